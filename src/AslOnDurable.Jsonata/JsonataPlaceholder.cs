@@ -1,0 +1,5 @@
+namespace AslOnDurable.Jsonata;
+
+internal static class JsonataPlaceholder
+{
+}
