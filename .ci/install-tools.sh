@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what CI needs beyond the .NET SDK and Node/npm, inside the repository (nothing global):
+#   .ci/bin/bicep                   Bicep CLI, from NuGet Azure.Bicep.CommandLine.linux-x64 (version in .ci/tools/tools.csproj)
+#   .ci/node_modules/.bin/azurite   Azurite, from npm (version in .ci/package.json, locked in .ci/package-lock.json)
+# Idempotent; safe to run again. Runtime tests find Azurite here (or via $AZURITE_PATH / PATH).
+set -euo pipefail
+ci_dir="$(cd "$(dirname "$0")" && pwd)"
+cd "$ci_dir"
+
+echo "-- bicep (NuGet)"
+dotnet restore tools/tools.csproj --nologo -v quiet
+packages="$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')"
+version="$(sed -n 's/.*"Azure\.Bicep\.CommandLine\.linux-x64" Version="\[\([^]]*\)\]".*/\1/p' tools/tools.csproj)"
+bicep_src="${packages%/}/azure.bicep.commandline.linux-x64/${version}/tools/bicep"
+if [ ! -f "$bicep_src" ]; then
+  echo "bicep binary not found at $bicep_src" >&2
+  exit 1
+fi
+mkdir -p bin
+cp -f "$bicep_src" bin/bicep
+chmod +x bin/bicep
+echo "bicep: $(bin/bicep --version)"
+
+echo "-- azurite (npm)"
+wanted="$(node -p "require('./package.json').dependencies.azurite")"
+if [ -x node_modules/.bin/azurite ] && [ "$(node_modules/.bin/azurite --version)" = "$wanted" ]; then
+  echo "already installed"
+elif [ -f package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+else
+  npm install --no-audit --no-fund --loglevel=error
+fi
+echo "azurite: $(node_modules/.bin/azurite --version)"

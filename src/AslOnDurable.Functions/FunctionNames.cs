@@ -1,0 +1,31 @@
+using AslOnDurable.Runtime.Durable;
+
+namespace AslOnDurable.Functions;
+
+/// <summary>Every function's name, in one place (orchestrator and activity names are the Runtime's registered names).</summary>
+internal static class FunctionNames
+{
+    /// <summary>HTTP: start an execution.</summary>
+    public const string StartExecution = "StartExecution";
+
+    /// <summary>HTTP: describe an execution.</summary>
+    public const string DescribeExecution = "DescribeExecution";
+
+    /// <summary>Orchestration trigger for <see cref="Runtime.Durable.PingOrchestrator"/>.</summary>
+    public const string PingOrchestrator = OrchestratorNames.Ping;
+
+    /// <summary>Activity trigger for <see cref="Runtime.Durable.Activities.PingActivity"/>.</summary>
+    public const string PingActivity = ActivityNames.Ping;
+
+    /// <summary>Timer: start the scheduled execution.</summary>
+    public const string ScheduledStart = "ScheduledStart";
+
+    /// <summary>Queue: start an execution per message.</summary>
+    public const string QueueStart = "QueueStart";
+
+    /// <summary>App setting holding the schedule's NCRONTAB expression.</summary>
+    public const string ScheduleSetting = "%AslScheduleCron%";
+
+    /// <summary>App setting holding the start queue's name.</summary>
+    public const string StartQueueSetting = "%AslStartQueue%";
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace AslOnDurable.Functions;
+
+/// <summary>Source-generated log messages of the Functions app.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Schedule {Schedule} fired (past due: {IsPastDue}); started {InstanceId}")]
+    public static partial void ScheduleFired(ILogger logger, string schedule, bool isPastDue, string instanceId);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Queue message started {InstanceId}")]
+    public static partial void QueueMessageStarted(ILogger logger, string instanceId);
+}

@@ -1,0 +1,29 @@
+using AslOnDurable.Runtime.Executions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace AslOnDurable.Functions;
+
+/// <summary>Timer triggers: each starts an execution through <see cref="ExecutionStarter"/>.</summary>
+/// <param name="starter">Starts executions.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">The logger.</param>
+internal sealed class TimerFunctions(ExecutionStarter starter, TimeProvider time, ILogger<TimerFunctions> logger)
+{
+    /// <summary>Fires on the schedule in the <c>AslScheduleCron</c> app setting.</summary>
+    /// <param name="timer">The timer information.</param>
+    /// <param name="client">The durable client.</param>
+    /// <param name="cancellationToken">Cancels on host shutdown.</param>
+    /// <returns>A task that completes when the execution is scheduled.</returns>
+    [Function(FunctionNames.ScheduledStart)]
+    public async Task ScheduledStartAsync(
+        [TimerTrigger(FunctionNames.ScheduleSetting)] TimerInfo timer,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        string instanceId = await starter.StartFromScheduleAsync(
+            new DurableTaskExecutionClient(client), FunctionNames.ScheduledStart, time.GetUtcNow(), cancellationToken);
+        Log.ScheduleFired(logger, FunctionNames.ScheduledStart, timer.IsPastDue, instanceId);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Runtime.Executions;
+
+namespace AslOnDurable.Runtime.Api;
+
+/// <summary>
+/// A minimal start/describe API over executions (JSON in, status and JSON out). Placeholder for the Step Functions
+/// JSON 1.0 dispatcher; errors already use its shape, <c>{"__type": "...", "message": "..."}</c>.
+/// </summary>
+/// <param name="starter">Starts executions.</param>
+public sealed class ExecutionApi(ExecutionStarter starter)
+{
+    /// <summary>Starts an execution with the request body as its input.</summary>
+    /// <param name="client">The client for the host's task hub.</param>
+    /// <param name="body">The request body (the execution input, JSON).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>202 with <c>{"instanceId": ...}</c>, or 400 when the input is not JSON.</returns>
+    public async Task<ApiResponse> StartAsync(IExecutionClient client, string body, CancellationToken cancellationToken)
+    {
+        string instanceId;
+        try
+        {
+            instanceId = await starter.StartAsync(client, new StartExecutionCommand(body, null, "http"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (FormatException ex)
+        {
+            return Error(400, "InvalidExecutionInput", ex.Message);
+        }
+
+        return new ApiResponse(202, new JsonObject { ["instanceId"] = instanceId }.ToJsonString());
+    }
+
+    /// <summary>Describes an execution.</summary>
+    /// <param name="client">The client for the host's task hub.</param>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>200 with the snapshot, or 404.</returns>
+    public static async Task<ApiResponse> DescribeAsync(IExecutionClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ExecutionSnapshot? snapshot = await client.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return Error(404, "ExecutionDoesNotExist", $"Execution does not exist: '{instanceId}'");
+        }
+
+        JsonObject body = new()
+        {
+            ["instanceId"] = snapshot.InstanceId,
+            ["name"] = snapshot.Name,
+            ["status"] = snapshot.Status.ToString(),
+            ["createdAt"] = snapshot.CreatedAt,
+            ["lastUpdatedAt"] = snapshot.LastUpdatedAt,
+            ["input"] = ParseOrText(snapshot.InputJson),
+            ["output"] = ParseOrText(snapshot.OutputJson),
+        };
+        if (snapshot.Failure is { } failure)
+        {
+            body["error"] = failure.ErrorType;
+            body["cause"] = failure.Message;
+        }
+
+        return new ApiResponse(200, body.ToJsonString());
+    }
+
+    private static ApiResponse Error(int status, string type, string message) =>
+        new(status, new JsonObject { ["__type"] = type, ["message"] = message }.ToJsonString());
+
+    private static JsonNode? ParseOrText(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(json);
+        }
+    }
+}

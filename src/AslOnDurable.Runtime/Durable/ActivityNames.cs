@@ -1,0 +1,8 @@
+namespace AslOnDurable.Runtime.Durable;
+
+/// <summary>Names under which activities are registered; in the Functions app they are also function names.</summary>
+public static class ActivityNames
+{
+    /// <summary>Answers one branch of the diagnostic orchestration.</summary>
+    public const string Ping = "PingActivity";
+}

@@ -1,0 +1,8 @@
+namespace AslOnDurable.Runtime.Durable;
+
+/// <summary>Names under which orchestrators are registered; in the Functions app they are also function names.</summary>
+public static class OrchestratorNames
+{
+    /// <summary>The diagnostic orchestration: fans out <see cref="ActivityNames.Ping"/> calls, then waits on a durable timer.</summary>
+    public const string Ping = "PingOrchestrator";
+}

@@ -1,0 +1,76 @@
+using AslOnDurable.Runtime.Executions;
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Logging;
+
+namespace AslOnDurable.Runtime.Hosting;
+
+/// <summary>
+/// Runs Microsoft.DurableTask orchestrators and activities on DurableTask.Core's <see cref="TaskHubWorker"/> in this
+/// process, through <see cref="DurableTaskShimFactory"/>: no gRPC sidecar, no Functions host. The same classes run
+/// in the Functions app.
+/// </summary>
+public sealed class DurableSelfHost : IAsyncDisposable
+{
+    private readonly TaskHubWorker worker;
+    private readonly ILogger logger;
+    private readonly string taskHubName;
+
+    private DurableSelfHost(TaskHubWorker worker, TaskHubClient client, ILogger logger, string taskHubName)
+    {
+        this.worker = worker;
+        this.logger = logger;
+        this.taskHubName = taskHubName;
+        Client = new TaskHubExecutionClient(client);
+    }
+
+    /// <summary>Gets the client for executions on this host's task hub.</summary>
+    public IExecutionClient Client { get; }
+
+    /// <summary>Creates the task hub if needed and starts the worker.</summary>
+    /// <param name="options">Backend and task hub.</param>
+    /// <param name="catalog">The orchestrators and activities to register.</param>
+    /// <param name="loggerFactory">The logger factory (DurableTask.Core logs through it too).</param>
+    /// <param name="cancellationToken">Cancels before the worker starts.</param>
+    /// <returns>The running host; dispose it to stop.</returns>
+    public static async Task<DurableSelfHost> StartAsync(
+        SelfHostOptions options, DurableTaskCatalog catalog, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(catalog);
+        (IOrchestrationService service, IOrchestrationServiceClient serviceClient) = OrchestrationServiceFactory.Create(options, loggerFactory);
+        await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        DurableTaskShimFactory shims = new(new DurableTaskWorkerOptions(), loggerFactory);
+        TaskHubWorker worker = new(service, loggerFactory);
+        worker.AddTaskOrchestrations(catalog.Orchestrators
+            .Select(o => (ObjectCreator<TaskOrchestration>)new ShimObjectCreator<TaskOrchestration>(
+                o.Key, () => shims.CreateOrchestration(new TaskName(o.Key), o.Value())))
+            .ToArray());
+        worker.AddTaskActivities(catalog.Activities
+            .Select(a => (ObjectCreator<TaskActivity>)new ShimObjectCreator<TaskActivity>(
+                a.Key, () => shims.CreateActivity(new TaskName(a.Key), a.Value())))
+            .ToArray());
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await worker.StartAsync().ConfigureAwait(false);
+
+        ILogger logger = loggerFactory.CreateLogger<DurableSelfHost>();
+        Log.SelfHostStarted(logger, options.Backend, options.TaskHubName, catalog.Orchestrators.Count, catalog.Activities.Count);
+        return new DurableSelfHost(worker, new TaskHubClient(serviceClient, loggerFactory: loggerFactory), logger, options.TaskHubName);
+    }
+
+    /// <summary>
+    /// Stops the worker and its orchestration service (in-flight work items are abandoned; a durable backend hands
+    /// them to the next worker).
+    /// </summary>
+    /// <returns>A task that completes when the worker has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await worker.StopAsync(isForced: true).ConfigureAwait(false);
+        worker.Dispose();
+        Log.SelfHostStopped(logger, taskHubName);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Durable.Activities;
+using Microsoft.DurableTask;
+
+namespace AslOnDurable.Runtime.Hosting;
+
+/// <summary>
+/// The immutable set of orchestrators and activities a self-host registers, each by name with a factory that makes
+/// a fresh instance per execution.
+/// </summary>
+public sealed class DurableTaskCatalog
+{
+    private DurableTaskCatalog(
+        ImmutableSortedDictionary<string, Func<ITaskOrchestrator>> orchestrators,
+        ImmutableSortedDictionary<string, Func<ITaskActivity>> activities)
+    {
+        Orchestrators = orchestrators;
+        Activities = activities;
+    }
+
+    /// <summary>Gets a catalog with nothing registered.</summary>
+    public static DurableTaskCatalog Empty { get; } = new(
+        ImmutableSortedDictionary.Create<string, Func<ITaskOrchestrator>>(StringComparer.Ordinal),
+        ImmutableSortedDictionary.Create<string, Func<ITaskActivity>>(StringComparer.Ordinal));
+
+    /// <summary>Gets the catalog of everything the Runtime ships (for now the diagnostic ping orchestration).</summary>
+    public static DurableTaskCatalog Runtime { get; } = Empty
+        .WithOrchestrator(OrchestratorNames.Ping, static () => new PingOrchestrator())
+        .WithActivity(ActivityNames.Ping, static () => new PingActivity());
+
+    /// <summary>Gets the orchestrator factories by name.</summary>
+    public IReadOnlyDictionary<string, Func<ITaskOrchestrator>> Orchestrators { get; }
+
+    /// <summary>Gets the activity factories by name.</summary>
+    public IReadOnlyDictionary<string, Func<ITaskActivity>> Activities { get; }
+
+    /// <summary>Returns a catalog that also registers an orchestrator (replacing one of the same name).</summary>
+    /// <param name="name">The orchestrator name.</param>
+    /// <param name="factory">Makes one instance per execution.</param>
+    /// <returns>The new catalog.</returns>
+    public DurableTaskCatalog WithOrchestrator(string name, Func<ITaskOrchestrator> factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new(((ImmutableSortedDictionary<string, Func<ITaskOrchestrator>>)Orchestrators).SetItem(name, factory),
+            (ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities);
+    }
+
+    /// <summary>Returns a catalog that also registers an activity (replacing one of the same name).</summary>
+    /// <param name="name">The activity name.</param>
+    /// <param name="factory">Makes one instance per call.</param>
+    /// <returns>The new catalog.</returns>
+    public DurableTaskCatalog WithActivity(string name, Func<ITaskActivity> factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new((ImmutableSortedDictionary<string, Func<ITaskOrchestrator>>)Orchestrators,
+            ((ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities).SetItem(name, factory));
+    }
+}

@@ -1,0 +1,41 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.Extensions.Logging;
+
+namespace AslOnDurable.Runtime.Hosting;
+
+/// <summary>Creates the DurableTask.Core orchestration service for a backend.</summary>
+internal static class OrchestrationServiceFactory
+{
+    /// <summary>Creates the service; it is both the worker's service and the client's service client.</summary>
+    /// <param name="options">The self-host options.</param>
+    /// <param name="loggerFactory">The logger factory.</param>
+    /// <returns>The service.</returns>
+    public static (IOrchestrationService Service, IOrchestrationServiceClient Client) Create(SelfHostOptions options, ILoggerFactory loggerFactory)
+    {
+        switch (options.Backend)
+        {
+            case DurableBackend.InMemory:
+                InMemoryOrchestrationService memory = new(loggerFactory);
+                return (memory, memory);
+            case DurableBackend.AzureStorage:
+                if (string.IsNullOrWhiteSpace(options.StorageConnectionString))
+                {
+                    throw new ArgumentException("The Azure Storage backend needs a storage connection string.", nameof(options));
+                }
+
+                AzureStorageOrchestrationService storage = new(new AzureStorageOrchestrationServiceSettings
+                {
+                    StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
+                    TaskHubName = options.TaskHubName,
+                    MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+                    PartitionCount = options.PartitionCount,
+                    LoggerFactory = loggerFactory,
+                });
+                return (storage, storage);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Backend, "Unknown durable backend.");
+        }
+    }
+}

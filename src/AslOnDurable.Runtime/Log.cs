@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+using AslOnDurable.Runtime.Hosting;
+
+namespace AslOnDurable.Runtime;
+
+/// <summary>Source-generated log messages of the Runtime (one place, conventions rule 12).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Durable self-host started: backend {Backend}, task hub {TaskHub}, {Orchestrators} orchestrators, {Activities} activities")]
+    public static partial void SelfHostStarted(ILogger logger, DurableBackend backend, string taskHub, int orchestrators, int activities);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Durable self-host stopped: task hub {TaskHub}")]
+    public static partial void SelfHostStopped(ILogger logger, string taskHub);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Starting {Orchestrator} as instance {InstanceId} ({Trigger})")]
+    public static partial void ExecutionStarting(ILogger logger, string orchestrator, string instanceId, string trigger);
+}

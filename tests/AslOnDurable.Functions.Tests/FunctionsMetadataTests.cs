@@ -1,0 +1,106 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace AslOnDurable.Functions.Tests;
+
+/// <summary>Reads the functions.metadata the Functions SDK generated and checks every function's bindings.</summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Lazy<JsonDocument> Metadata = new(Load);
+
+    private static JsonDocument Load()
+    {
+        string dir = typeof(FunctionsMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "FunctionsOutputDirectory").Value!;
+        return JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "functions.metadata")));
+    }
+
+    private static JsonElement Function(string name) =>
+        Metadata.Value.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
+
+    private static JsonElement Binding(JsonElement function, string type) =>
+        function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == type);
+
+    private static string[] BindingTypes(JsonElement function) =>
+        [.. function.GetProperty("bindings").EnumerateArray().Select(b => b.GetProperty("type").GetString()!).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void Metadata_ListsExactlyTheFunctionNames()
+    {
+        string[] expected = [.. typeof(FunctionNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && !f.Name.EndsWith("Setting", StringComparison.Ordinal))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Order(StringComparer.Ordinal)];
+
+        string[] actual = [.. Metadata.Value.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Metadata_EveryFunction_IsIsolatedInThisAssembly()
+    {
+        Assert.All(Metadata.Value.RootElement.EnumerateArray(), f =>
+        {
+            Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString());
+            Assert.Equal("AslOnDurable.Functions.dll", f.GetProperty("scriptFile").GetString());
+            Assert.StartsWith("AslOnDurable.Functions.", f.GetProperty("entryPoint").GetString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void StartExecution_IsFunctionKeyPostWithDurableClient()
+    {
+        JsonElement f = Function(FunctionNames.StartExecution);
+
+        Assert.Equal(["durableClient", "http", "httpTrigger"], BindingTypes(f));
+        JsonElement trigger = Binding(f, "httpTrigger");
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("executions", trigger.GetProperty("route").GetString());
+        Assert.Equal("Out", Binding(f, "http").GetProperty("direction").GetString());
+    }
+
+    [Fact]
+    public void DescribeExecution_IsFunctionKeyGetOnInstanceRoute()
+    {
+        JsonElement f = Function(FunctionNames.DescribeExecution);
+
+        Assert.Equal(["durableClient", "http", "httpTrigger"], BindingTypes(f));
+        JsonElement trigger = Binding(f, "httpTrigger");
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("executions/{instanceId}", trigger.GetProperty("route").GetString());
+    }
+
+    [Fact]
+    public void PingOrchestrator_HasOnlyAnOrchestrationTrigger() =>
+        Assert.Equal(["orchestrationTrigger"], BindingTypes(Function(FunctionNames.PingOrchestrator)));
+
+    [Fact]
+    public void PingActivity_HasAStringActivityTrigger()
+    {
+        JsonElement trigger = Binding(Function(FunctionNames.PingActivity), "activityTrigger");
+
+        Assert.Equal("In", trigger.GetProperty("direction").GetString());
+        Assert.Equal("String", trigger.GetProperty("dataType").GetString());
+    }
+
+    [Fact]
+    public void ScheduledStart_UsesTheScheduleSettingAndDurableClient()
+    {
+        JsonElement f = Function(FunctionNames.ScheduledStart);
+
+        Assert.Equal(["durableClient", "timerTrigger"], BindingTypes(f));
+        Assert.Equal(FunctionNames.ScheduleSetting, Binding(f, "timerTrigger").GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void QueueStart_UsesTheQueueSettingAndDurableClient()
+    {
+        JsonElement f = Function(FunctionNames.QueueStart);
+
+        Assert.Equal(["durableClient", "queueTrigger"], BindingTypes(f));
+        Assert.Equal(FunctionNames.StartQueueSetting, Binding(f, "queueTrigger").GetProperty("queueName").GetString());
+    }
+}
