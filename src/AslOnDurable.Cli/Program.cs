@@ -1,1 +1,3 @@
-return 0;
+using AslOnDurable.Cli;
+
+return AslApplication.Run(args, Console.Out, Console.Error, Console.IsOutputRedirected);

@@ -8,6 +8,9 @@ public sealed record PassState : StateDefinition
     /// <summary>The fixed <c>Result</c>, or <see langword="null"/> when absent.</summary>
     public JsonNode? Result { get; init; }
 
+    /// <summary>Whether <c>Result</c> is present (tells <c>"Result": null</c> from no <c>Result</c>).</summary>
+    public bool HasResult { get; init; }
+
     /// <summary>The JSONPath <c>Parameters</c> template, or <see langword="null"/> when absent.</summary>
     public JsonNode? Parameters { get; init; }
 

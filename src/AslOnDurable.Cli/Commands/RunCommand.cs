@@ -1,0 +1,183 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using AslOnDurable.Cli.Output;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Core.Engine.InMemory;
+using AslOnDurable.Core.Engine.InMemory.Mocking;
+using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Core.Engine.Lifecycle;
+
+namespace AslOnDurable.Cli.Commands;
+
+/// <summary>
+/// <c>asl run &lt;definition&gt;</c>: runs one execution in memory and prints its outcome. Exit 0 whenever the
+/// execution ran (whatever its status); non-zero with one line on stderr when it could not run.
+/// </summary>
+internal static class RunCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <param name="stdoutIsRedirected">Picks the default format: json when redirected, human on a terminal.</param>
+    public static Command Create(bool stdoutIsRedirected)
+    {
+        var definition = new Argument<string>("definition") { Description = "The state machine definition (ASL JSON file)." };
+        var input = new Option<string?>("--input") { Description = "The execution input: JSON text, or @file to read it from a file (default {})." };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: json (one object: status, output or error/cause) or human (states entered/exited, then the result).",
+            DefaultValueFactory = _ => stdoutIsRedirected ? "json" : "human",
+        };
+        format.AcceptOnlyFromAmong("json", "human");
+        var mockConfig = new Option<string?>("--mock-config") { Description = "An AWS Step Functions Local mock configuration file." };
+        var testCase = new Option<string?>("--test-case") { Description = "The test case of the mock configuration to use." };
+        var stateMachineName = new Option<string?>("--state-machine-name") { Description = "The state machine name ($$.StateMachine.Name; also picks the mock configuration's state machine)." };
+        var express = new Option<bool>("--express") { Description = "Run as an Express workflow (in memory, no durable history)." };
+        var realTime = new Option<bool>("--real-time") { Description = "Really sleep in Wait states and retry intervals (default: a virtual clock that jumps, so timestamps still move as on AWS)." };
+        var maxPayload = new Option<int>("--max-payload-bytes")
+        {
+            Description = "The payload size quota in bytes (AWS: 262144).",
+            DefaultValueFactory = _ => ExecutionOptions.DefaultMaxPayloadBytes,
+        };
+        var command = new Command("run", "Run a state machine once, in memory, and print the outcome.")
+        {
+            definition, input, format, mockConfig, testCase, stateMachineName, express, realTime, maxPayload,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = new RunSettings(
+                parse.GetValue(definition)!,
+                parse.GetValue(input),
+                parse.GetValue(format) ?? "json",
+                parse.GetValue(mockConfig),
+                parse.GetValue(testCase),
+                parse.GetValue(stateMachineName),
+                parse.GetValue(express),
+                parse.GetValue(realTime),
+                parse.GetValue(maxPayload));
+            return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    /// <summary>Runs with parsed settings.</summary>
+    public static int Execute(RunSettings settings, TextWriter stdout, TextWriter stderr)
+    {
+        if (settings.MaxPayloadBytes <= 0)
+        {
+            stderr.WriteLine("error: --max-payload-bytes must be positive.");
+            return ExitCodes.UsageError;
+        }
+
+        var parsed = CliInputs.ReadDefinition(settings.Definition, stderr);
+        if (parsed is null)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        if (parsed.Definition is null)
+        {
+            stderr.WriteLine($"error: the definition '{settings.Definition}' is invalid:");
+            CliInputs.WriteDiagnostics(parsed.Diagnostics, stderr);
+            return ExitCodes.UsageError;
+        }
+
+        if (!CliInputs.TryReadJson(settings.Input, "input", stderr, out var inputNode))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        if (PayloadSizeGuard.Size(inputNode) > settings.MaxPayloadBytes)
+        {
+            stderr.WriteLine($"error: the input is larger than the payload limit of {settings.MaxPayloadBytes} bytes.");
+            return ExitCodes.UsageError;
+        }
+
+        ITaskHandler tasks = TaskHandlerRegistry.Empty;
+        if (settings.MockConfig is not null)
+        {
+            if (settings.TestCase is null)
+            {
+                stderr.WriteLine("error: --mock-config needs --test-case.");
+                return ExitCodes.UsageError;
+            }
+
+            if (!CliInputs.TryReadFile(settings.MockConfig, "mock configuration", stderr, out var mockText))
+            {
+                return ExitCodes.UsageError;
+            }
+
+            try
+            {
+                var testCase = MockConfiguration.Parse(mockText).GetTestCase(settings.StateMachineName, settings.TestCase);
+                tasks = new MockTaskHandler(testCase, tasks);
+            }
+            catch (FormatException e)
+            {
+                stderr.WriteLine("error: " + e.Message);
+                return ExitCodes.UsageError;
+            }
+        }
+        else if (settings.TestCase is not null)
+        {
+            stderr.WriteLine("error: --test-case needs --mock-config.");
+            return ExitCodes.UsageError;
+        }
+
+        ExecutionPlan plan;
+        try
+        {
+            plan = ExecutionPlan.Compile(parsed.Definition, new JsonataLibraryEvaluator());
+        }
+        catch (FormatException e)
+        {
+            stderr.WriteLine($"error: the definition '{settings.Definition}' cannot be compiled: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        var history = settings.Format == "human" ? new ListHistorySink() : null;
+        var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions { SkipWaits = !settings.RealTime });
+        var request = new ExecutionRequest
+        {
+            Input = inputNode,
+            StateMachineName = settings.StateMachineName ?? StateMachineNameFrom(settings.Definition),
+        };
+        var options = new ExecutionOptions { MaxPayloadBytes = settings.MaxPayloadBytes, History = history };
+        var result = new Interpreter(plan).RunAsync(request, host, options).AsTask().GetAwaiter().GetResult();
+        if (history is null)
+        {
+            ExecutionResultWriter.WriteJson(result, stdout);
+        }
+        else
+        {
+            ExecutionResultWriter.WriteHuman(result, history.Events, stdout);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static string StateMachineNameFrom(string path)
+    {
+        var name = Path.GetFileName(path);
+        foreach (var suffix in (string[])[".asl.json", ".json"])
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return name[..^suffix.Length];
+            }
+        }
+
+        return name.Length == 0 ? "StateMachine" : name;
+    }
+
+    /// <summary>The parsed options of <c>asl run</c>.</summary>
+    internal sealed record RunSettings(
+        string Definition,
+        string? Input,
+        string Format,
+        string? MockConfig,
+        string? TestCase,
+        string? StateMachineName,
+        bool Express,
+        bool RealTime,
+        int MaxPayloadBytes);
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.History;
+
+namespace AslOnDurable.Cli.Output;
+
+/// <summary>Prints an execution's outcome: the json contract of the conformance runner, or a readable trace.</summary>
+internal static class ExecutionResultWriter
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>
+    /// Exactly one JSON object on one line: <c>{"status":"SUCCEEDED","output":…}</c> or
+    /// <c>{"status":"FAILED","error":…,"cause":…}</c> (nulls when the execution reports none).
+    /// </summary>
+    public static void WriteJson(ExecutionResult result, TextWriter writer)
+    {
+        writer.WriteLine(ToJson(result).ToJsonString());
+    }
+
+    /// <summary>The json contract object.</summary>
+    public static JsonObject ToJson(ExecutionResult result)
+    {
+        var obj = new JsonObject { ["status"] = result.StatusName };
+        if (result.Status == ExecutionStatus.Succeeded)
+        {
+            obj["output"] = result.Output?.DeepClone();
+        }
+        else
+        {
+            obj["error"] = string.IsNullOrEmpty(result.Error?.Error) ? null : result.Error.Error;
+            obj["cause"] = result.Error?.Cause;
+        }
+
+        return obj;
+    }
+
+    /// <summary>Each state entered and exited, then the result.</summary>
+    public static void WriteHuman(ExecutionResult result, IReadOnlyList<HistoryEvent> events, TextWriter writer)
+    {
+        foreach (var e in events)
+        {
+            var name = e.Details?["name"]?.GetValue<string>();
+            if (e.Type.EndsWith("StateEntered", StringComparison.Ordinal))
+            {
+                writer.WriteLine($"#{e.Id,-4} {e.Type,-24} {name}");
+            }
+            else if (e.Type.EndsWith("StateExited", StringComparison.Ordinal))
+            {
+                writer.WriteLine($"#{e.Id,-4} {e.Type,-24} {name} -> {e.Details?["output"]?.ToJsonString() ?? "null"}");
+            }
+            else if (e.Details?["error"] is { } error)
+            {
+                writer.WriteLine($"#{e.Id,-4} {e.Type,-24} {error} {e.Details["cause"]}");
+            }
+            else
+            {
+                writer.WriteLine($"#{e.Id,-4} {e.Type}");
+            }
+        }
+
+        writer.WriteLine();
+        writer.WriteLine(result.StatusName);
+        if (result.Status == ExecutionStatus.Succeeded)
+        {
+            writer.WriteLine(result.Output?.ToJsonString(Indented) ?? "null");
+        }
+        else
+        {
+            writer.WriteLine($"error: {result.Error?.Error}");
+            writer.WriteLine($"cause: {result.Error?.Cause}");
+        }
+    }
+}

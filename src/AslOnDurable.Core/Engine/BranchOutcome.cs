@@ -1,0 +1,10 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Errors;
+
+namespace AslOnDurable.Core.Engine;
+
+/// <summary>How one frame (top level, branch or iteration) ended.</summary>
+/// <param name="Status">Succeeded, Failed, TimedOut (execution deadline) or Aborted (a sibling failed).</param>
+/// <param name="Output">The output when it succeeded (owned by the receiver).</param>
+/// <param name="Error">The error when it failed.</param>
+internal readonly record struct BranchOutcome(ExecutionStatus Status, JsonNode? Output, AslError? Error);

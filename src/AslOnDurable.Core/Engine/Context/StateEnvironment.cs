@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Paths;
+
+namespace AslOnDurable.Core.Engine.Context;
+
+/// <summary>
+/// The evaluation environment of one frame (a top-level run, a Parallel branch or a Map iteration): variables,
+/// the host's ids and randomness, and the context object <c>$$</c>, built on first use and updated only when read.
+/// </summary>
+/// <param name="run">The execution.</param>
+/// <param name="scope">The frame's variable scope.</param>
+internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : IEvaluationEnvironment
+{
+    private JsonObject? context;
+    private bool stateDirty = true;
+    private bool mapDirty;
+    private string stateName = "";
+    private DateTimeOffset enteredTime;
+    private int retryCount = -1;
+    private string? taskToken;
+    private int mapIndex = -1;
+    private JsonNode? mapValue;
+    private JsonataConversionCache? jsonataCache;
+
+    /// <summary>The execution.</summary>
+    public ExecutionRun Run { get; } = run;
+
+    /// <summary>JSONata conversions of the current state (cleared on each state entry).</summary>
+    public JsonataConversionCache JsonataCache => jsonataCache ??= new JsonataConversionCache();
+
+    /// <summary>The frame's variables.</summary>
+    public VariableScope Scope { get; } = scope;
+
+    /// <summary>The current state's name.</summary>
+    public string StateName => stateName;
+
+    /// <summary>The id of the current state's StateEntered event.</summary>
+    public long EnteredEventId { get; private set; }
+
+    /// <inheritdoc/>
+    public JsonNode? ContextObject
+    {
+        get
+        {
+            if (context is null)
+            {
+                context = new JsonObject
+                {
+                    ["Execution"] = Run.CreateExecutionObject(),
+                    ["StateMachine"] = Run.CreateStateMachineObject(),
+                };
+                stateDirty = true;
+            }
+
+            if (stateDirty)
+            {
+                var state = new JsonObject { ["Name"] = stateName, ["EnteredTime"] = Rfc3339.Format(enteredTime) };
+                if (retryCount >= 0)
+                {
+                    state["RetryCount"] = retryCount;
+                }
+
+                context["State"] = state;
+                if (taskToken is not null)
+                {
+                    context["Task"] = new JsonObject { ["Token"] = taskToken };
+                }
+                else
+                {
+                    context.Remove("Task");
+                }
+
+                stateDirty = false;
+                mapDirty = true;
+            }
+
+            if (mapDirty)
+            {
+                if (mapIndex >= 0)
+                {
+                    context["Map"] = new JsonObject { ["Item"] = new JsonObject { ["Index"] = mapIndex, ["Value"] = mapValue?.DeepClone() } };
+                }
+                else
+                {
+                    context.Remove("Map");
+                }
+
+                mapDirty = false;
+            }
+
+            return context;
+        }
+    }
+
+    /// <summary>Moves to a new state.</summary>
+    public void Enter(string name, DateTimeOffset entered, long enteredEventId, bool hasRetryCount)
+    {
+        stateName = name;
+        enteredTime = entered;
+        EnteredEventId = enteredEventId;
+        retryCount = hasRetryCount ? 0 : -1;
+        taskToken = null;
+        mapIndex = -1;
+        mapValue = null;
+        stateDirty = true;
+        jsonataCache?.Clear();
+    }
+
+    /// <summary>Sets <c>$$.State.RetryCount</c>.</summary>
+    public void SetRetryCount(int count)
+    {
+        retryCount = count;
+        stateDirty = true;
+    }
+
+    /// <summary>Sets <c>$$.Task.Token</c>.</summary>
+    public void SetTaskToken(string? token)
+    {
+        taskToken = token;
+        stateDirty = true;
+    }
+
+    /// <summary>Sets <c>$$.Map.Item</c> (index -1 clears it).</summary>
+    public void SetMapItem(int index, JsonNode? value)
+    {
+        mapIndex = index;
+        mapValue = value;
+        mapDirty = true;
+    }
+
+    /// <summary>The current retry count (0 when none).</summary>
+    public int RetryCount => Math.Max(retryCount, 0);
+
+    /// <inheritdoc/>
+    public bool TryGetVariable(string name, out JsonNode? value) => Scope.TryGet(name, out value);
+
+    /// <inheritdoc/>
+    public Guid NewUuid() => Run.Host.NewGuid();
+
+    /// <inheritdoc/>
+    public double NextRandom() => Run.Host.NextRandom();
+}

@@ -1,0 +1,39 @@
+using AslOnDurable.Core.Engine.Context;
+using AslOnDurable.Core.Engine.Plan;
+
+namespace AslOnDurable.Core.Engine;
+
+/// <summary>One running state machine: the top level, a Parallel branch or a Map iteration.</summary>
+internal sealed class ExecutionFrame
+{
+    /// <summary>Creates a frame.</summary>
+    public ExecutionFrame(ExecutionRun run, StateMachinePlan plan, VariableScope scope, BranchAbort? abort)
+    {
+        Run = run;
+        Plan = plan;
+        Environment = new StateEnvironment(run, scope);
+        Abort = abort;
+    }
+
+    /// <summary>The execution.</summary>
+    public ExecutionRun Run { get; }
+
+    /// <summary>The machine this frame runs.</summary>
+    public StateMachinePlan Plan { get; }
+
+    /// <summary>The evaluation environment.</summary>
+    public StateEnvironment Environment { get; }
+
+    /// <summary>Set by the enclosing Parallel/Map when a sibling failed: stop at the next step.</summary>
+    public BranchAbort? Abort { get; }
+
+    /// <summary>The id of this frame's last history event.</summary>
+    public long LastEventId { get; set; }
+
+    /// <summary>Records an event in this frame's chain.</summary>
+    public long Record(string type, System.Text.Json.Nodes.JsonObject? details = null)
+    {
+        LastEventId = Run.History.Record(type, LastEventId, details);
+        return LastEventId;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace AslOnDurable.Core.Engine;
+
+/// <summary>What one execution starts with: its input and the names the context object reports.</summary>
+public sealed record ExecutionRequest
+{
+    /// <summary>The execution input (handed over to the engine, which may mutate it).</summary>
+    public JsonNode? Input { get; init; }
+
+    /// <summary>The execution name; a new GUID from the host when <see langword="null"/>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The state machine name (<c>$$.StateMachine.Name</c>).</summary>
+    public string StateMachineName { get; init; } = "StateMachine";
+
+    /// <summary>The account/region prefix of ARNs, for example <c>arn:aws:states:us-east-1:123456789012</c>.</summary>
+    public string ArnPrefix { get; init; } = "arn:aws:states:us-east-1:123456789012";
+
+    /// <summary>The role ARN the execution reports (<c>$$.Execution.RoleArn</c>).</summary>
+    public string RoleArn { get; init; } = "arn:aws:iam::123456789012:role/StepFunctionsRole";
+}

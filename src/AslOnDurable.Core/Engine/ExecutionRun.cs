@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Core.Engine.Lifecycle;
+
+namespace AslOnDurable.Core.Engine;
+
+/// <summary>Per-execution facts shared by every frame: host, options, ids, times, the pristine input and the history.</summary>
+internal sealed class ExecutionRun
+{
+    private readonly JsonNode? pristineInput;
+    private Jsonata.JsonataEnvironment? jsonataEnvironment;
+
+    /// <summary>Starts the bookkeeping for one execution.</summary>
+    public ExecutionRun(ExecutionRequest request, IExecutionHost host, ExecutionOptions options, int? timeoutSeconds)
+    {
+        Host = host;
+        Options = options;
+        History = new HistoryRecorder(options.History, host);
+        StartTime = host.UtcNow;
+        Name = request.Name ?? host.NewGuid().ToString();
+        StateMachineName = request.StateMachineName;
+        StateMachineId = request.ArnPrefix + ":stateMachine:" + request.StateMachineName;
+        ExecutionId = request.ArnPrefix + ":execution:" + request.StateMachineName + ":" + Name;
+        RoleArn = request.RoleArn;
+        pristineInput = request.Input?.DeepClone();
+        Deadline = timeoutSeconds is { } seconds ? StartTime.AddSeconds(seconds) : null;
+    }
+
+    /// <summary>The host.</summary>
+    public IExecutionHost Host { get; }
+
+    /// <summary>The options.</summary>
+    public ExecutionOptions Options { get; }
+
+    /// <summary>The history recorder.</summary>
+    public HistoryRecorder History { get; }
+
+    /// <summary>When the execution started.</summary>
+    public DateTimeOffset StartTime { get; }
+
+    /// <summary>The execution name.</summary>
+    public string Name { get; }
+
+    /// <summary>The execution ARN.</summary>
+    public string ExecutionId { get; }
+
+    /// <summary>The state machine name.</summary>
+    public string StateMachineName { get; }
+
+    /// <summary>The state machine ARN.</summary>
+    public string StateMachineId { get; }
+
+    /// <summary>The role ARN.</summary>
+    public string RoleArn { get; }
+
+    /// <summary>The execution deadline (TimeoutSeconds), if any.</summary>
+    public DateTimeOffset? Deadline { get; }
+
+    /// <summary>The JSONata settings of this execution (host clock and randomness), created on first use.</summary>
+    public Jsonata.JsonataEnvironment JsonataEnvironment => jsonataEnvironment ??= StepFunctionsJsonataFunctions.CreateEnvironment(Host);
+
+    /// <summary>Set once the execution timed out; every frame stops at its next step.</summary>
+    public bool TimedOut { get; set; }
+
+    /// <summary>A new <c>$$.Execution</c> object.</summary>
+    public JsonObject CreateExecutionObject() => new()
+    {
+        ["Id"] = ExecutionId,
+        ["Input"] = pristineInput?.DeepClone(),
+        ["StartTime"] = Rfc3339.Format(StartTime),
+        ["Name"] = Name,
+        ["RoleArn"] = RoleArn,
+        ["RedriveCount"] = 0,
+    };
+
+    /// <summary>A new <c>$$.StateMachine</c> object.</summary>
+    public JsonObject CreateStateMachineObject() => new() { ["Id"] = StateMachineId, ["Name"] = StateMachineName };
+
+    /// <summary>Whether the deadline has passed (marks the run timed out).</summary>
+    public bool CheckDeadline()
+    {
+        if (!TimedOut && Deadline is { } deadline && Host.UtcNow >= deadline)
+        {
+            TimedOut = true;
+        }
+
+        return TimedOut;
+    }
+
+    /// <summary>Waits on a durable timer, never past the execution deadline.</summary>
+    /// <returns><see langword="false"/> when the deadline cut the wait short.</returns>
+    public async ValueTask<bool> WaitUntilAsync(DateTimeOffset fireAt)
+    {
+        if (Deadline is { } deadline && fireAt >= deadline)
+        {
+            await Host.WaitUntilAsync(deadline);
+            TimedOut = true;
+            return false;
+        }
+
+        await Host.WaitUntilAsync(fireAt);
+        return !CheckDeadline();
+    }
+}

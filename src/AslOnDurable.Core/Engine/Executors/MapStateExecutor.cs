@@ -1,0 +1,348 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Context;
+using AslOnDurable.Core.Engine.ErrorHandling;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Engine.Plan;
+using AslOnDurable.Core.Errors;
+
+namespace AslOnDurable.Core.Engine.Executors;
+
+/// <summary>
+/// Runs Map states in the parent execution (INLINE; DISTRIBUTED without ItemReader runs the same way here):
+/// ItemsPath/Items → ItemSelector per item (with <c>$$.Map.Item</c>) → item processor per item with an inner variable
+/// scope, at most MaxConcurrency at a time → results in item order → ResultSelector → ResultPath → OutputPath.
+/// </summary>
+/// <remarks>
+/// AWS: without a tolerated failure threshold the first failed iteration fails the state with that iteration's error;
+/// with ToleratedFailureCount/Percentage the state fails with <c>States.ExceedToleratedFailureThreshold</c> once the
+/// failures exceed the threshold.
+/// </remarks>
+internal static class MapStateExecutor
+{
+    /// <summary>The cause AWS reports when the tolerated failure threshold is exceeded.</summary>
+    public const string ThresholdCause = "The specified tolerance threshold was exceeded";
+
+    /// <summary>Runs the state.</summary>
+    public static async ValueTask<StepResult> ExecuteAsync(MapStatePlan state, ExecutionFrame frame, JsonNode? raw)
+    {
+        RetryEvaluator? retry = null;
+        while (true)
+        {
+            AslError? error;
+            try
+            {
+                var attempt = await AttemptAsync(state, frame, raw);
+                if (attempt.Error is null)
+                {
+                    return attempt.Step;
+                }
+
+                error = attempt.Error;
+            }
+            catch (AslErrorException e)
+            {
+                error = StateFailure.FromEvaluation(e.Error, frame);
+                if (StateFailure.IsTerminal(e.Error))
+                {
+                    return StepResult.Fail(error);
+                }
+            }
+
+            if (frame.Run.TimedOut || error.Error == StatesErrorNames.Runtime)
+            {
+                return StepResult.Fail(error);
+            }
+
+            retry ??= new RetryEvaluator(state.Retry);
+            if (retry.TryGetDelay(error, frame.Run.Host, out var delay))
+            {
+                if (delay > TimeSpan.Zero && !await frame.Run.WaitUntilAsync(frame.Run.Host.UtcNow + delay))
+                {
+                    return StepResult.Fail(new AslError(StatesErrorNames.Timeout, null));
+                }
+
+                frame.Environment.SetRetryCount(retry.TotalRetries);
+                continue;
+            }
+
+            return CatchResolver.Resolve(state.Catch, frame, raw, error, state.IsJsonata);
+        }
+    }
+
+    private static async ValueTask<(StepResult Step, AslError? Error)> AttemptAsync(MapStatePlan state, ExecutionFrame frame, JsonNode? raw)
+    {
+        var environment = frame.Environment;
+        JsonArray items;
+        JsonNode? effective;
+        double? toleratedCount;
+        double? toleratedPercentage;
+        int maxConcurrency;
+        JsonObject? states = null;
+        if (state.IsJsonata)
+        {
+            effective = raw;
+            states = JsonataStates.Create(raw, null, null, environment);
+            try
+            {
+                items = JsonataItems(state, states, environment, raw);
+                maxConcurrency = (int)(Number(state.JsonataMaxConcurrency?.Evaluate(states, environment), "MaxConcurrency", null, integer: true) ?? 0);
+                toleratedCount = Number(state.JsonataToleratedFailureCount?.Evaluate(states, environment), "ToleratedFailureCount", null, integer: true);
+                toleratedPercentage = Number(state.JsonataToleratedFailurePercentage?.Evaluate(states, environment), "ToleratedFailurePercentage", null, integer: false);
+            }
+            finally
+            {
+                JsonataStates.Release(states);
+            }
+        }
+        else
+        {
+            effective = InputProcessor.ApplyInputPath(state, frame, raw);
+            items = Items(state, frame, effective);
+            maxConcurrency = (int)(state.MaxConcurrency ?? PathNumber(state.MaxConcurrencyPath, "MaxConcurrencyPath", effective, frame, integer: true) ?? 0);
+            toleratedCount = state.ToleratedFailureCount ?? PathNumber(state.ToleratedFailureCountPath, "ToleratedFailureCountPath", effective, frame, integer: true);
+            toleratedPercentage = state.ToleratedFailurePercentage ?? PathNumber(state.ToleratedFailurePercentagePath, "ToleratedFailurePercentagePath", effective, frame, integer: false);
+        }
+
+        if (toleratedCount < 0)
+        {
+            throw StateFailure.Runtime("ToleratedFailureCount cannot be negative.");
+        }
+
+        if (toleratedPercentage is < 0 or > 100)
+        {
+            throw StateFailure.Runtime("ToleratedFailurePercentage must be between 0 and 100.");
+        }
+
+        var inputs = new JsonNode?[items.Count];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = IterationInput(state, frame, effective, items, i);
+        }
+
+        var recording = frame.Run.History.IsEnabled;
+        frame.Record(HistoryEventTypes.MapStateStarted, recording ? new JsonObject { ["length"] = inputs.Length } : null);
+        var outputs = new JsonNode?[inputs.Length];
+        var abort = new BranchAbort(frame.Abort);
+        var tolerant = toleratedCount is not null || toleratedPercentage is not null;
+        AslError? failure = null;
+        var failures = 0;
+        var timedOut = false;
+        await BranchScheduler.RunAsync(
+            inputs.Length,
+            maxConcurrency,
+            index =>
+            {
+                frame.Record(HistoryEventTypes.MapIterationStarted, recording ? new JsonObject { ["index"] = index, ["name"] = state.Name } : null);
+                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, new VariableScope(environment.Scope), abort) { LastEventId = frame.LastEventId };
+                var input = inputs[index];
+                inputs[index] = null;
+                return Interpreter.RunFrameAsync(child, input);
+            },
+            (index, outcome) =>
+            {
+                switch (outcome.Status)
+                {
+                    case ExecutionStatus.Succeeded:
+                        frame.Record(HistoryEventTypes.MapIterationSucceeded, recording ? new JsonObject { ["index"] = index, ["name"] = state.Name } : null);
+                        outputs[index] = outcome.Output;
+                        return true;
+                    case ExecutionStatus.TimedOut:
+                        timedOut = true;
+                        abort.Request();
+                        return false;
+                    case ExecutionStatus.Aborted:
+                        return true;
+                    default:
+                        frame.Record(HistoryEventTypes.MapIterationFailed, recording ? new JsonObject { ["index"] = index, ["name"] = state.Name } : null);
+                        failures++;
+                        if (!tolerant)
+                        {
+                            failure ??= outcome.Error;
+                            abort.Request();
+                            return false;
+                        }
+
+                        if (failures > (toleratedCount ?? double.MaxValue) || failures * 100.0 / outputs.Length > (toleratedPercentage ?? 100))
+                        {
+                            failure ??= new AslError(StatesErrorNames.ExceedToleratedFailureThreshold, ThresholdCause);
+                            abort.Request();
+                            return false;
+                        }
+
+                        outputs[index] = outcome.Error is { } e ? CatchResolver.ErrorOutput(e) : null;
+                        return true;
+                }
+            });
+
+        if (timedOut)
+        {
+            return (StepResult.Fail(new AslError(StatesErrorNames.Timeout, null)), null);
+        }
+
+        if (failure is not null)
+        {
+            frame.Record(HistoryEventTypes.MapStateFailed, recording ? HistoryRecorder.Failure(failure) : null);
+            return (default, failure);
+        }
+
+        frame.Record(HistoryEventTypes.MapStateSucceeded);
+        JsonNode? result = new JsonArray(outputs);
+        if (PayloadSizeGuard.Exceeds(result, frame.Run.Options.MaxPayloadBytes))
+        {
+            return (default, new AslError(StatesErrorNames.DataLimitExceeded, $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit."));
+        }
+
+        if (state.IsJsonata)
+        {
+            return (StateCompletion.CompleteJsonata(frame, raw, result, true, state.JsonataAssign, state.Output, state.NextIndex), null);
+        }
+
+        if (state.ResultSelector is not null)
+        {
+            result = state.ResultSelector.Evaluate(result, environment);
+        }
+
+        return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex), null);
+    }
+
+    private static JsonArray JsonataItems(MapStatePlan state, JsonObject states, StateEnvironment environment, JsonNode? raw)
+    {
+        if (state.Items is null)
+        {
+            return raw?.DeepClone() as JsonArray ?? throw new AslErrorException(
+                StatesErrorNames.QueryEvaluationError,
+                "Map state input must be an array but was: " + (raw?.ToJsonString() ?? "null"));
+        }
+
+        var value = state.Items.Evaluate(states, environment);
+        if (value is JsonArray array)
+        {
+            return array;
+        }
+
+        var kind = value?.GetValueKind() switch
+        {
+            null or JsonValueKind.Null => "null",
+            JsonValueKind.String => "string",
+            JsonValueKind.Number => "number",
+            JsonValueKind.True or JsonValueKind.False => "boolean",
+            _ => "object",
+        };
+        throw new AslErrorException(
+            StatesErrorNames.QueryEvaluationError,
+            state.Items.ExpressionText is { } text
+                ? $"The JSONata expression '{text}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '{kind}' for value: {value?.ToJsonString() ?? "null"}"
+                : $"The Items field must be an array but was: {value?.ToJsonString() ?? "null"}");
+    }
+
+    private static JsonArray Items(MapStatePlan state, ExecutionFrame frame, JsonNode? effective)
+    {
+        var path = state.ItemsPath;
+        if (path is null || path.IsRoot)
+        {
+            return effective as JsonArray ?? throw StateFailure.Runtime(NotAnArray(path?.Text ?? "$", effective));
+        }
+
+        if (!path.TryEvaluate(effective, frame.Environment, out var value))
+        {
+            throw StateFailure.Runtime(PathFailureMessage.For(path.Text, effective));
+        }
+
+        return value as JsonArray ?? throw StateFailure.Runtime(NotAnArray(path.Text, value));
+    }
+
+    private static string NotAnArray(string path, JsonNode? value) =>
+        $"Invalid path '{path}' : The ItemsPath field refers to value {value?.ToJsonString() ?? "null"} which is not a valid JSON array.";
+
+    private static JsonNode? IterationInput(MapStatePlan state, ExecutionFrame frame, JsonNode? effective, JsonArray items, int index)
+    {
+        var item = items[index];
+        var environment = frame.Environment;
+        if (state.IsJsonata)
+        {
+            if (state.JsonataItemSelector is null)
+            {
+                return item?.DeepClone();
+            }
+
+            environment.SetMapItem(index, item);
+            var states = JsonataStates.Create(effective, null, null, environment);
+            try
+            {
+                return state.JsonataItemSelector.Evaluate(states, environment);
+            }
+            finally
+            {
+                JsonataStates.Release(states);
+                environment.SetMapItem(-1, null);
+            }
+        }
+
+        if (state.ItemSelector is null)
+        {
+            return item?.DeepClone();
+        }
+
+        environment.SetMapItem(index, item);
+        try
+        {
+            return state.ItemSelector.Evaluate(effective, environment);
+        }
+        finally
+        {
+            environment.SetMapItem(-1, null);
+        }
+    }
+
+    private static double? PathNumber(ValueSelector? path, string field, JsonNode? effective, ExecutionFrame frame, bool integer)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (!path.TryEvaluate(effective, frame.Environment, out var value))
+        {
+            throw StateFailure.Runtime(PathFailureMessage.For(path.Text, effective));
+        }
+
+        return Number(value, field, path.Text, integer);
+    }
+
+    private static double? Number(JsonNode? value, string field, string? path, bool integer)
+    {
+        if (value is null)
+        {
+            return path is null ? null : throw Invalid(value, field, path, integer);
+        }
+
+        double number;
+        if (JsonNumber.TryGetDouble(value, out number))
+        {
+            // numbers as they are
+        }
+        else if (value.GetValueKind() != JsonValueKind.String
+            || !double.TryParse(value.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+        {
+            throw Invalid(value, field, path, integer);
+        }
+
+        if (integer && Math.Floor(number) != number)
+        {
+            throw Invalid(value, field, path, integer);
+        }
+
+        return number;
+    }
+
+    private static AslErrorException Invalid(JsonNode? value, string field, string? path, bool integer)
+    {
+        var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "null";
+        return path is null
+            ? new AslErrorException(StatesErrorNames.QueryEvaluationError, $"The {field} field refers to value \"{text}\" which is not a valid {(integer ? "integer" : "float")}")
+            : StateFailure.Runtime($"The {field} field refers to value \"{text}\" which is not a valid {(integer ? "integer" : "float")}: {path}");
+    }
+}

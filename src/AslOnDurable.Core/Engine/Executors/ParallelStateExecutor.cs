@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Context;
+using AslOnDurable.Core.Engine.ErrorHandling;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Engine.Plan;
+using AslOnDurable.Core.Errors;
+
+namespace AslOnDurable.Core.Engine.Executors;
+
+/// <summary>
+/// Runs Parallel states: every branch gets its own copy of the input and an inner variable scope; the result is the
+/// array of branch outputs in branch order. AWS: the first branch failure fails the state with that branch's error
+/// (the other branches are stopped), then Retry/Catch of the Parallel state apply.
+/// </summary>
+internal static class ParallelStateExecutor
+{
+    /// <summary>Runs the state.</summary>
+    public static async ValueTask<StepResult> ExecuteAsync(ParallelStatePlan state, ExecutionFrame frame, JsonNode? raw)
+    {
+        RetryEvaluator? retry = null;
+        while (true)
+        {
+            AslError? error;
+            try
+            {
+                var attempt = await AttemptAsync(state, frame, raw);
+                if (attempt.Error is null)
+                {
+                    return attempt.Step;
+                }
+
+                error = attempt.Error;
+            }
+            catch (AslErrorException e)
+            {
+                error = StateFailure.FromEvaluation(e.Error, frame);
+                if (StateFailure.IsTerminal(e.Error))
+                {
+                    return StepResult.Fail(error);
+                }
+            }
+
+            if (frame.Run.TimedOut || error.Error == StatesErrorNames.Runtime)
+            {
+                return StepResult.Fail(error);
+            }
+
+            retry ??= new RetryEvaluator(state.Retry);
+            if (retry.TryGetDelay(error, frame.Run.Host, out var delay))
+            {
+                if (delay > TimeSpan.Zero && !await frame.Run.WaitUntilAsync(frame.Run.Host.UtcNow + delay))
+                {
+                    return StepResult.Fail(new AslError(StatesErrorNames.Timeout, null));
+                }
+
+                frame.Environment.SetRetryCount(retry.TotalRetries);
+                continue;
+            }
+
+            return CatchResolver.Resolve(state.Catch, frame, raw, error, state.IsJsonata);
+        }
+    }
+
+    private static async ValueTask<(StepResult Step, AslError? Error)> AttemptAsync(ParallelStatePlan state, ExecutionFrame frame, JsonNode? raw)
+    {
+        var environment = frame.Environment;
+        JsonNode? branchInput;
+        if (state.IsJsonata)
+        {
+            var states = JsonataStates.Create(raw, null, null, environment);
+            try
+            {
+                branchInput = state.Arguments is not null ? state.Arguments.Evaluate(states, environment) : raw;
+            }
+            finally
+            {
+                JsonataStates.Release(states);
+            }
+        }
+        else
+        {
+            var effective = InputProcessor.ApplyInputPath(state, frame, raw);
+            branchInput = state.Parameters is not null ? state.Parameters.Evaluate(effective, environment) : effective;
+        }
+
+        frame.Record(HistoryEventTypes.ParallelStateStarted);
+        var branches = state.Branches;
+        var outputs = new JsonNode?[branches.Length];
+        var abort = new BranchAbort(frame.Abort);
+        AslError? failure = null;
+        var timedOut = false;
+        await BranchScheduler.RunAsync(
+            branches.Length,
+            0,
+            index =>
+            {
+                var child = new ExecutionFrame(frame.Run, branches[index], new VariableScope(environment.Scope), abort) { LastEventId = frame.LastEventId };
+                return Interpreter.RunFrameAsync(child, branchInput?.DeepClone());
+            },
+            (index, outcome) =>
+            {
+                switch (outcome.Status)
+                {
+                    case ExecutionStatus.Succeeded:
+                        outputs[index] = outcome.Output;
+                        return true;
+                    case ExecutionStatus.TimedOut:
+                        timedOut = true;
+                        abort.Request();
+                        return false;
+                    case ExecutionStatus.Aborted:
+                        return true;
+                    default:
+                        failure ??= outcome.Error;
+                        abort.Request();
+                        return false;
+                }
+            });
+
+        if (timedOut)
+        {
+            return (StepResult.Fail(new AslError(StatesErrorNames.Timeout, null)), null);
+        }
+
+        if (failure is not null)
+        {
+            frame.Record(HistoryEventTypes.ParallelStateFailed, frame.Run.History.IsEnabled ? HistoryRecorder.Failure(failure) : null);
+            return (default, failure);
+        }
+
+        frame.Record(HistoryEventTypes.ParallelStateSucceeded);
+        JsonNode? result = new JsonArray(outputs);
+        if (PayloadSizeGuard.Exceeds(result, frame.Run.Options.MaxPayloadBytes))
+        {
+            return (default, new AslError(StatesErrorNames.DataLimitExceeded, $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit."));
+        }
+
+        if (state.IsJsonata)
+        {
+            return (StateCompletion.CompleteJsonata(frame, raw, result, true, state.JsonataAssign, state.Output, state.NextIndex), null);
+        }
+
+        if (state.ResultSelector is not null)
+        {
+            result = state.ResultSelector.Evaluate(result, environment);
+        }
+
+        return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex), null);
+    }
+}

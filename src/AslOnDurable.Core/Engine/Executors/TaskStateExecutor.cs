@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.ErrorHandling;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Engine.Plan;
+using AslOnDurable.Core.Errors;
+
+namespace AslOnDurable.Core.Engine.Executors;
+
+/// <summary>
+/// Runs Task states: InputPath → Parameters → host call → ResultSelector → ResultPath → OutputPath, with Retry on
+/// durable timers and Catch. Each attempt re-evaluates Parameters (so <c>$$.State.RetryCount</c> is current).
+/// </summary>
+internal static class TaskStateExecutor
+{
+    /// <summary>Runs the state.</summary>
+    public static async ValueTask<StepResult> ExecuteAsync(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw)
+    {
+        RetryEvaluator? retry = null;
+        while (true)
+        {
+            AslError error;
+            try
+            {
+                var attempt = await AttemptAsync(state, frame, raw);
+                if (attempt.Error is null)
+                {
+                    return attempt.Step;
+                }
+
+                error = attempt.Error;
+            }
+            catch (AslErrorException e)
+            {
+                error = StateFailure.FromEvaluation(e.Error, frame);
+                if (StateFailure.IsTerminal(e.Error))
+                {
+                    return StepResult.Fail(error);
+                }
+            }
+
+            if (frame.Run.TimedOut)
+            {
+                return StepResult.Fail(error);
+            }
+
+            retry ??= new RetryEvaluator(state.Retry);
+            if (retry.TryGetDelay(error, frame.Run.Host, out var delay))
+            {
+                if (delay > TimeSpan.Zero && !await frame.Run.WaitUntilAsync(frame.Run.Host.UtcNow + delay))
+                {
+                    return StepResult.Fail(new AslError(StatesErrorNames.Timeout, null));
+                }
+
+                frame.Environment.SetRetryCount(retry.TotalRetries);
+                continue;
+            }
+
+            return CatchResolver.Resolve(state.Catch, frame, raw, error, state.IsJsonata);
+        }
+    }
+
+    private static async ValueTask<(StepResult Step, AslError? Error)> AttemptAsync(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw)
+    {
+        var environment = frame.Environment;
+        JsonNode? parameters;
+        int? timeout;
+        int? heartbeat;
+        JsonNode? credentials = null;
+        JsonObject? states = null;
+        if (state.IsJsonata)
+        {
+            states = JsonataStates.Create(raw, null, null, environment);
+            try
+            {
+                parameters = state.Arguments is not null ? state.Arguments.Evaluate(states, environment) : raw?.DeepClone();
+                timeout = Seconds(state.JsonataTimeoutSeconds?.Evaluate(states, environment));
+                heartbeat = Seconds(state.JsonataHeartbeatSeconds?.Evaluate(states, environment));
+            }
+            finally
+            {
+                JsonataStates.Release(states);
+            }
+        }
+        else
+        {
+            var effective = InputProcessor.ApplyInputPath(state, frame, raw);
+            parameters = state.Parameters is not null ? state.Parameters.Evaluate(effective, environment) : effective?.DeepClone();
+            timeout = state.TimeoutSeconds ?? PathSeconds(state.TimeoutSecondsPath, effective, frame);
+            heartbeat = state.HeartbeatSeconds ?? PathSeconds(state.HeartbeatSecondsPath, effective, frame);
+            credentials = state.Credentials?.Evaluate(effective, environment);
+        }
+
+        var lambda = state.IsLambdaFunctionArn;
+        var recording = frame.Run.History.IsEnabled;
+        frame.Record(
+            lambda ? HistoryEventTypes.LambdaFunctionScheduled : HistoryEventTypes.TaskScheduled,
+            recording ? new JsonObject { ["resource"] = state.Resource, ["parameters"] = parameters?.DeepClone() } : null);
+        frame.Record(lambda ? HistoryEventTypes.LambdaFunctionStarted : HistoryEventTypes.TaskStarted);
+        var outcome = await frame.Run.Host.InvokeTaskAsync(new TaskInvocation
+        {
+            StateName = state.Name,
+            Resource = state.Resource,
+            Input = parameters,
+            RetryCount = environment.RetryCount,
+            TimeoutSeconds = timeout,
+            HeartbeatSeconds = heartbeat,
+            ExecutionId = frame.Run.ExecutionId,
+            Credentials = credentials,
+        });
+
+        var error = outcome.Error;
+        if (error is null && PayloadSizeGuard.Exceeds(outcome.Result, frame.Run.Options.MaxPayloadBytes))
+        {
+            error = new AslError(
+                StatesErrorNames.DataLimitExceeded,
+                $"The state/task '{state.Resource}' returned a result with a size exceeding the maximum number of bytes service limit.");
+        }
+
+        if (error is not null)
+        {
+            frame.Record(lambda ? HistoryEventTypes.LambdaFunctionFailed : HistoryEventTypes.TaskFailed, recording ? HistoryRecorder.Failure(error) : null);
+            return (default, error);
+        }
+
+        var result = outcome.Result;
+        frame.Record(
+            lambda ? HistoryEventTypes.LambdaFunctionSucceeded : HistoryEventTypes.TaskSucceeded,
+            recording ? new JsonObject { ["output"] = result?.DeepClone() } : null);
+
+        if (state.IsJsonata)
+        {
+            return (StateCompletion.CompleteJsonata(frame, raw, result, true, state.JsonataAssign, state.Output, state.NextIndex), null);
+        }
+
+        if (state.ResultSelector is not null)
+        {
+            result = state.ResultSelector.Evaluate(result, environment);
+        }
+
+        return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex), null);
+    }
+
+    private static int? PathSeconds(ValueSelector? path, JsonNode? effective, ExecutionFrame frame)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (!path.TryEvaluate(effective, frame.Environment, out var value))
+        {
+            throw StateFailure.Runtime(PathFailureMessage.For(path.Text, effective));
+        }
+
+        return Seconds(value);
+    }
+
+    private static int? Seconds(JsonNode? value) =>
+        JsonNumber.TryGetInteger(value, out var whole) ? (int)Math.Clamp(whole, 0, int.MaxValue) : null;
+}

@@ -1,0 +1,81 @@
+namespace AslOnDurable.Core.Engine.History;
+
+/// <summary>AWS's history event type names.</summary>
+public static class HistoryEventTypes
+{
+    /// <summary><c>ExecutionStarted</c></summary>
+    public const string ExecutionStarted = "ExecutionStarted";
+    /// <summary><c>ExecutionSucceeded</c></summary>
+    public const string ExecutionSucceeded = "ExecutionSucceeded";
+    /// <summary><c>ExecutionFailed</c></summary>
+    public const string ExecutionFailed = "ExecutionFailed";
+    /// <summary><c>ExecutionTimedOut</c></summary>
+    public const string ExecutionTimedOut = "ExecutionTimedOut";
+    /// <summary><c>TaskScheduled</c></summary>
+    public const string TaskScheduled = "TaskScheduled";
+    /// <summary><c>TaskStarted</c></summary>
+    public const string TaskStarted = "TaskStarted";
+    /// <summary><c>TaskSucceeded</c></summary>
+    public const string TaskSucceeded = "TaskSucceeded";
+    /// <summary><c>TaskFailed</c></summary>
+    public const string TaskFailed = "TaskFailed";
+    /// <summary><c>LambdaFunctionScheduled</c> (Task states whose Resource is a Lambda function ARN)</summary>
+    public const string LambdaFunctionScheduled = "LambdaFunctionScheduled";
+    /// <summary><c>LambdaFunctionStarted</c></summary>
+    public const string LambdaFunctionStarted = "LambdaFunctionStarted";
+    /// <summary><c>LambdaFunctionSucceeded</c></summary>
+    public const string LambdaFunctionSucceeded = "LambdaFunctionSucceeded";
+    /// <summary><c>LambdaFunctionFailed</c></summary>
+    public const string LambdaFunctionFailed = "LambdaFunctionFailed";
+    /// <summary><c>MapStateStarted</c></summary>
+    public const string MapStateStarted = "MapStateStarted";
+    /// <summary><c>MapStateSucceeded</c></summary>
+    public const string MapStateSucceeded = "MapStateSucceeded";
+    /// <summary><c>MapStateFailed</c></summary>
+    public const string MapStateFailed = "MapStateFailed";
+    /// <summary><c>MapIterationStarted</c></summary>
+    public const string MapIterationStarted = "MapIterationStarted";
+    /// <summary><c>MapIterationSucceeded</c></summary>
+    public const string MapIterationSucceeded = "MapIterationSucceeded";
+    /// <summary><c>MapIterationFailed</c></summary>
+    public const string MapIterationFailed = "MapIterationFailed";
+    /// <summary><c>ParallelStateStarted</c></summary>
+    public const string ParallelStateStarted = "ParallelStateStarted";
+    /// <summary><c>ParallelStateSucceeded</c></summary>
+    public const string ParallelStateSucceeded = "ParallelStateSucceeded";
+    /// <summary><c>ParallelStateFailed</c></summary>
+    public const string ParallelStateFailed = "ParallelStateFailed";
+    /// <summary><c>EvaluationFailed</c> (JSONata evaluation errors)</summary>
+    public const string EvaluationFailed = "EvaluationFailed";
+
+    /// <summary>The <c>&lt;Type&gt;StateEntered</c> name for a state type.</summary>
+    /// <param name="stateType">The ASL state type (<c>Pass</c>, <c>Task</c>…).</param>
+    /// <returns>The event type.</returns>
+    public static string StateEntered(string stateType) => stateType switch
+    {
+        "Pass" => "PassStateEntered",
+        "Task" => "TaskStateEntered",
+        "Choice" => "ChoiceStateEntered",
+        "Wait" => "WaitStateEntered",
+        "Succeed" => "SucceedStateEntered",
+        "Fail" => "FailStateEntered",
+        "Parallel" => "ParallelStateEntered",
+        "Map" => "MapStateEntered",
+        _ => stateType + "StateEntered",
+    };
+
+    /// <summary>The <c>&lt;Type&gt;StateExited</c> name for a state type.</summary>
+    /// <param name="stateType">The ASL state type.</param>
+    /// <returns>The event type.</returns>
+    public static string StateExited(string stateType) => stateType switch
+    {
+        "Pass" => "PassStateExited",
+        "Task" => "TaskStateExited",
+        "Choice" => "ChoiceStateExited",
+        "Wait" => "WaitStateExited",
+        "Succeed" => "SucceedStateExited",
+        "Parallel" => "ParallelStateExited",
+        "Map" => "MapStateExited",
+        _ => stateType + "StateExited",
+    };
+}

@@ -1,0 +1,47 @@
+namespace AslOnDurable.Core.Engine;
+
+/// <summary>
+/// The seam between the interpreter and the world: everything nondeterministic or side-effecting goes through it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Implementations must be possible over a Durable Task <c>TaskOrchestrationContext</c>: <see cref="UtcNow"/> maps to
+/// <c>CurrentUtcDateTime</c>, <see cref="NewGuid"/> to <c>NewGuid()</c>, <see cref="NextRandom"/> to a generator seeded
+/// from the instance id (replay-safe), <see cref="WaitUntilAsync"/> to <c>CreateTimer</c>, and
+/// <see cref="InvokeTaskAsync"/> to <c>CallActivityAsync</c>. The engine calls the host in a deterministic order
+/// for a given history: branches of Parallel and Map are started in index order, and the engine awaits them with
+/// <c>Task.WhenAll</c>/<c>Task.WhenAny</c> only, never threads, locks or real delays.
+/// </para>
+/// <para>
+/// Members return <see cref="ValueTask"/>s so an in-memory host completes synchronously at no cost. None takes a
+/// <see cref="CancellationToken"/>: orchestrator code never does.
+/// </para>
+/// <para>
+/// Planned additions (kept out until a caller needs them, so every host implements what exists): waiting for a task
+/// token callback raced with timeout/heartbeat timers, starting child executions (distributed Map, nested state
+/// machines: sub-orchestrations), and continue-as-new with the interpreter's position for long loops.
+/// </para>
+/// </remarks>
+public interface IExecutionHost
+{
+    /// <summary>The current time (replay-safe in a durable host; may be virtual in tests and the CLI).</summary>
+    DateTimeOffset UtcNow { get; }
+
+    /// <summary>A new random id (<c>States.UUID</c>, task tokens, execution names).</summary>
+    /// <returns>The id.</returns>
+    Guid NewGuid();
+
+    /// <summary>A random double in [0, 1) (retry jitter, <c>States.MathRandom</c>).</summary>
+    /// <returns>The value.</returns>
+    double NextRandom();
+
+    /// <summary>A durable timer: completes once <see cref="UtcNow"/> has reached <paramref name="fireAt"/>.</summary>
+    /// <param name="fireAt">When the timer fires.</param>
+    /// <returns>A task that completes when the timer fires.</returns>
+    ValueTask WaitUntilAsync(DateTimeOffset fireAt);
+
+    /// <summary>Runs a Task state's resource once (one attempt; the engine owns Retry and Catch).</summary>
+    /// <param name="invocation">What to call and with which input.</param>
+    /// <returns>The outcome; failures are values, not exceptions.</returns>
+    ValueTask<TaskOutcome> InvokeTaskAsync(TaskInvocation invocation);
+}

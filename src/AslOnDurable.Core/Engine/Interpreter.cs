@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Context;
+using AslOnDurable.Core.Engine.Executors;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Engine.Plan;
+using AslOnDurable.Core.Errors;
+
+namespace AslOnDurable.Core.Engine;
+
+/// <summary>
+/// Runs executions of one compiled definition against an <see cref="IExecutionHost"/>. Stateless between
+/// executions: one instance may run many executions, also concurrently.
+/// </summary>
+/// <param name="plan">The compiled definition.</param>
+public sealed class Interpreter(ExecutionPlan plan)
+{
+    private static readonly ExecutionOptions DefaultOptions = new();
+
+    /// <summary>The compiled definition.</summary>
+    public ExecutionPlan Plan { get; } = plan;
+
+    /// <summary>Runs one execution to its end.</summary>
+    /// <param name="request">The input and names.</param>
+    /// <param name="host">Time, ids, randomness, timers and task calls.</param>
+    /// <param name="options">Quota and history settings.</param>
+    /// <returns>How the execution ended. Failures are results, never exceptions.</returns>
+    public async ValueTask<ExecutionResult> RunAsync(ExecutionRequest request, IExecutionHost host, ExecutionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(host);
+        options ??= DefaultOptions;
+        var run = new ExecutionRun(request, host, options, Plan.Definition.TimeoutSeconds);
+        var recording = run.History.IsEnabled;
+        run.History.Record(HistoryEventTypes.ExecutionStarted, 0, recording ? new JsonObject { ["input"] = request.Input?.DeepClone(), ["roleArn"] = run.RoleArn } : null);
+        if (PayloadSizeGuard.Exceeds(request.Input, options.MaxPayloadBytes))
+        {
+            return Finish(run, new BranchOutcome(ExecutionStatus.Failed, null, new AslError(StatesErrorNames.DataLimitExceeded, "The execution input exceeds the maximum number of bytes service limit.")));
+        }
+
+        var frame = new ExecutionFrame(run, Plan.Root, new VariableScope(null), null);
+        var outcome = await RunFrameAsync(frame, request.Input);
+        if (outcome.Status == ExecutionStatus.Succeeded && PayloadSizeGuard.Exceeds(outcome.Output, options.MaxPayloadBytes))
+        {
+            outcome = new BranchOutcome(ExecutionStatus.Failed, null, new AslError(StatesErrorNames.DataLimitExceeded, "The execution output exceeds the maximum number of bytes service limit."));
+        }
+
+        return Finish(run, outcome);
+    }
+
+    /// <summary>Runs one frame (top level, Parallel branch or Map iteration) from its StartAt to its end.</summary>
+    /// <remarks>The one place where unexpected .NET exceptions become <c>States.Runtime</c>.</remarks>
+    internal static async ValueTask<BranchOutcome> RunFrameAsync(ExecutionFrame frame, JsonNode? input)
+    {
+        var run = frame.Run;
+        var plan = frame.Plan;
+        var environment = frame.Environment;
+        var recording = run.History.IsEnabled;
+        var index = plan.StartIndex;
+        var current = input;
+        while (true)
+        {
+            if (run.CheckDeadline())
+            {
+                return new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null));
+            }
+
+            if (frame.Abort is { IsRequested: true })
+            {
+                return new BranchOutcome(ExecutionStatus.Aborted, null, null);
+            }
+
+            var state = plan.States[index];
+            var enteredId = frame.Record(state.EnteredEventType, recording ? HistoryRecorder.StateEntered(state.Name, current) : null);
+            environment.Enter(state.Name, run.Host.UtcNow, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
+            StepResult step;
+            try
+            {
+                var pending = StateExecutor.ExecuteAsync(state, frame, current);
+                step = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+            }
+            catch (AslErrorException e)
+            {
+                step = StepResult.Fail(StateFailure.FromEvaluation(e.Error, frame));
+            }
+#pragma warning disable CA1031 // The one boundary where unexpected exceptions become States.Runtime (conventions rule 5).
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                step = StepResult.Fail(StateFailure.FromEvaluation(new AslError(StatesErrorNames.Runtime, e.Message), frame));
+            }
+
+            switch (step.Kind)
+            {
+                case StepKind.Next:
+                    frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, step.Output) : null);
+                    current = step.Output;
+                    index = step.NextIndex;
+                    continue;
+                case StepKind.End:
+                    frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, step.Output) : null);
+                    return new BranchOutcome(ExecutionStatus.Succeeded, step.Output, null);
+                default:
+                    return run.TimedOut
+                        ? new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null))
+                        : new BranchOutcome(ExecutionStatus.Failed, null, step.Error);
+            }
+        }
+    }
+
+    private static ExecutionResult Finish(ExecutionRun run, BranchOutcome outcome)
+    {
+        var recording = run.History.IsEnabled;
+        switch (outcome.Status)
+        {
+            case ExecutionStatus.Succeeded:
+                run.History.Record(HistoryEventTypes.ExecutionSucceeded, 0, recording ? new JsonObject { ["output"] = outcome.Output?.DeepClone() } : null);
+                return new ExecutionResult(ExecutionStatus.Succeeded, outcome.Output, null);
+            case ExecutionStatus.TimedOut:
+                run.History.Record(HistoryEventTypes.ExecutionTimedOut, 0, recording && outcome.Error is { } timeout ? HistoryRecorder.Failure(timeout) : null);
+                return new ExecutionResult(ExecutionStatus.TimedOut, null, outcome.Error);
+            default:
+                var error = outcome.Error is { Error: "" } e ? (e.Cause is null ? null : e) : outcome.Error;
+                run.History.Record(HistoryEventTypes.ExecutionFailed, 0, recording && error is not null ? HistoryRecorder.Failure(error) : null);
+                return new ExecutionResult(ExecutionStatus.Failed, null, error);
+        }
+    }
+}

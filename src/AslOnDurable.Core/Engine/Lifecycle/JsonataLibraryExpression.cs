@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Context;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Paths;
+using AslOnDurable.Jsonata;
+
+namespace AslOnDurable.Core.Engine.Lifecycle;
+
+/// <summary>A compiled expression bound to the library: binds <c>$states</c> and the variables the text references.</summary>
+/// <param name="expression">The compiled expression.</param>
+/// <param name="variables">The variable names the text references (bound when in scope).</param>
+/// <param name="usesStates">Whether the text references <c>$states</c> at all.</param>
+/// <param name="usesContext">Whether the text may read <c>$states.context</c>.</param>
+internal sealed class JsonataLibraryExpression(JsonataExpression expression, string[] variables, bool usesStates, bool usesContext) : IJsonataExpression
+{
+    private static readonly JsonataEnvironment FallbackEnvironment = new() { StepFunctionsMode = true };
+
+    /// <summary>
+    /// Converts a node for the library. Nodes built from CLR values (for example <c>JsonValue.Create(1)</c>) are not
+    /// all readable by the library's converter yet; those go through their JSON text.
+    /// </summary>
+    internal static JsonataValue Convert(JsonNode? node)
+    {
+        try
+        {
+            return JsonataValue.FromNode(node);
+        }
+        catch (InvalidOperationException)
+        {
+            return JsonataValue.Parse(node!.ToJsonString());
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool TryEvaluate(JsonNode? states, IEvaluationEnvironment environment, out JsonNode? result)
+    {
+        var state = environment as StateEnvironment;
+        var bindings = new Dictionary<string, JsonataValue>(variables.Length + 1, StringComparer.Ordinal);
+        if (usesStates)
+        {
+            if (usesContext && state is not null && states is JsonObject statesObject)
+            {
+                JsonataStates.EnsureContext(statesObject, state);
+            }
+
+            bindings["states"] = state is not null && states is JsonObject cacheable ? state.JsonataCache.ConvertStates(cacheable, Convert) : Convert(states);
+        }
+
+        foreach (var name in variables)
+        {
+            if (environment.TryGetVariable(name, out var value))
+            {
+                bindings[name] = state is not null ? state.JsonataCache.Convert(value, Convert) : Convert(value);
+            }
+        }
+
+        var jsonataEnvironment = state is not null ? state.Run.JsonataEnvironment : FallbackEnvironment;
+        try
+        {
+            var value = expression.Evaluate(JsonataValue.Undefined, bindings, jsonataEnvironment);
+            result = value.IsDefined ? value.Node : null;
+            return value.IsDefined;
+        }
+        catch (JsonataException e)
+        {
+            throw new AslErrorException(StatesErrorNames.QueryEvaluationError, $"{e.Code}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Context;
+
+namespace AslOnDurable.Core.Engine.Lifecycle;
+
+/// <summary>
+/// Builds the <c>$states</c> binding of JSONata expressions around existing nodes without copying them: the nodes
+/// are attached for the evaluation and detached again by <see cref="Release"/>.
+/// </summary>
+internal static class JsonataStates
+{
+    /// <summary>Creates <c>$states</c> (context added lazily by <see cref="EnsureContext"/>); call <see cref="Release"/> when done.</summary>
+    public static JsonObject Create(JsonNode? input, JsonNode? result, JsonNode? errorOutput, StateEnvironment environment)
+    {
+        var states = new JsonObject { ["input"] = Borrow(input) };
+        if (result is not null)
+        {
+            states["result"] = ReferenceEquals(result, input) ? result.DeepClone() : Borrow(result);
+        }
+
+        if (errorOutput is not null)
+        {
+            states["errorOutput"] = Borrow(errorOutput);
+        }
+
+        _ = environment;
+        return states;
+    }
+
+    /// <summary>Adds <c>$states.context</c> on first need (building the context object costs a copy of the execution input).</summary>
+    public static void EnsureContext(JsonObject states, StateEnvironment environment)
+    {
+        if (!states.ContainsKey("context"))
+        {
+            states["context"] = Borrow(environment.ContextObject);
+        }
+    }
+
+    /// <summary>Detaches the borrowed nodes.</summary>
+    public static void Release(JsonObject states) => states.Clear();
+
+    private static JsonNode? Borrow(JsonNode? node) => node is null || node.Parent is null ? node : node.DeepClone();
+}

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Paths;
+
+namespace AslOnDurable.Core.Engine.Lifecycle;
+
+/// <summary>
+/// A compiled JSONata-mode value (<c>Arguments</c>, <c>Output</c>, <c>Assign</c>, <c>Items</c>, …): strings of the form
+/// <c>{% expression %}</c> are evaluated, everything else is copied. Immutable and thread-safe.
+/// </summary>
+internal sealed class JsonataTemplate
+{
+    private readonly JsonNode? literal;
+    private readonly IJsonataExpression? expression;
+    private readonly string? expressionText;
+    private readonly KeyValuePair<string, JsonataTemplate>[]? properties;
+    private readonly JsonataTemplate[]? items;
+    private readonly string field;
+
+    private JsonataTemplate(string field, JsonNode? literal, IJsonataExpression? expression, string? expressionText, KeyValuePair<string, JsonataTemplate>[]? properties, JsonataTemplate[]? items)
+    {
+        this.field = field;
+        this.literal = literal;
+        this.expression = expression;
+        this.expressionText = expressionText;
+        this.properties = properties;
+        this.items = items;
+    }
+
+    /// <summary>The expression text when the whole value is one <c>{% %}</c> expression.</summary>
+    public string? ExpressionText => expressionText;
+
+    /// <summary>Compiles a value of the field named <paramref name="field"/> (AWS names nested fields <c>Output/key</c>).</summary>
+    public static JsonataTemplate Compile(JsonNode? template, IJsonataEvaluator? evaluator, string field)
+    {
+        switch (template)
+        {
+            case JsonObject obj:
+            {
+                var props = new KeyValuePair<string, JsonataTemplate>[obj.Count];
+                var i = 0;
+                foreach (var (key, value) in obj)
+                {
+                    props[i++] = new(key, Compile(value, evaluator, field + "/" + key));
+                }
+
+                return new JsonataTemplate(field, null, null, null, props, null);
+            }
+
+            case JsonArray array:
+            {
+                var compiled = new JsonataTemplate[array.Count];
+                for (var i = 0; i < compiled.Length; i++)
+                {
+                    compiled[i] = Compile(array[i], evaluator, field + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                return new JsonataTemplate(field, null, null, null, null, compiled);
+            }
+
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String && TryGetExpression(value.GetValue<string>(), out var text):
+                return new JsonataTemplate(field, null, CompileExpression(evaluator, text), text, null, null);
+            default:
+                return new JsonataTemplate(field, template, null, null, null, null);
+        }
+    }
+
+    private static IJsonataExpression? CompileExpression(IJsonataEvaluator? evaluator, string text)
+    {
+        if (evaluator is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return evaluator.Compile(text);
+        }
+        catch (AslErrorException e)
+        {
+            return new FailingExpression(e.Error);
+        }
+    }
+
+    /// <summary>Whether a string is a <c>{% ... %}</c> expression, and its text.</summary>
+    public static bool TryGetExpression(string text, out string expression)
+    {
+        // AWS: only a string that starts with "{%" and ends with "%}" is an expression (" {% x %} " is a literal).
+        if (text.Length >= 4 && text.StartsWith("{%", StringComparison.Ordinal) && text.EndsWith("%}", StringComparison.Ordinal))
+        {
+            expression = text.AsSpan(2, text.Length - 4).Trim().ToString();
+            return true;
+        }
+
+        expression = "";
+        return false;
+    }
+
+    /// <summary>
+    /// Evaluates into a new node. AWS: an expression that returns nothing fails with
+    /// <c>States.QueryEvaluationError</c> (<c>... specified for the field 'Output/key' returned nothing (undefined).</c>).
+    /// </summary>
+    public JsonNode? Evaluate(JsonNode? states, IEvaluationEnvironment environment) =>
+        TryEvaluate(states, environment, out var value) ? value : null;
+
+    /// <summary>Evaluates (see <see cref="Evaluate"/>); always <see langword="true"/> or an error.</summary>
+    public bool TryEvaluate(JsonNode? states, IEvaluationEnvironment environment, out JsonNode? value)
+    {
+        if (expressionText is not null)
+        {
+            if (expression is null)
+            {
+                throw new AslErrorException(StatesErrorNames.QueryEvaluationError, "JSONata is not available in this engine configuration: " + expressionText);
+            }
+
+            bool defined;
+            try
+            {
+                defined = expression.TryEvaluate(states, environment, out value);
+            }
+            catch (AslErrorException e) when (e.Error.Error == StatesErrorNames.QueryEvaluationError)
+            {
+                throw new AslErrorException(
+                    StatesErrorNames.QueryEvaluationError,
+                    $"The JSONata expression '{expressionText}' specified for the field '{field}' threw an error during evaluation. {e.Error.Cause}");
+            }
+
+            return defined
+                ? true
+                : throw new AslErrorException(
+                    StatesErrorNames.QueryEvaluationError,
+                    $"The JSONata expression '{expressionText}' specified for the field '{field}' returned nothing (undefined).");
+        }
+
+        if (properties is not null)
+        {
+            var obj = new JsonObject();
+            foreach (var (key, template) in properties)
+            {
+                if (template.TryEvaluate(states, environment, out var child))
+                {
+                    obj[key] = child;
+                }
+            }
+
+            value = obj;
+            return true;
+        }
+
+        if (items is not null)
+        {
+            var array = new JsonArray();
+            foreach (var template in items)
+            {
+                if (template.TryEvaluate(states, environment, out var child))
+                {
+                    array.Add(child);
+                }
+            }
+
+            value = array;
+            return true;
+        }
+
+        value = literal?.DeepClone();
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Model.States;
+using AslOnDurable.Core.Paths.Templates;
+
+namespace AslOnDurable.Core.Engine.Plan;
+
+/// <summary>A compiled Pass state.</summary>
+internal sealed class PassStatePlan : StatePlan
+{
+    /// <summary>Compiles the state.</summary>
+    public PassStatePlan(PassState state, PlanCompiler compiler)
+        : base(state, compiler)
+    {
+        Result = state.Result;
+        HasResult = state.HasResult || state.Result is not null;
+        ResultPath = state.ResultPath;
+        if (!IsJsonata)
+        {
+            Parameters = PlanCompiler.Template(state.Parameters);
+        }
+    }
+
+    /// <summary>The fixed Result (shared: clone before use).</summary>
+    public JsonNode? Result { get; }
+
+    /// <summary>Whether Result is present (it may be JSON null).</summary>
+    public bool HasResult { get; }
+
+    /// <summary>Parameters.</summary>
+    public PayloadTemplate? Parameters { get; }
+
+    /// <summary>ResultPath.</summary>
+    public string? ResultPath { get; }
+}

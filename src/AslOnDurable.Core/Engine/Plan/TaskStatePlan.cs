@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Model.ErrorHandling;
+using AslOnDurable.Core.Model.States;
+using AslOnDurable.Core.Paths.Templates;
+
+namespace AslOnDurable.Core.Engine.Plan;
+
+/// <summary>A compiled Task state.</summary>
+internal sealed class TaskStatePlan : StatePlan
+{
+    /// <summary>Compiles the state.</summary>
+    public TaskStatePlan(TaskState state, PlanCompiler compiler)
+        : base(state, compiler)
+    {
+        Resource = state.Resource;
+        IsLambdaFunctionArn = state.Resource.Contains(":lambda:", StringComparison.Ordinal)
+            && state.Resource.Contains(":function:", StringComparison.Ordinal);
+        ResultPath = state.ResultPath;
+        Retry = state.Retry;
+        Catch = compiler.Catchers(state.Catch, IsJsonata);
+        if (IsJsonata)
+        {
+            Arguments = compiler.Jsonata(state.Arguments, "Arguments");
+            JsonataTimeoutSeconds = compiler.Jsonata(state.TimeoutSeconds, "TimeoutSeconds");
+            JsonataHeartbeatSeconds = compiler.Jsonata(state.HeartbeatSeconds, "HeartbeatSeconds");
+        }
+        else
+        {
+            Parameters = PlanCompiler.Template(state.Parameters);
+            ResultSelector = PlanCompiler.Template(state.ResultSelector);
+            Credentials = PlanCompiler.Template(state.Credentials);
+            TimeoutSeconds = Integer(state.TimeoutSeconds);
+            HeartbeatSeconds = Integer(state.HeartbeatSeconds);
+            TimeoutSecondsPath = ValueSelector.CompileOptional(state.TimeoutSecondsPath);
+            HeartbeatSecondsPath = ValueSelector.CompileOptional(state.HeartbeatSecondsPath);
+        }
+    }
+
+    /// <summary>The resource.</summary>
+    public string Resource { get; }
+
+    /// <summary>Whether the resource is a Lambda function ARN (history uses LambdaFunction* events).</summary>
+    public bool IsLambdaFunctionArn { get; }
+
+    /// <summary>Parameters.</summary>
+    public PayloadTemplate? Parameters { get; }
+
+    /// <summary>ResultSelector.</summary>
+    public PayloadTemplate? ResultSelector { get; }
+
+    /// <summary>Credentials.</summary>
+    public PayloadTemplate? Credentials { get; }
+
+    /// <summary>ResultPath.</summary>
+    public string? ResultPath { get; }
+
+    /// <summary>Retriers.</summary>
+    public ImmutableArray<Retrier> Retry { get; }
+
+    /// <summary>Catchers.</summary>
+    public CatcherPlan[] Catch { get; }
+
+    /// <summary>Literal TimeoutSeconds.</summary>
+    public int? TimeoutSeconds { get; }
+
+    /// <summary>Literal HeartbeatSeconds.</summary>
+    public int? HeartbeatSeconds { get; }
+
+    /// <summary>TimeoutSecondsPath.</summary>
+    public ValueSelector? TimeoutSecondsPath { get; }
+
+    /// <summary>HeartbeatSecondsPath.</summary>
+    public ValueSelector? HeartbeatSecondsPath { get; }
+
+    /// <summary>JSONata Arguments.</summary>
+    public JsonataTemplate? Arguments { get; }
+
+    /// <summary>JSONata TimeoutSeconds.</summary>
+    public JsonataTemplate? JsonataTimeoutSeconds { get; }
+
+    /// <summary>JSONata HeartbeatSeconds.</summary>
+    public JsonataTemplate? JsonataHeartbeatSeconds { get; }
+
+    private static int? Integer(JsonNode? node) =>
+        node is not null && node.GetValueKind() == JsonValueKind.Number ? (int)node.GetValue<double>() : null;
+}

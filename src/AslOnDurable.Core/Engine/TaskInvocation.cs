@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace AslOnDurable.Core.Engine;
+
+/// <summary>One attempt of a Task state: the resource and its effective parameters.</summary>
+public sealed record TaskInvocation
+{
+    /// <summary>The Task state's name.</summary>
+    public required string StateName { get; init; }
+
+    /// <summary>The resource ARN or URI.</summary>
+    public required string Resource { get; init; }
+
+    /// <summary>The effective parameters (after InputPath and Parameters/Arguments); owned by the callee.</summary>
+    public JsonNode? Input { get; init; }
+
+    /// <summary>The zero-based retry count of this attempt (<c>$$.State.RetryCount</c>).</summary>
+    public int RetryCount { get; init; }
+
+    /// <summary>The effective <c>TimeoutSeconds</c>, or <see langword="null"/> when none.</summary>
+    public int? TimeoutSeconds { get; init; }
+
+    /// <summary>The effective <c>HeartbeatSeconds</c>, or <see langword="null"/> when none.</summary>
+    public int? HeartbeatSeconds { get; init; }
+
+    /// <summary>The execution's id (ARN).</summary>
+    public required string ExecutionId { get; init; }
+
+    /// <summary>The evaluated <c>Credentials</c>, or <see langword="null"/>.</summary>
+    public JsonNode? Credentials { get; init; }
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using AslOnDurable.Core.Model;
+using AslOnDurable.Core.Model.States;
+using AslOnDurable.Core.Parsing;
+
+namespace AslOnDurable.Core.Validation.Rules;
+
+/// <summary>
+/// Checks that Task, ItemReader and ResultWriter <c>Resource</c>s are ARNs
+/// (<c>arn:partition:service:region:account:resource</c>, region and account may be empty as in
+/// <c>arn:aws:states:::lambda:invoke</c>).
+/// </summary>
+/// <remarks>
+/// AWS refuses a non-ARN resource (<c>INVALID_RESOURCE</c>). Here it is a warning: hosts may register task
+/// handlers under their own resource names (the engine tests use plain names), and the handler registry, not the
+/// parser, decides at run time whether a resource exists.
+/// </remarks>
+internal sealed partial class ResourceRules : IValidationRule
+{
+    /// <inheritdoc/>
+    public void Check(StateMachineDefinition root, DiagnosticBag diagnostics)
+    {
+        foreach (var (_, state) in DefinitionTree.States(root))
+        {
+            switch (state)
+            {
+                case TaskState task:
+                    CheckResource(task.Resource, JsonPointer.Append(state.Location, "Resource"), diagnostics);
+                    break;
+                case MapState map:
+                    CheckResource(map.ItemReader?.Resource, JsonPointer.Append(JsonPointer.Append(state.Location, "ItemReader"), "Resource"), diagnostics);
+                    CheckResource(map.ResultWriter?.Resource, JsonPointer.Append(JsonPointer.Append(state.Location, "ResultWriter"), "Resource"), diagnostics);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Whether a resource is an ARN AWS would accept.</summary>
+    internal static bool IsArn(string resource) => Arn().IsMatch(resource);
+
+    private static void CheckResource(string? resource, string pointer, DiagnosticBag diagnostics)
+    {
+        if (resource is { Length: > 0 } && !IsArn(resource))
+        {
+            diagnostics.Warning(DiagnosticCodes.InvalidResource, $"Resource '{resource}' is not a valid ARN", pointer);
+        }
+    }
+
+    [GeneratedRegex(@"^arn:[^:\s]+:[^:\s]+:[^:\s]*:[^:\s]*:\S+$")]
+    private static partial Regex Arn();
+}

@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+
+namespace AslOnDurable.Jsonata.Ast;
+
+/// <summary>An object constructor used as a grouping expression (key/value pairs).</summary>
+/// <param name="Pairs">The key and value expressions.</param>
+/// <param name="Position">The offset in the expression.</param>
+internal sealed record GroupSpec(ImmutableArray<KeyValuePair<AstNode, AstNode>> Pairs, int Position);

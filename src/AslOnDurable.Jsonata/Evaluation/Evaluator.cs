@@ -1,0 +1,331 @@
+using System.Runtime.CompilerServices;
+using AslOnDurable.Jsonata.Ast;
+using AslOnDurable.Jsonata.Functions;
+
+namespace AslOnDurable.Jsonata.Evaluation;
+
+/// <summary>
+/// One evaluation of a compiled expression: walks the immutable tree with its own depth and step
+/// counters (the guards), so a compiled expression can be evaluated concurrently.
+/// </summary>
+internal sealed partial class Evaluator
+{
+    private readonly int maxDepth;
+    private readonly long maxSteps;
+    private readonly Func<long>? elapsedMilliseconds;
+    private readonly long timeLimitMilliseconds;
+    private int depth;
+    private long steps;
+
+    /// <summary>Creates an evaluator.</summary>
+    public Evaluator(FunctionLibrary library, EvaluationLimits limits, long timestampMillis, Func<double> random)
+    {
+        Library = library;
+        maxDepth = limits.MaxDepth;
+        maxSteps = limits.MaxSteps;
+        elapsedMilliseconds = limits.ElapsedMilliseconds;
+        timeLimitMilliseconds = limits.TimeLimitMilliseconds;
+        TimestampMillis = timestampMillis;
+        Random = random;
+    }
+
+    /// <summary>The function library in effect.</summary>
+    public FunctionLibrary Library { get; }
+
+    /// <summary>The evaluation's timestamp (ms since the epoch), returned by <c>$now()</c> and <c>$millis()</c>.</summary>
+    public long TimestampMillis { get; }
+
+    /// <summary>The randomness source (uniform in [0, 1)).</summary>
+    public Func<double> Random { get; }
+
+    /// <summary>Evaluates <paramref name="expr"/> against <paramref name="input"/> in <paramref name="frame"/>.</summary>
+    public object? Evaluate(AstNode expr, object? input, Frame frame)
+    {
+        Enter();
+        object? result;
+        switch (expr.Kind)
+        {
+            case NodeKind.Path:
+                result = EvaluatePath(expr, input, frame);
+                break;
+            case NodeKind.Binary:
+                result = EvaluateBinary(expr, input, frame);
+                break;
+            case NodeKind.Negate:
+                result = EvaluateNegate(expr, input, frame);
+                break;
+            case NodeKind.ArrayConstructor:
+                result = EvaluateArray(expr, input, frame);
+                break;
+            case NodeKind.ObjectConstructor:
+                result = EvaluateGroup(expr.Pairs, expr.Position, input, frame);
+                break;
+            case NodeKind.Name:
+                result = Lookup(input, expr.Name);
+                break;
+            case NodeKind.String:
+            case NodeKind.Number:
+            case NodeKind.Value:
+                result = expr.Literal;
+                break;
+            case NodeKind.Wildcard:
+                result = EvaluateWildcard(input);
+                break;
+            case NodeKind.Descendant:
+                result = EvaluateDescendants(input);
+                break;
+            case NodeKind.Parent:
+                result = frame.Lookup(expr.ParentLabel!);
+                break;
+            case NodeKind.Condition:
+                result = EvaluateCondition(expr, input, frame);
+                break;
+            case NodeKind.Block:
+                result = EvaluateBlock(expr, input, frame);
+                break;
+            case NodeKind.Bind:
+                {
+                    var value = Evaluate(expr.Rhs!, input, frame);
+                    frame.Bind(expr.Lhs!.Name, value);
+                    result = value;
+                    break;
+                }
+
+            case NodeKind.Regex:
+                result = expr.Regex;
+                break;
+            case NodeKind.Function:
+                result = EvaluateFunction(expr, input, frame, null, false);
+                break;
+            case NodeKind.Variable:
+                result = expr.Name.Length == 0
+                    ? (input is JList { OuterWrapper: true } wrapped ? wrapped[0] : input)
+                    : frame.Lookup(expr.Name);
+                break;
+            case NodeKind.Lambda:
+                result = new Lambda(expr, input, frame);
+                break;
+            case NodeKind.Partial:
+                result = EvaluatePartial(expr, input, frame);
+                break;
+            case NodeKind.Apply:
+                result = EvaluateApply(expr, input, frame);
+                break;
+            case NodeKind.Transform:
+                result = CreateTransformer(expr, frame);
+                break;
+            default:
+                result = null;
+                break;
+        }
+
+        var predicates = expr.Predicates;
+        for (var i = 0; i < predicates.Length; i++)
+        {
+            result = EvaluateFilter(predicates[i], result, frame);
+        }
+
+        if (expr.Kind != NodeKind.Path && expr.Group is not null)
+        {
+            result = EvaluateGroup(expr.Group.Pairs, expr.Group.Position, result, frame);
+        }
+
+        depth--;
+        if (result is JList { IsSequence: true, TupleStream: false } seq)
+        {
+            if (expr.KeepArray)
+            {
+                seq.KeepSingleton = true;
+            }
+
+            if (seq.Count == 0)
+            {
+                result = null;
+            }
+            else if (seq.Count == 1)
+            {
+                result = seq.KeepSingleton ? seq : seq[0];
+            }
+        }
+
+        return result;
+    }
+
+    private void Enter()
+    {
+        depth++;
+        steps++;
+        if (depth > maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JsonataException("U1001");
+        }
+
+        if (steps > maxSteps)
+        {
+            throw new JsonataException("U1001");
+        }
+
+        if (elapsedMilliseconds is not null && (steps & 255) == 0 && elapsedMilliseconds() > timeLimitMilliseconds)
+        {
+            throw new JsonataException("U1001");
+        }
+    }
+
+    private object? EvaluateCondition(AstNode expr, object? input, Frame frame)
+    {
+        var condition = Evaluate(expr.Condition!, input, frame);
+        if (ValueSemantics.Boolean(condition) == true)
+        {
+            return Evaluate(expr.Then!, input, frame);
+        }
+
+        return expr.Else is null ? null : Evaluate(expr.Else, input, frame);
+    }
+
+    private object? EvaluateBlock(AstNode expr, object? input, Frame frame)
+    {
+        var block = new Frame(frame);
+        object? result = null;
+        var expressions = expr.Expressions;
+        for (var i = 0; i < expressions.Length; i++)
+        {
+            result = Evaluate(expressions[i], input, block);
+        }
+
+        return result;
+    }
+
+    /// <summary>Looks a field up in an object, or in every item of an array (flattening).</summary>
+    public static object? Lookup(object? input, string key)
+    {
+        if (input is JObject obj)
+        {
+            return obj.TryGetValue(key, out var v) ? v : null;
+        }
+
+        if (input is JList list)
+        {
+            var result = new JList { IsSequence = true };
+            for (var i = 0; i < list.Count; i++)
+            {
+                var res = Lookup(list[i], key);
+                if (res is null)
+                {
+                    continue;
+                }
+
+                if (res is JList inner)
+                {
+                    result.AddRange(inner);
+                }
+                else
+                {
+                    result.Add(res);
+                }
+            }
+
+            return result;
+        }
+
+        return null;
+    }
+
+    private static JList EvaluateWildcard(object? input)
+    {
+        var results = JList.Sequence();
+        if (input is JList { OuterWrapper: true } wrapper && wrapper.Count > 0)
+        {
+            input = wrapper[0];
+        }
+
+        if (input is JObject obj)
+        {
+            foreach (var kv in obj)
+            {
+                AddWildcardValue(results, kv.Value);
+            }
+        }
+        else if (input is JList list)
+        {
+            foreach (var item in list)
+            {
+                AddWildcardValue(results, item);
+            }
+        }
+
+        return results;
+    }
+
+    private static void AddWildcardValue(JList results, object? value)
+    {
+        if (value is JList arr)
+        {
+            Flatten(arr, results);
+        }
+        else if (value is not null)
+        {
+            results.Add(value);
+        }
+    }
+
+    private static void Flatten(JList arr, JList into)
+    {
+        foreach (var item in arr)
+        {
+            if (item is JList inner)
+            {
+                Flatten(inner, into);
+            }
+            else
+            {
+                into.Add(item);
+            }
+        }
+    }
+
+    private static object? EvaluateDescendants(object? input)
+    {
+        if (input is null)
+        {
+            return null;
+        }
+
+        var results = JList.Sequence();
+        RecurseDescendants(input, results);
+        return results.Count == 1 ? results[0] : results;
+    }
+
+    private static void RecurseDescendants(object? input, JList results)
+    {
+        if (input is JList list)
+        {
+            foreach (var member in list)
+            {
+                RecurseDescendants(member, results);
+            }
+
+            return;
+        }
+
+        results.Add(input);
+        if (input is JObject obj)
+        {
+            foreach (var kv in obj)
+            {
+                RecurseDescendants(kv.Value, results);
+            }
+        }
+    }
+
+    /// <summary>Creates a scope binding every key of <paramref name="tuple"/>.</summary>
+    private static Frame FrameFromTuple(Frame frame, BindingTuple tuple)
+    {
+        var f = new Frame(frame);
+        foreach (var kv in tuple)
+        {
+            f.Bind(kv.Key, kv.Value);
+        }
+
+        return f;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AslOnDurable.Jsonata.Evaluation;
+
+/// <summary>Converts between System.Text.Json values and the evaluator's values.</summary>
+internal static class ValueConverter
+{
+    /// <summary>The boxed <c>true</c>.</summary>
+    public static readonly object True = true;
+
+    /// <summary>The boxed <c>false</c>.</summary>
+    public static readonly object False = false;
+
+    /// <summary>Boxes a boolean without allocating.</summary>
+    public static object Box(bool value) => value ? True : False;
+
+    /// <summary>Converts a JSON node (null means JSON null).</summary>
+    public static object FromJsonNode(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return JNull.Value;
+            case JsonObject obj:
+                {
+                    var result = new JObject(obj.Count);
+                    foreach (var kv in obj)
+                    {
+                        result[kv.Key] = FromJsonNode(kv.Value);
+                    }
+
+                    return result;
+                }
+
+            case JsonArray arr:
+                {
+                    var result = new JList(arr.Count);
+                    foreach (var item in arr)
+                    {
+                        result.Add(FromJsonNode(item));
+                    }
+
+                    return result;
+                }
+
+            default:
+                {
+                    var value = node.AsValue();
+                    if (value.TryGetValue<JsonElement>(out var element))
+                    {
+                        return FromJsonElement(element);
+                    }
+
+                    return value.GetValueKind() switch
+                    {
+                        JsonValueKind.String => value.GetValue<string>(),
+                        JsonValueKind.True => True,
+                        JsonValueKind.False => False,
+                        JsonValueKind.Number => value.GetValue<double>(),
+                        _ => JNull.Value,
+                    };
+                }
+        }
+    }
+
+    /// <summary>Converts a JSON element.</summary>
+    public static object FromJsonElement(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                {
+                    var result = new JObject();
+                    foreach (var p in element.EnumerateObject())
+                    {
+                        result[p.Name] = FromJsonElement(p.Value);
+                    }
+
+                    return result;
+                }
+
+            case JsonValueKind.Array:
+                {
+                    var result = new JList(element.GetArrayLength());
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        result.Add(FromJsonElement(item));
+                    }
+
+                    return result;
+                }
+
+            case JsonValueKind.String:
+                return element.GetString()!;
+            case JsonValueKind.Number:
+                return element.GetDouble();
+            case JsonValueKind.True:
+                return True;
+            case JsonValueKind.False:
+                return False;
+            default:
+                return JNull.Value;
+        }
+    }
+
+    /// <summary>Converts an evaluator value to a JSON node; undefined and JSON null both give null.</summary>
+    public static JsonNode? ToJsonNode(object? value)
+    {
+        switch (value)
+        {
+            case null:
+            case JNull:
+                return null;
+            case bool b:
+                return JsonValue.Create(b);
+            case double d:
+                if (!double.IsFinite(d))
+                {
+                    return null;
+                }
+
+                return JsonValue.Create(d);
+            case string s:
+                return JsonValue.Create(s);
+            case JList list:
+                {
+                    var items = list.OuterWrapper && list.Count == 1 && list[0] is JList inner ? inner : list;
+                    var arr = new JsonArray();
+                    foreach (var item in items)
+                    {
+                        arr.Add(item is Callable ? null : ToJsonNode(item));
+                    }
+
+                    return arr;
+                }
+
+            case JObject obj:
+                {
+                    var o = new JsonObject();
+                    foreach (var kv in obj)
+                    {
+                        if (kv.Value is null || kv.Value is Callable)
+                        {
+                            continue;
+                        }
+
+                        o[kv.Key] = ToJsonNode(kv.Value);
+                    }
+
+                    return o;
+                }
+
+            case Callable:
+                return JsonValue.Create(string.Empty);
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Jsonata.Ast;
+using AslOnDurable.Jsonata.Evaluation;
+using AslOnDurable.Jsonata.Parsing;
+
+namespace AslOnDurable.Jsonata;
+
+/// <summary>
+/// A compiled JSONata expression. Compile once, evaluate many times: instances are immutable and
+/// thread-safe, so they can be cached and shared.
+/// </summary>
+public sealed class JsonataExpression
+{
+    private readonly AstNode ast;
+
+    private JsonataExpression(string source, AstNode ast)
+    {
+        Source = source;
+        this.ast = ast;
+    }
+
+    /// <summary>The expression text.</summary>
+    public string Source { get; }
+
+    /// <summary>Parses <paramref name="expression"/>.</summary>
+    /// <exception cref="JsonataException">A syntax error (codes S01xx–S04xx).</exception>
+    public static JsonataExpression Compile(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return new JsonataExpression(expression, AstBuilder.Build(Parser.Parse(expression)));
+    }
+
+    /// <summary>Evaluates against a JSON input (a null node is JSON <c>null</c>).</summary>
+    /// <param name="input">The input document.</param>
+    /// <param name="bindings">Variables to bind (names without <c>$</c>).</param>
+    /// <param name="environment">Settings; <see cref="JsonataEnvironment.Default"/> when null.</param>
+    /// <returns>The result, possibly undefined.</returns>
+    /// <exception cref="JsonataException">An evaluation error.</exception>
+    public JsonataValue Evaluate(JsonNode? input, IReadOnlyDictionary<string, JsonNode?>? bindings = null, JsonataEnvironment? environment = null)
+    {
+        Dictionary<string, JsonataValue>? converted = null;
+        if (bindings is not null)
+        {
+            converted = new Dictionary<string, JsonataValue>(bindings.Count, StringComparer.Ordinal);
+            foreach (var kv in bindings)
+            {
+                converted[kv.Key] = JsonataValue.FromNode(kv.Value);
+            }
+        }
+
+        return Evaluate(JsonataValue.FromNode(input), converted, environment);
+    }
+
+    /// <summary>Evaluates against an input that may be undefined; pre-converted values can be reused.</summary>
+    /// <param name="input">The input (use <see cref="JsonataValue.Undefined"/> for no input).</param>
+    /// <param name="bindings">Variables to bind (names without <c>$</c>).</param>
+    /// <param name="environment">Settings; <see cref="JsonataEnvironment.Default"/> when null.</param>
+    /// <returns>The result, possibly undefined.</returns>
+    /// <exception cref="JsonataException">An evaluation error.</exception>
+    public JsonataValue Evaluate(JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings = null, JsonataEnvironment? environment = null)
+    {
+        environment ??= JsonataEnvironment.Default;
+        EvaluationLimits limits;
+        if (environment.ElapsedMilliseconds is { } elapsed)
+        {
+            var start = elapsed();
+            limits = new EvaluationLimits(environment.MaxDepth, environment.MaxSteps, () => elapsed() - start, environment.TimeLimitMilliseconds);
+        }
+        else
+        {
+            limits = new EvaluationLimits(environment.MaxDepth, environment.MaxSteps, null, 0);
+        }
+
+        return Evaluate(input, bindings, environment, limits);
+    }
+
+    internal JsonataValue Evaluate(JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings, JsonataEnvironment environment, EvaluationLimits limits)
+    {
+        var library = environment.Library;
+        var timestamp = environment.Clock is { } clock ? clock().ToUnixTimeMilliseconds() : 0L;
+        var random = environment.Random ?? new SplitMix64(0x5EED).NextDouble;
+        var evaluator = new Evaluator(library, limits, timestamp, random);
+        var frame = new Frame(new Frame(library));
+        if (bindings is not null)
+        {
+            foreach (var kv in bindings)
+            {
+                frame.Bind(kv.Key, kv.Value.Raw);
+            }
+        }
+
+        var raw = input.Raw;
+        frame.Bind("$", raw);
+        if (raw is JList { IsSequence: false } array)
+        {
+            var wrapper = new JList(1) { IsSequence = true, OuterWrapper = true };
+            wrapper.Add(array);
+            raw = wrapper;
+        }
+
+        try
+        {
+            var result = evaluator.Evaluate(ast, raw, frame);
+            if (result is JList { IsSequence: true } seq)
+            {
+                result = Unwrap(seq);
+            }
+
+            return new JsonataValue(result);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            throw new JsonataException("U1001");
+        }
+    }
+
+    private static object? Unwrap(JList seq)
+    {
+        if (seq.TupleStream)
+        {
+            return seq;
+        }
+
+        return seq.Count switch
+        {
+            0 => null,
+            1 when !seq.KeepSingleton => seq[0],
+            _ => seq,
+        };
+    }
+}

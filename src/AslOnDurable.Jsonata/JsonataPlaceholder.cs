@@ -1,5 +1,0 @@
-namespace AslOnDurable.Jsonata;
-
-internal static class JsonataPlaceholder
-{
-}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AslOnDurable.Jsonata.Evaluation;
+
+namespace AslOnDurable.Jsonata;
+
+/// <summary>
+/// A JSONata value: either "undefined" (no value) or a JSON value, where JSON <c>null</c> is a value.
+/// Converting a document once and reusing the value across evaluations avoids repeated conversion.
+/// </summary>
+public readonly struct JsonataValue : IEquatable<JsonataValue>
+{
+    internal JsonataValue(object? raw)
+    {
+        Raw = raw;
+    }
+
+    /// <summary>The undefined value (no result).</summary>
+    public static JsonataValue Undefined => default;
+
+    /// <summary>The JSON <c>null</c> value.</summary>
+    public static JsonataValue Null => new(JNull.Value);
+
+    /// <summary>Whether there is a value (JSON null counts as a value).</summary>
+    public bool IsDefined => Raw is not null;
+
+    /// <summary>Whether the value is undefined.</summary>
+    public bool IsUndefined => Raw is null;
+
+    /// <summary>The value as a new JSON node (null for JSON null and for undefined; check <see cref="IsDefined"/>).</summary>
+    public JsonNode? Node => ValueConverter.ToJsonNode(Raw);
+
+    internal object? Raw { get; }
+
+    /// <summary>Converts a JSON node; a null node is JSON <c>null</c>.</summary>
+    public static JsonataValue FromNode(JsonNode? node) => new(ValueConverter.FromJsonNode(node));
+
+    /// <summary>Converts a JSON element.</summary>
+    public static JsonataValue FromElement(JsonElement element) => new(ValueConverter.FromJsonElement(element));
+
+    /// <summary>Parses JSON text.</summary>
+    public static JsonataValue Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return FromElement(doc.RootElement);
+    }
+
+    /// <summary>Serialises the value as JSON text; undefined gives <c>undefined</c>.</summary>
+    public string ToJsonString() => JsonWriter.Stringify(Raw, false, false);
+
+    /// <inheritdoc />
+    public override string ToString() => ToJsonString();
+
+    /// <summary>JSON value equality (arrays in order, objects by key set).</summary>
+    public bool Equals(JsonataValue other) => ValueSemantics.DeepEqual(Raw, other.Raw);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is JsonataValue other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Raw is null ? 0 : ToJsonString().GetHashCode(StringComparison.Ordinal);
+
+    /// <summary>Value equality.</summary>
+    public static bool operator ==(JsonataValue left, JsonataValue right) => left.Equals(right);
+
+    /// <summary>Value inequality.</summary>
+    public static bool operator !=(JsonataValue left, JsonataValue right) => !left.Equals(right);
+}

@@ -1,0 +1,40 @@
+namespace AslOnDurable.Cli.Tests.Commands;
+
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly TempFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
+    [Fact]
+    public void Validate_ValidDefinition_ExitsZero()
+    {
+        var definition = files.Write("def.json", """{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""");
+
+        var (code, stdout, _) = CliRun.Invoke("validate", definition);
+
+        Assert.Equal(0, code);
+        Assert.Contains("valid", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_InvalidDefinition_PrintsCodeLocationMessageAndExitsOne()
+    {
+        var definition = files.Write("def.json", """{"StartAt":"Nowhere","States":{"A":{"Type":"Pass","End":true}}}""");
+
+        var (code, stdout, _) = CliRun.Invoke("validate", definition);
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"error \S+ /\S*: .+", stdout);
+    }
+
+    [Fact]
+    public void Validate_NotJson_ReportsDiagnostic()
+    {
+        var definition = files.Write("def.json", "{ nope");
+
+        var (code, _, _) = CliRun.Invoke("validate", definition);
+
+        Assert.Equal(1, code);
+    }
+}

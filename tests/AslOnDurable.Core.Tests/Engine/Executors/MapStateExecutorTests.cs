@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Testing;
+
+namespace AslOnDurable.Core.Tests.Engine.Executors;
+
+public sealed class MapStateExecutorTests
+{
+    [Fact]
+    public void Execute_ItemsPathAndItemSelector_RunsProcessorPerItemInOrder()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":2,
+              "ItemSelector":{"i.$":"$$.Map.Item.Index","v.$":"$$.Map.Item.Value","k.$":"$.k"},
+              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"ResultPath":"$.out","End":true}}}
+            """, """{"k":"K","items":["a","b","c"]}""");
+
+        JsonAssert.Equal(
+            """{"k":"K","items":["a","b","c"],"out":[{"i":0,"v":"a","k":"K"},{"i":1,"v":"b","k":"K"},{"i":2,"v":"c","k":"K"}]}""",
+            result.Output);
+    }
+
+    [Fact]
+    public void Execute_EmptyItems_GivesEmptyArray()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """, "[]");
+
+        JsonAssert.Equal("[]", result.Output);
+    }
+
+    [Fact]
+    public void Execute_IterationFails_MapFailsWithIterationError()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"F","States":{"F":{"Type":"Fail","Error":"ItemError"}}},"End":true}}}
+            """, "[1,2]");
+
+        Assert.Equal("ItemError", result.Error!.Error);
+    }
+
+    [Fact]
+    public void Execute_FailuresOverToleratedCount_FailsWithThresholdError()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ToleratedFailureCount":1,
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"F","States":{"F":{"Type":"Fail","Error":"E"}}},"End":true}}}
+            """, "[1,2,3]");
+
+        Assert.Equal(StatesErrorNames.ExceedToleratedFailureThreshold, result.Error!.Error);
+    }
+
+    [Fact]
+    public void Execute_MaxConcurrencyPathNotANumber_FailsWithAwsCause()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","MaxConcurrencyPath":"$.mc",
+              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """, """{"items":[1],"mc":"many"}""");
+
+        Assert.EndsWith("The MaxConcurrencyPath field refers to value \"many\" which is not a valid integer: $.mc", result.Error!.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Execute_IterationsWithTasks_CallHostInItemOrder()
+    {
+        var host = new FakeExecutionHost { Tasks = i => TaskOutcome.Success(JsonValue.Create(i.Input!.GetValue<int>() * 10)) };
+        var history = new ListHistorySink();
+
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","End":true}}},"End":true}}}
+            """, "[1,2,3]", host, history);
+
+        JsonAssert.Equal("[10,20,30]", result.Output);
+        Assert.Equal([1, 2, 3], host.Invocations.Select(i => i.Input!.GetValue<int>()));
+        Assert.Equal(3, history.Events.Count(e => e.Type == HistoryEventTypes.MapIterationStarted));
+    }
+}

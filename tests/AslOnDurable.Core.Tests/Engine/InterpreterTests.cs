@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Testing;
+
+namespace AslOnDurable.Core.Tests.Engine;
+
+public sealed class InterpreterTests
+{
+    [Fact]
+    public void RunAsync_PassChain_FollowsNextToEnd()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"A","States":{
+              "A":{"Type":"Pass","Result":1,"ResultPath":"$.a","Next":"B"},
+              "B":{"Type":"Pass","Result":2,"ResultPath":"$.b","End":true}}}
+            """, """{"x":0}""");
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        JsonAssert.Equal("""{"x":0,"a":1,"b":2}""", result.Output);
+    }
+
+    [Fact]
+    public void RunAsync_HistoryOn_RecordsAwsEventNamesAndIds()
+    {
+        var history = new ListHistorySink();
+
+        EngineRun.Run("""{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""", "{}", new FakeExecutionHost(), history);
+
+        Assert.Equal(
+            ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"],
+            history.Events.Select(e => e.Type));
+        Assert.Equal([1L, 2L, 3L, 4L], history.Events.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void RunAsync_PathMissing_FailsWithRuntimeErrorNamingStateAndEventId()
+    {
+        var result = EngineRun.Run("""{"StartAt":"pass","States":{"pass":{"Type":"Pass","InputPath":"$.missing","End":true}}}""");
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal(StatesErrorNames.Runtime, result.Error!.Error);
+        Assert.Equal(
+            "An error occurred while executing the state 'pass' (entered at the event id #2). Invalid path '$.missing' : No results for path: $['missing']",
+            result.Error.Cause);
+    }
+
+    [Fact]
+    public void RunAsync_ExecutionTimeoutPassedDuringWait_TimesOut()
+    {
+        var result = EngineRun.Run("""
+            {"TimeoutSeconds":5,"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"End":true}}}
+            """);
+
+        Assert.Equal(ExecutionStatus.TimedOut, result.Status);
+        Assert.Equal(StatesErrorNames.Timeout, result.Error!.Error);
+    }
+
+    [Fact]
+    public void RunAsync_InputOverQuota_FailsWithDataLimitExceeded()
+    {
+        var result = EngineRun.Run(
+            """{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""",
+            """{"big":"0123456789012345678901234567890123456789"}""",
+            new FakeExecutionHost(),
+            maxPayloadBytes: 20);
+
+        Assert.Equal(StatesErrorNames.DataLimitExceeded, result.Error!.Error);
+    }
+
+    [Fact]
+    public void RunAsync_UnexpectedExceptionInTask_BecomesStatesRuntime()
+    {
+        var host = new FakeExecutionHost { Tasks = _ => throw new InvalidOperationException("boom") };
+
+        var result = EngineRun.Run("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","End":true}}}""", "{}", host);
+
+        Assert.Equal(StatesErrorNames.Runtime, result.Error!.Error);
+        Assert.EndsWith("boom", result.Error.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunAsync_ContextObject_ReportsExecutionAndState()
+    {
+        var host = new FakeExecutionHost(new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero));
+
+        var result = EngineRun.Run("""{"StartAt":"S1","States":{"S1":{"Type":"Pass","InputPath":"$$","End":true}}}""", """{"in":1}""", host);
+
+        var output = result.Output!;
+        Assert.Equal("exec-1", output["Execution"]!["Name"]!.GetValue<string>());
+        JsonAssert.Equal("""{"in":1}""", output["Execution"]!["Input"]);
+        Assert.Equal("2024-05-06T07:08:09.000Z", output["Execution"]!["StartTime"]!.GetValue<string>());
+        Assert.Equal("machine", output["StateMachine"]!["Name"]!.GetValue<string>());
+        JsonAssert.Equal("""{"Name":"S1","EnteredTime":"2024-05-06T07:08:09.000Z"}""", output["State"]);
+    }
+
+    [Fact]
+    public void RunAsync_ExecutionInputMutatedByStates_ContextKeepsOriginalInput()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"A","States":{
+              "A":{"Type":"Pass","Result":"changed","ResultPath":"$.v","Next":"B"},
+              "B":{"Type":"Pass","Parameters":{"original.$":"$$.Execution.Input"},"End":true}}}
+            """, """{"v":"first"}""");
+
+        JsonAssert.Equal("""{"original":{"v":"first"}}""", result.Output);
+    }
+
+    [Fact]
+    public async Task RunAsync_SamePlanTwice_RunsIndependently()
+    {
+        var interpreter = new Interpreter(EngineRun.Compile("""{"StartAt":"A","States":{"A":{"Type":"Pass","Result":{"k":1},"ResultPath":"$.r","End":true}}}"""));
+
+        var first = await interpreter.RunAsync(new ExecutionRequest { Input = JsonNode.Parse("{}") }, new FakeExecutionHost());
+        first.Output!["r"]!["k"] = 99;
+        var second = await interpreter.RunAsync(new ExecutionRequest { Input = JsonNode.Parse("{}") }, new FakeExecutionHost());
+
+        JsonAssert.Equal("""{"r":{"k":1}}""", second.Output);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Paths;
+
+namespace AslOnDurable.Core.Tests.Paths;
+
+public class JavaJsonTextTests
+{
+    [Fact]
+    public void Compact_Numbers_PrintLikeJackson() =>
+        Assert.Equal(
+            """{"i":12,"big":123456789012345678901234,"f":1.5,"g":100.0,"h":1.0E-5,"z":0,"s":"é<"}""",
+            JavaJsonText.Compact(JsonNode.Parse("""{"i":12,"big":123456789012345678901234,"f":1.50,"g":1e2,"h":0.00001,"z":-0,"s":"é<"}""")));
+
+    [Fact]
+    public void Compact_ClrValues_AreWritten() =>
+        Assert.Equal("""[true,null,"x",2.5,3]""", JavaJsonText.Compact(new JsonArray(true, null, "x", 2.5, 3)));
+
+    [Theory]
+    [InlineData("12", true)]
+    [InlineData("-3", true)]
+    [InlineData("1.0", false)]
+    [InlineData("1e5", false)]
+    public void IsIntegerToken_Text_DetectsFractionOrExponent(string text, bool expected) =>
+        Assert.Equal(expected, JavaJsonText.IsIntegerToken(text));
+}

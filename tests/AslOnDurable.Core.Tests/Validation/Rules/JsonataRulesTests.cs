@@ -1,0 +1,59 @@
+using AslOnDurable.Core.Validation.Rules;
+
+namespace AslOnDurable.Core.Tests.Validation.Rules;
+
+public class JsonataRulesTests
+{
+    private readonly JsonataRules _rule = new();
+
+    [Theory]
+    [InlineData("jsonata-unclosed-expression", "INVALID_JSONATA_EXPRESSION", "/States/A/Output")]
+    [InlineData("jsonata-empty-expression", "INVALID_JSONATA_EXPRESSION", "/States/A/Output/x")]
+    [InlineData("jsonata-seconds-literal-string", "SCHEMA_VALIDATION_FAILED", "/States/W/Seconds")]
+    [InlineData("jsonata-syntax-error", "INVALID_JSONATA_EXPRESSION", "/States/A/Output/sum")]
+    public void Check_MalformedExpression_ReportsAtField(string fixture, string code, string location)
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, $"validation/{fixture}.asl.json");
+
+        // Assert
+        RuleHarness.Single(diagnostics, code, location);
+    }
+
+    [Fact]
+    public void Check_WellFormedExpressionsAndLiterals_ReportNothing()
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, "parsing/all-states-jsonata.asl.json");
+
+        // Assert
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void Check_JsonPathState_IsNotChecked()
+    {
+        // Arrange
+        const string json = """{"StartAt":"A","States":{"A":{"Type":"Pass","Result":{"x":"{% not closed"},"End":true}}}""";
+
+        // Act
+        var diagnostics = RuleHarness.Check(_rule, json);
+
+        // Assert
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("{% $x %}", true)]
+    [InlineData("{%%}", true)]
+    [InlineData("{% $x", false)]
+    [InlineData("$x %}", false)]
+    public void IsExpression_Wrapping_IsRecognised(string text, bool expected)
+    {
+        // Act
+        var actual = JsonataRules.IsExpression(text);
+
+        // Assert
+        Assert.Equal(expected, actual);
+    }
+}

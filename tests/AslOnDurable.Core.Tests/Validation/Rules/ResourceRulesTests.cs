@@ -1,0 +1,45 @@
+using AslOnDurable.Core.Validation.Rules;
+
+namespace AslOnDurable.Core.Tests.Validation.Rules;
+
+public class ResourceRulesTests
+{
+    private readonly ResourceRules _rule = new();
+
+    [Fact]
+    public void Check_TaskResourceNotAnArn_WarnsInvalidResource()
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, "validation/task-resource-not-arn.asl.json");
+
+        // Assert
+        var diagnostic = RuleHarness.Single(diagnostics, "INVALID_RESOURCE", "/States/T/Resource");
+        Assert.Equal(Core.Validation.DiagnosticSeverity.Warning, diagnostic.Severity);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:states:::lambda:invoke", true)]
+    [InlineData("arn:aws:states:::lambda:invoke.waitForTaskToken", true)]
+    [InlineData("arn:aws:lambda:us-east-1:111111111111:function:f", true)]
+    [InlineData("arn:aws:states:us-east-1:111111111111:activity:a", true)]
+    [InlineData("lambda:invoke", false)]
+    [InlineData("arn:aws:states", false)]
+    public void IsArn_Resources_FollowArnShape(string resource, bool expected)
+    {
+        // Act
+        var valid = ResourceRules.IsArn(resource);
+
+        // Assert
+        Assert.Equal(expected, valid);
+    }
+
+    [Fact]
+    public void Check_ReaderAndWriterArns_AreAccepted()
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, "parsing/distributed-map.asl.json");
+
+        // Assert
+        Assert.Empty(diagnostics);
+    }
+}

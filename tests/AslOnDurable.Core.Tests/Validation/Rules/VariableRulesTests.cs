@@ -1,0 +1,58 @@
+using AslOnDurable.Core.Validation.Rules;
+
+namespace AslOnDurable.Core.Tests.Validation.Rules;
+
+public class VariableRulesTests
+{
+    private readonly VariableRules _rule = new();
+
+    [Theory]
+    [InlineData("undefined-variable", "/States/A/Parameters/x.$")]
+    [InlineData("variable-assigned-after-use", "/States/A/InputPath")]
+    [InlineData("variable-assigned-in-branch-only", "/States/A/OutputPath")]
+    public void Check_VariableNeverInScope_WarnsUndefinedVariable(string fixture, string location)
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, $"validation/{fixture}.asl.json");
+
+        // Assert
+        var diagnostic = RuleHarness.Single(diagnostics, "UNDEFINED_VARIABLE", location);
+        Assert.Equal(Core.Validation.DiagnosticSeverity.Warning, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void Check_VariablesFromPredecessorsRulesCatchersAndOuterScope_AreInScope()
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, "parsing/variables-in-scope.asl.json");
+
+        // Assert
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void Check_InvalidAndReservedNames_AreReported()
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, "validation/invalid-variable-name.asl.json");
+
+        // Assert
+        RuleHarness.Single(diagnostics, "INVALID_VARIABLE_NAME", "/States/A/Assign/1abc");
+        RuleHarness.Single(diagnostics, "INVALID_VARIABLE_NAME", "/States/A/Assign/states");
+    }
+
+    [Theory]
+    [InlineData("$.a", new string[0])]
+    [InlineData("$$.Execution.Id", new string[0])]
+    [InlineData("$x.y", new[] { "x" })]
+    [InlineData("States.Format('cost $5 {}', $price, $.a)", new[] { "price" })]
+    [InlineData("States.MathAdd($a, $b)", new[] { "a", "b" })]
+    public void References_PathText_FindsVariablesOutsideLiterals(string text, string[] expected)
+    {
+        // Act
+        var names = VariableRules.References(text).ToArray();
+
+        // Assert
+        Assert.Equal(expected, names);
+    }
+}

@@ -1,0 +1,80 @@
+namespace AslOnDurable.Jsonata.Tests.Evaluation;
+
+public sealed class EvaluatorTests
+{
+    private const string Library = """
+        {"loans":[{"isbn":"1","customer":"ann"},{"isbn":"2","customer":"bob"}],
+         "books":[{"isbn":"1","title":"Dune"},{"isbn":"2","title":"Emma"}]}
+        """;
+
+    [Fact]
+    public void Evaluate_FocusJoin_MatchesAcrossArrays()
+    {
+        var result = ExpressionRunner.Run("loans@$l.books@$b[$l.isbn = $b.isbn].{'who': $l.customer, 'what': $b.title}", Library);
+        Assert.Equal("""[{"who":"ann","what":"Dune"},{"who":"bob","what":"Emma"}]""", result);
+    }
+
+    [Fact]
+    public void Evaluate_GroupingOverTupleStream_ReducesBindings()
+    {
+        var result = ExpressionRunner.Run("loans@$l.books@$b[$l.isbn = $b.isbn]{$l.customer: $b.title}", Library);
+        Assert.Equal("""{"ann":"Dune","bob":"Emma"}""", result);
+    }
+
+    [Theory]
+    [InlineData("[1,2,3][$ > 1]", "[2,3]")]
+    [InlineData("[1,2,3][[0,2]]", "[1,3]")]
+    [InlineData("[[1,2],[3]][0]", "[1,2]")]
+    [InlineData("[[1,2],[3]].$", "[1,2,3]")]
+    [InlineData("[{'a':[1]}].a", "[1]")]
+    [InlineData("[{'a':[1]}].a[]", "[1]")]
+    [InlineData("{'a':1}.a[]", "[1]")]
+    [InlineData("[]", "[]")]
+    public void Evaluate_SequencesAndSingletons_FollowFlatteningRules(string expression, string expected)
+    {
+        Assert.Equal(expected, ExpressionRunner.Run(expression));
+    }
+
+    [Fact]
+    public void Evaluate_SortWithMixedTypes_RaisesT2007()
+    {
+        Assert.Equal("T2007", ExpressionRunner.Fails("[{'k':1},{'k':'a'}]^(k)").Code);
+    }
+
+    [Fact]
+    public void Evaluate_RegexMatchingEmptyStringRepeatedly_RaisesD1004()
+    {
+        Assert.Equal("D1004", ExpressionRunner.Fails("$match('abc', /x*/)").Code);
+    }
+
+    [Fact]
+    public void Evaluate_ChainToNonFunction_RaisesT2006()
+    {
+        Assert.Equal("T2006", ExpressionRunner.Fails("1 ~> 2").Code);
+    }
+
+    [Fact]
+    public void Evaluate_MissingDollarOnFunction_SuggestsVariable()
+    {
+        var error = ExpressionRunner.Fails("($f := function(){1}; f())");
+        Assert.Equal("T1005", error.Code);
+        Assert.Equal("f", error.Token);
+    }
+
+    [Fact]
+    public void Evaluate_TailRecursion_DoesNotGrowTheStack()
+    {
+        var environment = new JsonataEnvironment { MaxDepth = 100 };
+        Assert.Equal("true", ExpressionRunner.Run(
+            "($even := function($n){$n = 0 ? true : $odd($n - 1)}; $odd := function($n){$n = 0 ? false : $even($n - 1)}; $even(5000))",
+            null,
+            environment));
+    }
+
+    [Fact]
+    public void Evaluate_InputArray_IsTreatedAsOneValue()
+    {
+        Assert.Equal("3", ExpressionRunner.Run("$count($)", "[1,2,3]"));
+        Assert.Equal("[1,2,3]", ExpressionRunner.Run("$", "[1,2,3]"));
+    }
+}
