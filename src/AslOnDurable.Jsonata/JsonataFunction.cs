@@ -7,6 +7,11 @@ namespace AslOnDurable.Jsonata;
 /// An extra function made visible to expressions (for example the Step Functions additions
 /// <c>$partition</c>, <c>$range</c>, <c>$hash</c>, <c>$random</c>, <c>$uuid</c>, <c>$parse</c>).
 /// </summary>
+/// <remarks>
+/// The implementation should report failures by throwing <see cref="JsonataException"/> with a code; the call
+/// site's position and the function name are added automatically. Implementations must be thread-safe and must
+/// take time, ids and randomness from injected sources (the banned-API analyzer applies to callers too).
+/// </remarks>
 public sealed class JsonataFunction
 {
     /// <summary>Defines a function.</summary>

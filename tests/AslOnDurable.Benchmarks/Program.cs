@@ -1,1 +1,41 @@
-return 0;
+// Engine benchmarks over shared/bench/definitions, following the contract in shared/bench/README.md.
+// usage: dotnet run -c Release --project tests/AslOnDurable.Benchmarks -- [--definitions DIR] [--runs N]
+//        [--warmups N] [--history on|off] [--json FILE] [name ...]
+using System.Runtime;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AslOnDurable.Benchmarks;
+
+var options = BenchOptions.Parse(args);
+if (options.Definitions is null)
+{
+    Console.Error.WriteLine("error: cannot find shared/bench/definitions; pass --definitions DIR");
+    return 2;
+}
+
+var transitions = JsonNode.Parse(File.ReadAllText(Path.Combine(options.Definitions, "transitions.json")))!.AsObject();
+Console.WriteLine($".NET {Environment.Version}, GC {(GCSettings.IsServerGC ? "server" : "workstation")}, history {(options.History ? "on" : "off")}, " +
+    $"{options.Warmups} warm-ups, {options.Runs} runs, load average {LoadAverage.Read()}");
+Console.WriteLine("Map/Parallel run on one thread: the in-memory host completes tasks synchronously.");
+var results = new List<BenchmarkResult>();
+foreach (var (name, counts) in transitions)
+{
+    if (options.Names.Count > 0 && !options.Names.Contains(name))
+    {
+        continue;
+    }
+
+    var benchmark = new DefinitionBenchmark(options.Definitions, name, counts!["transitions"]!.GetValue<long>(), options.Warmups, options.Runs, options.History);
+    var result = await benchmark.RunAsync();
+    results.Add(result);
+    Console.WriteLine(result.Status == "OK"
+        ? $"{name,-18} {result.Transitions,7} transitions  median {result.MedianMs,8:F1} ms ({result.MinMs:F1}-{result.MaxMs:F1})  {result.TransitionsPerSecond,10:F0} transitions/s  {result.AllocatedBytesPerTransition,7:F0} B/transition"
+        : $"{name,-18} {result.Status}");
+}
+
+if (options.JsonReport is not null)
+{
+    await File.WriteAllTextAsync(options.JsonReport, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+}
+
+return results.TrueForAll(r => r.Status == "OK") ? 0 : 1;

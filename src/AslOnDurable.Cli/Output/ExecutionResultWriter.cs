@@ -48,7 +48,7 @@ internal static class ExecutionResultWriter
             }
             else if (e.Type.EndsWith("StateExited", StringComparison.Ordinal))
             {
-                writer.WriteLine($"#{e.Id,-4} {e.Type,-24} {name} -> {e.Details?["output"]?.ToJsonString() ?? "null"}");
+                writer.WriteLine($"#{e.Id,-4} {e.Type,-24} {name} -> {e.Details?["output"]?.GetValue<string>() ?? "null"}");
             }
             else if (e.Details?["error"] is { } error)
             {

@@ -32,7 +32,7 @@ public sealed class Interpreter(ExecutionPlan plan)
         options ??= DefaultOptions;
         var run = new ExecutionRun(request, host, options, Plan.Definition.TimeoutSeconds);
         var recording = run.History.IsEnabled;
-        run.History.Record(HistoryEventTypes.ExecutionStarted, 0, recording ? new JsonObject { ["input"] = request.Input?.DeepClone(), ["roleArn"] = run.RoleArn } : null);
+        run.History.Record(HistoryEventTypes.ExecutionStarted, 0, recording ? new JsonObject { ["input"] = HistoryRecorder.Text(request.Input), ["roleArn"] = run.RoleArn } : null);
         if (PayloadSizeGuard.Exceeds(request.Input, options.MaxPayloadBytes))
         {
             return Finish(run, new BranchOutcome(ExecutionStatus.Failed, null, new AslError(StatesErrorNames.DataLimitExceeded, "The execution input exceeds the maximum number of bytes service limit.")));
@@ -114,7 +114,7 @@ public sealed class Interpreter(ExecutionPlan plan)
         switch (outcome.Status)
         {
             case ExecutionStatus.Succeeded:
-                run.History.Record(HistoryEventTypes.ExecutionSucceeded, 0, recording ? new JsonObject { ["output"] = outcome.Output?.DeepClone() } : null);
+                run.History.Record(HistoryEventTypes.ExecutionSucceeded, 0, recording ? new JsonObject { ["output"] = HistoryRecorder.Text(outcome.Output) } : null);
                 return new ExecutionResult(ExecutionStatus.Succeeded, outcome.Output, null);
             case ExecutionStatus.TimedOut:
                 run.History.Record(HistoryEventTypes.ExecutionTimedOut, 0, recording && outcome.Error is { } timeout ? HistoryRecorder.Failure(timeout) : null);

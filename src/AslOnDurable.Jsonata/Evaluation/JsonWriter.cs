@@ -45,7 +45,14 @@ internal static class JsonWriter
                 }
                 else
                 {
-                    sb.Append(forString ? NumberText.FormatPrecision(d, 15) : NumberText.Format(d));
+                    if (forString)
+                    {
+                        sb.Append(NumberText.FormatPrecision(d, 15));
+                    }
+                    else
+                    {
+                        NumberText.Append(sb, d);
+                    }
                 }
 
                 break;
@@ -131,9 +138,17 @@ internal static class JsonWriter
     public static void WriteString(StringBuilder sb, string s)
     {
         sb.Append('"');
+        var safeStart = 0;
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
+            if (c >= 0x20 && c != '"' && c != '\\' && !char.IsSurrogate(c))
+            {
+                continue;
+            }
+
+            sb.Append(s, safeStart, i - safeStart);
+            safeStart = i + 1;
             switch (c)
             {
                 case '"': sb.Append("\\\""); break;
@@ -157,6 +172,7 @@ internal static class JsonWriter
             }
         }
 
+        sb.Append(s, safeStart, s.Length - safeStart);
         sb.Append('"');
     }
 

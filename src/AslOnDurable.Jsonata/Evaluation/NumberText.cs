@@ -29,8 +29,26 @@ internal static class NumberText
             return ((long)value).ToString(CultureInfo.InvariantCulture);
         }
 
-        var r = value.ToString("R", CultureInfo.InvariantCulture);
-        return FromRoundTrip(r);
+        // .NET's default formatting is the shortest round-trip form; without an exponent it matches JavaScript.
+        Span<char> buffer = stackalloc char[32];
+        if (value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture) && !buffer[..written].ContainsAny('E', 'e'))
+        {
+            return new string(buffer[..written]);
+        }
+
+        return FromRoundTrip(value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Appends <paramref name="value"/> formatted like JavaScript.</summary>
+    public static void Append(StringBuilder sb, double value)
+    {
+        if (Math.Abs(value) < 1e15 && value == Math.Floor(value) && value != 0)
+        {
+            sb.Append((long)value);
+            return;
+        }
+
+        sb.Append(Format(value));
     }
 
     /// <summary>Formats like JavaScript's <c>toPrecision(precision)</c> followed by number-to-string.</summary>

@@ -21,13 +21,23 @@ internal sealed class RegexMatcher : Callable
 
         Source = pattern;
         Position = position;
+        Regex = Create(pattern, options | RegexOptions.ECMAScript) ?? Create(pattern, options)
+            ?? throw new JsonataException("S0302", position).WithValue(pattern);
+    }
+
+    /// <summary>
+    /// Compiles the pattern; ECMAScript mode is tried first (JavaScript's ASCII <c>\d</c>, <c>\w</c>, <c>\s</c>), then
+    /// .NET's default syntax for constructs ECMAScript mode lacks (such as lookbehind). Null when neither accepts it.
+    /// </summary>
+    private static Regex? Create(string pattern, RegexOptions options)
+    {
         try
         {
-            Regex = new Regex(pattern, options, TimeSpan.FromSeconds(5));
+            return new Regex(pattern, options, TimeSpan.FromSeconds(5));
         }
         catch (ArgumentException)
         {
-            throw new JsonataException("S0302", position).WithValue(pattern);
+            return null;
         }
     }
 

@@ -5,4 +5,7 @@ public static class ActivityNames
 {
     /// <summary>Answers one branch of the diagnostic orchestration.</summary>
     public const string Ping = "PingActivity";
+
+    /// <summary>Runs one attempt of a Task state (<see cref="Activities.StateMachineTaskActivity"/>).</summary>
+    public const string StateMachineTask = "StateMachineTask";
 }

@@ -5,4 +5,7 @@ public static class OrchestratorNames
 {
     /// <summary>The diagnostic orchestration: fans out <see cref="ActivityNames.Ping"/> calls, then waits on a durable timer.</summary>
     public const string Ping = "PingOrchestrator";
+
+    /// <summary>Runs one Standard workflow execution (<see cref="StateMachineOrchestrator"/>).</summary>
+    public const string StateMachine = "StateMachineOrchestrator";
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable.Activities;
 using Microsoft.DurableTask;
 
@@ -28,6 +30,22 @@ public sealed class DurableTaskCatalog
     public static DurableTaskCatalog Runtime { get; } = Empty
         .WithOrchestrator(OrchestratorNames.Ping, static () => new PingOrchestrator())
         .WithActivity(ActivityNames.Ping, static () => new PingActivity());
+
+    /// <summary>
+    /// Returns the <see cref="Runtime"/> catalog plus the state-machine orchestrator and its task activity.
+    /// </summary>
+    /// <param name="tasks">Runs Task states (the integrations registry, or a mock configuration).</param>
+    /// <param name="plans">Compiled definitions shared by every execution of the host.</param>
+    /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c>.</param>
+    /// <returns>The catalog.</returns>
+    public static DurableTaskCatalog ForStateMachines(ITaskHandler tasks, ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(plans);
+        return Runtime
+            .WithOrchestrator(OrchestratorNames.StateMachine, () => new StateMachineOrchestrator(plans, historySinks))
+            .WithActivity(ActivityNames.StateMachineTask, () => new StateMachineTaskActivity(tasks));
+    }
 
     /// <summary>Gets the orchestrator factories by name.</summary>
     public IReadOnlyDictionary<string, Func<ITaskOrchestrator>> Orchestrators { get; }

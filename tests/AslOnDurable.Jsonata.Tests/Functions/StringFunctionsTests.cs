@@ -21,6 +21,8 @@ public sealed class StringFunctionsTests
     [InlineData("$replace('john smith', /(\\w+)\\s(\\w+)/, '$2, $1')", "\"smith, john\"")]
     [InlineData("$match('a1b2', /[a-z]([0-9])/).groups", """["1","2"]""")]
     [InlineData("$base64decode($base64encode('hi there'))", "\"hi there\"")]
+    [InlineData("$contains('\u0663', /\\d/)", "false")]
+    [InlineData("$replace('price: 10', /(?<=: )\\d+/, 'X')", "\"price: X\"")]
     [InlineData("$encodeUrlComponent('a b&c')", "\"a%20b%26c\"")]
     [InlineData("$decodeUrl('%5Bx%5D')", "\"[x]\"")]
     public void StringFunction_TypicalInput_ReturnsExpected(string expression, string expected)

@@ -80,11 +80,10 @@ internal static class MapStateExecutor
         double? toleratedCount;
         double? toleratedPercentage;
         int maxConcurrency;
-        JsonObject? states = null;
         if (state.IsJsonata)
         {
             effective = raw;
-            states = JsonataStates.Create(raw, null, null, environment);
+            var states = JsonataStates.Create(raw, null, null, environment);
             try
             {
                 items = JsonataItems(state, states, environment, raw);

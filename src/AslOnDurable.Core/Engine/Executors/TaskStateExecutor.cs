@@ -67,10 +67,9 @@ internal static class TaskStateExecutor
         int? timeout;
         int? heartbeat;
         JsonNode? credentials = null;
-        JsonObject? states = null;
         if (state.IsJsonata)
         {
-            states = JsonataStates.Create(raw, null, null, environment);
+            var states = JsonataStates.Create(raw, null, null, environment);
             try
             {
                 parameters = state.Arguments is not null ? state.Arguments.Evaluate(states, environment) : raw?.DeepClone();
@@ -95,7 +94,7 @@ internal static class TaskStateExecutor
         var recording = frame.Run.History.IsEnabled;
         frame.Record(
             lambda ? HistoryEventTypes.LambdaFunctionScheduled : HistoryEventTypes.TaskScheduled,
-            recording ? new JsonObject { ["resource"] = state.Resource, ["parameters"] = parameters?.DeepClone() } : null);
+            recording ? new JsonObject { ["resource"] = state.Resource, ["parameters"] = HistoryRecorder.Text(parameters) } : null);
         frame.Record(lambda ? HistoryEventTypes.LambdaFunctionStarted : HistoryEventTypes.TaskStarted);
         var outcome = await frame.Run.Host.InvokeTaskAsync(new TaskInvocation
         {
@@ -126,7 +125,7 @@ internal static class TaskStateExecutor
         var result = outcome.Result;
         frame.Record(
             lambda ? HistoryEventTypes.LambdaFunctionSucceeded : HistoryEventTypes.TaskSucceeded,
-            recording ? new JsonObject { ["output"] = result?.DeepClone() } : null);
+            recording ? new JsonObject { ["output"] = HistoryRecorder.Text(result) } : null);
 
         if (state.IsJsonata)
         {

@@ -15,16 +15,20 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <summary>Records an event and returns its id.</summary>
     public long Record(string type, long previousEventId, JsonObject? details = null)
     {
-        var id = ++lastId;
+        // Interlocked: with an in-memory host, branches whose tasks complete asynchronously may record concurrently.
+        var id = Interlocked.Increment(ref lastId);
         sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, details));
         return id;
     }
 
-    /// <summary>Details for a StateEntered event (input copied).</summary>
-    public static JsonObject StateEntered(string name, JsonNode? input) => new() { ["name"] = name, ["input"] = input?.DeepClone() };
+    /// <summary>Details for a StateEntered event; the input is kept as JSON text, as AWS's history reports it.</summary>
+    public static JsonObject StateEntered(string name, JsonNode? input) => new() { ["name"] = name, ["input"] = Text(input) };
 
-    /// <summary>Details for a StateExited event (output copied).</summary>
-    public static JsonObject StateExited(string name, JsonNode? output) => new() { ["name"] = name, ["output"] = output?.DeepClone() };
+    /// <summary>Details for a StateExited event; the output is kept as JSON text.</summary>
+    public static JsonObject StateExited(string name, JsonNode? output) => new() { ["name"] = name, ["output"] = Text(output) };
+
+    /// <summary>A payload as JSON text: a snapshot that later mutation of the node cannot change, and compact to keep.</summary>
+    public static string Text(JsonNode? payload) => payload?.ToJsonString() ?? "null";
 
     /// <summary>Details for failure events.</summary>
     public static JsonObject Failure(Errors.AslError error) => new() { ["error"] = error.Error, ["cause"] = error.Cause };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -16,6 +17,10 @@ internal static class DateTimeParser
     private const int DateXWF = 0b01001000;
     private const int Time24 = 0b010111;
     private const int Time12 = 0b101111;
+
+    private const int MaxCachedPatterns = 256;
+
+    private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
 
     /// <summary>Parses a timestamp into milliseconds since the epoch.</summary>
     /// <param name="timestamp">The text.</param>
@@ -52,7 +57,7 @@ internal static class DateTimeParser
         }
 
         regex.Append('$');
-        var match = Regex.Match(timestamp, regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var match = CompiledPattern(regex.ToString()).Match(timestamp);
         if (!match.Success)
         {
             return null;
@@ -74,6 +79,37 @@ internal static class DateTimeParser
         }
 
         return Resolve(components, JsDate.FromTime(nowMillis));
+    }
+
+    /// <summary>
+    /// The picture's regular expression, on the linear-time engine (the captures agree with JavaScript's backtracking
+    /// engine because no group repeats); patterns too large for it (several word markers) use the backtracking engine.
+    /// </summary>
+    private static Regex CompiledPattern(string pattern)
+    {
+        if (Cache.TryGetValue(pattern, out var cached))
+        {
+            return cached;
+        }
+
+        const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        Regex regex;
+        try
+        {
+            regex = new Regex(pattern, Options | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            regex = new Regex(pattern, Options);
+        }
+
+        if (Cache.Count >= MaxCachedPatterns)
+        {
+            Cache.Clear();
+        }
+
+        Cache[pattern] = regex;
+        return regex;
     }
 
     private static double Resolve(Dictionary<char, double?> components, JsDate now)

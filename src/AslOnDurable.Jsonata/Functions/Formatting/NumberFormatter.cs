@@ -125,11 +125,7 @@ internal static class NumberFormatter
         // Bullet 10: integer-part grouping.
         if (pic.RegularGrouping > 0)
         {
-            var groupCount = (decimalPos - 1) / pic.RegularGrouping;
-            if (decimalPos - 1 < 0)
-            {
-                groupCount = 0;
-            }
+            var groupCount = decimalPos > 0 ? (decimalPos - 1) / pic.RegularGrouping : 0;
 
             for (var group = 1; group <= groupCount; group++)
             {

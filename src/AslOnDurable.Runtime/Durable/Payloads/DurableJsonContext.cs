@@ -4,12 +4,18 @@ using System.Text.Json.Serialization;
 namespace AslOnDurable.Runtime.Durable.Payloads;
 
 /// <summary>Source-generated metadata for every record stored in durable history.</summary>
+/// <remarks>MaxDepth 512 matches the definition parser and the CLI: ASL payloads may nest deeper than the default 64.</remarks>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    RespectNullableAnnotations = true)]
+    RespectNullableAnnotations = true,
+    MaxDepth = 512)]
 [JsonSerializable(typeof(PingInput))]
 [JsonSerializable(typeof(PingRequest))]
 [JsonSerializable(typeof(PingReply))]
 [JsonSerializable(typeof(PingResult))]
+[JsonSerializable(typeof(StateMachineInput))]
+[JsonSerializable(typeof(StateMachineOutput))]
+[JsonSerializable(typeof(TaskActivityInput))]
+[JsonSerializable(typeof(TaskActivityResult))]
 internal sealed partial class DurableJsonContext : JsonSerializerContext;

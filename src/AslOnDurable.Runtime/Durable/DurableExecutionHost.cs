@@ -1,0 +1,71 @@
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Runtime.Durable.Payloads;
+using Microsoft.DurableTask;
+
+namespace AslOnDurable.Runtime.Durable;
+
+/// <summary>
+/// The engine's <see cref="IExecutionHost"/> over a Durable Task orchestration: replay-safe time and ids from the
+/// context, randomness from a generator seeded by the instance id, Wait and Retry backoff on durable timers, Task
+/// states as calls of <see cref="ActivityNames.StateMachineTask"/>.
+/// </summary>
+/// <param name="context">The orchestration context.</param>
+internal sealed class DurableExecutionHost(TaskOrchestrationContext context) : IExecutionHost
+{
+    private readonly ReplayRandom random = new(ReplayRandom.SeedFrom(context.InstanceId));
+
+    /// <inheritdoc />
+    public DateTimeOffset UtcNow => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    /// <inheritdoc />
+    public Guid NewGuid() => context.NewGuid();
+
+    /// <inheritdoc />
+    public double NextRandom() => random.NextDouble();
+
+    /// <inheritdoc />
+    public ValueTask WaitUntilAsync(DateTimeOffset fireAt) =>
+        new(DurableTimers.WaitUntilAsync(context, fireAt.UtcDateTime, CancellationToken.None));
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// AWS fails a task that runs past its <c>TimeoutSeconds</c> with <c>States.Timeout</c>: the activity is raced
+    /// with a durable timer (the activity itself keeps running, as on AWS; its late result is ignored).
+    /// </remarks>
+    public async ValueTask<TaskOutcome> InvokeTaskAsync(TaskInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        string request = DurableJson.Serialize(new TaskActivityInput(
+            PayloadVersion.Current, invocation.StateName, invocation.Resource, invocation.Input, invocation.RetryCount, invocation.ExecutionId)
+        {
+            TimeoutSeconds = invocation.TimeoutSeconds,
+            HeartbeatSeconds = invocation.HeartbeatSeconds,
+            Credentials = invocation.Credentials,
+        });
+        Task<string> call = context.CallActivityAsync<string>(ActivityNames.StateMachineTask, request);
+        if (invocation.TimeoutSeconds is > 0 and var seconds)
+        {
+            using CancellationTokenSource cancelTimer = new();
+            Task timer = DurableTimers.WaitUntilAsync(context, context.CurrentUtcDateTime.AddSeconds(seconds), cancelTimer.Token);
+            if (await Task.WhenAny(call, timer) == timer)
+            {
+                return TaskOutcome.Failure(new AslError(StatesErrorNames.Timeout, null));
+            }
+
+            await cancelTimer.CancelAsync();
+        }
+
+        string reply;
+        try
+        {
+            reply = await call;
+        }
+        catch (TaskFailedException e)
+        {
+            return TaskOutcome.Failure(TaskFailures.ToAslError(e.FailureDetails));
+        }
+
+        return TaskFailures.ToOutcome(DurableJson.Deserialize<TaskActivityResult>(reply));
+    }
+}

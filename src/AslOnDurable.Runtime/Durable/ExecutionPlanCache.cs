@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Parsing;
+using AslOnDurable.Core.Validation;
+
+namespace AslOnDurable.Runtime.Durable;
+
+/// <summary>
+/// Parsed and compiled definitions by the SHA-256 of their text, so replays and executions of one definition compile
+/// it once. Thread-safe and bounded; the cached data is immutable and derived only from the text, so evicting or
+/// racing never changes a result (replay-safe).
+/// </summary>
+/// <param name="capacity">How many definitions to keep; the cache is emptied when it is full.</param>
+public sealed class ExecutionPlanCache(int capacity = ExecutionPlanCache.DefaultCapacity)
+{
+    /// <summary>The default capacity.</summary>
+    public const int DefaultCapacity = 128;
+
+    private readonly ConcurrentDictionary<string, CompiledDefinition> entries = new(StringComparer.Ordinal);
+    private readonly JsonataLibraryEvaluator jsonata = new();
+
+    /// <summary>Gets the number of cached definitions.</summary>
+    public int Count => entries.Count;
+
+    /// <summary>Returns the compiled definition for a definition text, compiling it on first use.</summary>
+    /// <param name="definitionJson">The definition text.</param>
+    /// <returns>The plan, or why there is none.</returns>
+    public CompiledDefinition Get(string definitionJson)
+    {
+        ArgumentNullException.ThrowIfNull(definitionJson);
+        string key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(definitionJson)));
+        if (entries.TryGetValue(key, out CompiledDefinition? cached))
+        {
+            return cached;
+        }
+
+        CompiledDefinition compiled = Compile(definitionJson);
+        if (entries.Count >= Math.Max(1, capacity))
+        {
+            entries.Clear();
+        }
+
+        return entries.GetOrAdd(key, compiled);
+    }
+
+    private CompiledDefinition Compile(string definitionJson)
+    {
+        ParseResult parsed = DefinitionParser.Parse(definitionJson);
+        if (parsed.Definition is null)
+        {
+            IEnumerable<string> errors = parsed.Diagnostics
+                .Where(d => d.Severity == DiagnosticSeverity.Error)
+                .Select(d => $"{d.Code} {d.Location}: {d.Message}");
+            return new CompiledDefinition(null, "The definition is invalid: " + string.Join("; ", errors));
+        }
+
+        try
+        {
+            return new CompiledDefinition(ExecutionPlan.Compile(parsed.Definition, jsonata), null);
+        }
+        catch (FormatException e)
+        {
+            return new CompiledDefinition(null, "The definition cannot be compiled: " + e.Message);
+        }
+    }
+}

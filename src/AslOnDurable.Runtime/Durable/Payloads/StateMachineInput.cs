@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace AslOnDurable.Runtime.Durable.Payloads;
+
+/// <summary>Input of <see cref="StateMachineOrchestrator"/>: what to run and with which input (stored in durable history).</summary>
+/// <param name="Version">The record version (<see cref="PayloadVersion.Current"/> when written).</param>
+/// <param name="Definition">The ASL definition text.</param>
+/// <param name="Input">The execution input (any JSON value; <c>null</c> for JSON null).</param>
+/// <remarks>
+/// The definition travels as text for now; a registry reference (state machine ARN + version) will be an optional
+/// field so in-flight executions keep working.
+/// </remarks>
+public sealed record StateMachineInput(int Version, string Definition, JsonNode? Input)
+{
+    /// <summary>Gets the execution name (<c>$$.Execution.Name</c>); the instance id when absent.</summary>
+    public string? ExecutionName { get; init; }
+
+    /// <summary>Gets the state machine name (<c>$$.StateMachine.Name</c>); the engine's default when absent.</summary>
+    public string? StateMachineName { get; init; }
+
+    /// <summary>Gets the ARN prefix (<c>arn:aws:states:region:account</c>); the engine's default when absent.</summary>
+    public string? ArnPrefix { get; init; }
+
+    /// <summary>Gets the role ARN (<c>$$.Execution.RoleArn</c>); the engine's default when absent.</summary>
+    public string? RoleArn { get; init; }
+
+    /// <summary>Gets the payload quota in bytes; the engine's default (256 KiB) when absent.</summary>
+    public int? MaxPayloadBytes { get; init; }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace AslOnDurable.Runtime.Durable.Payloads;
+
+/// <summary>Input of one <see cref="Activities.StateMachineTaskActivity"/> call: one attempt of a Task state.</summary>
+/// <param name="Version">The record version (<see cref="PayloadVersion.Current"/> when written).</param>
+/// <param name="StateName">The Task state's name.</param>
+/// <param name="Resource">The resource ARN or URI.</param>
+/// <param name="Input">The effective parameters.</param>
+/// <param name="RetryCount">The zero-based retry count of this attempt.</param>
+/// <param name="ExecutionId">The execution ARN.</param>
+public sealed record TaskActivityInput(int Version, string StateName, string Resource, JsonNode? Input, int RetryCount, string ExecutionId)
+{
+    /// <summary>Gets the effective <c>TimeoutSeconds</c>, if any.</summary>
+    public int? TimeoutSeconds { get; init; }
+
+    /// <summary>Gets the effective <c>HeartbeatSeconds</c>, if any.</summary>
+    public int? HeartbeatSeconds { get; init; }
+
+    /// <summary>Gets the evaluated <c>Credentials</c>, if any.</summary>
+    public JsonNode? Credentials { get; init; }
+}

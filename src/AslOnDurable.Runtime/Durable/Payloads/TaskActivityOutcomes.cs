@@ -1,0 +1,17 @@
+namespace AslOnDurable.Runtime.Durable.Payloads;
+
+/// <summary>The values of <see cref="TaskActivityResult.Outcome"/> (wire names: never rename).</summary>
+public static class TaskActivityOutcomes
+{
+    /// <summary>The handler returned a result.</summary>
+    public const string Succeeded = "succeeded";
+
+    /// <summary>The handler returned a failure (the engine may retry or catch it).</summary>
+    public const string Failed = "failed";
+
+    /// <summary>The handler threw an <c>AslErrorException</c> (the engine treats it as an evaluation error).</summary>
+    public const string Thrown = "thrown";
+
+    /// <summary>The handler threw another exception (the engine turns it into <c>States.Runtime</c>).</summary>
+    public const string Crashed = "crashed";
+}

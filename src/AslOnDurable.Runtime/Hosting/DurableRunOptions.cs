@@ -1,0 +1,45 @@
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.History;
+using Microsoft.Extensions.Logging;
+
+namespace AslOnDurable.Runtime.Hosting;
+
+/// <summary>How <see cref="DurableStateMachineRunner"/> runs one execution.</summary>
+public sealed record DurableRunOptions
+{
+    /// <summary>The connection string Azurite answers on its default ports.</summary>
+    public const string AzuriteConnectionString = "UseDevelopmentStorage=true";
+
+    /// <summary>Gets the backend and task hub (default: the embedded in-memory backend).</summary>
+    public SelfHostOptions Host { get; init; } = new();
+
+    /// <summary>Gets the state machine name (<c>$$.StateMachine.Name</c>), or <c>null</c> for the engine's default.</summary>
+    public string? StateMachineName { get; init; }
+
+    /// <summary>Gets the execution name (<c>$$.Execution.Name</c>, also the instance id), or <c>null</c> for a new GUID.</summary>
+    public string? ExecutionName { get; init; }
+
+    /// <summary>Gets the payload quota in bytes.</summary>
+    public int MaxPayloadBytes { get; init; } = ExecutionOptions.DefaultMaxPayloadBytes;
+
+    /// <summary>Gets a sink that receives the execution's ASL history events live (each once), or <c>null</c>.</summary>
+    public IHistorySink? History { get; init; }
+
+    /// <summary>Gets the logger factory for the self-host and DurableTask.Core, or <c>null</c> for none.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// The backend for a CLI <c>--storage</c> value: none is the in-memory backend, <c>azurite</c> is Azurite on its
+    /// default ports (it must be running), anything else an Azure Storage connection string.
+    /// </summary>
+    /// <param name="storage">The option value, or <c>null</c>.</param>
+    /// <returns>The self-host options.</returns>
+    public static SelfHostOptions BackendFor(string? storage) =>
+        string.IsNullOrWhiteSpace(storage)
+            ? new SelfHostOptions()
+            : new SelfHostOptions
+            {
+                Backend = DurableBackend.AzureStorage,
+                StorageConnectionString = string.Equals(storage, "azurite", StringComparison.OrdinalIgnoreCase) ? AzuriteConnectionString : storage,
+            };
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Paths;
+using Moq;
+
+namespace AslOnDurable.Core.Tests.Engine.Lifecycle;
+
+public sealed class JsonataLibraryEvaluatorTests
+{
+    [Fact]
+    public void TryEvaluate_StatesAndVariables_AreBound()
+    {
+        var environment = new Mock<IEvaluationEnvironment>();
+        JsonNode? bias = JsonValue.Create(5);
+        environment.Setup(e => e.TryGetVariable("bias", out bias)).Returns(true);
+        var expression = new JsonataLibraryEvaluator().Compile("$states.input.n + $bias");
+
+        Assert.True(expression.TryEvaluate(new JsonObject { ["input"] = new JsonObject { ["n"] = 2 } }, environment.Object, out var result));
+
+        Assert.Equal(7, result!.GetValue<double>());
+    }
+
+    [Fact]
+    public void Compile_SyntaxError_RaisesQueryEvaluationError()
+    {
+        var error = Assert.Throws<AslErrorException>(() => new JsonataLibraryEvaluator().Compile("1 +"));
+
+        Assert.Equal(StatesErrorNames.QueryEvaluationError, error.Error.Error);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Durable.Activities;
+using DurableTask.Core;
+using DurableTask.Core.Command;
+using DurableTask.Core.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AslOnDurable.Runtime.Tests.Durable;
+
+/// <summary>
+/// A deterministic single-instance backend for tests: DurableTask.Core's own <see cref="TaskOrchestrationExecutor"/>
+/// replays the whole history through a fresh shim of <see cref="StateMachineOrchestrator"/> every episode (as a
+/// worker without extended sessions does), activities run through their shim at once, and timers fire on a virtual
+/// clock — so Wait and Retry cost no real time. The history it builds is the one a real backend would record.
+/// </summary>
+internal sealed class ReplayDriver(ITaskHandler tasks)
+{
+    public static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DurableTaskShimFactory Shims = new(new DurableTaskWorkerOptions(), NullLoggerFactory.Instance);
+
+    /// <summary>Runs an orchestration to its end and returns the history and the output text.</summary>
+    public async Task<DrivenRun> RunAsync(string instanceId, string inputJson, ExecutionPlanCache plans)
+    {
+        OrchestrationInstance instance = new() { InstanceId = instanceId, ExecutionId = "e1" };
+        DateTime now = Start;
+        List<HistoryEvent> history =
+        [
+            new OrchestratorStartedEvent(-1) { Timestamp = now },
+            new ExecutionStartedEvent(-1, JsonSerializer.Serialize(inputJson)) { Name = OrchestratorNames.StateMachine, Version = string.Empty, OrchestrationInstance = instance, Timestamp = now },
+        ];
+        List<(int Id, Task<string> Result)> activities = [];
+        List<(int Id, DateTime FireAt)> timers = [];
+        for (int episode = 0; episode < 10_000; episode++)
+        {
+            foreach (OrchestratorAction action in Replay(history, plans))
+            {
+                switch (action)
+                {
+                    case ScheduleTaskOrchestratorAction task:
+                        history.Add(new TaskScheduledEvent(task.Id, task.Name!, task.Version, task.Input) { Timestamp = now });
+                        TaskActivity shim = Shims.CreateActivity(new TaskName(task.Name!), new StateMachineTaskActivity(tasks));
+                        activities.Add((task.Id, shim.RunAsync(new TaskContext(instance), task.Input)));
+                        break;
+                    case CreateTimerOrchestratorAction timer:
+                        history.Add(new TimerCreatedEvent(timer.Id, timer.FireAt) { Timestamp = now });
+                        timers.Add((timer.Id, timer.FireAt));
+                        break;
+                    case OrchestrationCompleteOrchestratorAction done:
+                        history.Add(new ExecutionCompletedEvent(done.Id, done.Result, done.OrchestrationStatus, done.FailureDetails) { Timestamp = now });
+                        history.Add(new OrchestratorCompletedEvent(-1) { Timestamp = now });
+                        return new DrivenRun(history, done.OrchestrationStatus, done.Result is null ? null : JsonSerializer.Deserialize<string>(done.Result), done.FailureDetails);
+                    default:
+                        throw new NotSupportedException($"The driver does not handle {action.GetType().Name}.");
+                }
+            }
+
+            history.Add(new OrchestratorCompletedEvent(-1) { Timestamp = now });
+            List<HistoryEvent> delivered = [];
+            foreach ((int id, Task<string> result) in activities.Where(a => a.Result.IsCompleted).ToList())
+            {
+                delivered.Add(new TaskCompletedEvent(-1, id, await result));
+                activities.RemoveAll(a => a.Id == id);
+            }
+
+            if (delivered.Count == 0)
+            {
+                if (timers.Count == 0)
+                {
+                    throw new InvalidOperationException("The orchestration waits on nothing the driver can deliver: " + string.Join(", ", history.Select(h => h.EventType)));
+                }
+
+                DateTime fireAt = timers.Min(t => t.FireAt);
+                now = fireAt > now ? fireAt : now;
+                foreach ((int id, DateTime due) in timers.Where(t => t.FireAt <= now).ToList())
+                {
+                    delivered.Add(new TimerFiredEvent(-1, due) { TimerId = id });
+                    timers.RemoveAll(t => t.Id == id);
+                }
+            }
+
+            history.Add(new OrchestratorStartedEvent(-1) { Timestamp = now });
+            foreach (HistoryEvent e in delivered)
+            {
+                e.Timestamp = now;
+                history.Add(e);
+            }
+        }
+
+        throw new InvalidOperationException("The orchestration did not finish in 10,000 episodes.");
+    }
+
+    /// <summary>Replays a history through a fresh orchestrator and returns the actions it asks for next.</summary>
+    public static IReadOnlyList<OrchestratorAction> Replay(IList<HistoryEvent> history, ExecutionPlanCache plans)
+    {
+        TaskOrchestration shim = Shims.CreateOrchestration(new TaskName(OrchestratorNames.StateMachine), new StateMachineOrchestrator(plans), parent: null);
+        TaskOrchestrationExecutor executor = new(
+            new OrchestrationRuntimeState([.. history]), shim, BehaviorOnContinueAsNew.Carryover, ErrorPropagationMode.UseFailureDetails);
+        return [.. executor.Execute().Actions];
+    }
+}
+
+/// <summary>The outcome of a driven run.</summary>
+internal sealed record DrivenRun(IReadOnlyList<HistoryEvent> History, OrchestrationStatus Status, string? Output, FailureDetails? Failure);
