@@ -1,12 +1,26 @@
 // Engine benchmarks over shared/bench/definitions, following the contract in shared/bench/README.md.
 // usage: dotnet run -c Release --project tests/AslOnDurable.Benchmarks -- [--definitions DIR] [--runs N]
 //        [--warmups N] [--history on|off] [--json FILE] [name ...]
+//        --jsonata [--ms 100] [--batches 5] [name-substring ...]   (JSONata evaluation throughput)
 using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Benchmarks;
 
 var options = BenchOptions.Parse(args);
+if (options.Jsonata)
+{
+    var jsonataDirectory = options.Definitions is null ? null : Path.Combine(Path.GetDirectoryName(options.Definitions)!, "jsonata");
+    if (jsonataDirectory is null || !Directory.Exists(jsonataDirectory))
+    {
+        Console.Error.WriteLine("error: cannot find shared/bench/jsonata; pass --definitions DIR (its sibling jsonata/ is used)");
+        return 2;
+    }
+
+    Console.WriteLine($".NET {Environment.Version}, load average {LoadAverage.Read()}, batches of ~{options.BatchMs} ms, median of {options.Batches}");
+    return new JsonataBenchmark(jsonataDirectory, options.BatchMs, options.Batches, options.Names).Run();
+}
+
 if (options.Definitions is null)
 {
     Console.Error.WriteLine("error: cannot find shared/bench/definitions; pass --definitions DIR");

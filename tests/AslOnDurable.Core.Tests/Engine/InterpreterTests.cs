@@ -35,6 +35,21 @@ public sealed class InterpreterTests
     }
 
     [Fact]
+    public void RunAsync_HistoryPayloads_AreTextSnapshotsUnaffectedByLaterStates()
+    {
+        var history = new ListHistorySink();
+
+        EngineRun.Run("""
+            {"StartAt":"A","States":{
+              "A":{"Type":"Pass","Next":"B"},
+              "B":{"Type":"Pass","Result":2,"ResultPath":"$.b","End":true}}}
+            """, """{"a":1}""", new FakeExecutionHost(), history);
+
+        var exitedA = history.Events.Single(e => e.Type == "PassStateExited" && e.Details!["name"]!.GetValue<string>() == "A");
+        Assert.Equal("""{"a":1}""", exitedA.Details!["output"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void RunAsync_PathMissing_FailsWithRuntimeErrorNamingStateAndEventId()
     {
         var result = EngineRun.Run("""{"StartAt":"pass","States":{"pass":{"Type":"Pass","InputPath":"$.missing","End":true}}}""");
