@@ -13,7 +13,7 @@ internal static class AslApplication
         var root = new RootCommand("asl: run and validate Amazon States Language state machines locally.")
         {
             RunCommand.Create(stdoutIsRedirected),
-            ValidateCommand.Create(),
+            ValidateCommand.Create(stdoutIsRedirected),
             // JsonataCommand.Create() (`asl jsonata --jsonl`) comes with the JSONata library.
         };
         return root;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AslOnDurable.Jsonata.Analysis;
 using AslOnDurable.Jsonata.Ast;
 using AslOnDurable.Jsonata.Evaluation;
 using AslOnDurable.Jsonata.Parsing;
@@ -29,6 +30,18 @@ public sealed class JsonataExpression
         ArgumentNullException.ThrowIfNull(expression);
         return new JsonataExpression(expression, AstBuilder.Build(Parser.Parse(expression)));
     }
+
+    /// <summary>
+    /// Finds, without evaluating, the variables the expression reads but does not bind and the reads of the input
+    /// context it makes at the top level.
+    /// </summary>
+    /// <param name="environment">
+    /// Decides which <c>$name</c>s are functions rather than variables: the standard library (without <c>$eval</c> in
+    /// Step Functions mode) plus the environment's extra functions; <see cref="JsonataEnvironment.Default"/> when null.
+    /// </param>
+    /// <returns>The analysis.</returns>
+    public JsonataAnalysis Analyze(JsonataEnvironment? environment = null) =>
+        ExpressionAnalyzer.Analyze(ast, (environment ?? JsonataEnvironment.Default).Library);
 
     /// <summary>Evaluates against a JSON input (a null node is JSON <c>null</c>).</summary>
     /// <param name="input">The input document.</param>

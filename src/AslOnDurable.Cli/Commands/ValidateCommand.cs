@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using AslOnDurable.Core.Validation;
 
 namespace AslOnDurable.Cli.Commands;
@@ -7,36 +8,62 @@ namespace AslOnDurable.Cli.Commands;
 internal static class ValidateCommand
 {
     /// <summary>Creates the command.</summary>
-    public static Command Create()
+    /// <param name="stdoutIsRedirected">Picks the default format: json when redirected, human on a terminal.</param>
+    public static Command Create(bool stdoutIsRedirected)
     {
         var definition = new Argument<string>("definition") { Description = "The state machine definition (ASL JSON file)." };
-        var command = new Command("validate", "Check a definition and print its diagnostics (code, location, message).") { definition };
-        command.SetAction(parse =>
+        var format = new Option<string>("--format")
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            var result = CliInputs.ReadDefinition(parse.GetValue(definition)!, stderr);
-            if (result is null)
-            {
-                return ExitCodes.UsageError;
-            }
+            Description = "Output format: human (one line per diagnostic: severity, code, location, message) or json.",
+            DefaultValueFactory = _ => stdoutIsRedirected ? "json" : "human",
+        };
+        format.AcceptOnlyFromAmong("json", "human");
+        var command = new Command("validate", "Check a definition and print its diagnostics (code, location, message).") { definition, format };
+        command.SetAction(parse => Execute(
+            parse.GetValue(definition)!,
+            parse.GetValue(format) ?? "human",
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
 
-            CliInputs.WriteDiagnostics(result.Diagnostics, stdout);
-            var errors = 0;
+    private static int Execute(string definitionPath, string format, TextWriter stdout, TextWriter stderr)
+    {
+        var result = CliInputs.ReadDefinition(definitionPath, stderr);
+        if (result is null)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var errors = 0;
+        foreach (var d in result.Diagnostics)
+        {
+            errors += d.Severity == DiagnosticSeverity.Error ? 1 : 0;
+        }
+
+        var valid = errors == 0 && result.IsValid;
+        if (format == "json")
+        {
+            var diagnostics = new JsonArray();
             foreach (var d in result.Diagnostics)
             {
-                errors += d.Severity == DiagnosticSeverity.Error ? 1 : 0;
+                diagnostics.Add(new JsonObject
+                {
+                    ["severity"] = d.Severity == DiagnosticSeverity.Error ? "error" : "warning",
+                    ["code"] = d.Code,
+                    ["location"] = d.Location,
+                    ["message"] = d.Message,
+                });
             }
 
-            if (errors > 0 || !result.IsValid)
-            {
-                stdout.WriteLine($"invalid: {errors} error(s)");
-                return ExitCodes.InvalidDefinition;
-            }
+            stdout.WriteLine(new JsonObject { ["valid"] = valid, ["diagnostics"] = diagnostics }.ToJsonString());
+        }
+        else
+        {
+            CliInputs.WriteDiagnostics(result.Diagnostics, stdout);
+            stdout.WriteLine(valid ? "valid" : $"invalid: {errors} error(s)");
+        }
 
-            stdout.WriteLine("valid");
-            return ExitCodes.Ok;
-        });
-        return command;
+        return valid ? ExitCodes.Ok : ExitCodes.InvalidDefinition;
     }
 }

@@ -58,6 +58,7 @@ public sealed class Interpreter(ExecutionPlan plan)
         var recording = run.History.IsEnabled;
         var index = plan.StartIndex;
         var current = input;
+        string? currentText = null; // the previous StateExited text is the next StateEntered input: serialize once
         while (true)
         {
             if (run.CheckDeadline())
@@ -71,7 +72,7 @@ public sealed class Interpreter(ExecutionPlan plan)
             }
 
             var state = plan.States[index];
-            var enteredId = frame.Record(state.EnteredEventType, recording ? HistoryRecorder.StateEntered(state.Name, current) : null);
+            var enteredId = frame.Record(state.EnteredEventType, recording ? HistoryRecorder.StateEntered(state.Name, currentText ?? HistoryRecorder.Text(current)) : null);
             environment.Enter(state.Name, run.Host.UtcNow, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
             StepResult step;
             try
@@ -93,12 +94,13 @@ public sealed class Interpreter(ExecutionPlan plan)
             switch (step.Kind)
             {
                 case StepKind.Next:
-                    frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, step.Output) : null);
+                    currentText = recording ? HistoryRecorder.Text(step.Output) : null;
+                    frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, currentText!) : null);
                     current = step.Output;
                     index = step.NextIndex;
                     continue;
                 case StepKind.End:
-                    frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, step.Output) : null);
+                    frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, HistoryRecorder.Text(step.Output)) : null);
                     return new BranchOutcome(ExecutionStatus.Succeeded, step.Output, null);
                 default:
                     return run.TimedOut

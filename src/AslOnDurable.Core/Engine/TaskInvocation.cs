@@ -26,6 +26,12 @@ public sealed record TaskInvocation
     /// <summary>The execution's id (ARN).</summary>
     public required string ExecutionId { get; init; }
 
+    /// <summary>
+    /// The task token (<c>$$.Task.Token</c>) for <c>.waitForTaskToken</c> resources, or <see langword="null"/>. The host
+    /// completes the invocation when the token's callback arrives (SendTaskSuccess/Failure), racing timeout and heartbeat.
+    /// </summary>
+    public string? TaskToken { get; init; }
+
     /// <summary>The evaluated <c>Credentials</c>, or <see langword="null"/>.</summary>
     public JsonNode? Credentials { get; init; }
 }

@@ -39,7 +39,13 @@ public static class DiagnosticCodes
     /// <summary>A JSONata expression is malformed (for example not a whole <c>{% ... %}</c>).</summary>
     public const string InvalidJsonataExpression = "INVALID_JSONATA_EXPRESSION";
 
-    /// <summary>Warning: a JSONPath reference to a workflow variable that no state before it assigns (ours; AWS fails at run time).</summary>
+    /// <summary>
+    /// A JSONata expression reads the input context at the top level (a bare field name, <c>$</c> or <c>$$</c>) instead
+    /// of <c>$states.input</c> or a variable.
+    /// </summary>
+    public const string UnsupportedJsonataExpression = "UNSUPPORTED_JSONATA_EXPRESSION";
+
+    /// <summary>Warning: a JSONPath or JSONata reference to a workflow variable that no state before it assigns (ours; AWS fails at run time).</summary>
     public const string UndefinedVariable = "UNDEFINED_VARIABLE";
 
     /// <summary>An <c>Assign</c> variable name is not a valid identifier or is reserved (ours).</summary>

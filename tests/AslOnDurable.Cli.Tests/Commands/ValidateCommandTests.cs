@@ -11,7 +11,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var definition = files.Write("def.json", """{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""");
 
-        var (code, stdout, _) = CliRun.Invoke("validate", definition);
+        var (code, stdout, _) = CliRun.Invoke("validate", definition, "--format", "human");
 
         Assert.Equal(0, code);
         Assert.Contains("valid", stdout, StringComparison.Ordinal);
@@ -22,10 +22,24 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var definition = files.Write("def.json", """{"StartAt":"Nowhere","States":{"A":{"Type":"Pass","End":true}}}""");
 
-        var (code, stdout, _) = CliRun.Invoke("validate", definition);
+        var (code, stdout, _) = CliRun.Invoke("validate", definition, "--format", "human");
 
         Assert.Equal(1, code);
         Assert.Matches(@"error \S+ /\S*: .+", stdout);
+    }
+
+    [Fact]
+    public void Validate_JsonFormat_ListsDiagnosticsAsData()
+    {
+        var definition = files.Write("def.json", """{"StartAt":"Nowhere","States":{"A":{"Type":"Pass","End":true}}}""");
+
+        var (code, stdout, _) = CliRun.Invoke("validate", definition, "--format", "json");
+
+        var report = System.Text.Json.Nodes.JsonNode.Parse(stdout)!;
+        Assert.Equal(1, code);
+        Assert.False(report["valid"]!.GetValue<bool>());
+        Assert.NotEmpty(report["diagnostics"]!.AsArray());
+        Assert.NotNull(report["diagnostics"]![0]!["code"]);
     }
 
     [Fact]

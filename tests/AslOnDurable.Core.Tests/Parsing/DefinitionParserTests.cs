@@ -74,6 +74,7 @@ public class DefinitionParserTests
         "pass-result-is-static.asl.json",
         "no-dollar.asl.json",
         "undefined-variable.asl.json",
+        "jsonata-undefined-variable.asl.json",
         "variable-assigned-after-use.asl.json",
         "variable-assigned-in-branch-only.asl.json",
         "task-resource-not-arn.asl.json",

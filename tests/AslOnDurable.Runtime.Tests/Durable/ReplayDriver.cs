@@ -18,7 +18,12 @@ namespace AslOnDurable.Runtime.Tests.Durable;
 /// worker without extended sessions does), activities run through their shim at once, and timers fire on a virtual
 /// clock — so Wait and Retry cost no real time. The history it builds is the one a real backend would record.
 /// </summary>
-internal sealed class ReplayDriver(ITaskHandler tasks)
+/// <remarks>
+/// DurableTask.Core completes an orchestration only once no task is open: when the orchestrator returns while an
+/// activity it abandoned is still running, the instance finishes when that activity does. When nothing else can
+/// happen, the driver calls <paramref name="whenIdle"/> (a test releases its hung activities there).
+/// </remarks>
+internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null)
 {
     public static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DurableTaskShimFactory Shims = new(new DurableTaskWorkerOptions(), NullLoggerFactory.Instance);
@@ -53,7 +58,7 @@ internal sealed class ReplayDriver(ITaskHandler tasks)
                     case OrchestrationCompleteOrchestratorAction done:
                         history.Add(new ExecutionCompletedEvent(done.Id, done.Result, done.OrchestrationStatus, done.FailureDetails) { Timestamp = now });
                         history.Add(new OrchestratorCompletedEvent(-1) { Timestamp = now });
-                        return new DrivenRun(history, done.OrchestrationStatus, done.Result is null ? null : JsonSerializer.Deserialize<string>(done.Result), done.FailureDetails);
+                        return new DrivenRun(history, done.OrchestrationStatus, done.OrchestrationStatus == OrchestrationStatus.Completed && done.Result is not null ? JsonSerializer.Deserialize<string>(done.Result) : null, done.FailureDetails);
                     default:
                         throw new NotSupportedException($"The driver does not handle {action.GetType().Name}.");
                 }
@@ -69,6 +74,15 @@ internal sealed class ReplayDriver(ITaskHandler tasks)
 
             if (delivered.Count == 0)
             {
+                if (timers.Count == 0 && activities.Count > 0 && whenIdle is not null)
+                {
+                    whenIdle();
+                    whenIdle = null;
+                    await Task.WhenAny(activities.Select(a => a.Result));
+                    history.RemoveAt(history.Count - 1);
+                    continue;
+                }
+
                 if (timers.Count == 0)
                 {
                     throw new InvalidOperationException("The orchestration waits on nothing the driver can deliver: " + string.Join(", ", history.Select(h => h.EventType)));

@@ -18,7 +18,8 @@ public sealed class StateMachineOrchestratorReplayTests
     [MemberData(nameof(All))]
     public async Task Replay_EveryEpisodeOfRecordedHistory_AsksForTheSameActions(string name)
     {
-        DrivenRun run = await new ReplayDriver(new TestTaskHandler()).RunAsync("replay-" + name, ReferenceRuns.OrchestratorInput(name, "replay-" + name), new ExecutionPlanCache());
+        TestTaskHandler tasks = new();
+        DrivenRun run = await new ReplayDriver(tasks, tasks.ReleaseHung).RunAsync("replay-" + name, ReferenceRuns.OrchestratorInput(name, "replay-" + name), new ExecutionPlanCache());
         List<HistoryEvent> history = [.. run.History];
         int episodes = 0;
 

@@ -15,7 +15,8 @@ public sealed class StateMachineOrchestratorTests
 
     private async Task<(ExecutionResult Result, DrivenRun Run)> RunAsync(string name, string executionName)
     {
-        DrivenRun run = await new ReplayDriver(new TestTaskHandler()).RunAsync(executionName, ReferenceRuns.OrchestratorInput(name, executionName), plans);
+        TestTaskHandler tasks = new();
+        DrivenRun run = await new ReplayDriver(tasks, tasks.ReleaseHung).RunAsync(executionName, ReferenceRuns.OrchestratorInput(name, executionName), plans);
         Assert.Equal(OrchestrationStatus.Completed, run.Status);
         return (StateMachineResults.ToResult(DurableJson.Deserialize<StateMachineOutput>(run.Output!)), run);
     }
@@ -77,11 +78,13 @@ public sealed class StateMachineOrchestratorTests
     }
 
     [Fact]
-    public async Task Run_ExecutionTimeoutWhileTaskRuns_EndsTimedOutWithStatesTimeout()
+    public async Task Run_ExecutionTimeoutWhileTaskRuns_EndsTimedOutAndIgnoresTheLateResult()
     {
         (ExecutionResult result, DrivenRun run) = await RunAsync("timeout", "timeout");
 
         Assert.Equal(ExecutionStatus.TimedOut, result.Status);
+        Assert.Null(result.Output);
+        Assert.Single(run.History.OfType<TaskCompletedEvent>());
         Assert.Equal(new AslError(StatesErrorNames.Timeout, null), result.Error);
         Assert.Equal(ReplayDriver.Start.AddSeconds(1), Assert.Single(run.History.OfType<TimerFiredEvent>()).FireAt);
     }
@@ -107,6 +110,7 @@ public sealed class StateMachineOrchestratorTests
         DrivenRun run = await new ReplayDriver(new TestTaskHandler()).RunAsync("newer", input, plans);
 
         Assert.Equal(OrchestrationStatus.Failed, run.Status);
+        Assert.Null(run.Output);
         Assert.Contains("not supported", run.Failure!.ErrorMessage, StringComparison.Ordinal);
     }
 }

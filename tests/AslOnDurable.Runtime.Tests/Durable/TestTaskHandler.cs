@@ -11,7 +11,15 @@ namespace AslOnDurable.Runtime.Tests.Durable;
 /// </summary>
 internal sealed class TestTaskHandler : ITaskHandler
 {
-    private readonly TaskCompletionSource<TaskOutcome> never = new();
+    private readonly TaskCompletionSource<TaskOutcome> hung = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private readonly TaskCompletionSource hangCalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a "Hang" call has started.</summary>
+    public Task HangCalled => hangCalled.Task;
+
+    /// <summary>Lets every "Hang" call return (late) with <c>{"late": true}</c>.</summary>
+    public void ReleaseHung() => hung.TrySetResult(TaskOutcome.Success(new JsonObject { ["late"] = true }));
 
     public ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
     {
@@ -26,9 +34,15 @@ internal sealed class TestTaskHandler : ITaskHandler
             "AlwaysFail" => new(TaskOutcome.Failure(new AslError("Custom.Error", "it broke"))),
             "Throw" => throw new AslErrorException("Custom.Thrown", "thrown cause"),
             "Crash" => throw new InvalidOperationException("handler crashed"),
-            "Hang" => new(never.Task),
+            "Hang" => Hang(),
             _ => new(TaskOutcome.Failure(new AslError("States.Runtime", "unknown test function " + function))),
         };
+    }
+
+    private ValueTask<TaskOutcome> Hang()
+    {
+        hangCalled.TrySetResult();
+        return new(hung.Task);
     }
 
     private static TaskOutcome Add(JsonNode? input)

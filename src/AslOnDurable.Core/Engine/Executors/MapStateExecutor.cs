@@ -23,7 +23,7 @@ namespace AslOnDurable.Core.Engine.Executors;
 internal static class MapStateExecutor
 {
     /// <summary>The cause AWS reports when the tolerated failure threshold is exceeded.</summary>
-    public const string ThresholdCause = "The specified tolerance threshold was exceeded";
+    public const string ThresholdCause = "The specified tolerated failure threshold was exceeded";
 
     /// <summary>Runs the state.</summary>
     public static async ValueTask<StepResult> ExecuteAsync(MapStatePlan state, ExecutionFrame frame, JsonNode? raw)
@@ -74,6 +74,11 @@ internal static class MapStateExecutor
 
     private static async ValueTask<(StepResult Step, AslError? Error)> AttemptAsync(MapStatePlan state, ExecutionFrame frame, JsonNode? raw)
     {
+        if (state.UnsupportedField is { } field)
+        {
+            throw StateFailure.Runtime($"The Map state's {field} needs a host with item storage; the in-memory engine does not support it yet.");
+        }
+
         var environment = frame.Environment;
         JsonArray items;
         JsonNode? effective;
@@ -121,12 +126,18 @@ internal static class MapStateExecutor
             inputs[i] = IterationInput(state, frame, effective, items, i);
         }
 
+        if (state.HasItemBatcher)
+        {
+            inputs = Batches(state, frame, raw, effective, inputs);
+        }
+
         var recording = frame.Run.History.IsEnabled;
         frame.Record(HistoryEventTypes.MapStateStarted, recording ? new JsonObject { ["length"] = inputs.Length } : null);
         var outputs = new JsonNode?[inputs.Length];
         var abort = new BranchAbort(frame.Abort);
         var tolerant = toleratedCount is not null || toleratedPercentage is not null;
         AslError? failure = null;
+        bool[]? failed = null;
         var failures = 0;
         var timedOut = false;
         await BranchScheduler.RunAsync(
@@ -171,7 +182,7 @@ internal static class MapStateExecutor
                             return false;
                         }
 
-                        outputs[index] = outcome.Error is { } e ? CatchResolver.ErrorOutput(e) : null;
+                        (failed ??= new bool[outputs.Length])[index] = true;
                         return true;
                 }
             });
@@ -188,7 +199,8 @@ internal static class MapStateExecutor
         }
 
         frame.Record(HistoryEventTypes.MapStateSucceeded);
-        JsonNode? result = new JsonArray(outputs);
+        // Tolerated failures leave no entry in the result: it holds the outputs of the iterations that succeeded.
+        JsonNode? result = failed is null ? new JsonArray(outputs) : new JsonArray([.. outputs.Where((_, i) => !failed[i])]);
         if (PayloadSizeGuard.Exceeds(result, frame.Run.Options.MaxPayloadBytes))
         {
             return (default, new AslError(StatesErrorNames.DataLimitExceeded, $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit."));
@@ -205,6 +217,66 @@ internal static class MapStateExecutor
         }
 
         return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex), null);
+    }
+
+    /// <summary>
+    /// AWS ItemBatcher: consecutive items grouped into <c>{"Items": [...], "BatchInput": ...}</c>, at most
+    /// MaxItemsPerBatch items and MaxInputBytesPerBatch bytes per batch (AWS caps a batch at 256 KiB).
+    /// </summary>
+    private static JsonNode?[] Batches(MapStatePlan state, ExecutionFrame frame, JsonNode? raw, JsonNode? effective, JsonNode?[] inputs)
+    {
+        double? maxItems;
+        double? maxBytes;
+        JsonNode? batchInput;
+        var environment = frame.Environment;
+        if (state.IsJsonata)
+        {
+            var states = JsonataStates.Create(raw, null, null, environment);
+            try
+            {
+                maxItems = Number(state.JsonataMaxItemsPerBatch?.Evaluate(states, environment), "MaxItemsPerBatch", null, integer: true);
+                maxBytes = Number(state.JsonataMaxInputBytesPerBatch?.Evaluate(states, environment), "MaxInputBytesPerBatch", null, integer: true);
+                batchInput = state.JsonataBatchInput?.Evaluate(states, environment);
+            }
+            finally
+            {
+                JsonataStates.Release(states);
+            }
+        }
+        else
+        {
+            maxItems = state.MaxItemsPerBatch ?? PathNumber(state.MaxItemsPerBatchPath, "MaxItemsPerBatchPath", effective, frame, integer: true);
+            maxBytes = state.MaxInputBytesPerBatch ?? PathNumber(state.MaxInputBytesPerBatchPath, "MaxInputBytesPerBatchPath", effective, frame, integer: true);
+            batchInput = state.BatchInput?.Evaluate(effective, environment);
+        }
+
+        var itemLimit = maxItems is > 0 ? (long)maxItems.Value : long.MaxValue;
+        var byteLimit = maxBytes is > 0 ? (long)Math.Min(maxBytes.Value, ExecutionOptions.DefaultMaxPayloadBytes) : ExecutionOptions.DefaultMaxPayloadBytes;
+        var batches = new List<JsonNode?>();
+        JsonArray? current = null;
+        long currentBytes = 0;
+        foreach (var input in inputs)
+        {
+            var size = PayloadSizeGuard.Size(input) + 1;
+            if (current is null || current.Count >= itemLimit || (current.Count > 0 && currentBytes + size > byteLimit))
+            {
+                current = [];
+                currentBytes = 2;
+                var batch = new JsonObject();
+                if (batchInput is not null)
+                {
+                    batch["BatchInput"] = batchInput.DeepClone();
+                }
+
+                batch["Items"] = current;
+                batches.Add(batch);
+            }
+
+            current.Add(input);
+            currentBytes += size;
+        }
+
+        return [.. batches];
     }
 
     private static JsonArray JsonataItems(MapStatePlan state, JsonObject states, StateEnvironment environment, JsonNode? raw)
@@ -242,7 +314,7 @@ internal static class MapStateExecutor
         var path = state.ItemsPath;
         if (path is null || path.IsRoot)
         {
-            return effective as JsonArray ?? throw StateFailure.Runtime(NotAnArray(path?.Text ?? "$", effective));
+            return effective as JsonArray ?? throw NotAnArray(effective);
         }
 
         if (!path.TryEvaluate(effective, frame.Environment, out var value))
@@ -250,11 +322,12 @@ internal static class MapStateExecutor
             throw StateFailure.Runtime(PathFailureMessage.For(path.Text, effective));
         }
 
-        return value as JsonArray ?? throw StateFailure.Runtime(NotAnArray(path.Text, value));
+        return value as JsonArray ?? throw NotAnArray(value);
     }
 
-    private static string NotAnArray(string path, JsonNode? value) =>
-        $"Invalid path '{path}' : The ItemsPath field refers to value {value?.ToJsonString() ?? "null"} which is not a valid JSON array.";
+    /// <summary>AWS (both query languages): <c>States.QueryEvaluationError</c>, "Map state input must be an array but was: 1".</summary>
+    private static AslErrorException NotAnArray(JsonNode? value) =>
+        new(StatesErrorNames.QueryEvaluationError, "Map state input must be an array but was: " + (value?.ToJsonString() ?? "null"));
 
     private static JsonNode? IterationInput(MapStatePlan state, ExecutionFrame frame, JsonNode? effective, JsonArray items, int index)
     {

@@ -63,6 +63,13 @@ internal static class TaskStateExecutor
     private static async ValueTask<(StepResult Step, AslError? Error)> AttemptAsync(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw)
     {
         var environment = frame.Environment;
+        string? taskToken = null;
+        if (state.WaitsForTaskToken)
+        {
+            taskToken = frame.Run.Host.NewGuid().ToString("N");
+            environment.SetTaskToken(taskToken);
+        }
+
         JsonNode? parameters;
         int? timeout;
         int? heartbeat;
@@ -106,6 +113,7 @@ internal static class TaskStateExecutor
             HeartbeatSeconds = heartbeat,
             ExecutionId = frame.Run.ExecutionId,
             Credentials = credentials,
+            TaskToken = taskToken,
         });
 
         var error = outcome.Error;

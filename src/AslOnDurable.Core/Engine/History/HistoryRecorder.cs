@@ -22,10 +22,10 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     }
 
     /// <summary>Details for a StateEntered event; the input is kept as JSON text, as AWS's history reports it.</summary>
-    public static JsonObject StateEntered(string name, JsonNode? input) => new() { ["name"] = name, ["input"] = Text(input) };
+    public static JsonObject StateEntered(string name, string inputText) => new() { ["name"] = name, ["input"] = inputText };
 
     /// <summary>Details for a StateExited event; the output is kept as JSON text.</summary>
-    public static JsonObject StateExited(string name, JsonNode? output) => new() { ["name"] = name, ["output"] = Text(output) };
+    public static JsonObject StateExited(string name, string outputText) => new() { ["name"] = name, ["output"] = outputText };
 
     /// <summary>A payload as JSON text: a snapshot that later mutation of the node cannot change, and compact to keep.</summary>
     public static string Text(JsonNode? payload) => payload?.ToJsonString() ?? "null";

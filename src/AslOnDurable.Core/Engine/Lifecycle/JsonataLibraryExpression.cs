@@ -59,6 +59,11 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
         {
             var value = expression.Evaluate(JsonataValue.Undefined, bindings, jsonataEnvironment);
             result = value.IsDefined ? value.Node : null;
+            if (value.IsDefined && result is null && value != JsonataValue.Null)
+            {
+                throw new AslErrorException(StatesErrorNames.QueryEvaluationError, JsonataTemplate.UnsupportedResultCause);
+            }
+
             return value.IsDefined;
         }
         catch (JsonataException e)

@@ -28,6 +28,12 @@ internal sealed class JsonataTemplate
         this.items = items;
     }
 
+    /// <summary>
+    /// The cause an <see cref="IJsonataExpression"/> raises (with <c>States.QueryEvaluationError</c>) when the result is
+    /// not JSON (a function); the template turns it into AWS's "returned an unsupported result type" text.
+    /// </summary>
+    public const string UnsupportedResultCause = "unsupported result type";
+
     /// <summary>The expression text when the whole value is one <c>{% %}</c> expression.</summary>
     public string? ExpressionText => expressionText;
 
@@ -118,6 +124,12 @@ internal sealed class JsonataTemplate
             try
             {
                 defined = expression.TryEvaluate(states, environment, out value);
+            }
+            catch (AslErrorException e) when (e.Error.Error == StatesErrorNames.QueryEvaluationError && e.Error.Cause == UnsupportedResultCause)
+            {
+                throw new AslErrorException(
+                    StatesErrorNames.QueryEvaluationError,
+                    $"The JSONata expression '{expressionText}' specified for the field '{field}' returned an unsupported result type.");
             }
             catch (AslErrorException e) when (e.Error.Error == StatesErrorNames.QueryEvaluationError)
             {

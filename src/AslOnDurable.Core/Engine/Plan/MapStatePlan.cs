@@ -42,7 +42,58 @@ internal sealed class MapStatePlan : StatePlan
         }
 
         ItemProcessor = compiler.CompileMachine(state.ItemProcessor);
+        UnsupportedField = state.ItemReader is not null ? "ItemReader"
+            : state.ResultWriter is not null ? "ResultWriter"
+            : null;
+        if (state.ItemBatcher is { } batcher)
+        {
+            HasItemBatcher = true;
+            if (IsJsonata)
+            {
+                JsonataMaxItemsPerBatch = compiler.Jsonata(batcher.MaxItemsPerBatch, "ItemBatcher/MaxItemsPerBatch");
+                JsonataMaxInputBytesPerBatch = compiler.Jsonata(batcher.MaxInputBytesPerBatch, "ItemBatcher/MaxInputBytesPerBatch");
+                JsonataBatchInput = compiler.Jsonata(batcher.BatchInput, "ItemBatcher/BatchInput");
+            }
+            else
+            {
+                MaxItemsPerBatch = Number(batcher.MaxItemsPerBatch);
+                MaxInputBytesPerBatch = Number(batcher.MaxInputBytesPerBatch);
+                MaxItemsPerBatchPath = ValueSelector.CompileOptional(batcher.MaxItemsPerBatchPath);
+                MaxInputBytesPerBatchPath = ValueSelector.CompileOptional(batcher.MaxInputBytesPerBatchPath);
+                BatchInput = PlanCompiler.Template(batcher.BatchInput);
+            }
+        }
     }
+
+    /// <summary>Whether the state has an ItemBatcher (iterations then receive <c>{"Items": [...], "BatchInput": ...}</c>).</summary>
+    public bool HasItemBatcher { get; }
+
+    /// <summary>Literal MaxItemsPerBatch.</summary>
+    public double? MaxItemsPerBatch { get; }
+
+    /// <summary>Literal MaxInputBytesPerBatch.</summary>
+    public double? MaxInputBytesPerBatch { get; }
+
+    /// <summary>MaxItemsPerBatchPath.</summary>
+    public ValueSelector? MaxItemsPerBatchPath { get; }
+
+    /// <summary>MaxInputBytesPerBatchPath.</summary>
+    public ValueSelector? MaxInputBytesPerBatchPath { get; }
+
+    /// <summary>JSONPath BatchInput template.</summary>
+    public PayloadTemplate? BatchInput { get; }
+
+    /// <summary>JSONata MaxItemsPerBatch.</summary>
+    public JsonataTemplate? JsonataMaxItemsPerBatch { get; }
+
+    /// <summary>JSONata MaxInputBytesPerBatch.</summary>
+    public JsonataTemplate? JsonataMaxInputBytesPerBatch { get; }
+
+    /// <summary>JSONata BatchInput.</summary>
+    public JsonataTemplate? JsonataBatchInput { get; }
+
+    /// <summary>A distributed-Map field this engine cannot run yet (ItemReader, ResultWriter), or <see langword="null"/>.</summary>
+    public string? UnsupportedField { get; }
 
     /// <summary>Whether ProcessorConfig.Mode is DISTRIBUTED.</summary>
     public bool IsDistributed { get; }

@@ -18,6 +18,7 @@ internal sealed class TaskStatePlan : StatePlan
         Resource = state.Resource;
         IsLambdaFunctionArn = state.Resource.Contains(":lambda:", StringComparison.Ordinal)
             && state.Resource.Contains(":function:", StringComparison.Ordinal);
+        WaitsForTaskToken = state.Resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal);
         ResultPath = state.ResultPath;
         Retry = state.Retry;
         Catch = compiler.Catchers(state.Catch, IsJsonata);
@@ -44,6 +45,9 @@ internal sealed class TaskStatePlan : StatePlan
 
     /// <summary>Whether the resource is a Lambda function ARN (history uses LambdaFunction* events).</summary>
     public bool IsLambdaFunctionArn { get; }
+
+    /// <summary>Whether the resource is a <c>.waitForTaskToken</c> integration (a token is issued per attempt).</summary>
+    public bool WaitsForTaskToken { get; }
 
     /// <summary>Parameters.</summary>
     public PayloadTemplate? Parameters { get; }

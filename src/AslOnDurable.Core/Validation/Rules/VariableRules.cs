@@ -8,8 +8,9 @@ namespace AslOnDurable.Core.Validation.Rules;
 
 /// <summary>
 /// Checks workflow variables: every <c>Assign</c> name is a valid identifier and not reserved (errors), and every
-/// <c>$name</c> a JSONPath-mode path or template reads is assigned by some state that can run before it
-/// (a predecessor in the same state machine, or before the enclosing Parallel or Map state) (a warning).
+/// <c>$name</c> a JSONPath-mode path or template, or a JSONata-mode expression, reads is assigned by some state that
+/// can run before it (a predecessor in the same state machine, or before the enclosing Parallel or Map state) (a
+/// warning).
 /// </summary>
 /// <remarks>
 /// AWS accepts a definition that reads a variable nothing assigns and fails the execution when the reference is
@@ -18,7 +19,10 @@ namespace AslOnDurable.Core.Validation.Rules;
 /// The scope analysis over-approximates (a loop counts as "before", and every Assign of a predecessor counts
 /// on every transition), so it only flags references that can never be in scope. A state's own Assign is not
 /// visible to the state itself, and variables assigned inside a branch are not visible outside it.
-/// TODO: JSONata expressions' variable references, once the JSONata parser exposes its AST.
+/// In JSONata expressions the variables are the expression's free variables
+/// (<see cref="AslOnDurable.Jsonata.JsonataAnalysis.FreeVariables"/>): <c>$states</c>, names bound inside the
+/// expression (<c>:=</c>, lambda parameters) and functions (JSONata's built-ins and AWS's <c>$partition</c>,
+/// <c>$range</c>, <c>$hash</c>, <c>$random</c>, <c>$uuid</c>, <c>$parse</c>) are not workflow variables.
 /// </remarks>
 internal sealed partial class VariableRules : IValidationRule
 {
@@ -142,20 +146,49 @@ internal sealed partial class VariableRules : IValidationRule
         {
             var state = machine.States[name];
             var inScope = visible[name];
-            foreach (var (text, pointer) in ReferenceTexts(state))
+            foreach (var (variable, pointer) in ReferencedVariables(state))
             {
-                foreach (var variable in References(text))
+                if (!inScope.Contains(variable))
                 {
-                    if (!inScope.Contains(variable))
-                    {
-                        diagnostics.Warning(DiagnosticCodes.UndefinedVariable, $"The variable '${variable}' is not assigned by any state that can run before this one", pointer);
-                    }
+                    diagnostics.Warning(DiagnosticCodes.UndefinedVariable, $"The variable '${variable}' is not assigned by any state that can run before this one", pointer);
                 }
             }
 
             foreach (var child in DefinitionTree.Children(state))
             {
                 CheckMachine(child, inScope, diagnostics);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The variables a state reads, with the field that reads each: <c>$name</c> in JSONPath paths and templates, and
+    /// the free variables of JSONata expressions other than <c>$states</c> (functions, <c>:=</c> bindings and lambda
+    /// parameters are not variables; an expression that does not compile is reported by <see cref="JsonataRules"/>).
+    /// </summary>
+    private static IEnumerable<(string Name, string Pointer)> ReferencedVariables(StateDefinition state)
+    {
+        foreach (var (text, pointer) in ReferenceTexts(state))
+        {
+            foreach (var name in References(text))
+            {
+                yield return (name, pointer);
+            }
+        }
+
+        foreach (var expression in JsonataFields.Expressions(state))
+        {
+            if (JsonataFields.Analyze(expression.Body) is not { } analysis)
+            {
+                continue;
+            }
+
+            foreach (var name in analysis.FreeVariables)
+            {
+                if (name != ReservedName)
+                {
+                    yield return (name, expression.Pointer);
+                }
             }
         }
     }

@@ -54,6 +54,43 @@ public sealed class MapStateExecutorTests
     }
 
     [Fact]
+    public void Execute_FailuresWithinTolerance_SucceedsWithSuccessfulOutputsOnly()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ToleratedFailurePercentage":50,
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"C","States":{
+                "C":{"Type":"Choice","Choices":[{"Variable":"$","NumericEquals":2,"Next":"F"}],"Default":"P"},
+                "F":{"Type":"Fail","Error":"E"},
+                "P":{"Type":"Pass","End":true}}},"End":true}}}
+            """, "[1,2,3]");
+
+        JsonAssert.Equal("[1,3]", result.Output);
+    }
+
+    [Fact]
+    public void Execute_ItemsNotAnArray_FailsWithQueryEvaluationError()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """, """{"items":{"a":1}}""");
+
+        Assert.Equal(StatesErrorNames.QueryEvaluationError, result.Error!.Error);
+        Assert.EndsWith("Map state input must be an array but was: {\"a\":1}", result.Error.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Execute_ItemBatcher_GroupsItemsWithBatchInput()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items",
+              "ItemBatcher":{"MaxItemsPerBatch":2,"BatchInput":{"tag.$":"$.tag"}},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """, """{"tag":"t","items":[1,2,3]}""");
+
+        JsonAssert.Equal("""[{"BatchInput":{"tag":"t"},"Items":[1,2]},{"BatchInput":{"tag":"t"},"Items":[3]}]""", result.Output);
+    }
+
+    [Fact]
     public void Execute_MaxConcurrencyPathNotANumber_FailsWithAwsCause()
     {
         var result = EngineRun.Run("""

@@ -102,6 +102,21 @@ public sealed class TaskStateExecutorTests
     }
 
     [Fact]
+    public void Execute_WaitForTaskToken_IssuesTokenVisibleInContextAndInvocation()
+    {
+        var host = new FakeExecutionHost();
+
+        EngineRun.Run("""
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+              "Parameters":{"token.$":"$$.Task.Token"},"End":true}}}
+            """, "{}", host);
+
+        var invocation = Assert.Single(host.Invocations);
+        Assert.NotNull(invocation.TaskToken);
+        Assert.Equal(invocation.TaskToken, invocation.Input!["token"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Execute_LambdaFunctionArn_RecordsLambdaEvents()
     {
         var history = new ListHistorySink();

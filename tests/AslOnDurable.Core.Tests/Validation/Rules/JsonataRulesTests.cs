@@ -1,3 +1,4 @@
+using AslOnDurable.Core.Validation;
 using AslOnDurable.Core.Validation.Rules;
 
 namespace AslOnDurable.Core.Tests.Validation.Rules;
@@ -38,6 +39,48 @@ public class JsonataRulesTests
 
         // Act
         var diagnostics = RuleHarness.Check(_rule, json);
+
+        // Assert
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void Check_TopLevelContextReferences_ReportUnsupportedJsonataExpression()
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, "validation/jsonata-top-level-reference.asl.json");
+
+        // Assert
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.All(diagnostics, d => Assert.Equal("UNSUPPORTED_JSONATA_EXPRESSION", d.Code));
+        var messages = diagnostics.Select(d => $"{d.Location} {d.Message}").ToArray();
+        Assert.Equal(
+            [
+                "/States/B/Output/field Reference to 'phone' at the top level is not supported.",
+                "/States/B/Output/context Reference to '$' at the top level is not supported.",
+                "/States/B/Output/root Reference to '$$' is not supported.",
+                "/States/B/Output/two Reference to 'aaa' at the top level is not supported.",
+                "/States/B/Output/two Reference to 'bbb' at the top level is not supported.",
+                "/States/B/Output/lambda Reference to 'other' at the top level is not supported.",
+            ],
+            messages);
+    }
+
+    [Fact]
+    public void Check_CsvHeaders_AreNotParsedAsExpressions()
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, "parsing/jsonata-csv-headers-not-parsed.asl.json");
+
+        // Assert
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void Check_VariablesFunctionsAndStates_AreNotTopLevelReferences()
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, "parsing/jsonata-variables-in-scope.asl.json");
 
         // Assert
         Assert.Empty(diagnostics);

@@ -31,6 +31,56 @@ public class VariableRulesTests
     }
 
     [Fact]
+    public void Check_JsonataReferenceNeverInScope_WarnsUndefinedVariable()
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, "validation/jsonata-undefined-variable.asl.json");
+
+        // Assert
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("UNDEFINED_VARIABLE", diagnostic.Code);
+        Assert.Equal("/States/B/Output/x", diagnostic.Location);
+        Assert.Equal(Core.Validation.DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("'$nope'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_JsonataOwnAssign_IsNotVisibleToTheStateItself()
+    {
+        // Arrange
+        const string json = """{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Assign":{"a":1,"b":"{% $a %}"},"End":true}}}""";
+
+        // Act
+        var diagnostics = RuleHarness.Check(_rule, json);
+
+        // Assert
+        RuleHarness.Single(diagnostics, "UNDEFINED_VARIABLE", "/States/A/Assign/b");
+    }
+
+    [Fact]
+    public void Check_JsonataStatesBindingsLambdasAndFunctions_AreNotVariables()
+    {
+        // Act
+        var diagnostics = RuleHarness.CheckFixture(_rule, "parsing/jsonata-variables-in-scope.asl.json");
+
+        // Assert
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void Check_JsonataSyntaxError_IsLeftToJsonataRules()
+    {
+        // Arrange
+        const string json = """{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Output":"{% $nope[1,2) %}","End":true}}}""";
+
+        // Act
+        var diagnostics = RuleHarness.Check(_rule, json);
+
+        // Assert
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public void Check_InvalidAndReservedNames_AreReported()
     {
         // Act

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Durable.Activities;
+using AslOnDurable.Runtime.Durable.Payloads;
+
+namespace AslOnDurable.Runtime.Tests.Durable;
+
+public sealed class StateMachineTaskActivityTests
+{
+    private static Task<TaskActivityResult> RunAsync(string function, JsonNode? input = null, int retryCount = 0) =>
+        RunAsync(new TestTaskHandler(), function, input, retryCount);
+
+    private static async Task<TaskActivityResult> RunAsync(ITaskHandler tasks, string function, JsonNode? input, int retryCount)
+    {
+        string request = DurableJson.Serialize(new TaskActivityInput(
+            PayloadVersion.Current, "State", "arn:aws:lambda:us-east-1:123456789012:function:" + function, input, retryCount, "arn:execution"));
+        return DurableJson.Deserialize<TaskActivityResult>(await StateMachineTaskActivity.RunAsync(tasks, request));
+    }
+
+    [Fact]
+    public async Task Run_HandlerSucceeds_ReturnsOutput()
+    {
+        TaskActivityResult result = await RunAsync("Add", JsonNode.Parse("""{"a":1,"b":2}"""));
+
+        Assert.Equal(TaskActivityOutcomes.Succeeded, result.Outcome);
+        Assert.Equal("""{"sum":3,"odd":true}""", result.Output!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Run_HandlerSeesRetryCount()
+    {
+        TaskActivityResult result = await RunAsync("FlakyOnce", null, retryCount: 1);
+
+        Assert.Equal("""{"attempts":2}""", result.Output!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Run_HandlerFails_ReturnsErrorAndCause()
+    {
+        TaskActivityResult result = await RunAsync("AlwaysFail");
+
+        Assert.Equal((TaskActivityOutcomes.Failed, "Custom.Error", "it broke"), (result.Outcome, result.Error, result.Cause));
+    }
+
+    [Fact]
+    public async Task Run_HandlerThrowsAslError_ReturnsThrown()
+    {
+        TaskActivityResult result = await RunAsync("Throw");
+
+        Assert.Equal((TaskActivityOutcomes.Thrown, "Custom.Thrown", "thrown cause"), (result.Outcome, result.Error, result.Cause));
+    }
+
+    [Fact]
+    public async Task Run_HandlerThrowsOtherException_ReturnsCrashedWithMessage()
+    {
+        TaskActivityResult result = await RunAsync("Crash");
+
+        Assert.Equal((TaskActivityOutcomes.Crashed, "handler crashed"), (result.Outcome, result.Cause));
+    }
+
+    [Fact]
+    public async Task Run_NoHandlerForResource_ReturnsTheRegistryFailure()
+    {
+        TaskActivityResult result = await RunAsync(TaskHandlerRegistry.Empty, "Anything", null, 0);
+
+        Assert.Equal(("failed", "States.Runtime"), (result.Outcome, result.Error));
+    }
+
+    [Fact]
+    public async Task Run_InputFromNewerBuild_Throws() =>
+        await Assert.ThrowsAsync<NotSupportedException>(() => StateMachineTaskActivity.RunAsync(
+            new TestTaskHandler(), DurableJson.Serialize(new TaskActivityInput(PayloadVersion.Current + 1, "S", "r", null, 0, "e"))));
+}
