@@ -14,7 +14,7 @@ internal static class AslApplication
         {
             RunCommand.Create(stdoutIsRedirected),
             ValidateCommand.Create(stdoutIsRedirected),
-            // JsonataCommand.Create() (`asl jsonata --jsonl`) comes with the JSONata library.
+            JsonataCommand.Create(),
         };
         return root;
     }

@@ -11,11 +11,11 @@ internal static class FunctionNames
     /// <summary>HTTP: describe an execution.</summary>
     public const string DescribeExecution = "DescribeExecution";
 
-    /// <summary>Orchestration trigger for <see cref="Runtime.Durable.PingOrchestrator"/>.</summary>
-    public const string PingOrchestrator = OrchestratorNames.Ping;
+    /// <summary>Orchestration trigger for <see cref="Runtime.Durable.StateMachineOrchestrator"/>.</summary>
+    public const string StateMachineOrchestrator = OrchestratorNames.StateMachine;
 
-    /// <summary>Activity trigger for <see cref="Runtime.Durable.Activities.PingActivity"/>.</summary>
-    public const string PingActivity = ActivityNames.Ping;
+    /// <summary>Activity trigger for <see cref="Runtime.Durable.Activities.StateMachineTaskActivity"/>.</summary>
+    public const string StateMachineTask = ActivityNames.StateMachineTask;
 
     /// <summary>Timer: start the scheduled execution.</summary>
     public const string ScheduledStart = "ScheduledStart";

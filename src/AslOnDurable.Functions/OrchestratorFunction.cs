@@ -5,12 +5,13 @@ using Microsoft.DurableTask;
 namespace AslOnDurable.Functions;
 
 /// <summary>Orchestration triggers: each hands the context to the Runtime's orchestrator class.</summary>
-internal static class OrchestratorFunction
+/// <param name="plans">Compiled definitions, shared by every execution in this worker.</param>
+internal sealed class OrchestratorFunction(ExecutionPlanCache plans)
 {
-    /// <summary>Runs <see cref="PingOrchestrator"/>.</summary>
+    /// <summary>Runs <see cref="StateMachineOrchestrator"/> (one Standard workflow execution).</summary>
     /// <param name="context">The orchestration context.</param>
-    /// <returns>The output as JSON text.</returns>
-    [Function(FunctionNames.PingOrchestrator)]
-    public static Task<string> RunPingAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new PingOrchestrator().RunAsync(context, context.GetInput<string>() ?? "null");
+    /// <returns>The output record as JSON text.</returns>
+    [Function(FunctionNames.StateMachineOrchestrator)]
+    public Task<string> RunStateMachineAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new StateMachineOrchestrator(plans).RunAsync(context, context.GetInput<string>() ?? "null");
 }

@@ -74,13 +74,13 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void PingOrchestrator_HasOnlyAnOrchestrationTrigger() =>
-        Assert.Equal(["orchestrationTrigger"], BindingTypes(Function(FunctionNames.PingOrchestrator)));
+    public void StateMachineOrchestrator_HasOnlyAnOrchestrationTrigger() =>
+        Assert.Equal(["orchestrationTrigger"], BindingTypes(Function(FunctionNames.StateMachineOrchestrator)));
 
     [Fact]
-    public void PingActivity_HasAStringActivityTrigger()
+    public void StateMachineTask_HasAStringActivityTrigger()
     {
-        JsonElement trigger = Binding(Function(FunctionNames.PingActivity), "activityTrigger");
+        JsonElement trigger = Binding(Function(FunctionNames.StateMachineTask), "activityTrigger");
 
         Assert.Equal("In", trigger.GetProperty("direction").GetString());
         Assert.Equal("String", trigger.GetProperty("dataType").GetString());

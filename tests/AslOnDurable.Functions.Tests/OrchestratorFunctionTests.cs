@@ -1,5 +1,5 @@
+using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Durable;
-using AslOnDurable.Runtime.Durable.Activities;
 using AslOnDurable.Runtime.Durable.Payloads;
 using Microsoft.DurableTask;
 using Moq;
@@ -9,19 +9,20 @@ namespace AslOnDurable.Functions.Tests;
 public sealed class OrchestratorFunctionTests
 {
     [Fact]
-    public async Task RunPing_TwoBranches_CallsPingActivityTwiceAndReturnsReplies()
+    public async Task RunStateMachine_TaskDefinition_CallsTheTaskActivityAndReturnsItsResult()
     {
-        DateTime now = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        const string definition = """{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:F","End":true}}}""";
         Mock<TaskOrchestrationContext> context = new();
-        context.Setup(c => c.GetInput<string>()).Returns(DurableJson.Serialize(new PingInput(2, 0)));
-        context.SetupGet(c => c.CurrentUtcDateTime).Returns(now);
-        context.Setup(c => c.CallActivityAsync<string>(new TaskName(ActivityNames.Ping), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns((TaskName _, object? input, TaskOptions? _) => Task.FromResult(PingActivity.Answer((string)input!)));
+        context.SetupGet(c => c.InstanceId).Returns("i-1");
+        context.SetupGet(c => c.CurrentUtcDateTime).Returns(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        context.Setup(c => c.GetInput<string>()).Returns(DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, definition, new JsonObject { ["x"] = 1 })));
+        context.Setup(c => c.CallActivityAsync<string>(new TaskName(ActivityNames.StateMachineTask), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(DurableJson.Serialize(new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.Succeeded) { Output = new JsonObject { ["y"] = 2 } }));
 
-        string output = await OrchestratorFunction.RunPingAsync(context.Object);
+        string output = await new OrchestratorFunction(new ExecutionPlanCache()).RunStateMachineAsync(context.Object);
 
-        PingResult result = DurableJson.Deserialize<PingResult>(output);
-        Assert.Equal([0, 1], result.Replies.Select(r => r.Index));
-        context.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
+        StateMachineOutput result = DurableJson.Deserialize<StateMachineOutput>(output);
+        Assert.Equal("SUCCEEDED", result.Status);
+        Assert.Equal("""{"y":2}""", result.Output!.ToJsonString());
     }
 }

@@ -31,7 +31,10 @@ internal sealed class DurableExecutionHost(TaskOrchestrationContext context) : I
     /// <inheritdoc />
     /// <remarks>
     /// AWS fails a task that runs past its <c>TimeoutSeconds</c> with <c>States.Timeout</c>: the activity is raced
-    /// with a durable timer (the activity itself keeps running, as on AWS; its late result is ignored).
+    /// with a durable timer (the activity itself keeps running, as on AWS; its late result is ignored, but
+    /// DurableTask.Core completes the orchestration only once it has returned).
+    /// <c>.waitForTaskToken</c>: the token travels to the handler, which answers for the callback as in memory; waiting for
+    /// SendTaskSuccess/Failure as an external event raced with timeout and heartbeat timers is still to come.
     /// </remarks>
     public async ValueTask<TaskOutcome> InvokeTaskAsync(TaskInvocation invocation)
     {
@@ -41,6 +44,7 @@ internal sealed class DurableExecutionHost(TaskOrchestrationContext context) : I
         {
             TimeoutSeconds = invocation.TimeoutSeconds,
             HeartbeatSeconds = invocation.HeartbeatSeconds,
+            TaskToken = invocation.TaskToken,
             Credentials = invocation.Credentials,
         });
         Task<string> call = context.CallActivityAsync<string>(ActivityNames.StateMachineTask, request);

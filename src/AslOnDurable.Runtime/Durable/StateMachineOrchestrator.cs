@@ -15,7 +15,8 @@ namespace AslOnDurable.Runtime.Durable;
 /// <remarks>
 /// The execution's <c>TimeoutSeconds</c> is a durable timer raced with the whole run: when it fires first the
 /// execution ends <c>TIMED_OUT</c> with <c>States.Timeout</c> at once, even while an activity is still running (AWS
-/// does the same). A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
+/// does the same). DurableTask.Core marks the instance completed only once no task is open, so an activity the run
+/// abandoned (timed out, or in a failed Parallel branch) delays completion, never the result. A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
 /// </remarks>
 /// <param name="plans">Compiled definitions, shared by every execution of the host.</param>
 /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c> for none.</param>

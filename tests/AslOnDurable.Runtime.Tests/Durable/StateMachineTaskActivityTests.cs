@@ -4,6 +4,7 @@ using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Activities;
 using AslOnDurable.Runtime.Durable.Payloads;
+using Moq;
 
 namespace AslOnDurable.Runtime.Tests.Durable;
 
@@ -66,6 +67,23 @@ public sealed class StateMachineTaskActivityTests
         TaskActivityResult result = await RunAsync(TaskHandlerRegistry.Empty, "Anything", null, 0);
 
         Assert.Equal(("failed", "States.Runtime"), (result.Outcome, result.Error));
+    }
+
+    [Fact]
+    public async Task Run_TaskToken_ReachesTheHandler()
+    {
+        Mock<ITaskHandler> tasks = new();
+        tasks.Setup(t => t.InvokeAsync(It.Is<TaskInvocation>(i => i.TaskToken == "tok" && i.TimeoutSeconds == 30)))
+            .ReturnsAsync(TaskOutcome.Success(JsonValue.Create("called back")));
+        string request = DurableJson.Serialize(new TaskActivityInput(PayloadVersion.Current, "S", "arn:aws:states:::sqs:sendMessage.waitForTaskToken", null, 0, "e")
+        {
+            TaskToken = "tok",
+            TimeoutSeconds = 30,
+        });
+
+        TaskActivityResult result = DurableJson.Deserialize<TaskActivityResult>(await StateMachineTaskActivity.RunAsync(tasks.Object, request));
+
+        Assert.Equal("\"called back\"", result.Output!.ToJsonString());
     }
 
     [Fact]

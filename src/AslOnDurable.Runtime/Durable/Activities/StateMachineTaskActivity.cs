@@ -35,6 +35,7 @@ public sealed class StateMachineTaskActivity(ITaskHandler tasks) : TaskActivity<
             TimeoutSeconds = request.TimeoutSeconds,
             HeartbeatSeconds = request.HeartbeatSeconds,
             ExecutionId = request.ExecutionId,
+            TaskToken = request.TaskToken,
             Credentials = request.Credentials,
         };
 

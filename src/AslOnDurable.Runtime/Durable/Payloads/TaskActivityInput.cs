@@ -17,6 +17,9 @@ public sealed record TaskActivityInput(int Version, string StateName, string Res
     /// <summary>Gets the effective <c>HeartbeatSeconds</c>, if any.</summary>
     public int? HeartbeatSeconds { get; init; }
 
+    /// <summary>Gets the task token (<c>$$.Task.Token</c>) of a <c>.waitForTaskToken</c> resource, if any.</summary>
+    public string? TaskToken { get; init; }
+
     /// <summary>Gets the evaluated <c>Credentials</c>, if any.</summary>
     public JsonNode? Credentials { get; init; }
 }
