@@ -12,7 +12,8 @@ namespace AslOnDurable.Cli.Commands;
 internal static class JsonataCommand
 {
     /// <summary>Creates the command.</summary>
-    public static Command Create()
+    /// <param name="stdin">Where <c>--jsonl</c> reads requests from.</param>
+    public static Command Create(TextReader stdin)
     {
         var expression = new Argument<string?>("expression") { Description = "The JSONata expression (omit with --jsonl).", Arity = ArgumentArity.ZeroOrOne };
         var input = new Option<string?>("--input") { Description = "The input document: JSON text or @file." };
@@ -24,12 +25,13 @@ internal static class JsonataCommand
             parse.GetValue(input),
             parse.GetValue(jsonl),
             parse.GetValue(stepFunctions),
+            stdin,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Execute(string? expression, string? inputArgument, bool jsonl, bool stepFunctions, TextWriter stdout, TextWriter stderr)
+    private static int Execute(string? expression, string? inputArgument, bool jsonl, bool stepFunctions, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
         var environment = new JsonataEnvironment
@@ -41,7 +43,7 @@ internal static class JsonataCommand
         };
         if (jsonl)
         {
-            new JsonLinesServer(environment, () => clock.ElapsedMilliseconds).Run(Console.In, stdout);
+            new JsonLinesServer(environment, () => clock.ElapsedMilliseconds).Run(stdin, stdout);
             return ExitCodes.Ok;
         }
 
