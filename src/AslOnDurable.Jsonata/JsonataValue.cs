@@ -27,6 +27,13 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     /// <summary>Whether the value is undefined.</summary>
     public bool IsUndefined => Raw is null;
 
+    /// <summary>
+    /// Whether the value is a function (a lambda, a built-in or a partial application). A function has no JSON form:
+    /// <see cref="Node"/> gives an empty string for it, as jsonata-js's JSON output does; hosts that must reject it
+    /// (Step Functions: "returned an unsupported result type") test this first.
+    /// </summary>
+    public bool IsFunction => Raw is Callable;
+
     /// <summary>The value as a new JSON node (null for JSON null and for undefined; check <see cref="IsDefined"/>).</summary>
     public JsonNode? Node => ValueConverter.ToJsonNode(Raw);
 

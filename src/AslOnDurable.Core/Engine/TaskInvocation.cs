@@ -32,6 +32,12 @@ public sealed record TaskInvocation
     /// </summary>
     public string? TaskToken { get; init; }
 
+    /// <summary>
+    /// The attempt's clock (time, waits, heartbeats), set by hosts that enforce <see cref="TimeoutSeconds"/> and
+    /// <see cref="HeartbeatSeconds"/> themselves (the in-memory host); <see langword="null"/> otherwise.
+    /// </summary>
+    public Tasks.ITaskClock? Clock { get; init; }
+
     /// <summary>The evaluated <c>Credentials</c>, or <see langword="null"/>.</summary>
     public JsonNode? Credentials { get; init; }
 }

@@ -6,10 +6,11 @@ namespace AslOnDurable.Core.Engine;
 /// <summary>The outcome of one task attempt: a result, or an error the engine may retry or catch.</summary>
 public sealed class TaskOutcome
 {
-    private TaskOutcome(JsonNode? result, AslError? error)
+    private TaskOutcome(JsonNode? result, AslError? error, bool isTimeout = false)
     {
         Result = result;
         Error = error;
+        IsTimeout = isTimeout;
     }
 
     /// <summary>The raw result (before ResultSelector) when the task succeeded; owned by the engine.</summary>
@@ -21,6 +22,12 @@ public sealed class TaskOutcome
     /// <summary>Whether the task failed.</summary>
     public bool IsFailure => Error is not null;
 
+    /// <summary>
+    /// Whether the host stopped the attempt because it ran past <c>TimeoutSeconds</c> or missed a heartbeat (history:
+    /// <c>TaskTimedOut</c> rather than <c>TaskFailed</c>).
+    /// </summary>
+    public bool IsTimeout { get; }
+
     /// <summary>A successful outcome.</summary>
     /// <param name="result">The raw result, handed over to the engine.</param>
     /// <returns>The outcome.</returns>
@@ -30,4 +37,13 @@ public sealed class TaskOutcome
     /// <param name="error">The error.</param>
     /// <returns>The outcome.</returns>
     public static TaskOutcome Failure(AslError error) => new(null, error ?? throw new ArgumentNullException(nameof(error)));
+
+    /// <summary>
+    /// An attempt the host stopped: <c>States.Timeout</c> (ran past <c>TimeoutSeconds</c>) or
+    /// <c>States.HeartbeatTimeout</c> (no heartbeat within <c>HeartbeatSeconds</c>).
+    /// </summary>
+    /// <param name="heartbeat">Whether the heartbeat, not the overall timeout, ran out.</param>
+    /// <returns>The outcome.</returns>
+    public static TaskOutcome TimedOut(bool heartbeat) =>
+        new(null, new AslError(heartbeat ? StatesErrorNames.HeartbeatTimeout : StatesErrorNames.Timeout, null), isTimeout: true);
 }

@@ -108,7 +108,7 @@ internal sealed class ChoiceRuleParser(DiagnosticBag diagnostics)
             condition = ParseCondition(reader);
         }
 
-        return new ChoiceRule { Condition = condition, Next = next, Comment = comment, Assign = assign, Output = output };
+        return new ChoiceRule { Condition = condition, Next = next, Comment = comment, Assign = assign, Output = output, HasOutput = output is not null || reader.HasJsonata("Output") };
     }
 
     private static JsonNode? ReadJsonataCondition(FieldReader reader, JsonElement value)

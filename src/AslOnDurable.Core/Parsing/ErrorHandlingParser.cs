@@ -83,6 +83,7 @@ internal sealed class ErrorHandlingParser(DiagnosticBag diagnostics)
             Next = reader.Name("Next") ?? "",
             ResultPath = reader.Path("ResultPath", "$", allowNull: true),
             Output = reader.JsonataNode("Output"),
+            HasOutput = reader.HasJsonata("Output"),
             Assign = reader.Object("Assign"),
             Comment = reader.String("Comment"),
         };

@@ -194,6 +194,9 @@ internal sealed class FieldReader
     /// <summary>Reads any JSON value of a JSONata-only field as a detached node.</summary>
     public JsonNode? JsonataNode(string name) => JsonataField(name, out var value) ? Copy(value, Pointer(name)) : null;
 
+    /// <summary>Whether a JSONata-only field is present in a JSONata state (even when its value is JSON <c>null</c>).</summary>
+    public bool HasJsonata(string name) => Language == QueryLanguage.JSONata && Has(name);
+
     /// <summary>Reads any JSON value of a field allowed in both languages as a detached node.</summary>
     public JsonNode? Node(string name) => Field(name, out var value) ? Copy(value, Pointer(name)) : null;
 

@@ -97,11 +97,13 @@ internal sealed partial class StateParser(StateMachineParser machines, Diagnosti
         var inputPath = "$";
         var outputPath = "$";
         System.Text.Json.Nodes.JsonNode? output = null;
+        var hasOutput = false;
         if (hasInputOutput)
         {
             inputPath = reader.Path("InputPath", "$", allowNull: true);
             outputPath = reader.Path("OutputPath", "$", allowNull: true);
             output = reader.JsonataNode("Output");
+            hasOutput = output is not null || reader.HasJsonata("Output");
         }
 
         return state with
@@ -114,6 +116,7 @@ internal sealed partial class StateParser(StateMachineParser machines, Diagnosti
             InputPath = inputPath,
             OutputPath = outputPath,
             Output = output,
+            HasOutput = hasOutput,
             Assign = hasAssign ? reader.Object("Assign") : null,
         };
     }

@@ -54,14 +54,52 @@ internal static class ValueConverter
 
                     return value.GetValueKind() switch
                     {
-                        JsonValueKind.String => value.GetValue<string>(),
+                        JsonValueKind.String => value.TryGetValue<string>(out var text) ? text : FromJsonText(value),
                         JsonValueKind.True => True,
                         JsonValueKind.False => False,
-                        JsonValueKind.Number => value.GetValue<double>(),
+                        JsonValueKind.Number => FromClrNumber(value),
+                        JsonValueKind.Object or JsonValueKind.Array => FromJsonText(value),
                         _ => JNull.Value,
                     };
                 }
         }
+    }
+
+    /// <summary>
+    /// Reads a number held as a CLR value (<c>JsonValue.Create(1)</c>, <c>JsonValue.Create(2.5m)</c>, …), not only
+    /// numbers parsed from text. Numbers become doubles, as in JavaScript.
+    /// </summary>
+    private static object FromClrNumber(JsonValue value)
+    {
+        if (value.TryGetValue<double>(out var d))
+        {
+            return d;
+        }
+
+        if (value.TryGetValue<int>(out var i))
+        {
+            return (double)i;
+        }
+
+        if (value.TryGetValue<long>(out var l))
+        {
+            return (double)l;
+        }
+
+        if (value.TryGetValue<decimal>(out var m))
+        {
+            return (double)m;
+        }
+
+        // Any other numeric CLR type (float, short, byte, unsigned, Half, …): its JSON text is exact enough.
+        return FromJsonText(value);
+    }
+
+    /// <summary>Converts a value through its JSON text (CLR values the typed accessors cannot read, such as a char or a date).</summary>
+    private static object FromJsonText(JsonValue value)
+    {
+        using var document = JsonDocument.Parse(value.ToJsonString());
+        return FromJsonElement(document.RootElement);
     }
 
     /// <summary>Converts a JSON element.</summary>

@@ -54,7 +54,7 @@ internal sealed class DurableExecutionHost(TaskOrchestrationContext context) : I
             Task timer = DurableTimers.WaitUntilAsync(context, context.CurrentUtcDateTime.AddSeconds(seconds), cancelTimer.Token);
             if (await Task.WhenAny(call, timer) == timer)
             {
-                return TaskOutcome.Failure(new AslError(StatesErrorNames.Timeout, null));
+                return TaskOutcome.TimedOut(heartbeat: false);
             }
 
             await cancelTimer.CancelAsync();

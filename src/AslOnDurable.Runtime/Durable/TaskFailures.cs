@@ -21,6 +21,7 @@ internal static class TaskFailures
         {
             TaskActivityOutcomes.Succeeded => TaskOutcome.Success(result.Output),
             TaskActivityOutcomes.Failed => TaskOutcome.Failure(new AslError(result.Error ?? string.Empty, result.Cause)),
+            TaskActivityOutcomes.TimedOut => TaskOutcome.TimedOut(heartbeat: result.Error == StatesErrorNames.HeartbeatTimeout),
             TaskActivityOutcomes.Thrown => throw new AslErrorException(result.Error ?? string.Empty, result.Cause),
             TaskActivityOutcomes.Crashed => throw new TaskHandlerCrashedException(result.Cause ?? string.Empty),
             _ => throw new NotSupportedException($"Unknown task activity outcome '{result.Outcome}'."),

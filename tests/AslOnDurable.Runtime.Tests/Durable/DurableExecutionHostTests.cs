@@ -83,6 +83,19 @@ public sealed class DurableExecutionHostTests
         Assert.Equal(new AslError("Custom.Error", null), outcome.Error);
     }
 
+    [Theory]
+    [InlineData(StatesErrorNames.Timeout)]
+    [InlineData(StatesErrorNames.HeartbeatTimeout)]
+    public async Task InvokeTask_HandlerTimedOut_ReturnsATimeoutOutcome(string error)
+    {
+        ActivityReturns(new TaskActivityResult(1, TaskActivityOutcomes.TimedOut) { Error = error });
+
+        TaskOutcome outcome = await new DurableExecutionHost(context.Object).InvokeTaskAsync(Invocation());
+
+        Assert.True(outcome.IsTimeout);
+        Assert.Equal(new AslError(error, null), outcome.Error);
+    }
+
     [Fact]
     public async Task InvokeTask_HandlerThrewAslError_RethrowsItForTheEngine()
     {
@@ -126,6 +139,7 @@ public sealed class DurableExecutionHostTests
         TaskOutcome outcome = await new DurableExecutionHost(context.Object).InvokeTaskAsync(Invocation(timeoutSeconds: 5));
 
         Assert.Equal(new AslError(StatesErrorNames.Timeout, null), outcome.Error);
+        Assert.True(outcome.IsTimeout);
     }
 
     [Fact]

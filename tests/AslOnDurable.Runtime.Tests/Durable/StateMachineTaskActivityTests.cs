@@ -70,6 +70,17 @@ public sealed class StateMachineTaskActivityTests
     }
 
     [Fact]
+    public async Task Run_HandlerTimedOut_ReturnsTimedOut()
+    {
+        Mock<ITaskHandler> tasks = new();
+        tasks.Setup(t => t.InvokeAsync(It.IsAny<TaskInvocation>())).ReturnsAsync(TaskOutcome.TimedOut(heartbeat: true));
+
+        TaskActivityResult result = await RunAsync(tasks.Object, "Any", null, 0);
+
+        Assert.Equal((TaskActivityOutcomes.TimedOut, "States.HeartbeatTimeout"), (result.Outcome, result.Error));
+    }
+
+    [Fact]
     public async Task Run_TaskToken_ReachesTheHandler()
     {
         Mock<ITaskHandler> tasks = new();

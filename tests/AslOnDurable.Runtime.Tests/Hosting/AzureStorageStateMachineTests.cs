@@ -30,44 +30,10 @@ public sealed class AzureStorageStateMachineTests(AzuriteFixture azurite)
             ct);
 
     [AzuriteFact]
-    public async Task Run_HostStopsDuringWaitAndAnotherStarts_ExecutionFinishesWithTheSameResult()
-    {
-        using CancellationTokenSource cts = new(Budget);
-        string executionName = $"restart-{Guid.NewGuid():N}";
-        ExecutionResult expected = await ReferenceRuns.InMemoryAsync("wait-task", executionName);
-        string payload = ReferenceRuns.OrchestratorInput("wait-task", executionName);
-
-        await using (DurableSelfHost first = await StartAsync("restarthub", cts.Token))
-        {
-            await first.Client.StartAsync(OrchestratorNames.StateMachine, executionName, payload, cts.Token);
-            while ((await first.Client.GetAsync(executionName, cts.Token))?.Status is not AslOnDurable.Runtime.Executions.ExecutionRuntimeStatus.Running)
-            {
-                await Task.Delay(50, cts.Token);
-            }
-        }
-
-        await using DurableSelfHost second = await StartAsync("restarthub", cts.Token);
-        ExecutionResult actual = DurableStateMachineRunner.ToResult(await second.Client.WaitForCompletionAsync(executionName, cts.Token));
-
-        ReferenceRuns.AssertSame(expected, actual);
-    }
-
-    [AzuriteFact]
     public async Task RunOn_RetryParallelAndMapFixtures_SameResultsAsInMemoryEngine()
     {
         using CancellationTokenSource cts = new(Budget);
-        await using DurableSelfHost host = await DurableSelfHost.StartAsync(
-            new SelfHostOptions
-            {
-                Backend = DurableBackend.AzureStorage,
-                StorageConnectionString = azurite.ConnectionString,
-                TaskHubName = "aslhub",
-                MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
-                PartitionCount = 1,
-            },
-            DurableTaskCatalog.ForStateMachines(new TestTaskHandler(), new ExecutionPlanCache()),
-            NullLoggerFactory.Instance,
-            cts.Token);
+        await using DurableSelfHost host = await StartAsync("aslhub", cts.Token);
 
         foreach (string name in (string[])["task-retry-catch", "parallel", "map", "thrown-and-crashed"])
         {

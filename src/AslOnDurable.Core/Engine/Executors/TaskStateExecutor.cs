@@ -126,7 +126,10 @@ internal static class TaskStateExecutor
 
         if (error is not null)
         {
-            frame.Record(lambda ? HistoryEventTypes.LambdaFunctionFailed : HistoryEventTypes.TaskFailed, recording ? HistoryRecorder.Failure(error) : null);
+            var failedType = outcome.IsTimeout
+                ? (lambda ? HistoryEventTypes.LambdaFunctionTimedOut : HistoryEventTypes.TaskTimedOut)
+                : (lambda ? HistoryEventTypes.LambdaFunctionFailed : HistoryEventTypes.TaskFailed);
+            frame.Record(failedType, recording ? HistoryRecorder.Failure(error) : null);
             return (default, error);
         }
 

@@ -19,6 +19,10 @@ public static class HistoryEventTypes
     public const string TaskSucceeded = "TaskSucceeded";
     /// <summary><c>TaskFailed</c></summary>
     public const string TaskFailed = "TaskFailed";
+    /// <summary><c>TaskTimedOut</c> (the attempt ran past TimeoutSeconds or missed a heartbeat)</summary>
+    public const string TaskTimedOut = "TaskTimedOut";
+    /// <summary><c>LambdaFunctionTimedOut</c></summary>
+    public const string LambdaFunctionTimedOut = "LambdaFunctionTimedOut";
     /// <summary><c>LambdaFunctionScheduled</c> (Task states whose Resource is a Lambda function ARN)</summary>
     public const string LambdaFunctionScheduled = "LambdaFunctionScheduled";
     /// <summary><c>LambdaFunctionStarted</c></summary>

@@ -58,5 +58,80 @@ public sealed class InMemoryExecutionHost(TimeProvider timeProvider, ITaskHandle
     }
 
     /// <inheritdoc/>
-    public ValueTask<TaskOutcome> InvokeTaskAsync(TaskInvocation invocation) => tasks.InvokeAsync(invocation);
+    /// <remarks>
+    /// Enforces <see cref="TaskInvocation.TimeoutSeconds"/> and <see cref="TaskInvocation.HeartbeatSeconds"/>: the
+    /// handler gets an <see cref="ITaskClock"/> (<see cref="TaskInvocation.Clock"/>); an attempt still running at its
+    /// deadline fails with <c>States.Timeout</c>, one without a heartbeat for longer than <c>HeartbeatSeconds</c> with
+    /// <c>States.HeartbeatTimeout</c>, as AWS does. Under <see cref="InMemoryHostOptions.SkipWaits"/> the handler's
+    /// waits (<see cref="ITaskClock.DelayAsync"/>) move virtual time, so no test sleeps; otherwise real timers race
+    /// the handler.
+    /// </remarks>
+    public async ValueTask<TaskOutcome> InvokeTaskAsync(TaskInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var clock = new InMemoryTaskClock(this, invocation.TimeoutSeconds, invocation.HeartbeatSeconds);
+        var abandoned = false;
+        try
+        {
+            var work = tasks.InvokeAsync(invocation with { Clock = clock });
+            TaskOutcome outcome;
+            if (work.IsCompleted)
+            {
+                try
+                {
+                    outcome = work.Result;
+                }
+                catch (OperationCanceledException) when (clock.TimedOutByHeartbeat is not null)
+                {
+                    return TaskOutcome.TimedOut(clock.TimedOutByHeartbeat.Value);
+                }
+            }
+            else
+            {
+                var running = work.AsTask();
+                await RaceTimersAsync(running, clock);
+                if (clock.TimedOutByHeartbeat is { } byHeartbeat)
+                {
+                    abandoned = !running.IsCompleted;
+                    _ = running.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    return TaskOutcome.TimedOut(byHeartbeat);
+                }
+
+                outcome = await running;
+            }
+
+            clock.CheckElapsed();
+            return clock.TimedOutByHeartbeat is { } late ? TaskOutcome.TimedOut(late) : outcome;
+        }
+        catch (OperationCanceledException) when (clock.TimedOutByHeartbeat is not null)
+        {
+            return TaskOutcome.TimedOut(clock.TimedOutByHeartbeat.Value);
+        }
+        finally
+        {
+            if (!abandoned)
+            {
+                clock.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Waits for the work or its next cutoff (timeout or heartbeat), whichever comes first.</summary>
+    private async Task RaceTimersAsync(Task running, InMemoryTaskClock clock)
+    {
+        while (!running.IsCompleted && clock.TimedOutByHeartbeat is null && clock.NextCutoff is { } cutoff)
+        {
+            var delay = cutoff.At - UtcNow;
+            if (delay <= TimeSpan.Zero)
+            {
+                clock.Expire(cutoff.Heartbeat);
+                return;
+            }
+
+            using var stop = new CancellationTokenSource();
+            var timer = Task.Delay(delay, timeProvider, stop.Token);
+            await Task.WhenAny(running, timer).ConfigureAwait(false);
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+    }
 }

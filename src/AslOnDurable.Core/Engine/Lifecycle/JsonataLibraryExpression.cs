@@ -15,21 +15,8 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
 {
     private static readonly JsonataEnvironment FallbackEnvironment = new() { StepFunctionsMode = true };
 
-    /// <summary>
-    /// Converts a node for the library. Nodes built from CLR values (for example <c>JsonValue.Create(1)</c>) are not
-    /// all readable by the library's converter yet; those go through their JSON text.
-    /// </summary>
-    internal static JsonataValue Convert(JsonNode? node)
-    {
-        try
-        {
-            return JsonataValue.FromNode(node);
-        }
-        catch (InvalidOperationException)
-        {
-            return JsonataValue.Parse(node!.ToJsonString());
-        }
-    }
+    /// <summary>Converts a node for the library (parsed or built from CLR values, such as <c>JsonValue.Create(1)</c>).</summary>
+    internal static JsonataValue Convert(JsonNode? node) => JsonataValue.FromNode(node);
 
     /// <inheritdoc/>
     public bool TryEvaluate(JsonNode? states, IEvaluationEnvironment environment, out JsonNode? result)
@@ -58,6 +45,11 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
         try
         {
             var value = expression.Evaluate(JsonataValue.Undefined, bindings, jsonataEnvironment);
+            if (value.IsFunction)
+            {
+                throw new AslErrorException(StatesErrorNames.QueryEvaluationError, JsonataTemplate.UnsupportedResultCause);
+            }
+
             result = value.IsDefined ? value.Node : null;
             if (value.IsDefined && result is null && value != JsonataValue.Null)
             {

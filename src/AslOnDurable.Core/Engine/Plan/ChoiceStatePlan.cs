@@ -20,7 +20,7 @@ internal sealed class ChoiceStatePlan : StatePlan
                 compiler.IndexOf(rule.Next),
                 IsJsonata ? null : PlanCompiler.Template(rule.Assign),
                 IsJsonata ? compiler.Jsonata(rule.Assign, "Assign") : null,
-                IsJsonata ? compiler.Jsonata(rule.Output, "Output") : null);
+                IsJsonata ? compiler.Jsonata(rule.Output, rule.HasOutput, "Output") : null);
         }
 
         Rules = rules;

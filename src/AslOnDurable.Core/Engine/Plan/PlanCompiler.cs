@@ -55,6 +55,13 @@ internal sealed class PlanCompiler(IJsonataEvaluator? jsonata)
     /// <summary>Compiles a JSONata template (a value with <c>{% %}</c> strings), or <see langword="null"/> when absent.</summary>
     public JsonataTemplate? Jsonata(JsonNode? template, string field) => template is null ? null : JsonataTemplate.Compile(template, jsonata, field);
 
+    /// <summary>
+    /// Compiles a JSONata template that may be present with a JSON <c>null</c> value (<c>"Output": null</c> gives a
+    /// template that produces <c>null</c>), or <see langword="null"/> when absent.
+    /// </summary>
+    public JsonataTemplate? Jsonata(JsonNode? template, bool present, string field) =>
+        template is null && !present ? null : JsonataTemplate.Compile(template, jsonata, field);
+
     /// <summary>Compiles catchers.</summary>
     public CatcherPlan[] Catchers(ImmutableArray<Catcher> catchers, bool isJsonata)
     {
@@ -72,7 +79,7 @@ internal sealed class PlanCompiler(IJsonataEvaluator? jsonata)
                 IndexOf(c.Next),
                 isJsonata ? null : Template(c.Assign),
                 isJsonata ? Jsonata(c.Assign, "Assign") : null,
-                isJsonata ? Jsonata(c.Output, "Output") : null);
+                isJsonata ? Jsonata(c.Output, c.HasOutput, "Output") : null);
         }
 
         return result;

@@ -19,7 +19,7 @@ internal abstract class StatePlan
         ExitedEventType = History.HistoryEventTypes.StateExited(definition.Type);
         if (IsJsonata)
         {
-            Output = compiler.Jsonata(definition.Output, "Output");
+            Output = compiler.Jsonata(definition.Output, definition.HasOutput, "Output");
             JsonataAssign = compiler.Jsonata(definition.Assign, "Assign");
         }
         else

@@ -18,6 +18,9 @@ public sealed record Catcher
     /// <summary>JSONata <c>Output</c>, or <see langword="null"/>.</summary>
     public JsonNode? Output { get; init; }
 
+    /// <summary>Whether <c>Output</c> is present (tells <c>"Output": null</c> from no <c>Output</c>).</summary>
+    public bool HasOutput { get; init; }
+
     /// <summary><c>Assign</c>, or <see langword="null"/>.</summary>
     public JsonObject? Assign { get; init; }
 

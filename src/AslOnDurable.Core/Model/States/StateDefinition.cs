@@ -40,6 +40,12 @@ public abstract record StateDefinition
     /// <summary>JSONata <c>Output</c> template, or <see langword="null"/> when absent.</summary>
     public JsonNode? Output { get; init; }
 
+    /// <summary>
+    /// Whether <c>Output</c> is present (tells <c>"Output": null</c>, which makes the output JSON <c>null</c>, from no
+    /// <c>Output</c>, which passes the result or input on).
+    /// </summary>
+    public bool HasOutput { get; init; }
+
     /// <summary>The <c>Assign</c> object (both query languages), or <see langword="null"/> when absent.</summary>
     public JsonObject? Assign { get; init; }
 

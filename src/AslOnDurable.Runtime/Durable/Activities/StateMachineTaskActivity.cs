@@ -12,20 +12,28 @@ namespace AslOnDurable.Runtime.Durable.Activities;
 /// the handler ends becomes a value, so Durable's own activity failure path is left for infrastructure failures.
 /// </summary>
 /// <param name="tasks">Resolves and runs the resource.</param>
-public sealed class StateMachineTaskActivity(ITaskHandler tasks) : TaskActivity<string, string>
+/// <param name="time">The clock handed to the handler (<see cref="TaskInvocation.Clock"/>); the system clock when <c>null</c>.</param>
+public sealed class StateMachineTaskActivity(ITaskHandler tasks, TimeProvider? time = null) : TaskActivity<string, string>
 {
     /// <inheritdoc />
-    public override Task<string> RunAsync(TaskActivityContext context, string input) => RunAsync(tasks, input);
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => RunAsync(tasks, input, time);
 
     /// <summary>Runs one attempt; hosts that bind activities themselves (the Functions app) call this.</summary>
     /// <param name="tasks">Resolves and runs the resource.</param>
     /// <param name="input">A <see cref="TaskActivityInput"/> as JSON text.</param>
+    /// <param name="time">The clock handed to the handler; the system clock when <c>null</c>.</param>
     /// <returns>A <see cref="TaskActivityResult"/> as JSON text.</returns>
-    public static async Task<string> RunAsync(ITaskHandler tasks, string input)
+    /// <remarks>
+    /// The handler gets an <see cref="ITaskClock"/> that enforces <c>TimeoutSeconds</c> and <c>HeartbeatSeconds</c> for
+    /// the waits it makes through it, as in memory: a timed-out attempt reports <c>States.Timeout</c> or
+    /// <c>States.HeartbeatTimeout</c>.
+    /// </remarks>
+    public static async Task<string> RunAsync(ITaskHandler tasks, string input, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         TaskActivityInput request = DurableJson.Deserialize<TaskActivityInput>(input);
         PayloadVersion.EnsureReadable(request.Version, nameof(TaskActivityInput));
+        using ActivityTaskClock clock = new(time ?? TimeProvider.System, request.TimeoutSeconds, request.HeartbeatSeconds);
         TaskInvocation invocation = new()
         {
             StateName = request.StateName,
@@ -37,15 +45,26 @@ public sealed class StateMachineTaskActivity(ITaskHandler tasks) : TaskActivity<
             ExecutionId = request.ExecutionId,
             TaskToken = request.TaskToken,
             Credentials = request.Credentials,
+            Clock = clock,
         };
 
         TaskActivityResult result;
         try
         {
             TaskOutcome outcome = await tasks.InvokeAsync(invocation).ConfigureAwait(false);
+            if (clock.TimedOutByHeartbeat is { } late)
+            {
+                outcome = TaskOutcome.TimedOut(late);
+            }
+
             result = outcome.Error is { } error
-                ? new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.Failed) { Error = error.Error, Cause = error.Cause }
+                ? new TaskActivityResult(PayloadVersion.Current, outcome.IsTimeout ? TaskActivityOutcomes.TimedOut : TaskActivityOutcomes.Failed) { Error = error.Error, Cause = error.Cause }
                 : new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.Succeeded) { Output = outcome.Result };
+        }
+        catch (OperationCanceledException) when (clock.TimedOutByHeartbeat is { } byHeartbeat)
+        {
+            TaskOutcome timedOut = TaskOutcome.TimedOut(byHeartbeat);
+            result = new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.TimedOut) { Error = timedOut.Error!.Error };
         }
         catch (AslErrorException e)
         {

@@ -9,6 +9,9 @@ public static class TaskActivityOutcomes
     /// <summary>The handler returned a failure (the engine may retry or catch it).</summary>
     public const string Failed = "failed";
 
+    /// <summary>The handler reported a timeout (<c>States.Timeout</c> or <c>States.HeartbeatTimeout</c> in <c>Error</c>).</summary>
+    public const string TimedOut = "timedOut";
+
     /// <summary>The handler threw an <c>AslErrorException</c> (the engine treats it as an evaluation error).</summary>
     public const string Thrown = "thrown";
 
