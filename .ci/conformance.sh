@@ -44,6 +44,12 @@ if [ -n "$(floor localstack-jsonata)" ]; then
   gate localstack-jsonata "$(floor localstack-jsonata)" "$log"
 fi
 
+if [ -n "$(floor localstack-express)" ]; then
+  python3 "$shared/conformance/localstack/run.py" --cmd "$cli" --args=--express --jobs 2 > "$log" 2>&1
+  tail -n 2 "$log"
+  gate localstack-express "$(floor localstack-express)" "$log"
+fi
+
 if [ -n "$(floor jsonata)" ]; then
   python3 "$shared/conformance/jsonata/run.py" --cmd "$cli jsonata --jsonl" \
     --exclude-file "$shared/conformance/jsonata/since-v2.0.6.txt" > "$log" 2>&1

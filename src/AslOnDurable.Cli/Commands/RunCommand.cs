@@ -7,12 +7,15 @@ using AslOnDurable.Core.Engine.InMemory;
 using AslOnDurable.Core.Engine.InMemory.Mocking;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Runtime.Hosting;
 
 namespace AslOnDurable.Cli.Commands;
 
 /// <summary>
-/// <c>asl run &lt;definition&gt;</c>: runs one execution in memory and prints its outcome. Exit 0 whenever the
-/// execution ran (whatever its status); non-zero with one line on stderr when it could not run.
+/// <c>asl run &lt;definition&gt;</c>: runs one execution and prints its outcome. By default the execution is a durable
+/// orchestration on the embedded in-memory backend (or Azure Storage with <c>--storage</c>); <c>--express</c> runs the
+/// in-memory engine without Durable. Exit 0 whenever the execution ran (whatever its status); non-zero with one line
+/// on stderr when it could not run.
 /// </summary>
 internal static class RunCommand
 {
@@ -31,16 +34,17 @@ internal static class RunCommand
         var mockConfig = new Option<string?>("--mock-config") { Description = "An AWS Step Functions Local mock configuration file." };
         var testCase = new Option<string?>("--test-case") { Description = "The test case of the mock configuration to use." };
         var stateMachineName = new Option<string?>("--state-machine-name") { Description = "The state machine name ($$.StateMachine.Name; also picks the mock configuration's state machine)." };
-        var express = new Option<bool>("--express") { Description = "Run as an Express workflow (in memory, no durable history)." };
+        var express = new Option<bool>("--express") { Description = "Run as an Express workflow: the in-memory engine, without Durable." };
+        var storage = new Option<string?>("--storage") { Description = "Run on the Azure Storage backend: a connection string, or 'azurite' for the local emulator on its default ports (default: the embedded in-memory backend)." };
         var realTime = new Option<bool>("--real-time") { Description = "Really sleep in Wait states and retry intervals (default: a virtual clock that jumps, so timestamps still move as on AWS)." };
         var maxPayload = new Option<int>("--max-payload-bytes")
         {
             Description = "The payload size quota in bytes (AWS: 262144).",
             DefaultValueFactory = _ => ExecutionOptions.DefaultMaxPayloadBytes,
         };
-        var command = new Command("run", "Run a state machine once, in memory, and print the outcome.")
+        var command = new Command("run", "Run a state machine once and print the outcome.")
         {
-            definition, input, format, mockConfig, testCase, stateMachineName, express, realTime, maxPayload,
+            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +56,7 @@ internal static class RunCommand
                 parse.GetValue(testCase),
                 parse.GetValue(stateMachineName),
                 parse.GetValue(express),
+                parse.GetValue(storage),
                 parse.GetValue(realTime),
                 parse.GetValue(maxPayload));
             return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
@@ -134,15 +139,17 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        var history = settings.Format == "human" ? new ListHistorySink() : null;
-        var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions { SkipWaits = !settings.RealTime });
-        var request = new ExecutionRequest
+        if (settings.Express && settings.Storage is not null)
         {
-            Input = inputNode,
-            StateMachineName = settings.StateMachineName ?? StateMachineNameFrom(settings.Definition),
-        };
-        var options = new ExecutionOptions { MaxPayloadBytes = settings.MaxPayloadBytes, History = history };
-        var result = new Interpreter(plan).RunAsync(request, host, options).AsTask().GetAwaiter().GetResult();
+            stderr.WriteLine("error: --express runs in memory; it does not take --storage.");
+            return ExitCodes.UsageError;
+        }
+
+        var history = settings.Format == "human" ? new ListHistorySink() : null;
+        var stateMachineName = settings.StateMachineName ?? StateMachineNameFrom(settings.Definition);
+        var result = settings.Express
+            ? RunExpress(plan, inputNode, tasks, settings, stateMachineName, history)
+            : RunDurable(settings, inputNode, tasks, stateMachineName, history);
         if (history is null)
         {
             ExecutionResultWriter.WriteJson(result, stdout);
@@ -153,6 +160,28 @@ internal static class RunCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    private static ExecutionResult RunExpress(ExecutionPlan plan, JsonNode? input, ITaskHandler tasks, RunSettings settings, string stateMachineName, ListHistorySink? history)
+    {
+        var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions { SkipWaits = !settings.RealTime });
+        var request = new ExecutionRequest { Input = input, StateMachineName = stateMachineName };
+        var options = new ExecutionOptions { MaxPayloadBytes = settings.MaxPayloadBytes, History = history };
+        return new Interpreter(plan).RunAsync(request, host, options).AsTask().GetAwaiter().GetResult();
+    }
+
+    private static ExecutionResult RunDurable(RunSettings settings, JsonNode? input, ITaskHandler tasks, string stateMachineName, ListHistorySink? history)
+    {
+        var definitionText = File.ReadAllText(settings.Definition);
+        var options = new DurableRunOptions
+        {
+            Host = DurableRunOptions.BackendFor(settings.Storage),
+            StateMachineName = stateMachineName,
+            MaxPayloadBytes = settings.MaxPayloadBytes,
+            History = history,
+            SkipWaits = !settings.RealTime,
+        };
+        return DurableStateMachineRunner.RunAsync(definitionText, input, tasks, options, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private static string StateMachineNameFrom(string path)
@@ -178,6 +207,7 @@ internal static class RunCommand
         string? TestCase,
         string? StateMachineName,
         bool Express,
+        string? Storage,
         bool RealTime,
         int MaxPayloadBytes);
 }

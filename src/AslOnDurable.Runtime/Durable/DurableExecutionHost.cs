@@ -11,12 +11,16 @@ namespace AslOnDurable.Runtime.Durable;
 /// states as calls of <see cref="ActivityNames.StateMachineTask"/>.
 /// </summary>
 /// <param name="context">The orchestration context.</param>
-internal sealed class DurableExecutionHost(TaskOrchestrationContext context) : IExecutionHost
+/// <param name="skipWaits">Complete waits at once and move the clock on by the skipped time (test mode: no real sleeping).</param>
+internal sealed class DurableExecutionHost(TaskOrchestrationContext context, bool skipWaits = false) : IExecutionHost
 {
     private readonly ReplayRandom random = new(ReplayRandom.SeedFrom(context.InstanceId));
 
+    // Time skipped by waits in skip-waits mode: pure arithmetic on replayed values, so replay-safe.
+    private TimeSpan skipped;
+
     /// <inheritdoc />
-    public DateTimeOffset UtcNow => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+    public DateTimeOffset UtcNow => new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)) + skipped;
 
     /// <inheritdoc />
     public Guid NewGuid() => context.NewGuid();
@@ -25,8 +29,21 @@ internal sealed class DurableExecutionHost(TaskOrchestrationContext context) : I
     public double NextRandom() => random.NextDouble();
 
     /// <inheritdoc />
-    public ValueTask WaitUntilAsync(DateTimeOffset fireAt) =>
-        new(DurableTimers.WaitUntilAsync(context, fireAt.UtcDateTime, CancellationToken.None));
+    public ValueTask WaitUntilAsync(DateTimeOffset fireAt)
+    {
+        if (skipWaits)
+        {
+            var delay = fireAt - UtcNow;
+            if (delay > TimeSpan.Zero)
+            {
+                skipped += delay;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        return new(DurableTimers.WaitUntilAsync(context, fireAt.UtcDateTime, CancellationToken.None));
+    }
 
     /// <inheritdoc />
     /// <remarks>

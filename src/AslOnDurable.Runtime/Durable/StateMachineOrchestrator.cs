@@ -54,7 +54,7 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
         };
 
         DateTime deadline = plan.Definition.TimeoutSeconds is { } seconds ? context.CurrentUtcDateTime.AddSeconds(seconds) : DateTime.MaxValue;
-        Task<ExecutionResult> run = new Interpreter(plan).RunAsync(execution, new DurableExecutionHost(context), options).AsTask();
+        Task<ExecutionResult> run = new Interpreter(plan).RunAsync(execution, new DurableExecutionHost(context, request.SkipWaits == true), options).AsTask();
         if (deadline == DateTime.MaxValue || run.IsCompleted)
         {
             return Serialize(await run);

@@ -25,6 +25,9 @@ public sealed record DurableRunOptions
     /// <summary>Gets a sink that receives the execution's ASL history events live (each once), or <c>null</c>.</summary>
     public IHistorySink? History { get; init; }
 
+    /// <summary>Gets whether Wait states and retry intervals complete at once on a virtual clock (no real sleeping).</summary>
+    public bool SkipWaits { get; init; }
+
     /// <summary>Gets the logger factory for the self-host and DurableTask.Core, or <c>null</c> for none.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 

@@ -78,6 +78,7 @@ public static class DurableStateMachineRunner
             ExecutionName = options.ExecutionName,
             StateMachineName = options.StateMachineName,
             MaxPayloadBytes = options.MaxPayloadBytes == ExecutionOptions.DefaultMaxPayloadBytes ? null : options.MaxPayloadBytes,
+            SkipWaits = options.SkipWaits ? true : null,
         });
         await client.StartAsync(OrchestratorNames.StateMachine, instanceId, payload, cancellationToken).ConfigureAwait(false);
         try

@@ -35,6 +35,25 @@ public sealed class DurableStateMachineRunnerTests : IAsyncLifetime
         await host.DisposeAsync();
     }
 
+    [Fact]
+    public async Task RunOn_SkipWaits_HourLongWaitCompletesAndClockMovesOn()
+    {
+        using CancellationTokenSource cts = new(Budget);
+        const string definition = """
+            {"StartAt":"W","States":{
+              "W":{"Type":"Wait","Seconds":3600,"Next":"P"},
+              "P":{"Type":"Pass","Parameters":{"entered.$":"$$.State.EnteredTime","started.$":"$$.Execution.StartTime"},"End":true}}}
+            """;
+
+        ExecutionResult result = await DurableStateMachineRunner.RunOnAsync(
+            host.Client, definition, new JsonObject(), new DurableRunOptions { ExecutionName = $"skip-{Guid.NewGuid():N}", SkipWaits = true }, cts.Token);
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        DateTimeOffset entered = DateTimeOffset.Parse(result.Output!["entered"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        DateTimeOffset started = DateTimeOffset.Parse(result.Output!["started"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(entered - started >= TimeSpan.FromHours(1), $"entered {entered:O}, started {started:O}");
+    }
+
     [Theory]
     [MemberData(nameof(DurableFixtures.Parity), MemberType = typeof(DurableFixtures))]
     public async Task RunOn_Fixture_SameResultAndHistoryAsInMemoryEngine(string name)

@@ -97,6 +97,14 @@ internal static class TaskStateExecutor
             credentials = state.Credentials?.Evaluate(effective, environment);
         }
 
+        if (PayloadSizeGuard.Exceeds(parameters, frame.Run.Options.MaxPayloadBytes))
+        {
+            // AWS: the effective parameters are over the payload quota; the task is never called.
+            return (default, new AslError(
+                StatesErrorNames.DataLimitExceeded,
+                $"The state/task '{state.ResourceLabel}' provided parameters with a size exceeding the maximum number of bytes service limit."));
+        }
+
         var lambda = state.IsLambdaFunctionArn;
         var recording = frame.Run.History.IsEnabled;
         frame.Record(
@@ -121,7 +129,7 @@ internal static class TaskStateExecutor
         {
             error = new AslError(
                 StatesErrorNames.DataLimitExceeded,
-                $"The state/task '{state.Resource}' returned a result with a size exceeding the maximum number of bytes service limit.");
+                $"The state/task '{state.ResourceLabel}' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
 
         if (error is not null)

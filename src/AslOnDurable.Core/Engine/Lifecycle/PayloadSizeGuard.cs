@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,7 +6,7 @@ namespace AslOnDurable.Core.Engine.Lifecycle;
 
 /// <summary>
 /// Measures payloads against the quota (AWS: 256 KiB of UTF-8). Serializes into a counting buffer, so no output
-/// is kept; the engine measures only where data can grow without bound: the execution input, task results, Map
+/// is kept; the engine measures only where data can grow without bound: the execution input, task parameters and results, Map
 /// and Parallel results and the final output (Pass/Choice chains are not measured, to keep them cheap).
 /// </summary>
 public static class PayloadSizeGuard
@@ -17,47 +17,71 @@ public static class PayloadSizeGuard
     /// <returns>Whether it is too large.</returns>
     public static bool Exceeds(JsonNode? node, int limit) => node is not null && Size(node) > limit;
 
-    /// <summary>The UTF-8 size of the serialized node.</summary>
+    /// <summary>The UTF-8 size of the node's compact JSON text.</summary>
+    /// <remarks>
+    /// AWS measures the payload as UTF-8 text: a non-ASCII character counts its UTF-8 bytes (not a <c>\uXXXX</c>
+    /// escape) and only <c>"</c>, <c>\</c> and control characters are escaped, as in compact JSON.
+    /// </remarks>
     /// <param name="node">The payload.</param>
     /// <returns>The size in bytes.</returns>
     public static long Size(JsonNode? node)
     {
-        var counter = new CountingBufferWriter();
-        using (var writer = new Utf8JsonWriter(counter))
+        switch (node)
         {
-            if (node is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                node.WriteTo(writer);
-            }
-        }
+            case null:
+                return 4;
+            case JsonObject obj:
+                {
+                    long size = 2 + Math.Max(0, obj.Count - 1);
+                    foreach (var (key, value) in obj)
+                    {
+                        size += StringSize(key) + 1 + Size(value);
+                    }
 
-        return counter.Count;
+                    return size;
+                }
+
+            case JsonArray array:
+                {
+                    long size = 2 + Math.Max(0, array.Count - 1);
+                    foreach (var item in array)
+                    {
+                        size += Size(item);
+                    }
+
+                    return size;
+                }
+
+            default:
+                {
+                    var value = node.AsValue();
+                    return value.GetValueKind() switch
+                    {
+                        JsonValueKind.String when value.TryGetValue<string>(out var text) => StringSize(text),
+                        JsonValueKind.True => 4,
+                        JsonValueKind.False => 5,
+                        JsonValueKind.Null => 4,
+                        _ => Encoding.UTF8.GetByteCount(value.ToJsonString()),
+                    };
+                }
+        }
     }
 
-    private sealed class CountingBufferWriter : IBufferWriter<byte>
+    private static long StringSize(string text)
     {
-        private byte[] buffer = new byte[4096];
-
-        public long Count { get; private set; }
-
-        public void Advance(int count) => Count += count;
-
-        public Memory<byte> GetMemory(int sizeHint = 0) => Buffer(sizeHint);
-
-        public Span<byte> GetSpan(int sizeHint = 0) => Buffer(sizeHint);
-
-        private byte[] Buffer(int sizeHint)
+        long size = 2 + Encoding.UTF8.GetByteCount(text);
+        foreach (var c in text)
         {
-            if (sizeHint > buffer.Length)
+            if (c == '"' || c == '\\' || c is '\b' or '\f' or '\n' or '\r' or '\t')
             {
-                buffer = new byte[sizeHint];
+                size += 1;
             }
-
-            return buffer;
+            else if (c < 0x20)
+            {
+                size += 5;
+            }
         }
+
+        return size;
     }
 }

@@ -16,6 +16,7 @@ internal sealed class TaskStatePlan : StatePlan
         : base(state, compiler)
     {
         Resource = state.Resource;
+        ResourceLabel = Label(state.Resource);
         IsLambdaFunctionArn = state.Resource.Contains(":lambda:", StringComparison.Ordinal)
             && state.Resource.Contains(":function:", StringComparison.Ordinal);
         WaitsForTaskToken = state.Resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal);
@@ -42,6 +43,14 @@ internal sealed class TaskStatePlan : StatePlan
 
     /// <summary>The resource.</summary>
     public string Resource { get; }
+
+    /// <summary>
+    /// How AWS names the resource in causes such as <c>The state/task '...' returned a result with a size exceeding
+    /// ...</c>: the service (history's <c>resourceType</c>) for an optimized or SDK integration
+    /// (<c>arn:aws:states:::lambda:invoke</c> → <c>lambda</c>, <c>arn:aws:states:::aws-sdk:s3:getObject</c> →
+    /// <c>aws-sdk:s3</c>), else the resource ARN itself (Lambda function and activity ARNs).
+    /// </summary>
+    public string ResourceLabel { get; }
 
     /// <summary>Whether the resource is a Lambda function ARN (history uses LambdaFunction* events).</summary>
     public bool IsLambdaFunctionArn { get; }
@@ -90,4 +99,23 @@ internal sealed class TaskStatePlan : StatePlan
 
     private static int? Integer(JsonNode? node) =>
         node is not null && node.GetValueKind() == JsonValueKind.Number ? (int)node.GetValue<double>() : null;
+
+    private static string Label(string resource)
+    {
+        const string Prefix = ":states:::";
+        var at = resource.IndexOf(Prefix, StringComparison.Ordinal);
+        if (!resource.StartsWith("arn:", StringComparison.Ordinal) || at < 0)
+        {
+            return resource;
+        }
+
+        var service = resource[(at + Prefix.Length)..];
+        var parts = service.Split(':');
+        if (parts.Length >= 3 && parts[0] == "aws-sdk")
+        {
+            return parts[0] + ":" + parts[1];
+        }
+
+        return parts.Length >= 2 ? parts[0] : resource;
+    }
 }

@@ -26,4 +26,10 @@ public sealed record StateMachineInput(int Version, string Definition, JsonNode?
 
     /// <summary>Gets the payload quota in bytes; the engine's default (256 KiB) when absent.</summary>
     public int? MaxPayloadBytes { get; init; }
+
+    /// <summary>
+    /// Gets whether Wait states and retry intervals complete at once while the execution's clock moves on by the
+    /// skipped time (a test mode for <c>asl run</c> and conformance runs; absent means real durable timers).
+    /// </summary>
+    public bool? SkipWaits { get; init; }
 }
