@@ -1,0 +1,46 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Lifecycle;
+
+namespace AslOnDurable.Core.Tests.Engine.Lifecycle;
+
+public sealed class PayloadSizeGuardTests
+{
+    [Theory]
+    [InlineData("""{"a":1,"b":[true,false,null],"c":{}}""")]
+    [InlineData("""["é","日本","😀"]""")]
+    [InlineData("""{"q":"say \"hi\"","path":"C:\\x","nl":"a\nb"}""")]
+    [InlineData("""{"ctl":"\u0001"}""")]
+    [InlineData("""[1.50,-0,1e+21,123456789012345678901234567890]""")]
+    [InlineData("""{"apostrophe":"it's <b>&</b>"}""")]
+    public void Size_ParsedJson_IsTheUtf8ByteCountOfCompactText(string json)
+    {
+        var node = JsonNode.Parse(json);
+
+        Assert.Equal(Encoding.UTF8.GetByteCount(json), PayloadSizeGuard.Size(node));
+    }
+
+    [Fact]
+    public void Size_NonAsciiText_CountsUtf8BytesNotEscapes()
+    {
+        var node = new JsonObject { ["s"] = new string('é', 100) };
+
+        Assert.Equal(2 + 3 + 1 + 2 + 200, PayloadSizeGuard.Size(node));
+        Assert.False(PayloadSizeGuard.Exceeds(node, 208));
+        Assert.True(PayloadSizeGuard.Exceeds(node, 207));
+    }
+
+    [Fact]
+    public void Size_ClrValues_MatchTheirJsonText()
+    {
+        var node = new JsonObject { ["n"] = JsonValue.Create(42), ["d"] = JsonValue.Create(2.5m), ["s"] = JsonValue.Create("x") };
+
+        Assert.Equal(Encoding.UTF8.GetByteCount("""{"n":42,"d":2.5,"s":"x"}"""), PayloadSizeGuard.Size(node));
+    }
+
+    [Fact]
+    public void Size_Null_IsFourBytes()
+    {
+        Assert.Equal(4, PayloadSizeGuard.Size(null));
+    }
+}
