@@ -16,6 +16,7 @@ internal static class AslApplication
             RunCommand.Create(stdoutIsRedirected),
             ValidateCommand.Create(stdoutIsRedirected),
             JsonataCommand.Create(stdin ?? Console.In),
+            WorkerCommand.Create(),
         };
         return root;
     }

@@ -26,6 +26,12 @@ internal static class FunctionNames
     /// <summary>App setting holding the schedule's NCRONTAB expression.</summary>
     public const string ScheduleSetting = "%AslScheduleCron%";
 
+    /// <summary>App setting holding the scheduled state machine's ASL definition (JSON text).</summary>
+    public const string ScheduleDefinitionSetting = "AslScheduleDefinition";
+
+    /// <summary>App setting holding the scheduled execution's input (JSON text; <c>{}</c> when absent).</summary>
+    public const string ScheduleInputSetting = "AslScheduleInput";
+
     /// <summary>App setting holding the start queue's name.</summary>
     public const string StartQueueSetting = "%AslStartQueue%";
 }

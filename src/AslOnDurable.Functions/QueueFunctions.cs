@@ -11,7 +11,9 @@ namespace AslOnDurable.Functions;
 internal sealed class QueueFunctions(ExecutionStarter starter, ILogger<QueueFunctions> logger)
 {
     /// <summary>Starts one execution per message on the queue named by the <c>AslStartQueue</c> app setting.</summary>
-    /// <param name="message">The message text: <c>{"input": ..., "instanceId": "optional"}</c>.</param>
+    /// <param name="message">
+    /// The message text: <c>{"definition": {ASL} or "ASL text", "input": any JSON, "name": "optional", "stateMachineName": "optional"}</c>.
+    /// </param>
     /// <param name="client">The durable client.</param>
     /// <param name="cancellationToken">Cancels on host shutdown.</param>
     /// <returns>A task that completes when the execution is scheduled.</returns>
@@ -21,7 +23,7 @@ internal sealed class QueueFunctions(ExecutionStarter starter, ILogger<QueueFunc
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        string instanceId = await starter.StartFromQueueMessageAsync(new DurableTaskExecutionClient(client), message, cancellationToken);
+        string instanceId = await starter.StartFromRequestAsync(new DurableTaskExecutionClient(client), message, "queue", cancellationToken);
         Log.QueueMessageStarted(logger, instanceId);
     }
 }

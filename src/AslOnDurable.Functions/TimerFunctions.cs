@@ -1,6 +1,7 @@
 using AslOnDurable.Runtime.Executions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace AslOnDurable.Functions;
@@ -8,10 +9,14 @@ namespace AslOnDurable.Functions;
 /// <summary>Timer triggers: each starts an execution through <see cref="ExecutionStarter"/>.</summary>
 /// <param name="starter">Starts executions.</param>
 /// <param name="time">The clock.</param>
+/// <param name="configuration">App settings: the scheduled definition and input.</param>
 /// <param name="logger">The logger.</param>
-internal sealed class TimerFunctions(ExecutionStarter starter, TimeProvider time, ILogger<TimerFunctions> logger)
+internal sealed class TimerFunctions(ExecutionStarter starter, TimeProvider time, IConfiguration configuration, ILogger<TimerFunctions> logger)
 {
-    /// <summary>Fires on the schedule in the <c>AslScheduleCron</c> app setting.</summary>
+    /// <summary>
+    /// Fires on the schedule in the <c>AslScheduleCron</c> app setting and starts the definition in
+    /// <c>AslScheduleDefinition</c> (ASL JSON text) with the input in <c>AslScheduleInput</c> (JSON, default <c>{}</c>).
+    /// </summary>
     /// <param name="timer">The timer information.</param>
     /// <param name="client">The durable client.</param>
     /// <param name="cancellationToken">Cancels on host shutdown.</param>
@@ -23,7 +28,12 @@ internal sealed class TimerFunctions(ExecutionStarter starter, TimeProvider time
         CancellationToken cancellationToken)
     {
         string instanceId = await starter.StartFromScheduleAsync(
-            new DurableTaskExecutionClient(client), FunctionNames.ScheduledStart, time.GetUtcNow(), cancellationToken);
+            new DurableTaskExecutionClient(client),
+            FunctionNames.ScheduledStart,
+            time.GetUtcNow(),
+            configuration[FunctionNames.ScheduleDefinitionSetting],
+            configuration[FunctionNames.ScheduleInputSetting],
+            cancellationToken);
         Log.ScheduleFired(logger, FunctionNames.ScheduledStart, timer.IsPastDue, instanceId);
     }
 }

@@ -3,6 +3,9 @@ namespace AslOnDurable.Benchmarks;
 /// <summary>Command-line options of the benchmark program.</summary>
 internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, bool History, string? JsonReport, IReadOnlySet<string> Names, bool Jsonata, double BatchMs, int Batches)
 {
+    /// <summary>Gets the durable mode's settings, or <c>null</c> when not in that mode.</summary>
+    public DurableBenchOptions? Durable { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         string? definitions = null;
@@ -13,13 +16,23 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
         double batchMs = 100;
         var batches = 5;
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var durable = false;
+        var azurite = false;
+        string? storage = null;
+        int? durableRuns = null;
+        int? durableWarmups = null;
+        var count = 100;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--definitions": definitions = args[++i]; break;
-                case "--warmups": warmups = int.Parse(args[++i]); break;
-                case "--runs": runs = int.Parse(args[++i]); break;
+                case "--warmups": warmups = int.Parse(args[++i]); durableWarmups = warmups; break;
+                case "--runs": runs = int.Parse(args[++i]); durableRuns = runs; break;
+                case "--durable": durable = true; break;
+                case "--azurite": azurite = true; break;
+                case "--storage": storage = args[++i]; break;
+                case "--count": count = int.Parse(args[++i]); break;
                 case "--history": history = args[++i] != "off"; break;
                 case "--json": json = args[++i]; break;
                 case "--jsonata": jsonata = true; break;
@@ -29,7 +42,10 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
             }
         }
 
-        return new BenchOptions(definitions ?? FindDefinitions(), warmups, runs, history, json, names, jsonata, batchMs, batches);
+        return new BenchOptions(definitions ?? FindDefinitions(), warmups, runs, history, json, names, jsonata, batchMs, batches)
+        {
+            Durable = durable ? new DurableBenchOptions(count, durableRuns ?? 5, durableWarmups ?? 5, storage, azurite) : null,
+        };
     }
 
     private static string? FindDefinitions()

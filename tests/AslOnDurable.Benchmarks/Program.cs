@@ -2,12 +2,20 @@
 // usage: dotnet run -c Release --project tests/AslOnDurable.Benchmarks -- [--definitions DIR] [--runs N]
 //        [--warmups N] [--history on|off] [--json FILE] [name ...]
 //        --jsonata [--ms 100] [--batches 5] [name-substring ...]   (JSONata evaluation throughput)
+//        --durable [--count 100] [--runs 5] [--warmups 2] [--azurite] [--storage CONN]
+//                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
 using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Benchmarks;
 
 var options = BenchOptions.Parse(args);
+if (options.Durable is { } durable)
+{
+    Console.WriteLine($".NET {Environment.Version}, load average {LoadAverage.Read()}, {durable.Count} tasks per workflow, {durable.Warmups} warm-ups");
+    return await DurableBenchmark.RunAsync(durable);
+}
+
 if (options.Jsonata)
 {
     var jsonataDirectory = options.Definitions is null ? null : Path.Combine(Path.GetDirectoryName(options.Definitions)!, "jsonata");

@@ -1,6 +1,7 @@
 using System.Text;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Durable.Payloads;
 using AslOnDurable.Runtime.Executions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace AslOnDurable.Functions.Tests;
 public sealed class ApiFunctionTests
 {
     private readonly DurableClientMock client = new();
-    private readonly ApiFunction function = new(new ExecutionApi(new ExecutionStarter(NullLogger<ExecutionStarter>.Instance)));
+    private readonly ApiFunction function = new(new ExecutionApi(new ExecutionStarter(new ExecutionPlanCache(), NullLogger<ExecutionStarter>.Instance)));
 
     private static HttpRequest Request(string body)
     {
@@ -23,16 +24,19 @@ public sealed class ApiFunctionTests
     }
 
     [Fact]
-    public async Task Start_JsonBody_SchedulesPingAndReturns202()
+    public async Task Start_DefinitionAndInput_SchedulesStateMachineAndReturns202()
     {
-        IActionResult result = await function.StartAsync(Request("""{"branches":1,"timerMilliseconds":0}"""), client.Mock.Object, CancellationToken.None);
+        IActionResult result = await function.StartAsync(
+            Request("""{"definition":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"input":{"branches":1}}"""),
+            client.Mock.Object,
+            CancellationToken.None);
 
         ContentResult content = Assert.IsType<ContentResult>(result);
         Assert.Equal(202, content.StatusCode);
         Assert.Equal(ApiResponse.ContentType, content.ContentType);
         var start = Assert.Single(client.Starts);
-        Assert.Equal(OrchestratorNames.Ping, start.Name);
-        Assert.Equal("""{"branches":1,"timerMilliseconds":0}""", start.Input);
+        Assert.Equal(OrchestratorNames.StateMachine, start.Name);
+        Assert.Equal("""{"branches":1}""", DurableJson.Deserialize<StateMachineInput>(start.Input!).Input!.ToJsonString());
         Assert.Contains(start.InstanceId!, content.Content, StringComparison.Ordinal);
     }
 

@@ -7,4 +7,5 @@ namespace AslOnDurable.Core.Engine;
 /// <param name="Status">Succeeded, Failed, TimedOut (execution deadline) or Aborted (a sibling failed).</param>
 /// <param name="Output">The output when it succeeded (owned by the receiver).</param>
 /// <param name="Error">The error when it failed.</param>
-internal readonly record struct BranchOutcome(ExecutionStatus Status, JsonNode? Output, AslError? Error);
+/// <param name="NextIndex">The state to resume at when the top level stopped at a checkpoint (its input is <paramref name="Output"/>).</param>
+internal readonly record struct BranchOutcome(ExecutionStatus Status, JsonNode? Output, AslError? Error, int NextIndex = -1);

@@ -27,6 +27,9 @@ internal sealed class ExecutionFrame
     /// <summary>Set by the enclosing Parallel/Map when a sibling failed: stop at the next step.</summary>
     public BranchAbort? Abort { get; }
 
+    /// <summary>Whether this is the top-level frame, the only one that may stop at a checkpoint.</summary>
+    public bool IsRoot { get; init; }
+
     /// <summary>The id of this frame's last history event.</summary>
     public long LastEventId { get; set; }
 

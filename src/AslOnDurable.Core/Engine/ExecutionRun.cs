@@ -10,14 +10,20 @@ internal sealed class ExecutionRun
     private readonly JsonNode? pristineInput;
     private Jsonata.JsonataEnvironment? jsonataEnvironment;
 
-    /// <summary>Starts the bookkeeping for one execution.</summary>
-    public ExecutionRun(ExecutionRequest request, IExecutionHost host, ExecutionOptions options, int? timeoutSeconds)
+    /// <summary>Starts the bookkeeping for one execution, or resumes it from a checkpoint.</summary>
+    public ExecutionRun(ExecutionRequest request, IExecutionHost host, ExecutionOptions options, int? timeoutSeconds, ExecutionCheckpoint? resumeFrom = null)
     {
         Host = host;
         Options = options;
         History = new HistoryRecorder(options.History, host);
-        StartTime = host.UtcNow;
-        Name = request.Name ?? host.NewGuid().ToString();
+        if (resumeFrom is not null)
+        {
+            History.ContinueFrom(resumeFrom.LastEventId);
+        }
+
+        FirstEventId = History.LastId;
+        StartTime = resumeFrom?.StartTime ?? host.UtcNow;
+        Name = resumeFrom?.ExecutionName ?? request.Name ?? host.NewGuid().ToString();
         StateMachineName = request.StateMachineName;
         StateMachineId = request.ArnPrefix + ":stateMachine:" + request.StateMachineName;
         ExecutionId = request.ArnPrefix + ":execution:" + request.StateMachineName + ":" + Name;
@@ -34,6 +40,9 @@ internal sealed class ExecutionRun
 
     /// <summary>The history recorder.</summary>
     public HistoryRecorder History { get; }
+
+    /// <summary>The last event id before this run started or resumed (events since then are this segment's).</summary>
+    public long FirstEventId { get; }
 
     /// <summary>When the execution started.</summary>
     public DateTimeOffset StartTime { get; }

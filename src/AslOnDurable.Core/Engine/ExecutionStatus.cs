@@ -14,4 +14,10 @@ public enum ExecutionStatus
 
     /// <summary><c>ABORTED</c></summary>
     Aborted,
+
+    /// <summary>
+    /// Not an end: the host asked for a checkpoint and the run stopped between two top-level states; the result's
+    /// <see cref="ExecutionResult.Checkpoint"/> resumes it (<see cref="Interpreter.ResumeAsync"/>). Still <c>RUNNING</c> for AWS.
+    /// </summary>
+    ContinuedAsNew,
 }

@@ -19,7 +19,7 @@ namespace AslOnDurable.Core.Engine;
 /// <para>
 /// Planned additions (kept out until a caller needs them, so every host implements what exists): waiting for a task
 /// token callback raced with timeout/heartbeat timers, starting child executions (distributed Map, nested state
-/// machines: sub-orchestrations), and continue-as-new with the interpreter's position for long loops.
+/// machines: sub-orchestrations). Continue-as-new is <see cref="ShouldCheckpoint"/> plus <see cref="Interpreter.ResumeAsync"/>.
 /// </para>
 /// </remarks>
 public interface IExecutionHost
@@ -44,4 +44,14 @@ public interface IExecutionHost
     /// <param name="invocation">What to call and with which input.</param>
     /// <returns>The outcome; failures are values, not exceptions.</returns>
     ValueTask<TaskOutcome> InvokeTaskAsync(TaskInvocation invocation);
+
+    /// <summary>
+    /// Asked between two top-level states (never inside a Parallel branch, Map iteration, Retry wait or open task):
+    /// should the run stop here and return a checkpoint (<see cref="ExecutionStatus.ContinuedAsNew"/>)? A durable host
+    /// says yes once its history has grown enough, then continues as new from the checkpoint, so history and replay
+    /// cost stay bounded in long loops. The answer must be deterministic for a given history.
+    /// </summary>
+    /// <param name="eventCount">ASL history events recorded since this run started or resumed.</param>
+    /// <returns><see langword="true"/> to stop at this boundary; the default never stops.</returns>
+    bool ShouldCheckpoint(long eventCount) => false;
 }

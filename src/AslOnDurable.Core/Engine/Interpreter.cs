@@ -38,9 +38,63 @@ public sealed class Interpreter(ExecutionPlan plan)
             return Finish(run, new BranchOutcome(ExecutionStatus.Failed, null, new AslError(StatesErrorNames.DataLimitExceeded, "The execution input exceeds the maximum number of bytes service limit.")));
         }
 
-        var frame = new ExecutionFrame(run, Plan.Root, new VariableScope(null), null);
-        var outcome = await RunFrameAsync(frame, request.Input);
-        if (outcome.Status == ExecutionStatus.Succeeded && PayloadSizeGuard.Exceeds(outcome.Output, options.MaxPayloadBytes))
+        var frame = new ExecutionFrame(run, Plan.Root, new VariableScope(null), null) { IsRoot = true };
+        return await RunTopLevelAsync(run, frame, request.Input, Plan.Root.StartIndex);
+    }
+
+    /// <summary>
+    /// Continues an execution from a checkpoint a previous run returned (<see cref="ExecutionStatus.ContinuedAsNew"/>):
+    /// enters the checkpoint's state with its input and variables, numbering history events on from where the run
+    /// stopped, with the original start time (so <c>$$</c> and the execution's TimeoutSeconds deadline are unchanged).
+    /// No ExecutionStarted event is recorded again.
+    /// </summary>
+    /// <param name="checkpoint">Where the previous run stopped (its JSON values are handed over to the engine).</param>
+    /// <param name="request">The original request: its input is <c>$$.Execution.Input</c>; the execution name comes from the checkpoint.</param>
+    /// <param name="host">Time, ids, randomness, timers and task calls.</param>
+    /// <param name="options">Quota and history settings.</param>
+    /// <returns>How the execution ended, or another checkpoint. Failures are results, never exceptions.</returns>
+    /// <exception cref="ArgumentException">The checkpoint names a state the definition has no top-level state for.</exception>
+    public async ValueTask<ExecutionResult> ResumeAsync(ExecutionCheckpoint checkpoint, ExecutionRequest request, IExecutionHost host, ExecutionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(host);
+        if (!Plan.Root.Indexes.TryGetValue(checkpoint.StateName, out var index))
+        {
+            throw new ArgumentException($"The checkpoint's state '{checkpoint.StateName}' is not a top-level state of this definition.", nameof(checkpoint));
+        }
+
+        options ??= DefaultOptions;
+        var run = new ExecutionRun(request, host, options, Plan.Definition.TimeoutSeconds, checkpoint);
+        var scope = new VariableScope(null);
+        if (checkpoint.Variables is { } variables)
+        {
+            scope.AssignAll(variables);
+        }
+
+        var frame = new ExecutionFrame(run, Plan.Root, scope, null) { IsRoot = true, LastEventId = checkpoint.PreviousEventId };
+        return await RunTopLevelAsync(run, frame, checkpoint.StateInput, index);
+    }
+
+    private static async ValueTask<ExecutionResult> RunTopLevelAsync(ExecutionRun run, ExecutionFrame frame, JsonNode? input, int startIndex)
+    {
+        var outcome = await RunFrameAsync(frame, input, startIndex);
+        if (outcome.Status == ExecutionStatus.ContinuedAsNew)
+        {
+            var checkpoint = new ExecutionCheckpoint
+            {
+                StateName = frame.Plan.States[outcome.NextIndex].Name,
+                StateInput = outcome.Output,
+                Variables = frame.Environment.Scope.Snapshot(),
+                StartTime = run.StartTime,
+                ExecutionName = run.Name,
+                LastEventId = run.History.LastId,
+                PreviousEventId = frame.LastEventId,
+            };
+            return new ExecutionResult(ExecutionStatus.ContinuedAsNew, null, null) { Checkpoint = checkpoint };
+        }
+
+        if (outcome.Status == ExecutionStatus.Succeeded && PayloadSizeGuard.Exceeds(outcome.Output, run.Options.MaxPayloadBytes))
         {
             outcome = new BranchOutcome(ExecutionStatus.Failed, null, new AslError(StatesErrorNames.DataLimitExceeded, "The execution output exceeds the maximum number of bytes service limit."));
         }
@@ -50,13 +104,17 @@ public sealed class Interpreter(ExecutionPlan plan)
 
     /// <summary>Runs one frame (top level, Parallel branch or Map iteration) from its StartAt to its end.</summary>
     /// <remarks>The one place where unexpected .NET exceptions become <c>States.Runtime</c>.</remarks>
-    internal static async ValueTask<BranchOutcome> RunFrameAsync(ExecutionFrame frame, JsonNode? input)
+    internal static ValueTask<BranchOutcome> RunFrameAsync(ExecutionFrame frame, JsonNode? input) => RunFrameAsync(frame, input, frame.Plan.StartIndex);
+
+    /// <summary>Runs one frame from the state at <paramref name="startIndex"/> to its end (or, at the top level, to a checkpoint).</summary>
+    /// <remarks>The one place where unexpected .NET exceptions become <c>States.Runtime</c>.</remarks>
+    private static async ValueTask<BranchOutcome> RunFrameAsync(ExecutionFrame frame, JsonNode? input, int startIndex)
     {
         var run = frame.Run;
         var plan = frame.Plan;
         var environment = frame.Environment;
         var recording = run.History.IsEnabled;
-        var index = plan.StartIndex;
+        var index = startIndex;
         var current = input;
         string? currentText = null; // the previous StateExited text is the next StateEntered input: serialize once
         while (true)
@@ -98,6 +156,11 @@ public sealed class Interpreter(ExecutionPlan plan)
                     frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, currentText!) : null);
                     current = step.Output;
                     index = step.NextIndex;
+                    if (frame.IsRoot && run.Host.ShouldCheckpoint(run.History.LastId - run.FirstEventId))
+                    {
+                        return new BranchOutcome(ExecutionStatus.ContinuedAsNew, current, null, index);
+                    }
+
                     continue;
                 case StepKind.End:
                     frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, HistoryRecorder.Text(step.Output)) : null);

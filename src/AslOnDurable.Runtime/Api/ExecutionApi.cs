@@ -10,21 +10,28 @@ namespace AslOnDurable.Runtime.Api;
 /// <param name="starter">Starts executions.</param>
 public sealed class ExecutionApi(ExecutionStarter starter)
 {
-    /// <summary>Starts an execution with the request body as its input.</summary>
+    /// <summary>
+    /// Starts an execution. The body is
+    /// <c>{"definition": {ASL} or "ASL text", "input": any JSON, "name": "optional", "stateMachineName": "optional"}</c>
+    /// (see <see cref="ExecutionStarter"/>).
+    /// </summary>
     /// <param name="client">The client for the host's task hub.</param>
-    /// <param name="body">The request body (the execution input, JSON).</param>
+    /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>202 with <c>{"instanceId": ...}</c>, or 400 when the input is not JSON.</returns>
+    /// <returns>
+    /// 202 with <c>{"instanceId": ...}</c>, or 400 with <c>__type</c> <c>InvalidRequest</c>, <c>InvalidDefinition</c>,
+    /// <c>InvalidExecutionInput</c> or <c>InvalidName</c>.
+    /// </returns>
     public async Task<ApiResponse> StartAsync(IExecutionClient client, string body, CancellationToken cancellationToken)
     {
         string instanceId;
         try
         {
-            instanceId = await starter.StartAsync(client, new StartExecutionCommand(body, null, "http"), cancellationToken).ConfigureAwait(false);
+            instanceId = await starter.StartFromRequestAsync(client, body, "http", cancellationToken).ConfigureAwait(false);
         }
-        catch (FormatException ex)
+        catch (StartExecutionException ex)
         {
-            return Error(400, "InvalidExecutionInput", ex.Message);
+            return Error(400, ex.ErrorType, ex.Message);
         }
 
         return new ApiResponse(202, new JsonObject { ["instanceId"] = instanceId }.ToJsonString());

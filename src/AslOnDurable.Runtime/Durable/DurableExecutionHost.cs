@@ -10,14 +10,34 @@ namespace AslOnDurable.Runtime.Durable;
 /// context, randomness from a generator seeded by the instance id, Wait and Retry backoff on durable timers, Task
 /// states as calls of <see cref="ActivityNames.StateMachineTask"/>.
 /// </summary>
+/// <remarks>
+/// Continue-as-new: the host counts the durable actions of this generation (task calls, timers) and asks the engine to
+/// stop at the next top-level state boundary (<see cref="ShouldCheckpoint"/>) once a limit is reached; both counts
+/// depend only on replayed history, so every replay stops at the same state. Generation <c>n</c> &gt; 0 seeds its
+/// randomness with the instance id and <c>n</c>, so generations do not repeat each other's random numbers.
+/// </remarks>
 /// <param name="context">The orchestration context.</param>
 /// <param name="skipWaits">Complete waits at once and move the clock on by the skipped time (test mode: no real sleeping).</param>
-internal sealed class DurableExecutionHost(TaskOrchestrationContext context, bool skipWaits = false) : IExecutionHost
+/// <param name="generation">The continue-as-new generation (0 for the first).</param>
+/// <param name="limits">When to stop for a checkpoint, or <c>null</c> never to.</param>
+/// <param name="skipped">Virtual time skipped by earlier generations (skip-waits mode).</param>
+internal sealed class DurableExecutionHost(
+    TaskOrchestrationContext context, bool skipWaits = false, int generation = 0, GenerationLimits? limits = null, TimeSpan skipped = default) : IExecutionHost
 {
-    private readonly ReplayRandom random = new(ReplayRandom.SeedFrom(context.InstanceId));
+    private readonly ReplayRandom random = new(ReplayRandom.SeedFrom(generation == 0 ? context.InstanceId : context.InstanceId + "#" + generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     // Time skipped by waits in skip-waits mode: pure arithmetic on replayed values, so replay-safe.
-    private TimeSpan skipped;
+    private TimeSpan skipped = skipped;
+
+    /// <summary>Gets the durable actions (task calls and timers) this generation has asked for.</summary>
+    public int Actions { get; private set; }
+
+    /// <summary>Gets the virtual time skipped so far (skip-waits mode), carried to the next generation.</summary>
+    public TimeSpan Skipped => skipped;
+
+    /// <inheritdoc />
+    public bool ShouldCheckpoint(long eventCount) =>
+        limits is { } l && (Actions >= l.MaxActions || eventCount >= l.MaxEvents);
 
     /// <inheritdoc />
     public DateTimeOffset UtcNow => new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc)) + skipped;
@@ -42,6 +62,7 @@ internal sealed class DurableExecutionHost(TaskOrchestrationContext context, boo
             return ValueTask.CompletedTask;
         }
 
+        Actions++;
         return new(DurableTimers.WaitUntilAsync(context, fireAt.UtcDateTime, CancellationToken.None));
     }
 
@@ -56,6 +77,7 @@ internal sealed class DurableExecutionHost(TaskOrchestrationContext context, boo
     public async ValueTask<TaskOutcome> InvokeTaskAsync(TaskInvocation invocation)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+        Actions++;
         string request = DurableJson.Serialize(new TaskActivityInput(
             PayloadVersion.Current, invocation.StateName, invocation.Resource, invocation.Input, invocation.RetryCount, invocation.ExecutionId)
         {
@@ -74,7 +96,11 @@ internal sealed class DurableExecutionHost(TaskOrchestrationContext context, boo
                 return TaskOutcome.TimedOut(heartbeat: false);
             }
 
-            await cancelTimer.CancelAsync();
+            // Cancel synchronously: CancelAsync runs the timer's cancellation callback on the thread pool, outside the
+            // orchestrator's single thread, so the episode could end before the orchestration notices (it never would).
+            #pragma warning disable CA1849 // Synchronous on purpose (replay rules).
+            cancelTimer.Cancel();
+            #pragma warning restore CA1849
         }
 
         string reply;

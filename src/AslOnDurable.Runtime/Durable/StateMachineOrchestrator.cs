@@ -15,14 +15,25 @@ namespace AslOnDurable.Runtime.Durable;
 /// <remarks>
 /// The execution's <c>TimeoutSeconds</c> is a durable timer raced with the whole run: when it fires first the
 /// execution ends <c>TIMED_OUT</c> with <c>States.Timeout</c> at once, even while an activity is still running (AWS
-/// does the same). DurableTask.Core marks the instance completed only once no task is open, so an activity the run
-/// abandoned (timed out, or in a failed Parallel branch) delays completion, never the result. A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
+/// does the same). Long loops continue as new: once a generation has asked for
+/// <see cref="StateMachineInput.MaxActionsPerGeneration"/> durable actions or recorded
+/// <see cref="StateMachineInput.MaxEventsPerGeneration"/> ASL events, the engine stops at the next top-level state
+/// boundary and the orchestration restarts with the checkpoint as <see cref="StateMachineInput.Continuation"/> (same
+/// instance id, empty history), so history and replay cost stay bounded. DurableTask.Core marks the instance
+/// completed (or continued as new) only once no task is open, so an activity the run abandoned (timed out, or in a
+/// failed Parallel branch) delays completion, never the result. A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
 /// </remarks>
 /// <param name="plans">Compiled definitions, shared by every execution of the host.</param>
 /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c> for none.</param>
 public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null)
     : TaskOrchestrator<string, string>
 {
+    /// <summary>Durable actions (task calls, timers) after which a generation continues as new, unless the input says otherwise.</summary>
+    public const int DefaultMaxActionsPerGeneration = 100;
+
+    /// <summary>ASL history events after which a generation continues as new, unless the input says otherwise.</summary>
+    public const int DefaultMaxEventsPerGeneration = 10_000;
+
     /// <inheritdoc />
     public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
     {
@@ -53,23 +64,70 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
             RoleArn = request.RoleArn ?? execution.RoleArn,
         };
 
-        DateTime deadline = plan.Definition.TimeoutSeconds is { } seconds ? context.CurrentUtcDateTime.AddSeconds(seconds) : DateTime.MaxValue;
-        Task<ExecutionResult> run = new Interpreter(plan).RunAsync(execution, new DurableExecutionHost(context, request.SkipWaits == true), options).AsTask();
+        StateMachineContinuation? continuation = request.Continuation;
+        GenerationLimits limits = new(
+            Math.Max(1, request.MaxActionsPerGeneration ?? DefaultMaxActionsPerGeneration),
+            Math.Max(1, request.MaxEventsPerGeneration ?? DefaultMaxEventsPerGeneration));
+        DurableExecutionHost host = new(
+            context, request.SkipWaits == true, continuation?.Generation ?? 0, limits, TimeSpan.FromTicks(continuation?.SkippedTicks ?? 0));
+        Interpreter interpreter = new(plan);
+        Task<ExecutionResult> run = continuation is null
+            ? interpreter.RunAsync(execution, host, options).AsTask()
+            : interpreter.ResumeAsync(ToCheckpoint(continuation), execution, host, options).AsTask();
+
+        // The execution's deadline counts from its original start, whatever the generation.
+        DateTime start = continuation is null ? context.CurrentUtcDateTime : continuation.StartTime.UtcDateTime;
+        DateTime deadline = plan.Definition.TimeoutSeconds is { } seconds ? start.AddSeconds(seconds) : DateTime.MaxValue;
+        ExecutionResult result;
         if (deadline == DateTime.MaxValue || run.IsCompleted)
         {
-            return Serialize(await run);
+            result = await run;
         }
-
-        using CancellationTokenSource cancelTimer = new();
-        Task timer = DurableTimers.WaitUntilAsync(context, deadline, cancelTimer.Token);
-        if (await Task.WhenAny(run, timer) == timer)
+        else
         {
-            return Serialize(new ExecutionResult(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null)));
+            using CancellationTokenSource cancelTimer = new();
+            Task timer = DurableTimers.WaitUntilAsync(context, deadline, cancelTimer.Token);
+            if (await Task.WhenAny(run, timer) == timer)
+            {
+                return Serialize(new ExecutionResult(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null)));
+            }
+
+            // Cancel synchronously: CancelAsync runs the timer's cancellation callback on the thread pool, outside the
+            // orchestrator's single thread, so the episode could end before the orchestration notices (it never would).
+            #pragma warning disable CA1849 // Synchronous on purpose (replay rules).
+            cancelTimer.Cancel();
+            #pragma warning restore CA1849
+            result = await run;
         }
 
-        await cancelTimer.CancelAsync();
-        return Serialize(await run);
+        if (result is { Status: ExecutionStatus.ContinuedAsNew, Checkpoint: { } checkpoint })
+        {
+            // Same instance id, new execution id and empty history; clients waiting on the instance keep waiting.
+            context.ContinueAsNew(DurableJson.Serialize(request with { Continuation = ToContinuation(checkpoint, (continuation?.Generation ?? 0) + 1, host.Skipped) }));
+            return string.Empty;
+        }
+
+        return Serialize(result);
     }
+
+    private static ExecutionCheckpoint ToCheckpoint(StateMachineContinuation continuation) => new()
+    {
+        StateName = continuation.State,
+        StateInput = continuation.StateInput,
+        Variables = continuation.Variables,
+        StartTime = continuation.StartTime,
+        ExecutionName = continuation.ExecutionName,
+        LastEventId = continuation.LastEventId,
+        PreviousEventId = continuation.PreviousEventId,
+    };
+
+    private static StateMachineContinuation ToContinuation(ExecutionCheckpoint checkpoint, int generation, TimeSpan skipped) =>
+        new(generation, checkpoint.StateName, checkpoint.StartTime, checkpoint.ExecutionName, checkpoint.LastEventId, checkpoint.PreviousEventId)
+        {
+            StateInput = checkpoint.StateInput,
+            Variables = checkpoint.Variables,
+            SkippedTicks = skipped > TimeSpan.Zero ? skipped.Ticks : null,
+        };
 
     private static string Serialize(ExecutionResult result) => DurableJson.Serialize(StateMachineResults.ToOutput(result));
 }

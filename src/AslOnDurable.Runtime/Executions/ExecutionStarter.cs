@@ -8,61 +8,78 @@ using Microsoft.Extensions.Logging;
 namespace AslOnDurable.Runtime.Executions;
 
 /// <summary>
-/// Starts executions for every host and trigger (HTTP, queue messages, schedules). Hosts hand it what they received
-/// and a client; it decides the orchestrator, the instance id and the input.
+/// Starts Standard workflow executions (<see cref="StateMachineOrchestrator"/>) for every host and trigger (HTTP,
+/// queue messages, schedules). Hosts hand it what they received and a client; it checks the definition and input,
+/// picks the instance id and writes the <see cref="StateMachineInput"/> record.
 /// </summary>
-/// <remarks>Placeholder: every execution runs <see cref="OrchestratorNames.Ping"/> until the state-machine orchestrator is wired.</remarks>
+/// <remarks>
+/// Until the state machine registry exists, a start carries the definition itself. HTTP bodies and queue messages
+/// share one shape (<see cref="StartFromRequestAsync"/>):
+/// <code>
+/// {"definition": {ASL object} or "ASL JSON text", "input": any JSON (default {}),
+///  "name": "optional execution name = instance id", "stateMachineName": "optional"}
+/// </code>
+/// A schedule takes the definition and input from configuration (<see cref="StartFromScheduleAsync"/>).
+/// </remarks>
+/// <param name="plans">Compiled definitions (a start compiles its definition once, so an invalid one is refused at once).</param>
 /// <param name="logger">The logger.</param>
-public sealed class ExecutionStarter(ILogger<ExecutionStarter> logger)
+public sealed class ExecutionStarter(ExecutionPlanCache plans, ILogger<ExecutionStarter> logger)
 {
-    /// <summary>The input a scheduled start runs with.</summary>
-    internal static readonly string ScheduledInput = DurableJson.Serialize(new PingInput(Branches: 1, TimerMilliseconds: 0));
+    private const int MaxNameLength = 80;
+    private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 512 };
 
     /// <summary>Starts one execution.</summary>
     /// <param name="client">The client for the host's task hub.</param>
     /// <param name="command">What to start.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The instance id.</returns>
-    /// <exception cref="FormatException">The input is not valid JSON.</exception>
+    /// <returns>The instance id (the execution name).</returns>
+    /// <exception cref="StartExecutionException">The definition, input or name is invalid; nothing was scheduled.</exception>
     public async Task<string> StartAsync(IExecutionClient client, StartExecutionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(command);
-        EnsureJson(command.InputJson);
-        string instanceId = string.IsNullOrWhiteSpace(command.InstanceId) ? Guid.NewGuid().ToString("N") : command.InstanceId;
-        Log.ExecutionStarting(logger, OrchestratorNames.Ping, instanceId, command.Trigger);
-        await client.StartAsync(OrchestratorNames.Ping, instanceId, command.InputJson, cancellationToken).ConfigureAwait(false);
+        JsonNode? input = ParseJson(command.InputJson, "InvalidExecutionInput", "The execution input is not valid JSON.");
+        if (plans.Get(command.Definition).Problem is { } problem)
+        {
+            throw new StartExecutionException("InvalidDefinition", problem);
+        }
+
+        string instanceId = command.Name is null ? Guid.NewGuid().ToString("N") : CheckName(command.Name);
+        string payload = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, command.Definition, input)
+        {
+            ExecutionName = command.Name,
+            StateMachineName = command.StateMachineName,
+        });
+        Log.ExecutionStarting(logger, OrchestratorNames.StateMachine, instanceId, command.Trigger);
+        await client.StartAsync(OrchestratorNames.StateMachine, instanceId, payload, cancellationToken).ConfigureAwait(false);
         return instanceId;
     }
 
     /// <summary>
-    /// Starts an execution from a queue message: <c>{"input": &lt;any JSON&gt;, "instanceId": "optional"}</c>.
+    /// Starts an execution from an HTTP body or a queue message:
+    /// <c>{"definition": …, "input": …, "name": "optional", "stateMachineName": "optional"}</c>.
     /// </summary>
     /// <param name="client">The client for the host's task hub.</param>
-    /// <param name="message">The message text.</param>
+    /// <param name="request">The body or message text.</param>
+    /// <param name="trigger">What carried it (for logs): http, queue…</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The instance id.</returns>
-    /// <exception cref="FormatException">The message is malformed (the queue retries it, then moves it to poison).</exception>
-    public Task<string> StartFromQueueMessageAsync(IExecutionClient client, string message, CancellationToken cancellationToken)
+    /// <exception cref="StartExecutionException">The request is malformed (a queue retries it, then moves it to poison).</exception>
+    public Task<string> StartFromRequestAsync(IExecutionClient client, string request, string trigger, CancellationToken cancellationToken)
     {
-        JsonObject envelope;
-        try
+        JsonObject envelope = ParseJson(request, "InvalidRequest", "A start request must be JSON.") as JsonObject
+            ?? throw new StartExecutionException("InvalidRequest", "A start request must be a JSON object.");
+        string definition = envelope["definition"] switch
         {
-            envelope = JsonNode.Parse(message) as JsonObject
-                ?? throw new FormatException("A start message must be a JSON object.");
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException("A start message must be JSON.", ex);
-        }
-
-        if (!envelope.TryGetPropertyValue("input", out JsonNode? input))
-        {
-            throw new FormatException("A start message needs an \"input\" field.");
-        }
-
-        string? instanceId = envelope["instanceId"] is JsonValue id && id.TryGetValue(out string? text) ? text : null;
-        return StartAsync(client, new StartExecutionCommand(input?.ToJsonString() ?? "null", instanceId, "queue"), cancellationToken);
+            JsonObject asl => asl.ToJsonString(),
+            JsonValue text when text.TryGetValue(out string? aslText) => aslText,
+            _ => throw new StartExecutionException("InvalidRequest", "A start request needs a \"definition\": the ASL object or its JSON text."),
+        };
+        string input = envelope.TryGetPropertyValue("input", out JsonNode? inputNode) ? inputNode?.ToJsonString() ?? "null" : "{}";
+        return StartAsync(
+            client,
+            new StartExecutionCommand(definition, input, OptionalText(envelope, "name"), trigger) { StateMachineName = OptionalText(envelope, "stateMachineName") },
+            cancellationToken);
     }
 
     /// <summary>
@@ -70,25 +87,53 @@ public sealed class ExecutionStarter(ILogger<ExecutionStarter> logger)
     /// schedule that fires twice for one slot starts one execution.
     /// </summary>
     /// <param name="client">The client for the host's task hub.</param>
-    /// <param name="scheduleName">The schedule's name.</param>
+    /// <param name="scheduleName">The schedule's name (also the state machine name).</param>
     /// <param name="dueAt">When the schedule fired; truncated to whole seconds to name the slot.</param>
+    /// <param name="definition">The ASL definition text from configuration, or <c>null</c> when none is configured.</param>
+    /// <param name="inputJson">The input from configuration, or <c>null</c> for <c>{}</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The instance id.</returns>
-    public Task<string> StartFromScheduleAsync(IExecutionClient client, string scheduleName, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    /// <exception cref="StartExecutionException">No definition is configured, or it or the input is invalid.</exception>
+    public Task<string> StartFromScheduleAsync(
+        IExecutionClient client, string scheduleName, DateTimeOffset dueAt, string? definition, string? inputJson, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(definition))
+        {
+            throw new StartExecutionException("InvalidDefinition", $"Schedule '{scheduleName}' has no state machine definition configured.");
+        }
+
         string instanceId = string.Create(CultureInfo.InvariantCulture, $"{scheduleName}-{dueAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
-        return StartAsync(client, new StartExecutionCommand(ScheduledInput, instanceId, "schedule"), cancellationToken);
+        return StartAsync(
+            client,
+            new StartExecutionCommand(definition, string.IsNullOrWhiteSpace(inputJson) ? "{}" : inputJson, instanceId, "schedule") { StateMachineName = scheduleName },
+            cancellationToken);
     }
 
-    private static void EnsureJson(string json)
+    private static JsonNode? ParseJson(string json, string errorType, string message)
     {
         try
         {
-            using JsonDocument document = JsonDocument.Parse(json);
+            return JsonNode.Parse(json, documentOptions: ReadOptions);
         }
         catch (JsonException ex)
         {
-            throw new FormatException("The execution input is not valid JSON.", ex);
+            throw new StartExecutionException(errorType, message + " " + ex.Message, ex);
         }
+    }
+
+    private static string? OptionalText(JsonObject envelope, string field) => envelope[field] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue(out string? text) => text,
+        _ => throw new StartExecutionException("InvalidRequest", $"\"{field}\" must be a string."),
+    };
+
+    // AWS execution names: 1-80 characters, no whitespace, wildcards, brackets, control characters or
+    // "\ ^ ` | # % / ?" — the last few also keep instance ids safe in URLs and storage keys.
+    private static string CheckName(string name)
+    {
+        bool valid = name.Length is > 0 and <= MaxNameLength
+            && !name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || "<>{}[]?*\"#%\\^|~`$&,;:/".Contains(c, StringComparison.Ordinal));
+        return valid ? name : throw new StartExecutionException("InvalidName", $"Invalid execution name: '{name}'.");
     }
 }

@@ -1,7 +1,12 @@
 namespace AslOnDurable.Runtime.Executions;
 
 /// <summary>A request to start an execution, whatever transport carried it.</summary>
+/// <param name="Definition">The ASL definition text (until the state machine registry exists, every start carries it).</param>
 /// <param name="InputJson">The execution input as JSON text.</param>
-/// <param name="InstanceId">The instance id to use, or <c>null</c> to have one made.</param>
+/// <param name="Name">The execution name, also the instance id, or <c>null</c> to have one made.</param>
 /// <param name="Trigger">What asked for the start (for logs): http, queue, schedule, cli…</param>
-public sealed record StartExecutionCommand(string InputJson, string? InstanceId, string Trigger);
+public sealed record StartExecutionCommand(string Definition, string InputJson, string? Name, string Trigger)
+{
+    /// <summary>Gets the state machine name (<c>$$.StateMachine.Name</c>), or <c>null</c> for the engine's default.</summary>
+    public string? StateMachineName { get; init; }
+}

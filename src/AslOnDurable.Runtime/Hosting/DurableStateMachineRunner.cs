@@ -83,7 +83,15 @@ public static class DurableStateMachineRunner
         await client.StartAsync(OrchestratorNames.StateMachine, instanceId, payload, cancellationToken).ConfigureAwait(false);
         try
         {
-            return ToResult(await client.WaitForCompletionAsync(instanceId, cancellationToken).ConfigureAwait(false));
+            // Long loops continue as new (same instance id, new execution id): the clients' waits already follow the
+            // instance to its last generation; should one report the instance between two generations, wait again.
+            ExecutionSnapshot snapshot = await client.WaitForCompletionAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            while (snapshot.Status == ExecutionRuntimeStatus.ContinuedAsNew)
+            {
+                snapshot = await client.WaitForCompletionAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            }
+
+            return ToResult(snapshot);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -25,17 +25,41 @@ internal static class OrchestrationServiceFactory
                     throw new ArgumentException("The Azure Storage backend needs a storage connection string.", nameof(options));
                 }
 
-                AzureStorageOrchestrationService storage = new(new AzureStorageOrchestrationServiceSettings
-                {
-                    StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
-                    TaskHubName = options.TaskHubName,
-                    MaxQueuePollingInterval = options.MaxQueuePollingInterval,
-                    PartitionCount = options.PartitionCount,
-                    LoggerFactory = loggerFactory,
-                });
+                AzureStorageOrchestrationService storage = new(AzureStorageSettings(options, loggerFactory));
                 return (storage, storage);
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Backend, "Unknown durable backend.");
         }
+    }
+
+    /// <summary>The Azure Storage provider's settings for the self-host options.</summary>
+    /// <param name="options">The self-host options (with a connection string).</param>
+    /// <param name="loggerFactory">The logger factory.</param>
+    /// <returns>The settings.</returns>
+    internal static AzureStorageOrchestrationServiceSettings AzureStorageSettings(SelfHostOptions options, ILoggerFactory loggerFactory)
+    {
+        AzureStorageOrchestrationServiceSettings settings = new()
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString!),
+            TaskHubName = options.TaskHubName,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            PartitionCount = options.PartitionCount,
+            WorkerId = options.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}",
+            LoggerFactory = loggerFactory,
+        };
+        if (options.PartitionLeaseInterval is { } lease)
+        {
+            settings.LeaseInterval = lease;
+            settings.LeaseRenewInterval = lease / 3;
+            settings.LeaseAcquireInterval = lease / 3;
+        }
+
+        if (options.MessageVisibilityTimeout is { } visibility)
+        {
+            settings.ControlQueueVisibilityTimeout = visibility;
+            settings.WorkItemQueueVisibilityTimeout = visibility;
+        }
+
+        return settings;
     }
 }

@@ -20,4 +20,25 @@ public sealed record SelfHostOptions
 
     /// <summary>Gets the number of control-queue partitions (Azure Storage only, 1–16).</summary>
     public int PartitionCount { get; init; } = 4;
+
+    /// <summary>
+    /// Gets how long a control-queue partition lease lasts without renewal (Azure Storage only), or <c>null</c> for the
+    /// provider's default (30 s). Leases are renewed and free ones sought every third of it. A worker that dies keeps
+    /// its partitions until its leases expire, so this bounds how soon another worker takes them over.
+    /// </summary>
+    public TimeSpan? PartitionLeaseInterval { get; init; }
+
+    /// <summary>
+    /// Gets how long a dequeued control or work-item message stays invisible to other workers (Azure Storage only), or
+    /// <c>null</c> for the provider's default (5 min). Messages a dying worker had dequeued reappear after it, so with
+    /// the default a forced stop delays its executions by up to 5 minutes. Keep it longer than one orchestration episode
+    /// or activity call, or another worker may run the same message again.
+    /// </summary>
+    public TimeSpan? MessageVisibilityTimeout { get; init; }
+
+    /// <summary>
+    /// Gets this worker's name in partition leases (Azure Storage only), or <c>null</c> for the machine name plus the
+    /// process id. Several workers on one machine need distinct names (the provider's default is the machine name).
+    /// </summary>
+    public string? WorkerId { get; init; }
 }

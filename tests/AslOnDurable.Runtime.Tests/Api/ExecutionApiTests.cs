@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Executions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -8,28 +9,34 @@ namespace AslOnDurable.Runtime.Tests.Api;
 
 public sealed class ExecutionApiTests
 {
+    private const string Definition = """{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""";
+
     private readonly Mock<IExecutionClient> client = new();
-    private readonly ExecutionApi api = new(new ExecutionStarter(NullLogger<ExecutionStarter>.Instance));
+    private readonly ExecutionApi api = new(new ExecutionStarter(new ExecutionPlanCache(), NullLogger<ExecutionStarter>.Instance));
 
     [Fact]
-    public async Task Start_JsonBody_Returns202WithInstanceId()
+    public async Task Start_DefinitionAndInput_Returns202WithInstanceIdOfStateMachineExecution()
     {
-        ApiResponse response = await api.StartAsync(client.Object, """{"branches":1}""", CancellationToken.None);
+        ApiResponse response = await api.StartAsync(client.Object, """{"definition":""" + Definition + ""","input":{"a":1}}""", CancellationToken.None);
 
         Assert.Equal(202, response.StatusCode);
         using JsonDocument body = JsonDocument.Parse(response.Body);
         string id = body.RootElement.GetProperty("instanceId").GetString()!;
-        client.Verify(c => c.StartAsync(It.IsAny<string>(), id, """{"branches":1}""", It.IsAny<CancellationToken>()), Times.Once);
+        client.Verify(c => c.StartAsync(OrchestratorNames.StateMachine, id, It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
-    [Fact]
-    public async Task Start_BodyNotJson_Returns400InAwsErrorShape()
+    [Theory]
+    [InlineData("{", "InvalidRequest")]
+    [InlineData("""{"input":{}}""", "InvalidRequest")]
+    [InlineData("""{"definition":{"StartAt":"X","States":{}}}""", "InvalidDefinition")]
+    public async Task Start_BadRequest_Returns400InAwsErrorShape(string request, string errorType)
     {
-        ApiResponse response = await api.StartAsync(client.Object, "{", CancellationToken.None);
+        ApiResponse response = await api.StartAsync(client.Object, request, CancellationToken.None);
 
         Assert.Equal(400, response.StatusCode);
         using JsonDocument body = JsonDocument.Parse(response.Body);
-        Assert.Equal("InvalidExecutionInput", body.RootElement.GetProperty("__type").GetString());
+        Assert.Equal(errorType, body.RootElement.GetProperty("__type").GetString());
+        client.VerifyNoOtherCalls();
     }
 
     [Fact]

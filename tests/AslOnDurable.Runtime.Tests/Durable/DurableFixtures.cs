@@ -11,6 +11,8 @@ internal static class DurableFixtures
 
     public static string Definition(string name) => File.ReadAllText(Path.Combine(Folder.Value, name + ".asl.json"));
 
+    public static string PathOf(string fileName) => Path.Combine(Folder.Value, fileName);
+
     public static string Input(string name)
     {
         string path = Path.Combine(Folder.Value, name + ".input.json");

@@ -23,7 +23,7 @@ namespace AslOnDurable.Runtime.Tests.Durable;
 /// activity it abandoned is still running, the instance finishes when that activity does. When nothing else can
 /// happen, the driver calls <paramref name="whenIdle"/> (a test releases its hung activities there).
 /// </remarks>
-internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null)
+internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, int maxEpisodes = 10_000, Func<string, AslOnDurable.Core.Engine.History.IHistorySink?>? historySinks = null)
 {
     public static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DurableTaskShimFactory Shims = new(new DurableTaskWorkerOptions(), NullLoggerFactory.Instance);
@@ -33,19 +33,29 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null)
     {
         OrchestrationInstance instance = new() { InstanceId = instanceId, ExecutionId = "e1" };
         DateTime now = Start;
-        List<HistoryEvent> history =
-        [
-            new OrchestratorStartedEvent(-1) { Timestamp = now },
-            new ExecutionStartedEvent(-1, JsonSerializer.Serialize(inputJson)) { Name = OrchestratorNames.StateMachine, Version = string.Empty, OrchestrationInstance = instance, Timestamp = now },
-        ];
+        List<HistoryEvent> history = NewGeneration(instance, JsonSerializer.Serialize(inputJson), now);
+        List<IReadOnlyList<HistoryEvent>> generations = [];
         List<(int Id, Task<string> Result)> activities = [];
         List<(int Id, DateTime FireAt)> timers = [];
-        for (int episode = 0; episode < 10_000; episode++)
+        for (int episode = 0; episode < maxEpisodes; episode++)
         {
-            foreach (OrchestratorAction action in Replay(history, plans))
+            bool continuedAsNew = false;
+            foreach (OrchestratorAction action in Replay(history, plans, historySinks))
             {
                 switch (action)
                 {
+                    case OrchestrationCompleteOrchestratorAction { OrchestrationStatus: OrchestrationStatus.ContinuedAsNew } next:
+                        // Like a backend: close this execution, start the next one of the same instance with the new
+                        // input and an empty history; results of tasks the old one left open are discarded.
+                        history.Add(new ExecutionCompletedEvent(next.Id, next.Result, next.OrchestrationStatus, null) { Timestamp = now });
+                        history.Add(new OrchestratorCompletedEvent(-1) { Timestamp = now });
+                        generations.Add(history);
+                        instance = new() { InstanceId = instanceId, ExecutionId = "e" + (generations.Count + 1) };
+                        history = NewGeneration(instance, next.Result!, now);
+                        activities.Clear();
+                        timers.Clear();
+                        continuedAsNew = true;
+                        break;
                     case ScheduleTaskOrchestratorAction task:
                         history.Add(new TaskScheduledEvent(task.Id, task.Name!, task.Version, task.Input) { Timestamp = now });
                         TaskActivity shim = Shims.CreateActivity(new TaskName(task.Name!), new StateMachineTaskActivity(tasks));
@@ -58,10 +68,24 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null)
                     case OrchestrationCompleteOrchestratorAction done:
                         history.Add(new ExecutionCompletedEvent(done.Id, done.Result, done.OrchestrationStatus, done.FailureDetails) { Timestamp = now });
                         history.Add(new OrchestratorCompletedEvent(-1) { Timestamp = now });
-                        return new DrivenRun(history, done.OrchestrationStatus, done.OrchestrationStatus == OrchestrationStatus.Completed && done.Result is not null ? JsonSerializer.Deserialize<string>(done.Result) : null, done.FailureDetails);
+                        generations.Add(history);
+                        return new DrivenRun(history, done.OrchestrationStatus, done.OrchestrationStatus == OrchestrationStatus.Completed && done.Result is not null ? JsonSerializer.Deserialize<string>(done.Result) : null, done.FailureDetails)
+                        {
+                            Generations = generations,
+                        };
                     default:
                         throw new NotSupportedException($"The driver does not handle {action.GetType().Name}.");
                 }
+
+                if (continuedAsNew)
+                {
+                    break;
+                }
+            }
+
+            if (continuedAsNew)
+            {
+                continue;
             }
 
             history.Add(new OrchestratorCompletedEvent(-1) { Timestamp = now });
@@ -85,7 +109,7 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null)
 
                 if (timers.Count == 0)
                 {
-                    throw new InvalidOperationException("The orchestration waits on nothing the driver can deliver: " + string.Join(", ", history.Select(h => h.EventType)));
+                    throw new InvalidOperationException($"The orchestration (generation {generations.Count + 1}) waits on nothing the driver can deliver: " + string.Join(", ", history.Select(h => h is TimerCreatedEvent t ? $"TimerCreated({t.EventId} {t.FireAt:HH:mm:ss})" : h is TimerFiredEvent f ? $"TimerFired({f.TimerId})" : h.EventType.ToString())));
                 }
 
                 DateTime fireAt = timers.Min(t => t.FireAt);
@@ -105,18 +129,28 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null)
             }
         }
 
-        throw new InvalidOperationException("The orchestration did not finish in 10,000 episodes.");
+        throw new InvalidOperationException($"The orchestration did not finish in {maxEpisodes} episodes.");
     }
 
+    private static List<HistoryEvent> NewGeneration(OrchestrationInstance instance, string serializedInput, DateTime now) =>
+    [
+        new OrchestratorStartedEvent(-1) { Timestamp = now },
+        new ExecutionStartedEvent(-1, serializedInput) { Name = OrchestratorNames.StateMachine, Version = string.Empty, OrchestrationInstance = instance, Timestamp = now },
+    ];
+
     /// <summary>Replays a history through a fresh orchestrator and returns the actions it asks for next.</summary>
-    public static IReadOnlyList<OrchestratorAction> Replay(IList<HistoryEvent> history, ExecutionPlanCache plans)
+    public static IReadOnlyList<OrchestratorAction> Replay(IList<HistoryEvent> history, ExecutionPlanCache plans, Func<string, AslOnDurable.Core.Engine.History.IHistorySink?>? historySinks = null)
     {
-        TaskOrchestration shim = Shims.CreateOrchestration(new TaskName(OrchestratorNames.StateMachine), new StateMachineOrchestrator(plans), parent: null);
+        TaskOrchestration shim = Shims.CreateOrchestration(new TaskName(OrchestratorNames.StateMachine), new StateMachineOrchestrator(plans, historySinks), parent: null);
         TaskOrchestrationExecutor executor = new(
             new OrchestrationRuntimeState([.. history]), shim, BehaviorOnContinueAsNew.Carryover, ErrorPropagationMode.UseFailureDetails);
         return [.. executor.Execute().Actions];
     }
 }
 
-/// <summary>The outcome of a driven run.</summary>
-internal sealed record DrivenRun(IReadOnlyList<HistoryEvent> History, OrchestrationStatus Status, string? Output, FailureDetails? Failure);
+/// <summary>The outcome of a driven run: <see cref="History"/> is the last generation's.</summary>
+internal sealed record DrivenRun(IReadOnlyList<HistoryEvent> History, OrchestrationStatus Status, string? Output, FailureDetails? Failure)
+{
+    /// <summary>Gets the history of every generation (continue-as-new), the last one included, in order.</summary>
+    public IReadOnlyList<IReadOnlyList<HistoryEvent>> Generations { get; init; } = [];
+}

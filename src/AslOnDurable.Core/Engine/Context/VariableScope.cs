@@ -29,6 +29,23 @@ internal sealed class VariableScope(VariableScope? parent)
     /// <summary>The enclosing scope.</summary>
     public VariableScope? Parent { get; } = parent;
 
+    /// <summary>A copy of this scope's own variables in assignment order, or <see langword="null"/> when it has none (checkpoints).</summary>
+    public JsonObject? Snapshot()
+    {
+        if (values is null || values.Count == 0)
+        {
+            return null;
+        }
+
+        var snapshot = new JsonObject();
+        foreach (var (name, value) in values)
+        {
+            snapshot[name] = value?.DeepClone();
+        }
+
+        return snapshot;
+    }
+
     /// <summary>Assigns every property of an evaluated Assign object (taking ownership of its values).</summary>
     public void AssignAll(JsonObject assignments)
     {

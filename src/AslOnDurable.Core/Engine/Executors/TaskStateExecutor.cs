@@ -80,8 +80,8 @@ internal static class TaskStateExecutor
             try
             {
                 parameters = state.Arguments is not null ? state.Arguments.Evaluate(states, environment) : raw?.DeepClone();
-                timeout = Seconds(state.JsonataTimeoutSeconds?.Evaluate(states, environment));
-                heartbeat = Seconds(state.JsonataHeartbeatSeconds?.Evaluate(states, environment));
+                timeout = JsonataSeconds(state.JsonataTimeoutSeconds?.Evaluate(states, environment), state.JsonataTimeoutSeconds is not null, "TimeoutSeconds");
+                heartbeat = JsonataSeconds(state.JsonataHeartbeatSeconds?.Evaluate(states, environment), state.JsonataHeartbeatSeconds is not null, "HeartbeatSeconds");
             }
             finally
             {
@@ -92,8 +92,8 @@ internal static class TaskStateExecutor
         {
             var effective = InputProcessor.ApplyInputPath(state, frame, raw);
             parameters = state.Parameters is not null ? state.Parameters.Evaluate(effective, environment) : effective?.DeepClone();
-            timeout = state.TimeoutSeconds ?? PathSeconds(state.TimeoutSecondsPath, effective, frame);
-            heartbeat = state.HeartbeatSeconds ?? PathSeconds(state.HeartbeatSecondsPath, effective, frame);
+            timeout = state.TimeoutSeconds ?? PathSeconds(state.TimeoutSecondsPath, "TimeoutSeconds", effective, frame);
+            heartbeat = state.HeartbeatSeconds ?? PathSeconds(state.HeartbeatSecondsPath, "HeartbeatSeconds", effective, frame);
             credentials = state.Credentials?.Evaluate(effective, environment);
         }
 
@@ -159,7 +159,11 @@ internal static class TaskStateExecutor
         return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex), null);
     }
 
-    private static int? PathSeconds(ValueSelector? path, JsonNode? effective, ExecutionFrame frame)
+    /// <summary>
+    /// <c>TimeoutSecondsPath</c>/<c>HeartbeatSecondsPath</c>: the value must be a positive integer, else the state fails
+    /// with <c>States.Runtime</c> (as for Map's <c>ToleratedFailureCountPath</c>), never silently ignored.
+    /// </summary>
+    private static int? PathSeconds(ValueSelector? path, string field, JsonNode? effective, ExecutionFrame frame)
     {
         if (path is null)
         {
@@ -171,9 +175,31 @@ internal static class TaskStateExecutor
             throw StateFailure.Runtime(PathFailureMessage.For(path.Text, effective));
         }
 
-        return Seconds(value);
+        if (!JsonNumber.TryGetInteger(value, out var whole))
+        {
+            throw StateFailure.Runtime($"The {field}Path field refers to value \"{Show(value)}\" which is not a valid integer: {path.Text}");
+        }
+
+        return whole > 0 ? (int)Math.Min(whole, int.MaxValue) : throw StateFailure.Runtime($"{field} must be a positive integer.");
     }
 
-    private static int? Seconds(JsonNode? value) =>
-        JsonNumber.TryGetInteger(value, out var whole) ? (int)Math.Clamp(whole, 0, int.MaxValue) : null;
+    /// <summary>JSONata <c>TimeoutSeconds</c>/<c>HeartbeatSeconds</c>: a positive integer, else <c>States.QueryEvaluationError</c>.</summary>
+    private static int? JsonataSeconds(JsonNode? value, bool present, string field)
+    {
+        if (!present)
+        {
+            return null;
+        }
+
+        return JsonNumber.TryGetInteger(value, out var whole) && whole > 0
+            ? (int)Math.Min(whole, int.MaxValue)
+            : throw new AslErrorException(StatesErrorNames.QueryEvaluationError, $"The {field} field must be a positive integer: {Show(value)}");
+    }
+
+    private static string Show(JsonNode? value) => value switch
+    {
+        null => "null",
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
+        _ => value.ToJsonString(),
+    };
 }

@@ -9,6 +9,12 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
 {
     private long lastId;
 
+    /// <summary>The id of the last event recorded (0 before the first).</summary>
+    public long LastId => Interlocked.Read(ref lastId);
+
+    /// <summary>Continues numbering after <paramref name="id"/> (a run resumed from a checkpoint).</summary>
+    public void ContinueFrom(long id) => Interlocked.Exchange(ref lastId, id);
+
     /// <summary>Whether events are kept (callers build details only then).</summary>
     public bool IsEnabled => sink is not null;
 

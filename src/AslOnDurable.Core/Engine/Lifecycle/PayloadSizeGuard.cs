@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -61,10 +63,29 @@ public static class PayloadSizeGuard
                         JsonValueKind.True => 4,
                         JsonValueKind.False => 5,
                         JsonValueKind.Null => 4,
+                        JsonValueKind.Number => NumberSize(value),
                         _ => Encoding.UTF8.GetByteCount(value.ToJsonString()),
                     };
                 }
         }
+    }
+
+    private static long NumberSize(JsonValue value)
+    {
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            return JsonMarshal.GetRawUtf8Value(element).Length;
+        }
+
+        Span<byte> buffer = stackalloc byte[32];
+        if (value.TryGetValue<int>(out var small) && small.TryFormat(buffer, out var smallWritten, default, CultureInfo.InvariantCulture))
+        {
+            return smallWritten;
+        }
+
+        return value.TryGetValue<long>(out var whole) && whole.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture)
+            ? written
+            : Encoding.UTF8.GetByteCount(value.ToJsonString());
     }
 
     private static long StringSize(string text)

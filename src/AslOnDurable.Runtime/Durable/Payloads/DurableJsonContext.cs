@@ -15,6 +15,7 @@ namespace AslOnDurable.Runtime.Durable.Payloads;
 [JsonSerializable(typeof(PingReply))]
 [JsonSerializable(typeof(PingResult))]
 [JsonSerializable(typeof(StateMachineInput))]
+[JsonSerializable(typeof(StateMachineContinuation))]
 [JsonSerializable(typeof(StateMachineOutput))]
 [JsonSerializable(typeof(TaskActivityInput))]
 [JsonSerializable(typeof(TaskActivityResult))]

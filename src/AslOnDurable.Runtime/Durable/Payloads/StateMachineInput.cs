@@ -32,4 +32,23 @@ public sealed record StateMachineInput(int Version, string Definition, JsonNode?
     /// skipped time (a test mode for <c>asl run</c> and conformance runs; absent means real durable timers).
     /// </summary>
     public bool? SkipWaits { get; init; }
+
+    /// <summary>
+    /// Gets where a continued-as-new execution resumes; absent for the first generation. <see cref="Input"/> stays
+    /// the original execution input (<c>$$.Execution.Input</c>) in every generation.
+    /// </summary>
+    public StateMachineContinuation? Continuation { get; init; }
+
+    /// <summary>
+    /// Gets after how many durable actions (task calls and timers) a generation continues as new at the next
+    /// top-level state boundary; <see cref="StateMachineOrchestrator.DefaultMaxActionsPerGeneration"/> when absent.
+    /// Stored with the execution, so a changed default never alters the replay of one in flight.
+    /// </summary>
+    public int? MaxActionsPerGeneration { get; init; }
+
+    /// <summary>
+    /// Gets after how many ASL history events a generation continues as new at the next top-level state boundary
+    /// (bounds replay work of loops without durable actions); <see cref="StateMachineOrchestrator.DefaultMaxEventsPerGeneration"/> when absent.
+    /// </summary>
+    public int? MaxEventsPerGeneration { get; init; }
 }

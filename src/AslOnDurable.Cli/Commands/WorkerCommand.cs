@@ -1,0 +1,179 @@
+using System.CommandLine;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.InMemory.Mocking;
+using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AslOnDurable.Cli.Commands;
+
+/// <summary>
+/// <c>asl worker --storage &lt;connection|azurite&gt; [--task-hub NAME]</c>: runs a durable self-host worker on an
+/// Azure Storage task hub until stopped (Ctrl+C or SIGTERM). Every worker on one task hub shares its executions:
+/// start several, on one machine or many, to scale out; when one dies the others take over its partitions once its
+/// leases expire. Prints one <c>worker ready</c> line when it polls for work.
+/// </summary>
+internal static class WorkerCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var storage = new Option<string>("--storage")
+        {
+            Description = "The Azure Storage task hub's account: a connection string, or 'azurite' for the local emulator on its default ports.",
+            Required = true,
+        };
+        var taskHub = new Option<string>("--task-hub") { Description = "The task hub name (3-45 letters or digits).", DefaultValueFactory = _ => "asl" };
+        var partitions = new Option<int>("--partitions") { Description = "Control-queue partitions (1-16); every worker of a task hub must agree.", DefaultValueFactory = _ => 4 };
+        var failover = new Option<int?>("--failover-seconds")
+        {
+            Description = "How soon other workers take over from a worker that died: partition lease length and message visibility timeout, "
+                + "in seconds (default: the provider's 30 s leases and 5 min visibility). Keep it above the longest activity call.",
+        };
+        var mockConfig = new Option<string?>("--mock-config") { Description = "Answer Task states from an AWS Step Functions Local mock configuration file." };
+        var testCase = new Option<string?>("--test-case") { Description = "The test case of the mock configuration to use." };
+        var stateMachineName = new Option<string?>("--state-machine-name") { Description = "The mock configuration's state machine." };
+        var trace = new Option<bool>("--trace") { Description = "Print one line per Task state attempt this worker runs: 'task <execution ARN> <state> <retry>'." };
+        var command = new Command("worker", "Run a durable worker on an Azure Storage task hub until stopped.")
+        {
+            storage, taskHub, partitions, failover, mockConfig, testCase, stateMachineName, trace,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(failover) is <= 0)
+            {
+                stderr.WriteLine("error: --failover-seconds must be positive.");
+                return ExitCodes.UsageError;
+            }
+
+            var tasks = ReadTasks(parse.GetValue(mockConfig), parse.GetValue(testCase), parse.GetValue(stateMachineName), stderr);
+            if (tasks is null)
+            {
+                return ExitCodes.UsageError;
+            }
+
+            if (parse.GetValue(trace))
+            {
+                tasks = new TracingTaskHandler(tasks, stdout);
+            }
+
+            var seconds = parse.GetValue(failover);
+            var options = DurableRunOptions.BackendFor(parse.GetValue(storage)) with
+            {
+                TaskHubName = parse.GetValue(taskHub)!,
+                PartitionCount = parse.GetValue(partitions),
+                PartitionLeaseInterval = seconds is { } s ? TimeSpan.FromSeconds(s) : null,
+                MessageVisibilityTimeout = seconds is { } v ? TimeSpan.FromSeconds(v) : null,
+            };
+            return await RunAsync(options, tasks, stdout, stderr, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(SelfHostOptions options, ITaskHandler tasks, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        DurableSelfHost host;
+        try
+        {
+            host = await DurableSelfHost.StartAsync(
+                options, DurableTaskCatalog.ForStateMachines(tasks, new ExecutionPlanCache()), NullLoggerFactory.Instance, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Azure.RequestFailedException or AggregateException)
+        {
+            stderr.WriteLine($"error: the worker could not start on task hub '{options.TaskHubName}': {e.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        await using (host)
+        {
+            lock (stdout)
+            {
+                stdout.WriteLine($"worker ready: task hub {options.TaskHubName}, {options.PartitionCount} partitions, process {Environment.ProcessId}");
+                stdout.Flush();
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: stop polling; in-flight work items go back to the task hub for the other workers.
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static ITaskHandler? ReadTasks(string? mockConfig, string? testCase, string? stateMachineName, TextWriter stderr)
+    {
+        if (mockConfig is null)
+        {
+            if (testCase is null)
+            {
+                return TaskHandlerRegistry.Empty;
+            }
+
+            stderr.WriteLine("error: --test-case needs --mock-config.");
+            return null;
+        }
+
+        if (testCase is null)
+        {
+            stderr.WriteLine("error: --mock-config needs --test-case.");
+            return null;
+        }
+
+        if (!CliInputs.TryReadFile(mockConfig, "mock configuration", stderr, out var text))
+        {
+            return null;
+        }
+
+        try
+        {
+            // The mock counts invocations per state in a dictionary: one call at a time (mocks answer synchronously).
+            return new SerializedTaskHandler(new MockTaskHandler(MockConfiguration.Parse(text).GetTestCase(stateMachineName, testCase), TaskHandlerRegistry.Empty));
+        }
+        catch (FormatException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Enters the inner handler one call at a time (activities run concurrently in a worker; mocks answer synchronously).</summary>
+    private sealed class SerializedTaskHandler(ITaskHandler inner) : ITaskHandler
+    {
+        private readonly Lock gate = new();
+
+        public ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
+        {
+            lock (gate)
+            {
+                return inner.InvokeAsync(invocation);
+            }
+        }
+    }
+
+    /// <summary>Prints a line per Task state attempt, then runs it.</summary>
+    private sealed class TracingTaskHandler(ITaskHandler inner, TextWriter stdout) : ITaskHandler
+    {
+        public ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
+        {
+            lock (stdout)
+            {
+                stdout.WriteLine($"task {invocation.ExecutionId} {invocation.StateName} {invocation.RetryCount}");
+                stdout.Flush();
+            }
+
+            return inner.InvokeAsync(invocation);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace AslOnDurable.Runtime.Durable.Payloads;
+
+/// <summary>
+/// Where a continued-as-new execution resumes (an optional field of <see cref="StateMachineInput"/>, stored in durable
+/// history): the engine's checkpoint between two top-level states, plus what the durable host itself carries across
+/// generations.
+/// </summary>
+/// <param name="Generation">How many times the execution has continued as new (1 for the second generation).</param>
+/// <param name="State">The name of the top-level state to enter next.</param>
+/// <param name="StartTime">When the execution started (<c>$$.Execution.StartTime</c>; the TimeoutSeconds deadline counts from it).</param>
+/// <param name="ExecutionName">The execution name (<c>$$.Execution.Name</c>).</param>
+/// <param name="LastEventId">The id of the last ASL history event recorded.</param>
+/// <param name="PreviousEventId">The id of the top-level chain's last ASL history event.</param>
+public sealed record StateMachineContinuation(int Generation, string State, DateTimeOffset StartTime, string ExecutionName, long LastEventId, long PreviousEventId)
+{
+    /// <summary>Gets the next state's input (<c>null</c> also for JSON null).</summary>
+    public JsonNode? StateInput { get; init; }
+
+    /// <summary>Gets the top-level workflow variables by name, or <c>null</c> when none is set.</summary>
+    public JsonObject? Variables { get; init; }
+
+    /// <summary>
+    /// Gets the time the virtual clock had skipped ahead of orchestration time, in ticks (skip-waits mode only;
+    /// absent means none), so <c>$$</c> times never go back across generations.
+    /// </summary>
+    public long? SkippedTicks { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace AslOnDurable.Benchmarks;
+
+/// <summary>Options of <c>--durable</c>.</summary>
+/// <param name="Count">Task states in the sequence and branches in the fan-out.</param>
+/// <param name="Runs">Measured runs per workflow and variant (in memory; Azure Storage runs min(Runs, 5)).</param>
+/// <param name="Warmups">Unmeasured runs first.</param>
+/// <param name="Storage">An Azure Storage connection string to measure too, or <c>null</c>.</param>
+/// <param name="Azurite">Start Azurite (from .ci/node_modules or PATH) on free loopback ports and measure on it too.</param>
+internal sealed record DurableBenchOptions(int Count, int Runs, int Warmups, string? Storage, bool Azurite);
