@@ -16,50 +16,9 @@ namespace AslOnDurable.Core.Engine.Executors;
 internal static class ParallelStateExecutor
 {
     /// <summary>Runs the state.</summary>
-    public static async ValueTask<StepResult> ExecuteAsync(ParallelStatePlan state, ExecutionFrame frame, JsonNode? raw)
+    public static ValueTask<StepResult> ExecuteAsync(ParallelStatePlan state, ExecutionFrame frame, JsonNode? raw)
     {
-        RetryEvaluator? retry = null;
-        while (true)
-        {
-            AslError? error;
-            try
-            {
-                var attempt = await AttemptAsync(state, frame, raw);
-                if (attempt.Error is null)
-                {
-                    return attempt.Step;
-                }
-
-                error = attempt.Error;
-            }
-            catch (AslErrorException e)
-            {
-                error = StateFailure.FromEvaluation(e.Error, frame);
-                if (StateFailure.IsTerminal(e.Error))
-                {
-                    return StepResult.Fail(error);
-                }
-            }
-
-            if (frame.Run.TimedOut || error.Error == StatesErrorNames.Runtime)
-            {
-                return StepResult.Fail(error);
-            }
-
-            retry ??= new RetryEvaluator(state.Retry);
-            if (retry.TryGetDelay(error, frame.Run.Host, out var delay))
-            {
-                if (delay > TimeSpan.Zero && !await frame.Run.WaitUntilAsync(frame.Run.Host.UtcNow + delay))
-                {
-                    return StepResult.Fail(new AslError(StatesErrorNames.Timeout, null));
-                }
-
-                frame.Environment.SetRetryCount(retry.TotalRetries);
-                continue;
-            }
-
-            return CatchResolver.Resolve(state.Catch, frame, raw, error, state.IsJsonata);
-        }
+        return RecoveryLoop.RunAsync(state, frame, raw, static (s, f, r) => AttemptAsync(s, f, r), runtimeErrorsAreFinal: true);
     }
 
     private static async ValueTask<(StepResult Step, AslError? Error)> AttemptAsync(ParallelStatePlan state, ExecutionFrame frame, JsonNode? raw)

@@ -10,7 +10,7 @@ using AslOnDurable.Core.Paths.Templates;
 namespace AslOnDurable.Core.Engine.Plan;
 
 /// <summary>A compiled Map state (inline; distributed mode without ItemReader runs the same way).</summary>
-internal sealed class MapStatePlan : StatePlan
+internal sealed class MapStatePlan : StatePlan, IRecoverableStatePlan
 {
     /// <summary>Compiles the state and its item processor.</summary>
     public MapStatePlan(MapState state, PlanCompiler compiler)

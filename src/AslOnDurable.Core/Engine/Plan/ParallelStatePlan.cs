@@ -7,7 +7,7 @@ using AslOnDurable.Core.Paths.Templates;
 namespace AslOnDurable.Core.Engine.Plan;
 
 /// <summary>A compiled Parallel state.</summary>
-internal sealed class ParallelStatePlan : StatePlan
+internal sealed class ParallelStatePlan : StatePlan, IRecoverableStatePlan
 {
     /// <summary>Compiles the state and its branches.</summary>
     public ParallelStatePlan(ParallelState state, PlanCompiler compiler)

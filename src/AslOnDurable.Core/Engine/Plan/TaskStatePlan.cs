@@ -9,7 +9,7 @@ using AslOnDurable.Core.Paths.Templates;
 namespace AslOnDurable.Core.Engine.Plan;
 
 /// <summary>A compiled Task state.</summary>
-internal sealed class TaskStatePlan : StatePlan
+internal sealed class TaskStatePlan : StatePlan, IRecoverableStatePlan
 {
     /// <summary>Compiles the state.</summary>
     public TaskStatePlan(TaskState state, PlanCompiler compiler)
