@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Paths;
 using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Core.Engine.ErrorHandling;
 using AslOnDurable.Core.Engine.History;
@@ -351,7 +352,7 @@ internal static class MapStateExecutor
         }
 
         double number;
-        if (JsonNumber.TryGetDouble(value, out number))
+        if (JsonNumbers.TryGetDouble(value, out number))
         {
             // numbers as they are
         }

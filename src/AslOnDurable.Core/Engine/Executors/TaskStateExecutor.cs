@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Paths;
 using AslOnDurable.Core.Engine.ErrorHandling;
 using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Engine.Lifecycle;
@@ -134,7 +135,7 @@ internal static class TaskStateExecutor
             throw StateFailure.Runtime(PathFailureMessage.For(path.Text, effective));
         }
 
-        if (!JsonNumber.TryGetInteger(value, out var whole))
+        if (!JsonNumbers.TryGetInt64(value, out var whole))
         {
             throw StateFailure.Runtime($"The {field}Path field refers to value \"{Show(value)}\" which is not a valid integer: {path.Text}");
         }
@@ -150,7 +151,7 @@ internal static class TaskStateExecutor
             return null;
         }
 
-        return JsonNumber.TryGetInteger(value, out var whole) && whole > 0
+        return JsonNumbers.TryGetInt64(value, out var whole) && whole > 0
             ? (int)Math.Min(whole, int.MaxValue)
             : throw new AslErrorException(StatesErrorNames.QueryEvaluationError, $"The {field} field must be a positive integer: {Show(value)}");
     }

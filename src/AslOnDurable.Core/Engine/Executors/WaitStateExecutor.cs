@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Paths;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Engine.Plan;
 using AslOnDurable.Core.Errors;
@@ -57,7 +58,7 @@ internal static class WaitStateExecutor
                 throw StateFailure.Runtime("The SecondsPath parameter does not reference an input value: " + secondsPath.Text);
             }
 
-            if (!JsonNumber.TryGetInteger(value, out var whole))
+            if (!JsonNumbers.TryGetInt64(value, out var whole))
             {
                 throw StateFailure.Runtime($"The SecondsPath parameter cannot be parsed as a long value: {secondsPath.Text} == {Show(value)}");
             }
@@ -92,7 +93,7 @@ internal static class WaitStateExecutor
             if (state.JsonataSeconds is { } secondsTemplate)
             {
                 var value = secondsTemplate.Evaluate(states, frame.Environment);
-                return JsonNumber.TryGetInteger(value, out var whole) && whole >= 0
+                return JsonNumbers.TryGetInt64(value, out var whole) && whole >= 0
                     ? now.AddSeconds(Math.Min(whole, MaxDelaySeconds + 1))
                     : throw new AslErrorException(StatesErrorNames.QueryEvaluationError, "The Seconds field must be a non-negative integer: " + Show(value));
             }

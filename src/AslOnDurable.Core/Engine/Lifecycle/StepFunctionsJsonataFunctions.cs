@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Paths;
 using AslOnDurable.Jsonata;
 
 namespace AslOnDurable.Core.Engine.Lifecycle;
@@ -33,7 +34,7 @@ internal static class StepFunctionsJsonataFunctions
 
     private static JsonataValue Partition(IReadOnlyList<JsonataValue> args)
     {
-        if (Arg(args, 0) is not JsonArray array || !JsonNumber.TryGetInteger(Arg(args, 1), out var size) || size <= 0)
+        if (Arg(args, 0) is not JsonArray array || !JsonNumbers.TryGetInt64(Arg(args, 1), out var size) || size <= 0)
         {
             throw Invalid("$partition", "expects an array and a positive chunk size.");
         }
@@ -56,8 +57,8 @@ internal static class StepFunctionsJsonataFunctions
 
     private static JsonataValue Range(IReadOnlyList<JsonataValue> args)
     {
-        if (!JsonNumber.TryGetInteger(Arg(args, 0), out var start) || !JsonNumber.TryGetInteger(Arg(args, 1), out var end)
-            || !JsonNumber.TryGetInteger(Arg(args, 2), out var step) || step == 0)
+        if (!JsonNumbers.TryGetInt64(Arg(args, 0), out var start) || !JsonNumbers.TryGetInt64(Arg(args, 1), out var end)
+            || !JsonNumbers.TryGetInt64(Arg(args, 2), out var step) || step == 0)
         {
             throw Invalid("$range", "expects integer start, end and a non-zero step.");
         }
@@ -105,7 +106,7 @@ internal static class StepFunctionsJsonataFunctions
     {
         if (Arg(args, 0) is { } seedNode)
         {
-            if (!JsonNumber.TryGetInteger(seedNode, out var seed))
+            if (!JsonNumbers.TryGetInt64(seedNode, out var seed))
             {
                 throw Invalid("$random", "expects an integer seed.");
             }

@@ -43,7 +43,7 @@ internal sealed class ComparisonConditionPlan : ChoiceConditionPlan
                 _ = Rfc3339.TryParse(operandString, out operandTimestamp);
                 break;
             case JsonValueKind.Number:
-                _ = JsonNumber.TryGetDouble(operand, out operandNumber);
+                _ = JsonNumbers.TryGetDouble(operand, out operandNumber);
                 break;
             case JsonValueKind.True:
                 operandBool = true;
@@ -77,7 +77,7 @@ internal sealed class ComparisonConditionPlan : ChoiceConditionPlan
             case ComparisonOperator.IsNull:
                 return (value is null || value.GetValueKind() == JsonValueKind.Null) == operandBool;
             case ComparisonOperator.IsNumeric:
-                return JsonNumber.IsNumber(value) == operandBool;
+                return JsonNumbers.IsNumber(value) == operandBool;
             case ComparisonOperator.IsString:
                 return (value?.GetValueKind() == JsonValueKind.String) == operandBool;
             case ComparisonOperator.IsBoolean:
@@ -109,7 +109,7 @@ internal sealed class ComparisonConditionPlan : ChoiceConditionPlan
             ComparisonOperator.StringMatches => glob is not null && value?.GetValueKind() == JsonValueKind.String && glob.IsMatch(value.GetValue<string>()),
             ComparisonOperator.NumericEquals or ComparisonOperator.NumericLessThan or ComparisonOperator.NumericGreaterThan
                 or ComparisonOperator.NumericLessThanEquals or ComparisonOperator.NumericGreaterThanEquals =>
-                JsonNumber.TryGetDouble(value, out var number) && JsonNumber.IsNumber(operand) && Order(number.CompareTo(operandNumber)),
+                JsonNumbers.TryGetDouble(value, out var number) && JsonNumbers.IsNumber(operand) && Order(number.CompareTo(operandNumber)),
             ComparisonOperator.BooleanEquals => value?.GetValueKind() is JsonValueKind.True or JsonValueKind.False
                 && (value.GetValueKind() == JsonValueKind.True) == operandBool,
             _ => operandString is not null && value?.GetValueKind() == JsonValueKind.String
@@ -123,7 +123,7 @@ internal sealed class ComparisonConditionPlan : ChoiceConditionPlan
         {
             case ComparisonOperator.NumericEquals or ComparisonOperator.NumericLessThan or ComparisonOperator.NumericGreaterThan
                 or ComparisonOperator.NumericLessThanEquals or ComparisonOperator.NumericGreaterThanEquals:
-                return JsonNumber.TryGetDouble(value, out var a) && JsonNumber.TryGetDouble(other, out var b) && Order(a.CompareTo(b));
+                return JsonNumbers.TryGetDouble(value, out var a) && JsonNumbers.TryGetDouble(other, out var b) && Order(a.CompareTo(b));
             case ComparisonOperator.BooleanEquals:
                 return value?.GetValueKind() is JsonValueKind.True or JsonValueKind.False
                     && other?.GetValueKind() is JsonValueKind.True or JsonValueKind.False
