@@ -23,6 +23,12 @@ param taskHubName string = 'asl'
 @description('NCRONTAB schedule of the ScheduledStart function.')
 param scheduleCron string = '0 0 * * * *'
 
+@description('ASL definition (JSON text) that the schedule starts; empty: the schedule starts nothing.')
+param scheduleDefinition string = ''
+
+@description('Input (JSON text) of the scheduled executions.')
+param scheduleInput string = '{}'
+
 @description('Queue whose messages start executions.')
 param startQueueName string = 'asl-start'
 
@@ -79,6 +85,8 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     taskHubName: taskHubName
     scheduleCron: scheduleCron
+    scheduleDefinition: scheduleDefinition
+    scheduleInput: scheduleInput
     startQueueName: startQueueName
     tags: tags
   }

@@ -48,6 +48,12 @@ param scheduleCron string
 @description('Queue whose messages start executions.')
 param startQueueName string
 
+@description('ASL definition (JSON text) that ScheduledStart starts; empty: the schedule starts nothing.')
+param scheduleDefinition string = ''
+
+@description('Input (JSON text) of the scheduled executions.')
+param scheduleInput string = '{}'
+
 @description('Tags for every resource.')
 param tags object = {}
 
@@ -135,6 +141,14 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'AslStartQueue'
           value: startQueueName
+        }
+        {
+          name: 'AslScheduleDefinition'
+          value: scheduleDefinition
+        }
+        {
+          name: 'AslScheduleInput'
+          value: scheduleInput
         }
       ]
     }

@@ -8,6 +8,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Schedule {Schedule} fired (past due: {IsPastDue}); started {InstanceId}")]
     public static partial void ScheduleFired(ILogger logger, string schedule, bool isPastDue, string instanceId);
 
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Schedule {Schedule} fired but no definition is configured ({Setting}); nothing started")]
+    public static partial void ScheduleNotConfigured(ILogger logger, string schedule, string setting);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Queue message started {InstanceId}")]
     public static partial void QueueMessageStarted(ILogger logger, string instanceId);
 }

@@ -15,7 +15,8 @@ internal sealed class TimerFunctions(ExecutionStarter starter, TimeProvider time
 {
     /// <summary>
     /// Fires on the schedule in the <c>AslScheduleCron</c> app setting and starts the definition in
-    /// <c>AslScheduleDefinition</c> (ASL JSON text) with the input in <c>AslScheduleInput</c> (JSON, default <c>{}</c>).
+    /// <c>AslScheduleDefinition</c> (ASL JSON text) with the input in <c>AslScheduleInput</c> (JSON, default <c>{}</c>);
+    /// with no definition configured it logs and starts nothing.
     /// </summary>
     /// <param name="timer">The timer information.</param>
     /// <param name="client">The durable client.</param>
@@ -27,6 +28,12 @@ internal sealed class TimerFunctions(ExecutionStarter starter, TimeProvider time
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(configuration[FunctionNames.ScheduleDefinitionSetting]))
+        {
+            Log.ScheduleNotConfigured(logger, FunctionNames.ScheduledStart, FunctionNames.ScheduleDefinitionSetting);
+            return;
+        }
+
         string instanceId = await starter.StartFromScheduleAsync(
             new DurableTaskExecutionClient(client),
             FunctionNames.ScheduledStart,

@@ -39,11 +39,22 @@ public sealed class TimerFunctionsTests
     }
 
     [Fact]
-    public async Task ScheduledStart_NoDefinitionConfigured_ThrowsAndStartsNothing()
+    public async Task ScheduledStart_NoDefinitionConfigured_StartsNothing()
     {
         DurableClientMock client = new();
 
-        await Assert.ThrowsAsync<StartExecutionException>(() => Function([]).ScheduledStartAsync(new TimerInfo(), client.Mock.Object, CancellationToken.None));
+        await Function([]).ScheduledStartAsync(new TimerInfo(), client.Mock.Object, CancellationToken.None);
+
+        Assert.Empty(client.Starts);
+    }
+
+    [Fact]
+    public async Task ScheduledStart_InvalidDefinitionConfigured_ThrowsAndStartsNothing()
+    {
+        DurableClientMock client = new();
+        TimerFunctions function = Function(new() { ["AslScheduleDefinition"] = """{"StartAt":"Nowhere","States":{}}""" });
+
+        await Assert.ThrowsAsync<StartExecutionException>(() => function.ScheduledStartAsync(new TimerInfo(), client.Mock.Object, CancellationToken.None));
         Assert.Empty(client.Starts);
     }
 }
