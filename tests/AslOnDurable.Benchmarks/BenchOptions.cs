@@ -1,7 +1,7 @@
 namespace AslOnDurable.Benchmarks;
 
 /// <summary>Command-line options of the benchmark program.</summary>
-internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, bool History, string? JsonReport, IReadOnlySet<string> Names, bool Jsonata, double BatchMs, int Batches)
+internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, string History, string? JsonReport, IReadOnlySet<string> Names, bool Jsonata, double BatchMs, int Batches)
 {
     /// <summary>Gets the durable mode's settings, or <c>null</c> when not in that mode.</summary>
     public DurableBenchOptions? Durable { get; init; }
@@ -11,7 +11,7 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
         string? definitions = null;
         string? json = null;
         int warmups = 2, runs = 7;
-        var history = true;
+        var history = "on";
         var jsonata = false;
         double batchMs = 100;
         var batches = 5;
@@ -33,7 +33,7 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
                 case "--azurite": azurite = true; break;
                 case "--storage": storage = args[++i]; break;
                 case "--count": count = int.Parse(args[++i]); break;
-                case "--history": history = args[++i] != "off"; break;
+                case "--history": history = args[++i]; break;
                 case "--json": json = args[++i]; break;
                 case "--jsonata": jsonata = true; break;
                 case "--ms": batchMs = double.Parse(args[++i]); break;

@@ -11,7 +11,7 @@ namespace AslOnDurable.Benchmarks;
 /// the timer, a fresh input per run prepared outside the timer, retry and wait intervals skipped, output checked
 /// against the expected file on every run, median of the measured runs, process-wide allocated bytes.
 /// </summary>
-internal sealed class DefinitionBenchmark(string directory, string name, long transitions, int warmups, int runs, bool history)
+internal sealed class DefinitionBenchmark(string directory, string name, long transitions, int warmups, int runs, string history)
 {
     public async Task<BenchmarkResult> RunAsync()
     {
@@ -32,7 +32,15 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
         {
             var input = JsonNode.Parse(inputText);
             var host = new InMemoryExecutionHost(TimeProvider.System, tasks, hostOptions);
-            var options = new ExecutionOptions { History = history ? new AslOnDurable.Core.Engine.History.ListHistorySink() : null };
+            var options = new ExecutionOptions
+            {
+                History = history switch
+                {
+                    "on" => new AslOnDurable.Core.Engine.History.ListHistorySink(),
+                    "stream" => new StreamingHistorySink(),
+                    _ => null,
+                },
+            };
             var request = new ExecutionRequest { Input = input };
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();

@@ -1,6 +1,6 @@
 // Engine benchmarks over shared/bench/definitions, following the contract in shared/bench/README.md.
 // usage: dotnet run -c Release --project tests/AslOnDurable.Benchmarks -- [--definitions DIR] [--runs N]
-//        [--warmups N] [--history on|off] [--json FILE] [name ...]
+//        [--warmups N] [--history on|stream|off] [--json FILE] [name ...]
 //        --jsonata [--ms 100] [--batches 5] [name-substring ...]   (JSONata evaluation throughput)
 //        --durable [--count 100] [--runs 5] [--warmups 2] [--azurite] [--storage CONN]
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
@@ -36,7 +36,7 @@ if (options.Definitions is null)
 }
 
 var transitions = JsonNode.Parse(File.ReadAllText(Path.Combine(options.Definitions, "transitions.json")))!.AsObject();
-Console.WriteLine($".NET {Environment.Version}, GC {(GCSettings.IsServerGC ? "server" : "workstation")}, history {(options.History ? "on" : "off")}, " +
+Console.WriteLine($".NET {Environment.Version}, GC {(GCSettings.IsServerGC ? "server" : "workstation")}, history {options.History} (on: kept in a list; stream: built and dropped; off: none), " +
     $"{options.Warmups} warm-ups, {options.Runs} runs, load average {LoadAverage.Read()}");
 Console.WriteLine("Map/Parallel run on one thread: the in-memory host completes tasks synchronously.");
 var results = new List<BenchmarkResult>();
