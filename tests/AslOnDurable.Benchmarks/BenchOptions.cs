@@ -6,6 +6,9 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
     /// <summary>Gets the durable mode's settings, or <c>null</c> when not in that mode.</summary>
     public DurableBenchOptions? Durable { get; init; }
 
+    /// <summary>Gets a value indicating whether to measure orchestrator replay alone (<c>--durable-replay</c>).</summary>
+    public bool DurableReplay { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         string? definitions = null;
@@ -17,6 +20,7 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
         var batches = 5;
         var names = new HashSet<string>(StringComparer.Ordinal);
         var durable = false;
+        var replay = false;
         var azurite = false;
         string? storage = null;
         int? durableRuns = null;
@@ -30,6 +34,7 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
                 case "--warmups": warmups = int.Parse(args[++i]); durableWarmups = warmups; break;
                 case "--runs": runs = int.Parse(args[++i]); durableRuns = runs; break;
                 case "--durable": durable = true; break;
+                case "--durable-replay": durable = replay = true; break;
                 case "--azurite": azurite = true; break;
                 case "--storage": storage = args[++i]; break;
                 case "--count": count = int.Parse(args[++i]); break;
@@ -45,6 +50,7 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
         return new BenchOptions(definitions ?? FindDefinitions(), warmups, runs, history, json, names, jsonata, batchMs, batches)
         {
             Durable = durable ? new DurableBenchOptions(count, durableRuns ?? 5, durableWarmups ?? 5, storage, azurite) : null,
+            DurableReplay = replay,
         };
     }
 

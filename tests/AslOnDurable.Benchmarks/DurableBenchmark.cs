@@ -153,7 +153,7 @@ internal static class DurableBenchmark
         return values[values.Count / 2];
     }
 
-    private static IEnumerable<Workflow> Workflows(int count)
+    internal static IEnumerable<Workflow> Workflows(int count)
     {
         var states = new JsonObject();
         for (var i = 0; i < count; i++)
@@ -203,5 +203,5 @@ internal static class DurableBenchmark
         yield return new Workflow($"map-{count}", map.ToJsonString(), new JsonObject { ["items"] = items.DeepClone() }, items, "HandFanOut");
     }
 
-    private sealed record Workflow(string Name, string Definition, JsonNode Input, JsonNode Expected, string HandWritten);
+    internal sealed record Workflow(string Name, string Definition, JsonNode Input, JsonNode Expected, string HandWritten);
 }

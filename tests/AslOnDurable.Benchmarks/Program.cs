@@ -4,6 +4,8 @@
 //        --jsonata [--ms 100] [--batches 5] [name-substring ...]   (JSONata evaluation throughput)
 //        --durable [--count 100] [--runs 5] [--warmups 2] [--azurite] [--storage CONN]
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
+//        --durable-replay [--count 100] [--runs 5]
+//                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
 using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,7 +15,7 @@ var options = BenchOptions.Parse(args);
 if (options.Durable is { } durable)
 {
     Console.WriteLine($".NET {Environment.Version}, load average {LoadAverage.Read()}, {durable.Count} tasks per workflow, {durable.Warmups} warm-ups");
-    return await DurableBenchmark.RunAsync(durable);
+    return options.DurableReplay ? await ReplayBenchmark.RunAsync(durable) : await DurableBenchmark.RunAsync(durable);
 }
 
 if (options.Jsonata)

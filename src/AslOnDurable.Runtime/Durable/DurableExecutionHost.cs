@@ -78,7 +78,9 @@ internal sealed class DurableExecutionHost(
     {
         ArgumentNullException.ThrowIfNull(invocation);
         Actions++;
-        string request = DurableJson.Serialize(new TaskActivityInput(
+        // While replaying, the call is already in history with its input: DurableTask.Core matches it by id and name
+        // and never reads the input again, so building it would only cost time on every episode.
+        string request = context.IsReplaying ? string.Empty : DurableJson.Serialize(new TaskActivityInput(
             PayloadVersion.Current, invocation.StateName, invocation.Resource, invocation.Input, invocation.RetryCount, invocation.ExecutionId)
         {
             TimeoutSeconds = invocation.TimeoutSeconds,

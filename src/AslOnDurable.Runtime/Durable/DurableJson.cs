@@ -50,7 +50,14 @@ public static class DurableJson
         JsonSerializer.Deserialize(json, TypeInfo<T>())
         ?? throw new JsonException($"Expected a {typeof(T).Name} payload, found null.");
 
-    private static JsonTypeInfo<T> TypeInfo<T>() =>
-        (JsonTypeInfo<T>?)DurableJsonContext.Default.GetTypeInfo(typeof(T))
-        ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered in {nameof(DurableJsonContext)}.");
+    private static JsonTypeInfo<T> TypeInfo<T>() => TypeInfoOf<T>.Value;
+
+    // Looked up once per type: JsonSerializerContext.GetTypeInfo(Type) validates the type on every call, which showed
+    // in every orchestrator episode's profile.
+    private static class TypeInfoOf<T>
+    {
+        public static readonly JsonTypeInfo<T> Value =
+            (JsonTypeInfo<T>?)DurableJsonContext.Default.GetTypeInfo(typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered in {nameof(DurableJsonContext)}.");
+    }
 }

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Parsing;
@@ -9,8 +7,9 @@ using AslOnDurable.Core.Validation;
 namespace AslOnDurable.Runtime.Durable;
 
 /// <summary>
-/// Parsed and compiled definitions by the SHA-256 of their text, so replays and executions of one definition compile
-/// it once. Thread-safe and bounded; the cached data is immutable and derived only from the text, so evicting or
+/// Parsed and compiled definitions by their text, so replays and executions of one definition compile it once (the
+/// text itself is the key: hashing and comparing it costs a few microseconds per orchestrator episode, a digest of it
+/// ten times more). Thread-safe and bounded; the cached data is immutable and derived only from the text, so evicting or
 /// racing never changes a result (replay-safe).
 /// </summary>
 /// <param name="capacity">How many definitions to keep; the cache is emptied when it is full.</param>
@@ -22,6 +21,9 @@ public sealed class ExecutionPlanCache(int capacity = ExecutionPlanCache.Default
     private readonly ConcurrentDictionary<string, CompiledDefinition> entries = new(StringComparer.Ordinal);
     private readonly JsonataLibraryEvaluator jsonata = new();
 
+    /// <summary>Gets the decoded start records of running instances (orchestrator episodes share them with the plans).</summary>
+    public StartRecordCache StartRecords { get; } = new();
+
     /// <summary>Gets the number of cached definitions.</summary>
     public int Count => entries.Count;
 
@@ -31,8 +33,7 @@ public sealed class ExecutionPlanCache(int capacity = ExecutionPlanCache.Default
     public CompiledDefinition Get(string definitionJson)
     {
         ArgumentNullException.ThrowIfNull(definitionJson);
-        string key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(definitionJson)));
-        if (entries.TryGetValue(key, out CompiledDefinition? cached))
+        if (entries.TryGetValue(definitionJson, out CompiledDefinition? cached))
         {
             return cached;
         }
@@ -43,7 +44,7 @@ public sealed class ExecutionPlanCache(int capacity = ExecutionPlanCache.Default
             entries.Clear();
         }
 
-        return entries.GetOrAdd(key, compiled);
+        return entries.GetOrAdd(definitionJson, compiled);
     }
 
     private CompiledDefinition Compile(string definitionJson)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Errors;
@@ -38,7 +39,7 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
     public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        StateMachineInput request = DurableJson.Deserialize<StateMachineInput>(input);
+        StateMachineInput request = plans.StartRecords.Decode(context.InstanceId, input);
         PayloadVersion.EnsureReadable(request.Version, nameof(StateMachineInput));
         CompiledDefinition compiled = plans.Get(request.Definition);
         if (compiled.Plan is not { } plan)
@@ -54,7 +55,7 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
         };
         ExecutionRequest execution = new()
         {
-            Input = request.Input,
+            Input = request.Input?.DeepClone(), // the cached record is shared by every episode
             Name = request.ExecutionName ?? context.InstanceId,
         };
         execution = execution with
@@ -113,8 +114,8 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
     private static ExecutionCheckpoint ToCheckpoint(StateMachineContinuation continuation) => new()
     {
         StateName = continuation.State,
-        StateInput = continuation.StateInput,
-        Variables = continuation.Variables,
+        StateInput = continuation.StateInput?.DeepClone(), // the cached record is shared by every episode
+        Variables = (JsonObject?)continuation.Variables?.DeepClone(),
         StartTime = continuation.StartTime,
         ExecutionName = continuation.ExecutionName,
         LastEventId = continuation.LastEventId,

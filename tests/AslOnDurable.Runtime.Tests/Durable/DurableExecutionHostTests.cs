@@ -74,6 +74,22 @@ public sealed class DurableExecutionHostTests
     }
 
     [Fact]
+    public async Task InvokeTask_WhileReplaying_SchedulesWithoutBuildingTheInputAndStillReadsTheResult()
+    {
+        // A replayed call is already in history with its input: DurableTask.Core matches it by id and name only.
+        object? sent = null;
+        context.SetupGet(c => c.IsReplaying).Returns(true);
+        context.Setup(c => c.CallActivityAsync<string>(new TaskName(ActivityNames.StateMachineTask), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback((TaskName _, object? input, TaskOptions? _) => sent = input)
+            .ReturnsAsync(DurableJson.Serialize(new TaskActivityResult(1, TaskActivityOutcomes.Succeeded) { Output = JsonNode.Parse("[1,2]") }));
+
+        TaskOutcome outcome = await new DurableExecutionHost(context.Object).InvokeTaskAsync(Invocation());
+
+        Assert.Equal(string.Empty, sent);
+        Assert.Equal("[1,2]", outcome.Result!.ToJsonString());
+    }
+
+    [Fact]
     public async Task InvokeTask_HandlerFailedWithoutCause_ReturnsErrorAndNullCause()
     {
         ActivityReturns(new TaskActivityResult(1, TaskActivityOutcomes.Failed) { Error = "Custom.Error" });

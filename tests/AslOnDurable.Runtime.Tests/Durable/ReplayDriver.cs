@@ -34,13 +34,14 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
         OrchestrationInstance instance = new() { InstanceId = instanceId, ExecutionId = "e1" };
         DateTime now = Start;
         List<HistoryEvent> history = NewGeneration(instance, JsonSerializer.Serialize(inputJson), now);
+        int newFrom = 0; // where the next episode's new events start
         List<IReadOnlyList<HistoryEvent>> generations = [];
         List<(int Id, Task<string> Result)> activities = [];
         List<(int Id, DateTime FireAt)> timers = [];
         for (int episode = 0; episode < maxEpisodes; episode++)
         {
             bool continuedAsNew = false;
-            foreach (OrchestratorAction action in Replay(history, plans, historySinks))
+            foreach (OrchestratorAction action in Replay(history, newFrom, plans, historySinks))
             {
                 switch (action)
                 {
@@ -52,6 +53,7 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
                         generations.Add(history);
                         instance = new() { InstanceId = instanceId, ExecutionId = "e" + (generations.Count + 1) };
                         history = NewGeneration(instance, next.Result!, now);
+                        newFrom = 0;
                         activities.Clear();
                         timers.Clear();
                         continuedAsNew = true;
@@ -121,6 +123,7 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
                 }
             }
 
+            newFrom = history.Count;
             history.Add(new OrchestratorStartedEvent(-1) { Timestamp = now });
             foreach (HistoryEvent e in delivered)
             {
@@ -139,11 +142,20 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
     ];
 
     /// <summary>Replays a history through a fresh orchestrator and returns the actions it asks for next.</summary>
-    public static IReadOnlyList<OrchestratorAction> Replay(IList<HistoryEvent> history, ExecutionPlanCache plans, Func<string, AslOnDurable.Core.Engine.History.IHistorySink?>? historySinks = null)
+    /// <remarks>
+    /// Events before <paramref name="newFrom"/> are past (played in earlier episodes: the orchestrator replays them with
+    /// <c>IsReplaying</c> set), the rest are the episode's new events, as a backend delivers them.
+    /// </remarks>
+    public static IReadOnlyList<OrchestratorAction> Replay(IList<HistoryEvent> history, int newFrom, ExecutionPlanCache plans, Func<string, AslOnDurable.Core.Engine.History.IHistorySink?>? historySinks = null)
     {
         TaskOrchestration shim = Shims.CreateOrchestration(new TaskName(OrchestratorNames.StateMachine), new StateMachineOrchestrator(plans, historySinks), parent: null);
-        TaskOrchestrationExecutor executor = new(
-            new OrchestrationRuntimeState([.. history]), shim, BehaviorOnContinueAsNew.Carryover, ErrorPropagationMode.UseFailureDetails);
+        OrchestrationRuntimeState state = new([.. history.Take(newFrom)]);
+        foreach (HistoryEvent e in history.Skip(newFrom))
+        {
+            state.AddEvent(e);
+        }
+
+        TaskOrchestrationExecutor executor = new(state, shim, BehaviorOnContinueAsNew.Carryover, ErrorPropagationMode.UseFailureDetails);
         return [.. executor.Execute().Actions];
     }
 }

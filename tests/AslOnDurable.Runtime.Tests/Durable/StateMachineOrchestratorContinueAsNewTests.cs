@@ -140,7 +140,7 @@ public sealed class StateMachineOrchestratorContinueAsNewTests
                 }
 
                 List<string> recorded = [.. history.Skip(firstAction).TakeWhile(IsAction).Select(Describe)];
-                List<string> replayed = [.. ReplayDriver.Replay(history.Take(firstAction).ToList(), new ExecutionPlanCache()).Select(Describe)];
+                List<string> replayed = [.. ReplayDriver.Replay(history.Take(firstAction).ToList(), start, new ExecutionPlanCache()).Select(Describe)];
                 Assert.Equal(recorded, replayed);
                 continued += recorded.Count(r => r.StartsWith("complete ContinuedAsNew", StringComparison.Ordinal));
             }

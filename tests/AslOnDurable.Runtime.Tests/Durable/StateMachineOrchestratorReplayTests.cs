@@ -37,7 +37,7 @@ public sealed class StateMachineOrchestratorReplayTests
             }
 
             List<string> recorded = [.. history.Skip(firstAction).TakeWhile(IsAction).Select(Describe)];
-            List<string> replayed = [.. ReplayDriver.Replay(history.Take(firstAction).ToList(), new ExecutionPlanCache()).Select(Describe)];
+            List<string> replayed = [.. ReplayDriver.Replay(history.Take(firstAction).ToList(), start, new ExecutionPlanCache()).Select(Describe)];
             Assert.Equal(recorded, replayed);
             episodes++;
         }

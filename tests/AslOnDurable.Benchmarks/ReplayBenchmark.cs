@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Durable.Activities;
+using AslOnDurable.Runtime.Durable.Payloads;
+using DurableTask.Core;
+using DurableTask.Core.Command;
+using DurableTask.Core.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AslOnDurable.Benchmarks;
+
+/// <summary>
+/// <c>--durable-replay</c>: the orchestrator's own CPU cost, without a backend. For each workflow of
+/// <c>--durable</c>, builds the history a backend would record (DurableTask.Core's executor, activities run at once),
+/// then times every episode of the run again (each episode replays the history so far, as a worker without extended
+/// sessions does), for the ASL orchestrator and the hand-written one. Single-threaded and free of queues, so the ratio
+/// is steadier than the wall-time ratio of <c>--durable</c>.
+/// </summary>
+internal static class ReplayBenchmark
+{
+    private static readonly DurableTaskShimFactory Shims = new(new DurableTaskWorkerOptions(), NullLoggerFactory.Instance);
+    private static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static Task<int> RunAsync(DurableBenchOptions options)
+    {
+        var plans = new ExecutionPlanCache();
+        var activity = new StateMachineTaskActivity(new BenchTaskHandler());
+        foreach (var workflow in DurableBenchmark.Workflows(options.Count))
+        {
+            var fanOut = workflow.HandWritten == "HandFanOut";
+            Func<ITaskOrchestrator> asl = () => new StateMachineOrchestrator(plans);
+            Func<ITaskOrchestrator> hand = () => new HandWrittenOrchestrator(fanOut, options.Count);
+            var aslInput = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, workflow.Definition, workflow.Input.DeepClone()));
+            var aslEpisodes = Record(asl, aslInput, activity);
+            var handEpisodes = Record(hand, workflow.Input.ToJsonString(), activity);
+            var aslTimes = new List<double>();
+            var handTimes = new List<double>();
+            for (var i = 0; i < options.Warmups + options.Runs; i++)
+            {
+                var a = Time(asl, aslEpisodes);
+                var h = Time(hand, handEpisodes);
+                if (i >= options.Warmups)
+                {
+                    aslTimes.Add(a);
+                    handTimes.Add(h);
+                }
+            }
+
+            var aslBytes = Allocated(asl, aslEpisodes);
+            var handBytes = Allocated(hand, handEpisodes);
+            aslTimes.Sort();
+            handTimes.Sort();
+            double aslMedian = aslTimes[aslTimes.Count / 2], handMedian = handTimes[handTimes.Count / 2];
+            Console.WriteLine($"replay {workflow.Name,-8} {aslEpisodes.Count,4} episodes: ASL {aslMedian,8:F2} ms  hand {handMedian,8:F2} ms  " +
+                $"ratio {aslMedian / handMedian:F2}x (best {aslTimes[0] / handTimes[0]:F2}x)  ({options.Runs} runs)  " +
+                $"allocated: ASL {aslBytes / 1048576.0:F1} MiB  hand {handBytes / 1048576.0:F1} MiB per run");
+        }
+
+        return Task.FromResult(0);
+    }
+
+    // The history before each episode of one run, episode by episode, and where its new events start.
+    private static List<(HistoryEvent[] History, int NewFrom)> Record(Func<ITaskOrchestrator> orchestrator, string input, StateMachineTaskActivity activity)
+    {
+        OrchestrationInstance instance = new() { InstanceId = "bench", ExecutionId = "e1" };
+        List<HistoryEvent> history =
+        [
+            new OrchestratorStartedEvent(-1) { Timestamp = Start },
+            new ExecutionStartedEvent(-1, DurableTask.Core.Serializing.JsonDataConverter.Default.Serialize(input)) { Name = "Bench", Version = string.Empty, OrchestrationInstance = instance, Timestamp = Start },
+        ];
+        List<(HistoryEvent[], int)> episodes = [];
+        var newFrom = 0;
+        while (true)
+        {
+            episodes.Add(([.. history], newFrom));
+            List<HistoryEvent> completed = [];
+            foreach (var action in Replay(orchestrator, history, newFrom))
+            {
+                switch (action)
+                {
+                    case ScheduleTaskOrchestratorAction task:
+                        history.Add(new TaskScheduledEvent(task.Id, task.Name!, task.Version, task.Input) { Timestamp = Start });
+                        var shim = Shims.CreateActivity(new TaskName(task.Name!), activity);
+                        completed.Add(new TaskCompletedEvent(-1, task.Id, shim.RunAsync(new TaskContext(instance), task.Input).GetAwaiter().GetResult()) { Timestamp = Start });
+                        break;
+                    case OrchestrationCompleteOrchestratorAction { OrchestrationStatus: OrchestrationStatus.Completed }:
+                        return episodes;
+                    default:
+                        throw new InvalidOperationException($"Unexpected {action.GetType().Name} while recording.");
+                }
+            }
+
+            history.Add(new OrchestratorCompletedEvent(-1) { Timestamp = Start });
+            newFrom = history.Count;
+            history.Add(new OrchestratorStartedEvent(-1) { Timestamp = Start });
+            history.AddRange(completed);
+        }
+    }
+
+    private static double Time(Func<ITaskOrchestrator> orchestrator, List<(HistoryEvent[] History, int NewFrom)> episodes)
+    {
+        var watch = Stopwatch.StartNew();
+        foreach (var (history, newFrom) in episodes)
+        {
+            _ = Replay(orchestrator, history, newFrom);
+        }
+
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static long Allocated(Func<ITaskOrchestrator> orchestrator, List<(HistoryEvent[] History, int NewFrom)> episodes)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        _ = Time(orchestrator, episodes);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    // Events before newFrom were played in earlier episodes (the orchestrator replays them), the rest are new.
+    private static IEnumerable<OrchestratorAction> Replay(Func<ITaskOrchestrator> orchestrator, IList<HistoryEvent> history, int newFrom)
+    {
+        var shim = Shims.CreateOrchestration(new TaskName("Bench"), orchestrator(), parent: null);
+        OrchestrationRuntimeState state = new([.. history.Take(newFrom)]);
+        foreach (var e in history.Skip(newFrom))
+        {
+            state.AddEvent(e);
+        }
+
+        TaskOrchestrationExecutor executor = new(state, shim, BehaviorOnContinueAsNew.Carryover, ErrorPropagationMode.UseFailureDetails);
+        return [.. executor.Execute().Actions];
+    }
+}
