@@ -8,8 +8,35 @@ public sealed record ExecutionOptions
     /// <summary>The AWS default payload quota: 256 KiB.</summary>
     public const int DefaultMaxPayloadBytes = 256 * 1024;
 
+    /// <summary>The AWS limit on the size of one workflow variable: 256 KiB.</summary>
+    public const int DefaultMaxVariableBytes = 256 * 1024;
+
+    /// <summary>The AWS limit on the combined size of the variables one <c>Assign</c> field sets: 256 KiB.</summary>
+    public const int DefaultMaxAssignBytes = 256 * 1024;
+
+    /// <summary>The AWS limit on the total size of the variables stored in one execution: 10 MiB.</summary>
+    public const long DefaultMaxTotalVariableBytes = 10 * 1024 * 1024;
+
     /// <summary>The payload size quota in UTF-8 bytes (states' inputs/outputs, task results).</summary>
     public int MaxPayloadBytes { get; init; } = DefaultMaxPayloadBytes;
+
+    /// <summary>The size limit of one workflow variable, in UTF-8 bytes of its value's compact JSON text.</summary>
+    /// <remarks>AWS fails the assigning state with <c>States.DataLimitExceeded</c> when a variable is larger.</remarks>
+    public int MaxVariableBytes { get; init; } = DefaultMaxVariableBytes;
+
+    /// <summary>The limit on the combined size of the variables one <c>Assign</c> field sets, in UTF-8 bytes.</summary>
+    /// <remarks>AWS fails the assigning state with <c>States.DataLimitExceeded</c> when they are larger together.</remarks>
+    public int MaxAssignBytes { get; init; } = DefaultMaxAssignBytes;
+
+    /// <summary>
+    /// The limit on the total size of the variables live in one execution, in UTF-8 bytes: the top-level variables
+    /// plus those of the Parallel branches and Map iterations running at the time.
+    /// </summary>
+    /// <remarks>
+    /// AWS fails the assigning state with <c>States.DataLimitExceeded</c> when an assignment would pass it. A branch's
+    /// or iteration's variables stop counting when it ends, as AWS discards them then.
+    /// </remarks>
+    public long MaxTotalVariableBytes { get; init; } = DefaultMaxTotalVariableBytes;
 
     /// <summary>Where history events go, or <see langword="null"/> to record none (event ids are still counted).</summary>
     public IHistorySink? History { get; init; }

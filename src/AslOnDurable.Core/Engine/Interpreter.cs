@@ -38,7 +38,7 @@ public sealed class Interpreter(ExecutionPlan plan)
             return Finish(run, new BranchOutcome(ExecutionStatus.Failed, null, new AslError(StatesErrorNames.DataLimitExceeded, "The execution input exceeds the maximum number of bytes service limit.")));
         }
 
-        var frame = new ExecutionFrame(run, Plan.Root, new VariableScope(null), null) { IsRoot = true };
+        var frame = new ExecutionFrame(run, Plan.Root, new VariableScope(null, new VariableSizeBudget(options)), null) { IsRoot = true };
         return await RunTopLevelAsync(run, frame, request.Input, Plan.Root.StartIndex);
     }
 
@@ -66,10 +66,10 @@ public sealed class Interpreter(ExecutionPlan plan)
 
         options ??= DefaultOptions;
         var run = new ExecutionRun(request, host, options, Plan.Definition.TimeoutSeconds, checkpoint);
-        var scope = new VariableScope(null);
+        var scope = new VariableScope(null, new VariableSizeBudget(options));
         if (checkpoint.Variables is { } variables)
         {
-            scope.AssignAll(variables);
+            scope.Restore(variables);
         }
 
         var frame = new ExecutionFrame(run, Plan.Root, scope, null) { IsRoot = true, LastEventId = checkpoint.PreviousEventId };
@@ -117,59 +117,68 @@ public sealed class Interpreter(ExecutionPlan plan)
         var index = startIndex;
         var current = input;
         string? currentText = null; // the previous StateExited text is the next StateEntered input: serialize once
-        while (true)
+        try
         {
-            if (run.CheckDeadline())
+            while (true)
             {
-                return new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null));
-            }
+                if (run.CheckDeadline())
+                {
+                    return new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null));
+                }
 
-            if (frame.Abort is { IsRequested: true })
-            {
-                return new BranchOutcome(ExecutionStatus.Aborted, null, null);
-            }
+                if (frame.Abort is { IsRequested: true })
+                {
+                    return new BranchOutcome(ExecutionStatus.Aborted, null, null);
+                }
 
-            var state = plan.States[index];
-            var enteredId = frame.Record(state.EnteredEventType, recording ? HistoryRecorder.StateEntered(state.Name, currentText ?? HistoryRecorder.Text(current)) : null);
-            environment.Enter(state.Name, run.Host.UtcNow, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
-            StepResult step;
-            try
-            {
-                var pending = StateExecutor.ExecuteAsync(state, frame, current);
-                step = pending.IsCompletedSuccessfully ? pending.Result : await pending;
-            }
-            catch (AslErrorException e)
-            {
-                step = StepResult.Fail(StateFailure.FromEvaluation(e.Error, frame));
-            }
+                var state = plan.States[index];
+                var enteredId = frame.Record(state.EnteredEventType, recording ? HistoryRecorder.StateEntered(state.Name, currentText ?? HistoryRecorder.Text(current)) : null);
+                environment.Enter(state.Name, run.Host.UtcNow, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
+                StepResult step;
+                try
+                {
+                    var pending = StateExecutor.ExecuteAsync(state, frame, current);
+                    step = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+                }
+                catch (AslErrorException e)
+                {
+                    step = StepResult.Fail(StateFailure.FromEvaluation(e.Error, frame));
+                }
 #pragma warning disable CA1031 // The one boundary where unexpected exceptions become States.Runtime (conventions rule 5).
-            catch (Exception e) when (e is not OutOfMemoryException)
+                catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
-            {
-                step = StepResult.Fail(StateFailure.FromEvaluation(new AslError(StatesErrorNames.Runtime, e.Message), frame));
-            }
+                {
+                    step = StepResult.Fail(StateFailure.FromEvaluation(new AslError(StatesErrorNames.Runtime, e.Message), frame));
+                }
 
-            switch (step.Kind)
-            {
-                case StepKind.Next:
-                    currentText = recording ? HistoryRecorder.Text(step.Output) : null;
-                    frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, currentText!) : null);
-                    current = step.Output;
-                    index = step.NextIndex;
-                    if (frame.IsRoot && run.Host.ShouldCheckpoint(run.History.LastId - run.FirstEventId))
-                    {
-                        return new BranchOutcome(ExecutionStatus.ContinuedAsNew, current, null, index);
-                    }
+                switch (step.Kind)
+                {
+                    case StepKind.Next:
+                        currentText = recording ? HistoryRecorder.Text(step.Output) : null;
+                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, currentText!) : null);
+                        current = step.Output;
+                        index = step.NextIndex;
+                        if (frame.IsRoot && run.Host.ShouldCheckpoint(run.History.LastId - run.FirstEventId))
+                        {
+                            return new BranchOutcome(ExecutionStatus.ContinuedAsNew, current, null, index);
+                        }
 
-                    continue;
-                case StepKind.End:
-                    frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, HistoryRecorder.Text(step.Output)) : null);
-                    return new BranchOutcome(ExecutionStatus.Succeeded, step.Output, null);
-                default:
-                    return run.TimedOut
-                        ? new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null))
-                        : new BranchOutcome(ExecutionStatus.Failed, null, step.Error);
+                        continue;
+                    case StepKind.End:
+                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, HistoryRecorder.Text(step.Output)) : null);
+                        return new BranchOutcome(ExecutionStatus.Succeeded, step.Output, null);
+                    default:
+                        return run.TimedOut
+                            ? new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null))
+                            : new BranchOutcome(ExecutionStatus.Failed, null, step.Error);
+                }
             }
+        }
+        finally
+        {
+            // The frame's variables stop counting toward the execution's total when it ends (AWS discards a branch's or
+            // iteration's variables then; the top level's go to a checkpoint, which measures them again on resume).
+            environment.Scope.Release();
         }
     }
 

@@ -95,6 +95,30 @@ public sealed class InterpreterCheckpointTests
         Assert.Equal("PassStateExited", history.Events[^1].Type);
     }
 
+    [Theory]
+    [InlineData(4, ExecutionStatus.Succeeded)]
+    [InlineData(5, ExecutionStatus.Failed)]
+    public async Task ResumeAsync_RestoredVariables_MeasuredAgainForTheExecutionTotal(int lastBytes, ExecutionStatus expected)
+    {
+        // a: 10 bytes, then replaced by 16; b: 4 or 5 bytes. The total limit of 20 is met exactly or passed by one byte,
+        // whether the variables were restored from a checkpoint before each state or never left the engine.
+        string definition = """
+            {"StartAt":"First","States":{
+              "First":{"Type":"Pass","Assign":{"a":"12345678"},"Next":"Second"},
+              "Second":{"Type":"Pass","Assign":{"a":"12345678901234"},"Next":"Third"},
+              "Third":{"Type":"Pass","Assign":{"b":"LAST"},"End":true}}}
+            """.Replace("LAST", new string('b', lastBytes - 2), StringComparison.Ordinal);
+        ExecutionOptions limits = new() { MaxTotalVariableBytes = 20 };
+
+        (ExecutionResult uninterrupted, _, _) = await RunAsync(definition, int.MaxValue, limits);
+        (ExecutionResult resumed, _, int segments) = await RunAsync(definition, 1, limits);
+
+        Assert.Equal(3, segments);
+        Assert.Equal(expected, uninterrupted.Status);
+        Assert.Equal(expected, resumed.Status);
+        Assert.Equal(uninterrupted.Error, resumed.Error);
+    }
+
     [Fact]
     public async Task ResumeAsync_UnknownState_Throws()
     {
@@ -107,12 +131,12 @@ public sealed class InterpreterCheckpointTests
     private static ExecutionRequest Request() => new() { Input = JsonNode.Parse("""{"seed":42}"""), Name = "exec-1", StateMachineName = "machine" };
 
     /// <summary>Runs to the end, resuming from each checkpoint after a JSON round trip (as a durable host stores it).</summary>
-    private static async Task<(ExecutionResult Result, List<HistoryEvent> History, int Segments)> RunAsync(string definition, int eventsPerSegment)
+    private static async Task<(ExecutionResult Result, List<HistoryEvent> History, int Segments)> RunAsync(string definition, int eventsPerSegment, ExecutionOptions? limits = null)
     {
         Interpreter interpreter = new(EngineRun.Compile(definition));
         CheckpointingHost host = new(new FakeExecutionHost(), eventsPerSegment);
         ListHistorySink history = new();
-        ExecutionOptions options = new() { History = history };
+        ExecutionOptions options = (limits ?? new ExecutionOptions()) with { History = history };
         ExecutionResult result = await interpreter.RunAsync(Request(), host, options);
         int segments = 1;
         while (result.Status == ExecutionStatus.ContinuedAsNew)

@@ -52,12 +52,9 @@ internal static class CatchResolver
             var states = JsonataStates.Create(raw, null, errorOutput, environment);
             try
             {
-                var assigned = catcher.JsonataAssign?.Evaluate(states, environment) as JsonObject;
+                var assigned = StateCompletion.Prepare(environment, catcher.JsonataAssign?.Evaluate(states, environment) as JsonObject);
                 var output = catcher.Output is null ? errorOutput.DeepClone() : catcher.Output.Evaluate(states, environment);
-                if (assigned is not null)
-                {
-                    environment.Scope.AssignAll(assigned);
-                }
+                StateCompletion.Commit(environment, assigned);
 
                 return StepResult.Next(catcher.NextIndex, output);
             }
@@ -67,12 +64,9 @@ internal static class CatchResolver
             }
         }
 
-        var assign = catcher.Assign?.Evaluate(errorOutput, environment) as JsonObject;
+        var assign = StateCompletion.Prepare(environment, catcher.Assign?.Evaluate(errorOutput, environment) as JsonObject);
         var combined = OutputProcessor.ApplyResultPath(raw, catcher.Catcher.ResultPath, errorOutput, resultOwned: true);
-        if (assign is not null)
-        {
-            environment.Scope.AssignAll(assign);
-        }
+        StateCompletion.Commit(environment, assign);
 
         return StepResult.Next(catcher.NextIndex, combined);
     }

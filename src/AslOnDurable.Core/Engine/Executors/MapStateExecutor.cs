@@ -106,7 +106,7 @@ internal static class MapStateExecutor
             index =>
             {
                 frame.Record(HistoryEventTypes.MapIterationStarted, recording ? new JsonObject { ["index"] = index, ["name"] = state.Name } : null);
-                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, new VariableScope(environment.Scope), abort) { LastEventId = frame.LastEventId };
+                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, environment.Scope.CreateChild(), abort) { LastEventId = frame.LastEventId };
                 var input = inputs[index];
                 inputs[index] = null;
                 return Interpreter.RunFrameAsync(child, input);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Core.Engine.ErrorHandling;
 using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Engine.Lifecycle;
@@ -54,7 +53,7 @@ internal static class ParallelStateExecutor
             0,
             index =>
             {
-                var child = new ExecutionFrame(frame.Run, branches[index], new VariableScope(environment.Scope), abort) { LastEventId = frame.LastEventId };
+                var child = new ExecutionFrame(frame.Run, branches[index], environment.Scope.CreateChild(), abort) { LastEventId = frame.LastEventId };
                 return Interpreter.RunFrameAsync(child, branchInput?.DeepClone());
             },
             (index, outcome) =>

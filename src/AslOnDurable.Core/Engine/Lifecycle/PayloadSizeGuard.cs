@@ -9,7 +9,8 @@ namespace AslOnDurable.Core.Engine.Lifecycle;
 /// <summary>
 /// Measures payloads against the quota (AWS: 256 KiB of UTF-8). Serializes into a counting buffer, so no output
 /// is kept; the engine measures only where data can grow without bound: the execution input, task parameters and results, Map
-/// and Parallel results and the final output (Pass/Choice chains are not measured, to keep them cheap).
+/// and Parallel results, the final output and the values a state assigns to variables (against the variable limits;
+/// Pass/Choice chains without Assign are not measured, to keep them cheap).
 /// </summary>
 public static class PayloadSizeGuard
 {

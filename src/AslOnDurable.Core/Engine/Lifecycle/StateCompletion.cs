@@ -1,21 +1,22 @@
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Core.Engine.Plan;
 
 namespace AslOnDurable.Core.Engine.Lifecycle;
 
-/// <summary>The end of a state's data flow: Assign (evaluated before, committed after the output), ResultPath, OutputPath / Output.</summary>
+/// <summary>
+/// The end of a state's data flow: Assign (evaluated and measured against the variable size limits before, committed
+/// after the output), ResultPath, OutputPath / Output.
+/// </summary>
 internal static class StateCompletion
 {
     /// <summary>JSONPath: Assign on the result, ResultPath into the raw input, OutputPath, then commit the variables.</summary>
     public static StepResult Complete(StatePlan state, ExecutionFrame frame, JsonNode? raw, JsonNode? result, bool resultOwned, string? resultPath, int nextIndex)
     {
-        var assign = state.Assign?.Evaluate(result, frame.Environment) as JsonObject;
+        var assigned = Prepare(frame.Environment, state.Assign?.Evaluate(result, frame.Environment) as JsonObject);
         var combined = OutputProcessor.ApplyResultPath(raw, resultPath, result, resultOwned);
         var output = OutputProcessor.ApplyOutputPath(state, frame, combined);
-        if (assign is not null)
-        {
-            frame.Environment.Scope.AssignAll(assign);
-        }
+        Commit(frame.Environment, assigned);
 
         return StepResult.Next(nextIndex, output);
     }
@@ -23,12 +24,9 @@ internal static class StateCompletion
     /// <summary>JSONPath states without a result (Choice, Wait, Succeed): Assign and OutputPath on the effective input.</summary>
     public static StepResult PassThrough(StatePlan state, ExecutionFrame frame, JsonNode? raw, JsonNode? effective, Paths.Templates.PayloadTemplate? assignTemplate, int nextIndex)
     {
-        var assign = assignTemplate?.Evaluate(effective, frame.Environment) as JsonObject;
+        var assigned = Prepare(frame.Environment, assignTemplate?.Evaluate(effective, frame.Environment) as JsonObject);
         var output = OutputProcessor.ApplyOutputPath(state, frame, OutputProcessor.Own(effective, raw));
-        if (assign is not null)
-        {
-            frame.Environment.Scope.AssignAll(assign);
-        }
+        Commit(frame.Environment, assigned);
 
         return StepResult.Next(nextIndex, output);
     }
@@ -62,12 +60,24 @@ internal static class StateCompletion
             output = hasResult ? Detached(result) : raw;
         }
 
-        if (assign is not null)
-        {
-            environment.Scope.AssignAll(assign);
-        }
-
+        Commit(environment, Prepare(environment, assign));
         return StepResult.Next(nextIndex, output);
+    }
+
+    /// <summary>
+    /// Measures an evaluated Assign against the variable size limits (<c>States.DataLimitExceeded</c>) before the
+    /// output is built; <see langword="null"/> when the state assigns nothing, which costs nothing.
+    /// </summary>
+    public static AssignedVariable[]? Prepare(StateEnvironment environment, JsonObject? assign) =>
+        assign is null ? null : environment.Scope.Prepare(assign, environment.StateName);
+
+    /// <summary>Assigns what <see cref="Prepare"/> measured, once the state's output is built.</summary>
+    public static void Commit(StateEnvironment environment, AssignedVariable[]? assigned)
+    {
+        if (assigned is not null)
+        {
+            environment.Scope.Commit(assigned, environment.StateName);
+        }
     }
 
     private static JsonNode? Detached(JsonNode? node) => node?.Parent is null ? node : node.DeepClone();

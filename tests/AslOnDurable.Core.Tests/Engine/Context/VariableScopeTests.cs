@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Context;
+using AslOnDurable.Core.Errors;
 
 namespace AslOnDurable.Core.Tests.Engine.Context;
 
@@ -8,11 +10,11 @@ public sealed class VariableScopeTests
     [Fact]
     public void TryGet_InnerScope_ReadsOuterAndShadowsWithoutChangingIt()
     {
-        var outer = new VariableScope(null);
-        outer.AssignAll(new JsonObject { ["x"] = 1, ["y"] = 2 });
-        var inner = new VariableScope(outer);
+        var outer = Root();
+        Assign(outer, new JsonObject { ["x"] = 1, ["y"] = 2 });
+        var inner = outer.CreateChild();
 
-        inner.AssignAll(new JsonObject { ["x"] = 10 });
+        Assign(inner, new JsonObject { ["x"] = 10 });
 
         Assert.True(inner.TryGet("x", out var innerX));
         Assert.Equal(10, innerX!.GetValue<int>());
@@ -23,12 +25,12 @@ public sealed class VariableScopeTests
     }
 
     [Fact]
-    public void AssignAll_TakesValuesOutOfTheAssignObject()
+    public void Prepare_TakesValuesOutOfTheAssignObject()
     {
-        var scope = new VariableScope(null);
+        var scope = Root();
         var assignments = new JsonObject { ["v"] = new JsonObject { ["k"] = 1 } };
 
-        scope.AssignAll(assignments);
+        Assign(scope, assignments);
 
         Assert.Empty(assignments);
         Assert.True(scope.TryGet("v", out var v));
@@ -38,6 +40,87 @@ public sealed class VariableScopeTests
     [Fact]
     public void TryGet_Unknown_ReturnsFalse()
     {
-        Assert.False(new VariableScope(null).TryGet("nope", out _));
+        Assert.False(Root().TryGet("nope", out _));
     }
+
+    [Fact]
+    public void Commit_SizesOfTheValues_AddUpInTheExecutionTotal()
+    {
+        var scope = Root();
+
+        Assign(scope, new JsonObject { ["a"] = "xyz", ["b"] = 12, ["c"] = null, ["d"] = new JsonObject { ["k"] = true } });
+
+        // "xyz" = 5, 12 = 2, null = 4, {"k":true} = 10.
+        Assert.Equal(21, scope.Budget.Total);
+    }
+
+    [Fact]
+    public void Commit_Reassignment_ReplacesTheOldSizeInTheTotal()
+    {
+        var scope = Root();
+        Assign(scope, new JsonObject { ["a"] = "0123456789" });
+
+        Assign(scope, new JsonObject { ["a"] = "0" });
+
+        Assert.Equal(3, scope.Budget.Total);
+    }
+
+    [Fact]
+    public void Prepare_OverALimit_ThrowsDataLimitExceededAndAssignsNothing()
+    {
+        var scope = Root(new ExecutionOptions { MaxVariableBytes = 4 });
+
+        var e = Assert.Throws<AslErrorException>(() => scope.Prepare(new JsonObject { ["ok"] = 1, ["big"] = "abc" }, "S"));
+
+        Assert.Equal(StatesErrorNames.DataLimitExceeded, e.Error.Error);
+        Assert.False(scope.TryGet("ok", out _));
+        Assert.Equal(0, scope.Budget.Total);
+    }
+
+    [Fact]
+    public void Release_EndedInnerScope_StopsCountingOnlyItsOwnVariables()
+    {
+        var outer = Root();
+        Assign(outer, new JsonObject { ["a"] = "xyz" });
+        var inner = outer.CreateChild();
+        Assign(inner, new JsonObject { ["b"] = "0123456789" });
+        Assert.Equal(17, outer.Budget.Total);
+
+        inner.Release();
+        inner.Release();
+
+        Assert.Equal(5, outer.Budget.Total);
+    }
+
+    [Fact]
+    public void Restore_CheckpointVariables_MeasuredAgainWithoutLimitChecks()
+    {
+        var scope = Root(new ExecutionOptions { MaxAssignBytes = 4, MaxTotalVariableBytes = 8 });
+
+        scope.Restore(new JsonObject { ["a"] = "xyz", ["b"] = "uvw" });
+
+        Assert.Equal(10, scope.Budget.Total);
+        Assert.True(scope.TryGet("b", out var b));
+        Assert.Equal("uvw", b!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Commit_AnotherScopeTookTheRoomAfterPrepare_ThrowsDataLimitExceeded()
+    {
+        var outer = Root(new ExecutionOptions { MaxTotalVariableBytes = 10 });
+        var first = outer.CreateChild();
+        var second = outer.CreateChild();
+        var prepared = first.Prepare(new JsonObject { ["a"] = "abcd" }, "First");
+        Assign(second, new JsonObject { ["b"] = "abcd" });
+
+        var e = Assert.Throws<AslErrorException>(() => first.Commit(prepared, "First"));
+
+        Assert.Equal(StatesErrorNames.DataLimitExceeded, e.Error.Error);
+        Assert.False(first.TryGet("a", out _));
+        Assert.Equal(6, outer.Budget.Total);
+    }
+
+    private static VariableScope Root(ExecutionOptions? options = null) => new(null, new VariableSizeBudget(options ?? new ExecutionOptions()));
+
+    private static void Assign(VariableScope scope, JsonObject assignments) => scope.Commit(scope.Prepare(assignments, "S"), "S");
 }
