@@ -28,6 +28,12 @@ public sealed record DurableRunOptions
     /// <summary>Gets whether Wait states and retry intervals complete at once on a virtual clock (no real sleeping).</summary>
     public bool SkipWaits { get; init; }
 
+    /// <summary>
+    /// Gets after how many durable actions (task calls, timers) a generation continues as new, or <c>null</c> for
+    /// <see cref="Durable.StateMachineOrchestrator.DefaultMaxActionsPerGeneration"/> (stored with the execution).
+    /// </summary>
+    public int? MaxActionsPerGeneration { get; init; }
+
     /// <summary>Gets the logger factory for the self-host and DurableTask.Core, or <c>null</c> for none.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 

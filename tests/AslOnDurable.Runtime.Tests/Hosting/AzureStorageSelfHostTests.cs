@@ -13,14 +13,7 @@ public sealed class AzureStorageSelfHostTests(AzuriteFixture azurite)
 
     private Task<DurableSelfHost> StartAsync(string taskHub) =>
         DurableSelfHost.StartAsync(
-            new SelfHostOptions
-            {
-                Backend = DurableBackend.AzureStorage,
-                StorageConnectionString = azurite.ConnectionString,
-                TaskHubName = taskHub,
-                MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
-                PartitionCount = 1,
-            },
+            AzuriteSelfHosts.Options(azurite, taskHub),
             SelfHostScenarios.Catalog,
             NullLoggerFactory.Instance,
             CancellationToken.None);
