@@ -26,6 +26,7 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
         int? durableRuns = null;
         int? durableWarmups = null;
         var count = 100;
+        int? actionsPerGeneration = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -38,6 +39,7 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
                 case "--azurite": azurite = true; break;
                 case "--storage": storage = args[++i]; break;
                 case "--count": count = int.Parse(args[++i]); break;
+                case "--actions-per-generation": actionsPerGeneration = int.Parse(args[++i]); break;
                 case "--history": history = args[++i]; break;
                 case "--json": json = args[++i]; break;
                 case "--jsonata": jsonata = true; break;
@@ -49,7 +51,7 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
 
         return new BenchOptions(definitions ?? FindDefinitions(), warmups, runs, history, json, names, jsonata, batchMs, batches)
         {
-            Durable = durable ? new DurableBenchOptions(count, durableRuns ?? 5, durableWarmups ?? 5, storage, azurite) : null,
+            Durable = durable ? new DurableBenchOptions(count, durableRuns ?? 5, durableWarmups ?? 5, storage, azurite) { ActionsPerGeneration = actionsPerGeneration } : null,
             DurableReplay = replay,
         };
     }

@@ -6,4 +6,8 @@ namespace AslOnDurable.Benchmarks;
 /// <param name="Warmups">Unmeasured runs first.</param>
 /// <param name="Storage">An Azure Storage connection string to measure too, or <c>null</c>.</param>
 /// <param name="Azurite">Start Azurite (from .ci/node_modules or PATH) on free loopback ports and measure on it too.</param>
-internal sealed record DurableBenchOptions(int Count, int Runs, int Warmups, string? Storage, bool Azurite);
+internal sealed record DurableBenchOptions(int Count, int Runs, int Warmups, string? Storage, bool Azurite)
+{
+    /// <summary>Gets the ASL orchestrator's continue-as-new interval in durable actions, or <c>null</c> for the engine's default.</summary>
+    public int? ActionsPerGeneration { get; init; }
+}

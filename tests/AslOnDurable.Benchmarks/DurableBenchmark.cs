@@ -42,7 +42,7 @@ internal static class DurableBenchmark
             {
                 var runs = host.Backend == DurableBackend.InMemory ? options.Runs : Math.Min(options.Runs, 5);
                 var warmups = host.Backend == DurableBackend.InMemory ? options.Warmups : 1;
-                ok &= await RunBackendAsync(name, host, options.Count, warmups, runs);
+                ok &= await RunBackendAsync(name, host, options.Count, warmups, runs, options.ActionsPerGeneration);
             }
 
             return ok ? 0 : 1;
@@ -65,7 +65,7 @@ internal static class DurableBenchmark
         PartitionCount = 4,
     };
 
-    private static async Task<bool> RunBackendAsync(string backend, SelfHostOptions hostOptions, int count, int warmups, int runs)
+    private static async Task<bool> RunBackendAsync(string backend, SelfHostOptions hostOptions, int count, int warmups, int runs, int? actionsPerGeneration)
     {
         var catalog = DurableTaskCatalog.ForStateMachines(new BenchTaskHandler(), new ExecutionPlanCache())
             .WithOrchestrator("HandSequence", () => new HandWrittenOrchestrator(fanOut: false, count))
@@ -82,8 +82,8 @@ internal static class DurableBenchmark
             for (var i = 0; i < warmups + runs; i++)
             {
                 var aslFirst = i % 2 == 0;
-                var first = await OnceAsync(host.Client, workflow, aslFirst, polling);
-                var second = await OnceAsync(host.Client, workflow, !aslFirst, polling);
+                var first = await OnceAsync(host.Client, workflow, aslFirst, polling, actionsPerGeneration);
+                var second = await OnceAsync(host.Client, workflow, !aslFirst, polling, actionsPerGeneration);
                 if (first is null || second is null)
                 {
                     Console.WriteLine($"{backend,-10} {workflow.Name,-10} FAILED: wrong output or status");
@@ -112,11 +112,11 @@ internal static class DurableBenchmark
         return ok;
     }
 
-    private static async Task<(double WallMs, double CpuMs)?> OnceAsync(IExecutionClient client, Workflow workflow, bool asl, bool polling)
+    private static async Task<(double WallMs, double CpuMs)?> OnceAsync(IExecutionClient client, Workflow workflow, bool asl, bool polling, int? actionsPerGeneration)
     {
         var id = $"{workflow.Name}-{(asl ? "asl" : "hand")}-{Guid.NewGuid():N}";
         var payload = asl
-            ? DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, workflow.Definition, workflow.Input.DeepClone()))
+            ? DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, workflow.Definition, workflow.Input.DeepClone()) { MaxActionsPerGeneration = actionsPerGeneration })
             : workflow.Input.ToJsonString();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();

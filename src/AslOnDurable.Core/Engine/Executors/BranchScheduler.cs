@@ -1,10 +1,18 @@
+using System.Runtime.ExceptionServices;
+
 namespace AslOnDurable.Core.Engine.Executors;
 
 /// <summary>
 /// Runs Parallel branches and Map iterations with a deterministic concurrency window: branches start in index
-/// order; a branch that completes synchronously frees its slot at once; otherwise the scheduler awaits the
-/// pending ones with <see cref="Task.WhenAny(Task[])"/> (replay-safe in a durable host) and starts the next.
+/// order; a branch that completes synchronously frees its slot at once; otherwise each pending branch reports its
+/// outcome to a completion queue when it finishes, and the scheduler observes outcomes in completion order and starts
+/// the next. In a durable host branches complete one at a time on the orchestrator thread, in history order, so the
+/// order is the same on every replay.
 /// </summary>
+/// <remarks>
+/// A completion queue instead of <see cref="Task.WhenAny(Task[])"/> over the pending branches: that registered a
+/// continuation on every pending branch for every completion (quadratic in the fan-out, paid again on every replay).
+/// </remarks>
 internal static class BranchScheduler
 {
     /// <summary>Starts branch <c>index</c>.</summary>
@@ -18,12 +26,12 @@ internal static class BranchScheduler
     public static async ValueTask<bool> RunAsync(int count, int maxConcurrency, Starter start, Observer observe)
     {
         var window = maxConcurrency <= 0 ? count : maxConcurrency;
-        List<Task<BranchOutcome>>? pending = null;
-        List<int>? pendingIndexes = null;
+        Completions? completions = null;
+        var running = 0;
         var next = 0;
-        while (next < count || pending is { Count: > 0 })
+        while (next < count || running > 0)
         {
-            while (next < count && (pending?.Count ?? 0) < window)
+            while (next < count && running < window)
             {
                 var index = next++;
                 var started = start(index);
@@ -36,27 +44,81 @@ internal static class BranchScheduler
                 }
                 else
                 {
-                    (pending ??= []).Add(started.AsTask());
-                    (pendingIndexes ??= []).Add(index);
+                    running++;
+                    (completions ??= new Completions()).Watch(index, started);
                 }
             }
 
-            if (pending is not { Count: > 0 })
+            if (running == 0)
             {
                 continue;
             }
 
-            var done = await Task.WhenAny(pending);
-            var position = pending.IndexOf(done);
-            var doneIndex = pendingIndexes![position];
-            pending.RemoveAt(position);
-            pendingIndexes.RemoveAt(position);
-            if (!observe(doneIndex, await done))
+            var (doneIndex, outcome) = await completions!.NextAsync();
+            running--;
+            if (!observe(doneIndex, outcome))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>Outcomes of pending branches in the order they finish; safe when branches finish on other threads (in memory).</summary>
+    private sealed class Completions
+    {
+        private readonly Lock gate = new();
+        private readonly Queue<(int Index, BranchOutcome Outcome, ExceptionDispatchInfo? Failure)> done = new();
+        private TaskCompletionSource? waiter;
+
+        public void Watch(int index, ValueTask<BranchOutcome> started) => _ = ReportAsync(index, started);
+
+        public async ValueTask<(int Index, BranchOutcome Outcome)> NextAsync()
+        {
+            while (true)
+            {
+                Task wait;
+                lock (gate)
+                {
+                    if (done.TryDequeue(out var item))
+                    {
+                        item.Failure?.Throw(); // a branch that threw fails the state as awaiting it would
+                        return (item.Index, item.Outcome);
+                    }
+
+                    waiter = new TaskCompletionSource();
+                    wait = waiter.Task;
+                }
+
+                await wait;
+            }
+        }
+
+        private async Task ReportAsync(int index, ValueTask<BranchOutcome> started)
+        {
+            BranchOutcome outcome = default;
+            ExceptionDispatchInfo? failure = null;
+            try
+            {
+                outcome = await started;
+            }
+#pragma warning disable CA1031 // Not swallowed: rethrown to the scheduler's caller by NextAsync.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+
+            TaskCompletionSource? wake;
+            lock (gate)
+            {
+                done.Enqueue((index, outcome, failure));
+                wake = waiter;
+                waiter = null;
+            }
+
+            wake?.TrySetResult();
+        }
     }
 }

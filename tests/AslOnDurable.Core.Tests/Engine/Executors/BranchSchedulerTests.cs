@@ -62,4 +62,80 @@ public sealed class BranchSchedulerTests
         Assert.False(completed);
         Assert.Equal(1, started);
     }
+
+    [Fact]
+    public async Task RunAsync_PendingBranches_ObservedInCompletionOrderNotIndexOrder()
+    {
+        var sources = Enumerable.Range(0, 4).Select(_ => new TaskCompletionSource<BranchOutcome>()).ToArray();
+        var observed = new List<int>();
+        var run = BranchScheduler.RunAsync(
+            4,
+            0,
+            index => new ValueTask<BranchOutcome>(sources[index].Task),
+            (index, _) =>
+            {
+                observed.Add(index);
+                return true;
+            }).AsTask();
+
+        foreach (var index in (int[])[2, 0, 3, 1])
+        {
+            sources[index].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null));
+        }
+
+        Assert.True(await run);
+        Assert.Equal([2, 0, 3, 1], observed);
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstFailureWhileOthersPending_StopsWithoutWaitingForThem()
+    {
+        var sources = Enumerable.Range(0, 3).Select(_ => new TaskCompletionSource<BranchOutcome>()).ToArray();
+        var run = BranchScheduler.RunAsync(
+            3,
+            0,
+            index => new ValueTask<BranchOutcome>(sources[index].Task),
+            (_, outcome) => outcome.Status == ExecutionStatus.Succeeded).AsTask();
+
+        sources[1].SetResult(new BranchOutcome(ExecutionStatus.Failed, null, new("E", null)));
+
+        Assert.False(await run); // branches 0 and 2 never finish
+    }
+
+    [Fact]
+    public async Task RunAsync_PendingBranchThrows_RethrowsToTheCaller()
+    {
+        var source = new TaskCompletionSource<BranchOutcome>();
+        var run = BranchScheduler.RunAsync(1, 0, _ => new ValueTask<BranchOutcome>(source.Task), (_, _) => true).AsTask();
+
+        source.SetException(new InvalidOperationException("branch broke"));
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => run);
+        Assert.Equal("branch broke", thrown.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_BranchesFinishingOnOtherThreads_EveryOutcomeObservedOnce()
+    {
+        const int count = 200;
+        var observed = new bool[count];
+        var completed = await BranchScheduler.RunAsync(
+            count,
+            16,
+            index => new ValueTask<BranchOutcome>(Task.Run(async () =>
+            {
+                await Task.Yield();
+                return new BranchOutcome(ExecutionStatus.Succeeded, null, null, index);
+            })),
+            (index, outcome) =>
+            {
+                Assert.False(observed[index]);
+                Assert.Equal(index, outcome.NextIndex);
+                observed[index] = true;
+                return true;
+            });
+
+        Assert.True(completed);
+        Assert.All(observed, Assert.True);
+    }
 }
