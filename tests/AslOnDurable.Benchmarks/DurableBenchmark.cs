@@ -116,7 +116,7 @@ internal static class DurableBenchmark
     {
         var id = $"{workflow.Name}-{(asl ? "asl" : "hand")}-{Guid.NewGuid():N}";
         var payload = asl
-            ? DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, workflow.Definition, workflow.Input.DeepClone()) { MaxActionsPerGeneration = actionsPerGeneration })
+            ? DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, workflow.Definition, workflow.Input.DeepClone()) { MaxActionsPerGeneration = actionsPerGeneration ?? StateMachineOrchestrator.StartMaxActionsPerGeneration })
             : workflow.Input.ToJsonString();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();

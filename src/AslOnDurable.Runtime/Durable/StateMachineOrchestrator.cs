@@ -29,8 +29,18 @@ namespace AslOnDurable.Runtime.Durable;
 public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null)
     : TaskOrchestrator<string, string>
 {
-    /// <summary>Durable actions (task calls, timers) after which a generation continues as new, unless the input says otherwise.</summary>
+    /// <summary>
+    /// Durable actions (task calls, timers) after which a generation continues as new when the input names no limit
+    /// (executions started before starters wrote <see cref="StartMaxActionsPerGeneration"/>; kept so they replay unchanged).
+    /// </summary>
     public const int DefaultMaxActionsPerGeneration = 100;
+
+    /// <summary>
+    /// The limit every starter writes into a new execution's input. Each episode replays the generation so far, so a
+    /// sequence of n actions costs about n·k/2 replayed actions plus n/k continuations: measured on the in-memory
+    /// backend and on Azurite (100 sequential tasks), 25 ran faster than 50 and 100 on both (see docs/ARCHITECTURE.md).
+    /// </summary>
+    public const int StartMaxActionsPerGeneration = 25;
 
     /// <summary>ASL history events after which a generation continues as new, unless the input says otherwise.</summary>
     public const int DefaultMaxEventsPerGeneration = 10_000;

@@ -49,6 +49,7 @@ public sealed class ExecutionStarter(ExecutionPlanCache plans, ILogger<Execution
         {
             ExecutionName = command.Name,
             StateMachineName = command.StateMachineName,
+            MaxActionsPerGeneration = StateMachineOrchestrator.StartMaxActionsPerGeneration,
         });
         Log.ExecutionStarting(logger, OrchestratorNames.StateMachine, instanceId, command.Trigger);
         await client.StartAsync(OrchestratorNames.StateMachine, instanceId, payload, cancellationToken).ConfigureAwait(false);

@@ -79,7 +79,7 @@ public static class DurableStateMachineRunner
             StateMachineName = options.StateMachineName,
             MaxPayloadBytes = options.MaxPayloadBytes == ExecutionOptions.DefaultMaxPayloadBytes ? null : options.MaxPayloadBytes,
             SkipWaits = options.SkipWaits ? true : null,
-            MaxActionsPerGeneration = options.MaxActionsPerGeneration,
+            MaxActionsPerGeneration = options.MaxActionsPerGeneration ?? StateMachineOrchestrator.StartMaxActionsPerGeneration,
         });
         await client.StartAsync(OrchestratorNames.StateMachine, instanceId, payload, cancellationToken).ConfigureAwait(false);
         try

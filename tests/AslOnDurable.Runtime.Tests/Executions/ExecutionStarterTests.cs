@@ -44,6 +44,7 @@ public sealed class ExecutionStarterTests
         Assert.Equal("abc", payload.ExecutionName);
         Assert.Equal("sm", payload.StateMachineName);
         Assert.Null(payload.SkipWaits);
+        Assert.Equal(StateMachineOrchestrator.StartMaxActionsPerGeneration, payload.MaxActionsPerGeneration); // pinned per execution
     }
 
     [Fact]

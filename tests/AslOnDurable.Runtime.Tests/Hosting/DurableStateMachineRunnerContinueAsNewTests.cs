@@ -57,8 +57,8 @@ public sealed class DurableStateMachineRunnerContinueAsNewTests(ITestOutputHelpe
         IReadOnlyDictionary<string, int> sizes = meter.HistorySizes;
         output.WriteLine($"{sizes.Count} generations, largest history {sizes.Values.Max()} events");
 
-        // 100 activities per generation: TaskScheduled + TaskCompleted each, and at most one episode per activity.
-        Assert.True(sizes.Count >= 2000 / StateMachineOrchestrator.DefaultMaxActionsPerGeneration, $"{sizes.Count} generations");
-        Assert.All(sizes.Values, size => Assert.True(size <= (4 * StateMachineOrchestrator.DefaultMaxActionsPerGeneration) + 10, $"a generation's history has {size} events"));
+        // The runner writes StartMaxActionsPerGeneration: TaskScheduled + TaskCompleted per activity, at most one episode each.
+        Assert.True(sizes.Count >= 2000 / StateMachineOrchestrator.StartMaxActionsPerGeneration, $"{sizes.Count} generations");
+        Assert.All(sizes.Values, size => Assert.True(size <= (4 * StateMachineOrchestrator.StartMaxActionsPerGeneration) + 10, $"a generation's history has {size} events"));
     }
 }

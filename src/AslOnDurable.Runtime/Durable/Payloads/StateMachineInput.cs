@@ -42,7 +42,8 @@ public sealed record StateMachineInput(int Version, string Definition, JsonNode?
     /// <summary>
     /// Gets after how many durable actions (task calls and timers) a generation continues as new at the next
     /// top-level state boundary; <see cref="StateMachineOrchestrator.DefaultMaxActionsPerGeneration"/> when absent.
-    /// Stored with the execution, so a changed default never alters the replay of one in flight.
+    /// Starters write <see cref="StateMachineOrchestrator.StartMaxActionsPerGeneration"/>: stored with the execution, so
+    /// a changed default never alters the replay of one in flight.
     /// </summary>
     public int? MaxActionsPerGeneration { get; init; }
 
