@@ -1,6 +1,8 @@
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable.Activities;
+using AslOnDurable.Runtime.Executions;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace AslOnDurable.Functions;
 
@@ -13,4 +15,13 @@ internal sealed class ActivityFunctions(ITaskHandler tasks)
     /// <returns>The task activity result record as JSON text.</returns>
     [Function(FunctionNames.StateMachineTask)]
     public Task<string> RunTaskAsync([ActivityTrigger] string input) => StateMachineTaskActivity.RunAsync(tasks, input);
+
+    /// <summary>Runs <see cref="StartExecutionActivity"/>: starts a child execution the parent does not wait for.</summary>
+    /// <param name="input">The detached execution input record as JSON text.</param>
+    /// <param name="client">The task hub's client.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>An empty string once the child is started.</returns>
+    [Function(FunctionNames.StartStateMachineExecution)]
+    public static Task<string> StartExecutionAsync([ActivityTrigger] string input, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        StartExecutionActivity.RunAsync(new DurableTaskExecutionClient(client), input, cancellationToken);
 }

@@ -17,6 +17,9 @@ internal static class FunctionNames
     /// <summary>Activity trigger for <see cref="Runtime.Durable.Activities.StateMachineTaskActivity"/>.</summary>
     public const string StateMachineTask = ActivityNames.StateMachineTask;
 
+    /// <summary>Activity trigger for <see cref="Runtime.Durable.Activities.StartExecutionActivity"/>.</summary>
+    public const string StartStateMachineExecution = ActivityNames.StartExecution;
+
     /// <summary>Timer: start the scheduled execution.</summary>
     public const string ScheduledStart = "ScheduledStart";
 

@@ -1,3 +1,4 @@
+using AslOnDurable.Core.Engine.StateMachines;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Durable;
@@ -12,8 +13,10 @@ public static class RuntimeServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the services hosts call: <see cref="ExecutionStarter"/>, <see cref="ExecutionApi"/>, <see cref="TimeProvider"/>,
-    /// the shared <see cref="ExecutionPlanCache"/> and the <see cref="ITaskHandler"/> Task states run through (no
-    /// integrations yet: register a <see cref="TaskHandlerRegistry"/> before this call to provide them).
+    /// the shared <see cref="ExecutionPlanCache"/>, the <see cref="IStateMachineRegistry"/> (empty unless registered
+    /// before this call) and the <see cref="ITaskHandler"/> Task states run through (for now only the Step Functions
+    /// integration <c>states:startExecution</c> over that registry: register a <see cref="TaskHandlerRegistry"/> before
+    /// this call to provide others).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection.</returns>
@@ -23,7 +26,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<ExecutionStarter>();
         services.TryAddSingleton<ExecutionApi>();
         services.TryAddSingleton<ExecutionPlanCache>(_ => new ExecutionPlanCache());
-        services.TryAddSingleton<ITaskHandler>(TaskHandlerRegistry.Empty);
+        services.TryAddSingleton<IStateMachineRegistry>(InMemoryStateMachineRegistry.Empty);
+        services.TryAddSingleton<ITaskHandler>(sp => StartExecutionTaskHandler.Registry(sp.GetRequiredService<IStateMachineRegistry>(), Guid.NewGuid));
         return services;
     }
 }

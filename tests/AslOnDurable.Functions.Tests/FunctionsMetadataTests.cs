@@ -87,6 +87,15 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void StartStateMachineExecution_HasAStringActivityTriggerAndDurableClient()
+    {
+        JsonElement f = Function(FunctionNames.StartStateMachineExecution);
+
+        Assert.Equal(["activityTrigger", "durableClient"], BindingTypes(f));
+        Assert.Equal("String", Binding(f, "activityTrigger").GetProperty("dataType").GetString());
+    }
+
+    [Fact]
     public void ScheduledStart_UsesTheScheduleSettingAndDurableClient()
     {
         JsonElement f = Function(FunctionNames.ScheduledStart);

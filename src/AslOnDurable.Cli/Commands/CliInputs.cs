@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.StateMachines;
+using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Parsing;
 using AslOnDurable.Core.Validation;
 
@@ -47,6 +50,46 @@ internal static class CliInputs
             stderr.WriteLine($"error: the {what} is not valid JSON: {e.Message}");
             return false;
         }
+    }
+
+    /// <summary>
+    /// Reads <c>--state-machine NAME=path</c> values into the handlers Task states fall back to when no mock answers:
+    /// the Step Functions integration <c>states:startExecution</c> over a registry of those definitions, registered
+    /// under the engine's default account and region (<c>arn:aws:states:us-east-1:123456789012:stateMachine:NAME</c>).
+    /// </summary>
+    /// <returns>The handlers, or <c>null</c> after printing why not.</returns>
+    public static ITaskHandler? ReadStateMachines(IEnumerable<string> values, TextWriter stderr)
+    {
+        var definitions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var arnPrefix = new ExecutionRequest().ArnPrefix;
+        foreach (var value in values)
+        {
+            var split = value.IndexOf('=', StringComparison.Ordinal);
+            if (split <= 0 || split == value.Length - 1)
+            {
+                stderr.WriteLine($"error: --state-machine takes NAME=path, not '{value}'.");
+                return null;
+            }
+
+            var name = value[..split];
+            var path = value[(split + 1)..];
+            if (!TryReadFile(path, "state machine definition", stderr, out var text))
+            {
+                return null;
+            }
+
+            var parsed = DefinitionParser.Parse(text);
+            if (parsed.Definition is null)
+            {
+                stderr.WriteLine($"error: the definition of state machine '{name}' ('{path}') is invalid:");
+                WriteDiagnostics(parsed.Diagnostics, stderr);
+                return null;
+            }
+
+            definitions[StateMachineArn.Format(arnPrefix, name)] = text;
+        }
+
+        return StartExecutionTaskHandler.Registry(new InMemoryStateMachineRegistry(definitions), Guid.NewGuid);
     }
 
     /// <summary>Parses and validates a definition file, printing diagnostics when it is invalid.</summary>

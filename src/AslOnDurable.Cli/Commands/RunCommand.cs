@@ -42,9 +42,15 @@ internal static class RunCommand
             Description = "The payload size quota in bytes (AWS: 262144).",
             DefaultValueFactory = _ => ExecutionOptions.DefaultMaxPayloadBytes,
         };
+        var stateMachines = new Option<string[]>("--state-machine")
+        {
+            Description = "Register another state machine for Task states that start it (states:startExecution): NAME=path.asl.json, "
+                + "as arn:aws:states:us-east-1:123456789012:stateMachine:NAME. Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("run", "Run a state machine once and print the outcome.")
         {
-            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload,
+            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, stateMachines,
         };
         command.SetAction(parse =>
         {
@@ -58,7 +64,10 @@ internal static class RunCommand
                 parse.GetValue(express),
                 parse.GetValue(storage),
                 parse.GetValue(realTime),
-                parse.GetValue(maxPayload));
+                parse.GetValue(maxPayload))
+            {
+                StateMachines = parse.GetValue(stateMachines) ?? [],
+            };
             return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
         return command;
@@ -97,7 +106,12 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        ITaskHandler tasks = TaskHandlerRegistry.Empty;
+        ITaskHandler? tasks = CliInputs.ReadStateMachines(settings.StateMachines, stderr);
+        if (tasks is null)
+        {
+            return ExitCodes.UsageError;
+        }
+
         if (settings.MockConfig is not null)
         {
             if (settings.TestCase is null)
@@ -209,5 +223,9 @@ internal static class RunCommand
         bool Express,
         string? Storage,
         bool RealTime,
-        int MaxPayloadBytes);
+        int MaxPayloadBytes)
+    {
+        /// <summary>The <c>--state-machine NAME=path</c> values.</summary>
+        public IReadOnlyList<string> StateMachines { get; init; } = [];
+    }
 }

@@ -35,9 +35,13 @@ internal static class WorkerCommand
         var testCase = new Option<string?>("--test-case") { Description = "The test case of the mock configuration to use." };
         var stateMachineName = new Option<string?>("--state-machine-name") { Description = "The mock configuration's state machine." };
         var trace = new Option<bool>("--trace") { Description = "Print one line per Task state attempt this worker runs: 'task <execution ARN> <state> <retry>'." };
+        var stateMachines = new Option<string[]>("--state-machine")
+        {
+            Description = "Register another state machine for Task states that start it (states:startExecution): NAME=path.asl.json. Repeatable.",
+        };
         var command = new Command("worker", "Run a durable worker on an Azure Storage task hub until stopped.")
         {
-            storage, taskHub, partitions, failover, mockConfig, testCase, stateMachineName, trace,
+            storage, taskHub, partitions, failover, mockConfig, testCase, stateMachineName, trace, stateMachines,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,7 +53,8 @@ internal static class WorkerCommand
                 return ExitCodes.UsageError;
             }
 
-            var tasks = ReadTasks(parse.GetValue(mockConfig), parse.GetValue(testCase), parse.GetValue(stateMachineName), stderr);
+            var fallback = CliInputs.ReadStateMachines(parse.GetValue(stateMachines) ?? [], stderr);
+            var tasks = fallback is null ? null : ReadTasks(parse.GetValue(mockConfig), parse.GetValue(testCase), parse.GetValue(stateMachineName), fallback, stderr);
             if (tasks is null)
             {
                 return ExitCodes.UsageError;
@@ -112,13 +117,13 @@ internal static class WorkerCommand
         return ExitCodes.Ok;
     }
 
-    private static ITaskHandler? ReadTasks(string? mockConfig, string? testCase, string? stateMachineName, TextWriter stderr)
+    private static ITaskHandler? ReadTasks(string? mockConfig, string? testCase, string? stateMachineName, ITaskHandler fallback, TextWriter stderr)
     {
         if (mockConfig is null)
         {
             if (testCase is null)
             {
-                return TaskHandlerRegistry.Empty;
+                return fallback;
             }
 
             stderr.WriteLine("error: --test-case needs --mock-config.");
@@ -139,7 +144,7 @@ internal static class WorkerCommand
         try
         {
             // The mock counts invocations per state in a dictionary: one call at a time (mocks answer synchronously).
-            return new SerializedTaskHandler(new MockTaskHandler(MockConfiguration.Parse(text).GetTestCase(stateMachineName, testCase), TaskHandlerRegistry.Empty));
+            return new SerializedTaskHandler(new MockTaskHandler(MockConfiguration.Parse(text).GetTestCase(stateMachineName, testCase), fallback));
         }
         catch (FormatException e)
         {

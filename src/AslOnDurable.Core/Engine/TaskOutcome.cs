@@ -6,11 +6,12 @@ namespace AslOnDurable.Core.Engine;
 /// <summary>The outcome of one task attempt: a result, or an error the engine may retry or catch.</summary>
 public sealed class TaskOutcome
 {
-    private TaskOutcome(JsonNode? result, AslError? error, bool isTimeout = false)
+    private TaskOutcome(JsonNode? result, AslError? error, bool isTimeout = false, StateMachines.NestedExecutionRequest? nestedExecution = null)
     {
         Result = result;
         Error = error;
         IsTimeout = isTimeout;
+        NestedExecution = nestedExecution;
     }
 
     /// <summary>The raw result (before ResultSelector) when the task succeeded; owned by the engine.</summary>
@@ -18,6 +19,13 @@ public sealed class TaskOutcome
 
     /// <summary>The error when the task failed.</summary>
     public AslError? Error { get; }
+
+    /// <summary>
+    /// The child execution the task asks its host to start (<c>states:startExecution</c>), or <see langword="null"/>.
+    /// Hosts turn such an outcome into the child's result before the engine sees it (in memory: a nested run; durably:
+    /// a sub-orchestration), so task handlers (and mocks, which come first) stay free of execution logic.
+    /// </summary>
+    public StateMachines.NestedExecutionRequest? NestedExecution { get; }
 
     /// <summary>Whether the task failed.</summary>
     public bool IsFailure => Error is not null;
@@ -37,6 +45,12 @@ public sealed class TaskOutcome
     /// <param name="error">The error.</param>
     /// <returns>The outcome.</returns>
     public static TaskOutcome Failure(AslError error) => new(null, error ?? throw new ArgumentNullException(nameof(error)));
+
+    /// <summary>An outcome asking the host to start a child execution (see <see cref="NestedExecution"/>).</summary>
+    /// <param name="request">The child, its definition resolved.</param>
+    /// <returns>The outcome.</returns>
+    public static TaskOutcome StartExecution(StateMachines.NestedExecutionRequest request) =>
+        new(null, null, nestedExecution: request ?? throw new ArgumentNullException(nameof(request)));
 
     /// <summary>
     /// An attempt the host stopped: <c>States.Timeout</c> (ran past <c>TimeoutSeconds</c>) or

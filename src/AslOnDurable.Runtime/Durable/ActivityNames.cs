@@ -8,4 +8,7 @@ public static class ActivityNames
 
     /// <summary>Runs one attempt of a Task state (<see cref="Activities.StateMachineTaskActivity"/>).</summary>
     public const string StateMachineTask = "StateMachineTask";
+
+    /// <summary>Starts a child execution the parent does not wait for (<see cref="Activities.StartExecutionActivity"/>).</summary>
+    public const string StartExecution = "StartStateMachineExecution";
 }

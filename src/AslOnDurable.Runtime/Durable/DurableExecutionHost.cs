@@ -1,4 +1,5 @@
 using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.StateMachines;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Durable.Payloads;
 using Microsoft.DurableTask;
@@ -21,8 +22,10 @@ namespace AslOnDurable.Runtime.Durable;
 /// <param name="generation">The continue-as-new generation (0 for the first).</param>
 /// <param name="limits">When to stop for a checkpoint, or <c>null</c> never to.</param>
 /// <param name="skipped">Virtual time skipped by earlier generations (skip-waits mode).</param>
+/// <param name="settings">The execution's start record: child executions inherit its quota and generation limits.</param>
 internal sealed class DurableExecutionHost(
-    TaskOrchestrationContext context, bool skipWaits = false, int generation = 0, GenerationLimits? limits = null, TimeSpan skipped = default) : IExecutionHost
+    TaskOrchestrationContext context, bool skipWaits = false, int generation = 0, GenerationLimits? limits = null, TimeSpan skipped = default,
+    StateMachineInput? settings = null) : IExecutionHost
 {
     private readonly ReplayRandom random = new(ReplayRandom.SeedFrom(generation == 0 ? context.InstanceId : context.InstanceId + "#" + generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -73,27 +76,20 @@ internal sealed class DurableExecutionHost(
     /// DurableTask.Core completes the orchestration only once it has returned).
     /// <c>.waitForTaskToken</c>: the token travels to the handler, which answers for the callback as in memory; waiting for
     /// SendTaskSuccess/Failure as an external event raced with timeout and heartbeat timers is still to come.
+    /// A task that starts another state machine (<c>states:startExecution</c>) gets its definition from the activity
+    /// (so it is in history) and runs it as a sub-orchestration; <c>.sync</c>/<c>.sync:2</c> wait for it within the
+    /// same <c>TimeoutSeconds</c>.
     /// </remarks>
     public async ValueTask<TaskOutcome> InvokeTaskAsync(TaskInvocation invocation)
     {
         ArgumentNullException.ThrowIfNull(invocation);
         Actions++;
-        // While replaying, the call is already in history with its input: DurableTask.Core matches it by id and name
-        // and never reads the input again, so building it would only cost time on every episode.
-        string request = context.IsReplaying ? string.Empty : DurableJson.Serialize(new TaskActivityInput(
-            PayloadVersion.Current, invocation.StateName, invocation.Resource, invocation.Input, invocation.RetryCount, invocation.ExecutionId)
-        {
-            TimeoutSeconds = invocation.TimeoutSeconds,
-            HeartbeatSeconds = invocation.HeartbeatSeconds,
-            TaskToken = invocation.TaskToken,
-            Credentials = invocation.Credentials,
-        });
-        Task<string> call = context.CallActivityAsync<string>(ActivityNames.StateMachineTask, request);
+        Task<TaskOutcome> work = CallAsync(invocation);
         if (invocation.TimeoutSeconds is > 0 and var seconds)
         {
             using CancellationTokenSource cancelTimer = new();
             Task timer = DurableTimers.WaitUntilAsync(context, context.CurrentUtcDateTime.AddSeconds(seconds), cancelTimer.Token);
-            if (await Task.WhenAny(call, timer) == timer)
+            if (await Task.WhenAny(work, timer) == timer)
             {
                 return TaskOutcome.TimedOut(heartbeat: false);
             }
@@ -105,16 +101,86 @@ internal sealed class DurableExecutionHost(
             #pragma warning restore CA1849
         }
 
+        return await work;
+    }
+
+    /// <summary>Calls the task activity (scheduled before this method first awaits), then starts a child it asked for.</summary>
+    private async Task<TaskOutcome> CallAsync(TaskInvocation invocation)
+    {
+        // While replaying, the call is already in history with its input: DurableTask.Core matches it by id and name
+        // and never reads the input again, so building it would only cost time on every episode.
+        string request = context.IsReplaying ? string.Empty : DurableJson.Serialize(new TaskActivityInput(
+            PayloadVersion.Current, invocation.StateName, invocation.Resource, invocation.Input, invocation.RetryCount, invocation.ExecutionId)
+        {
+            TimeoutSeconds = invocation.TimeoutSeconds,
+            HeartbeatSeconds = invocation.HeartbeatSeconds,
+            TaskToken = invocation.TaskToken,
+            Credentials = invocation.Credentials,
+        });
         string reply;
         try
         {
-            reply = await call;
+            reply = await context.CallActivityAsync<string>(ActivityNames.StateMachineTask, request);
         }
         catch (TaskFailedException e)
         {
             return TaskOutcome.Failure(TaskFailures.ToAslError(e.FailureDetails));
         }
 
-        return TaskFailures.ToOutcome(DurableJson.Deserialize<TaskActivityResult>(reply));
+        TaskOutcome outcome = TaskFailures.ToOutcome(DurableJson.Deserialize<TaskActivityResult>(reply));
+        return outcome.NestedExecution is { } child ? await RunNestedAsync(child) : outcome;
+    }
+
+    /// <summary>
+    /// Runs a child execution as a sub-orchestration of <see cref="StateMachineOrchestrator"/>. Its instance id is its
+    /// execution name: the Task's <c>Name</c>, else a replay-safe GUID from the context (as top-level executions, whose
+    /// instance id is their name). It inherits this execution's test and limit settings (skip-waits, payload quota,
+    /// generation limits). <c>startExecution</c> does not wait: the child is started through the client by
+    /// <see cref="Activities.StartExecutionActivity"/> as an orchestration of its own.
+    /// </summary>
+    private async Task<TaskOutcome> RunNestedAsync(NestedExecutionRequest child)
+    {
+        string name = child.Name ?? context.NewGuid().ToString();
+        DateTimeOffset startDate = UtcNow;
+        string payload = context.IsReplaying ? string.Empty : DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, child.Definition, child.Input)
+        {
+            ExecutionName = name,
+            StateMachineName = child.StateMachine.Name,
+            ArnPrefix = child.StateMachine.ArnPrefix,
+            MaxPayloadBytes = settings?.MaxPayloadBytes,
+            SkipWaits = skipWaits ? true : null,
+            MaxActionsPerGeneration = settings?.MaxActionsPerGeneration,
+            MaxEventsPerGeneration = settings?.MaxEventsPerGeneration,
+        });
+        Actions++;
+        if (child.Pattern == NestedExecutionPattern.RequestResponse)
+        {
+            // Not a sub-orchestration: one the parent never awaits would hold it open until the child ends.
+            string launch = context.IsReplaying ? string.Empty : DurableJson.Serialize(new DetachedExecutionInput(PayloadVersion.Current, name, payload));
+            try
+            {
+                await context.CallActivityAsync<string>(ActivityNames.StartExecution, launch);
+            }
+            catch (TaskFailedException e)
+            {
+                return TaskOutcome.Failure(TaskFailures.ToAslError(e.FailureDetails));
+            }
+
+            return NestedExecutionResults.Started(child.StateMachine.ExecutionArn(name), startDate);
+        }
+
+        Task<string> run = context.CallSubOrchestratorAsync<string>(
+            OrchestratorNames.StateMachine, payload, new SubOrchestrationOptions { InstanceId = name });
+        ExecutionResult result;
+        try
+        {
+            result = StateMachineResults.ToResult(DurableJson.Deserialize<StateMachineOutput>(await run));
+        }
+        catch (TaskFailedException e)
+        {
+            result = new ExecutionResult(ExecutionStatus.Failed, null, TaskFailures.ToAslError(e.FailureDetails) with { Error = StatesErrorNames.Runtime });
+        }
+
+        return NestedExecutionResults.Completed(child, name, startDate, UtcNow, result);
     }
 }

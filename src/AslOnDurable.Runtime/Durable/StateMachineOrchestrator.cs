@@ -80,7 +80,7 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
             Math.Max(1, request.MaxActionsPerGeneration ?? DefaultMaxActionsPerGeneration),
             Math.Max(1, request.MaxEventsPerGeneration ?? DefaultMaxEventsPerGeneration));
         DurableExecutionHost host = new(
-            context, request.SkipWaits == true, continuation?.Generation ?? 0, limits, TimeSpan.FromTicks(continuation?.SkippedTicks ?? 0));
+            context, request.SkipWaits == true, continuation?.Generation ?? 0, limits, TimeSpan.FromTicks(continuation?.SkippedTicks ?? 0), request);
         Interpreter interpreter = new(plan);
         Task<ExecutionResult> run = continuation is null
             ? interpreter.RunAsync(execution, host, options).AsTask()

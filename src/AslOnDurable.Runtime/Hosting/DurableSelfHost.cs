@@ -1,3 +1,5 @@
+using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Durable.Activities;
 using AslOnDurable.Runtime.Executions;
 using DurableTask.Core;
 using Microsoft.DurableTask;
@@ -18,12 +20,12 @@ public sealed class DurableSelfHost : IAsyncDisposable
     private readonly ILogger logger;
     private readonly string taskHubName;
 
-    private DurableSelfHost(TaskHubWorker worker, TaskHubClient client, ILogger logger, string taskHubName)
+    private DurableSelfHost(TaskHubWorker worker, IExecutionClient client, ILogger logger, string taskHubName)
     {
         this.worker = worker;
         this.logger = logger;
         this.taskHubName = taskHubName;
-        Client = new TaskHubExecutionClient(client);
+        Client = client;
     }
 
     /// <summary>Gets the client for executions on this host's task hub.</summary>
@@ -31,7 +33,7 @@ public sealed class DurableSelfHost : IAsyncDisposable
 
     /// <summary>Creates the task hub if needed and starts the worker.</summary>
     /// <param name="options">Backend and task hub.</param>
-    /// <param name="catalog">The orchestrators and activities to register.</param>
+    /// <param name="catalog">The orchestrators and activities to register (plus <see cref="ActivityNames.StartExecution"/>, which uses this host's client).</param>
     /// <param name="loggerFactory">The logger factory (DurableTask.Core logs through it too).</param>
     /// <param name="cancellationToken">Cancels before the worker starts.</param>
     /// <returns>The running host; dispose it to stop.</returns>
@@ -43,6 +45,10 @@ public sealed class DurableSelfHost : IAsyncDisposable
         (IOrchestrationService service, IOrchestrationServiceClient serviceClient) = OrchestrationServiceFactory.Create(options, loggerFactory);
         await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
+        // The client exists before the worker starts, so activities that start executions can use it.
+        TaskHubClient client = new(serviceClient, loggerFactory: loggerFactory);
+        TaskHubExecutionClient executionClient = new(client);
+        catalog = catalog.WithActivity(ActivityNames.StartExecution, () => new StartExecutionActivity(executionClient));
         DurableTaskShimFactory shims = new(new DurableTaskWorkerOptions(), loggerFactory);
         TaskHubWorker worker = new(service, loggerFactory);
         worker.AddTaskOrchestrations(catalog.Orchestrators
@@ -59,7 +65,7 @@ public sealed class DurableSelfHost : IAsyncDisposable
 
         ILogger logger = loggerFactory.CreateLogger<DurableSelfHost>();
         Log.SelfHostStarted(logger, options.Backend, options.TaskHubName, catalog.Orchestrators.Count, catalog.Activities.Count);
-        return new DurableSelfHost(worker, new TaskHubClient(serviceClient, loggerFactory: loggerFactory), logger, options.TaskHubName);
+        return new DurableSelfHost(worker, executionClient, logger, options.TaskHubName);
     }
 
     /// <summary>

@@ -75,6 +75,39 @@ public sealed class RunCommandTests : IDisposable
         JsonAssert.Equal("""{"status":"SUCCEEDED","output":{"p":42}}""", JsonNode.Parse(stdout));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_StateMachineOption_TaskStartsRegisteredChild(bool express)
+    {
+        var name = $"child-{Guid.NewGuid():N}";
+        string[] args =
+        [
+            "run", DefinitionFiles.PathOf("nested", "parent"), "--format", "json",
+            "--state-machine", "Child=" + DefinitionFiles.PathOf("nested", "child-echo"),
+            "--input", $$"""{"arn":"arn:aws:states:us-east-1:123456789012:stateMachine:Child","input":{"a":1},"name":"{{name}}"}""",
+        ];
+
+        var (code, stdout, stderr) = CliRun.Invoke(express ? [.. args, "--express"] : args);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        var child = JsonNode.Parse(stdout)!["output"]!["child"]!;
+        Assert.Equal("SUCCEEDED", child["Status"]!.GetValue<string>());
+        Assert.Equal($"arn:aws:states:us-east-1:123456789012:execution:Child:{name}", child["Output"]!["executionId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Run_StateMachineOptionWithoutPath_IsUsageError()
+    {
+        var definition = files.Write("def.json", PassDefinition);
+
+        var (code, _, stderr) = CliRun.Invoke("run", definition, "--state-machine", "Child");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("NAME=path", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Run_HumanFormat_ShowsStatesAndResult()
     {

@@ -37,6 +37,7 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
         int newFrom = 0; // where the next episode's new events start
         List<IReadOnlyList<HistoryEvent>> generations = [];
         List<(int Id, Task<string> Result)> activities = [];
+        List<(int Id, Task<string> Result)> children = []; // sub-orchestrations: serialized output of each child run
         List<(int Id, DateTime FireAt)> timers = [];
         for (int episode = 0; episode < maxEpisodes; episode++)
         {
@@ -55,6 +56,7 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
                         history = NewGeneration(instance, next.Result!, now);
                         newFrom = 0;
                         activities.Clear();
+                        children.Clear();
                         timers.Clear();
                         continuedAsNew = true;
                         break;
@@ -62,6 +64,12 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
                         history.Add(new TaskScheduledEvent(task.Id, task.Name!, task.Version, task.Input) { Timestamp = now });
                         TaskActivity shim = Shims.CreateActivity(new TaskName(task.Name!), new StateMachineTaskActivity(tasks));
                         activities.Add((task.Id, shim.RunAsync(new TaskContext(instance), task.Input)));
+                        break;
+                    case CreateSubOrchestrationAction child:
+                        // A sub-orchestration runs to its end on a driver of its own (same handlers and plans); its
+                        // completion is delivered like an activity result.
+                        history.Add(new SubOrchestrationInstanceCreatedEvent(child.Id) { Name = child.Name, Version = child.Version, InstanceId = child.InstanceId, Input = child.Input, Timestamp = now });
+                        children.Add((child.Id, RunChildAsync(child.InstanceId!, JsonSerializer.Deserialize<string>(child.Input!)!, plans)));
                         break;
                     case CreateTimerOrchestratorAction timer:
                         history.Add(new TimerCreatedEvent(timer.Id, timer.FireAt) { Timestamp = now });
@@ -98,8 +106,21 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
                 activities.RemoveAll(a => a.Id == id);
             }
 
+            foreach ((int id, Task<string> result) in children.Where(c => c.Result.IsCompleted).ToList())
+            {
+                delivered.Add(new SubOrchestrationInstanceCompletedEvent(-1, id, await result));
+                children.RemoveAll(c => c.Id == id);
+            }
+
             if (delivered.Count == 0)
             {
+                if (children.Count > 0)
+                {
+                    await Task.WhenAny(children.Select(c => c.Result));
+                    history.RemoveAt(history.Count - 1);
+                    continue;
+                }
+
                 if (timers.Count == 0 && activities.Count > 0 && whenIdle is not null)
                 {
                     whenIdle();
@@ -133,6 +154,22 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
         }
 
         throw new InvalidOperationException($"The orchestration did not finish in {maxEpisodes} episodes.");
+    }
+
+    /// <summary>Gets the runs of sub-orchestrations this driver started, by instance id.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, DrivenRun> Children { get; } = new(StringComparer.Ordinal);
+
+    private async Task<string> RunChildAsync(string instanceId, string inputJson, ExecutionPlanCache plans)
+    {
+        ReplayDriver driver = new(tasks, null, maxEpisodes, historySinks);
+        DrivenRun run = await driver.RunAsync(instanceId, inputJson, plans);
+        Children[instanceId] = run;
+        foreach ((string id, DrivenRun grandchild) in driver.Children)
+        {
+            Children[id] = grandchild;
+        }
+
+        return JsonSerializer.Serialize(run.Output);
     }
 
     private static List<HistoryEvent> NewGeneration(OrchestrationInstance instance, string serializedInput, DateTime now) =>

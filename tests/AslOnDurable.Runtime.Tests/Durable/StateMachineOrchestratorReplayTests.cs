@@ -1,4 +1,10 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.StateMachines;
+using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Durable.Payloads;
+using AslOnDurable.Testing;
+using DurableTask.Core;
 using DurableTask.Core.Command;
 using DurableTask.Core.History;
 
@@ -20,7 +26,39 @@ public sealed class StateMachineOrchestratorReplayTests
     {
         TestTaskHandler tasks = new();
         DrivenRun run = await new ReplayDriver(tasks, tasks.ReleaseHung).RunAsync("replay-" + name, ReferenceRuns.OrchestratorInput(name, "replay-" + name), new ExecutionPlanCache());
-        List<HistoryEvent> history = [.. run.History];
+
+        AssertEveryEpisodeReplays(run.History);
+    }
+
+    [Theory]
+    [InlineData(".sync:2")]
+    [InlineData(".sync")]
+    public async Task Replay_NestedExecution_ParentAndChildAskForTheSameActions(string suffix)
+    {
+        const string prefix = "arn:aws:states:us-east-1:123456789012";
+        TaskHandlerRegistry tasks = StartExecutionTaskHandler.Registry(
+            new InMemoryStateMachineRegistry([new($"{prefix}:stateMachine:Child", DefinitionFiles.Read("nested", "child-echo"))]), () => Guid.Empty);
+        string definition = DefinitionFiles.Read("nested", "parent")
+            .Replace("arn:aws:states:::states:startExecution.sync:2", StartExecutionTaskHandler.Resource + suffix, StringComparison.Ordinal);
+        string input = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, definition, JsonNode.Parse($$"""{"arn":"{{prefix}}:stateMachine:Child","input":{"a":1},"name":"child-1"}"""))
+        {
+            ExecutionName = "parent-1",
+        });
+        ReplayDriver driver = new(tasks);
+
+        DrivenRun run = await driver.RunAsync("parent-1", input, new ExecutionPlanCache());
+
+        Assert.Equal(OrchestrationStatus.Completed, run.Status);
+        Assert.Contains(run.History, e => e is SubOrchestrationInstanceCreatedEvent { InstanceId: "child-1" });
+        Assert.Contains("\"Status\":\"SUCCEEDED\"", run.Output, StringComparison.Ordinal);
+        AssertEveryEpisodeReplays(run.History);
+        AssertEveryEpisodeReplays(driver.Children["child-1"].History);
+    }
+
+    /// <summary>Replays every prefix of a history through a fresh orchestrator with a cold plan cache.</summary>
+    private static void AssertEveryEpisodeReplays(IReadOnlyList<HistoryEvent> recordedHistory)
+    {
+        List<HistoryEvent> history = [.. recordedHistory];
         int episodes = 0;
 
         for (int start = 0; start < history.Count; start++)
@@ -64,6 +102,7 @@ public sealed class StateMachineOrchestratorReplayTests
         TaskScheduledEvent t => $"task {t.EventId} {t.Name} {t.Input}",
         TimerCreatedEvent t => $"timer {t.EventId} {t.FireAt:O}",
         ExecutionCompletedEvent c => $"complete {c.OrchestrationStatus} {c.Result}",
+        SubOrchestrationInstanceCreatedEvent c => $"child {c.EventId} {c.Name} {c.InstanceId}",
         _ => e.EventType.ToString(),
     };
 
@@ -72,6 +111,7 @@ public sealed class StateMachineOrchestratorReplayTests
         ScheduleTaskOrchestratorAction t => $"task {t.Id} {t.Name} {t.Input}",
         CreateTimerOrchestratorAction t => $"timer {t.Id} {t.FireAt:O}",
         OrchestrationCompleteOrchestratorAction c => $"complete {c.OrchestrationStatus} {c.Result}",
+        CreateSubOrchestrationAction c => $"child {c.Id} {c.Name} {c.InstanceId}",
         _ => a.OrchestratorActionType.ToString(),
     };
 }

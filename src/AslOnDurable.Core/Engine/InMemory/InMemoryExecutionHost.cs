@@ -12,7 +12,7 @@ namespace AslOnDurable.Core.Engine.InMemory;
 /// <param name="timeProvider">The clock (FakeTimeProvider in tests).</param>
 /// <param name="tasks">Runs Task states.</param>
 /// <param name="options">Waiting and randomness settings.</param>
-public sealed class InMemoryExecutionHost(TimeProvider timeProvider, ITaskHandler tasks, InMemoryHostOptions? options = null) : IExecutionHost
+public sealed partial class InMemoryExecutionHost(TimeProvider timeProvider, ITaskHandler tasks, InMemoryHostOptions? options = null) : IExecutionHost
 {
     private readonly InMemoryHostOptions settings = options ?? new InMemoryHostOptions();
     private readonly Random random = options?.RandomSeed is { } seed ? new Random(seed) : new Random();
@@ -59,14 +59,26 @@ public sealed class InMemoryExecutionHost(TimeProvider timeProvider, ITaskHandle
 
     /// <inheritdoc/>
     /// <remarks>
+    /// <para>
     /// Enforces <see cref="TaskInvocation.TimeoutSeconds"/> and <see cref="TaskInvocation.HeartbeatSeconds"/>: the
     /// handler gets an <see cref="ITaskClock"/> (<see cref="TaskInvocation.Clock"/>); an attempt still running at its
     /// deadline fails with <c>States.Timeout</c>, one without a heartbeat for longer than <c>HeartbeatSeconds</c> with
     /// <c>States.HeartbeatTimeout</c>, as AWS does. Under <see cref="InMemoryHostOptions.SkipWaits"/> the handler's
     /// waits (<see cref="ITaskClock.DelayAsync"/>) move virtual time, so no test sleeps; otherwise real timers race
     /// the handler.
+    /// </para>
+    /// <para>
+    /// A task that starts another state machine (<see cref="TaskOutcome.NestedExecution"/>) runs it here as a nested
+    /// interpreter run (see <c>InMemoryExecutionHost.NestedExecutions.cs</c>).
+    /// </para>
     /// </remarks>
     public async ValueTask<TaskOutcome> InvokeTaskAsync(TaskInvocation invocation)
+    {
+        var outcome = await InvokeHandlerAsync(invocation);
+        return outcome.NestedExecution is { } child ? await RunNestedAsync(child) : outcome;
+    }
+
+    private async ValueTask<TaskOutcome> InvokeHandlerAsync(TaskInvocation invocation)
     {
         ArgumentNullException.ThrowIfNull(invocation);
         var clock = new InMemoryTaskClock(this, invocation.TimeoutSeconds, invocation.HeartbeatSeconds);

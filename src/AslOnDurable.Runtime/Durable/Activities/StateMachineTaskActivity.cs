@@ -57,7 +57,9 @@ public sealed class StateMachineTaskActivity(ITaskHandler tasks, TimeProvider? t
                 outcome = TaskOutcome.TimedOut(late);
             }
 
-            result = outcome.Error is { } error
+            result = outcome.NestedExecution is { } child
+                ? new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.StartExecution) { StartExecution = NestedExecutionPayloads.ToPayload(child) }
+                : outcome.Error is { } error
                 ? new TaskActivityResult(PayloadVersion.Current, outcome.IsTimeout ? TaskActivityOutcomes.TimedOut : TaskActivityOutcomes.Failed) { Error = error.Error, Cause = error.Cause }
                 : new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.Succeeded) { Output = outcome.Result };
         }

@@ -19,4 +19,6 @@ namespace AslOnDurable.Runtime.Durable.Payloads;
 [JsonSerializable(typeof(StateMachineOutput))]
 [JsonSerializable(typeof(TaskActivityInput))]
 [JsonSerializable(typeof(TaskActivityResult))]
+[JsonSerializable(typeof(NestedExecutionStart))]
+[JsonSerializable(typeof(DetachedExecutionInput))]
 internal sealed partial class DurableJsonContext : JsonSerializerContext;

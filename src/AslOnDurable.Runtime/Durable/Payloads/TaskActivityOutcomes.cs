@@ -17,4 +17,10 @@ public static class TaskActivityOutcomes
 
     /// <summary>The handler threw another exception (the engine turns it into <c>States.Runtime</c>).</summary>
     public const string Crashed = "crashed";
+
+    /// <summary>
+    /// The handler asked to start another state machine (<c>states:startExecution</c>): the definition is resolved and
+    /// travels in <see cref="TaskActivityResult.StartExecution"/>; the orchestrator starts it as a sub-orchestration.
+    /// </summary>
+    public const string StartExecution = "startExecution";
 }

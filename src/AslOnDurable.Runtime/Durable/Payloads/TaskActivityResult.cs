@@ -18,4 +18,7 @@ public sealed record TaskActivityResult(int Version, string Outcome)
 
     /// <summary>Gets the cause (failed or thrown), or the exception message (crashed).</summary>
     public string? Cause { get; init; }
+
+    /// <summary>Gets the child execution to start when the outcome is <see cref="TaskActivityOutcomes.StartExecution"/>.</summary>
+    public NestedExecutionStart? StartExecution { get; init; }
 }
