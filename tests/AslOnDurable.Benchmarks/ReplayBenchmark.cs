@@ -40,8 +40,18 @@ internal static class ReplayBenchmark
             var handTimes = new List<double>();
             for (var i = 0; i < options.Warmups + options.Runs; i++)
             {
-                var a = Time(asl, aslEpisodes);
-                var h = Time(hand, handEpisodes);
+                // Alternate which goes first; each starts from a collected heap so neither pays for the other's garbage.
+                double a, h;
+                if (i % 2 == 0)
+                {
+                    a = Time(asl, aslEpisodes);
+                    h = Time(hand, handEpisodes);
+                }
+                else
+                {
+                    h = Time(hand, handEpisodes);
+                    a = Time(asl, aslEpisodes);
+                }
                 if (i >= options.Warmups)
                 {
                     aslTimes.Add(a);
@@ -102,6 +112,8 @@ internal static class ReplayBenchmark
 
     private static double Time(Func<ITaskOrchestrator> orchestrator, List<(HistoryEvent[] History, int NewFrom)> episodes)
     {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var watch = Stopwatch.StartNew();
         foreach (var (history, newFrom) in episodes)
         {
