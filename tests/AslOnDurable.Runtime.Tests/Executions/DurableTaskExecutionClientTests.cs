@@ -1,4 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Durable.Payloads;
 using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Runtime.Hosting;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Moq;
@@ -50,6 +56,36 @@ public sealed class DurableTaskExecutionClientTests
         durable.Setup(c => c.GetInstancesAsync("nope", true, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
 
         Assert.Null(await new DurableTaskExecutionClient(durable.Object).GetAsync("nope", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunOn_FunctionsClientReportsContinuedAsNew_WaitsForTheLastGeneration()
+    {
+        // The Functions client's wait can surface the instance between two generations: the runner waits again.
+        string output = DurableJson.Serialize(StateMachineResults.ToOutput(new ExecutionResult(ExecutionStatus.Succeeded, JsonNode.Parse("""{"n":3}"""), null)));
+        string? started = null;
+        durable.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(
+                new TaskName(OrchestratorNames.StateMachine), It.IsAny<object?>(), It.Is<StartOrchestrationOptions>(o => o.InstanceId == "loop-1"), It.IsAny<CancellationToken>()))
+            .Callback((TaskName _, object? input, StartOrchestrationOptions? _, CancellationToken _) => started = (string?)input)
+            .ReturnsAsync("loop-1");
+#pragma warning disable CS0618 // Obsolete in Microsoft.DurableTask ("for compatibility"), yet a backend may still report it.
+        durable.SetupSequence(c => c.WaitForInstanceCompletionAsync("loop-1", true, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.StateMachine, "loop-1") { RuntimeStatus = OrchestrationRuntimeStatus.ContinuedAsNew })
+            .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.StateMachine, "loop-1")
+            {
+                RuntimeStatus = OrchestrationRuntimeStatus.Completed,
+                SerializedOutput = JsonSerializer.Serialize(output),
+            });
+#pragma warning restore CS0618
+
+        ExecutionResult result = await DurableStateMachineRunner.RunOnAsync(
+            new DurableTaskExecutionClient(durable.Object), """{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", JsonNode.Parse("{}"),
+            new DurableRunOptions { ExecutionName = "loop-1" }, CancellationToken.None);
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal("""{"n":3}""", result.Output!.ToJsonString());
+        Assert.Equal(StateMachineOrchestrator.StartMaxActionsPerGeneration, DurableJson.Deserialize<StateMachineInput>(started!).MaxActionsPerGeneration);
+        durable.Verify(c => c.WaitForInstanceCompletionAsync("loop-1", true, It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Fact]
