@@ -33,7 +33,8 @@ internal static class ReplayBenchmark
             var fanOut = workflow.HandWritten == "HandFanOut";
             Func<ITaskOrchestrator> asl = () => new StateMachineOrchestrator(plans);
             Func<ITaskOrchestrator> hand = () => new HandWrittenOrchestrator(fanOut, options.Count);
-            var aslInput = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, workflow.Definition, workflow.Input.DeepClone()));
+            // One generation, like the hand-written orchestrator: this mode measures what an episode costs, not how often.
+            var aslInput = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, workflow.Definition, workflow.Input.DeepClone()) { MaxActionsPerGeneration = int.MaxValue });
             var aslEpisodes = Record(asl, aslInput, activity);
             var handEpisodes = Record(hand, workflow.Input.ToJsonString(), activity);
             var aslTimes = new List<double>();
