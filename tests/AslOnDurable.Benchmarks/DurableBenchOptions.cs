@@ -10,4 +10,10 @@ internal sealed record DurableBenchOptions(int Count, int Runs, int Warmups, str
 {
     /// <summary>Gets the ASL orchestrator's continue-as-new interval in durable actions, or <c>null</c> for the engine's default.</summary>
     public int? ActionsPerGeneration { get; init; }
+
+    /// <summary>Gets the workflow kinds to run (<c>seq</c>, <c>map</c>); empty for all.</summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+
+    /// <summary>Whether a workflow (named <c>kind-count</c>) is selected.</summary>
+    public bool Selects(string workflow) => Only.Count == 0 || Only.Contains(workflow[..workflow.IndexOf('-', StringComparison.Ordinal)]);
 }

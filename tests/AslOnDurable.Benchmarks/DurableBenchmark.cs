@@ -42,7 +42,7 @@ internal static class DurableBenchmark
             {
                 var runs = host.Backend == DurableBackend.InMemory ? options.Runs : Math.Min(options.Runs, 5);
                 var warmups = host.Backend == DurableBackend.InMemory ? options.Warmups : 1;
-                ok &= await RunBackendAsync(name, host, options.Count, warmups, runs, options.ActionsPerGeneration);
+                ok &= await RunBackendAsync(name, host, options.Count, warmups, runs, options.ActionsPerGeneration, options.Selects);
             }
 
             return ok ? 0 : 1;
@@ -65,7 +65,8 @@ internal static class DurableBenchmark
         PartitionCount = 4,
     };
 
-    private static async Task<bool> RunBackendAsync(string backend, SelfHostOptions hostOptions, int count, int warmups, int runs, int? actionsPerGeneration)
+    private static async Task<bool> RunBackendAsync(
+        string backend, SelfHostOptions hostOptions, int count, int warmups, int runs, int? actionsPerGeneration, Func<string, bool> only)
     {
         var catalog = DurableTaskCatalog.ForStateMachines(new BenchTaskHandler(), new ExecutionPlanCache())
             .WithOrchestrator("HandSequence", () => new HandWrittenOrchestrator(fanOut: false, count))
@@ -73,7 +74,7 @@ internal static class DurableBenchmark
         await using var host = await DurableSelfHost.StartAsync(hostOptions, catalog, NullLoggerFactory.Instance, CancellationToken.None);
         var polling = hostOptions.Backend == DurableBackend.AzureStorage;
         var ok = true;
-        foreach (var workflow in Workflows(count))
+        foreach (var workflow in Workflows(count).Where(w => only(w.Name)))
         {
             var asl = new List<double>();
             var hand = new List<double>();

@@ -2,9 +2,9 @@
 // usage: dotnet run -c Release --project tests/AslOnDurable.Benchmarks -- [--definitions DIR] [--runs N]
 //        [--warmups N] [--history on|stream|off] [--json FILE] [name ...]
 //        --jsonata [--ms 100] [--batches 5] [name-substring ...]   (JSONata evaluation throughput)
-//        --durable [--count 100] [--runs 5] [--warmups 2] [--azurite] [--storage CONN]
+//        --durable [--count 100] [--runs 5] [--warmups 2] [--azurite] [--storage CONN] [--actions-per-generation N] [seq|map]
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
-//        --durable-replay [--count 100] [--runs 5]
+//        --durable-replay [--count 100] [--runs 5] [seq|map]
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
 using System.Runtime;
 using System.Text.Json;

@@ -28,7 +28,7 @@ internal static class ReplayBenchmark
     {
         var plans = new ExecutionPlanCache();
         var activity = new StateMachineTaskActivity(new BenchTaskHandler());
-        foreach (var workflow in DurableBenchmark.Workflows(options.Count))
+        foreach (var workflow in DurableBenchmark.Workflows(options.Count).Where(w => options.Selects(w.Name)))
         {
             var fanOut = workflow.HandWritten == "HandFanOut";
             Func<ITaskOrchestrator> asl = () => new StateMachineOrchestrator(plans);
