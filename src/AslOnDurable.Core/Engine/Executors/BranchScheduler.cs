@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace AslOnDurable.Core.Engine.Executors;
@@ -72,7 +73,13 @@ internal static class BranchScheduler
         private readonly Queue<(int Index, BranchOutcome Outcome, ExceptionDispatchInfo? Failure)> done = new();
         private TaskCompletionSource? waiter;
 
-        public void Watch(int index, ValueTask<BranchOutcome> started) => _ = ReportAsync(index, started);
+        // A continuation on the branch's own awaiter: no extra async frame or Task per pending branch. It runs where an
+        // await would (the awaiter captures the scheduling context: the orchestrator's, in a durable host).
+        public void Watch(int index, ValueTask<BranchOutcome> started)
+        {
+            var awaiter = started.GetAwaiter();
+            awaiter.UnsafeOnCompleted(() => Report(index, awaiter));
+        }
 
         public async ValueTask<(int Index, BranchOutcome Outcome)> NextAsync()
         {
@@ -95,13 +102,13 @@ internal static class BranchScheduler
             }
         }
 
-        private async Task ReportAsync(int index, ValueTask<BranchOutcome> started)
+        private void Report(int index, ValueTaskAwaiter<BranchOutcome> finished)
         {
             BranchOutcome outcome = default;
             ExceptionDispatchInfo? failure = null;
             try
             {
-                outcome = await started;
+                outcome = finished.GetResult();
             }
 #pragma warning disable CA1031 // Not swallowed: rethrown to the scheduler's caller by NextAsync.
             catch (Exception e)
