@@ -45,31 +45,63 @@ internal static class RecoveryLoop
             }
             catch (AslErrorException e)
             {
-                error = StateFailure.FromEvaluation(e.Error, frame);
-                if (StateFailure.IsTerminal(e.Error))
+                if (IsTerminal(e, frame, out error))
                 {
                     return StepResult.Fail(error);
                 }
             }
 
-            if (frame.Run.TimedOut || (runtimeErrorsAreFinal && error.Error == StatesErrorNames.Runtime))
+            if (Decide(state, frame, raw, error, runtimeErrorsAreFinal, ref retry, out var delay) is { } final)
             {
-                return StepResult.Fail(error);
+                return final;
             }
 
-            retry ??= new RetryEvaluator(state.Retry);
-            if (retry.TryGetDelay(error, frame.Run.Host, out var delay))
+            if (await WaitBeforeRetryAsync(frame, delay, retry!) is { } timedOut)
             {
-                if (delay > TimeSpan.Zero && !await frame.Run.WaitUntilAsync(frame.Run.Host.UtcNow + delay))
-                {
-                    return StepResult.Fail(new AslError(StatesErrorNames.Timeout, null));
-                }
-
-                frame.Environment.SetRetryCount(retry.TotalRetries);
-                continue;
+                return timedOut;
             }
-
-            return CatchResolver.Resolve(state.Catch, frame, raw, error, state.IsJsonata);
         }
+    }
+
+    /// <summary>
+    /// An error an attempt raised: the state's error as it is reported (<paramref name="error"/>), and whether it is
+    /// terminal (no Retry or Catch applies).
+    /// </summary>
+    public static bool IsTerminal(AslErrorException exception, ExecutionFrame frame, out AslError error)
+    {
+        error = StateFailure.FromEvaluation(exception.Error, frame);
+        return StateFailure.IsTerminal(exception.Error);
+    }
+
+    /// <summary>
+    /// What follows a failed attempt: the final step (failed, or caught), or <see langword="null"/> to retry after
+    /// <paramref name="delay"/>. The one place Retry and Catch are decided, for every state that has them.
+    /// </summary>
+    public static StepResult? Decide<TPlan>(
+        TPlan state, ExecutionFrame frame, JsonNode? raw, AslError error, bool runtimeErrorsAreFinal, ref RetryEvaluator? retry, out TimeSpan delay)
+        where TPlan : IRecoverableStatePlan
+    {
+        delay = TimeSpan.Zero;
+        if (frame.Run.TimedOut || (runtimeErrorsAreFinal && error.Error == StatesErrorNames.Runtime))
+        {
+            return StepResult.Fail(error);
+        }
+
+        retry ??= new RetryEvaluator(state.Retry);
+        return retry.TryGetDelay(error, frame.Run.Host, out delay)
+            ? null
+            : CatchResolver.Resolve(state.Catch, frame, raw, error, state.IsJsonata);
+    }
+
+    /// <summary>Waits a retrier's backoff on a durable timer and updates <c>$$.State.RetryCount</c>; a failed step if the execution timed out meanwhile.</summary>
+    public static async ValueTask<StepResult?> WaitBeforeRetryAsync(ExecutionFrame frame, TimeSpan delay, RetryEvaluator retry)
+    {
+        if (delay > TimeSpan.Zero && !await frame.Run.WaitUntilAsync(frame.Run.Host.UtcNow + delay))
+        {
+            return StepResult.Fail(new AslError(StatesErrorNames.Timeout, null));
+        }
+
+        frame.Environment.SetRetryCount(retry.TotalRetries);
+        return null;
     }
 }

@@ -14,13 +14,58 @@ namespace AslOnDurable.Core.Engine.Executors;
 /// </summary>
 internal static class TaskStateExecutor
 {
-    /// <summary>Runs the state.</summary>
-    public static ValueTask<StepResult> ExecuteAsync(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw)
+    /// <summary>Runs the state: attempts until it succeeds, is caught, or fails.</summary>
+    /// <remarks>
+    /// The attempt runs inside the Retry/Catch loop's own frame (its decisions are <see cref="RecoveryLoop"/>'s): in a
+    /// durable host every Task state suspends once per episode, and each async frame costs a box and a resumption.
+    /// </remarks>
+    public static async ValueTask<StepResult> ExecuteAsync(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw)
     {
-        return RecoveryLoop.RunAsync(state, frame, raw, static (s, f, r) => AttemptAsync(s, f, r), runtimeErrorsAreFinal: false);
+        RetryEvaluator? retry = null;
+        while (true)
+        {
+            AslError error;
+            try
+            {
+                var (invocation, refused) = Prepare(state, frame, raw);
+                if (refused is null)
+                {
+                    var outcome = await frame.Run.Host.InvokeTaskAsync(invocation!);
+                    var (step, failed) = Finish(state, frame, raw, outcome);
+                    if (failed is null)
+                    {
+                        return step;
+                    }
+
+                    error = failed;
+                }
+                else
+                {
+                    error = refused;
+                }
+            }
+            catch (AslErrorException e)
+            {
+                if (RecoveryLoop.IsTerminal(e, frame, out error))
+                {
+                    return StepResult.Fail(error);
+                }
+            }
+
+            if (RecoveryLoop.Decide(state, frame, raw, error, runtimeErrorsAreFinal: false, ref retry, out var delay) is { } final)
+            {
+                return final;
+            }
+
+            if (await RecoveryLoop.WaitBeforeRetryAsync(frame, delay, retry!) is { } timedOut)
+            {
+                return timedOut;
+            }
+        }
     }
 
-    private static async ValueTask<(StepResult Step, AslError? Error)> AttemptAsync(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw)
+    /// <summary>An attempt up to the call: the effective parameters and the invocation, or the error that stops it first.</summary>
+    private static (TaskInvocation? Invocation, AslError? Error) Prepare(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw)
     {
         var environment = frame.Environment;
         string? taskToken = null;
@@ -60,7 +105,7 @@ internal static class TaskStateExecutor
         if (PayloadSizeGuard.Exceeds(parameters, frame.Run.Options.MaxPayloadBytes))
         {
             // AWS: the effective parameters are over the payload quota; the task is never called.
-            return (default, new AslError(
+            return (null, new AslError(
                 StatesErrorNames.DataLimitExceeded,
                 $"The state/task '{state.ResourceLabel}' provided parameters with a size exceeding the maximum number of bytes service limit."));
         }
@@ -71,7 +116,7 @@ internal static class TaskStateExecutor
             lambda ? HistoryEventTypes.LambdaFunctionScheduled : HistoryEventTypes.TaskScheduled,
             recording ? new JsonObject { ["resource"] = state.Resource, ["parameters"] = HistoryRecorder.Text(parameters) } : null);
         frame.Record(lambda ? HistoryEventTypes.LambdaFunctionStarted : HistoryEventTypes.TaskStarted);
-        var outcome = await frame.Run.Host.InvokeTaskAsync(new TaskInvocation
+        return (new TaskInvocation
         {
             StateName = state.Name,
             Resource = state.Resource,
@@ -82,8 +127,15 @@ internal static class TaskStateExecutor
             ExecutionId = frame.Run.ExecutionId,
             Credentials = credentials,
             TaskToken = taskToken,
-        });
+        }, null);
+    }
 
+    /// <summary>An attempt after the call: the step (ResultSelector, ResultPath, OutputPath / Output, Assign), or the error.</summary>
+    private static (StepResult Step, AslError? Error) Finish(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw, TaskOutcome outcome)
+    {
+        var environment = frame.Environment;
+        var lambda = state.IsLambdaFunctionArn;
+        var recording = frame.Run.History.IsEnabled;
         var error = outcome.Error;
         if (error is null && PayloadSizeGuard.Exceeds(outcome.Result, frame.Run.Options.MaxPayloadBytes))
         {
