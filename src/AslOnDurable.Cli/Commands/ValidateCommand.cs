@@ -56,7 +56,7 @@ internal static class ValidateCommand
                 });
             }
 
-            stdout.WriteLine(new JsonObject { ["valid"] = valid, ["diagnostics"] = diagnostics }.ToJsonString());
+            stdout.WriteLine(new JsonObject { ["valid"] = valid, ["diagnostics"] = diagnostics }.ToJsonString(Output.ExecutionResultWriter.Compact));
         }
         else
         {

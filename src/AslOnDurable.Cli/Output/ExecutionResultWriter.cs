@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
@@ -8,7 +9,9 @@ namespace AslOnDurable.Cli.Output;
 /// <summary>Prints an execution's outcome: the json contract of the conformance runner, or a readable trace.</summary>
 internal static class ExecutionResultWriter
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Terminal output, not HTML: quotes, apostrophes and non-ASCII text print as they are (as the AWS CLI shows them).
+    internal static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Exactly one JSON object on one line: <c>{"status":"SUCCEEDED","output":…}</c> or
@@ -16,7 +19,7 @@ internal static class ExecutionResultWriter
     /// </summary>
     public static void WriteJson(ExecutionResult result, TextWriter writer)
     {
-        writer.WriteLine(ToJson(result).ToJsonString());
+        writer.WriteLine(ToJson(result).ToJsonString(Compact));
     }
 
     /// <summary>The json contract object.</summary>

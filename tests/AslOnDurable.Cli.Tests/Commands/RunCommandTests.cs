@@ -23,6 +23,18 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_JsonFormat_PrintsTextAsItIsNotAsEscapes()
+    {
+        var definition = files.Write("def.json", """{"StartAt":"F","States":{"F":{"Type":"Fail","Error":"E","Cause":"it's <café> & \"more\""}}}""");
+
+        var (code, stdout, _) = CliRun.Invoke("run", definition, "--format", "json");
+
+        Assert.Equal(0, code);
+        Assert.Contains("it's <café> & \\\"more\\\"", stdout, StringComparison.Ordinal); // only the quotes escaped
+        Assert.Equal("it's <café> & \"more\"", JsonNode.Parse(stdout)!["cause"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Run_InputFromFile_ReadsAtFile()
     {
         var definition = files.Write("def.json", PassDefinition);
