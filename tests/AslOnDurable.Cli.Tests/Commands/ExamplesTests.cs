@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Testing;
+
+namespace AslOnDurable.Cli.Tests.Commands;
+
+/// <summary>The README's examples run as it says, in both modes, with the outputs their inputs determine.</summary>
+public sealed class ExamplesTests
+{
+    private static readonly Lazy<string> Examples = new(() =>
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AslOnDurable.sln")))
+            {
+                return Path.Combine(dir.FullName, "examples");
+            }
+        }
+
+        throw new DirectoryNotFoundException("examples/ not found above " + AppContext.BaseDirectory);
+    });
+
+    private static string E(string file) => Path.Combine(Examples.Value, file);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void HelloWorld_Succeeds(bool express)
+    {
+        var output = Run(express, "run", E("hello-world.asl.json"), "--input", "@" + E("hello-world.input.json"));
+
+        Assert.Equal("SUCCEEDED", output["status"]!.GetValue<string>());
+        Assert.Equal("Hello, World!", output["output"]!["greeting"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RetryCatch_FlakyThenOk_Succeeds(bool express)
+    {
+        var output = Run(
+            express, "run", E("retry-catch.asl.json"), "--input", "@" + E("retry-catch.input.json"),
+            "--mock-config", E("retry-catch.mock.json"), "--test-case", "FlakyThenOk");
+
+        Assert.Equal("SUCCEEDED", output["status"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OrderWorkflow_PricesEachLineInANestedExecution(bool express)
+    {
+        var output = Run(
+            express, "run", E("order-workflow.asl.json"), "--input", "@" + E("order-workflow.input.json"),
+            "--state-machine", "order-line=" + E("order-line.asl.json"));
+
+        JsonAssert.Equal(
+            """{"status":"SUCCEEDED","output":{"lines":[{"sku":"pen","amount":16.2},{"sku":"pad","amount":8.5}],"total":24.7}}""",
+            output);
+    }
+
+    private static JsonNode Run(bool express, params string[] args)
+    {
+        string[] all = [.. args, "--format", "json", .. express ? (string[])["--express"] : []];
+        var (code, stdout, stderr) = CliRun.Invoke(all);
+        Assert.True(code == 0, stderr);
+        return JsonNode.Parse(stdout)!;
+    }
+}
