@@ -11,6 +11,15 @@ internal static class FunctionNames
     /// <summary>HTTP: describe an execution.</summary>
     public const string DescribeExecution = "DescribeExecution";
 
+    /// <summary>HTTP: SendTaskSuccess for a <c>.waitForTaskToken</c> task.</summary>
+    public const string SendTaskSuccess = "SendTaskSuccess";
+
+    /// <summary>HTTP: SendTaskFailure for a <c>.waitForTaskToken</c> task.</summary>
+    public const string SendTaskFailure = "SendTaskFailure";
+
+    /// <summary>HTTP: SendTaskHeartbeat for a <c>.waitForTaskToken</c> task.</summary>
+    public const string SendTaskHeartbeat = "SendTaskHeartbeat";
+
     /// <summary>Orchestration trigger for <see cref="Runtime.Durable.StateMachineOrchestrator"/>.</summary>
     public const string StateMachineOrchestrator = OrchestratorNames.StateMachine;
 

@@ -73,6 +73,21 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("executions/{instanceId}", trigger.GetProperty("route").GetString());
     }
 
+    [Theory]
+    [InlineData(FunctionNames.SendTaskSuccess, "tasks/success")]
+    [InlineData(FunctionNames.SendTaskFailure, "tasks/failure")]
+    [InlineData(FunctionNames.SendTaskHeartbeat, "tasks/heartbeat")]
+    public void TaskCallbacks_AreFunctionKeyPostsWithDurableClient(string name, string route)
+    {
+        JsonElement f = Function(name);
+
+        Assert.Equal(["durableClient", "http", "httpTrigger"], BindingTypes(f));
+        JsonElement trigger = Binding(f, "httpTrigger");
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+    }
+
     [Fact]
     public void StateMachineOrchestrator_HasOnlyAnOrchestrationTrigger() =>
         Assert.Equal(["orchestrationTrigger"], BindingTypes(Function(FunctionNames.StateMachineOrchestrator)));

@@ -17,9 +17,10 @@ namespace AslOnDurable.Core.Engine;
 /// <see cref="CancellationToken"/>: orchestrator code never does.
 /// </para>
 /// <para>
-/// Planned additions (kept out until a caller needs them, so every host implements what exists): waiting for a task
-/// token callback raced with timeout/heartbeat timers, starting child executions (distributed Map, nested state
-/// machines: sub-orchestrations). Continue-as-new is <see cref="ShouldCheckpoint"/> plus <see cref="Interpreter.ResumeAsync"/>.
+/// Task token callbacks (<c>.waitForTaskToken</c>): the host issues the token (<see cref="NewTaskToken"/>) and, when the
+/// task handler answers <see cref="TaskOutcome.AwaitingCallback"/>, waits for SendTaskSuccess/Failure itself (the durable
+/// host: an external event raced with timeout and heartbeat timers). Continue-as-new is <see cref="ShouldCheckpoint"/>
+/// plus <see cref="Interpreter.ResumeAsync"/>.
 /// </para>
 /// </remarks>
 public interface IExecutionHost
@@ -30,6 +31,13 @@ public interface IExecutionHost
     /// <summary>A new random id (<c>States.UUID</c>, task tokens, execution names).</summary>
     /// <returns>The id.</returns>
     Guid NewGuid();
+
+    /// <summary>
+    /// A new task token (<c>$$.Task.Token</c>) for one attempt of a <c>.waitForTaskToken</c> Task state. A host that
+    /// accepts callbacks makes the token name its execution, so SendTaskSuccess/Failure/Heartbeat can find it.
+    /// </summary>
+    /// <returns>The token; by default a new id (<see cref="NewGuid"/>) as 32 hex digits.</returns>
+    string NewTaskToken() => NewGuid().ToString("N", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A random double in [0, 1) (retry jitter, <c>States.MathRandom</c>).</summary>
     /// <returns>The value.</returns>

@@ -6,8 +6,12 @@ namespace AslOnDurable.Core.Engine;
 /// <summary>The outcome of one task attempt: a result, or an error the engine may retry or catch.</summary>
 public sealed class TaskOutcome
 {
-    private TaskOutcome(JsonNode? result, AslError? error, bool isTimeout = false, StateMachines.NestedExecutionRequest? nestedExecution = null)
+    private static readonly TaskOutcome Awaiting = new(null, null, awaitingCallback: true);
+
+    private TaskOutcome(
+        JsonNode? result, AslError? error, bool isTimeout = false, StateMachines.NestedExecutionRequest? nestedExecution = null, bool awaitingCallback = false)
     {
+        IsAwaitingCallback = awaitingCallback;
         Result = result;
         Error = error;
         IsTimeout = isTimeout;
@@ -26,6 +30,14 @@ public sealed class TaskOutcome
     /// a sub-orchestration), so task handlers (and mocks, which come first) stay free of execution logic.
     /// </summary>
     public StateMachines.NestedExecutionRequest? NestedExecution { get; }
+
+    /// <summary>
+    /// Whether the handler handed the task token (<see cref="TaskInvocation.TaskToken"/>) to a worker and the answer comes
+    /// later, through SendTaskSuccess/SendTaskFailure (<c>.waitForTaskToken</c>). Hosts that accept callbacks wait for it
+    /// within the Task's <c>TimeoutSeconds</c> and <c>HeartbeatSeconds</c>; elsewhere the state fails with
+    /// <c>States.Runtime</c>.
+    /// </summary>
+    public bool IsAwaitingCallback { get; }
 
     /// <summary>Whether the task failed.</summary>
     public bool IsFailure => Error is not null;
@@ -51,6 +63,10 @@ public sealed class TaskOutcome
     /// <returns>The outcome.</returns>
     public static TaskOutcome StartExecution(StateMachines.NestedExecutionRequest request) =>
         new(null, null, nestedExecution: request ?? throw new ArgumentNullException(nameof(request)));
+
+    /// <summary>An outcome saying the answer comes later, by callback (see <see cref="IsAwaitingCallback"/>).</summary>
+    /// <returns>The outcome.</returns>
+    public static TaskOutcome AwaitingCallback() => Awaiting;
 
     /// <summary>
     /// An attempt the host stopped: <c>States.Timeout</c> (ran past <c>TimeoutSeconds</c>) or

@@ -70,6 +70,61 @@ public sealed class ExecutionApi(ExecutionStarter starter)
         return new ApiResponse(200, body.ToJsonString());
     }
 
+    /// <summary>SendTaskSuccess: the body is <c>{"taskToken": "...", "output": "JSON text"}</c> (AWS's field names).</summary>
+    /// <param name="client">The client for the host's task hub.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>200 with <c>{}</c>, or 400 with <c>__type</c> <c>InvalidRequest</c> or one of <see cref="TaskCallbacks"/>' errors.</returns>
+    public static Task<ApiResponse> SendTaskSuccessAsync(IExecutionClient client, string body, CancellationToken cancellationToken) =>
+        CallbackAsync(body, fields => new TaskCallbacks(client).SendTaskSuccessAsync(Text(fields, "taskToken"), Text(fields, "output"), cancellationToken));
+
+    /// <summary>SendTaskFailure: the body is <c>{"taskToken": "...", "error": "optional", "cause": "optional"}</c>.</summary>
+    /// <param name="client">The client for the host's task hub.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>200 with <c>{}</c>, or 400 with <c>__type</c> <c>InvalidRequest</c> or one of <see cref="TaskCallbacks"/>' errors.</returns>
+    public static Task<ApiResponse> SendTaskFailureAsync(IExecutionClient client, string body, CancellationToken cancellationToken) =>
+        CallbackAsync(body, fields => new TaskCallbacks(client).SendTaskFailureAsync(
+            Text(fields, "taskToken"), Text(fields, "error"), Text(fields, "cause"), cancellationToken));
+
+    /// <summary>SendTaskHeartbeat: the body is <c>{"taskToken": "..."}</c>.</summary>
+    /// <param name="client">The client for the host's task hub.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>200 with <c>{}</c>, or 400 with <c>__type</c> <c>InvalidRequest</c> or one of <see cref="TaskCallbacks"/>' errors.</returns>
+    public static Task<ApiResponse> SendTaskHeartbeatAsync(IExecutionClient client, string body, CancellationToken cancellationToken) =>
+        CallbackAsync(body, fields => new TaskCallbacks(client).SendTaskHeartbeatAsync(Text(fields, "taskToken"), cancellationToken));
+
+    private static async Task<ApiResponse> CallbackAsync(string body, Func<JsonObject, Task> send)
+    {
+        JsonObject fields;
+        try
+        {
+            fields = JsonNode.Parse(body) as JsonObject ?? throw new FormatException("The body must be a JSON object.");
+            if (fields.Any(f => f.Value is not null and not JsonValue || f.Value is JsonValue v && v.GetValueKind() != System.Text.Json.JsonValueKind.String))
+            {
+                throw new FormatException("Every field must be a string.");
+            }
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
+        {
+            return Error(400, "InvalidRequest", e.Message);
+        }
+
+        try
+        {
+            await send(fields).ConfigureAwait(false);
+        }
+        catch (TaskCallbackException e)
+        {
+            return Error(400, e.ErrorType, e.Message);
+        }
+
+        return new ApiResponse(200, "{}");
+    }
+
+    private static string? Text(JsonObject fields, string name) => fields[name]?.GetValue<string>();
+
     private static ApiResponse Error(int status, string type, string message) =>
         new(status, new JsonObject { ["__type"] = type, ["message"] = message }.ToJsonString());
 

@@ -23,7 +23,7 @@ namespace AslOnDurable.Runtime.Durable;
 /// <param name="limits">When to stop for a checkpoint, or <c>null</c> never to.</param>
 /// <param name="skipped">Virtual time skipped by earlier generations (skip-waits mode).</param>
 /// <param name="settings">The execution's start record: child executions inherit its quota and generation limits.</param>
-internal sealed class DurableExecutionHost(
+internal sealed partial class DurableExecutionHost(
     TaskOrchestrationContext context, bool skipWaits = false, int generation = 0, GenerationLimits? limits = null, TimeSpan skipped = default,
     StateMachineInput? settings = null) : IExecutionHost
 {
@@ -47,6 +47,10 @@ internal sealed class DurableExecutionHost(
 
     /// <inheritdoc />
     public Guid NewGuid() => context.NewGuid();
+
+    /// <inheritdoc />
+    /// <remarks>The token names this instance (<see cref="TaskToken"/>), so the callback API can find it.</remarks>
+    public string NewTaskToken() => TaskToken.Create(context.InstanceId, context.NewGuid());
 
     /// <inheritdoc />
     public double NextRandom() => random.NextDouble();
@@ -74,8 +78,9 @@ internal sealed class DurableExecutionHost(
     /// AWS fails a task that runs past its <c>TimeoutSeconds</c> with <c>States.Timeout</c>: the activity is raced
     /// with a durable timer (the activity itself keeps running, as on AWS; its late result is ignored, but
     /// DurableTask.Core completes the orchestration only once it has returned).
-    /// <c>.waitForTaskToken</c>: the token travels to the handler, which answers for the callback as in memory; waiting for
-    /// SendTaskSuccess/Failure as an external event raced with timeout and heartbeat timers is still to come.
+    /// <c>.waitForTaskToken</c>: the token travels to the handler; a handler that answers at once is an ordinary task, one
+    /// that answers <see cref="TaskOutcome.AwaitingCallback"/> makes the orchestration wait for the token's callback
+    /// (see <c>DurableExecutionHost.Callbacks.cs</c>).
     /// A task that starts another state machine (<c>states:startExecution</c>) gets its definition from the activity
     /// (so it is in history) and runs it as a sub-orchestration; <c>.sync</c>/<c>.sync:2</c> wait for it within the
     /// same <c>TimeoutSeconds</c>.
@@ -84,6 +89,11 @@ internal sealed class DurableExecutionHost(
     {
         ArgumentNullException.ThrowIfNull(invocation);
         Actions++;
+        if (invocation.TaskToken is { } token && TaskToken.TryParse(token, out _, out Guid callbackId))
+        {
+            return new(CallWithCallbackAsync(invocation, TaskToken.EventName(callbackId)));
+        }
+
         Task<TaskOutcome> work = CallAsync(invocation);
 
         // Without a timeout there is nothing to race: no extra async frame on every task state of every replay.

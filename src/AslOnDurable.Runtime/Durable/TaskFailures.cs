@@ -24,6 +24,7 @@ internal static class TaskFailures
             TaskActivityOutcomes.TimedOut => TaskOutcome.TimedOut(heartbeat: result.Error == StatesErrorNames.HeartbeatTimeout),
             TaskActivityOutcomes.Thrown => throw new AslErrorException(result.Error ?? string.Empty, result.Cause),
             TaskActivityOutcomes.Crashed => throw new TaskHandlerCrashedException(result.Cause ?? string.Empty),
+            TaskActivityOutcomes.AwaitingCallback => TaskOutcome.AwaitingCallback(),
             TaskActivityOutcomes.StartExecution when result.StartExecution is { } start => TaskOutcome.StartExecution(NestedExecutionPayloads.ToRequest(start)),
             _ => throw new NotSupportedException($"Unknown task activity outcome '{result.Outcome}'."),
         };

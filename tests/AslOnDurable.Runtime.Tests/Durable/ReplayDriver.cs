@@ -23,7 +23,14 @@ namespace AslOnDurable.Runtime.Tests.Durable;
 /// activity it abandoned is still running, the instance finishes when that activity does. When nothing else can
 /// happen, the driver calls <paramref name="whenIdle"/> (a test releases its hung activities there).
 /// </remarks>
-internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, int maxEpisodes = 10_000, Func<string, AslOnDurable.Core.Engine.History.IHistorySink?>? historySinks = null)
+/// <param name="tasks">Runs the task activities.</param>
+/// <param name="whenIdle">Called once when nothing else can happen.</param>
+/// <param name="maxEpisodes">Fails the run after this many episodes.</param>
+/// <param name="historySinks">ASL history sinks by instance id.</param>
+/// <param name="events">External events raised at virtual times after the start; built when delivered.</param>
+internal sealed class ReplayDriver(
+    ITaskHandler tasks, Action? whenIdle = null, int maxEpisodes = 10_000, Func<string, AslOnDurable.Core.Engine.History.IHistorySink?>? historySinks = null,
+    IReadOnlyList<ScheduledEvent>? events = null)
 {
     public static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DurableTaskShimFactory Shims = new(new DurableTaskWorkerOptions(), NullLoggerFactory.Instance);
@@ -39,6 +46,7 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
         List<(int Id, Task<string> Result)> activities = [];
         List<(int Id, Task<string> Result)> children = []; // sub-orchestrations: serialized output of each child run
         List<(int Id, DateTime FireAt)> timers = [];
+        List<ScheduledEvent> raised = [.. events ?? []];
         for (int episode = 0; episode < maxEpisodes; episode++)
         {
             bool continuedAsNew = false;
@@ -130,13 +138,20 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
                     continue;
                 }
 
-                if (timers.Count == 0)
+                if (timers.Count == 0 && raised.Count == 0)
                 {
                     throw new InvalidOperationException($"The orchestration (generation {generations.Count + 1}) waits on nothing the driver can deliver: " + string.Join(", ", history.Select(h => h is TimerCreatedEvent t ? $"TimerCreated({t.EventId} {t.FireAt:HH:mm:ss})" : h is TimerFiredEvent f ? $"TimerFired({f.TimerId})" : h.EventType.ToString())));
                 }
 
-                DateTime fireAt = timers.Min(t => t.FireAt);
+                DateTime fireAt = timers.Select(t => t.FireAt).Concat(raised.Select(r => Start + r.At)).Min();
                 now = fireAt > now ? fireAt : now;
+                foreach (ScheduledEvent due in raised.Where(r => Start + r.At <= now).ToList())
+                {
+                    (string name, string payload) = due.Build();
+                    delivered.Add(new EventRaisedEvent(-1, JsonSerializer.Serialize(payload)) { Name = name });
+                    raised.Remove(due);
+                }
+
                 foreach ((int id, DateTime due) in timers.Where(t => t.FireAt <= now).ToList())
                 {
                     delivered.Add(new TimerFiredEvent(-1, due) { TimerId = id });
@@ -196,6 +211,11 @@ internal sealed class ReplayDriver(ITaskHandler tasks, Action? whenIdle = null, 
         return [.. executor.Execute().Actions];
     }
 }
+
+/// <summary>An external event the driver raises once virtual time reaches <see cref="At"/> after the start.</summary>
+/// <param name="At">When, after <see cref="ReplayDriver.Start"/>.</param>
+/// <param name="Build">Makes the event's name and payload (JSON text) when it is delivered.</param>
+internal sealed record ScheduledEvent(TimeSpan At, Func<(string Name, string Payload)> Build);
 
 /// <summary>The outcome of a driven run: <see cref="History"/> is the last generation's.</summary>
 internal sealed record DrivenRun(IReadOnlyList<HistoryEvent> History, OrchestrationStatus Status, string? Output, FailureDetails? Failure)

@@ -56,7 +56,7 @@ public sealed class StateMachineOrchestratorReplayTests
     }
 
     /// <summary>Replays every prefix of a history through a fresh orchestrator with a cold plan cache.</summary>
-    private static void AssertEveryEpisodeReplays(IReadOnlyList<HistoryEvent> recordedHistory)
+    internal static void AssertEveryEpisodeReplays(IReadOnlyList<HistoryEvent> recordedHistory)
     {
         List<HistoryEvent> history = [.. recordedHistory];
         int episodes = 0;

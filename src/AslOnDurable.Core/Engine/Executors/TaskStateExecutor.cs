@@ -71,7 +71,7 @@ internal static class TaskStateExecutor
         string? taskToken = null;
         if (state.WaitsForTaskToken)
         {
-            taskToken = frame.Run.Host.NewGuid().ToString("N");
+            taskToken = frame.Run.Host.NewTaskToken();
             environment.SetTaskToken(taskToken);
         }
 
@@ -136,6 +136,14 @@ internal static class TaskStateExecutor
         var environment = frame.Environment;
         var lambda = state.IsLambdaFunctionArn;
         var recording = frame.Run.History.IsEnabled;
+        if (outcome.IsAwaitingCallback)
+        {
+            // A host that waits for callbacks turns this outcome into the callback's answer before the engine sees it.
+            throw StateFailure.Runtime(
+                $"The task '{state.ResourceLabel}' is waiting for a task token callback, which this host does not support: " +
+                "'.waitForTaskToken' callbacks (SendTaskSuccess/SendTaskFailure) need the durable host.");
+        }
+
         var error = outcome.Error;
         if (error is null && PayloadSizeGuard.Exceeds(outcome.Result, frame.Run.Options.MaxPayloadBytes))
         {

@@ -59,6 +59,8 @@ public sealed class StateMachineTaskActivity(ITaskHandler tasks, TimeProvider? t
 
             result = outcome.NestedExecution is { } child
                 ? new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.StartExecution) { StartExecution = NestedExecutionPayloads.ToPayload(child) }
+                : outcome.IsAwaitingCallback
+                ? new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.AwaitingCallback)
                 : outcome.Error is { } error
                 ? new TaskActivityResult(PayloadVersion.Current, outcome.IsTimeout ? TaskActivityOutcomes.TimedOut : TaskActivityOutcomes.Failed) { Error = error.Error, Cause = error.Cause }
                 : new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.Succeeded) { Output = outcome.Result };

@@ -21,4 +21,5 @@ namespace AslOnDurable.Runtime.Durable.Payloads;
 [JsonSerializable(typeof(TaskActivityResult))]
 [JsonSerializable(typeof(NestedExecutionStart))]
 [JsonSerializable(typeof(DetachedExecutionInput))]
+[JsonSerializable(typeof(TaskCallbackEvent))]
 internal sealed partial class DurableJsonContext : JsonSerializerContext;

@@ -23,4 +23,10 @@ public static class TaskActivityOutcomes
     /// travels in <see cref="TaskActivityResult.StartExecution"/>; the orchestrator starts it as a sub-orchestration.
     /// </summary>
     public const string StartExecution = "startExecution";
+
+    /// <summary>
+    /// The handler passed the task token on and the answer comes later by callback (<c>.waitForTaskToken</c>): the
+    /// orchestrator waits for a <see cref="TaskCallbackEvent"/> within the Task's timeout and heartbeat.
+    /// </summary>
+    public const string AwaitingCallback = "awaitingCallback";
 }

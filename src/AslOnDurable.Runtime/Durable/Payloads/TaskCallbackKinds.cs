@@ -1,0 +1,14 @@
+namespace AslOnDurable.Runtime.Durable.Payloads;
+
+/// <summary>The values of <see cref="TaskCallbackEvent.Kind"/> (wire names: never rename).</summary>
+public static class TaskCallbackKinds
+{
+    /// <summary>SendTaskSuccess: <see cref="TaskCallbackEvent.Output"/> is the task's result as JSON text.</summary>
+    public const string Success = "success";
+
+    /// <summary>SendTaskFailure: the task fails with <see cref="TaskCallbackEvent.Error"/> and <see cref="TaskCallbackEvent.Cause"/>.</summary>
+    public const string Failure = "failure";
+
+    /// <summary>SendTaskHeartbeat: the task's heartbeat clock starts again.</summary>
+    public const string Heartbeat = "heartbeat";
+}
