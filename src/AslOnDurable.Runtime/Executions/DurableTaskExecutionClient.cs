@@ -30,8 +30,13 @@ public sealed class DurableTaskExecutionClient(DurableTaskClient client) : IExec
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Recursive: stopping an execution stops the children it waits for (<c>startExecution.sync</c>, sub-orchestrations),
+    /// as AWS stops a parent's synchronous child executions; fire-and-forget children are orchestrations of their own
+    /// and keep running, as on AWS.
+    /// </remarks>
     public Task TerminateAsync(string instanceId, string? reason, CancellationToken cancellationToken) =>
-        client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(Output: reason), cancellationToken);
+        client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(Output: reason, Recursive: true), cancellationToken);
 
     /// <inheritdoc />
     public Task RaiseEventAsync(string instanceId, string eventName, string? payloadJson, CancellationToken cancellationToken) =>

@@ -117,9 +117,9 @@ public sealed class DurableTaskExecutionClientTests
     }
 
     [Fact]
-    public async Task Terminate_PassesReasonAsOutput()
+    public async Task Terminate_PassesReasonAsOutputAndStopsSubOrchestrations()
     {
-        durable.Setup(c => c.TerminateInstanceAsync("i-1", It.Is<TerminateInstanceOptions>(o => (string?)o.Output == "why"), It.IsAny<CancellationToken>()))
+        durable.Setup(c => c.TerminateInstanceAsync("i-1", It.Is<TerminateInstanceOptions>(o => (string?)o.Output == "why" && o.Recursive), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
 
         await new DurableTaskExecutionClient(durable.Object).TerminateAsync("i-1", "why", CancellationToken.None);
