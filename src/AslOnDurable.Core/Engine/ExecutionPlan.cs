@@ -1,6 +1,8 @@
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Engine.Plan;
 using AslOnDurable.Core.Model;
+using AslOnDurable.Core.Parsing;
+using AslOnDurable.Core.Validation;
 
 namespace AslOnDurable.Core.Engine;
 
@@ -31,5 +33,33 @@ public sealed class ExecutionPlan
     {
         ArgumentNullException.ThrowIfNull(definition);
         return new ExecutionPlan(definition, new PlanCompiler(jsonata).CompileMachine(definition));
+    }
+
+    /// <summary>Parses, validates and compiles a definition text: the one way hosts turn a text into a plan.</summary>
+    /// <param name="definitionJson">The definition text.</param>
+    /// <param name="jsonata">The JSONata evaluator for JSONata-mode states.</param>
+    /// <param name="problem">Why there is no plan (every error diagnostic, or the compile error), else <c>null</c>.</param>
+    /// <returns>The plan, or <c>null</c> when the definition is invalid.</returns>
+    public static ExecutionPlan? FromText(string definitionJson, IJsonataEvaluator? jsonata, out string? problem)
+    {
+        var parsed = DefinitionParser.Parse(definitionJson);
+        if (parsed.Definition is null)
+        {
+            problem = "The definition is invalid: " + string.Join("; ", parsed.Diagnostics
+                .Where(d => d.Severity == DiagnosticSeverity.Error)
+                .Select(d => $"{d.Code} {d.Location}: {d.Message}"));
+            return null;
+        }
+
+        try
+        {
+            problem = null;
+            return Compile(parsed.Definition, jsonata);
+        }
+        catch (FormatException e)
+        {
+            problem = "The definition cannot be compiled: " + e.Message;
+            return null;
+        }
     }
 }

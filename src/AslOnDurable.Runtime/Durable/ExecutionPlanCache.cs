@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Lifecycle;
-using AslOnDurable.Core.Parsing;
-using AslOnDurable.Core.Validation;
 
 namespace AslOnDurable.Runtime.Durable;
 
@@ -47,24 +45,8 @@ public sealed class ExecutionPlanCache(int capacity = ExecutionPlanCache.Default
         return entries.GetOrAdd(definitionJson, compiled);
     }
 
-    private CompiledDefinition Compile(string definitionJson)
-    {
-        ParseResult parsed = DefinitionParser.Parse(definitionJson);
-        if (parsed.Definition is null)
-        {
-            IEnumerable<string> errors = parsed.Diagnostics
-                .Where(d => d.Severity == DiagnosticSeverity.Error)
-                .Select(d => $"{d.Code} {d.Location}: {d.Message}");
-            return new CompiledDefinition(null, "The definition is invalid: " + string.Join("; ", errors));
-        }
-
-        try
-        {
-            return new CompiledDefinition(ExecutionPlan.Compile(parsed.Definition, jsonata), null);
-        }
-        catch (FormatException e)
-        {
-            return new CompiledDefinition(null, "The definition cannot be compiled: " + e.Message);
-        }
-    }
+    private CompiledDefinition Compile(string definitionJson) =>
+        ExecutionPlan.FromText(definitionJson, jsonata, out string? problem) is { } plan
+            ? new CompiledDefinition(plan, null)
+            : new CompiledDefinition(null, problem);
 }

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Engine.StateMachines;
 using AslOnDurable.Core.Errors;
-using AslOnDurable.Core.Parsing;
-using AslOnDurable.Core.Validation;
 
 namespace AslOnDurable.Core.Engine.InMemory;
 
@@ -61,23 +59,8 @@ public sealed partial class InMemoryExecutionHost
         return NestedExecutionResults.Completed(child, name, startDate, UtcNow, result);
     }
 
-    private static (Interpreter?, string?) Compile(string definitionText)
-    {
-        var parsed = DefinitionParser.Parse(definitionText);
-        if (parsed.Definition is null)
-        {
-            return (null, "the definition is invalid: " + string.Join("; ", parsed.Diagnostics
-                .Where(d => d.Severity == DiagnosticSeverity.Error)
-                .Select(d => $"{d.Code} {d.Location}: {d.Message}")));
-        }
-
-        try
-        {
-            return (new Interpreter(ExecutionPlan.Compile(parsed.Definition, new JsonataLibraryEvaluator())), null);
-        }
-        catch (FormatException e)
-        {
-            return (null, "the definition cannot be compiled: " + e.Message);
-        }
-    }
+    private static (Interpreter?, string?) Compile(string definitionText) =>
+        ExecutionPlan.FromText(definitionText, new JsonataLibraryEvaluator(), out var problem) is { } plan
+            ? (new Interpreter(plan), null)
+            : (null, char.ToLowerInvariant(problem![0]) + problem[1..]); // reads on after "cannot run: "
 }
