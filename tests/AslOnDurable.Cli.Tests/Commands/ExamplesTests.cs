@@ -21,6 +21,21 @@ public sealed class ExamplesTests
 
     private static string E(string file) => Path.Combine(Examples.Value, file);
 
+    [Fact]
+    public void Schedules_Example_ListsNextInvocationsAsJson()
+    {
+        string example = E("schedules.json");
+
+        var (code, stdout, stderr) = CliRun.Invoke("schedules", example, "--from", "2027-03-27T12:00:00Z", "--count", "2", "--format", "json");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        var nightly = JsonNode.Parse(stdout)!["Schedules"]!.AsArray().Single(s => (string?)s!["Name"] == "nightly-report")!;
+        // 02:30 in Berlin does not exist on 2027-03-28 (clocks spring forward): AWS skips it.
+        Assert.Equal(["2027-03-29T00:30:00Z", "2027-03-30T00:30:00Z"], nightly["NextInvocations"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal("arn:aws:scheduler:us-east-1:123456789012:schedule/default/nightly-report", (string?)nightly["Arn"]);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
