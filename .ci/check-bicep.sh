@@ -30,16 +30,14 @@ run() {
   cat "$log"
 }
 
-cd "$root/infra-bicep"
-mapfile -t files < <(find . -name '*.bicep' -o -name '*.bicepparam' | sed 's|^\./||' | sort)
-for f in "${files[@]}"; do
-  label="${f//\//_}"
-  case "$f" in
-    *.bicepparam) run "build-$label" build-params "$f" --outfile "$out/$label.json" ;;
-    *) run "build-$label" build "$f" --outfile "$out/$label.json" ;;
-  esac
-  run "lint-$label" lint "$f"
-done
+# Work on a copy: `build --pattern` writes each template's JSON next to its source.
+cp -r "$root/infra-bicep" "$out/infra"
+cd "$out/infra"
+files=$(find . -name '*.bicep' -o -name '*.bicepparam' | wc -l)
+run build build --pattern '**/*.bicep'
+run build-params build-params --pattern '**/*.bicepparam'
+run lint lint --pattern '**/*.bicep'
+run lint-params lint --pattern '**/*.bicepparam'
 
 if ! python3 -m json.tool main.parameters.json >/dev/null; then
   echo "FAIL: infra-bicep/main.parameters.json is not valid JSON" >&2
@@ -47,6 +45,6 @@ if ! python3 -m json.tool main.parameters.json >/dev/null; then
 fi
 
 if [ "$status" -eq 0 ]; then
-  echo "bicep: ${#files[@]} files, $count build and lint runs clean ($("$bicep" --version))"
+  echo "bicep: $files files built and linted clean in $count runs ($("$bicep" --version))"
 fi
 exit "$status"
