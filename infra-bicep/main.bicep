@@ -1,20 +1,47 @@
-// AslOnDurable in Azure: a Flex Consumption function app (.NET isolated) with Durable Task on Azure Storage,
-// identity-based access only (no storage keys), Application Insights on Log Analytics.
-// Deploy: az deployment group create -g <rg> -f infra-bicep/main.bicep -p infra-bicep/main.bicepparam
+// AslOnDurable in Azure: a .NET isolated function app on the Flex Consumption plan (Elastic Premium as an option) with
+// Durable Task on Azure Storage, identity-based access only (no storage keys anywhere), Application Insights on Log
+// Analytics, diagnostic settings, and optional private networking (VNet integration, private endpoints, storage closed
+// to the internet). Deploy with `az deployment group create` (see README.md) or `azd up` from this folder.
 targetScope = 'resourceGroup'
 
 @description('Azure region for every resource.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
 param location string = resourceGroup().location
 
-@description('Short environment name, part of every resource name (e.g. dev, prod).')
+@description('Environment name (azd: the environment\'s name); its first 10 characters are part of every resource name.')
 @minLength(2)
-@maxLength(10)
+@maxLength(64)
 param environmentName string
+
+@description('Hosting plan: FlexConsumption (default) or ElasticPremium.')
+@allowed([
+  'FlexConsumption'
+  'ElasticPremium'
+])
+param hostingPlan string = 'FlexConsumption'
+
+@description('Elastic Premium SKU, used when hostingPlan is ElasticPremium.')
+@allowed([
+  'EP1'
+  'EP2'
+  'EP3'
+])
+param elasticPremiumSku string = 'EP1'
+
+@description('Private networking: a VNet the app integrates with, private endpoints for blob, queue and table, storage public network access off.')
+param privateNetworking bool = false
+
+@description('Principal (user or service principal) that publishes Elastic Premium packages: it gets Storage Blob Data Contributor on the deployment container only. azd passes the signed-in user. Unused on Flex Consumption.')
+param principalId string = ''
 
 @description('.NET isolated runtime version of the function app.')
 param dotnetVersion string = '10.0'
 
-@description('Maximum instances the function app scales out to.')
+@description('Maximum instances the function app scales out to (Elastic Premium: at most 100).')
 param maximumInstanceCount int = 100
 
 @description('Durable Task hub name (letters and digits, starting with a letter).')
@@ -33,17 +60,31 @@ param scheduleInput string = '{}'
 param startQueueName string = 'asl-start'
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var namePart = toLower(take(environmentName, 10))
 var tags = {
   application: 'asl-on-durable'
   environment: environmentName
+  'azd-env-name': environmentName
 }
 var deploymentContainerName = 'app-package'
+var isFlex = hostingPlan == 'FlexConsumption'
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
   params: {
     location: location
-    name: 'id-asl-${environmentName}-${token}'
+    name: 'id-asl-${namePart}-${token}'
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    workspaceName: 'log-asl-${namePart}-${token}'
+    appInsightsName: 'appi-asl-${namePart}-${token}'
+    principalId: identity.outputs.principalId
     tags: tags
   }
 }
@@ -55,17 +96,20 @@ module storage 'modules/storage.bicep' = {
     name: take('stasl${token}', 24)
     deploymentContainerName: deploymentContainerName
     principalId: identity.outputs.principalId
+    privateNetworking: privateNetworking
+    deployerPrincipalId: isFlex ? '' : principalId
+    workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
 }
 
-module monitoring 'modules/monitoring.bicep' = {
-  name: 'monitoring'
+module network 'modules/network.bicep' = if (privateNetworking) {
+  name: 'network'
   params: {
     location: location
-    workspaceName: 'log-asl-${environmentName}-${token}'
-    appInsightsName: 'appi-asl-${environmentName}-${token}'
-    principalId: identity.outputs.principalId
+    vnetName: 'vnet-asl-${namePart}-${token}'
+    integrationDelegation: isFlex ? 'Microsoft.App/environments' : 'Microsoft.Web/serverFarms'
+    storageAccountId: storage.outputs.id
     tags: tags
   }
 }
@@ -74,13 +118,19 @@ module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   params: {
     location: location
-    planName: 'plan-asl-${environmentName}-${token}'
-    appName: 'func-asl-${environmentName}-${token}'
+    planName: 'plan-asl-${namePart}-${token}'
+    appName: 'func-asl-${namePart}-${token}'
+    hostingPlan: hostingPlan
+    elasticPremiumSku: elasticPremiumSku
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
-    storageAccountName: storage.outputs.name
+    blobServiceUri: storage.outputs.blobEndpoint
+    queueServiceUri: storage.outputs.queueEndpoint
+    tableServiceUri: storage.outputs.tableEndpoint
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     appInsightsConnectionString: monitoring.outputs.connectionString
+    workspaceId: monitoring.outputs.workspaceId
+    virtualNetworkSubnetId: privateNetworking ? network!.outputs.integrationSubnetId : ''
     dotnetVersion: dotnetVersion
     maximumInstanceCount: maximumInstanceCount
     taskHubName: taskHubName
@@ -89,6 +139,9 @@ module functionApp 'modules/functionapp.bicep' = {
     scheduleInput: scheduleInput
     startQueueName: startQueueName
     tags: tags
+    appTags: {
+      'azd-service-name': 'api'
+    }
   }
 }
 
@@ -100,3 +153,9 @@ output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
 
 @description('Storage account name.')
 output storageAccountName string = storage.outputs.name
+
+@description('Deployment container URL (Elastic Premium: upload the package here as asl-functions.zip).')
+output deploymentContainerUrl string = storage.outputs.deploymentContainerUrl
+
+@description('Hosting plan that was deployed.')
+output hostingPlan string = hostingPlan

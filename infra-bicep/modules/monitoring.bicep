@@ -56,5 +56,8 @@ resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+@description('Log Analytics workspace resource id (target of the diagnostic settings).')
+output workspaceId string = workspace.id
+
 @description('Application Insights connection string (not a secret: ingestion needs Entra ID).')
 output connectionString string = appInsights.properties.ConnectionString
