@@ -21,13 +21,26 @@ public static class StrictJson
     public static JsonNode? Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        using var document = JsonDocument.Parse(text, Options);
+        using var document = ParseDocument(text);
         if (FindLoneSurrogate(document.RootElement, "") is { } pointer)
         {
             throw new JsonException($"The string at '{(pointer.Length == 0 ? "/" : pointer)}' holds a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape).");
         }
 
         return JsonNode.Parse(text, documentOptions: Options);
+    }
+
+    private static JsonDocument ParseDocument(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text, Options);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The duplicate-name check reads every property name: a lone surrogate in one fails there.
+            throw new JsonException("A property name holds a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape).", e);
+        }
     }
 
     /// <summary>The JSON Pointer of the first string or property name holding a lone surrogate, or null when none does.</summary>

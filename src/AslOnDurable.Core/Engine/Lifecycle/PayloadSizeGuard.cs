@@ -35,7 +35,7 @@ public static class PayloadSizeGuard
 
     private static long Size(JsonNode? node, int depth)
     {
-        if (depth > JsonLimits.MaxDepth)
+        if (depth >= JsonLimits.MaxDepth && node is JsonObject or JsonArray)
         {
             throw new AslErrorException(StatesErrorNames.Runtime, $"The payload nests arrays and objects deeper than the limit of {JsonLimits.MaxDepth} levels.");
         }
