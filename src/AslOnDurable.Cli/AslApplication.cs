@@ -26,9 +26,37 @@ internal static class AslApplication
     /// <returns>The exit code: 0 when the command ran (an execution may still have failed), non-zero when the tool could not run it.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsRedirected, TextReader? stdin = null)
     {
+        ArgumentNullException.ThrowIfNull(stderr);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         // `--input @file` is ours: no response-file expansion of @ tokens.
         var parser = new ParserConfiguration { ResponseFileTokenReplacer = null };
-        return Build(stdoutIsRedirected, stdin).Parse(args, parser).Invoke(configuration);
+        var parse = Build(stdoutIsRedirected, stdin).Parse(args, parser);
+        if (parse.Errors.Count > 0)
+        {
+            // Like every other bad input: one line and exit 2, not the whole help.
+            var command = parse.CommandResult.Command is RootCommand ? "asl" : "asl " + parse.CommandResult.Command.Name;
+            var messages = parse.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal);
+            stderr.WriteLine($"error: {OneLine(string.Join("; ", messages))} ('{command} --help' shows the usage)");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return parse.Invoke(configuration);
+        }
+#pragma warning disable CA1031 // The one place where anything a command did not foresee becomes one error line instead of a stack trace.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"error: {e.GetType().Name}: {OneLine(e.Message)}");
+            return ExitCodes.UsageError;
+        }
+    }
+
+    /// <summary>Keeps a message to one line of at most 500 characters (a message may echo a huge input).</summary>
+    internal static string OneLine(string message)
+    {
+        var line = message.ReplaceLineEndings(" ");
+        return line.Length <= 500 ? line : line[..500] + "…";
     }
 }

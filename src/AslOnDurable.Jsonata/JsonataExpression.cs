@@ -121,9 +121,9 @@ public sealed class JsonataExpression
 
             return new JsonataValue(result);
         }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
         {
-            throw new JsonataException("U1001");
+            throw new JsonataException("U1002").WithValue(e.Pattern);
         }
     }
 

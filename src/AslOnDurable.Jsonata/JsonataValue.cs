@@ -48,7 +48,7 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     /// <summary>Parses JSON text.</summary>
     public static JsonataValue Parse(string json)
     {
-        using var doc = JsonDocument.Parse(json);
+        using var doc = JsonDocument.Parse(json, ValueDepthLimit.DocumentOptions);
         return FromElement(doc.RootElement);
     }
 

@@ -21,7 +21,7 @@ public static class EngineRun
     public static ExecutionResult Run(string definitionJson, string inputJson, IExecutionHost host, ListHistorySink? history = null, int? maxPayloadBytes = null) =>
         new Interpreter(Compile(definitionJson))
             .RunAsync(
-                new ExecutionRequest { Input = JsonNode.Parse(inputJson), Name = "exec-1", StateMachineName = "machine" },
+                new ExecutionRequest { Input = JsonNode.Parse(inputJson, documentOptions: Core.Json.JsonLimits.DocumentOptions), Name = "exec-1", StateMachineName = "machine" },
                 host,
                 new ExecutionOptions { History = history, MaxPayloadBytes = maxPayloadBytes ?? ExecutionOptions.DefaultMaxPayloadBytes })
             .AsTask().GetAwaiter().GetResult();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
@@ -5,36 +6,107 @@ using AslOnDurable.Core.Engine.StateMachines;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Parsing;
 using AslOnDurable.Core.Validation;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Cli.Commands;
 
 /// <summary>Reads what commands take from files and arguments, turning every problem into one clear line.</summary>
 internal static class CliInputs
 {
-    /// <summary>Reads a text file or reports why not.</summary>
-    public static bool TryReadFile(string path, string what, TextWriter stderr, out string text)
+    /// <summary>
+    /// The most a definition, mock configuration or JSONata input file may hold: 4 MiB (AWS limits a definition to
+    /// 1 MB). Reading stops there, so <c>/dev/zero</c> or a huge file is refused without being loaded.
+    /// </summary>
+    public const long MaxFileBytes = 4L * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a UTF-8 text file of at most <paramref name="maxBytes"/> bytes, or reports why not in one line.</summary>
+    public static bool TryReadFile(string path, string what, TextWriter stderr, out string text, long maxBytes = MaxFileBytes)
     {
+        text = "";
+        if (path.Length == 0)
+        {
+            stderr.WriteLine($"error: no {what} name given.");
+            return false;
+        }
+
+        if (Directory.Exists(path))
+        {
+            stderr.WriteLine($"error: the {what} '{path}' is a directory, not a file.");
+            return false;
+        }
+
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
-            return true;
+            if (!TryReadBounded(path, maxBytes, out bytes))
+            {
+                stderr.WriteLine($"error: the {what} '{path}' is larger than the limit of {maxBytes} bytes.");
+                return false;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             stderr.WriteLine($"error: cannot read {what} '{path}': {e.Message}");
-            text = "";
+            return false;
+        }
+
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            stderr.WriteLine($"error: the {what} '{path}' is UTF-16 text; save it as UTF-8.");
+            return false;
+        }
+
+        try
+        {
+            var start = bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
+            text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            stderr.WriteLine($"error: the {what} '{path}' is not UTF-8 text.");
             return false;
         }
     }
 
-    /// <summary>Parses JSON given inline or as <c>@file</c>.</summary>
-    public static bool TryReadJson(string? argument, string what, TextWriter stderr, out JsonNode? value)
+    /// <summary>Reads at most <paramref name="maxBytes"/> bytes; false (having read one chunk past it) when the file is longer.</summary>
+    private static bool TryReadBounded(string path, long maxBytes, out byte[] bytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                bytes = [];
+                return false;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        bytes = buffer.ToArray();
+        return true;
+    }
+
+    /// <summary>Parses JSON given inline or as <c>@file</c> (read up to <paramref name="maxFileBytes"/>) with the engine's rules (<see cref="StrictJson"/>).</summary>
+    public static bool TryReadJson(string? argument, string what, TextWriter stderr, out JsonNode? value, long maxFileBytes = MaxFileBytes)
     {
         value = null;
         var text = argument ?? "{}";
         if (text.StartsWith('@'))
         {
-            if (!TryReadFile(text[1..], what + " file", stderr, out text))
+            if (text.Length == 1)
+            {
+                stderr.WriteLine($"error: --{what} @ needs a file name after the @.");
+                return false;
+            }
+
+            if (!TryReadFile(text[1..], what + " file", stderr, out text, maxFileBytes))
             {
                 return false;
             }
@@ -42,12 +114,12 @@ internal static class CliInputs
 
         try
         {
-            value = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
+            value = StrictJson.Parse(text);
             return true;
         }
         catch (JsonException e)
         {
-            stderr.WriteLine($"error: the {what} is not valid JSON: {e.Message}");
+            stderr.WriteLine($"error: the {what} is not valid JSON: {AslApplication.OneLine(e.Message)}");
             return false;
         }
     }
@@ -82,7 +154,7 @@ internal static class CliInputs
             if (parsed.Definition is null)
             {
                 stderr.WriteLine($"error: the definition of state machine '{name}' ('{path}') is invalid:");
-                WriteDiagnostics(parsed.Diagnostics, stderr);
+                WriteDiagnosticSummary(parsed.Diagnostics, stderr);
                 return null;
             }
 
@@ -93,9 +165,12 @@ internal static class CliInputs
     }
 
     /// <summary>Parses and validates a definition file, printing diagnostics when it is invalid.</summary>
-    public static ParseResult? ReadDefinition(string path, TextWriter stderr)
+    public static ParseResult? ReadDefinition(string path, TextWriter stderr) => ReadDefinition(path, stderr, out _);
+
+    /// <summary>Parses and validates a definition file, also giving its text (read once, within <see cref="MaxFileBytes"/>).</summary>
+    public static ParseResult? ReadDefinition(string path, TextWriter stderr, out string text)
     {
-        if (!TryReadFile(path, "definition file", stderr, out var text))
+        if (!TryReadFile(path, "definition file", stderr, out text))
         {
             return null;
         }
@@ -110,6 +185,27 @@ internal static class CliInputs
         {
             var severity = d.Severity == DiagnosticSeverity.Error ? "error" : "warning";
             writer.WriteLine($"{severity} {d.Code} {(d.Location.Length == 0 ? "/" : d.Location)}: {d.Message}");
+        }
+    }
+
+    /// <summary>The most diagnostics a command that cannot run prints (<c>asl validate</c> prints them all).</summary>
+    public const int MaxSummarisedDiagnostics = 20;
+
+    /// <summary>
+    /// A summary for commands that refuse an invalid definition: the first <see cref="MaxSummarisedDiagnostics"/>
+    /// errors, each cut to one line of at most 500 characters, and how many more there are.
+    /// </summary>
+    public static void WriteDiagnosticSummary(IReadOnlyList<Diagnostic> diagnostics, TextWriter writer)
+    {
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        foreach (var d in errors.Take(MaxSummarisedDiagnostics))
+        {
+            writer.WriteLine(AslApplication.OneLine($"error {d.Code} {(d.Location.Length == 0 ? "/" : d.Location)}: {d.Message}"));
+        }
+
+        if (errors.Count > MaxSummarisedDiagnostics)
+        {
+            writer.WriteLine($"… and {errors.Count - MaxSummarisedDiagnostics} more errors ('asl validate' lists them all).");
         }
     }
 }

@@ -42,6 +42,11 @@ internal static class RunCommand
             Description = "The payload size quota in bytes (AWS: 262144).",
             DefaultValueFactory = _ => ExecutionOptions.DefaultMaxPayloadBytes,
         };
+        var maxTransitions = new Option<long>("--max-transitions")
+        {
+            Description = "Fail the execution (States.Runtime) once it has entered this many states plus retries (all branches together).",
+            DefaultValueFactory = _ => ExecutionOptions.DefaultMaxStateTransitions,
+        };
         var stateMachines = new Option<string[]>("--state-machine")
         {
             Description = "Register another state machine for Task states that start it (states:startExecution): NAME=path.asl.json, "
@@ -50,7 +55,7 @@ internal static class RunCommand
         };
         var command = new Command("run", "Run a state machine once and print the outcome.")
         {
-            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, stateMachines,
+            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, maxTransitions, stateMachines,
         };
         command.SetAction(parse =>
         {
@@ -67,6 +72,7 @@ internal static class RunCommand
                 parse.GetValue(maxPayload))
             {
                 StateMachines = parse.GetValue(stateMachines) ?? [],
+                MaxStateTransitions = parse.GetValue(maxTransitions),
             };
             return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
@@ -82,7 +88,13 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        var parsed = CliInputs.ReadDefinition(settings.Definition, stderr);
+        if (settings.MaxStateTransitions <= 0)
+        {
+            stderr.WriteLine("error: --max-transitions must be positive.");
+            return ExitCodes.UsageError;
+        }
+
+        var parsed = CliInputs.ReadDefinition(settings.Definition, stderr, out var definitionText);
         if (parsed is null)
         {
             return ExitCodes.UsageError;
@@ -91,11 +103,12 @@ internal static class RunCommand
         if (parsed.Definition is null)
         {
             stderr.WriteLine($"error: the definition '{settings.Definition}' is invalid:");
-            CliInputs.WriteDiagnostics(parsed.Diagnostics, stderr);
+            CliInputs.WriteDiagnosticSummary(parsed.Diagnostics, stderr);
             return ExitCodes.UsageError;
         }
 
-        if (!CliInputs.TryReadJson(settings.Input, "input", stderr, out var inputNode))
+        // An input file is read up to four times the payload quota (whitespace and escapes count in the file, not in the quota).
+        if (!CliInputs.TryReadJson(settings.Input, "input", stderr, out var inputNode, Math.Max(CliInputs.MaxFileBytes, 4L * settings.MaxPayloadBytes)))
         {
             return ExitCodes.UsageError;
         }
@@ -159,18 +172,18 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        var history = settings.Format == "human" ? new ListHistorySink() : null;
+        var history = settings.Format == "human" ? new ListHistorySink(ListHistorySink.AwsHistoryEventLimit) : null;
         var stateMachineName = settings.StateMachineName ?? StateMachineNameFrom(settings.Definition);
         var result = settings.Express
             ? RunExpress(plan, inputNode, tasks, settings, stateMachineName, history)
-            : RunDurable(settings, inputNode, tasks, stateMachineName, history);
+            : RunDurable(settings, definitionText, inputNode, tasks, stateMachineName, history);
         if (history is null)
         {
             ExecutionResultWriter.WriteJson(result, stdout);
         }
         else
         {
-            ExecutionResultWriter.WriteHuman(result, history.Events, stdout);
+            ExecutionResultWriter.WriteHuman(result, history.Events, stdout, history.Dropped);
         }
 
         return ExitCodes.Ok;
@@ -180,18 +193,18 @@ internal static class RunCommand
     {
         var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions { SkipWaits = !settings.RealTime });
         var request = new ExecutionRequest { Input = input, StateMachineName = stateMachineName };
-        var options = new ExecutionOptions { MaxPayloadBytes = settings.MaxPayloadBytes, History = history };
+        var options = new ExecutionOptions { MaxPayloadBytes = settings.MaxPayloadBytes, History = history, MaxStateTransitions = settings.MaxStateTransitions };
         return new Interpreter(plan).RunAsync(request, host, options).AsTask().GetAwaiter().GetResult();
     }
 
-    private static ExecutionResult RunDurable(RunSettings settings, JsonNode? input, ITaskHandler tasks, string stateMachineName, ListHistorySink? history)
+    private static ExecutionResult RunDurable(RunSettings settings, string definitionText, JsonNode? input, ITaskHandler tasks, string stateMachineName, ListHistorySink? history)
     {
-        var definitionText = File.ReadAllText(settings.Definition);
         var options = new DurableRunOptions
         {
             Host = DurableRunOptions.BackendFor(settings.Storage),
             StateMachineName = stateMachineName,
             MaxPayloadBytes = settings.MaxPayloadBytes,
+            MaxStateTransitions = settings.MaxStateTransitions,
             History = history,
             SkipWaits = !settings.RealTime,
         };
@@ -225,6 +238,9 @@ internal static class RunCommand
         bool RealTime,
         int MaxPayloadBytes)
     {
+        /// <summary>The <c>--max-transitions</c> limit.</summary>
+        public long MaxStateTransitions { get; init; } = ExecutionOptions.DefaultMaxStateTransitions;
+
         /// <summary>The <c>--state-machine NAME=path</c> values.</summary>
         public IReadOnlyList<string> StateMachines { get; init; } = [];
     }

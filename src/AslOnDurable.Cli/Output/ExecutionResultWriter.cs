@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Json;
 using AslOnDurable.Core.Engine.History;
 
 namespace AslOnDurable.Cli.Output;
@@ -10,8 +11,8 @@ namespace AslOnDurable.Cli.Output;
 internal static class ExecutionResultWriter
 {
     // Terminal output, not HTML: quotes, apostrophes and non-ASCII text print as they are (as the AWS CLI shows them).
-    internal static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = JsonLimits.MaxDepth };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = JsonLimits.MaxDepth };
 
     /// <summary>
     /// Exactly one JSON object on one line: <c>{"status":"SUCCEEDED","output":…}</c> or
@@ -40,7 +41,11 @@ internal static class ExecutionResultWriter
     }
 
     /// <summary>Each state entered and exited, then the result.</summary>
-    public static void WriteHuman(ExecutionResult result, IReadOnlyList<HistoryEvent> events, TextWriter writer)
+    /// <param name="result">The outcome.</param>
+    /// <param name="events">The history events kept.</param>
+    /// <param name="writer">Where to print.</param>
+    /// <param name="dropped">How many later events were not kept (the history view is bounded).</param>
+    public static void WriteHuman(ExecutionResult result, IReadOnlyList<HistoryEvent> events, TextWriter writer, long dropped = 0)
     {
         foreach (var e in events)
         {
@@ -61,6 +66,11 @@ internal static class ExecutionResultWriter
             {
                 writer.WriteLine($"#{e.Id,-4} {e.Type}");
             }
+        }
+
+        if (dropped > 0)
+        {
+            writer.WriteLine($"… {dropped} more events not shown (the history view stops at {events.Count} events).");
         }
 
         writer.WriteLine();

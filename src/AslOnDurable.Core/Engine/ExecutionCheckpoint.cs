@@ -38,4 +38,7 @@ public sealed record ExecutionCheckpoint
 
     /// <summary>Gets the id of the top-level chain's last event (the next event's previous event id).</summary>
     public long PreviousEventId { get; init; }
+
+    /// <summary>Gets the steps counted so far against <see cref="ExecutionOptions.MaxStateTransitions"/>.</summary>
+    public long Steps { get; init; }
 }

@@ -38,6 +38,20 @@ public sealed record ExecutionOptions
     /// </remarks>
     public long MaxTotalVariableBytes { get; init; } = DefaultMaxTotalVariableBytes;
 
+    /// <summary>The default <see cref="MaxStateTransitions"/>: 1,000,000.</summary>
+    public const long DefaultMaxStateTransitions = 1_000_000;
+
+    /// <summary>
+    /// The most states one run may enter plus retries it may make (all branches and iterations together) before it fails
+    /// with <c>States.Runtime</c>, so an endless Choice loop or a Retry with a huge <c>MaxAttempts</c> ends. The count
+    /// goes on across continue-as-new (in the checkpoint).
+    /// </summary>
+    /// <remarks>
+    /// AWS bounds a Standard execution by its 25,000-event history and an Express one by its five minutes; neither
+    /// exists here (durable executions continue as new, virtual time skips waits), so the engine counts steps instead.
+    /// </remarks>
+    public long MaxStateTransitions { get; init; } = DefaultMaxStateTransitions;
+
     /// <summary>Where history events go, or <see langword="null"/> to record none (event ids are still counted).</summary>
     public IHistorySink? History { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Errors;
 
 namespace AslOnDurable.Core.Engine;
 
@@ -9,6 +10,7 @@ internal sealed class ExecutionRun
 {
     private readonly JsonNode? pristineInput;
     private Jsonata.JsonataEnvironment? jsonataEnvironment;
+    private long steps;
 
     /// <summary>Starts the bookkeeping for one execution, or resumes it from a checkpoint.</summary>
     public ExecutionRun(ExecutionRequest request, IExecutionHost host, ExecutionOptions options, int? timeoutSeconds, ExecutionCheckpoint? resumeFrom = null)
@@ -19,6 +21,7 @@ internal sealed class ExecutionRun
         if (resumeFrom is not null)
         {
             History.ContinueFrom(resumeFrom.LastEventId);
+            steps = resumeFrom.Steps;
         }
 
         FirstEventId = History.LastId;
@@ -67,6 +70,20 @@ internal sealed class ExecutionRun
 
     /// <summary>The JSONata settings of this execution (host clock and randomness), created on first use.</summary>
     public Jsonata.JsonataEnvironment JsonataEnvironment => jsonataEnvironment ??= StepFunctionsJsonataFunctions.CreateEnvironment(Host);
+
+    /// <summary>The steps counted so far (carried across continue-as-new in the checkpoint).</summary>
+    public long Steps => Interlocked.Read(ref steps);
+
+    /// <summary>
+    /// Counts one step (a state entered or a retry) against <see cref="ExecutionOptions.MaxStateTransitions"/>; the
+    /// <c>States.Runtime</c> failure once the limit is passed (every later step fails too, so no Catch can loop on).
+    /// </summary>
+    public AslError? CountStep()
+    {
+        return Interlocked.Increment(ref steps) > Options.MaxStateTransitions
+            ? new AslError(StatesErrorNames.Runtime, $"The execution exceeded the limit of {Options.MaxStateTransitions} state transitions and retries.")
+            : null;
+    }
 
     /// <summary>Set once the execution timed out; every frame stops at its next step.</summary>
     public bool TimedOut { get; set; }

@@ -33,9 +33,9 @@ public sealed class Interpreter(ExecutionPlan plan)
         var run = new ExecutionRun(request, host, options, Plan.Definition.TimeoutSeconds);
         var recording = run.History.IsEnabled;
         run.History.Record(HistoryEventTypes.ExecutionStarted, 0, recording ? new JsonObject { ["input"] = HistoryRecorder.Text(request.Input), ["roleArn"] = run.RoleArn } : null);
-        if (PayloadSizeGuard.Exceeds(request.Input, options.MaxPayloadBytes))
+        if (CheckPayload(request.Input, options.MaxPayloadBytes, "input") is { } inputError)
         {
-            return Finish(run, new BranchOutcome(ExecutionStatus.Failed, null, new AslError(StatesErrorNames.DataLimitExceeded, "The execution input exceeds the maximum number of bytes service limit.")));
+            return Finish(run, new BranchOutcome(ExecutionStatus.Failed, null, inputError));
         }
 
         var frame = new ExecutionFrame(run, Plan.Root, new VariableScope(null, new VariableSizeBudget(options)), null) { IsRoot = true };
@@ -90,16 +90,32 @@ public sealed class Interpreter(ExecutionPlan plan)
                 ExecutionName = run.Name,
                 LastEventId = run.History.LastId,
                 PreviousEventId = frame.LastEventId,
+                Steps = run.Steps,
             };
             return new ExecutionResult(ExecutionStatus.ContinuedAsNew, null, null) { Checkpoint = checkpoint };
         }
 
-        if (outcome.Status == ExecutionStatus.Succeeded && PayloadSizeGuard.Exceeds(outcome.Output, run.Options.MaxPayloadBytes))
+        if (outcome.Status == ExecutionStatus.Succeeded && CheckPayload(outcome.Output, run.Options.MaxPayloadBytes, "output") is { } outputError)
         {
-            outcome = new BranchOutcome(ExecutionStatus.Failed, null, new AslError(StatesErrorNames.DataLimitExceeded, "The execution output exceeds the maximum number of bytes service limit."));
+            outcome = new BranchOutcome(ExecutionStatus.Failed, null, outputError);
         }
 
         return Finish(run, outcome);
+    }
+
+    /// <summary>The execution's input or output against the payload quota and the depth limit, or null when it passes.</summary>
+    private static AslError? CheckPayload(JsonNode? payload, int limit, string what)
+    {
+        try
+        {
+            return PayloadSizeGuard.Exceeds(payload, limit)
+                ? new AslError(StatesErrorNames.DataLimitExceeded, $"The execution {what} exceeds the maximum number of bytes service limit.")
+                : null;
+        }
+        catch (AslErrorException e)
+        {
+            return e.Error;
+        }
     }
 
     /// <summary>Runs one frame (top level, Parallel branch or Map iteration) from its StartAt to its end.</summary>
@@ -129,6 +145,11 @@ public sealed class Interpreter(ExecutionPlan plan)
                 if (frame.Abort is { IsRequested: true })
                 {
                     return new BranchOutcome(ExecutionStatus.Aborted, null, null);
+                }
+
+                if (run.CountStep() is { } overLimit)
+                {
+                    return new BranchOutcome(ExecutionStatus.Failed, null, overLimit);
                 }
 
                 var state = plan.States[index];

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using AslOnDurable.Core.Model;
 using AslOnDurable.Core.Validation;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Parsing;
 
 /// <summary>Parses and validates an ASL definition into the immutable model.</summary>
 public static class DefinitionParser
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 512 };
+    private static readonly JsonDocumentOptions DocumentOptions = JsonLimits.DocumentOptions;
 
     /// <summary>Parses the JSON text of a definition and validates it, reporting every problem.</summary>
     /// <param name="json">The definition text.</param>
@@ -45,6 +46,12 @@ public static class DefinitionParser
 
     private static ParseResult Parse(JsonElement root, DiagnosticBag diagnostics)
     {
+        if (StrictJson.FindLoneSurrogate(root, "") is { } pointer)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidJson, "The definition holds a string with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape)", pointer);
+            return new ParseResult(null, diagnostics.ToImmutableArray());
+        }
+
         var parsed = new StateMachineParser(diagnostics).ParseRoot(root);
         if (parsed is not null)
         {

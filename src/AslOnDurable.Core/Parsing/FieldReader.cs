@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Model;
 using AslOnDurable.Core.Validation;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Parsing;
 
@@ -283,7 +284,7 @@ internal sealed class FieldReader
         _diagnostics.Error(DiagnosticCodes.SchemaValidationFailed, $"The value of field '{name}' must be {expected}", Pointer(name));
 
     /// <summary>Copies a scalar value into a new, detached node (<see langword="null"/> for JSON null).</summary>
-    public static JsonNode? ToNode(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : JsonNode.Parse(value.GetRawText());
+    public static JsonNode? ToNode(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : JsonNode.Parse(value.GetRawText(), documentOptions: JsonLimits.DocumentOptions);
 
     /// <summary>
     /// Copies any value into a new, detached node, reporting duplicate keys in nested objects (a

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Paths;
 
@@ -17,6 +18,7 @@ internal static class JavaJsonText
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
         SkipValidation = true,
+        MaxDepth = JsonLimits.MaxDepth,
     };
 
     /// <summary>The compact JSON text of a node with Java number formatting.</summary>
@@ -43,7 +45,7 @@ internal static class JavaJsonText
     /// <returns>The text.</returns>
     public static string NumberText(JsonValue value)
     {
-        var raw = value.ToJsonString();
+        var raw = value.ToJsonString(JsonLimits.SerializerOptions);
         if (IsIntegerToken(raw))
         {
             return raw == "-0" ? "0" : raw;

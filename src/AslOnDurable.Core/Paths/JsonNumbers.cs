@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Paths;
 
@@ -108,7 +109,7 @@ internal static class JsonNumbers
             return true;
         }
 
-        return double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+        return double.TryParse(value.ToJsonString(JsonLimits.SerializerOptions), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }
 
     /// <summary>Reads a number that is integral (no fraction) and fits a 64-bit integer.</summary>

@@ -36,15 +36,69 @@ public sealed class JsonLinesServer(JsonataEnvironment? environment = null, Func
         }
     }
 
-    /// <summary>Handles one request line and returns the response line.</summary>
+    /// <summary>Handles one request line and returns the response line; never throws, whatever the line holds.</summary>
+    /// <remarks>
+    /// A line that is not a JSON object (as deep as <see cref="JsonataLimits.MaxValueDepth"/>) with a string
+    /// <c>expr</c> gets an <c>error</c> answer; the <c>id</c> is echoed when it is a string, a number or null (an id of
+    /// another type, or an unreadable line, is answered with <c>"id":null</c>).
+    /// </remarks>
     public string Handle(string requestLine)
     {
-        using var doc = JsonDocument.Parse(requestLine);
-        var root = doc.RootElement;
-        var id = root.TryGetProperty("id", out var idElement) ? idElement.GetString() ?? string.Empty : string.Empty;
+        ArgumentNullException.ThrowIfNull(requestLine);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(requestLine, ValueDepthLimit.DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            return ProtocolError("null", "The request is not valid JSON: " + e.Message);
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return ProtocolError("null", "The request must be a JSON object.");
+            }
+
+            var id = root.TryGetProperty("id", out var idElement) ? idElement : default;
+            var idJson = id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? id.GetRawText() : "null";
+            if (id.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String or JsonValueKind.Number))
+            {
+                return ProtocolError(idJson, "The request's id must be a string, a number or null.");
+            }
+
+            if (!root.TryGetProperty("expr", out var exprElement) || exprElement.ValueKind != JsonValueKind.String)
+            {
+                return ProtocolError(idJson, "The request needs an expr string.");
+            }
+
+            try
+            {
+                return Evaluate(root, idJson);
+            }
+#pragma warning disable CA1031 // The protocol must answer every request, even when writing an error fails.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                return ProtocolError(idJson, e.GetType().Name + ": " + e.Message);
+            }
+        }
+    }
+
+    private static string ProtocolError(string idJson, string message)
+    {
+        var sb = new StringBuilder("{\"id\":").Append(idJson).Append(",\"error\":{\"message\":");
+        JsonWriter.WriteString(sb, message);
+        return sb.Append("}}").ToString();
+    }
+
+    private string Evaluate(JsonElement root, string idJson)
+    {
         var sb = new StringBuilder();
-        sb.Append("{\"id\":");
-        JsonWriter.WriteString(sb, id);
+        sb.Append("{\"id\":").Append(idJson);
         try
         {
             var expression = JsonataExpression.Compile(ReadString(root.GetProperty("expr")));

@@ -84,6 +84,9 @@ internal static class ErrorMessages
         ["D3138"] = "The $single() function expected exactly 1 matching result.  Instead it matched more.",
         ["D3139"] = "The $single() function expected exactly 1 matching result.  Instead it matched 0.",
         ["D3140"] = "Malformed URL passed to ${{{functionName}}}(): {{value}}",
+        ["D3142"] = "The string to build would be {{value}} characters long, over the limit of 10000000 characters.",
+        ["U1002"] = "Regular expression matching took longer than its limit of 1 second (catastrophic backtracking?): {{value}}",
+        ["U1003"] = "The value nests arrays and objects deeper than the limit of 512 levels.",
         ["U1001"] = "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -35,16 +35,23 @@ internal sealed partial class Evaluator
         {
             return Apply(proc, args, input, frame);
         }
-        catch (JsonataException e)
+        catch (JsonataException e) when (AnnotateCall(e, expr))
         {
-            if (e.Position < 0)
-            {
-                e.Position = expr.Position;
-            }
-
-            e.Token ??= ProcedureName(expr.Procedure!);
-            throw;
+            throw; // never reached: the filter only annotates
         }
+    }
+
+    // An exception filter, not a catch and rethrow: filters run before the stack unwinds, so an error raised deep in
+    // a recursion (U1001) does not pile a catch handler per level on top of an already deep stack.
+    private static bool AnnotateCall(JsonataException e, AstNode call)
+    {
+        if (e.Position < 0)
+        {
+            e.Position = call.Position;
+        }
+
+        e.Token ??= ProcedureName(call.Procedure!);
+        return false;
     }
 
     /// <summary>Applies a function value to arguments, running the tail-call trampoline.</summary>
@@ -65,15 +72,9 @@ internal sealed partial class Evaluator
             {
                 result = ApplyInner(next, evaluatedArgs, input, frame);
             }
-            catch (JsonataException e)
+            catch (JsonataException e) when (AnnotateCall(e, call))
             {
-                if (e.Position < 0)
-                {
-                    e.Position = call.Position;
-                }
-
-                e.Token ??= ProcedureName(call.Procedure!);
-                throw;
+                throw; // never reached: the filter only annotates
             }
         }
 

@@ -40,6 +40,7 @@ internal sealed partial class Evaluator
                 case BinaryOperator.GreaterOrEqual:
                     return Compare(lhs, rhs, op);
                 case BinaryOperator.Concat:
+                    StringSizeLimit.Check((lhs as string)?.Length + (rhs as string)?.Length ?? 0);
                     return (lhs is null ? string.Empty : ValueSemantics.ToJsonataString(lhs)) + (rhs is null ? string.Empty : ValueSemantics.ToJsonataString(rhs));
                 case BinaryOperator.Range:
                     return Range(lhs, rhs);
@@ -49,12 +50,17 @@ internal sealed partial class Evaluator
                     return null;
             }
         }
-        catch (JsonataException e)
+        catch (JsonataException e) when (AnnotateOperator(e, expr))
         {
-            e.Position = expr.Position;
-            e.Token = expr.Name;
-            throw;
+            throw; // never reached: the filter only annotates (see AnnotateCall)
         }
+    }
+
+    private static bool AnnotateOperator(JsonataException e, AstNode expr)
+    {
+        e.Position = expr.Position;
+        e.Token = expr.Name;
+        return false;
     }
 
     private static double? Arithmetic(object? lhs, object? rhs, BinaryOperator op)

@@ -64,6 +64,7 @@ internal static class JsonWriter
                 break;
             case JList list:
                 {
+                    ValueDepthLimit.Check(indent);
                     var items = list.OuterWrapper && list.Count > 0 ? list[0] as JList ?? list : list;
                     sb.Append('[');
                     var first = true;
@@ -90,6 +91,7 @@ internal static class JsonWriter
 
             case JObject obj:
                 {
+                    ValueDepthLimit.Check(indent);
                     sb.Append('{');
                     var first = true;
                     foreach (var kv in obj)

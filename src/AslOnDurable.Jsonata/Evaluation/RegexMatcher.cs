@@ -25,6 +25,9 @@ internal sealed class RegexMatcher : Callable
             ?? throw new JsonataException("S0302", position).WithValue(pattern);
     }
 
+    /// <summary>How long one match may run before <c>U1002</c> (a catastrophic pattern is stopped, not waited for).</summary>
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Compiles the pattern; ECMAScript mode is tried first (JavaScript's ASCII <c>\d</c>, <c>\w</c>, <c>\s</c>), then
     /// .NET's default syntax for constructs ECMAScript mode lacks (such as lookbehind). Null when neither accepts it.
@@ -33,7 +36,7 @@ internal sealed class RegexMatcher : Callable
     {
         try
         {
-            return new Regex(pattern, options, TimeSpan.FromSeconds(5));
+            return new Regex(pattern, options, MatchTimeout);
         }
         catch (ArgumentException)
         {

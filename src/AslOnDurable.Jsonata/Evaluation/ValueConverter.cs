@@ -16,7 +16,9 @@ internal static class ValueConverter
     public static object Box(bool value) => value ? True : False;
 
     /// <summary>Converts a JSON node (null means JSON null).</summary>
-    public static object FromJsonNode(JsonNode? node)
+    public static object FromJsonNode(JsonNode? node) => FromJsonNode(node, 0);
+
+    private static object FromJsonNode(JsonNode? node, int depth)
     {
         switch (node)
         {
@@ -24,10 +26,11 @@ internal static class ValueConverter
                 return JNull.Value;
             case JsonObject obj:
                 {
+                    ValueDepthLimit.Check(depth);
                     var result = new JObject(obj.Count);
                     foreach (var kv in obj)
                     {
-                        result[kv.Key] = FromJsonNode(kv.Value);
+                        result[kv.Key] = FromJsonNode(kv.Value, depth + 1);
                     }
 
                     return result;
@@ -35,10 +38,11 @@ internal static class ValueConverter
 
             case JsonArray arr:
                 {
+                    ValueDepthLimit.Check(depth);
                     var result = new JList(arr.Count);
                     foreach (var item in arr)
                     {
-                        result.Add(FromJsonNode(item));
+                        result.Add(FromJsonNode(item, depth + 1));
                     }
 
                     return result;
@@ -98,21 +102,24 @@ internal static class ValueConverter
     /// <summary>Converts a value through its JSON text (CLR values the typed accessors cannot read, such as a char or a date).</summary>
     private static object FromJsonText(JsonValue value)
     {
-        using var document = JsonDocument.Parse(value.ToJsonString());
+        using var document = JsonDocument.Parse(value.ToJsonString(), ValueDepthLimit.DocumentOptions);
         return FromJsonElement(document.RootElement);
     }
 
     /// <summary>Converts a JSON element.</summary>
-    public static object FromJsonElement(JsonElement element)
+    public static object FromJsonElement(JsonElement element) => FromJsonElement(element, 0);
+
+    private static object FromJsonElement(JsonElement element, int depth)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 {
+                    ValueDepthLimit.Check(depth);
                     var result = new JObject();
                     foreach (var p in element.EnumerateObject())
                     {
-                        result[p.Name] = FromJsonElement(p.Value);
+                        result[p.Name] = FromJsonElement(p.Value, depth + 1);
                     }
 
                     return result;
@@ -120,10 +127,11 @@ internal static class ValueConverter
 
             case JsonValueKind.Array:
                 {
+                    ValueDepthLimit.Check(depth);
                     var result = new JList(element.GetArrayLength());
                     foreach (var item in element.EnumerateArray())
                     {
-                        result.Add(FromJsonElement(item));
+                        result.Add(FromJsonElement(item, depth + 1));
                     }
 
                     return result;
@@ -143,7 +151,9 @@ internal static class ValueConverter
     }
 
     /// <summary>Converts an evaluator value to a JSON node; undefined and JSON null both give null.</summary>
-    public static JsonNode? ToJsonNode(object? value)
+    public static JsonNode? ToJsonNode(object? value) => ToJsonNode(value, 0);
+
+    private static JsonNode? ToJsonNode(object? value, int depth)
     {
         switch (value)
         {
@@ -163,11 +173,12 @@ internal static class ValueConverter
                 return JsonValue.Create(s);
             case JList list:
                 {
+                    ValueDepthLimit.Check(depth);
                     var items = list.OuterWrapper && list.Count == 1 && list[0] is JList inner ? inner : list;
                     var arr = new JsonArray();
                     foreach (var item in items)
                     {
-                        arr.Add(item is Callable ? null : ToJsonNode(item));
+                        arr.Add(item is Callable ? null : ToJsonNode(item, depth + 1));
                     }
 
                     return arr;
@@ -175,6 +186,7 @@ internal static class ValueConverter
 
             case JObject obj:
                 {
+                    ValueDepthLimit.Check(depth);
                     var o = new JsonObject();
                     foreach (var kv in obj)
                     {
@@ -183,7 +195,7 @@ internal static class ValueConverter
                             continue;
                         }
 
-                        o[kv.Key] = ToJsonNode(kv.Value);
+                        o[kv.Key] = ToJsonNode(kv.Value, depth + 1);
                     }
 
                     return o;

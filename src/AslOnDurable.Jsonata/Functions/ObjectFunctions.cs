@@ -64,7 +64,7 @@ internal static class ObjectFunctions
             }
 
             var text = ValueSemantics.ToJsonataString(a[0]!);
-            using var doc = JsonDocument.Parse(text);
+            using var doc = JsonDocument.Parse(text, ValueDepthLimit.DocumentOptions);
             return ValueConverter.FromJsonElement(doc.RootElement);
         });
     }

@@ -58,6 +58,7 @@ internal static class StringFunctions
                 }
 
                 sb.Append((string?)list[i]);
+                StringSizeLimit.Check(sb.Length);
             }
 
             return sb.ToString();
@@ -196,6 +197,7 @@ internal static class StringFunctions
             padChar = " ";
         }
 
+        StringSizeLimit.Check(Math.Abs(width) - CodePointLength(s));
         var padLength = (int)(Math.Abs(width) - CodePointLength(s));
         if (padLength <= 0)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Runtime.Api;
 
@@ -34,7 +35,7 @@ public sealed class ExecutionApi(ExecutionStarter starter)
             return Error(400, ex.ErrorType, ex.Message);
         }
 
-        return new ApiResponse(202, new JsonObject { ["instanceId"] = instanceId }.ToJsonString());
+        return new ApiResponse(202, new JsonObject { ["instanceId"] = instanceId }.ToJsonString(JsonLimits.SerializerOptions));
     }
 
     /// <summary>Describes an execution.</summary>
@@ -67,7 +68,7 @@ public sealed class ExecutionApi(ExecutionStarter starter)
             body["cause"] = failure.Message;
         }
 
-        return new ApiResponse(200, body.ToJsonString());
+        return new ApiResponse(200, body.ToJsonString(JsonLimits.SerializerOptions));
     }
 
     /// <summary>SendTaskSuccess: the body is <c>{"taskToken": "...", "output": "JSON text"}</c> (AWS's field names).</summary>
@@ -126,7 +127,7 @@ public sealed class ExecutionApi(ExecutionStarter starter)
     private static string? Text(JsonObject fields, string name) => fields[name]?.GetValue<string>();
 
     private static ApiResponse Error(int status, string type, string message) =>
-        new(status, new JsonObject { ["__type"] = type, ["message"] = message }.ToJsonString());
+        new(status, new JsonObject { ["__type"] = type, ["message"] = message }.ToJsonString(JsonLimits.SerializerOptions));
 
     private static JsonNode? ParseOrText(string? json)
     {

@@ -153,6 +153,12 @@ internal sealed partial class DurableExecutionHost(
     /// </summary>
     private async Task<TaskOutcome> RunNestedAsync(NestedExecutionRequest child)
     {
+        int childDepth = (settings?.NestingDepth ?? 0) + 1;
+        if (NestedExecutionLimit.Check(childDepth, child.StateMachine) is { } tooDeep)
+        {
+            return TaskOutcome.Failure(tooDeep);
+        }
+
         string name = child.Name ?? context.NewGuid().ToString();
         DateTimeOffset startDate = UtcNow;
         string payload = context.IsReplaying ? string.Empty : DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, child.Definition, child.Input)
@@ -161,6 +167,8 @@ internal sealed partial class DurableExecutionHost(
             StateMachineName = child.StateMachine.Name,
             ArnPrefix = child.StateMachine.ArnPrefix,
             MaxPayloadBytes = settings?.MaxPayloadBytes,
+            MaxStateTransitions = settings?.MaxStateTransitions,
+            NestingDepth = childDepth,
             SkipWaits = skipWaits ? true : null,
             MaxActionsPerGeneration = settings?.MaxActionsPerGeneration,
             MaxEventsPerGeneration = settings?.MaxEventsPerGeneration,

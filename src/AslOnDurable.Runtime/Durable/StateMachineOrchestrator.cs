@@ -61,6 +61,7 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
         ExecutionOptions options = new()
         {
             MaxPayloadBytes = request.MaxPayloadBytes ?? ExecutionOptions.DefaultMaxPayloadBytes,
+            MaxStateTransitions = request.MaxStateTransitions ?? ExecutionOptions.DefaultMaxStateTransitions,
             History = sink is null ? null : new ReplaySafeHistorySink(context, sink),
         };
         ExecutionRequest execution = new()
@@ -130,6 +131,7 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
         ExecutionName = continuation.ExecutionName,
         LastEventId = continuation.LastEventId,
         PreviousEventId = continuation.PreviousEventId,
+        Steps = continuation.Steps ?? 0,
     };
 
     private static StateMachineContinuation ToContinuation(ExecutionCheckpoint checkpoint, int generation, TimeSpan skipped) =>
@@ -138,6 +140,7 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
             StateInput = checkpoint.StateInput,
             Variables = checkpoint.Variables,
             SkippedTicks = skipped > TimeSpan.Zero ? skipped.Ticks : null,
+            Steps = checkpoint.Steps > 0 ? checkpoint.Steps : null,
         };
 
     private static string Serialize(ExecutionResult result) => DurableJson.Serialize(StateMachineResults.ToOutput(result));

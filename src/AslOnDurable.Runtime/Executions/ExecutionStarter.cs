@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Payloads;
 using Microsoft.Extensions.Logging;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Runtime.Executions;
 
@@ -26,7 +27,6 @@ namespace AslOnDurable.Runtime.Executions;
 public sealed class ExecutionStarter(ExecutionPlanCache plans, ILogger<ExecutionStarter> logger)
 {
     private const int MaxNameLength = 80;
-    private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 512 };
 
     /// <summary>Starts one execution.</summary>
     /// <param name="client">The client for the host's task hub.</param>
@@ -72,11 +72,11 @@ public sealed class ExecutionStarter(ExecutionPlanCache plans, ILogger<Execution
             ?? throw new StartExecutionException("InvalidRequest", "A start request must be a JSON object.");
         string definition = envelope["definition"] switch
         {
-            JsonObject asl => asl.ToJsonString(),
+            JsonObject asl => asl.ToJsonString(JsonLimits.SerializerOptions),
             JsonValue text when text.TryGetValue(out string? aslText) => aslText,
             _ => throw new StartExecutionException("InvalidRequest", "A start request needs a \"definition\": the ASL object or its JSON text."),
         };
-        string input = envelope.TryGetPropertyValue("input", out JsonNode? inputNode) ? inputNode?.ToJsonString() ?? "null" : "{}";
+        string input = envelope.TryGetPropertyValue("input", out JsonNode? inputNode) ? inputNode?.ToJsonString(JsonLimits.SerializerOptions) ?? "null" : "{}";
         return StartAsync(
             client,
             new StartExecutionCommand(definition, input, OptionalText(envelope, "name"), trigger) { StateMachineName = OptionalText(envelope, "stateMachineName") },
@@ -114,7 +114,7 @@ public sealed class ExecutionStarter(ExecutionPlanCache plans, ILogger<Execution
     {
         try
         {
-            return JsonNode.Parse(json, documentOptions: ReadOptions);
+            return StrictJson.Parse(json);
         }
         catch (JsonException ex)
         {

@@ -22,6 +22,9 @@ public sealed record DurableRunOptions
     /// <summary>Gets the payload quota in bytes.</summary>
     public int MaxPayloadBytes { get; init; } = ExecutionOptions.DefaultMaxPayloadBytes;
 
+    /// <summary>Gets the most states entered plus retries (<see cref="ExecutionOptions.MaxStateTransitions"/>).</summary>
+    public long MaxStateTransitions { get; init; } = ExecutionOptions.DefaultMaxStateTransitions;
+
     /// <summary>Gets a sink that receives the execution's ASL history events live (each once), or <c>null</c>.</summary>
     public IHistorySink? History { get; init; }
 

@@ -8,6 +8,7 @@ using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Payloads;
 using AslOnDurable.Runtime.Executions;
 using Microsoft.Extensions.Logging.Abstractions;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Runtime.Hosting;
 
@@ -52,7 +53,7 @@ public static class DurableStateMachineRunner
         JsonNode? input;
         try
         {
-            input = JsonNode.Parse(inputJson, documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
+            input = StrictJson.Parse(inputJson);
         }
         catch (JsonException e)
         {
@@ -79,6 +80,7 @@ public static class DurableStateMachineRunner
             StateMachineName = options.StateMachineName,
             MaxPayloadBytes = options.MaxPayloadBytes == ExecutionOptions.DefaultMaxPayloadBytes ? null : options.MaxPayloadBytes,
             SkipWaits = options.SkipWaits ? true : null,
+            MaxStateTransitions = options.MaxStateTransitions == ExecutionOptions.DefaultMaxStateTransitions ? null : options.MaxStateTransitions,
             MaxActionsPerGeneration = options.MaxActionsPerGeneration ?? StateMachineOrchestrator.StartMaxActionsPerGeneration,
         });
         await client.StartAsync(OrchestratorNames.StateMachine, instanceId, payload, cancellationToken).ConfigureAwait(false);

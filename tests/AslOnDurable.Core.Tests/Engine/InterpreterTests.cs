@@ -133,4 +133,46 @@ public sealed class InterpreterTests
 
         JsonAssert.Equal("""{"r":{"k":1}}""", second.Output);
     }
+
+    [Fact]
+    public async Task RunAsync_EndlessChoiceLoop_FailsAtTheTransitionLimit()
+    {
+        var plan = EngineRun.Compile(DefinitionFiles.Read("limits", "endless-choice-loop"));
+
+        var result = await new Interpreter(plan).RunAsync(
+            new ExecutionRequest { Input = JsonNode.Parse("""{"x":1}""") }, new FakeExecutionHost(), new ExecutionOptions { MaxStateTransitions = 1000 });
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal(StatesErrorNames.Runtime, result.Error!.Error);
+        Assert.Equal("The execution exceeded the limit of 1000 state transitions and retries.", result.Error.Cause);
+    }
+
+    [Fact]
+    public void RunAsync_OutputDeeperThanTheDepthLimit_FailsWithStatesRuntime()
+    {
+        var input = new string('[', 510) + new string(']', 510); // + 3 Parallel result arrays + 1 object: 514 levels
+        var result = EngineRun.Run("""
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+              {"StartAt":"Q","States":{"Q":{"Type":"Parallel","Branches":[{"StartAt":"R","States":{"R":{"Type":"Parallel","Branches":[{"StartAt":"S","States":{"S":{"Type":"Pass","End":true}}}],"End":true}}}],"End":true}}}],
+              "ResultSelector":{"a.$":"$"},"End":true}}}
+            """, input);
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal(StatesErrorNames.Runtime, result.Error!.Error);
+    }
+
+    [Fact]
+    public void RunAsync_HumanHistoryBounded_KeepsTheFirstEventsAndCountsTheRest()
+    {
+        var history = new ListHistorySink(10);
+
+        EngineRun.Run(DefinitionFiles.Read("limits", "endless-choice-loop"), """{"x":2}""", new FakeExecutionHost(), history);
+        var bounded = new ListHistorySink(2);
+        EngineRun.Run(DefinitionFiles.Read("limits", "endless-choice-loop"), """{"x":2}""", new FakeExecutionHost(), bounded);
+
+        Assert.Equal(6, history.Events.Count);
+        Assert.Equal(0, history.Dropped);
+        Assert.Equal(history.Events.Take(2).Select(e => e.Id), bounded.Events.Select(e => e.Id));
+        Assert.Equal(4, bounded.Dropped);
+    }
 }

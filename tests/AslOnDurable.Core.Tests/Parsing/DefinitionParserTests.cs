@@ -108,4 +108,14 @@ public class DefinitionParserTests
         Assert.False(result.IsValid);
         Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
+
+    [Fact]
+    public void Parse_LoneSurrogateInStateName_ReportsInvalidJsonWithPointer()
+    {
+        var result = DefinitionParser.Parse("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Result\":\"\\ud800\",\"End\":true}}}");
+
+        Assert.Null(result.Definition);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("/States/A/Result", diagnostic.Location);
+    }
 }

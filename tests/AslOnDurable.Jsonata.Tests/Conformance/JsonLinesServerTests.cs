@@ -40,4 +40,87 @@ public sealed class JsonLinesServerTests
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["{\"id\":\"a\",\"result\":1}", "{\"id\":\"b\",\"result\":true}"], lines);
     }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("\u0001\u00ff\u0002garbage{")]
+    [InlineData("[1,2]")]
+    [InlineData("\"just a string\"")]
+    public void Handle_UnreadableLine_AnswersErrorWithNullId(string line)
+    {
+        var reply = Reply(line);
+
+        Assert.Null(reply["id"]);
+        Assert.True(reply.AsObject().ContainsKey("id"));
+        Assert.NotNull(reply["error"]!["message"]);
+    }
+
+    [Fact]
+    public void Handle_NoExpr_AnswersErrorEchoingId()
+    {
+        var reply = Reply("""{"id":"x/1","data":{}}""");
+
+        Assert.Equal("x/1", reply["id"]!.GetValue<string>());
+        Assert.Contains("expr", reply["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Handle_ObjectId_AnswersErrorWithNullId()
+    {
+        var reply = Reply("""{"id":{"a":1},"expr":"1"}""");
+
+        Assert.Null(reply["id"]);
+        Assert.Contains("id", reply["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Handle_NullId_StaysNull()
+    {
+        var reply = Reply("""{"id":null,"expr":"1 + 1"}""");
+
+        Assert.Null(reply["id"]);
+        Assert.Equal(2, reply["result"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Handle_NumberId_IsEchoed()
+    {
+        var reply = Reply("""{"id":7,"expr":"1"}""");
+
+        Assert.Equal(7, reply["id"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Handle_DataNestedDeeperThan64_IsEvaluated()
+    {
+        var data = new string('[', 100) + new string(']', 100);
+
+        var reply = Reply("{\"id\":\"d\",\"expr\":\"$count($)\",\"data\":" + data + "}");
+
+        Assert.Equal(1, reply["result"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Handle_DataDeeperThanLimit_AnswersError()
+    {
+        var data = new string('[', 1000) + new string(']', 1000);
+
+        var reply = Reply("{\"id\":\"d\",\"expr\":\"$\",\"data\":" + data + "}");
+
+        Assert.NotNull(reply["error"]);
+    }
+
+    [Fact]
+    public void Run_BadLinesBetweenGoodOnes_AnswersEveryLineAndGoesOn()
+    {
+        using var input = new StringReader("{\"id\":\"a\",\"expr\":\"1\"}\nxx\n{\"id\":\"r\",\"expr\":\"( $f := function($x){ $f($x)+1 }; $f(1) )\"}\n{\"id\":\"b\",\"expr\":\"2\"}\n");
+        using var output = new StringWriter();
+
+        new JsonLinesServer().Run(input, output);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("U1001", JsonNode.Parse(lines[2])!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal(2, JsonNode.Parse(lines[3])!["result"]!.GetValue<int>());
+    }
 }

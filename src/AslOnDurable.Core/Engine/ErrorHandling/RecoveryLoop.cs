@@ -96,6 +96,11 @@ internal static class RecoveryLoop
     /// <summary>Waits a retrier's backoff on a durable timer and updates <c>$$.State.RetryCount</c>; a failed step if the execution timed out meanwhile.</summary>
     public static async ValueTask<StepResult?> WaitBeforeRetryAsync(ExecutionFrame frame, TimeSpan delay, RetryEvaluator retry)
     {
+        if (frame.Run.CountStep() is { } overLimit)
+        {
+            return StepResult.Fail(overLimit);
+        }
+
         if (delay > TimeSpan.Zero && !await frame.Run.WaitUntilAsync(frame.Run.Host.UtcNow + delay))
         {
             return StepResult.Fail(new AslError(StatesErrorNames.Timeout, null));

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Engine.Plan;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.Executors;
 
@@ -42,7 +43,7 @@ internal static class FailStateExecutor
         if (!selector.TryEvaluate(raw, frame.Environment, out var value))
         {
             throw StateFailure.Runtime(
-                $"The JSONPath '{selector.Text}' specified for the field '{field}' could not be found in the input '{raw?.ToJsonString() ?? "null"}'");
+                $"The JSONPath '{selector.Text}' specified for the field '{field}' could not be found in the input '{raw?.ToJsonString(JsonLimits.SerializerOptions) ?? "null"}'");
         }
 
         return Text(value);
@@ -52,6 +53,6 @@ internal static class FailStateExecutor
     {
         null => null,
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => value.ToJsonString(),
+        _ => value.ToJsonString(JsonLimits.SerializerOptions),
     };
 }

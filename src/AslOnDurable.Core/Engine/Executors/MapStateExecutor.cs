@@ -8,6 +8,7 @@ using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Engine.Plan;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.Executors;
 
@@ -245,7 +246,7 @@ internal static class MapStateExecutor
         {
             return raw?.DeepClone() as JsonArray ?? throw new AslErrorException(
                 StatesErrorNames.QueryEvaluationError,
-                "Map state input must be an array but was: " + (raw?.ToJsonString() ?? "null"));
+                "Map state input must be an array but was: " + (raw?.ToJsonString(JsonLimits.SerializerOptions) ?? "null"));
         }
 
         var value = state.Items.Evaluate(states, environment);
@@ -265,8 +266,8 @@ internal static class MapStateExecutor
         throw new AslErrorException(
             StatesErrorNames.QueryEvaluationError,
             state.Items.ExpressionText is { } text
-                ? $"The JSONata expression '{text}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '{kind}' for value: {value?.ToJsonString() ?? "null"}"
-                : $"The Items field must be an array but was: {value?.ToJsonString() ?? "null"}");
+                ? $"The JSONata expression '{text}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '{kind}' for value: {value?.ToJsonString(JsonLimits.SerializerOptions) ?? "null"}"
+                : $"The Items field must be an array but was: {value?.ToJsonString(JsonLimits.SerializerOptions) ?? "null"}");
     }
 
     private static JsonArray Items(MapStatePlan state, ExecutionFrame frame, JsonNode? effective)
@@ -287,7 +288,7 @@ internal static class MapStateExecutor
 
     /// <summary>AWS (both query languages): <c>States.QueryEvaluationError</c>, "Map state input must be an array but was: 1".</summary>
     private static AslErrorException NotAnArray(JsonNode? value) =>
-        new(StatesErrorNames.QueryEvaluationError, "Map state input must be an array but was: " + (value?.ToJsonString() ?? "null"));
+        new(StatesErrorNames.QueryEvaluationError, "Map state input must be an array but was: " + (value?.ToJsonString(JsonLimits.SerializerOptions) ?? "null"));
 
     private static JsonNode? IterationInput(MapStatePlan state, ExecutionFrame frame, JsonNode? effective, JsonArray items, int index)
     {
@@ -372,7 +373,7 @@ internal static class MapStateExecutor
 
     private static AslErrorException Invalid(JsonNode? value, string field, string? path, bool integer)
     {
-        var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "null";
+        var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString(JsonLimits.SerializerOptions) ?? "null";
         return path is null
             ? new AslErrorException(StatesErrorNames.QueryEvaluationError, $"The {field} field refers to value \"{text}\" which is not a valid {(integer ? "integer" : "float")}")
             : StateFailure.Runtime($"The {field} field refers to value \"{text}\" which is not a valid {(integer ? "integer" : "float")}: {path}");

@@ -5,6 +5,7 @@ using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Engine.Plan;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.Executors;
 
@@ -220,6 +221,6 @@ internal static class TaskStateExecutor
     {
         null => "null",
         JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
-        _ => value.ToJsonString(),
+        _ => value.ToJsonString(JsonLimits.SerializerOptions),
     };
 }

@@ -4,6 +4,7 @@ using AslOnDurable.Core.Paths;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Engine.Plan;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.Executors;
 
@@ -119,6 +120,6 @@ internal static class WaitStateExecutor
     {
         null => "null",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => value.ToJsonString(),
+        _ => value.ToJsonString(JsonLimits.SerializerOptions),
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.History;
 
@@ -34,7 +35,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     public static JsonObject StateExited(string name, string outputText) => new() { ["name"] = name, ["output"] = outputText };
 
     /// <summary>A payload as JSON text: a snapshot that later mutation of the node cannot change, and compact to keep.</summary>
-    public static string Text(JsonNode? payload) => payload?.ToJsonString() ?? "null";
+    public static string Text(JsonNode? payload) => payload?.ToJsonString(JsonLimits.SerializerOptions) ?? "null";
 
     /// <summary>Details for failure events.</summary>
     public static JsonObject Failure(Errors.AslError error) => new() { ["error"] = error.Error, ["cause"] = error.Cause };

@@ -13,6 +13,9 @@ public sealed partial class InMemoryExecutionHost
     // Compiled child definitions by text, shared with the hosts of nested runs (one per top-level run).
     private ConcurrentDictionary<string, (Interpreter? Interpreter, string? Problem)>? childPlans;
 
+    // 0 for a top-level run, 1 for the executions it starts, … (NestedExecutionLimit).
+    private int nestingDepth;
+
     /// <summary>
     /// Runs a child execution: its own name and ARN, <c>$$</c>, variables and clock (starting at this host's time, so
     /// the virtual clock stays consistent). <c>.sync</c>/<c>.sync:2</c> wait for it and move this host's clock on by the
@@ -28,9 +31,14 @@ public sealed partial class InMemoryExecutionHost
             return TaskOutcome.Failure(new AslError(StatesErrorNames.Runtime, $"The definition of '{child.StateMachine.Text}' cannot run: {problem}"));
         }
 
+        if (NestedExecutionLimit.Check(nestingDepth + 1, child.StateMachine) is { } tooDeep)
+        {
+            return TaskOutcome.Failure(tooDeep);
+        }
+
         var name = child.Name ?? NewGuid().ToString();
         var startDate = UtcNow;
-        var host = new InMemoryExecutionHost(timeProvider, tasks, settings) { skipped = skipped, childPlans = childPlans };
+        var host = new InMemoryExecutionHost(timeProvider, tasks, settings) { skipped = skipped, childPlans = childPlans, nestingDepth = nestingDepth + 1 };
         var request = new ExecutionRequest
         {
             Input = child.Input?.DeepClone(),

@@ -3,6 +3,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.Lifecycle;
 
@@ -18,6 +20,7 @@ public static class PayloadSizeGuard
     /// <param name="node">The payload.</param>
     /// <param name="limit">The quota in bytes.</param>
     /// <returns>Whether it is too large.</returns>
+    /// <exception cref="AslErrorException"><c>States.Runtime</c>: the payload nests deeper than <see cref="JsonLimits.MaxDepth"/>.</exception>
     public static bool Exceeds(JsonNode? node, int limit) => node is not null && Size(node) > limit;
 
     /// <summary>The UTF-8 size of the node's compact JSON text.</summary>
@@ -27,8 +30,16 @@ public static class PayloadSizeGuard
     /// </remarks>
     /// <param name="node">The payload.</param>
     /// <returns>The size in bytes.</returns>
-    public static long Size(JsonNode? node)
+    /// <exception cref="AslErrorException"><c>States.Runtime</c>: the payload nests deeper than <see cref="JsonLimits.MaxDepth"/>.</exception>
+    public static long Size(JsonNode? node) => Size(node, 0);
+
+    private static long Size(JsonNode? node, int depth)
     {
+        if (depth >= JsonLimits.MaxDepth && node is JsonObject or JsonArray)
+        {
+            throw new AslErrorException(StatesErrorNames.Runtime, $"The payload nests arrays and objects deeper than the limit of {JsonLimits.MaxDepth} levels.");
+        }
+
         switch (node)
         {
             case null:
@@ -38,7 +49,7 @@ public static class PayloadSizeGuard
                     long size = 2 + Math.Max(0, obj.Count - 1);
                     foreach (var (key, value) in obj)
                     {
-                        size += StringSize(key) + 1 + Size(value);
+                        size += StringSize(key) + 1 + Size(value, depth + 1);
                     }
 
                     return size;
@@ -49,7 +60,7 @@ public static class PayloadSizeGuard
                     long size = 2 + Math.Max(0, array.Count - 1);
                     foreach (var item in array)
                     {
-                        size += Size(item);
+                        size += Size(item, depth + 1);
                     }
 
                     return size;
@@ -65,7 +76,7 @@ public static class PayloadSizeGuard
                         JsonValueKind.False => 5,
                         JsonValueKind.Null => 4,
                         JsonValueKind.Number => NumberSize(value),
-                        _ => Encoding.UTF8.GetByteCount(value.ToJsonString()),
+                        _ => Encoding.UTF8.GetByteCount(value.ToJsonString(JsonLimits.SerializerOptions)),
                     };
                 }
         }
@@ -86,7 +97,7 @@ public static class PayloadSizeGuard
 
         return value.TryGetValue<long>(out var whole) && whole.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture)
             ? written
-            : Encoding.UTF8.GetByteCount(value.ToJsonString());
+            : Encoding.UTF8.GetByteCount(value.ToJsonString(JsonLimits.SerializerOptions));
     }
 
     private static long StringSize(string text)

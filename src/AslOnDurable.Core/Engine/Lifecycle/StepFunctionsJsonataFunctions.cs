@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Paths;
 using AslOnDurable.Jsonata;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.Lifecycle;
 
@@ -131,7 +132,7 @@ internal static class StepFunctionsJsonataFunctions
 
         try
         {
-            return JsonataValue.FromNode(JsonNode.Parse(text.GetValue<string>()));
+            return JsonataValue.FromNode(StrictJson.Parse(text.GetValue<string>()));
         }
         catch (JsonException e)
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Core.Paths;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.Plan;
 
@@ -18,7 +19,7 @@ internal sealed class JsonataConditionPlan(JsonataTemplate condition) : ChoiceCo
             ? v.GetValueKind() == JsonValueKind.True
             : throw new AslErrorException(
                 StatesErrorNames.QueryEvaluationError,
-                "An error occurred while evaluating the Condition field: the result is not a boolean: " + (value?.ToJsonString() ?? "null"));
+                "An error occurred while evaluating the Condition field: the result is not a boolean: " + (value?.ToJsonString(JsonLimits.SerializerOptions) ?? "null"));
     }
 
     /// <inheritdoc/>

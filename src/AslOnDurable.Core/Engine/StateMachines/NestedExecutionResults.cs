@@ -23,6 +23,9 @@ namespace AslOnDurable.Core.Engine.StateMachines;
 /// </remarks>
 public static class NestedExecutionResults
 {
+    /// <summary>The longest cause DescribeExecution reports (AWS API reference: 32,768 characters).</summary>
+    public const int MaxCauseLength = 32_768;
+
     /// <summary>The result of <c>startExecution</c> (the parent does not wait).</summary>
     /// <param name="executionArn">The child's ARN.</param>
     /// <param name="startDate">When it started.</param>
@@ -48,7 +51,9 @@ public static class NestedExecutionResults
         {
             if (result.Error?.Cause is { } cause)
             {
-                description["Cause"] = cause;
+                // DescribeExecution's cause holds at most 32,768 characters; without the cut, a chain of failing
+                // children would double its escapes at every level.
+                description["Cause"] = cause.Length > MaxCauseLength ? cause[..MaxCauseLength] : cause;
             }
 
             if (result.Error?.Error is { Length: > 0 } error)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Core.Paths;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.StateMachines;
 
@@ -89,7 +90,7 @@ public sealed class StartExecutionTaskHandler(IStateMachineRegistry stateMachine
         {
             try
             {
-                input = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
+                input = StrictJson.Parse(text);
                 inputText = text;
             }
             catch (JsonException)

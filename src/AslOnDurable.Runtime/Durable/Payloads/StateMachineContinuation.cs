@@ -26,4 +26,7 @@ public sealed record StateMachineContinuation(int Generation, string State, Date
     /// absent means none), so <c>$$</c> times never go back across generations.
     /// </summary>
     public long? SkippedTicks { get; init; }
+
+    /// <summary>Gets the states entered plus retries so far, against the execution's transition limit (absent: 0).</summary>
+    public long? Steps { get; init; }
 }

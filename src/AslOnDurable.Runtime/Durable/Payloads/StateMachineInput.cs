@@ -27,6 +27,12 @@ public sealed record StateMachineInput(int Version, string Definition, JsonNode?
     /// <summary>Gets the payload quota in bytes; the engine's default (256 KiB) when absent.</summary>
     public int? MaxPayloadBytes { get; init; }
 
+    /// <summary>Gets the most states entered plus retries; the engine's default when absent.</summary>
+    public long? MaxStateTransitions { get; init; }
+
+    /// <summary>Gets how deep this execution was started by others (absent: 0, a top-level execution).</summary>
+    public int? NestingDepth { get; init; }
+
     /// <summary>
     /// Gets whether Wait states and retry intervals complete at once while the execution's clock moves on by the
     /// skipped time (a test mode for <c>asl run</c> and conformance runs; absent means real durable timers).

@@ -143,4 +143,27 @@ public sealed class InMemoryExecutionHostNestedExecutionTests
             new($"{Prefix}:stateMachine:Slow", DefinitionFiles.Read("nested", "child-timeout")),
         ]),
         () => Guid.Empty);
+
+    [Fact]
+    public void Sync2_StateMachineStartsItself_FailsAtTheNestingLimitWithBoundedCause()
+    {
+        var definition = DefinitionFiles.Read("limits", "starts-itself");
+        var tasks = StartExecutionTaskHandler.Registry(
+            new InMemoryStateMachineRegistry([new($"{Prefix}:stateMachine:self", definition)]), () => Guid.Empty);
+
+        var result = EngineRun.Run(definition, "{}", Host(tasks));
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal(StatesErrorNames.TaskFailed, result.Error!.Error);
+        Assert.InRange(result.Error.Cause!.Length, 1, (2 * NestedExecutionResults.MaxCauseLength) + 2_000);
+    }
+
+    [Fact]
+    public void Check_DepthOverLimit_IsStatesRuntime()
+    {
+        var arn = new StateMachineArn($"{Prefix}:stateMachine:self", Prefix, "self");
+
+        Assert.Null(NestedExecutionLimit.Check(NestedExecutionLimit.MaxDepth, arn));
+        Assert.Equal(StatesErrorNames.Runtime, NestedExecutionLimit.Check(NestedExecutionLimit.MaxDepth + 1, arn)!.Error);
+    }
 }

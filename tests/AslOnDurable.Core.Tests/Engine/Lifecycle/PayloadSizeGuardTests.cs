@@ -1,3 +1,4 @@
+using AslOnDurable.Core.Errors;
 using System.Text;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Lifecycle;
@@ -42,5 +43,23 @@ public sealed class PayloadSizeGuardTests
     public void Size_Null_IsFourBytes()
     {
         Assert.Equal(4, PayloadSizeGuard.Size(null));
+    }
+
+    [Fact]
+    public void Size_DeeperThanTheDepthLimit_FailsWithStatesRuntime()
+    {
+        var root = new JsonArray();
+        var current = root;
+        for (var i = 0; i < 1_000; i++)
+        {
+            var inner = new JsonArray();
+            current.Add(inner);
+            current = inner;
+        }
+
+        var error = Assert.Throws<AslErrorException>(() => PayloadSizeGuard.Size(root));
+
+        Assert.Equal(StatesErrorNames.Runtime, error.Error.Error);
+        Assert.Contains("512", error.Error.Cause, StringComparison.Ordinal);
     }
 }

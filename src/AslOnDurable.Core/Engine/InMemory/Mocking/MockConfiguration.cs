@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.InMemory.Mocking;
 
@@ -30,7 +31,7 @@ public sealed class MockConfiguration
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
+            root = JsonNode.Parse(json, documentOptions: JsonLimits.DocumentOptions);
         }
         catch (JsonException e)
         {

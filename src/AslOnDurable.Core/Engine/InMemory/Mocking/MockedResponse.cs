@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.InMemory.Mocking;
 
@@ -84,6 +85,6 @@ public sealed record MockedResponse(string Name, ImmutableArray<(int From, int T
     {
         null => null,
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => node.ToJsonString(),
+        _ => node.ToJsonString(JsonLimits.SerializerOptions),
     };
 }

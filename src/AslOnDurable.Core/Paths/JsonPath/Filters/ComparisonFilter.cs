@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Paths.JsonPath.Filters;
 
@@ -184,7 +185,7 @@ internal sealed class ComparisonFilter(FilterOperand left, FilterOperator op, Fi
     private static string RegexInput(JsonNode? value) => Kind(value) switch
     {
         JsonValueKind.String => value!.GetValue<string>(),
-        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value!.ToJsonString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value!.ToJsonString(JsonLimits.SerializerOptions),
         _ => string.Empty,
     };
 

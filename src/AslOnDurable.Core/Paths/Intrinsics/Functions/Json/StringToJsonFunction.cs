@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Paths.Intrinsics.Functions.Json;
 
@@ -10,7 +11,6 @@ namespace AslOnDurable.Core.Paths.Intrinsics.Functions.Json;
 /// </summary>
 internal sealed class StringToJsonFunction : IntrinsicFunction
 {
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 512 };
 
     /// <inheritdoc/>
     public override string Name => "States.StringToJson";
@@ -33,7 +33,7 @@ internal sealed class StringToJsonFunction : IntrinsicFunction
         JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(text, documentOptions: ParseOptions);
+            parsed = StrictJson.Parse(text);
         }
         catch (JsonException)
         {
@@ -99,7 +99,7 @@ internal sealed class StringToJsonFunction : IntrinsicFunction
             return null;
         }
 
-        var raw = value.ToJsonString();
+        var raw = value.ToJsonString(JsonLimits.SerializerOptions);
         var java = JavaJsonText.NumberText(value);
         return raw == java ? null : JsonNode.Parse(java);
     }

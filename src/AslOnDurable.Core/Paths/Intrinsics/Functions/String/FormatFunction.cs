@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Paths.Intrinsics.Arguments;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Paths.Intrinsics.Functions.String;
 
@@ -108,7 +109,7 @@ internal sealed class FormatFunction : IntrinsicFunction
                 builder.Append(JavaJsonText.NumberText(number));
                 break;
             default:
-                builder.Append(value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString());
+                builder.Append(value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString(JsonLimits.SerializerOptions));
                 break;
         }
     }
