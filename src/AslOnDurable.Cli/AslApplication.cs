@@ -17,6 +17,7 @@ internal static class AslApplication
             ValidateCommand.Create(stdoutIsRedirected),
             JsonataCommand.Create(stdin ?? Console.In),
             WorkerCommand.Create(),
+            ServeCommand.Create(),
         };
         return root;
     }
