@@ -18,6 +18,7 @@ internal static class AslApplication
             JsonataCommand.Create(stdin ?? Console.In),
             WorkerCommand.Create(),
             SchedulesCommand.Create(stdoutIsRedirected, TimeProvider.System),
+            ServeCommand.Create(),
         };
         return root;
     }

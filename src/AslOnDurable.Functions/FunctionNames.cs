@@ -20,6 +20,9 @@ internal static class FunctionNames
     /// <summary>HTTP: SendTaskHeartbeat for a <c>.waitForTaskToken</c> task.</summary>
     public const string SendTaskHeartbeat = "SendTaskHeartbeat";
 
+    /// <summary>HTTP: the AWS Step Functions API (AWS JSON 1.0, <c>X-Amz-Target</c>).</summary>
+    public const string StepFunctionsApi = "StepFunctionsApi";
+
     /// <summary>Orchestration trigger for <see cref="Runtime.Durable.StateMachineOrchestrator"/>.</summary>
     public const string StateMachineOrchestrator = OrchestratorNames.StateMachine;
 

@@ -15,4 +15,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Starting {Orchestrator} as instance {InstanceId} ({Trigger})")]
     public static partial void ExecutionStarting(ILogger logger, string orchestrator, string instanceId, string trigger);
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Error, Message = "Step Functions API action {Action} failed")]
+    public static partial void ApiActionFailed(ILogger logger, string action, Exception exception);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "EXPRESS execution {ExecutionArn} failed to run")]
+    public static partial void ExpressRunFailed(ILogger logger, string executionArn, Exception exception);
 }

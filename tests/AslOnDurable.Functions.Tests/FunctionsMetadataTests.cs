@@ -49,6 +49,18 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void StepFunctionsApi_IsFunctionKeyPostWithDurableClient()
+    {
+        JsonElement f = Function(FunctionNames.StepFunctionsApi);
+
+        Assert.Equal(["durableClient", "http", "httpTrigger"], BindingTypes(f));
+        JsonElement trigger = Binding(f, "httpTrigger");
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("stepfunctions", trigger.GetProperty("route").GetString());
+    }
+
+    [Fact]
     public void StartExecution_IsFunctionKeyPostWithDurableClient()
     {
         JsonElement f = Function(FunctionNames.StartExecution);

@@ -45,10 +45,12 @@ public sealed class ExecutionStarter(ExecutionPlanCache plans, ILogger<Execution
         }
 
         string instanceId = command.Name is null ? Guid.NewGuid().ToString("N") : CheckName(command.Name);
+        instanceId = command.InstanceId ?? instanceId;
         string payload = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, command.Definition, input)
         {
             ExecutionName = command.Name,
             StateMachineName = command.StateMachineName,
+            ArnPrefix = command.ArnPrefix,
             MaxActionsPerGeneration = StateMachineOrchestrator.StartMaxActionsPerGeneration,
         });
         Log.ExecutionStarting(logger, OrchestratorNames.StateMachine, instanceId, command.Trigger);

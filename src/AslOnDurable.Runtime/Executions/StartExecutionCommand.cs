@@ -9,4 +9,13 @@ public sealed record StartExecutionCommand(string Definition, string InputJson, 
 {
     /// <summary>Gets the state machine name (<c>$$.StateMachine.Name</c>), or <c>null</c> for the engine's default.</summary>
     public string? StateMachineName { get; init; }
+
+    /// <summary>
+    /// Gets the durable instance id when it differs from the name (the Step Functions API makes ids unique per state
+    /// machine), or <c>null</c> to use the name.
+    /// </summary>
+    public string? InstanceId { get; init; }
+
+    /// <summary>Gets the ARN prefix (<c>arn:aws:states:region:account</c>), or <c>null</c> for the engine's default.</summary>
+    public string? ArnPrefix { get; init; }
 }

@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Drives `asl serve` with real AWS clients: boto3 (always) and the AWS CLI (`aws`, when on PATH).
+
+Starts `asl serve --port 0` (loopback, embedded backend), reads the URL from its ready line, runs a whole client
+workflow (create, describe, list, update, validate, start, describe, history, list by status, stop, errors,
+EXPRESS sync starts, a nested `.sync:2` start), stops the server with SIGTERM and checks it exits 0.
+Each check counts once; writes "<passed> <failed>" to --counts for .ci/run's closing line.
+
+    python3 .ci/api-clients.py --asl src/AslOnDurable.Cli/bin/Release/net10.0/asl.dll [--counts FILE]
+"""
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROLE = "arn:aws:iam::123456789012:role/StepFunctionsRole"
+passed = 0
+failed = 0
+
+
+def definition(group, name):
+    with open(os.path.join(ROOT, "tests", "Definitions", group, name + ".asl.json"), encoding="utf-8") as f:
+        return f.read()
+
+
+def check(title, fn):
+    global passed, failed
+    try:
+        fn()
+        passed += 1
+        print(f"  ok    {title}")
+    except Exception as e:  # a failed check is reported and counted, the workflow goes on
+        failed += 1
+        print(f"  FAIL  {title}: {type(e).__name__}: {e}")
+
+
+def expect(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def start_server(asl, env):
+    proc = subprocess.Popen(["dotnet", asl, "serve", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, env=env)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        print("  serve: " + line.rstrip())
+        if line.startswith("serving "):
+            return proc, line.split()[1]
+    proc.kill()
+    raise RuntimeError("asl serve did not report ready")
+
+
+def wait_done(sfn, arn):
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        d = sfn.describe_execution(executionArn=arn)
+        if d["status"] != "RUNNING":
+            return d
+        time.sleep(0.05)
+    raise AssertionError(f"{arn} still RUNNING after 60 s")
+
+
+def error_code(fn):
+    try:
+        fn()
+    except Exception as e:  # botocore.exceptions.ClientError
+        return e.response["Error"]["Code"]
+    return None
+
+
+def boto3_workflow(url):
+    import boto3
+    sfn = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1",
+                       aws_access_key_id="test", aws_secret_access_key="test")
+    state = {}
+
+    def create():
+        r = sfn.create_state_machine(name="greeter", definition=definition("api", "greet"), roleArn=ROLE)
+        expect(r["stateMachineArn"] == "arn:aws:states:us-east-1:123456789012:stateMachine:greeter", r)
+        state["sm"] = r["stateMachineArn"]
+    check("boto3 create_state_machine", create)
+
+    def describe():
+        d = sfn.describe_state_machine(stateMachineArn=state["sm"])
+        expect(d["name"] == "greeter" and d["type"] == "STANDARD" and d["status"] == "ACTIVE", d)
+        expect(d["creationDate"].year >= 2024, d["creationDate"])
+    check("boto3 describe_state_machine", describe)
+
+    def list_machines():
+        names = [m["name"] for p in sfn.get_paginator("list_state_machines").paginate(PaginationConfig={"PageSize": 1})
+                 for m in p["stateMachines"]]
+        expect("greeter" in names, names)
+    check("boto3 list_state_machines (paginator)", list_machines)
+
+    def update():
+        r = sfn.update_state_machine(stateMachineArn=state["sm"], definition=definition("api", "greet"), roleArn=ROLE)
+        expect(sfn.describe_state_machine(stateMachineArn=state["sm"])["revisionId"] == r["revisionId"], r)
+    check("boto3 update_state_machine (revision)", update)
+
+    def validate():
+        r = sfn.validate_state_machine_definition(definition=definition("api", "invalid"))
+        expect(r["result"] == "FAIL" and any(d["code"] == "MISSING_TRANSITION_TARGET" for d in r["diagnostics"]), r)
+    check("boto3 validate_state_machine_definition", validate)
+
+    def run():
+        r = sfn.start_execution(stateMachineArn=state["sm"], name="run-1", input=json.dumps({"who": "boto3"}))
+        d = wait_done(sfn, r["executionArn"])
+        expect(d["status"] == "SUCCEEDED" and json.loads(d["output"]) == {"greeting": "Hello, boto3!"}, d)
+        state["exec"] = r["executionArn"]
+    check("boto3 start_execution + describe_execution", run)
+
+    def idempotent():
+        code = error_code(lambda: sfn.start_execution(stateMachineArn=state["sm"], name="run-1", input="{}"))
+        expect(code == "ExecutionAlreadyExists", code)
+    check("boto3 same name, other input: ExecutionAlreadyExists", idempotent)
+
+    def history():
+        events = [e for p in sfn.get_paginator("get_execution_history").paginate(executionArn=state["exec"],
+                                                                               PaginationConfig={"PageSize": 3})
+                  for e in p["events"]]
+        types = [e["type"] for e in events]
+        expect(types[0] == "ExecutionStarted" and types[-1] == "ExecutionSucceeded", types)
+        expect("PassStateEntered" in types and events[1]["stateEnteredEventDetails"]["name"] == "Build", events[1])
+    check("boto3 get_execution_history (paginator)", history)
+
+    def list_execs():
+        r = sfn.list_executions(stateMachineArn=state["sm"], statusFilter="SUCCEEDED")
+        expect([e["name"] for e in r["executions"]] == ["run-1"], r)
+    check("boto3 list_executions statusFilter", list_execs)
+
+    def stop():
+        sm = sfn.create_state_machine(name="waiter", definition=definition("api", "wait-hour"), roleArn=ROLE)["stateMachineArn"]
+        arn = sfn.start_execution(stateMachineArn=sm, name="w")["executionArn"]
+        sfn.stop_execution(executionArn=arn, error="Manual", cause="test")
+        d = wait_done(sfn, arn)
+        expect(d["status"] == "ABORTED" and d["error"] == "Manual", d)
+    check("boto3 stop_execution", stop)
+
+    def errors():
+        missing = "arn:aws:states:us-east-1:123456789012:stateMachine:nobody"
+        expect(error_code(lambda: sfn.describe_state_machine(stateMachineArn=missing)) == "StateMachineDoesNotExist", "describe")
+        expect(error_code(lambda: sfn.create_state_machine(name="bad", definition=definition("api", "invalid"), roleArn=ROLE))
+               == "InvalidDefinition", "invalid definition")
+        expect(error_code(lambda: sfn.describe_execution(executionArn="nope")) == "InvalidArn", "arn")
+        try:
+            sfn.describe_state_machine(stateMachineArn=missing)
+        except sfn.exceptions.StateMachineDoesNotExist:
+            pass
+    check("boto3 errors as modeled exceptions", errors)
+
+    def express():
+        # StartSyncExecution's model puts "sync-" before the endpoint's host name; a local endpoint needs that off.
+        from botocore.config import Config
+        sync = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1", aws_access_key_id="test",
+                            aws_secret_access_key="test", config=Config(inject_host_prefix=False))
+        sm = sfn.create_state_machine(name="quick", definition=definition("api", "greet"), roleArn=ROLE, type="EXPRESS")["stateMachineArn"]
+        r = sync.start_sync_execution(stateMachineArn=sm, input=json.dumps({"who": "sync"}))
+        expect(r["status"] == "SUCCEEDED" and json.loads(r["output"]) == {"greeting": "Hello, sync!"}, r)
+    check("boto3 start_sync_execution (EXPRESS)", express)
+
+    def nested():
+        child = sfn.create_state_machine(name="child", definition=definition("nested", "child-echo"), roleArn=ROLE)["stateMachineArn"]
+        parent = sfn.create_state_machine(name="parent", definition=definition("nested", "parent"), roleArn=ROLE)["stateMachineArn"]
+        arn = sfn.start_execution(stateMachineArn=parent, name="p",
+                                  input=json.dumps({"arn": child, "input": {"n": 1}, "name": "child-run"}))["executionArn"]
+        d = wait_done(sfn, arn)
+        expect(d["status"] == "SUCCEEDED", d)
+        out = json.loads(d["output"])
+        expect(out["child"]["Output"]["input"] == {"n": 1} and out["child"]["Status"] == "SUCCEEDED", out)
+    check("boto3 nested states:startExecution.sync:2 of a registered machine", nested)
+
+
+def cli_workflow(url, env):
+    def aws(*args):
+        r = subprocess.run(["aws", "stepfunctions", *args, "--endpoint-url", url, "--output", "json"],
+                           capture_output=True, text=True, env=env, timeout=120)
+        return r.returncode, r.stdout, r.stderr
+
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        f.write(definition("api", "greet"))
+        path = f.name
+    state = {}
+
+    def create():
+        code, out, err = aws("create-state-machine", "--name", "cli-greeter", "--role-arn", ROLE, "--definition", "file://" + path)
+        expect(code == 0, err)
+        state["sm"] = json.loads(out)["stateMachineArn"]
+    check("aws create-state-machine", create)
+
+    def start():
+        code, out, err = aws("start-execution", "--state-machine-arn", state["sm"], "--name", "cli-1", "--input", '{"who":"cli"}')
+        expect(code == 0, err)
+        arn = json.loads(out)["executionArn"]
+        deadline = time.time() + 60
+        while True:
+            code, out, err = aws("describe-execution", "--execution-arn", arn)
+            d = json.loads(out)
+            if d["status"] != "RUNNING" or time.time() > deadline:
+                break
+            time.sleep(0.1)
+        expect(d["status"] == "SUCCEEDED" and json.loads(d["output"]) == {"greeting": "Hello, cli!"}, d)
+        state["exec"] = arn
+    check("aws start-execution + describe-execution", start)
+
+    def history():
+        code, out, err = aws("get-execution-history", "--execution-arn", state["exec"], "--reverse-order")
+        expect(code == 0, err)
+        expect(json.loads(out)["events"][0]["type"] == "ExecutionSucceeded", out)
+    check("aws get-execution-history --reverse-order", history)
+
+    def listed():
+        code, out, err = aws("list-state-machines")
+        expect(code == 0 and any(m["name"] == "cli-greeter" for m in json.loads(out)["stateMachines"]), out + err)
+    check("aws list-state-machines", listed)
+
+    def error():
+        code, out, err = aws("describe-state-machine", "--state-machine-arn", "arn:aws:states:us-east-1:123456789012:stateMachine:none")
+        expect(code != 0 and "StateMachineDoesNotExist" in err, err)
+    check("aws error: StateMachineDoesNotExist", error)
+    os.unlink(path)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--asl", required=True, help="path of asl.dll")
+    parser.add_argument("--counts", default=None, help='file to write "<passed> <failed>" to')
+    args = parser.parse_args()
+    env = dict(os.environ, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1",
+               AWS_EC2_METADATA_DISABLED="true", AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+               AWS_PAGER="")
+    global failed
+    proc = None
+    try:
+        proc, url = start_server(args.asl, env)
+        print(f"-- boto3 against {url}")
+        boto3_workflow(url)
+        if shutil.which("aws"):
+            version = subprocess.run(["aws", "--version"], capture_output=True, text=True, env=env).stdout.strip()
+            print(f"-- AWS CLI ({version}) against {url}")
+            cli_workflow(url, env)
+        else:
+            print("-- AWS CLI: not on PATH, skipped")
+
+        def clean_stop():
+            proc.send_signal(signal.SIGTERM)
+            code = proc.wait(timeout=30)
+            expect(code == 0, f"exit code {code}")
+        check("asl serve stops cleanly on SIGTERM", clean_stop)
+    except Exception as e:
+        failed += 1
+        print(f"  FAIL  {type(e).__name__}: {e}")
+    finally:
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+    print(f"api clients: {passed} passed, {failed} failed")
+    if args.counts:
+        with open(args.counts, "w", encoding="utf-8") as f:
+            f.write(f"{passed} {failed}\n")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.RegularExpressions;
+using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AslOnDurable.Cli.Commands;
+
+/// <summary>
+/// <c>asl serve [--port N] [--host ADDR] [--storage CONN|azurite]</c>: the AWS Step Functions API (AWS JSON 1.0,
+/// <c>POST /</c> with <c>X-Amz-Target</c>) on Kestrel over a durable self-host, so the AWS CLI and SDKs work with
+/// <c>--endpoint-url</c>. Loopback only; prints one <c>serving http://ADDR:PORT</c> line when ready and stops cleanly on
+/// Ctrl+C or SIGTERM.
+/// </summary>
+internal static partial class ServeCommand
+{
+    /// <summary>The port when none is given (the one Step Functions Local uses).</summary>
+    public const int DefaultPort = 8083;
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "The TCP port (0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
+        var host = new Option<string>("--host") { Description = "The address to bind: a loopback address or 'localhost'.", DefaultValueFactory = _ => "127.0.0.1" };
+        var storage = new Option<string?>("--storage")
+        {
+            Description = "Run executions on an Azure Storage task hub: a connection string, or 'azurite' for the local emulator on its default ports "
+                + "(default: the embedded in-memory backend).",
+        };
+        var taskHub = new Option<string>("--task-hub") { Description = "The task hub name with --storage (3-45 letters or digits).", DefaultValueFactory = _ => "asl" };
+        var region = new Option<string>("--region") { Description = "The region in the ARNs issued.", DefaultValueFactory = _ => new ApiOptions().Region };
+        var account = new Option<string>("--account") { Description = "The 12-digit account id in the ARNs issued.", DefaultValueFactory = _ => new ApiOptions().AccountId };
+        var command = new Command("serve", "Serve the AWS Step Functions API (for the AWS CLI and SDKs with --endpoint-url) until stopped.")
+        {
+            port, host, storage, taskHub, region, account,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            if (!TryReadAddress(parse.GetValue(host)!, out IPAddress? address, stderr))
+            {
+                return ExitCodes.UsageError;
+            }
+
+            int portNumber = parse.GetValue(port);
+            if (portNumber is < 0 or > 65535)
+            {
+                stderr.WriteLine("error: --port must be between 0 and 65535.");
+                return ExitCodes.UsageError;
+            }
+
+            var api = new ApiOptions { Region = parse.GetValue(region)!, AccountId = parse.GetValue(account)! };
+            if (!RegionPattern().IsMatch(api.Region) || !AccountPattern().IsMatch(api.AccountId))
+            {
+                stderr.WriteLine("error: --region must look like us-east-1 and --account must be 12 digits.");
+                return ExitCodes.UsageError;
+            }
+
+            var backend = DurableRunOptions.BackendFor(parse.GetValue(storage)) with { TaskHubName = parse.GetValue(taskHub)! };
+            return await RunAsync(new IPEndPoint(address, portNumber), backend, api, stdout, stderr, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(
+        IPEndPoint endpoint, SelfHostOptions backend, ApiOptions api, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        StepFunctionsSelfHost selfHost;
+        try
+        {
+            selfHost = await StepFunctionsSelfHost.StartAsync(backend, api, NullLoggerFactory.Instance, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Azure.RequestFailedException or AggregateException)
+        {
+            stderr.WriteLine($"error: the durable backend could not start on task hub '{backend.TaskHubName}': {e.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        await using (selfHost)
+        {
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(k => k.Listen(endpoint));
+            await using var app = builder.Build();
+            app.MapPost("/", (HttpContext context) => HandleAsync(context, selfHost));
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e)
+            {
+                stderr.WriteLine($"error: cannot listen on {endpoint}: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+            catch (OperationCanceledException)
+            {
+                return ExitCodes.Ok;
+            }
+
+            string url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            lock (stdout)
+            {
+                stdout.WriteLine($"serving {url} (Step Functions API, {(backend.Backend == DurableBackend.InMemory ? "embedded in-memory backend" : "task hub " + backend.TaskHubName)})");
+                stdout.Flush();
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: stop accepting requests, then stop the durable worker.
+            }
+
+            await app.StopAsync(CancellationToken.None);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static async Task HandleAsync(HttpContext context, StepFunctionsSelfHost selfHost)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        string body = await reader.ReadToEndAsync(context.RequestAborted);
+        ApiResponse response = await selfHost.DispatchAsync(context.Request.Headers["X-Amz-Target"].FirstOrDefault(), body, context.RequestAborted);
+        context.Response.StatusCode = response.StatusCode;
+        context.Response.ContentType = StepFunctionsDispatcher.ContentType;
+        await context.Response.WriteAsync(response.Body, context.RequestAborted);
+    }
+
+    private static bool TryReadAddress(string text, out IPAddress address, TextWriter stderr)
+    {
+        address = IPAddress.Loopback;
+        if (string.Equals(text, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!IPAddress.TryParse(text, out IPAddress? parsed))
+        {
+            stderr.WriteLine($"error: --host must be an IP address or 'localhost', not '{text}'.");
+            return false;
+        }
+
+        if (!IPAddress.IsLoopback(parsed))
+        {
+            stderr.WriteLine($"error: --host {text} is not a loopback address: serving other hosts needs AWS Signature Version 4 checks, "
+                + "which asl serve does not have yet.");
+            return false;
+        }
+
+        address = parsed;
+        return true;
+    }
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountPattern();
+}

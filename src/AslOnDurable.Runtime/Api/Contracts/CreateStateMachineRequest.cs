@@ -1,0 +1,13 @@
+namespace AslOnDurable.Runtime.Api.Contracts;
+
+/// <summary>CreateStateMachine's request.</summary>
+/// <param name="Name">The name (1-80 characters, AWS's naming rules).</param>
+/// <param name="Definition">The ASL definition text.</param>
+/// <param name="RoleArn">The execution role ARN.</param>
+/// <param name="Type">STANDARD (default) or EXPRESS.</param>
+/// <param name="LoggingConfiguration">The logging configuration.</param>
+/// <param name="TracingConfiguration">The tracing configuration.</param>
+/// <param name="Tags">Tags.</param>
+public sealed record CreateStateMachineRequest(
+    string? Name, string? Definition, string? RoleArn, string? Type,
+    LoggingConfiguration? LoggingConfiguration, TracingConfiguration? TracingConfiguration, IReadOnlyList<Tag>? Tags);

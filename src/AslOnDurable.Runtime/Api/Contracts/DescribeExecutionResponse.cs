@@ -1,0 +1,18 @@
+namespace AslOnDurable.Runtime.Api.Contracts;
+
+/// <summary>DescribeExecution's response.</summary>
+/// <param name="ExecutionArn">The execution ARN.</param>
+/// <param name="StateMachineArn">The state machine ARN.</param>
+/// <param name="Name">The execution name.</param>
+/// <param name="Status">RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED.</param>
+/// <param name="StartDate">When it started.</param>
+/// <param name="StopDate">When it closed.</param>
+/// <param name="Input">The input text.</param>
+/// <param name="InputDetails">Whether the input is included.</param>
+/// <param name="Output">The output text, once succeeded.</param>
+/// <param name="OutputDetails">Whether the output is included (with the output).</param>
+/// <param name="Error">The error name of a failed, timed-out or aborted execution.</param>
+/// <param name="Cause">Its cause.</param>
+public sealed record DescribeExecutionResponse(
+    string ExecutionArn, string StateMachineArn, string Name, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate,
+    string Input, PayloadDetails InputDetails, string? Output, PayloadDetails? OutputDetails, string? Error, string? Cause);

@@ -1,0 +1,8 @@
+namespace AslOnDurable.Runtime.Api.Contracts;
+
+/// <summary>ListExecutions' request.</summary>
+/// <param name="StateMachineArn">The state machine ARN.</param>
+/// <param name="StatusFilter">Only executions with this status.</param>
+/// <param name="MaxResults">The page size.</param>
+/// <param name="NextToken">The previous page's token.</param>
+public sealed record ListExecutionsRequest(string? StateMachineArn, string? StatusFilter, int? MaxResults, string? NextToken);

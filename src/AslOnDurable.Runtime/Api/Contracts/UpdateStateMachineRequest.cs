@@ -1,0 +1,10 @@
+namespace AslOnDurable.Runtime.Api.Contracts;
+
+/// <summary>UpdateStateMachine's request: at least one of the definition, role, logging or tracing configuration.</summary>
+/// <param name="StateMachineArn">The state machine ARN.</param>
+/// <param name="Definition">A new definition.</param>
+/// <param name="RoleArn">A new role.</param>
+/// <param name="LoggingConfiguration">A new logging configuration.</param>
+/// <param name="TracingConfiguration">A new tracing configuration.</param>
+public sealed record UpdateStateMachineRequest(
+    string? StateMachineArn, string? Definition, string? RoleArn, LoggingConfiguration? LoggingConfiguration, TracingConfiguration? TracingConfiguration);

@@ -1,0 +1,6 @@
+namespace AslOnDurable.Runtime.Api.Contracts;
+
+/// <summary>UpdateStateMachine's response.</summary>
+/// <param name="UpdateDate">When.</param>
+/// <param name="RevisionId">The new revision's id.</param>
+public sealed record UpdateStateMachineResponse(DateTimeOffset UpdateDate, string RevisionId);

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Runtime.Api.Registry;
+
+namespace AslOnDurable.Runtime.Api.Executions;
+
+/// <summary>
+/// Ends a closed execution's history with its closing event when the engine could not record one: a stop
+/// (ExecutionAborted with StopExecution's error and cause), the execution's own <c>TimeoutSeconds</c> firing in the
+/// orchestrator (ExecutionTimedOut), or a failure outside the interpreter (ExecutionFailed).
+/// </summary>
+internal static class ClosingEvents
+{
+    private static readonly HashSet<string> Closing = new(StringComparer.Ordinal)
+    {
+        HistoryEventTypes.ExecutionSucceeded, HistoryEventTypes.ExecutionFailed, HistoryEventTypes.ExecutionTimedOut, "ExecutionAborted",
+    };
+
+    /// <summary>The events with the closing event added when it is missing.</summary>
+    /// <param name="events">The recorded events.</param>
+    /// <param name="outcome">Where the execution stands.</param>
+    /// <returns>The complete history.</returns>
+    public static IReadOnlyList<HistoryEvent> Complete(IReadOnlyList<HistoryEvent> events, ExecutionOutcome outcome)
+    {
+        if (outcome.StopDate is not { } stop || (events.Count > 0 && Closing.Contains(events[^1].Type)))
+        {
+            return events;
+        }
+
+        (string type, JsonObject details) = outcome.Status switch
+        {
+            "SUCCEEDED" => (HistoryEventTypes.ExecutionSucceeded, new JsonObject { ["output"] = outcome.Output }),
+            "TIMED_OUT" => (HistoryEventTypes.ExecutionTimedOut, new JsonObject { ["error"] = outcome.Error, ["cause"] = outcome.Cause }),
+            "ABORTED" => ("ExecutionAborted", new JsonObject { ["error"] = outcome.Error, ["cause"] = outcome.Cause }),
+            _ => (HistoryEventTypes.ExecutionFailed, new JsonObject { ["error"] = outcome.Error, ["cause"] = outcome.Cause }),
+        };
+        long last = events.Count == 0 ? 0 : events.Max(e => e.Id);
+        return [.. events, new HistoryEvent(last + 1, last, type, stop, details)];
+    }
+}

@@ -1,0 +1,44 @@
+using AslOnDurable.Runtime.Api.Contracts;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Executions;
+
+namespace AslOnDurable.Runtime.Api.Operations;
+
+/// <summary>
+/// CreateStateMachine. Idempotent as AWS is: the same name with the same definition, role, type and configurations
+/// answers the existing ARN; anything different is <c>StateMachineAlreadyExists</c>.
+/// </summary>
+/// <param name="api">The shared resources.</param>
+internal sealed class CreateStateMachineOperation(ApiResources api) : ApiOperation<CreateStateMachineRequest, CreateStateMachineResponse>
+{
+    /// <inheritdoc />
+    public override string Action => "CreateStateMachine";
+
+    /// <inheritdoc />
+    protected override async Task<CreateStateMachineResponse> HandleAsync(CreateStateMachineRequest request, IExecutionClient client, CancellationToken cancellationToken)
+    {
+        string name = RequestFields.Name(RequestFields.Required(request.Name, "name"));
+        string definition = DefinitionChecks.Definition(request.Definition);
+        string roleArn = DefinitionChecks.RoleArn(request.RoleArn);
+        string type = RequestFields.Enum(request.Type, "type", ApiResources.Standard, ApiResources.Standard, ApiResources.Express);
+        StateMachineRecord record = new(api.Arns.StateMachine(name), name, type, definition, roleArn, api.Now)
+        {
+            Logging = DefinitionChecks.Logging(request.LoggingConfiguration) ?? LoggingConfiguration.Off,
+            Tracing = new TracingConfiguration(request.TracingConfiguration?.Enabled ?? false),
+            Tags = request.Tags ?? [],
+        };
+        StateMachineRecord stored = await api.StateMachines.GetOrAddAsync(record, cancellationToken).ConfigureAwait(false);
+        if (!ReferenceEquals(stored, record) && !SameConfiguration(stored, record))
+        {
+            throw new ApiException(ApiErrorTypes.StateMachineAlreadyExists, $"State Machine Already Exists: '{record.Arn}'");
+        }
+
+        return new CreateStateMachineResponse(stored.Arn, stored.CreationDate);
+    }
+
+    private static bool SameConfiguration(StateMachineRecord a, StateMachineRecord b) =>
+        a.Definition == b.Definition && a.RoleArn == b.RoleArn && a.Type == b.Type
+        && a.Logging.Level == b.Logging.Level && a.Logging.IncludeExecutionData == b.Logging.IncludeExecutionData
+        && a.Tracing == b.Tracing;
+}

@@ -1,0 +1,22 @@
+using AslOnDurable.Runtime.Api.Contracts;
+using AslOnDurable.Runtime.Api.Executions;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Executions;
+
+namespace AslOnDurable.Runtime.Api.Operations;
+
+/// <summary>DescribeExecution: status, input, output or error and cause, dates.</summary>
+/// <param name="api">The shared resources.</param>
+internal sealed class DescribeExecutionOperation(ApiResources api) : ApiOperation<ExecutionArnRequest, DescribeExecutionResponse>
+{
+    /// <inheritdoc />
+    public override string Action => "DescribeExecution";
+
+    /// <inheritdoc />
+    protected override async Task<DescribeExecutionResponse> HandleAsync(ExecutionArnRequest request, IExecutionClient client, CancellationToken cancellationToken)
+    {
+        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        return ExecutionStarts.Describe(execution, await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false));
+    }
+}

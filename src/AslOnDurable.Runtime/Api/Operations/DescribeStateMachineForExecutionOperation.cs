@@ -1,0 +1,22 @@
+using AslOnDurable.Runtime.Api.Contracts;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Executions;
+
+namespace AslOnDurable.Runtime.Api.Operations;
+
+/// <summary>DescribeStateMachineForExecution: the revision the execution started with (later updates do not change it).</summary>
+/// <param name="api">The shared resources.</param>
+internal sealed class DescribeStateMachineForExecutionOperation(ApiResources api) : ApiOperation<ExecutionArnRequest, DescribeStateMachineForExecutionResponse>
+{
+    /// <inheritdoc />
+    public override string Action => "DescribeStateMachineForExecution";
+
+    /// <inheritdoc />
+    protected override async Task<DescribeStateMachineForExecutionResponse> HandleAsync(
+        ExecutionArnRequest request, IExecutionClient client, CancellationToken cancellationToken)
+    {
+        StateMachineRecord m = (await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false)).StateMachine;
+        return new DescribeStateMachineForExecutionResponse(m.Arn, m.Name, m.Definition, m.RoleArn, m.UpdateDate ?? m.CreationDate, m.Logging, m.Tracing, m.RevisionId);
+    }
+}

@@ -1,0 +1,37 @@
+using AslOnDurable.Runtime.Api.Contracts;
+using AslOnDurable.Runtime.Api.Executions;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Executions;
+
+namespace AslOnDurable.Runtime.Api.Operations;
+
+/// <summary>
+/// GetExecutionHistory: the engine's ASL events in AWS's shape (<see cref="HistoryEventShapes"/>), oldest first or
+/// with <c>reverseOrder</c> newest first, without inputs and outputs when <c>includeExecutionData</c> is false, paged.
+/// </summary>
+/// <remarks>EXPRESS executions keep no history, as in AWS (which serves theirs through CloudWatch Logs only).</remarks>
+/// <param name="api">The shared resources.</param>
+internal sealed class GetExecutionHistoryOperation(ApiResources api) : ApiOperation<GetExecutionHistoryRequest, GetExecutionHistoryResponse>
+{
+    /// <inheritdoc />
+    public override string Action => "GetExecutionHistory";
+
+    /// <inheritdoc />
+    protected override async Task<GetExecutionHistoryResponse> HandleAsync(GetExecutionHistoryRequest request, IExecutionClient client, CancellationToken cancellationToken)
+    {
+        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        if (execution.StateMachine.Type == ApiResources.Express)
+        {
+            throw new ApiException(ApiErrorTypes.ValidationException, "This operation is not supported by EXPRESS state machines.");
+        }
+
+        bool data = request.IncludeExecutionData ?? true;
+        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
+        var events = ClosingEvents.Complete(api.History.Events(execution.InstanceId), outcome);
+        var ordered = request.ReverseOrder == true ? events.Reverse() : events;
+        var (page, next) = PageToken.Page(
+            [.. ordered], $"{Action}|{execution.ExecutionArn}|{request.ReverseOrder == true}", request.MaxResults, request.NextToken);
+        return new GetExecutionHistoryResponse([.. page.Select(e => HistoryEventShapes.ToJson(e, data))], next);
+    }
+}

@@ -1,0 +1,42 @@
+using AslOnDurable.Runtime.Api.Contracts;
+using AslOnDurable.Runtime.Api.Executions;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Executions;
+
+namespace AslOnDurable.Runtime.Api.Operations;
+
+/// <summary>
+/// StopExecution: terminates the durable instance (and the children it waits for); the execution is ABORTED with the
+/// given error and cause (its history ends with ExecutionAborted). Stopping a closed execution changes nothing and
+/// answers when it closed.
+/// </summary>
+/// <param name="api">The shared resources.</param>
+internal sealed class StopExecutionOperation(ApiResources api) : ApiOperation<StopExecutionRequest, StopExecutionResponse>
+{
+    /// <inheritdoc />
+    public override string Action => "StopExecution";
+
+    /// <inheritdoc />
+    protected override async Task<StopExecutionResponse> HandleAsync(StopExecutionRequest request, IExecutionClient client, CancellationToken cancellationToken)
+    {
+        string? error = RequestFields.Length(request.Error, "error", TaskCallbacks.MaxErrorLength);
+        string? cause = RequestFields.Length(request.Cause, "cause", TaskCallbacks.MaxCauseLength);
+        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        if (execution.StateMachine.Type == ApiResources.Express)
+        {
+            throw new ApiException(ApiErrorTypes.ValidationException, "This operation is not supported by EXPRESS state machines.");
+        }
+
+        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
+        if (outcome.StopDate is { } closed)
+        {
+            return new StopExecutionResponse(closed);
+        }
+
+        DateTimeOffset now = api.Now;
+        await api.Executions.ReplaceAsync(execution with { StopError = error, StopCause = cause }, cancellationToken).ConfigureAwait(false);
+        await client.TerminateAsync(execution.InstanceId, cause, cancellationToken).ConfigureAwait(false);
+        return new StopExecutionResponse(now);
+    }
+}

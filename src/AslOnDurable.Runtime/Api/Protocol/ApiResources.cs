@@ -1,0 +1,47 @@
+using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Executions;
+
+namespace AslOnDurable.Runtime.Api.Protocol;
+
+/// <summary>What the actions share: ARNs, the registry, the execution index and history, the starter and the clock.</summary>
+/// <param name="Arns">Builds and reads ARNs.</param>
+/// <param name="StateMachines">The state machine registry.</param>
+/// <param name="Executions">The execution index.</param>
+/// <param name="History">The history of executions run by this process.</param>
+/// <param name="Starter">Starts durable executions.</param>
+/// <param name="Plans">Compiled definitions.</param>
+/// <param name="Tasks">Runs Task states of EXPRESS executions.</param>
+/// <param name="Time">The clock.</param>
+internal sealed record ApiResources(
+    ResourceArns Arns, IStateMachineStore StateMachines, IExecutionIndex Executions, ExecutionHistoryStore History,
+    ExecutionStarter Starter, ExecutionPlanCache Plans, ITaskHandler Tasks, TimeProvider Time)
+{
+    /// <summary>AWS's execution-type names.</summary>
+    public const string Standard = "STANDARD";
+
+    /// <summary>AWS's EXPRESS type.</summary>
+    public const string Express = "EXPRESS";
+
+    /// <summary>The current time in whole milliseconds (AWS's resolution).</summary>
+    public DateTimeOffset Now => DateTimeOffset.FromUnixTimeMilliseconds(Time.GetUtcNow().ToUnixTimeMilliseconds());
+
+    /// <summary>Finds a state machine, or fails with InvalidArn / StateMachineDoesNotExist.</summary>
+    public async Task<StateMachineRecord> StateMachineAsync(string? arn, CancellationToken cancellationToken)
+    {
+        string text = RequestFields.Arn(arn, "stateMachineArn");
+        Arns.StateMachineName(text);
+        return await StateMachines.GetAsync(text, cancellationToken).ConfigureAwait(false)
+            ?? throw new ApiException(ApiErrorTypes.StateMachineDoesNotExist, $"State Machine Does Not Exist: '{text}'");
+    }
+
+    /// <summary>Finds an execution, or fails with InvalidArn / ExecutionDoesNotExist.</summary>
+    public async Task<ExecutionRecord> ExecutionAsync(string? arn, CancellationToken cancellationToken)
+    {
+        string text = RequestFields.Arn(arn, "executionArn");
+        Arns.ExecutionNames(text);
+        return await Executions.GetAsync(text, cancellationToken).ConfigureAwait(false)
+            ?? throw new ApiException(ApiErrorTypes.ExecutionDoesNotExist, $"Execution Does Not Exist: '{text}'");
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace AslOnDurable.Runtime.Api.Protocol;
+
+/// <summary>
+/// Builds and reads the ARNs the API issues: <c>arn:aws:states:region:account:stateMachine:name</c>,
+/// <c>…:execution:machine:name</c>, <c>…:express:machine:name:id</c> and <c>…:activity:name</c>.
+/// </summary>
+/// <param name="options">The region and account.</param>
+internal sealed class ResourceArns(ApiOptions options)
+{
+    /// <summary>The ARN of a state machine.</summary>
+    public string StateMachine(string name) => $"{options.ArnPrefix}:stateMachine:{name}";
+
+    /// <summary>The ARN of a STANDARD execution.</summary>
+    public string Execution(string stateMachineName, string executionName) => $"{options.ArnPrefix}:execution:{stateMachineName}:{executionName}";
+
+    /// <summary>The ARN of an EXPRESS execution (AWS adds a unique id: express names need not be unique).</summary>
+    public string ExpressExecution(string stateMachineName, string executionName, string id) =>
+        $"{options.ArnPrefix}:express:{stateMachineName}:{executionName}:{id}";
+
+    /// <summary>Reads a state machine ARN of this account and region; anything else is <c>InvalidArn</c>.</summary>
+    /// <param name="arn">The ARN (already checked for presence).</param>
+    /// <returns>The state machine name.</returns>
+    public string StateMachineName(string arn) =>
+        TryRead(arn, "stateMachine", 1, out string[]? parts) ? parts[0] : throw Invalid(arn);
+
+    /// <summary>Reads an execution ARN: the state machine name and the execution's (plus the id of an express one).</summary>
+    /// <param name="arn">The ARN.</param>
+    /// <returns>The state machine name and execution name.</returns>
+    public (string StateMachine, string Execution) ExecutionNames(string arn)
+    {
+        if (TryRead(arn, "execution", 2, out string[]? parts) || TryRead(arn, "express", 3, out parts))
+        {
+            return (parts[0], parts[1]);
+        }
+
+        throw Invalid(arn);
+    }
+
+    private bool TryRead(string arn, string resource, int count, [NotNullWhen(true)] out string[]? parts)
+    {
+        parts = null;
+        string prefix = $"{options.ArnPrefix}:{resource}:";
+        if (!arn.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string[] rest = arn[prefix.Length..].Split(':');
+        if (rest.Length != count || rest.Any(p => p.Length == 0))
+        {
+            return false;
+        }
+
+        parts = rest;
+        return true;
+    }
+
+    private static ApiException Invalid(string arn) => new(ApiErrorTypes.InvalidArn, $"Invalid Arn: 'Resource type not valid in this context: {arn}'");
+}

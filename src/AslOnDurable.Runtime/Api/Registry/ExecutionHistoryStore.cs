@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using AslOnDurable.Core.Engine.History;
+
+namespace AslOnDurable.Runtime.Api.Registry;
+
+/// <summary>
+/// The ASL history events of executions run by this process, by durable instance id: the self-host hands
+/// <see cref="SinkFor"/> to its orchestrator (which forwards each event once, never on replay) and
+/// GetExecutionHistory reads them back.
+/// </summary>
+public sealed class ExecutionHistoryStore
+{
+    private readonly ConcurrentDictionary<string, ListHistorySink> sinks = new(StringComparer.Ordinal);
+
+    /// <summary>The sink for an instance's events (one per instance: continue-as-new generations append to it).</summary>
+    /// <param name="instanceId">The durable instance id.</param>
+    /// <returns>The sink.</returns>
+    public IHistorySink SinkFor(string instanceId) => sinks.GetOrAdd(instanceId, static _ => new ListHistorySink());
+
+    /// <summary>The events of an instance, in order.</summary>
+    /// <param name="instanceId">The durable instance id.</param>
+    /// <returns>The events (empty when none were recorded by this process).</returns>
+    public IReadOnlyList<HistoryEvent> Events(string instanceId) => sinks.TryGetValue(instanceId, out ListHistorySink? sink) ? sink.Events : [];
+}

@@ -1,0 +1,22 @@
+namespace AslOnDurable.Runtime.Api.Registry;
+
+/// <summary>One execution started through the API: its ARN, the durable instance that runs it and what it started with.</summary>
+/// <param name="ExecutionArn">The execution ARN.</param>
+/// <param name="StateMachineArn">The state machine ARN.</param>
+/// <param name="Name">The execution name.</param>
+/// <param name="InstanceId">The durable instance id (unique per state machine), or the ARN itself for EXPRESS runs.</param>
+/// <param name="InputJson">The input text, as given.</param>
+/// <param name="StartDate">When it was started.</param>
+/// <param name="StateMachine">The state machine as it stood at the start (DescribeStateMachineForExecution).</param>
+public sealed record ExecutionRecord(
+    string ExecutionArn, string StateMachineArn, string Name, string InstanceId, string InputJson, DateTimeOffset StartDate, StateMachineRecord StateMachine)
+{
+    /// <summary>Gets the final state of an EXPRESS execution run in memory, or <c>null</c> (durable ones ask the backend).</summary>
+    public ExecutionOutcome? Outcome { get; init; }
+
+    /// <summary>Gets the error StopExecution was given, or <c>null</c>.</summary>
+    public string? StopError { get; init; }
+
+    /// <summary>Gets the cause StopExecution was given, or <c>null</c>.</summary>
+    public string? StopCause { get; init; }
+}

@@ -1,0 +1,29 @@
+namespace AslOnDurable.Runtime.Api.Registry;
+
+/// <summary>Execution ARNs and what they map to (the durable instance id, the input, the state machine at the start).</summary>
+public interface IExecutionIndex
+{
+    /// <summary>Adds an execution unless its ARN is taken.</summary>
+    /// <param name="record">The execution.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The stored record: <paramref name="record"/>, or the existing one with that ARN.</returns>
+    Task<ExecutionRecord> GetOrAddAsync(ExecutionRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Finds an execution.</summary>
+    /// <param name="executionArn">The ARN.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The record, or <c>null</c>.</returns>
+    Task<ExecutionRecord?> GetAsync(string executionArn, CancellationToken cancellationToken);
+
+    /// <summary>Replaces an execution's record (an EXPRESS outcome, a stop request).</summary>
+    /// <param name="record">The new record.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when stored.</returns>
+    Task ReplaceAsync(ExecutionRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Lists the executions of a state machine, newest first (AWS's order).</summary>
+    /// <param name="stateMachineArn">The state machine ARN.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The records.</returns>
+    Task<IReadOnlyList<ExecutionRecord>> ListAsync(string stateMachineArn, CancellationToken cancellationToken);
+}

@@ -1,0 +1,55 @@
+using AslOnDurable.Core.Engine.StateMachines;
+using AslOnDurable.Runtime.Api.Executions;
+using AslOnDurable.Runtime.Api.Operations;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Api.Registry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AslOnDurable.Runtime.Api;
+
+/// <summary>Registers the Step Functions API: the dispatcher, its actions, the registry and the execution index.</summary>
+public static class StepFunctionsApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="StepFunctionsDispatcher"/> and what it needs (plus <see cref="RuntimeServiceCollectionExtensions.AddAslRuntime"/>):
+    /// the in-memory <see cref="IStateMachineStore"/> and <see cref="IExecutionIndex"/> unless registered before, the
+    /// <see cref="ExecutionHistoryStore"/>, and the engine's <see cref="IStateMachineRegistry"/> over the store (so
+    /// nested <c>states:startExecution</c> tasks find registered state machines).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="options">The region and account of ARNs, or <c>null</c> for the defaults.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddStepFunctionsApi(this IServiceCollection services, ApiOptions? options = null)
+    {
+        services.TryAddSingleton(options ?? new ApiOptions());
+        services.TryAddSingleton<IStateMachineStore, InMemoryStateMachineStore>();
+        services.TryAddSingleton<IExecutionIndex, InMemoryExecutionIndex>();
+        services.TryAddSingleton<ExecutionHistoryStore>();
+        services.Replace(ServiceDescriptor.Singleton<IStateMachineRegistry>(sp => new RegisteredStateMachines(sp.GetRequiredService<IStateMachineStore>())));
+        services.AddAslRuntime();
+        services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.TryAddSingleton(sp => new ResourceArns(sp.GetRequiredService<ApiOptions>()));
+        services.TryAddSingleton<ApiResources>();
+        services.TryAddSingleton<ExpressRunner>();
+        Type[] operations =
+        [
+            typeof(CreateStateMachineOperation), typeof(DescribeStateMachineOperation), typeof(UpdateStateMachineOperation),
+            typeof(DeleteStateMachineOperation), typeof(ListStateMachinesOperation), typeof(ValidateStateMachineDefinitionOperation),
+            typeof(StartExecutionOperation), typeof(StartSyncExecutionOperation), typeof(DescribeExecutionOperation),
+            typeof(DescribeStateMachineForExecutionOperation), typeof(ListExecutionsOperation), typeof(StopExecutionOperation),
+            typeof(GetExecutionHistoryOperation), typeof(SendTaskSuccessOperation), typeof(SendTaskFailureOperation),
+            typeof(SendTaskHeartbeatOperation),
+        ];
+        foreach (Type operation in operations)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IApiOperation), operation));
+        }
+
+        services.TryAddSingleton(sp => new StepFunctionsDispatcher(
+            sp.GetServices<IApiOperation>(), sp.GetRequiredService<ILogger<StepFunctionsDispatcher>>()));
+        return services;
+    }
+}

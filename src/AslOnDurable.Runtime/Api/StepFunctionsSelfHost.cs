@@ -1,0 +1,79 @@
+using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AslOnDurable.Runtime.Api;
+
+/// <summary>
+/// The Step Functions API over a durable self-host (what <c>asl serve</c> runs): one service container with the API's
+/// services, and a <see cref="DurableSelfHost"/> whose state machine orchestrator records history into the API's
+/// <see cref="ExecutionHistoryStore"/> and runs Task states through the same handlers as EXPRESS executions.
+/// </summary>
+public sealed class StepFunctionsSelfHost : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+    private readonly DurableSelfHost host;
+
+    private StepFunctionsSelfHost(ServiceProvider services, DurableSelfHost host)
+    {
+        this.services = services;
+        this.host = host;
+        Dispatcher = services.GetRequiredService<StepFunctionsDispatcher>();
+    }
+
+    /// <summary>Gets the dispatcher.</summary>
+    public StepFunctionsDispatcher Dispatcher { get; }
+
+    /// <summary>Gets the client of the self-host's task hub.</summary>
+    public IExecutionClient Client => host.Client;
+
+    /// <summary>Starts the self-host.</summary>
+    /// <param name="hostOptions">The durable backend.</param>
+    /// <param name="apiOptions">The region and account of ARNs.</param>
+    /// <param name="loggerFactory">The logger factory.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running host; dispose it to stop.</returns>
+    public static async Task<StepFunctionsSelfHost> StartAsync(
+        SelfHostOptions hostOptions, ApiOptions apiOptions, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ServiceCollection collection = new();
+        collection.AddSingleton(loggerFactory);
+        collection.AddLogging();
+        collection.AddStepFunctionsApi(apiOptions);
+        ServiceProvider services = collection.BuildServiceProvider();
+        try
+        {
+            ExecutionHistoryStore history = services.GetRequiredService<ExecutionHistoryStore>();
+            DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
+                services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor);
+            DurableSelfHost host = await DurableSelfHost.StartAsync(hostOptions, catalog, loggerFactory, cancellationToken).ConfigureAwait(false);
+            return new StepFunctionsSelfHost(services, host);
+        }
+        catch
+        {
+            await services.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs one API request against this host.</summary>
+    /// <param name="target">The <c>X-Amz-Target</c> header.</param>
+    /// <param name="body">The body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The answer.</returns>
+    public Task<ApiResponse> DispatchAsync(string? target, string body, CancellationToken cancellationToken) =>
+        Dispatcher.DispatchAsync(target, body, host.Client, cancellationToken);
+
+    /// <summary>Stops the durable worker and releases the services.</summary>
+    /// <returns>A task that completes when stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await host.DisposeAsync().ConfigureAwait(false);
+        await services.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using AslOnDurable.Cli.Commands;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Hosting;
+
+namespace AslOnDurable.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>asl serve</c>: argument handling, and the API over HTTP in process (real clients and SIGTERM: .ci/api-clients.py).
+/// </summary>
+public sealed class ServeCommandTests
+{
+    [Theory]
+    [InlineData("--host", "10.1.2.3", "loopback")]
+    [InlineData("--host", "0.0.0.0", "loopback")]
+    [InlineData("--host", "not-an-address", "--host")]
+    [InlineData("--port", "70000", "--port")]
+    [InlineData("--account", "12", "--account")]
+    [InlineData("--region", "Mars", "--region")]
+    public void Serve_InvalidOption_ExitsUsageErrorWithoutServing(string option, string value, string mentioned)
+    {
+        var (code, stdout, stderr) = CliRun.Invoke("serve", option, value);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+        Assert.Contains(mentioned, stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+    }
+
+    [Fact]
+    public async Task Serve_Loopback_AnswersAwsJsonAndStopsWhenCancelled()
+    {
+        using var cancel = new CancellationTokenSource();
+        var stdout = new ReadyWriter();
+        using var stderr = new StringWriter();
+        Task<int> serving = ServeCommand.RunAsync(
+            new IPEndPoint(IPAddress.Loopback, 0), new SelfHostOptions(), new ApiOptions { Region = "eu-west-1", AccountId = "111122223333" },
+            stdout, stderr, cancel.Token);
+        string url = await stdout.Ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        using HttpResponseMessage created = await PostAsync(http, "CreateStateMachine",
+            """{"name":"hello","definition":"{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}","roleArn":"arn:aws:iam::111122223333:role/r"}""");
+        using HttpResponseMessage unknown = await PostAsync(http, "Frobnicate", "{}");
+        using HttpResponseMessage get = await http.GetAsync(new Uri("/", UriKind.Relative));
+        await cancel.CancelAsync();
+        int code = await serving.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal("application/x-amz-json-1.0", created.Content.Headers.ContentType?.MediaType);
+        JsonNode body = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        Assert.Equal("arn:aws:states:eu-west-1:111122223333:stateMachine:hello", (string?)body["stateMachineArn"]);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("UnknownOperation", (string?)JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!["__type"]);
+        Assert.NotEqual(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(string.Empty, stderr.ToString());
+        Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string action, string body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/", UriKind.Relative))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/x-amz-json-1.0"),
+        };
+        request.Headers.Add("X-Amz-Target", "AWSStepFunctions." + action);
+        return http.SendAsync(request);
+    }
+
+    /// <summary>Captures output and completes <see cref="Ready"/> with the URL of the <c>serving</c> line.</summary>
+    private sealed class ReadyWriter : StringWriter
+    {
+        public TaskCompletionSource<string> Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.StartsWith("serving ", StringComparison.Ordinal) == true)
+            {
+                Ready.TrySetResult(value.Split(' ')[1]);
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Api.Protocol;
+
+namespace AslOnDurable.Runtime.Tests.Api;
+
+public sealed class ExecutionOperationsTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+{
+    private readonly StepFunctionsSelfHost host = fixture.Host;
+
+    [Fact]
+    public async Task StartExecution_Standard_RunsDurablyAndDescribeShowsOutput()
+    {
+        string machine = await host.CreateAsync("exec-greet", "greet");
+
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject
+        {
+            ["stateMachineArn"] = machine, ["name"] = "run-1", ["input"] = """{"who":"world"}""",
+        });
+        await host.Client.WaitForCompletionAsync("exec-greet:run-1", CancellationToken.None);
+
+        Assert.Equal("arn:aws:states:us-east-1:123456789012:execution:exec-greet:run-1", (string?)started["executionArn"]);
+        JsonObject described = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() });
+        Assert.Equal("SUCCEEDED", (string?)described["status"]);
+        Assert.Equal("run-1", (string?)described["name"]);
+        Assert.Equal(machine, (string?)described["stateMachineArn"]);
+        Assert.Equal("""{"who":"world"}""", (string?)described["input"]);
+        Assert.Equal("""{"greeting":"Hello, world!"}""", (string?)described["output"]);
+        Assert.True((bool)described["outputDetails"]!["included"]!);
+        Assert.NotNull(described["stopDate"]);
+    }
+
+    [Fact]
+    public async Task StartExecution_SameNameInTwoMachines_TwoDistinctExecutions()
+    {
+        string a = await host.CreateAsync("twin-a", "greet");
+        string b = await host.CreateAsync("twin-b", "greet");
+
+        JsonObject first = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = a, ["name"] = "same", ["input"] = """{"who":"a"}""" });
+        JsonObject second = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = b, ["name"] = "same", ["input"] = """{"who":"b"}""" });
+        await host.Client.WaitForCompletionAsync("twin-a:same", CancellationToken.None);
+        await host.Client.WaitForCompletionAsync("twin-b:same", CancellationToken.None);
+
+        Assert.NotEqual((string?)first["executionArn"], (string?)second["executionArn"]);
+        JsonObject da = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = first["executionArn"]!.DeepClone() });
+        JsonObject db = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = second["executionArn"]!.DeepClone() });
+        Assert.Equal("""{"greeting":"Hello, a!"}""", (string?)da["output"]);
+        Assert.Equal("""{"greeting":"Hello, b!"}""", (string?)db["output"]);
+    }
+
+    [Fact]
+    public async Task StartExecution_SameNameAndInputWhileRunning_SameArnElseAlreadyExists()
+    {
+        string machine = await host.CreateAsync("idem-wait", "wait-hour");
+        JsonObject request = new() { ["stateMachineArn"] = machine, ["name"] = "once", ["input"] = "{}" };
+
+        JsonObject first = await host.OkAsync("StartExecution", request);
+        JsonObject again = await host.OkAsync("StartExecution", (JsonObject)request.DeepClone());
+
+        Assert.Equal((string?)first["executionArn"], (string?)again["executionArn"]);
+        Assert.Equal(first["startDate"]!.GetValue<decimal>(), again["startDate"]!.GetValue<decimal>());
+        await host.ErrorAsync("StartExecution", new JsonObject
+        {
+            ["stateMachineArn"] = machine, ["name"] = "once", ["input"] = """{"other":1}""",
+        }, ApiErrorTypes.ExecutionAlreadyExists);
+        await host.OkAsync("StopExecution", new JsonObject { ["executionArn"] = first["executionArn"]!.DeepClone() });
+        await host.Client.WaitForCompletionAsync("idem-wait:once", CancellationToken.None);
+        await host.ErrorAsync("StartExecution", (JsonObject)request.DeepClone(), ApiErrorTypes.ExecutionAlreadyExists);
+    }
+
+    [Theory]
+    [InlineData("""{"name": "x"}""", ApiErrorTypes.ValidationException)]
+    [InlineData("""{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:none"}""", ApiErrorTypes.StateMachineDoesNotExist)]
+    [InlineData("""{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:execution:a:b"}""", ApiErrorTypes.InvalidArn)]
+    public async Task StartExecution_BadMachine_AwsError(string body, string errorType)
+    {
+        ApiTestCalls.Error(await host.DispatchAsync("AWSStepFunctions.StartExecution", body, CancellationToken.None), errorType);
+    }
+
+    [Fact]
+    public async Task StartExecution_BadNameOrInput_AwsErrorAndNothingListed()
+    {
+        string machine = await host.CreateAsync("exec-bad", "greet");
+
+        await host.ErrorAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "bad/name" }, ApiErrorTypes.InvalidName);
+        await host.ErrorAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["input"] = "{not json" }, ApiErrorTypes.InvalidExecutionInput);
+        await host.ErrorAsync("StartExecution", new JsonObject
+        {
+            ["stateMachineArn"] = machine, ["input"] = "\"" + new string('x', 262_144) + "\"",
+        }, ApiErrorTypes.InvalidExecutionInput);
+
+        JsonObject listed = await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine });
+        Assert.Empty(listed["executions"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task StartExecution_NoName_UuidName()
+    {
+        string machine = await host.CreateAsync("exec-noname", "greet");
+
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine });
+
+        string name = ((string)started["executionArn"]!).Split(':')[^1];
+        Assert.True(Guid.TryParse(name, out _));
+        await host.Client.WaitForCompletionAsync("exec-noname:" + name, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task DescribeExecution_Failed_ErrorAndCauseNoOutput()
+    {
+        string machine = await host.CreateAsync("exec-fail", "greet");
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "f", ["input"] = """{"who":"fail"}""" });
+        await host.Client.WaitForCompletionAsync("exec-fail:f", CancellationToken.None);
+
+        JsonObject described = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() });
+
+        Assert.Equal("FAILED", (string?)described["status"]);
+        Assert.Equal("Greeting.Refused", (string?)described["error"]);
+        Assert.Equal("asked to fail", (string?)described["cause"]);
+        Assert.Null(described["output"]);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:states:us-east-1:123456789012:execution:m:none", ApiErrorTypes.ExecutionDoesNotExist)]
+    [InlineData("arn:aws:states:us-east-1:123456789012:execution:m", ApiErrorTypes.InvalidArn)]
+    [InlineData("arn:aws:states:us-east-1:123456789012:stateMachine:m", ApiErrorTypes.InvalidArn)]
+    public async Task ExecutionActions_UnknownOrMalformedArn_AwsError(string arn, string errorType)
+    {
+        foreach (string action in new[] { "DescribeExecution", "DescribeStateMachineForExecution", "StopExecution", "GetExecutionHistory" })
+        {
+            await host.ErrorAsync(action, new JsonObject { ["executionArn"] = arn }, errorType);
+        }
+    }
+
+    [Fact]
+    public async Task StopExecution_Running_AbortedWithErrorCauseAndHistoryEvent()
+    {
+        string machine = await host.CreateAsync("stop-me", "wait-hour");
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "s" });
+        JsonObject arn = new() { ["executionArn"] = started["executionArn"]!.DeepClone() };
+
+        JsonObject stopped = await host.OkAsync("StopExecution", new JsonObject
+        {
+            ["executionArn"] = started["executionArn"]!.DeepClone(), ["error"] = "Manual", ["cause"] = "no longer needed",
+        });
+        await host.Client.WaitForCompletionAsync("stop-me:s", CancellationToken.None);
+
+        Assert.NotNull(stopped["stopDate"]);
+        JsonObject described = await host.OkAsync("DescribeExecution", (JsonObject)arn.DeepClone());
+        Assert.Equal("ABORTED", (string?)described["status"]);
+        Assert.Equal("Manual", (string?)described["error"]);
+        Assert.Equal("no longer needed", (string?)described["cause"]);
+        JsonObject history = await host.OkAsync("GetExecutionHistory", (JsonObject)arn.DeepClone());
+        JsonObject last = history["events"]!.AsArray()[^1]!.AsObject();
+        Assert.Equal("ExecutionAborted", (string?)last["type"]);
+        Assert.Equal("Manual", (string?)last["executionAbortedEventDetails"]!["error"]);
+        await host.ErrorAsync("StopExecution", new JsonObject
+        {
+            ["executionArn"] = started["executionArn"]!.DeepClone(), ["error"] = new string('e', 257),
+        }, ApiErrorTypes.ValidationException);
+    }
+
+    [Fact]
+    public async Task ListExecutions_StatusFilterAndPaging_NewestFirst()
+    {
+        string machine = await host.CreateAsync("list-exec", "greet");
+        for (int i = 0; i < 3; i++)
+        {
+            await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = $"ok-{i}", ["input"] = """{"who":"x"}""" });
+            await host.Client.WaitForCompletionAsync($"list-exec:ok-{i}", CancellationToken.None);
+        }
+
+        await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "bad", ["input"] = """{"who":"fail"}""" });
+        await host.Client.WaitForCompletionAsync("list-exec:bad", CancellationToken.None);
+
+        JsonObject failed = await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine, ["statusFilter"] = "FAILED" });
+        JsonObject page1 = await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine, ["statusFilter"] = "SUCCEEDED", ["maxResults"] = 2 });
+        JsonObject page2 = await host.OkAsync("ListExecutions", new JsonObject
+        {
+            ["stateMachineArn"] = machine, ["statusFilter"] = "SUCCEEDED", ["maxResults"] = 2, ["nextToken"] = page1["nextToken"]!.DeepClone(),
+        });
+
+        Assert.Equal(["bad"], failed["executions"]!.AsArray().Select(e => (string)e!["name"]!));
+        string[] succeeded = [.. page1["executions"]!.AsArray().Concat(page2["executions"]!.AsArray()).Select(e => (string)e!["name"]!)];
+        Assert.Equal(["ok-0", "ok-1", "ok-2"], succeeded.Order(StringComparer.Ordinal));
+        Assert.Null(page2["nextToken"]);
+        await host.ErrorAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine, ["statusFilter"] = "DONE" }, ApiErrorTypes.ValidationException);
+        await host.ErrorAsync("ListExecutions", new JsonObject
+        {
+            ["stateMachineArn"] = machine, ["statusFilter"] = "FAILED", ["nextToken"] = page1["nextToken"]!.DeepClone(),
+        }, ApiErrorTypes.InvalidToken);
+    }
+
+    [Fact]
+    public async Task DescribeStateMachineForExecution_AfterUpdate_RevisionTheExecutionStartedWith()
+    {
+        string machine = await host.CreateAsync("for-exec", "greet");
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "e", ["input"] = """{"who":"x"}""" });
+        await host.OkAsync("UpdateStateMachine", new JsonObject { ["stateMachineArn"] = machine, ["definition"] = ApiTestCalls.Definition("wait-hour") });
+
+        JsonObject described = await host.OkAsync("DescribeStateMachineForExecution", new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() });
+
+        Assert.Equal(ApiTestCalls.Definition("greet"), (string?)described["definition"]);
+        Assert.Equal(machine, (string?)described["stateMachineArn"]);
+        Assert.NotNull(described["updateDate"]);
+        await host.Client.WaitForCompletionAsync("for-exec:e", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task GetExecutionHistory_Succeeded_AwsEventShapesInOrderAndReverse()
+    {
+        string machine = await host.CreateAsync("history", "greet");
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "h", ["input"] = """{"who":"h"}""" });
+        await host.Client.WaitForCompletionAsync("history:h", CancellationToken.None);
+        JsonObject arn = new() { ["executionArn"] = started["executionArn"]!.DeepClone() };
+
+        JsonArray events = (await host.OkAsync("GetExecutionHistory", (JsonObject)arn.DeepClone()))["events"]!.AsArray();
+        JsonArray reversed = (await host.OkAsync("GetExecutionHistory", new JsonObject
+        {
+            ["executionArn"] = started["executionArn"]!.DeepClone(), ["reverseOrder"] = true, ["includeExecutionData"] = false,
+        }))["events"]!.AsArray();
+
+        Assert.Equal(
+            ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ChoiceStateEntered", "ChoiceStateExited",
+             "SucceedStateEntered", "SucceedStateExited", "ExecutionSucceeded"],
+            events.Select(e => (string)e!["type"]!));
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => (long)e!["id"]!));
+        Assert.Equal(0, (long)events[0]!["previousEventId"]!);
+        Assert.Equal(0, (long)events[1]!["previousEventId"]!); // AWS: the first state's events chain from 0, not from ExecutionStarted
+        Assert.Equal(2, (long)events[2]!["previousEventId"]!);
+        Assert.Equal("""{"who":"h"}""", (string?)events[0]!["executionStartedEventDetails"]!["input"]);
+        Assert.False((bool)events[0]!["executionStartedEventDetails"]!["inputDetails"]!["truncated"]!);
+        Assert.Equal("Build", (string?)events[1]!["stateEnteredEventDetails"]!["name"]);
+        Assert.Equal("""{"greeting":"Hello, h!"}""", (string?)events[2]!["stateExitedEventDetails"]!["output"]);
+        Assert.True(events[0]!["timestamp"]!.GetValue<decimal>() > 1_600_000_000m);
+        Assert.Equal(events.Select(e => (long)e!["id"]!).Reverse(), reversed.Select(e => (long)e!["id"]!));
+        Assert.Null(reversed[0]!["executionSucceededEventDetails"]!["output"]);
+        Assert.Equal("Build", (string?)reversed[^2]!["stateEnteredEventDetails"]!["name"]);
+    }
+
+    [Fact]
+    public async Task GetExecutionHistory_Paged_EveryEventOnce()
+    {
+        string machine = await host.CreateAsync("history-paged", "greet");
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "p", ["input"] = """{"who":"p"}""" });
+        await host.Client.WaitForCompletionAsync("history-paged:p", CancellationToken.None);
+
+        List<long> ids = [];
+        string? token = null;
+        do
+        {
+            JsonObject request = new() { ["executionArn"] = started["executionArn"]!.DeepClone(), ["maxResults"] = 3 };
+            if (token is not null)
+            {
+                request["nextToken"] = token;
+            }
+
+            JsonObject page = await host.OkAsync("GetExecutionHistory", request);
+            ids.AddRange(page["events"]!.AsArray().Select(e => (long)e!["id"]!));
+            token = (string?)page["nextToken"];
+        }
+        while (token is not null);
+
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (long)i), ids);
+    }
+
+    [Fact]
+    public async Task StartSyncExecution_Express_ReturnsResultAndStandardIsRefused()
+    {
+        string express = await host.CreateAsync("sync-express", "greet", "EXPRESS");
+        string standard = await host.CreateAsync("sync-standard", "greet");
+
+        JsonObject ok = await host.OkAsync("StartSyncExecution", new JsonObject { ["stateMachineArn"] = express, ["name"] = "s", ["input"] = """{"who":"sync"}""" });
+        JsonObject failed = await host.OkAsync("StartSyncExecution", new JsonObject { ["stateMachineArn"] = express, ["input"] = """{"who":"fail"}""" });
+
+        Assert.Equal("SUCCEEDED", (string?)ok["status"]);
+        Assert.Equal("""{"greeting":"Hello, sync!"}""", (string?)ok["output"]);
+        Assert.StartsWith("arn:aws:states:us-east-1:123456789012:express:sync-express:s:", (string?)ok["executionArn"], StringComparison.Ordinal);
+        Assert.NotNull(ok["stopDate"]);
+        Assert.Equal("FAILED", (string?)failed["status"]);
+        Assert.Equal("Greeting.Refused", (string?)failed["error"]);
+        Assert.Null(failed["output"]);
+        await host.ErrorAsync("StartSyncExecution", new JsonObject { ["stateMachineArn"] = standard }, ApiErrorTypes.StateMachineTypeNotSupported);
+        await host.ErrorAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = ok["executionArn"]!.DeepClone() }, ApiErrorTypes.ValidationException);
+    }
+
+    [Fact]
+    public async Task SendTaskSuccess_NotOurToken_InvalidToken()
+    {
+        await host.ErrorAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = "nope", ["output"] = "{}" }, ApiErrorTypes.InvalidToken);
+        await host.ErrorAsync("SendTaskFailure", new JsonObject { ["taskToken"] = "nope" }, ApiErrorTypes.InvalidToken);
+        await host.ErrorAsync("SendTaskHeartbeat", new JsonObject(), ApiErrorTypes.ValidationException);
+    }
+}
