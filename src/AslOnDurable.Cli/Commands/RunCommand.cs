@@ -48,9 +48,10 @@ internal static class RunCommand
                 + "as arn:aws:states:us-east-1:123456789012:stateMachine:NAME. Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var integrations = new Option<string?>("--integrations") { Description = "The integrations configuration (JSON): HTTP connections and other services Task states call." };
         var command = new Command("run", "Run a state machine once and print the outcome.")
         {
-            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, stateMachines,
+            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, stateMachines, integrations,
         };
         command.SetAction(parse =>
         {
@@ -67,6 +68,7 @@ internal static class RunCommand
                 parse.GetValue(maxPayload))
             {
                 StateMachines = parse.GetValue(stateMachines) ?? [],
+                Integrations = parse.GetValue(integrations),
             };
             return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
@@ -106,7 +108,7 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        ITaskHandler? tasks = CliInputs.ReadStateMachines(settings.StateMachines, stderr);
+        ITaskHandler? tasks = CliInputs.ReadStateMachines(settings.StateMachines, stderr, settings.Integrations);
         if (tasks is null)
         {
             return ExitCodes.UsageError;
@@ -227,5 +229,8 @@ internal static class RunCommand
     {
         /// <summary>The <c>--state-machine NAME=path</c> values.</summary>
         public IReadOnlyList<string> StateMachines { get; init; } = [];
+
+        /// <summary>The <c>--integrations FILE</c> value.</summary>
+        public string? Integrations { get; init; }
     }
 }
