@@ -170,15 +170,15 @@ public sealed class IntegrationsConfigurationReader(Func<string, string?> enviro
                 break;
             case "API_KEY":
                 allowed = ["type", "apiKeyName", "apiKeyValue"];
-                result = RequiredString(fields, "apiKeyName", at, problems) is { } header && RequiredSecret(fields, "apiKeyValue", at, problems) is { } key
-                    ? new ApiKeyAuthorization(header, key)
-                    : null;
+                string? header = RequiredString(fields, "apiKeyName", at, problems);
+                Secret? key = RequiredSecret(fields, "apiKeyValue", at, problems);
+                result = header is not null && key is not null ? new ApiKeyAuthorization(header, key) : null;
                 break;
             case "BASIC":
                 allowed = ["type", "username", "password"];
-                result = RequiredString(fields, "username", at, problems) is { } user && RequiredSecret(fields, "password", at, problems) is { } password
-                    ? new BasicAuthorization(user, password)
-                    : null;
+                string? user = RequiredString(fields, "username", at, problems);
+                Secret? password = RequiredSecret(fields, "password", at, problems);
+                result = user is not null && password is not null ? new BasicAuthorization(user, password) : null;
                 break;
             case "OAUTH_CLIENT_CREDENTIALS":
                 allowed = ["type", "authorizationEndpoint", "clientId", "clientSecret", "scope"];
@@ -195,9 +195,9 @@ public sealed class IntegrationsConfigurationReader(Func<string, string?> enviro
                     problems.Add($"{at}/scope: must be a string.");
                 }
 
-                result = RequiredString(fields, "clientId", at, problems) is { } clientId && RequiredSecret(fields, "clientSecret", at, problems) is { } secret && endpoint is not null
-                    ? new OAuthClientCredentialsAuthorization(endpoint, clientId, secret, scope)
-                    : null;
+                string? clientId = RequiredString(fields, "clientId", at, problems);
+                Secret? secret = RequiredSecret(fields, "clientSecret", at, problems);
+                result = clientId is not null && secret is not null && endpoint is not null ? new OAuthClientCredentialsAuthorization(endpoint, clientId, secret, scope) : null;
                 break;
             default:
                 problems.Add($"{at}/type: unknown authorization type '{type}' (expected API_KEY, BASIC, OAUTH_CLIENT_CREDENTIALS or NONE).");
