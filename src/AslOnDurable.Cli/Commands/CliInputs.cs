@@ -6,6 +6,7 @@ using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Parsing;
 using AslOnDurable.Core.Validation;
 using AslOnDurable.Runtime.Integrations;
+using AslOnDurable.Runtime.Integrations.DotNet;
 
 namespace AslOnDurable.Cli.Commands;
 
@@ -60,9 +61,11 @@ internal static class CliInputs
     /// default account and region (<c>arn:aws:states:us-east-1:123456789012:stateMachine:NAME</c>), the HTTP task, ….
     /// </summary>
     /// <returns>The handlers, or <c>null</c> after printing why not.</returns>
-    public static TaskHandlerRegistry? ReadStateMachines(IEnumerable<string> values, TextWriter stderr, string? integrationsPath = null)
+    public static TaskHandlerRegistry? ReadStateMachines(
+        IEnumerable<string> values, TextWriter stderr, string? integrationsPath = null, IReadOnlyList<string>? handlerAssemblies = null)
     {
-        if (ReadIntegrations(integrationsPath, stderr) is not { } integrations)
+        if (ReadIntegrations(integrationsPath, stderr) is not { } integrations
+            || ReadHandlers(integrations, handlerAssemblies ?? [], stderr) is not { } handlers)
         {
             return null;
         }
@@ -96,8 +99,34 @@ internal static class CliInputs
             definitions[StateMachineArn.Format(arnPrefix, name)] = text;
         }
 
-        return TaskIntegrations.Create(integrations, new InMemoryStateMachineRegistry(definitions), TaskIntegrations.CreateHttpClient(), TimeProvider.System);
+        return TaskIntegrations.Create(integrations, new InMemoryStateMachineRegistry(definitions), TaskIntegrations.CreateHttpClient(), TimeProvider.System, handlers);
     }
+
+    /// <summary>Loads the .NET handlers of <c>--handlers</c> and the configuration's <c>handlerAssemblies</c>, printing every problem.</summary>
+    /// <returns>The handlers, or <c>null</c> after printing why not.</returns>
+    public static DotNetHandlers? ReadHandlers(IntegrationsConfiguration integrations, IReadOnlyList<string> handlerAssemblies, TextWriter stderr)
+    {
+        try
+        {
+            return new DotNetHandlers(HandlerAssemblyLoader.Load([.. integrations.HandlerAssemblies, .. handlerAssemblies]));
+        }
+        catch (IntegrationsConfigurationException e)
+        {
+            stderr.WriteLine("error: the .NET handlers cannot be loaded:");
+            foreach (var problem in e.Problems)
+            {
+                stderr.WriteLine("  " + problem);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The <c>--handlers</c> option: plugin assemblies with .NET task handlers.</summary>
+    public static System.CommandLine.Option<string[]> HandlersOption() => new("--handlers")
+    {
+        Description = "A plugin assembly (.dll) whose public IAslTaskHandler classes Task states can call by Lambda function name. Repeatable.",
+    };
 
     /// <summary>Reads <c>--integrations FILE</c> (none: an empty configuration), printing every problem.</summary>
     /// <returns>The configuration, or <c>null</c> after printing why not.</returns>

@@ -48,10 +48,11 @@ internal static class RunCommand
                 + "as arn:aws:states:us-east-1:123456789012:stateMachine:NAME. Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var handlers = CliInputs.HandlersOption();
         var integrations = new Option<string?>("--integrations") { Description = "The integrations configuration (JSON): HTTP connections and other services Task states call." };
         var command = new Command("run", "Run a state machine once and print the outcome.")
         {
-            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, stateMachines, integrations,
+            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, stateMachines, integrations, handlers,
         };
         command.SetAction(parse =>
         {
@@ -69,6 +70,7 @@ internal static class RunCommand
             {
                 StateMachines = parse.GetValue(stateMachines) ?? [],
                 Integrations = parse.GetValue(integrations),
+                Handlers = parse.GetValue(handlers) ?? [],
             };
             return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
@@ -108,7 +110,7 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        ITaskHandler? tasks = CliInputs.ReadStateMachines(settings.StateMachines, stderr, settings.Integrations);
+        ITaskHandler? tasks = CliInputs.ReadStateMachines(settings.StateMachines, stderr, settings.Integrations, settings.Handlers);
         if (tasks is null)
         {
             return ExitCodes.UsageError;
@@ -232,5 +234,8 @@ internal static class RunCommand
 
         /// <summary>The <c>--integrations FILE</c> value.</summary>
         public string? Integrations { get; init; }
+
+        /// <summary>The <c>--handlers ASSEMBLY</c> values.</summary>
+        public IReadOnlyList<string> Handlers { get; init; } = [];
     }
 }

@@ -24,17 +24,19 @@ internal static class ValidateCommand
         {
             Description = "Also check Task resources against this integrations configuration (JSON): unserved resources and unknown connections are warnings.",
         };
-        var command = new Command("validate", "Check a definition and print its diagnostics (code, location, message).") { definition, format, integrations };
+        var handlers = CliInputs.HandlersOption();
+        var command = new Command("validate", "Check a definition and print its diagnostics (code, location, message).") { definition, format, integrations, handlers };
         command.SetAction(parse => Execute(
             parse.GetValue(definition)!,
             parse.GetValue(format) ?? "human",
             parse.GetValue(integrations),
+            parse.GetValue(handlers) ?? [],
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Execute(string definitionPath, string format, string? integrationsPath, TextWriter stdout, TextWriter stderr)
+    private static int Execute(string definitionPath, string format, string? integrationsPath, string[] handlerAssemblies, TextWriter stdout, TextWriter stderr)
     {
         var result = CliInputs.ReadDefinition(definitionPath, stderr);
         if (result is null)
@@ -42,17 +44,19 @@ internal static class ValidateCommand
             return ExitCodes.UsageError;
         }
 
-        if (integrationsPath is not null)
+        if (integrationsPath is not null || handlerAssemblies.Length > 0)
         {
-            if (CliInputs.ReadIntegrations(integrationsPath, stderr) is not { } integrations)
+            if (CliInputs.ReadIntegrations(integrationsPath, stderr) is not { } integrations
+                || CliInputs.ReadHandlers(integrations, handlerAssemblies, stderr) is not { } handlers)
             {
                 return ExitCodes.UsageError;
             }
 
             if (result.Definition is { } parsed)
             {
-                var registry = TaskIntegrations.Create(integrations, InMemoryStateMachineRegistry.Empty, TaskIntegrations.CreateHttpClient(), TimeProvider.System);
-                result = result with { Diagnostics = [.. result.Diagnostics, .. IntegrationDiagnostics.Check(parsed, registry, integrations)] };
+                using var client = TaskIntegrations.CreateHttpClient();
+                var registry = TaskIntegrations.Create(integrations, InMemoryStateMachineRegistry.Empty, client, TimeProvider.System, handlers);
+                result = result with { Diagnostics = [.. result.Diagnostics, .. IntegrationDiagnostics.Check(parsed, registry, integrations, handlers)] };
             }
         }
 

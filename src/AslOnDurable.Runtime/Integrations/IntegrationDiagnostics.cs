@@ -4,7 +4,9 @@ using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Model;
 using AslOnDurable.Core.Model.States;
 using AslOnDurable.Core.Validation;
+using AslOnDurable.Runtime.Integrations.DotNet;
 using AslOnDurable.Runtime.Integrations.Http;
+using AslOnDurable.Runtime.Integrations.Lambda;
 
 namespace AslOnDurable.Runtime.Integrations;
 
@@ -22,35 +24,37 @@ public static class IntegrationDiagnostics
     /// <param name="definition">The definition.</param>
     /// <param name="registry">The integrations (<see cref="TaskIntegrations.Create"/>).</param>
     /// <param name="configuration">Their configuration.</param>
+    /// <param name="handlers">The .NET handlers (none when <see langword="null"/>).</param>
     /// <returns>Warnings, in definition order.</returns>
-    public static IReadOnlyList<Diagnostic> Check(StateMachineDefinition definition, TaskHandlerRegistry registry, IntegrationsConfiguration configuration)
+    public static IReadOnlyList<Diagnostic> Check(
+        StateMachineDefinition definition, TaskHandlerRegistry registry, IntegrationsConfiguration configuration, DotNetHandlers? handlers = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(configuration);
         List<Diagnostic> warnings = [];
-        Walk(definition, registry, configuration, warnings);
+        Walk(definition, new Served(registry, configuration, handlers ?? DotNetHandlers.None), warnings);
         return warnings;
     }
 
-    private static void Walk(StateMachineDefinition definition, TaskHandlerRegistry registry, IntegrationsConfiguration configuration, List<Diagnostic> warnings)
+    private static void Walk(StateMachineDefinition definition, Served served, List<Diagnostic> warnings)
     {
         foreach (string name in definition.StateNames)
         {
             switch (definition.States[name])
             {
                 case TaskState task:
-                    CheckTask(task, registry, configuration, warnings);
+                    CheckTask(task, served, warnings);
                     break;
                 case ParallelState parallel:
                     foreach (StateMachineDefinition branch in parallel.Branches)
                     {
-                        Walk(branch, registry, configuration, warnings);
+                        Walk(branch, served, warnings);
                     }
 
                     break;
                 case MapState map:
-                    Walk(map.ItemProcessor, registry, configuration, warnings);
+                    Walk(map.ItemProcessor, served, warnings);
                     break;
                 default:
                     break;
@@ -58,10 +62,35 @@ public static class IntegrationDiagnostics
         }
     }
 
-    private static void CheckTask(TaskState task, TaskHandlerRegistry registry, IntegrationsConfiguration configuration, List<Diagnostic> warnings)
+    private static void CheckTask(TaskState task, Served served, List<Diagnostic> warnings)
     {
         string at = task.Location + "/Resource";
-        if (!registry.TryResolve(task.Resource, out _))
+        if (task.Resource.StartsWith(LambdaTaskHandler.FunctionArnPrefix, StringComparison.Ordinal)
+            && !LambdaTaskHandler.Serves(served.Configuration, served.Handlers, task.Resource))
+        {
+            warnings.Add(new Diagnostic(
+                UnconfiguredResource,
+                $"The Lambda function '{task.Resource}' of state '{task.Name}' is neither under 'functions' in the integrations configuration nor a .NET handler: the state will fail with Lambda.ResourceNotFoundException.",
+                at,
+                DiagnosticSeverity.Warning));
+            return;
+        }
+
+        JsonObject? parameters = (task.Parameters ?? task.Arguments) as JsonObject;
+        string parametersAt = task.Location + "/" + (task.Parameters is not null ? "Parameters" : "Arguments");
+        if (LambdaTaskHandler.IsLambdaResource(task.Resource)
+            && Literal(parameters?["FunctionName"]) is { } functionName
+            && !LambdaTaskHandler.Serves(served.Configuration, served.Handlers, functionName))
+        {
+            warnings.Add(new Diagnostic(
+                UnconfiguredResource,
+                $"The Lambda function '{functionName}' of state '{task.Name}' is neither under 'functions' in the integrations configuration nor a .NET handler: the state will fail with Lambda.ResourceNotFoundException.",
+                parametersAt + "/FunctionName",
+                DiagnosticSeverity.Warning));
+            return;
+        }
+
+        if (!served.Registry.TryResolve(task.Resource, out _))
         {
             warnings.Add(new Diagnostic(
                 UnconfiguredResource,
@@ -72,19 +101,20 @@ public static class IntegrationDiagnostics
         }
 
         if (task.Resource == HttpInvokeTaskHandler.Resource
-            && (task.Parameters ?? task.Arguments) is JsonObject parameters
-            && parameters["Authentication"] is JsonObject authentication
-            && authentication["ConnectionArn"] is JsonValue arn
-            && arn.GetValueKind() == JsonValueKind.String
-            && arn.GetValue<string>() is { } connectionArn
-            && !connectionArn.StartsWith("{%", StringComparison.Ordinal)
-            && !configuration.TryGetConnection(connectionArn, out _))
+            && parameters?["Authentication"] is JsonObject authentication
+            && Literal(authentication["ConnectionArn"]) is { } connectionArn
+            && !served.Configuration.TryGetConnection(connectionArn, out _))
         {
             warnings.Add(new Diagnostic(
                 UnconfiguredResource,
                 $"The connection '{connectionArn}' of state '{task.Name}' is not configured: add it under 'connections' in the integrations configuration.",
-                task.Location + "/" + (task.Parameters is not null ? "Parameters" : "Arguments") + "/Authentication/ConnectionArn",
+                parametersAt + "/Authentication/ConnectionArn",
                 DiagnosticSeverity.Warning));
         }
     }
+
+    private static string? Literal(JsonNode? node) =>
+        JsonText.TryString(node, out string? text) && !text.StartsWith("{%", StringComparison.Ordinal) ? text : null;
+
+    private sealed record Served(TaskHandlerRegistry Registry, IntegrationsConfiguration Configuration, DotNetHandlers Handlers);
 }

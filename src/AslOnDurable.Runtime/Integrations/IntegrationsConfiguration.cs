@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using AslOnDurable.Runtime.Integrations.Connections;
+using AslOnDurable.Runtime.Integrations.Lambda;
 
 namespace AslOnDurable.Runtime.Integrations;
 
@@ -15,6 +17,12 @@ public sealed record IntegrationsConfiguration
 
     /// <summary>The HTTP task's connections by name (<c>connections</c>).</summary>
     public FrozenDictionary<string, HttpConnection> Connections { get; init; } = FrozenDictionary<string, HttpConnection>.Empty;
+
+    /// <summary>What Lambda function names stand for (<c>functions</c>): an HTTP-triggered function or a .NET handler.</summary>
+    public FrozenDictionary<string, LambdaFunction> Functions { get; init; } = FrozenDictionary<string, LambdaFunction>.Empty;
+
+    /// <summary>Plugin assemblies with .NET handlers that <c>asl</c> loads (<c>handlerAssemblies</c>), as full paths.</summary>
+    public ImmutableArray<string> HandlerAssemblies { get; init; } = [];
 
     /// <summary>
     /// Finds the connection an HTTP task names: an EventBridge connection ARN

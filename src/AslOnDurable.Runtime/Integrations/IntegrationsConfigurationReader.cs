@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Integrations.Connections;
+using AslOnDurable.Runtime.Integrations.Lambda;
 
 namespace AslOnDurable.Runtime.Integrations;
 
@@ -41,6 +42,8 @@ public sealed class IntegrationsConfigurationReader(Func<string, string?> enviro
         else
         {
             Dictionary<string, HttpConnection> connections = new(StringComparer.Ordinal);
+            Dictionary<string, LambdaFunction> functions = new(StringComparer.Ordinal);
+            List<string> assemblies = [];
             foreach (var (key, value) in top)
             {
                 switch (key)
@@ -50,16 +53,149 @@ public sealed class IntegrationsConfigurationReader(Func<string, string?> enviro
                     case "connections":
                         ReadConnections(value, connections, problems);
                         break;
+                    case "functions":
+                        ReadFunctions(value, functions, problems);
+                        break;
+                    case "handlerAssemblies":
+                        ReadAssemblies(value, assemblies, problems);
+                        break;
                     default:
-                        problems.Add($"/{Escape(key)}: unknown section (expected 'connections').");
+                        problems.Add($"/{Escape(key)}: unknown section (expected connections, functions, handlerAssemblies).");
                         break;
                 }
             }
 
-            configuration = new IntegrationsConfiguration { Connections = connections.ToFrozenDictionary(StringComparer.Ordinal) };
+            configuration = new IntegrationsConfiguration
+            {
+                Connections = connections.ToFrozenDictionary(StringComparer.Ordinal),
+                Functions = functions.ToFrozenDictionary(StringComparer.Ordinal),
+                HandlerAssemblies = [.. assemblies.Select(a => Path.GetFullPath(a, BaseDirectory ?? Directory.GetCurrentDirectory()))],
+            };
         }
 
         return problems.Count == 0 ? configuration : throw new IntegrationsConfigurationException(problems);
+    }
+
+    /// <summary>The folder relative <c>handlerAssemblies</c> paths start from (the configuration file's); the current one when <see langword="null"/>.</summary>
+    public string? BaseDirectory { get; init; }
+
+    private static void ReadAssemblies(JsonNode? node, List<string> assemblies, List<string> problems)
+    {
+        if (node is not JsonArray paths)
+        {
+            problems.Add("/handlerAssemblies: must be an array of assembly paths.");
+            return;
+        }
+
+        for (int i = 0; i < paths.Count; i++)
+        {
+            if (JsonText.TryString(paths[i], out string? path) && path.Length > 0)
+            {
+                assemblies.Add(path);
+            }
+            else
+            {
+                problems.Add($"/handlerAssemblies/{i}: must be a non-empty path.");
+            }
+        }
+    }
+
+    private void ReadFunctions(JsonNode? node, Dictionary<string, LambdaFunction> functions, List<string> problems)
+    {
+        if (node is not JsonObject map)
+        {
+            problems.Add("/functions: must be an object of Lambda function name to function.");
+            return;
+        }
+
+        foreach (var (name, value) in map)
+        {
+            string at = "/functions/" + Escape(name);
+            if (!IsConnectionName(name))
+            {
+                problems.Add($"{at}: a function name has 1-64 letters, digits, '.', '-' or '_'.");
+                continue;
+            }
+
+            if (value is JsonObject { Count: 1 } handler && handler.ContainsKey("handler"))
+            {
+                if (JsonText.TryString(handler["handler"], out string? handlerName) && handlerName.Length > 0)
+                {
+                    functions[name] = new HandlerFunction(handlerName);
+                }
+                else
+                {
+                    problems.Add($"{at}/handler: must be the name of a .NET handler.");
+                }
+
+                continue;
+            }
+
+            if (value is not JsonObject fields || !fields.ContainsKey("url"))
+            {
+                problems.Add($"{at}: must be {{\"url\": …, \"functionKey\": …}} (an HTTP-triggered function) or {{\"handler\": \"Name\"}} (a .NET handler).");
+                continue;
+            }
+
+            int before = problems.Count;
+            Uri? url = null;
+            Secret? key = null;
+            bool allowPrivate = false;
+            TimeSpan timeout = TimeSpan.FromSeconds(60);
+            foreach (var (field, fieldValue) in fields)
+            {
+                string fieldAt = at + "/" + Escape(field);
+                switch (field)
+                {
+                    case "url":
+                        if (!JsonText.TryString(fieldValue, out string? text) || !Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme is not ("https" or "http"))
+                        {
+                            problems.Add($"{fieldAt}: must be an absolute http(s) URL.");
+                        }
+
+                        break;
+                    case "functionKey":
+                        key = ReadSecret(fieldValue, fieldAt, problems);
+                        break;
+                    case "allowPrivateNetwork":
+                        allowPrivate = ReadBoolean(fieldValue, fieldAt, problems);
+                        break;
+                    case "timeoutSeconds":
+                        timeout = ReadTimeout(fieldValue, fieldAt, problems);
+                        break;
+                    default:
+                        problems.Add($"{fieldAt}: unknown field (expected url, functionKey, allowPrivateNetwork, timeoutSeconds).");
+                        break;
+                }
+            }
+
+            if (problems.Count == before && url is not null)
+            {
+                functions[name] = new HttpFunction(url, key, allowPrivate, timeout);
+            }
+        }
+    }
+
+    private static bool ReadBoolean(JsonNode? value, string at, List<string> problems)
+    {
+        if (value?.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetValue<bool>();
+        }
+
+        problems.Add($"{at}: must be true or false.");
+        return false;
+    }
+
+    private static TimeSpan ReadTimeout(JsonNode? value, string at, List<string> problems)
+    {
+        if (value is JsonValue number && number.TryGetValue(out int seconds) && seconds is > 0 and <= MaxTimeoutSeconds)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        problems.Add($"{at}: must be a whole number of seconds from 1 to {MaxTimeoutSeconds}.");
+        return TimeSpan.FromSeconds(60);
     }
 
     private void ReadConnections(JsonNode? node, Dictionary<string, HttpConnection> connections, List<string> problems)
@@ -115,26 +251,10 @@ public sealed class IntegrationsConfigurationReader(Func<string, string?> enviro
                     query = ReadParameters(value, field, problems);
                     break;
                 case "allowPrivateNetwork":
-                    if (value?.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
-                    {
-                        allowPrivate = value.GetValue<bool>();
-                    }
-                    else
-                    {
-                        problems.Add($"{field}: must be true or false.");
-                    }
-
+                    allowPrivate = ReadBoolean(value, field, problems);
                     break;
                 case "timeoutSeconds":
-                    if (value is JsonValue number && number.TryGetValue(out int seconds) && seconds is > 0 and <= MaxTimeoutSeconds)
-                    {
-                        timeout = TimeSpan.FromSeconds(seconds);
-                    }
-                    else
-                    {
-                        problems.Add($"{field}: must be a whole number of seconds from 1 to {MaxTimeoutSeconds}.");
-                    }
-
+                    timeout = ReadTimeout(value, field, problems);
                     break;
                 default:
                     problems.Add($"{field}: unknown field (expected authorization, headers, queryParameters, allowPrivateNetwork, timeoutSeconds).");

@@ -1,5 +1,6 @@
 using AslOnDurable.Core.Engine.StateMachines;
 using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Integrations.DotNet;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +11,8 @@ public static class IntegrationsServiceCollectionExtensions
 {
     /// <summary>
     /// Makes <see cref="TaskIntegrations.Create"/> the <see cref="ITaskHandler"/> Task states run through, over the
-    /// container's <see cref="IStateMachineRegistry"/> and <see cref="TimeProvider"/>. Call before
+    /// container's <see cref="IStateMachineRegistry"/>, <see cref="TimeProvider"/> and every registered
+    /// <see cref="IAslTaskHandler"/> (register your handlers with <c>services.AddSingleton&lt;IAslTaskHandler, MyHandler&gt;()</c>). Call before
     /// <see cref="RuntimeServiceCollectionExtensions.AddAslRuntime"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -25,7 +27,8 @@ public static class IntegrationsServiceCollectionExtensions
             sp.GetRequiredService<IntegrationsConfiguration>(),
             sp.GetService<IStateMachineRegistry>() ?? InMemoryStateMachineRegistry.Empty,
             sp.GetRequiredService<HttpMessageInvoker>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            new DotNetHandlers(sp.GetServices<IAslTaskHandler>())));
         return services;
     }
 }

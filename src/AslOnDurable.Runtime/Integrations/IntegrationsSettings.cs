@@ -50,6 +50,6 @@ public static class IntegrationsSettings
             throw new IntegrationsConfigurationException($"Cannot read the integrations configuration '{path}': {e.Message}", e);
         }
 
-        return new IntegrationsConfigurationReader(environment).Read(text);
+        return new IntegrationsConfigurationReader(environment) { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) }.Read(text);
     }
 }

@@ -1,12 +1,15 @@
 using AslOnDurable.Core.Engine.StateMachines;
 using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Integrations.DotNet;
 using AslOnDurable.Runtime.Integrations.Http;
+using AslOnDurable.Runtime.Integrations.Lambda;
 
 namespace AslOnDurable.Runtime.Integrations;
 
 /// <summary>
 /// The one place a Task state's <c>Resource</c> is resolved to the integration that runs it: the Step Functions
-/// integration (<c>states:startExecution*</c>) and the HTTP task (<c>http:invoke</c>), configured from an
+/// integration (<c>states:startExecution*</c>), the HTTP task (<c>http:invoke</c>), Lambda (<c>lambda:invoke</c> and function
+/// ARNs, to HTTP-triggered Azure Functions or .NET handlers), configured from an
 /// <see cref="IntegrationsConfiguration"/>. A resource nothing is registered for fails the state with
 /// <c>States.Runtime</c> naming it; <see cref="IntegrationDiagnostics"/> reports such resources before a run.
 /// </summary>
@@ -17,17 +20,22 @@ public static class TaskIntegrations
     /// <param name="stateMachines">The state machines <c>states:startExecution</c> can start.</param>
     /// <param name="client">Sends HTTP requests (<see cref="CreateHttpClient"/> in hosts; a fake in tests).</param>
     /// <param name="time">The clock (token expiry).</param>
+    /// <param name="handlers">The .NET handlers (none when <see langword="null"/>).</param>
     /// <returns>The registry.</returns>
-    public static TaskHandlerRegistry Create(IntegrationsConfiguration configuration, IStateMachineRegistry stateMachines, HttpMessageInvoker client, TimeProvider time)
+    public static TaskHandlerRegistry Create(
+        IntegrationsConfiguration configuration, IStateMachineRegistry stateMachines, HttpMessageInvoker client, TimeProvider time, DotNetHandlers? handlers = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(stateMachines);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(time);
+        LambdaTaskHandler lambda = new(configuration, handlers ?? DotNetHandlers.None, client, time);
         return new TaskHandlerRegistry(
         [
             new(StartExecutionTaskHandler.ResourcePrefix, new StartExecutionTaskHandler(stateMachines, Guid.NewGuid)),
             new(HttpInvokeTaskHandler.Resource + "*", new HttpInvokeTaskHandler(configuration, client, time)),
+            new(LambdaTaskHandler.InvokeResource + "*", lambda),
+            new(LambdaTaskHandler.FunctionArnPrefix + "*", lambda),
         ]);
     }
 
