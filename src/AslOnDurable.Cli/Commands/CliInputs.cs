@@ -7,6 +7,8 @@ using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Parsing;
 using AslOnDurable.Core.Validation;
 using AslOnDurable.Core.Json;
+using AslOnDurable.Runtime.Integrations;
+using AslOnDurable.Runtime.Integrations.DotNet;
 
 namespace AslOnDurable.Cli.Commands;
 
@@ -125,13 +127,21 @@ internal static class CliInputs
     }
 
     /// <summary>
-    /// Reads <c>--state-machine NAME=path</c> values into the handlers Task states fall back to when no mock answers:
-    /// the Step Functions integration <c>states:startExecution</c> over a registry of those definitions, registered
-    /// under the engine's default account and region (<c>arn:aws:states:us-east-1:123456789012:stateMachine:NAME</c>).
+    /// Reads <c>--state-machine NAME=path</c> values and the <c>--integrations FILE</c> configuration into the handlers
+    /// Task states fall back to when no mock answers (<see cref="TaskIntegrations.Create"/>): the Step Functions
+    /// integration <c>states:startExecution</c> over a registry of those definitions, registered under the engine's
+    /// default account and region (<c>arn:aws:states:us-east-1:123456789012:stateMachine:NAME</c>), the HTTP task, ….
     /// </summary>
     /// <returns>The handlers, or <c>null</c> after printing why not.</returns>
-    public static ITaskHandler? ReadStateMachines(IEnumerable<string> values, TextWriter stderr)
+    public static TaskHandlerRegistry? ReadStateMachines(
+        IEnumerable<string> values, TextWriter stderr, string? integrationsPath = null, IReadOnlyList<string>? handlerAssemblies = null)
     {
+        if (ReadIntegrations(integrationsPath, stderr) is not { } integrations
+            || ReadHandlers(integrations, handlerAssemblies ?? [], stderr) is not { } handlers)
+        {
+            return null;
+        }
+
         var definitions = new Dictionary<string, string>(StringComparer.Ordinal);
         var arnPrefix = new ExecutionRequest().ArnPrefix;
         foreach (var value in values)
@@ -161,7 +171,58 @@ internal static class CliInputs
             definitions[StateMachineArn.Format(arnPrefix, name)] = text;
         }
 
-        return StartExecutionTaskHandler.Registry(new InMemoryStateMachineRegistry(definitions), Guid.NewGuid);
+        return TaskIntegrations.Create(integrations, new InMemoryStateMachineRegistry(definitions), TaskIntegrations.CreateHttpClient(), TimeProvider.System, handlers);
+    }
+
+    /// <summary>Loads the .NET handlers of <c>--handlers</c> and the configuration's <c>handlerAssemblies</c>, printing every problem.</summary>
+    /// <returns>The handlers, or <c>null</c> after printing why not.</returns>
+    public static DotNetHandlers? ReadHandlers(IntegrationsConfiguration integrations, IReadOnlyList<string> handlerAssemblies, TextWriter stderr)
+    {
+        try
+        {
+            return new DotNetHandlers(HandlerAssemblyLoader.Load([.. integrations.HandlerAssemblies, .. handlerAssemblies]));
+        }
+        catch (IntegrationsConfigurationException e)
+        {
+            stderr.WriteLine("error: the .NET handlers cannot be loaded:");
+            foreach (var problem in e.Problems)
+            {
+                stderr.WriteLine("  " + problem);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The <c>--handlers</c> option: plugin assemblies with .NET task handlers.</summary>
+    public static System.CommandLine.Option<string[]> HandlersOption() => new("--handlers")
+    {
+        Description = "A plugin assembly (.dll) whose public IAslTaskHandler classes Task states can call by Lambda function name. Repeatable.",
+    };
+
+    /// <summary>Reads <c>--integrations FILE</c> (none: an empty configuration), printing every problem.</summary>
+    /// <returns>The configuration, or <c>null</c> after printing why not.</returns>
+    public static IntegrationsConfiguration? ReadIntegrations(string? path, TextWriter stderr)
+    {
+        if (path is null)
+        {
+            return IntegrationsConfiguration.Empty;
+        }
+
+        try
+        {
+            return IntegrationsSettings.ReadFile(path, Environment.GetEnvironmentVariable);
+        }
+        catch (IntegrationsConfigurationException e)
+        {
+            stderr.WriteLine($"error: the integrations configuration '{path}' is invalid:");
+            foreach (var problem in e.Problems)
+            {
+                stderr.WriteLine("  " + problem);
+            }
+
+            return null;
+        }
     }
 
     /// <summary>Parses and validates a definition file, printing diagnostics when it is invalid.</summary>

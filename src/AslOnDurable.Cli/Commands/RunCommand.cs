@@ -53,9 +53,11 @@ internal static class RunCommand
                 + "as arn:aws:states:us-east-1:123456789012:stateMachine:NAME. Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var handlers = CliInputs.HandlersOption();
+        var integrations = new Option<string?>("--integrations") { Description = "The integrations configuration (JSON): HTTP connections and other services Task states call." };
         var command = new Command("run", "Run a state machine once and print the outcome.")
         {
-            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, maxTransitions, stateMachines,
+            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, maxTransitions, stateMachines, integrations, handlers,
         };
         command.SetAction(parse =>
         {
@@ -73,6 +75,8 @@ internal static class RunCommand
             {
                 StateMachines = parse.GetValue(stateMachines) ?? [],
                 MaxStateTransitions = parse.GetValue(maxTransitions),
+                Integrations = parse.GetValue(integrations),
+                Handlers = parse.GetValue(handlers) ?? [],
             };
             return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
@@ -119,7 +123,7 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        ITaskHandler? tasks = CliInputs.ReadStateMachines(settings.StateMachines, stderr);
+        ITaskHandler? tasks = CliInputs.ReadStateMachines(settings.StateMachines, stderr, settings.Integrations, settings.Handlers);
         if (tasks is null)
         {
             return ExitCodes.UsageError;
@@ -243,5 +247,11 @@ internal static class RunCommand
 
         /// <summary>The <c>--state-machine NAME=path</c> values.</summary>
         public IReadOnlyList<string> StateMachines { get; init; } = [];
+
+        /// <summary>The <c>--integrations FILE</c> value.</summary>
+        public string? Integrations { get; init; }
+
+        /// <summary>The <c>--handlers ASSEMBLY</c> values.</summary>
+        public IReadOnlyList<string> Handlers { get; init; } = [];
     }
 }

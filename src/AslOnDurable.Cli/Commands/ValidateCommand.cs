@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.StateMachines;
 using AslOnDurable.Core.Validation;
+using AslOnDurable.Runtime.Integrations;
 
 namespace AslOnDurable.Cli.Commands;
 
@@ -18,21 +20,44 @@ internal static class ValidateCommand
             DefaultValueFactory = _ => stdoutIsRedirected ? "json" : "human",
         };
         format.AcceptOnlyFromAmong("json", "human");
-        var command = new Command("validate", "Check a definition and print its diagnostics (code, location, message).") { definition, format };
+        var integrations = new Option<string?>("--integrations")
+        {
+            Description = "Also check Task resources against this integrations configuration (JSON): unserved resources and unknown connections are warnings.",
+        };
+        var handlers = CliInputs.HandlersOption();
+        var command = new Command("validate", "Check a definition and print its diagnostics (code, location, message).") { definition, format, integrations, handlers };
         command.SetAction(parse => Execute(
             parse.GetValue(definition)!,
             parse.GetValue(format) ?? "human",
+            parse.GetValue(integrations),
+            parse.GetValue(handlers) ?? [],
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Execute(string definitionPath, string format, TextWriter stdout, TextWriter stderr)
+    private static int Execute(string definitionPath, string format, string? integrationsPath, string[] handlerAssemblies, TextWriter stdout, TextWriter stderr)
     {
         var result = CliInputs.ReadDefinition(definitionPath, stderr);
         if (result is null)
         {
             return ExitCodes.UsageError;
+        }
+
+        if (integrationsPath is not null || handlerAssemblies.Length > 0)
+        {
+            if (CliInputs.ReadIntegrations(integrationsPath, stderr) is not { } integrations
+                || CliInputs.ReadHandlers(integrations, handlerAssemblies, stderr) is not { } handlers)
+            {
+                return ExitCodes.UsageError;
+            }
+
+            if (result.Definition is { } parsed)
+            {
+                using var client = TaskIntegrations.CreateHttpClient();
+                var registry = TaskIntegrations.Create(integrations, InMemoryStateMachineRegistry.Empty, client, TimeProvider.System, handlers);
+                result = result with { Diagnostics = [.. result.Diagnostics, .. IntegrationDiagnostics.Check(parsed, registry, integrations, handlers)] };
+            }
         }
 
         var errors = 0;

@@ -39,9 +39,11 @@ internal static class WorkerCommand
         {
             Description = "Register another state machine for Task states that start it (states:startExecution): NAME=path.asl.json. Repeatable.",
         };
+        var handlers = CliInputs.HandlersOption();
+        var integrations = new Option<string?>("--integrations") { Description = "The integrations configuration (JSON): HTTP connections and other services Task states call." };
         var command = new Command("worker", "Run a durable worker on an Azure Storage task hub until stopped.")
         {
-            storage, taskHub, partitions, failover, mockConfig, testCase, stateMachineName, trace, stateMachines,
+            storage, taskHub, partitions, failover, mockConfig, testCase, stateMachineName, trace, stateMachines, integrations, handlers,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -53,7 +55,7 @@ internal static class WorkerCommand
                 return ExitCodes.UsageError;
             }
 
-            var fallback = CliInputs.ReadStateMachines(parse.GetValue(stateMachines) ?? [], stderr);
+            var fallback = CliInputs.ReadStateMachines(parse.GetValue(stateMachines) ?? [], stderr, parse.GetValue(integrations), parse.GetValue(handlers) ?? []);
             var tasks = fallback is null ? null : ReadTasks(parse.GetValue(mockConfig), parse.GetValue(testCase), parse.GetValue(stateMachineName), fallback, stderr);
             if (tasks is null)
             {

@@ -1,0 +1,34 @@
+using AslOnDurable.Core.Engine.StateMachines;
+using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Integrations.DotNet;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AslOnDurable.Runtime.Integrations;
+
+/// <summary>Registers the Task integrations in a host's container.</summary>
+public static class IntegrationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Makes <see cref="TaskIntegrations.Create"/> the <see cref="ITaskHandler"/> Task states run through, over the
+    /// container's <see cref="IStateMachineRegistry"/>, <see cref="TimeProvider"/> and every registered
+    /// <see cref="IAslTaskHandler"/> (register your handlers with <c>services.AddSingleton&lt;IAslTaskHandler, MyHandler&gt;()</c>). Call before
+    /// <see cref="RuntimeServiceCollectionExtensions.AddAslRuntime"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The integrations configuration (<see cref="IntegrationsSettings.Load"/>).</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddAslIntegrations(this IServiceCollection services, IntegrationsConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(configuration);
+        services.TryAddSingleton(_ => TaskIntegrations.CreateHttpClient());
+        services.TryAddSingleton<ITaskHandler>(sp => TaskIntegrations.Create(
+            sp.GetRequiredService<IntegrationsConfiguration>(),
+            sp.GetService<IStateMachineRegistry>() ?? InMemoryStateMachineRegistry.Empty,
+            sp.GetRequiredService<HttpMessageInvoker>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            new DotNetHandlers(sp.GetServices<IAslTaskHandler>())));
+        return services;
+    }
+}

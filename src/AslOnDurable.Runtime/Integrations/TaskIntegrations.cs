@@ -1,0 +1,48 @@
+using AslOnDurable.Core.Engine.StateMachines;
+using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Integrations.DotNet;
+using AslOnDurable.Runtime.Integrations.Http;
+using AslOnDurable.Runtime.Integrations.Lambda;
+
+namespace AslOnDurable.Runtime.Integrations;
+
+/// <summary>
+/// The one place a Task state's <c>Resource</c> is resolved to the integration that runs it: the Step Functions
+/// integration (<c>states:startExecution*</c>), the HTTP task (<c>http:invoke</c>), Lambda (<c>lambda:invoke</c> and function
+/// ARNs, to HTTP-triggered Azure Functions or .NET handlers), configured from an
+/// <see cref="IntegrationsConfiguration"/>. A resource nothing is registered for fails the state with
+/// <c>States.Runtime</c> naming it; <see cref="IntegrationDiagnostics"/> reports such resources before a run.
+/// </summary>
+public static class TaskIntegrations
+{
+    /// <summary>Builds the registry every host runs Task states through (mocks, when configured, go in front of it).</summary>
+    /// <param name="configuration">Connections and other integration settings.</param>
+    /// <param name="stateMachines">The state machines <c>states:startExecution</c> can start.</param>
+    /// <param name="client">Sends HTTP requests (<see cref="CreateHttpClient"/> in hosts; a fake in tests).</param>
+    /// <param name="time">The clock (token expiry).</param>
+    /// <param name="handlers">The .NET handlers (none when <see langword="null"/>).</param>
+    /// <returns>The registry.</returns>
+    public static TaskHandlerRegistry Create(
+        IntegrationsConfiguration configuration, IStateMachineRegistry stateMachines, HttpMessageInvoker client, TimeProvider time, DotNetHandlers? handlers = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(stateMachines);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(time);
+        LambdaTaskHandler lambda = new(configuration, handlers ?? DotNetHandlers.None, client, time);
+        return new TaskHandlerRegistry(
+        [
+            new(StartExecutionTaskHandler.ResourcePrefix, new StartExecutionTaskHandler(stateMachines, Guid.NewGuid)),
+            new(HttpInvokeTaskHandler.Resource + "*", new HttpInvokeTaskHandler(configuration, client, time)),
+            new(LambdaTaskHandler.InvokeResource + "*", lambda),
+            new(LambdaTaskHandler.FunctionArnPrefix + "*", lambda),
+        ]);
+    }
+
+    /// <summary>
+    /// The HTTP transport integrations use: refuses loopback, link-local and metadata addresses unless the request's
+    /// connection allows them (<see cref="NetworkDestinationGuard"/>), follows no redirects. Create one per process.
+    /// </summary>
+    /// <returns>The client.</returns>
+    public static HttpMessageInvoker CreateHttpClient() => new(NetworkDestinationGuard.CreateHandler(), disposeHandler: true);
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace AslOnDurable.Runtime.Tests.Integrations;
+
+/// <summary>A real HTTP server on 127.0.0.1 (HttpListener) that answers with a function and records every request.</summary>
+internal sealed class LocalHttpServer : IDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly Func<RecordedRequest, Answer> answer;
+    private readonly Task loop;
+
+    public LocalHttpServer(Func<RecordedRequest, Answer> answer)
+    {
+        this.answer = answer;
+        Port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        listener.Start();
+        loop = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public static int FreePort()
+    {
+        using TcpListener probe = new(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        listener.Close();
+        try
+        {
+            loop.GetAwaiter().GetResult();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using StreamReader reader = new(context.Request.InputStream, Encoding.UTF8);
+            Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase);
+            foreach (string? key in context.Request.Headers.AllKeys)
+            {
+                headers[key!] = context.Request.Headers[key]!;
+            }
+
+            RecordedRequest request = new(context.Request.HttpMethod, context.Request.Url!.PathAndQuery, headers, await reader.ReadToEndAsync());
+            Requests.Enqueue(request);
+            Answer reply = answer(request);
+            context.Response.StatusCode = reply.Status;
+            if (reply.ContentType is { } type)
+            {
+                context.Response.ContentType = type;
+            }
+
+            foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            byte[] body = Encoding.UTF8.GetBytes(reply.Body);
+            context.Response.ContentLength64 = body.Length;
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        }
+    }
+
+    public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
+
+    public sealed record Answer(int Status, string Body, string? ContentType = "application/json", IReadOnlyDictionary<string, string>? Headers = null);
+}
