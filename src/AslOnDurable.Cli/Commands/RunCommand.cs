@@ -8,6 +8,7 @@ using AslOnDurable.Core.Engine.InMemory.Mocking;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Runtime.Hosting;
+using AslOnDurable.Runtime.Storage;
 
 namespace AslOnDurable.Cli.Commands;
 
@@ -48,9 +49,14 @@ internal static class RunCommand
                 + "as arn:aws:states:us-east-1:123456789012:stateMachine:NAME. Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var itemsFolder = new Option<string?>("--items-folder")
+        {
+            Description = "With --express: the folder standing in for a storage account for distributed Map ItemReader/ResultWriter "
+                + "(S3 Bucket = sub-folder, Key = path below it; default: the current directory).",
+        };
         var command = new Command("run", "Run a state machine once and print the outcome.")
         {
-            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, stateMachines,
+            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, stateMachines, itemsFolder,
         };
         command.SetAction(parse =>
         {
@@ -67,6 +73,7 @@ internal static class RunCommand
                 parse.GetValue(maxPayload))
             {
                 StateMachines = parse.GetValue(stateMachines) ?? [],
+                ItemsFolder = parse.GetValue(itemsFolder),
             };
             return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
@@ -159,6 +166,18 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
+        if (!settings.Express && settings.ItemsFolder is not null)
+        {
+            stderr.WriteLine("error: --items-folder serves distributed Map item storage to --express runs only (the durable host does not read items yet).");
+            return ExitCodes.UsageError;
+        }
+
+        if (settings.ItemsFolder is not null && !Directory.Exists(settings.ItemsFolder))
+        {
+            stderr.WriteLine($"error: the items folder '{settings.ItemsFolder}' does not exist.");
+            return ExitCodes.UsageError;
+        }
+
         var history = settings.Format == "human" ? new ListHistorySink() : null;
         var stateMachineName = settings.StateMachineName ?? StateMachineNameFrom(settings.Definition);
         var result = settings.Express
@@ -178,7 +197,11 @@ internal static class RunCommand
 
     private static ExecutionResult RunExpress(ExecutionPlan plan, JsonNode? input, ITaskHandler tasks, RunSettings settings, string stateMachineName, ListHistorySink? history)
     {
-        var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions { SkipWaits = !settings.RealTime });
+        var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions
+        {
+            SkipWaits = !settings.RealTime,
+            ItemStore = new FolderItemStore(settings.ItemsFolder ?? Directory.GetCurrentDirectory()),
+        });
         var request = new ExecutionRequest { Input = input, StateMachineName = stateMachineName };
         var options = new ExecutionOptions { MaxPayloadBytes = settings.MaxPayloadBytes, History = history };
         return new Interpreter(plan).RunAsync(request, host, options).AsTask().GetAwaiter().GetResult();
@@ -227,5 +250,8 @@ internal static class RunCommand
     {
         /// <summary>The <c>--state-machine NAME=path</c> values.</summary>
         public IReadOnlyList<string> StateMachines { get; init; } = [];
+
+        /// <summary>The <c>--items-folder</c> value: the local stand-in for a storage account, or <see langword="null"/>.</summary>
+        public string? ItemsFolder { get; init; }
     }
 }

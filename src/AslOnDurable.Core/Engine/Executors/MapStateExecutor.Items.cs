@@ -19,7 +19,7 @@ internal static partial class MapStateExecutor
 
     private static IItemStore Store(ExecutionFrame frame, string field) =>
         frame.Run.Host.ItemStore ?? throw StateFailure.Runtime(
-            $"The Map state's {field} needs a host with item storage (asl run --items-folder DIR or --storage, or the Functions app); this host has none.");
+            $"The Map state's {field} needs a host with item storage; this host has none (durable hosts do not serve it yet: asl run --express reads and writes items in --items-folder).");
 
     private static async ValueTask<JsonArray> ReadItemsAsync(MapStatePlan state, ExecutionFrame frame, JsonNode? arguments, double? maxItems)
     {

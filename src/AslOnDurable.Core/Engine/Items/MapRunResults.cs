@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Paths;
 
 namespace AslOnDurable.Core.Engine.Items;
 
@@ -20,6 +22,9 @@ namespace AslOnDurable.Core.Engine.Items;
 /// </remarks>
 internal sealed class MapRunResults(MapRunIdentity run, int count)
 {
+    /// <summary>Files hold JSON as AWS writes it: quotes inside strings as <c>\"</c>, not <c>\u0022</c>.</summary>
+    private static readonly JsonSerializerOptions FileJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly Child[] children = new Child[count];
 
     /// <summary>The statuses in the order of the manifest's ResultFiles.</summary>
@@ -27,14 +32,15 @@ internal sealed class MapRunResults(MapRunIdentity run, int count)
 
     /// <summary>Notes that child <paramref name="index"/> started.</summary>
     public void Started(int index, string name, JsonNode? input, DateTimeOffset at) =>
-        children[index] = new Child { Name = name, Input = input?.ToJsonString() ?? "null", Start = at };
+        children[index] = new Child { Name = name, Input = JavaJsonText.Compact(input), Start = at };
 
     /// <summary>Notes how child <paramref name="index"/> ended.</summary>
     public void Finished(int index, string status, JsonNode? output, AslError? error, DateTimeOffset at)
     {
         var child = children[index];
         child.Status = status;
-        child.Output = output?.ToJsonString() ?? "null";
+        child.Output = JavaJsonText.Compact(output);
+        child.OutputNode = output;
         child.Error = error;
         child.Stop = at;
     }
@@ -90,7 +96,7 @@ internal sealed class MapRunResults(MapRunIdentity run, int count)
 
         var manifestKey = folder + "manifest.json";
         var manifest = new JsonObject { ["DestinationBucket"] = bucket, ["MapRunArn"] = run.Arn, ["ResultFiles"] = files };
-        await store.WriteAsync(bucket, manifestKey, Encoding.UTF8.GetBytes(manifest.ToJsonString()), CancellationToken.None).ConfigureAwait(false);
+        await store.WriteAsync(bucket, manifestKey, Encoding.UTF8.GetBytes(manifest.ToJsonString(FileJson)), CancellationToken.None).ConfigureAwait(false);
         return new JsonObject
         {
             ["MapRunArn"] = run.Arn,
@@ -102,13 +108,13 @@ internal sealed class MapRunResults(MapRunIdentity run, int count)
     {
         if (outputType != "JSONL")
         {
-            return Encoding.UTF8.GetBytes(entries.ToJsonString());
+            return Encoding.UTF8.GetBytes(entries.ToJsonString(FileJson));
         }
 
         var text = new StringBuilder();
         foreach (var entry in entries)
         {
-            text.Append(entry?.ToJsonString() ?? "null").Append('\n');
+            text.Append(entry?.ToJsonString(FileJson) ?? "null").Append('\n');
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());
@@ -118,7 +124,7 @@ internal sealed class MapRunResults(MapRunIdentity run, int count)
     {
         if (child.Status == "SUCCEEDED" && transformation is "COMPACT" or "FLATTEN")
         {
-            var output = JsonNode.Parse(child.Output!);
+            var output = child.OutputNode?.DeepClone();
             if (transformation == "FLATTEN" && output is JsonArray array)
             {
                 foreach (var element in array.ToArray())
@@ -185,6 +191,8 @@ internal sealed class MapRunResults(MapRunIdentity run, int count)
         public string? Status { get; set; }
 
         public string? Output { get; set; }
+
+        public JsonNode? OutputNode { get; set; }
 
         public AslError? Error { get; set; }
 
