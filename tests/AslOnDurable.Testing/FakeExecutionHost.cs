@@ -26,6 +26,9 @@ public sealed class FakeExecutionHost : IExecutionHost
     /// <summary>Answers Task states; by default returns the input unchanged.</summary>
     public Func<TaskInvocation, TaskOutcome> Tasks { get; set; } = invocation => TaskOutcome.Success(invocation.Input);
 
+    /// <summary>Item storage for distributed Map states; none by default.</summary>
+    public Core.Engine.Items.IItemStore? ItemStore { get; set; }
+
     /// <summary>Every task call, in order.</summary>
     public List<TaskInvocation> Invocations { get; } = [];
 

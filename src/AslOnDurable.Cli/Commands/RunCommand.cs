@@ -8,6 +8,7 @@ using AslOnDurable.Core.Engine.InMemory.Mocking;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Runtime.Hosting;
+using AslOnDurable.Runtime.Storage;
 
 namespace AslOnDurable.Cli.Commands;
 
@@ -53,11 +54,16 @@ internal static class RunCommand
                 + "as arn:aws:states:us-east-1:123456789012:stateMachine:NAME. Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var itemsFolder = new Option<string?>("--items-folder")
+        {
+            Description = "With --express: the folder standing in for a storage account for distributed Map ItemReader/ResultWriter "
+                + "(S3 Bucket = sub-folder, Key = path below it; default: the current directory).",
+        };
         var handlers = CliInputs.HandlersOption();
         var integrations = new Option<string?>("--integrations") { Description = "The integrations configuration (JSON): HTTP connections and other services Task states call." };
         var command = new Command("run", "Run a state machine once and print the outcome.")
         {
-            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, maxTransitions, stateMachines, integrations, handlers,
+            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, maxTransitions, stateMachines, integrations, handlers, itemsFolder,
         };
         command.SetAction(parse =>
         {
@@ -77,6 +83,7 @@ internal static class RunCommand
                 MaxStateTransitions = parse.GetValue(maxTransitions),
                 Integrations = parse.GetValue(integrations),
                 Handlers = parse.GetValue(handlers) ?? [],
+                ItemsFolder = parse.GetValue(itemsFolder),
             };
             return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
@@ -176,6 +183,18 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
+        if (!settings.Express && settings.ItemsFolder is not null)
+        {
+            stderr.WriteLine("error: --items-folder serves distributed Map item storage to --express runs only (the durable host does not read items yet).");
+            return ExitCodes.UsageError;
+        }
+
+        if (settings.ItemsFolder is not null && !Directory.Exists(settings.ItemsFolder))
+        {
+            stderr.WriteLine($"error: the items folder '{settings.ItemsFolder}' does not exist.");
+            return ExitCodes.UsageError;
+        }
+
         var history = settings.Format == "human" ? new ListHistorySink(ListHistorySink.AwsHistoryEventLimit) : null;
         var stateMachineName = settings.StateMachineName ?? StateMachineNameFrom(settings.Definition);
         var result = settings.Express
@@ -195,7 +214,11 @@ internal static class RunCommand
 
     private static ExecutionResult RunExpress(ExecutionPlan plan, JsonNode? input, ITaskHandler tasks, RunSettings settings, string stateMachineName, ListHistorySink? history)
     {
-        var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions { SkipWaits = !settings.RealTime });
+        var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions
+        {
+            SkipWaits = !settings.RealTime,
+            ItemStore = new FolderItemStore(settings.ItemsFolder ?? Directory.GetCurrentDirectory()),
+        });
         var request = new ExecutionRequest { Input = input, StateMachineName = stateMachineName };
         var options = new ExecutionOptions { MaxPayloadBytes = settings.MaxPayloadBytes, History = history, MaxStateTransitions = settings.MaxStateTransitions };
         return new Interpreter(plan).RunAsync(request, host, options).AsTask().GetAwaiter().GetResult();
@@ -253,5 +276,7 @@ internal static class RunCommand
 
         /// <summary>The <c>--handlers ASSEMBLY</c> values.</summary>
         public IReadOnlyList<string> Handlers { get; init; } = [];
+        /// <summary>The <c>--items-folder</c> value: the local stand-in for a storage account, or <see langword="null"/>.</summary>
+        public string? ItemsFolder { get; init; }
     }
 }

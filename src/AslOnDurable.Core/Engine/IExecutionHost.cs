@@ -54,6 +54,12 @@ public interface IExecutionHost
     ValueTask<TaskOutcome> InvokeTaskAsync(TaskInvocation invocation);
 
     /// <summary>
+    /// Where a distributed Map's ItemReader reads and its ResultWriter writes (S3 buckets as containers), or
+    /// <see langword="null"/> when this host has no item storage (such a Map then fails with <c>States.Runtime</c>).
+    /// </summary>
+    Items.IItemStore? ItemStore => null;
+
+    /// <summary>
     /// Asked between two top-level states (never inside a Parallel branch, Map iteration, Retry wait or open task):
     /// should the run stop here and return a checkpoint (<see cref="ExecutionStatus.ContinuedAsNew"/>)? A durable host
     /// says yes once its history has grown enough, then continues as new from the checkpoint, so history and replay

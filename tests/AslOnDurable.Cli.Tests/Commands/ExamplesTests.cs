@@ -73,6 +73,34 @@ public sealed class ExamplesTests
             output);
     }
 
+    [Fact]
+    public void DistributedMap_ReadsTheCsvAndWritesResultsInTheItemsFolder()
+    {
+        using var files = new TempFiles();
+        var items = files.PathOf("items");
+        Directory.CreateDirectory(Path.Combine(items, "orders", "incoming"));
+        File.Copy(E(Path.Combine("items", "orders", "incoming", "orders.csv")), Path.Combine(items, "orders", "incoming", "orders.csv"));
+
+        var output = Run(true, "run", E("distributed-map.asl.json"), "--items-folder", items);
+
+        Assert.Equal("SUCCEEDED", (string?)output["status"]);
+        var key = (string)output["output"]!["ResultWriterDetails"]!["Key"]!;
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(items, "results", key)))!;
+        var succeeded = (string)manifest["ResultFiles"]!["SUCCEEDED"]![0]!["Key"]!;
+        JsonAssert.Equal(
+            """[{"order":"1001","total":4.5},{"order":"1002","total":8.5},{"order":"1004","total":15},{"order":"1005","total":6.99}]""",
+            JsonNode.Parse(File.ReadAllText(Path.Combine(items, "results", succeeded))));
+    }
+
+    [Fact]
+    public void DistributedMap_ItemsFolderWithoutExpress_IsAUsageError()
+    {
+        var (code, _, stderr) = CliRun.Invoke("run", E("distributed-map.asl.json"), "--items-folder", ".");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--items-folder", stderr, StringComparison.Ordinal);
+    }
+
     private static JsonNode Run(bool express, params string[] args)
     {
         string[] all = [.. args, "--format", "json", .. express ? (string[])["--express"] : []];

@@ -22,7 +22,7 @@ namespace AslOnDurable.Core.Engine.Executors;
 /// with ToleratedFailureCount/Percentage the state fails with <c>States.ExceedToleratedFailureThreshold</c> once the
 /// failures exceed the threshold.
 /// </remarks>
-internal static class MapStateExecutor
+internal static partial class MapStateExecutor
 {
     /// <summary>The cause AWS reports when the tolerated failure threshold is exceeded.</summary>
     public const string ThresholdCause = "The specified tolerated failure threshold was exceeded";
@@ -35,13 +35,10 @@ internal static class MapStateExecutor
 
     private static async ValueTask<(StepResult Step, AslError? Error)> AttemptAsync(MapStatePlan state, ExecutionFrame frame, JsonNode? raw)
     {
-        if (state.UnsupportedField is { } field)
-        {
-            throw StateFailure.Runtime($"The Map state's {field} needs a host with item storage; the in-memory engine does not support it yet.");
-        }
-
         var environment = frame.Environment;
-        JsonArray items;
+        JsonArray? items;
+        JsonNode? readerArguments = null;
+        double? maxItems = null;
         JsonNode? effective;
         double? toleratedCount;
         double? toleratedPercentage;
@@ -52,7 +49,17 @@ internal static class MapStateExecutor
             var states = JsonataStates.Create(raw, null, null, environment);
             try
             {
-                items = JsonataItems(state, states, environment, raw);
+                if (state.ItemReader is null)
+                {
+                    items = JsonataItems(state, states, environment, raw);
+                }
+                else
+                {
+                    items = null;
+                    readerArguments = state.ReaderArguments?.Evaluate(states, environment);
+                    maxItems = Number(state.JsonataMaxItems?.Evaluate(states, environment), "MaxItems", null, integer: true);
+                }
+
                 maxConcurrency = (int)(Number(state.JsonataMaxConcurrency?.Evaluate(states, environment), "MaxConcurrency", null, integer: true) ?? 0);
                 toleratedCount = Number(state.JsonataToleratedFailureCount?.Evaluate(states, environment), "ToleratedFailureCount", null, integer: true);
                 toleratedPercentage = Number(state.JsonataToleratedFailurePercentage?.Evaluate(states, environment), "ToleratedFailurePercentage", null, integer: false);
@@ -65,7 +72,17 @@ internal static class MapStateExecutor
         else
         {
             effective = InputProcessor.ApplyInputPath(state, frame, raw);
-            items = Items(state, frame, effective);
+            if (state.ItemReader is null)
+            {
+                items = Items(state, frame, effective);
+            }
+            else
+            {
+                items = null;
+                readerArguments = state.ReaderParameters?.Evaluate(effective, environment);
+                maxItems = state.MaxItems ?? PathNumber(state.MaxItemsPath, "MaxItemsPath", effective, frame, integer: true);
+            }
+
             maxConcurrency = (int)(state.MaxConcurrency ?? PathNumber(state.MaxConcurrencyPath, "MaxConcurrencyPath", effective, frame, integer: true) ?? 0);
             toleratedCount = state.ToleratedFailureCount ?? PathNumber(state.ToleratedFailureCountPath, "ToleratedFailureCountPath", effective, frame, integer: true);
             toleratedPercentage = state.ToleratedFailurePercentage ?? PathNumber(state.ToleratedFailurePercentagePath, "ToleratedFailurePercentagePath", effective, frame, integer: false);
@@ -81,6 +98,7 @@ internal static class MapStateExecutor
             throw StateFailure.Runtime("ToleratedFailurePercentage must be between 0 and 100.");
         }
 
+        items ??= await ReadItemsAsync(state, frame, readerArguments, maxItems).ConfigureAwait(false);
         var inputs = new JsonNode?[items.Count];
         for (var i = 0; i < inputs.Length; i++)
         {
@@ -101,6 +119,7 @@ internal static class MapStateExecutor
         bool[]? failed = null;
         var failures = 0;
         var timedOut = false;
+        var results = StartResults(state, frame, inputs.Length);
         await BranchScheduler.RunAsync(
             inputs.Length,
             maxConcurrency,
@@ -110,10 +129,12 @@ internal static class MapStateExecutor
                 var child = new ExecutionFrame(frame.Run, state.ItemProcessor, environment.Scope.CreateChild(), abort) { LastEventId = frame.LastEventId };
                 var input = inputs[index];
                 inputs[index] = null;
+                results?.Results.Started(index, ChildName(frame), input, frame.Run.Host.UtcNow);
                 return Interpreter.RunFrameAsync(child, input);
             },
             (index, outcome) =>
             {
+                results?.Results.Finished(index, ChildStatus(outcome.Status), outcome.Output, outcome.Error, frame.Run.Host.UtcNow);
                 switch (outcome.Status)
                 {
                     case ExecutionStatus.Succeeded:
@@ -153,6 +174,12 @@ internal static class MapStateExecutor
             return (StepResult.Fail(new AslError(StatesErrorNames.Timeout, null)), null);
         }
 
+        JsonNode? written = null;
+        if (results is not null)
+        {
+            written = await WriteResultsAsync(state, frame, raw, effective, results).ConfigureAwait(false);
+        }
+
         if (failure is not null)
         {
             frame.Record(HistoryEventTypes.MapStateFailed, recording ? HistoryRecorder.Failure(failure) : null);
@@ -161,7 +188,8 @@ internal static class MapStateExecutor
 
         frame.Record(HistoryEventTypes.MapStateSucceeded);
         // Tolerated failures leave no entry in the result: it holds the outputs of the iterations that succeeded.
-        JsonNode? result = failed is null ? new JsonArray(outputs) : new JsonArray([.. outputs.Where((_, i) => !failed[i])]);
+        JsonNode? result = written
+            ?? (failed is null ? new JsonArray(outputs) : new JsonArray([.. outputs.Where((_, i) => !failed[i])]));
         if (PayloadSizeGuard.Exceeds(result, frame.Run.Options.MaxPayloadBytes))
         {
             return (default, new AslError(StatesErrorNames.DataLimitExceeded, $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit."));

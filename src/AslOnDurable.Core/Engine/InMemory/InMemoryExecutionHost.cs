@@ -37,6 +37,9 @@ public sealed partial class InMemoryExecutionHost(TimeProvider timeProvider, ITa
     }
 
     /// <inheritdoc/>
+    public Items.IItemStore? ItemStore => settings.ItemStore;
+
+    /// <inheritdoc/>
     public double NextRandom() => random.NextDouble();
 
     /// <inheritdoc/>

@@ -12,4 +12,7 @@ public sealed record InMemoryHostOptions
 
     /// <summary>A seed for reproducible randomness (jitter, <c>States.MathRandom</c>), or <see langword="null"/>.</summary>
     public int? RandomSeed { get; init; }
+
+    /// <summary>Where distributed Map states read items and write results, or <see langword="null"/> for none.</summary>
+    public Items.IItemStore? ItemStore { get; init; }
 }

@@ -42,9 +42,37 @@ internal sealed class MapStatePlan : StatePlan, IRecoverableStatePlan
         }
 
         ItemProcessor = compiler.CompileMachine(state.ItemProcessor);
-        UnsupportedField = state.ItemReader is not null ? "ItemReader"
-            : state.ResultWriter is not null ? "ResultWriter"
-            : null;
+        Label = state.Label;
+        ExecutionType = state.ProcessorConfig.ExecutionType;
+        if (state.ItemReader is { } reader)
+        {
+            ItemReader = reader;
+            var config = reader.ReaderConfig;
+            if (IsJsonata)
+            {
+                ReaderArguments = compiler.Jsonata(reader.Arguments, "ItemReader/Arguments");
+                JsonataMaxItems = compiler.Jsonata(config?["MaxItems"], "ItemReader/ReaderConfig/MaxItems");
+            }
+            else
+            {
+                ReaderParameters = PlanCompiler.Template(reader.Parameters);
+                MaxItems = Number(config?["MaxItems"]);
+                MaxItemsPath = ValueSelector.CompileOptional((config?["MaxItemsPath"] as JsonValue)?.GetValue<string>());
+            }
+        }
+
+        if (state.ResultWriter is { } writer)
+        {
+            ResultWriter = writer;
+            if (IsJsonata)
+            {
+                WriterArguments = compiler.Jsonata(writer.Arguments, "ResultWriter/Arguments");
+            }
+            else
+            {
+                WriterParameters = PlanCompiler.Template(writer.Parameters);
+            }
+        }
         if (state.ItemBatcher is { } batcher)
         {
             HasItemBatcher = true;
@@ -92,8 +120,38 @@ internal sealed class MapStatePlan : StatePlan, IRecoverableStatePlan
     /// <summary>JSONata BatchInput.</summary>
     public JsonataTemplate? JsonataBatchInput { get; }
 
-    /// <summary>A distributed-Map field this engine cannot run yet (ItemReader, ResultWriter), or <see langword="null"/>.</summary>
-    public string? UnsupportedField { get; }
+    /// <summary>The ItemReader, or <see langword="null"/> when the items come from the input (ItemsPath/Items).</summary>
+    public ItemReader? ItemReader { get; }
+
+    /// <summary>The ItemReader's JSONPath Parameters.</summary>
+    public PayloadTemplate? ReaderParameters { get; }
+
+    /// <summary>The ItemReader's JSONata Arguments.</summary>
+    public JsonataTemplate? ReaderArguments { get; }
+
+    /// <summary>Literal ReaderConfig.MaxItems.</summary>
+    public double? MaxItems { get; }
+
+    /// <summary>ReaderConfig.MaxItemsPath.</summary>
+    public ValueSelector? MaxItemsPath { get; }
+
+    /// <summary>JSONata ReaderConfig.MaxItems.</summary>
+    public JsonataTemplate? JsonataMaxItems { get; }
+
+    /// <summary>The ResultWriter, or <see langword="null"/>.</summary>
+    public ResultWriter? ResultWriter { get; }
+
+    /// <summary>The ResultWriter's JSONPath Parameters.</summary>
+    public PayloadTemplate? WriterParameters { get; }
+
+    /// <summary>The ResultWriter's JSONata Arguments.</summary>
+    public JsonataTemplate? WriterArguments { get; }
+
+    /// <summary>ProcessorConfig.ExecutionType (STANDARD or EXPRESS) of a distributed Map, or <see langword="null"/>.</summary>
+    public string? ExecutionType { get; }
+
+    /// <summary>The map run's Label (names the map run and its child executions), or <see langword="null"/>.</summary>
+    public string? Label { get; }
 
     /// <summary>Whether ProcessorConfig.Mode is DISTRIBUTED.</summary>
     public bool IsDistributed { get; }

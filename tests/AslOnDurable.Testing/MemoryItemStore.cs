@@ -1,0 +1,53 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using AslOnDurable.Core.Engine.Items;
+
+namespace AslOnDurable.Testing;
+
+/// <summary>An item store held in a dictionary, for engine tests; ETags count writes.</summary>
+public sealed class MemoryItemStore : IItemStore
+{
+    private readonly SortedDictionary<(string Container, string Name), (byte[] Content, DateTimeOffset Modified, int Version)> blobs = new();
+    private int version;
+
+    /// <summary>When the next blob is written.</summary>
+    public DateTimeOffset Now { get; set; } = new(2024, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    /// <summary>Writes a text blob.</summary>
+    public MemoryItemStore With(string container, string name, string text)
+    {
+        WriteAsync(container, name, Encoding.UTF8.GetBytes(text), CancellationToken.None).GetAwaiter().GetResult();
+        return this;
+    }
+
+    /// <summary>The text of a blob, or <see langword="null"/>.</summary>
+    public string? Text(string container, string name) =>
+        blobs.TryGetValue((container, name), out var blob) ? Encoding.UTF8.GetString(blob.Content) : null;
+
+    /// <summary>Every blob name of a container.</summary>
+    public IReadOnlyList<string> Names(string container) => [.. blobs.Keys.Where(k => k.Container == container).Select(k => k.Name)];
+
+    /// <inheritdoc/>
+    public Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken) =>
+        Task.FromResult<Stream?>(blobs.TryGetValue((container, name), out var blob) ? new MemoryStream(blob.Content, writable: false) : null);
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredBlob> ListAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var ((c, name), blob) in blobs.ToArray())
+        {
+            if (c == container && name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                await Task.Yield();
+                yield return new StoredBlob(name, blob.Content.Length, blob.Modified, $"\"v{blob.Version}\"");
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<long> WriteAsync(string container, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        blobs[(container, name)] = (content.ToArray(), Now, ++version);
+        return Task.FromResult((long)content.Length);
+    }
+}
