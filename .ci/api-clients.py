@@ -20,6 +20,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROLE = "arn:aws:iam::123456789012:role/StepFunctionsRole"
+# The Debian package (AWS CLI v2) that .ci/install-tools.sh installs, else whatever `aws` is on PATH.
+AWS_CLI = os.environ.get("AWS_CLI") or ("/usr/bin/aws" if os.path.exists("/usr/bin/aws") else shutil.which("aws"))
 passed = 0
 failed = 0
 
@@ -182,7 +184,7 @@ def boto3_workflow(url):
 
 def cli_workflow(url, env):
     def aws(*args):
-        r = subprocess.run(["aws", "stepfunctions", *args, "--endpoint-url", url, "--output", "json"],
+        r = subprocess.run([AWS_CLI, "stepfunctions", *args, "--endpoint-url", url, "--output", "json"],
                            capture_output=True, text=True, env=env, timeout=120)
         return r.returncode, r.stdout, r.stderr
 
@@ -244,8 +246,8 @@ def main():
         proc, url = start_server(args.asl, env)
         print(f"-- boto3 against {url}")
         boto3_workflow(url)
-        if shutil.which("aws"):
-            version = subprocess.run(["aws", "--version"], capture_output=True, text=True, env=env).stdout.strip()
+        if AWS_CLI:
+            version = subprocess.run([AWS_CLI, "--version"], capture_output=True, text=True, env=env).stdout.strip()
             print(f"-- AWS CLI ({version}) against {url}")
             cli_workflow(url, env)
         else:

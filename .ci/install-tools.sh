@@ -2,6 +2,8 @@
 # Installs what CI needs beyond the .NET SDK and Node/npm, inside the repository (nothing global):
 #   .ci/bin/bicep                   Bicep CLI, from NuGet Azure.Bicep.CommandLine.linux-x64 (version in .ci/tools/tools.csproj)
 #   .ci/node_modules/.bin/azurite   Azurite, from npm (version in .ci/package.json, locked in .ci/package-lock.json)
+#   /usr/bin/aws                    the AWS CLI v2 (Debian package awscli), for .ci/api-clients.py; installed only
+#                                   when missing and this runs as root with apt-get (CI), otherwise left alone
 # Idempotent; safe to run again. Runtime tests find Azurite here (or via $AZURITE_PATH / PATH).
 set -euo pipefail
 ci_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -31,3 +33,14 @@ else
   npm install --no-audit --no-fund --loglevel=error
 fi
 echo "azurite: $(node_modules/.bin/azurite --version)"
+
+echo "-- aws cli (Debian awscli)"
+if [ -x /usr/bin/aws ]; then
+  echo "aws: $(/usr/bin/aws --version 2>&1)"
+elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq awscli >/dev/null
+  echo "aws: $(/usr/bin/aws --version 2>&1)"
+else
+  echo "aws: not installed (needs root and apt-get); the AWS CLI part of .ci/api-clients.py is skipped"
+fi
