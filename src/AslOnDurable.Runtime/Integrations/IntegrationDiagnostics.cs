@@ -5,8 +5,11 @@ using AslOnDurable.Core.Model;
 using AslOnDurable.Core.Model.States;
 using AslOnDurable.Core.Validation;
 using AslOnDurable.Runtime.Integrations.DotNet;
+using AslOnDurable.Runtime.Integrations.DynamoDb;
 using AslOnDurable.Runtime.Integrations.Http;
 using AslOnDurable.Runtime.Integrations.Lambda;
+using AslOnDurable.Runtime.Integrations.S3;
+using AslOnDurable.Runtime.Integrations.Sqs;
 
 namespace AslOnDurable.Runtime.Integrations;
 
@@ -100,6 +103,16 @@ public static class IntegrationDiagnostics
             return;
         }
 
+        if (StorageProblem(task.Resource, parameters, served.Configuration) is { } problem)
+        {
+            warnings.Add(new Diagnostic(
+                UnconfiguredResource,
+                $"The resource '{task.Resource}' of state '{task.Name}' cannot run here: {problem}; the state will fail at run time.",
+                at,
+                DiagnosticSeverity.Warning));
+            return;
+        }
+
         if (task.Resource == HttpInvokeTaskHandler.Resource
             && parameters?["Authentication"] is JsonObject authentication
             && Literal(authentication["ConnectionArn"]) is { } connectionArn
@@ -112,6 +125,13 @@ public static class IntegrationDiagnostics
                 DiagnosticSeverity.Warning));
         }
     }
+
+    private static string? StorageProblem(string resource, JsonObject? parameters, IntegrationsConfiguration configuration) =>
+        resource.StartsWith(S3TaskHandler.ResourcePrefix, StringComparison.Ordinal) ? S3TaskHandler.Problem(configuration, resource)
+        : resource is SqsTaskHandler.Resource or SqsTaskHandler.WaitForTaskTokenResource ? SqsTaskHandler.Problem(configuration)
+        : resource.StartsWith(DynamoDbTaskHandler.OptimizedPrefix, StringComparison.Ordinal) || resource.StartsWith(DynamoDbTaskHandler.SdkPrefix, StringComparison.Ordinal)
+            ? DynamoDbTaskHandler.Problem(configuration, resource, Literal(parameters?["TableName"]))
+        : null;
 
     private static string? Literal(JsonNode? node) =>
         JsonText.TryString(node, out string? text) && !text.StartsWith("{%", StringComparison.Ordinal) ? text : null;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using AslOnDurable.Runtime.Integrations.AzureStorage;
 using AslOnDurable.Runtime.Integrations.Connections;
 using AslOnDurable.Runtime.Integrations.Lambda;
 
@@ -20,6 +21,9 @@ public sealed record IntegrationsConfiguration
 
     /// <summary>What Lambda function names stand for (<c>functions</c>): an HTTP-triggered function or a .NET handler.</summary>
     public FrozenDictionary<string, LambdaFunction> Functions { get; init; } = FrozenDictionary<string, LambdaFunction>.Empty;
+
+    /// <summary>The storage account S3, SQS and DynamoDB resources run against (<c>storage</c>), or <see langword="null"/> when none is configured.</summary>
+    public AzureStorageIntegration? Storage { get; init; }
 
     /// <summary>Plugin assemblies with .NET handlers that <c>asl</c> loads (<c>handlerAssemblies</c>), as full paths.</summary>
     public ImmutableArray<string> HandlerAssemblies { get; init; } = [];

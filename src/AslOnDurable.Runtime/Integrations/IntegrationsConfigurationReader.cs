@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Runtime.Integrations.AzureStorage;
 using AslOnDurable.Runtime.Integrations.Connections;
 using AslOnDurable.Runtime.Integrations.Lambda;
 
@@ -13,7 +14,7 @@ namespace AslOnDurable.Runtime.Integrations;
 /// Functions app's settings) at start, so a missing one fails the start instead of a task.
 /// </summary>
 /// <param name="environment">Looks up environment variables / app settings (<see cref="Environment.GetEnvironmentVariable(string)"/> in hosts).</param>
-public sealed class IntegrationsConfigurationReader(Func<string, string?> environment)
+public sealed partial class IntegrationsConfigurationReader(Func<string, string?> environment)
 {
     private const int MaxTimeoutSeconds = 3600;
 
@@ -44,6 +45,7 @@ public sealed class IntegrationsConfigurationReader(Func<string, string?> enviro
             Dictionary<string, HttpConnection> connections = new(StringComparer.Ordinal);
             Dictionary<string, LambdaFunction> functions = new(StringComparer.Ordinal);
             List<string> assemblies = [];
+            AzureStorageIntegration? storage = null;
             foreach (var (key, value) in top)
             {
                 switch (key)
@@ -59,8 +61,11 @@ public sealed class IntegrationsConfigurationReader(Func<string, string?> enviro
                     case "handlerAssemblies":
                         ReadAssemblies(value, assemblies, problems);
                         break;
+                    case "storage":
+                        storage = ReadStorage(value, problems);
+                        break;
                     default:
-                        problems.Add($"/{Escape(key)}: unknown section (expected connections, functions, handlerAssemblies).");
+                        problems.Add($"/{Escape(key)}: unknown section (expected connections, functions, handlerAssemblies, storage).");
                         break;
                 }
             }
@@ -70,6 +75,7 @@ public sealed class IntegrationsConfigurationReader(Func<string, string?> enviro
                 Connections = connections.ToFrozenDictionary(StringComparer.Ordinal),
                 Functions = functions.ToFrozenDictionary(StringComparer.Ordinal),
                 HandlerAssemblies = [.. assemblies.Select(a => Path.GetFullPath(a, BaseDirectory ?? Directory.GetCurrentDirectory()))],
+                Storage = storage,
             };
         }
 

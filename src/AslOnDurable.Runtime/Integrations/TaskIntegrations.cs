@@ -1,15 +1,23 @@
 using AslOnDurable.Core.Engine.StateMachines;
 using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Integrations.AzureStorage;
 using AslOnDurable.Runtime.Integrations.DotNet;
+using AslOnDurable.Runtime.Integrations.DynamoDb;
 using AslOnDurable.Runtime.Integrations.Http;
 using AslOnDurable.Runtime.Integrations.Lambda;
+using AslOnDurable.Runtime.Integrations.S3;
+using AslOnDurable.Runtime.Integrations.Sqs;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace AslOnDurable.Runtime.Integrations;
 
 /// <summary>
 /// The one place a Task state's <c>Resource</c> is resolved to the integration that runs it: the Step Functions
 /// integration (<c>states:startExecution*</c>), the HTTP task (<c>http:invoke</c>), Lambda (<c>lambda:invoke</c> and function
-/// ARNs, to HTTP-triggered Azure Functions or .NET handlers), configured from an
+/// ARNs, to HTTP-triggered Azure Functions or .NET handlers), S3 (Blob Storage), SQS (Storage Queues) and DynamoDB (Table
+/// Storage) in the configured storage account, configured from an
 /// <see cref="IntegrationsConfiguration"/>. A resource nothing is registered for fails the state with
 /// <c>States.Runtime</c> naming it; <see cref="IntegrationDiagnostics"/> reports such resources before a run.
 /// </summary>
@@ -30,8 +38,17 @@ public static class TaskIntegrations
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(time);
         LambdaTaskHandler lambda = new(configuration, handlers ?? DotNetHandlers.None, client, time);
+        AzureStorageIntegration? storage = configuration.Storage;
+        string? connectionString = storage?.ConnectionString.Reveal();
+        SqsTaskHandler sqs = new(connectionString is null ? null : new QueueServiceClient(connectionString), storage, time);
+        DynamoDbTaskHandler dynamoDb = new(connectionString is null ? null : new TableServiceClient(connectionString), storage, time);
         return new TaskHandlerRegistry(
         [
+            new(S3TaskHandler.ResourcePrefix + "*", new S3TaskHandler(connectionString is null ? null : new BlobServiceClient(connectionString), storage)),
+            new(SqsTaskHandler.Resource, sqs),
+            new(SqsTaskHandler.WaitForTaskTokenResource, sqs),
+            new(DynamoDbTaskHandler.OptimizedPrefix + "*", dynamoDb),
+            new(DynamoDbTaskHandler.SdkPrefix + "*", dynamoDb),
             new(StartExecutionTaskHandler.ResourcePrefix, new StartExecutionTaskHandler(stateMachines, Guid.NewGuid)),
             new(HttpInvokeTaskHandler.Resource + "*", new HttpInvokeTaskHandler(configuration, client, time)),
             new(LambdaTaskHandler.InvokeResource + "*", lambda),

@@ -273,32 +273,15 @@ public sealed class LambdaTaskHandler(IntegrationsConfiguration configuration, D
             ("X-Amzn-Trace-Id", trace),
             ("Content-Type", "application/json"),
         ];
-        JsonObject all = [];
-        JsonObject single = [];
-        foreach (var (name, value) in headers)
-        {
-            all[name] = new JsonArray(value);
-        }
-
-        foreach (var (name, value) in headers.OrderBy(h => h.Name, StringComparer.OrdinalIgnoreCase))
-        {
-            single[name] = value;
-        }
-
-        return new JsonObject
-        {
-            ["ExecutedVersion"] = "$LATEST",
-            ["Payload"] = payload,
-            ["SdkHttpMetadata"] = new JsonObject { ["AllHttpHeaders"] = all, ["HttpHeaders"] = single, ["HttpStatusCode"] = status },
-            ["SdkResponseMetadata"] = new JsonObject { ["RequestId"] = requestId },
-            ["StatusCode"] = status,
-        };
+        JsonObject result = AwsResponseMetadata.AddTo(new JsonObject { ["ExecutedVersion"] = "$LATEST", ["Payload"] = payload }, headers, status, requestId);
+        result["StatusCode"] = status;
+        return result;
     }
 
     private static FunctionCallResult ServiceError(string code, int status, string message, string requestId) =>
         FunctionCallResult.Failure(
             "Lambda." + code,
-            $"{message} (Service: AWSLambda; Status Code: {status.ToString(CultureInfo.InvariantCulture)}; Error Code: {code}; Request ID: {requestId}; Proxy: null)");
+            AwsErrorCause.V1(message, "AWSLambda", status, code, requestId));
 
     private static TaskOutcome Runtime(string cause) => TaskOutcome.Failure(new AslError(StatesErrorNames.Runtime, cause));
 }
