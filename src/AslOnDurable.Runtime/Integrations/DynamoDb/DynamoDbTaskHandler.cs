@@ -68,7 +68,9 @@ public sealed partial class DynamoDbTaskHandler(TableServiceClient? service, Azu
         string[] actions = sdk ? SdkActions : OptimizedActions;
         if (Array.IndexOf(actions, action) < 0)
         {
-            return DynamoDbErrors.Runtime($"The resource '{invocation.Resource}' is not supported: DynamoDB on Table Storage serves {string.Join(", ", actions.Select(a => prefix + a))}.");
+            return DynamoDbErrors.Runtime(
+                $"The resource '{invocation.Resource}' is not supported: DynamoDB on Table Storage serves {string.Join(", ", actions.Select(a => prefix + a))}"
+                + (sdk ? "." : $" (query goes through the AWS SDK integration: {SdkPrefix}query)."));
         }
 
         DynamoDbErrors errors = new(sdk);
