@@ -108,6 +108,30 @@ public sealed class TaskIntegrationsTests : IDisposable
         Assert.EndsWith("/Parameters/Authentication/ConnectionArn", warnings[1].Location, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Check_StorageResourcesWithoutStorage_WarnsAndFailsAtRunTimeWithAwsErrors()
+    {
+        StateMachineDefinitionText definition = new("""
+            {"StartAt":"Get","States":{
+              "Get":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:getObject","Parameters":{"Bucket":"b-1","Key":"k"},
+                "Catch":[{"ErrorEquals":["S3.SdkClientException"],"ResultPath":"$.s3","Next":"Send"}],"Next":"Send"},
+              "Send":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"q-1","MessageBody":"x"},
+                "Catch":[{"ErrorEquals":["SQS.SdkClientException"],"ResultPath":"$.sqs","Next":"Put"}],"Next":"Put"},
+              "Put":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"Orders","Item":{"id":{"S":"1"}}},
+                "Catch":[{"ErrorEquals":["DynamoDB.SdkClientException"],"ResultPath":"$.ddb","Next":"Done"}],"Next":"Done"},
+              "Done":{"Type":"Pass","End":true}}}
+            """);
+
+        IReadOnlyList<Diagnostic> warnings = IntegrationDiagnostics.Check(definition.Parsed, Registry(), Configuration);
+        ExecutionResult result = EngineRun.Run(definition.Json, "{}", new InMemoryExecutionHost(TimeProvider.System, Registry(), new InMemoryHostOptions()));
+
+        Assert.Equal(3, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(IntegrationDiagnostics.UnconfiguredResource, w.Code));
+        Assert.All(warnings, w => Assert.Contains("no storage account is configured", w.Message, StringComparison.Ordinal));
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal(["s3", "sqs", "ddb"], result.Output!.AsObject().Select(p => p.Key));
+    }
+
     private sealed record StateMachineDefinitionText(string Json)
     {
         public Core.Model.StateMachineDefinition Parsed => DefinitionParser.Parse(Json).Definition!;
