@@ -227,6 +227,34 @@ public sealed class StorageIntegrationsAzuriteTests(AzuriteFixture azurite) : ID
         Assert.Equal("plain text", messages.Single().MessageText);
     }
 
+    [AzuriteFact]
+    public async Task Example_StorageIntegrations_RunsOnAzuriteAsTheReadmeSays()
+    {
+        string examples = Path.GetDirectoryName(Path.GetDirectoryName(DefinitionFiles.PathOf("integrations", "x")))! + "/../../examples/";
+        JsonObject file = (JsonObject)JsonNode.Parse(File.ReadAllText(examples + "storage-integrations.integrations.json"))!;
+        file["storage"]!["connectionString"] = azurite.ConnectionString;
+        IntegrationsConfiguration configuration = new IntegrationsConfigurationReader(_ => null).Read(file.ToJsonString());
+        await new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("orders").CreateIfNotExistsAsync();
+        QueueClient queue = new QueueServiceClient(azurite.ConnectionString).GetQueueClient("order-events");
+        await queue.CreateIfNotExistsAsync();
+        await new TableServiceClient(azurite.ConnectionString).CreateTableIfNotExistsAsync("Orders");
+        TaskHandlerRegistry registry = TaskIntegrations.Create(configuration, InMemoryStateMachineRegistry.Empty, client, TimeProvider.System);
+        string definition = File.ReadAllText(examples + "storage-integrations.asl.json");
+        string input = File.ReadAllText(examples + "storage-integrations.input.json");
+
+        ExecutionResult first = EngineRun.Run(definition, input, new InMemoryExecutionHost(TimeProvider.System, registry, new InMemoryHostOptions()));
+        ExecutionResult again = EngineRun.Run(definition, input, new InMemoryExecutionHost(TimeProvider.System, registry, new InMemoryHostOptions()));
+        JsonNode message = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String((await queue.ReceiveMessagesAsync()).Value.Single().MessageText)))!;
+
+        Assert.Equal(ExecutionStatus.Succeeded, first.Status);
+        Assert.Equal(
+            """{"customerId":{"S":"c-42"},"orderId":{"N":"1001"},"status":{"S":"QUEUED"},"total":{"N":"59.9"},"attempts":{"N":"1"}}""",
+            first.Output!["record"]!["item"]!.ToJsonString());
+        Assert.Equal(first.Output["document"]!["ETag"]!.GetValue<string>(), message["document"]!.GetValue<string>());
+        Assert.Equal(ExecutionStatus.Succeeded, again.Status);
+        Assert.Equal("order already recorded", again.Output!["note"]!.GetValue<string>());
+    }
+
     private static async Task<JsonNode> NextMessageAsync(QueueClient queue, CancellationToken cancellationToken)
     {
         while (true)
