@@ -9,11 +9,12 @@ internal static class AslApplication
     /// <summary>Builds the command tree.</summary>
     /// <param name="stdoutIsRedirected">Whether stdout is not a terminal (the default <c>--format</c> is then json).</param>
     /// <param name="stdin">Standard input (for <c>asl jsonata --jsonl</c>); the console's when null.</param>
-    public static RootCommand Build(bool stdoutIsRedirected, TextReader? stdin = null)
+    /// <param name="clock">Measures <c>asl run --max-run-seconds</c>; the system clock when null.</param>
+    public static RootCommand Build(bool stdoutIsRedirected, TextReader? stdin = null, TimeProvider? clock = null)
     {
         var root = new RootCommand("asl: run and validate Amazon States Language state machines locally.")
         {
-            RunCommand.Create(stdoutIsRedirected),
+            RunCommand.Create(stdoutIsRedirected, clock ?? TimeProvider.System),
             ValidateCommand.Create(stdoutIsRedirected),
             JsonataCommand.Create(stdin ?? Console.In),
             WorkerCommand.Create(),
@@ -25,13 +26,19 @@ internal static class AslApplication
 
     /// <summary>Parses and runs a command line.</summary>
     /// <returns>The exit code: 0 when the command ran (an execution may still have failed), non-zero when the tool could not run it.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsRedirected, TextReader? stdin = null)
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="stdoutIsRedirected">Whether stdout is not a terminal.</param>
+    /// <param name="stdin">Standard input; the console's when null.</param>
+    /// <param name="clock">Measures <c>asl run --max-run-seconds</c>; the system clock when null (tests pass a fake).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsRedirected, TextReader? stdin = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(stderr);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         // `--input @file` is ours: no response-file expansion of @ tokens.
         var parser = new ParserConfiguration { ResponseFileTokenReplacer = null };
-        var parse = Build(stdoutIsRedirected, stdin).Parse(args, parser);
+        var parse = Build(stdoutIsRedirected, stdin, clock).Parse(args, parser);
         if (parse.Errors.Count > 0)
         {
             // Like every other bad input: one line and exit 2, not the whole help.

@@ -11,6 +11,12 @@ public static class DefinitionFiles
     /// <summary>The text of <c>tests/Definitions/&lt;group&gt;/&lt;name&gt;.asl.json</c>.</summary>
     public static string Read(string group, string name) => File.ReadAllText(PathOf(group, name));
 
+    /// <summary>Every fixture as <c>group/name</c> (without <c>.asl.json</c>), in ordinal order.</summary>
+    public static IReadOnlyList<string> All() =>
+        [.. Directory.EnumerateFiles(Root.Value, "*.asl.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Root.Value, f).Replace('\\', '/')[..^".asl.json".Length])
+            .Order(StringComparer.Ordinal)];
+
     private static string Find()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

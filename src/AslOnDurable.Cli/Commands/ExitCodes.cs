@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The tool could not run: unreadable file, invalid JSON, invalid definition, bad options.</summary>
     public const int UsageError = 2;
+
+    /// <summary><c>run</c>: the execution did not end within <c>--max-run-seconds</c>; it was stopped and reported <c>TIMED_OUT</c>.</summary>
+    public const int RunTimeExceeded = 3;
 }

@@ -7,6 +7,7 @@ using AslOnDurable.Core.Engine.InMemory;
 using AslOnDurable.Core.Engine.InMemory.Mocking;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Runtime.Storage;
 
@@ -22,7 +23,8 @@ internal static class RunCommand
 {
     /// <summary>Creates the command.</summary>
     /// <param name="stdoutIsRedirected">Picks the default format: json when redirected, human on a terminal.</param>
-    public static Command Create(bool stdoutIsRedirected)
+    /// <param name="clock">Measures <c>--max-run-seconds</c>.</param>
+    public static Command Create(bool stdoutIsRedirected, TimeProvider clock)
     {
         var definition = new Argument<string>("definition") { Description = "The state machine definition (ASL JSON file)." };
         var input = new Option<string?>("--input") { Description = "The execution input: JSON text, or @file to read it from a file (default {})." };
@@ -48,6 +50,11 @@ internal static class RunCommand
             Description = "Fail the execution (States.Runtime) once it has entered this many states plus retries (all branches together).",
             DefaultValueFactory = _ => ExecutionOptions.DefaultMaxStateTransitions,
         };
+        var maxRunSeconds = new Option<int?>("--max-run-seconds")
+        {
+            Description = "Stop the execution once it has run this many seconds of real time (both modes): it is reported TIMED_OUT "
+                + "(States.Timeout) with exit code 3. Default: no limit.",
+        };
         var stateMachines = new Option<string[]>("--state-machine")
         {
             Description = "Register another state machine for Task states that start it (states:startExecution): NAME=path.asl.json, "
@@ -63,7 +70,7 @@ internal static class RunCommand
         var integrations = new Option<string?>("--integrations") { Description = "The integrations configuration (JSON): HTTP connections and other services Task states call." };
         var command = new Command("run", "Run a state machine once and print the outcome.")
         {
-            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, maxTransitions, stateMachines, integrations, handlers, itemsFolder,
+            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, maxTransitions, maxRunSeconds, stateMachines, integrations, handlers, itemsFolder,
         };
         command.SetAction(parse =>
         {
@@ -81,17 +88,26 @@ internal static class RunCommand
             {
                 StateMachines = parse.GetValue(stateMachines) ?? [],
                 MaxStateTransitions = parse.GetValue(maxTransitions),
+                MaxRunSeconds = parse.GetValue(maxRunSeconds),
                 Integrations = parse.GetValue(integrations),
                 Handlers = parse.GetValue(handlers) ?? [],
                 ItemsFolder = parse.GetValue(itemsFolder),
             };
-            return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, clock);
         });
         return command;
     }
 
+    /// <summary>How long a stopped run may take to wind down (terminate its durable instance, stop the host) before its outcome is printed anyway.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+
     /// <summary>Runs with parsed settings.</summary>
-    public static int Execute(RunSettings settings, TextWriter stdout, TextWriter stderr)
+    /// <param name="settings">The options.</param>
+    /// <param name="stdout">Where the outcome goes.</param>
+    /// <param name="stderr">Where errors go.</param>
+    /// <param name="clock">Measures <c>--max-run-seconds</c> (the system clock in <c>asl</c>; tests pass a fake).</param>
+    /// <returns>The exit code.</returns>
+    public static int Execute(RunSettings settings, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null)
     {
         if (settings.MaxPayloadBytes <= 0)
         {
@@ -102,6 +118,12 @@ internal static class RunCommand
         if (settings.MaxStateTransitions <= 0)
         {
             stderr.WriteLine("error: --max-transitions must be positive.");
+            return ExitCodes.UsageError;
+        }
+
+        if (settings.MaxRunSeconds is <= 0)
+        {
+            stderr.WriteLine("error: --max-run-seconds must be positive.");
             return ExitCodes.UsageError;
         }
 
@@ -197,9 +219,22 @@ internal static class RunCommand
 
         var history = settings.Format == "human" ? new ListHistorySink(ListHistorySink.AwsHistoryEventLimit) : null;
         var stateMachineName = settings.StateMachineName ?? StateMachineNameFrom(settings.Definition);
-        var result = settings.Express
-            ? RunExpress(plan, inputNode, tasks, settings, stateMachineName, history)
-            : RunDurable(settings, definitionText, inputNode, tasks, stateMachineName, history);
+        using var deadline = settings.MaxRunSeconds is { } seconds
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), clock ?? TimeProvider.System)
+            : new CancellationTokenSource();
+        var running = settings.Express
+            ? Task.Run(() => RunExpress(plan, inputNode, tasks, settings, stateMachineName, history, deadline.Token))
+            : RunDurable(settings, definitionText, inputNode, tasks, stateMachineName, history, deadline.Token);
+        var finished = Await(running, deadline.Token);
+        var exceeded = finished is null
+            || (deadline.IsCancellationRequested && finished.Status is ExecutionStatus.TimedOut or ExecutionStatus.Aborted);
+        var result = exceeded || finished is null
+            ? new ExecutionResult(
+                ExecutionStatus.TimedOut,
+                null,
+                new AslError(StatesErrorNames.Timeout, $"The run exceeded --max-run-seconds {settings.MaxRunSeconds} and was stopped."))
+            : finished;
+
         if (history is null)
         {
             ExecutionResultWriter.WriteJson(result, stdout);
@@ -209,10 +244,40 @@ internal static class RunCommand
             ExecutionResultWriter.WriteHuman(result, history.Events, stdout, history.Dropped);
         }
 
+        if (exceeded)
+        {
+            stderr.WriteLine($"error: the execution did not finish within --max-run-seconds {settings.MaxRunSeconds}; it was stopped (TIMED_OUT).");
+            return ExitCodes.RunTimeExceeded;
+        }
+
         return ExitCodes.Ok;
     }
 
-    private static ExecutionResult RunExpress(ExecutionPlan plan, JsonNode? input, ITaskHandler tasks, RunSettings settings, string stateMachineName, ListHistorySink? history)
+    /// <summary>
+    /// The run's result, or <see langword="null"/> when the deadline passed and the run did not wind down within
+    /// <see cref="StopGrace"/> (a durable episode that never yields ends only at <c>--max-transitions</c>).
+    /// </summary>
+    private static ExecutionResult? Await(Task<ExecutionResult> running, CancellationToken deadline)
+    {
+        try
+        {
+            return running.WaitAsync(deadline).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            try
+            {
+                // Let the run stop cleanly: the in-memory engine ends at its next state, a durable instance is terminated.
+                return running.Wait(StopGrace, CancellationToken.None) ? running.Result : null;
+            }
+            catch (AggregateException e) when (e.InnerException is OperationCanceledException)
+            {
+                return null; // cancelled before the durable host had started
+            }
+        }
+    }
+
+    private static ExecutionResult RunExpress(ExecutionPlan plan, JsonNode? input, ITaskHandler tasks, RunSettings settings, string stateMachineName, ListHistorySink? history, CancellationToken stop)
     {
         var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions
         {
@@ -220,11 +285,11 @@ internal static class RunCommand
             ItemStore = new FolderItemStore(settings.ItemsFolder ?? Directory.GetCurrentDirectory()),
         });
         var request = new ExecutionRequest { Input = input, StateMachineName = stateMachineName };
-        var options = new ExecutionOptions { MaxPayloadBytes = settings.MaxPayloadBytes, History = history, MaxStateTransitions = settings.MaxStateTransitions };
+        var options = new ExecutionOptions { MaxPayloadBytes = settings.MaxPayloadBytes, History = history, MaxStateTransitions = settings.MaxStateTransitions, Stop = stop };
         return new Interpreter(plan).RunAsync(request, host, options).AsTask().GetAwaiter().GetResult();
     }
 
-    private static ExecutionResult RunDurable(RunSettings settings, string definitionText, JsonNode? input, ITaskHandler tasks, string stateMachineName, ListHistorySink? history)
+    private static Task<ExecutionResult> RunDurable(RunSettings settings, string definitionText, JsonNode? input, ITaskHandler tasks, string stateMachineName, ListHistorySink? history, CancellationToken stop)
     {
         var options = new DurableRunOptions
         {
@@ -235,7 +300,7 @@ internal static class RunCommand
             History = history,
             SkipWaits = !settings.RealTime,
         };
-        return DurableStateMachineRunner.RunAsync(definitionText, input, tasks, options, CancellationToken.None).GetAwaiter().GetResult();
+        return DurableStateMachineRunner.RunAsync(definitionText, input, tasks, options, stop);
     }
 
     private static string StateMachineNameFrom(string path)
@@ -267,6 +332,9 @@ internal static class RunCommand
     {
         /// <summary>The <c>--max-transitions</c> limit.</summary>
         public long MaxStateTransitions { get; init; } = ExecutionOptions.DefaultMaxStateTransitions;
+
+        /// <summary>The <c>--max-run-seconds</c> limit, or <see langword="null"/> for none.</summary>
+        public int? MaxRunSeconds { get; init; }
 
         /// <summary>The <c>--state-machine NAME=path</c> values.</summary>
         public IReadOnlyList<string> StateMachines { get; init; } = [];

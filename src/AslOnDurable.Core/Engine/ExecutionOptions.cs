@@ -52,6 +52,13 @@ public sealed record ExecutionOptions
     /// </remarks>
     public long MaxStateTransitions { get; init; } = DefaultMaxStateTransitions;
 
+    /// <summary>
+    /// Stops the run from outside (<c>asl run --max-run-seconds</c>): once cancelled, every frame ends at its next state
+    /// as on the execution's own <c>TimeoutSeconds</c>, so the run ends <c>TIMED_OUT</c> with <c>States.Timeout</c>.
+    /// Hosts that replay (the durable orchestrator) never set it: they terminate the instance instead.
+    /// </summary>
+    public CancellationToken Stop { get; init; }
+
     /// <summary>Where history events go, or <see langword="null"/> to record none (event ids are still counted).</summary>
     public IHistorySink? History { get; init; }
 }

@@ -102,10 +102,10 @@ internal sealed class ExecutionRun
     /// <summary>A new <c>$$.StateMachine</c> object.</summary>
     public JsonObject CreateStateMachineObject() => new() { ["Id"] = StateMachineId, ["Name"] = StateMachineName };
 
-    /// <summary>Whether the deadline has passed (marks the run timed out).</summary>
+    /// <summary>Whether the deadline has passed or the run was stopped from outside (marks the run timed out).</summary>
     public bool CheckDeadline()
     {
-        if (!TimedOut && Deadline is { } deadline && Host.UtcNow >= deadline)
+        if (!TimedOut && ((Deadline is { } deadline && Host.UtcNow >= deadline) || Options.Stop.IsCancellationRequested))
         {
             TimedOut = true;
         }

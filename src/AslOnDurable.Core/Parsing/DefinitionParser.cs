@@ -32,6 +32,13 @@ public static class DefinitionParser
             diagnostics.Error(DiagnosticCodes.InvalidJson, DescribeJsonError(e), "");
             return new ParseResult(null, diagnostics.ToImmutableArray());
         }
+        catch (ArgumentException)
+        {
+            // An unpaired surrogate character in the text itself (an API request's "\ud800" unescaped into the string)
+            // cannot be transcoded to UTF-8 for the reader.
+            diagnostics.Error(DiagnosticCodes.InvalidJson, "The definition text holds a lone UTF-16 surrogate (half of a surrogate pair): it is not valid Unicode text", "");
+            return new ParseResult(null, diagnostics.ToImmutableArray());
+        }
 
         using (document)
         {

@@ -54,37 +54,54 @@ public sealed class JsonLinesServer(JsonataEnvironment? environment = null, Func
         {
             return ProtocolError("null", "The request is not valid JSON: " + e.Message);
         }
+        catch (ArgumentException e)
+        {
+            // A raw lone surrogate in the line (not an escape) cannot be transcoded to UTF-8 for the reader.
+            return ProtocolError("null", "The request is not valid Unicode text: " + e.Message);
+        }
 
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return ProtocolError("null", "The request must be a JSON object.");
-            }
-
-            var id = root.TryGetProperty("id", out var idElement) ? idElement : default;
-            var idJson = id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? id.GetRawText() : "null";
-            if (id.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String or JsonValueKind.Number))
-            {
-                return ProtocolError(idJson, "The request's id must be a string, a number or null.");
-            }
-
-            if (!root.TryGetProperty("expr", out var exprElement) || exprElement.ValueKind != JsonValueKind.String)
-            {
-                return ProtocolError(idJson, "The request needs an expr string.");
-            }
-
             try
             {
-                return Evaluate(root, idJson);
+                return Handle(doc.RootElement);
             }
-#pragma warning disable CA1031 // The protocol must answer every request, even when writing an error fails.
-            catch (Exception e)
-#pragma warning restore CA1031
+            catch (InvalidOperationException)
             {
-                return ProtocolError(idJson, e.GetType().Name + ": " + e.Message);
+                // Reading a property name with an escaped lone surrogate ("\ud800") throws: the request cannot be read.
+                return ProtocolError("null", "A property name of the request holds a lone UTF-16 surrogate.");
             }
+        }
+    }
+
+    private string Handle(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return ProtocolError("null", "The request must be a JSON object.");
+        }
+
+        var id = root.TryGetProperty("id", out var idElement) ? idElement : default;
+        var idJson = id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? id.GetRawText() : "null";
+        if (id.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String or JsonValueKind.Number))
+        {
+            return ProtocolError(idJson, "The request's id must be a string, a number or null.");
+        }
+
+        if (!root.TryGetProperty("expr", out var exprElement) || exprElement.ValueKind != JsonValueKind.String)
+        {
+            return ProtocolError(idJson, "The request needs an expr string.");
+        }
+
+        try
+        {
+            return Evaluate(root, idJson);
+        }
+#pragma warning disable CA1031 // The protocol must answer every request, even when writing an error fails.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return ProtocolError(idJson, e.GetType().Name + ": " + e.Message);
         }
     }
 
@@ -120,7 +137,9 @@ public sealed class JsonLinesServer(JsonataEnvironment? environment = null, Func
             }
             else
             {
-                sb.Append(",\"result\":").Append(JsonWriter.Stringify(result.Raw, false, false)).Append('}');
+                // Written whole before it is appended: a result too deep to write fails here, not halfway through the answer.
+                var text = JsonWriter.Stringify(result.Raw, false, false);
+                sb.Append(",\"result\":").Append(text).Append('}');
             }
         }
         catch (JsonataException e)

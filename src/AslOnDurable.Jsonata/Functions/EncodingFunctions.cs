@@ -34,19 +34,55 @@ internal static class EncodingFunctions
                 return null;
             }
 
-            var bytes = Convert.FromBase64String(s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '='));
-            var sb = new StringBuilder(bytes.Length);
-            foreach (var b in bytes)
-            {
-                sb.Append((char)b);
-            }
-
-            return sb.ToString();
+            return DecodeBase64Leniently(s);
         });
         add("encodeUrlComponent", "<s-:s>", 1, static (_, a, _, _) => a[0] is string s ? Encode(s, ComponentSafe, "encodeUrlComponent") : null);
         add("encodeUrl", "<s-:s>", 1, static (_, a, _, _) => a[0] is string s ? Encode(s, ComponentSafe + UriReserved, "encodeUrl") : null);
         add("decodeUrlComponent", "<s-:s>", 1, static (_, a, _, _) => a[0] is string s ? Decode(s, string.Empty, "decodeUrlComponent") : null);
         add("decodeUrl", "<s-:s>", 1, static (_, a, _, _) => a[0] is string s ? Decode(s, UriReserved, "decodeUrl") : null);
+    }
+
+    /// <summary>
+    /// Decodes like Node's <c>Buffer.from(s, 'base64')</c>, which JSONata-js uses: characters outside the standard and
+    /// URL-safe alphabets are skipped, decoding stops at the first <c>=</c>, a last lone character is dropped; each
+    /// byte becomes one character (a binary string). Never fails, as in JSONata-js on Node.
+    /// </summary>
+    private static string DecodeBase64Leniently(string s)
+    {
+        var sb = new StringBuilder((s.Length * 3 / 4) + 1);
+        int accumulator = 0, bits = 0;
+        foreach (var c in s)
+        {
+            var value = c switch
+            {
+                >= 'A' and <= 'Z' => c - 'A',
+                >= 'a' and <= 'z' => c - 'a' + 26,
+                >= '0' and <= '9' => c - '0' + 52,
+                '+' or '-' => 62,
+                '/' or '_' => 63,
+                '=' => -2,
+                _ => -1,
+            };
+            if (value == -2)
+            {
+                break;
+            }
+
+            if (value < 0)
+            {
+                continue;
+            }
+
+            accumulator = ((accumulator << 6) | value) & 0xFFFFFF;
+            bits += 6;
+            if (bits >= 8)
+            {
+                bits -= 8;
+                sb.Append((char)((accumulator >> bits) & 0xFF));
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static JsonataException UrlError(string value, string functionName)

@@ -15,7 +15,8 @@ internal static class FormattingFunctions
     {
         add("formatNumber", "<n-so?:s>", 3, static (_, a, _, _) =>
         {
-            if (a[0] is not double value)
+            // An undefined picture gives undefined, like an undefined value (JSONata-js would fail with a TypeError).
+            if (a[0] is not double value || a[1] is not string picture)
             {
                 return null;
             }
@@ -35,14 +36,14 @@ internal static class FormattingFunctions
                 options = NumberFormatOptions.FromProperties(properties);
             }
 
-            return NumberFormatter.FormatNumber(value, (string)a[1]!, options);
+            return NumberFormatter.FormatNumber(value, picture, options);
         });
         add("formatBase", "<n-n?:s>", 2, static (_, a, _, _) =>
             a[0] is double value ? BaseFormatter.Format(value, a.Length > 1 ? a[1] as double? : null) : null);
         add("formatInteger", "<n-s:s>", 2, static (_, a, _, _) =>
-            a[0] is double value ? IntegerFormatter.Format(value, (string)a[1]!) : null);
+            a[0] is double value && a[1] is string picture ? IntegerFormatter.Format(value, picture) : null);
         add("parseInteger", "<s-s:n>", 2, static (_, a, _, _) =>
-            a[0] is string value ? IntegerParser.Parse(value, (string)a[1]!) : null);
+            a[0] is string value && a[1] is string picture ? IntegerParser.Parse(value, picture) : null);
         add("fromMillis", "<n-s?s?:s>", 3, static (_, a, _, _) =>
             a[0] is double millis ? FromMillis(millis, a.Length > 1 ? a[1] as string : null, a.Length > 2 ? a[2] as string : null) : null);
         add("toMillis", "<s-s?:n>", 2, static (ev, a, _, _) =>

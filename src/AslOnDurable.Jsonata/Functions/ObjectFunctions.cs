@@ -10,7 +10,7 @@ internal static class ObjectFunctions
     public static void Register(FunctionRegistration add)
     {
         add("keys", "<x-:a<s>>", 1, static (_, a, _, _) => Keys(a[0]));
-        add("lookup", "<x-s:x>", 2, static (_, a, _, _) => Evaluator.Lookup(a[0], (string)a[1]!));
+        add("lookup", "<x-s:x>", 2, static (_, a, _, _) => a[1] is string key ? Evaluator.Lookup(a[0], key) : null);
         add("spread", "<x-:a<o>>", 1, static (_, a, _, _) => Spread(a[0]));
         add("merge", "<a<o>:o>", 1, static (_, a, _, _) =>
         {

@@ -89,4 +89,64 @@ public sealed class BadInputTests
         Assert.Equal(0, code);
         Assert.Contains(deep, stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Run_MaxRunSecondsPassed_TimedOutOneErrorLineExit3(bool express)
+    {
+        // Arrange: the clock says the deadline has passed; without it the loop would run to the transition cap.
+        string[] args = ["run", DefinitionFiles.PathOf("limits", "endless-choice-loop"), "--input", "{\"x\":1}", "--max-run-seconds", "5", "--format", "json"];
+
+        // Act
+        var (code, stdout, stderr) = CliRun.InvokeWithClock(new ExpiredClock(), express ? [.. args, "--express"] : args);
+
+        // Assert
+        Assert.Equal(3, code);
+        Assert.Equal(
+            """{"status":"TIMED_OUT","error":"States.Timeout","cause":"The run exceeded --max-run-seconds 5 and was stopped."}""",
+            stdout.Trim());
+        Assert.Equal("error: the execution did not finish within --max-run-seconds 5; it was stopped (TIMED_OUT).", stderr.Trim());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Run_MaxRunSecondsNotReached_RunsToItsEnd(bool express)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(); // never advanced: the deadline never comes
+        string[] args = ["run", DefinitionFiles.PathOf("limits", "pass"), "--input", "{\"a\":1}", "--max-run-seconds", "1", "--format", "json"];
+
+        var (code, stdout, _) = CliRun.InvokeWithClock(clock, express ? [.. args, "--express"] : args);
+
+        Assert.Equal(0, code);
+        Assert.Contains("\"status\":\"SUCCEEDED\"", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("soon")]
+    public void Run_MaxRunSecondsNotAPositiveNumber_OneErrorLineExit2(string value)
+    {
+        var (code, _, stderr) = CliRun.Invoke("run", DefinitionFiles.PathOf("limits", "pass"), "--max-run-seconds", value);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Run_JsonataCutsASurrogatePair_SameCatchableErrorInBothModes()
+    {
+        var path = DefinitionFiles.PathOf("limits", "jsonata-lone-surrogate");
+
+        var express = CliRun.Invoke("run", path, "--express", "--format", "json");
+        var durable = CliRun.Invoke("run", path, "--format", "json");
+
+        Assert.Equal(0, express.ExitCode);
+        Assert.Equal(0, durable.ExitCode);
+        Assert.Equal("""{"status":"SUCCEEDED","output":{"caught":"States.QueryEvaluationError","pieces":2}}""", express.Stdout.Trim());
+        Assert.Equal(express.Stdout, durable.Stdout);
+    }
 }

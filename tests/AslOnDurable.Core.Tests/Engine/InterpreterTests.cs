@@ -175,4 +175,70 @@ public sealed class InterpreterTests
         Assert.Equal(history.Events.Take(2).Select(e => e.Id), bounded.Events.Select(e => e.Id));
         Assert.Equal(4, bounded.Dropped);
     }
+
+    [Fact]
+    public async Task RunAsync_StopRequestedMidRun_EndsTimedOutAtTheNextState()
+    {
+        // Arrange: an endless Task loop; the third task call asks the run to stop (asl run --max-run-seconds).
+        using var stop = new CancellationTokenSource();
+        var host = new FakeExecutionHost();
+        host.Tasks = invocation =>
+        {
+            if (host.Invocations.Count == 3)
+            {
+                stop.Cancel();
+            }
+
+            return TaskOutcome.Success(invocation.Input);
+        };
+        var plan = EngineRun.Compile("""
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Next":"Again"},
+              "Again":{"Type":"Choice","Choices":[{"Variable":"$.never","IsPresent":true,"Next":"Done"}],"Default":"T"},
+              "Done":{"Type":"Succeed"}}}
+            """);
+
+        // Act
+        var result = await new Interpreter(plan).RunAsync(
+            new ExecutionRequest { Input = JsonNode.Parse("{}") }, host, new ExecutionOptions { Stop = stop.Token });
+
+        // Assert
+        Assert.Equal(ExecutionStatus.TimedOut, result.Status);
+        Assert.Equal(StatesErrorNames.Timeout, result.Error!.Error);
+        Assert.Equal(3, host.Invocations.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_JsonataResultWithLoneSurrogate_FailsWithQueryEvaluationErrorThatCatchSees()
+    {
+        var parsed = Core.Parsing.DefinitionParser.Parse(DefinitionFiles.Read("limits", "jsonata-lone-surrogate"));
+        var plan = ExecutionPlan.Compile(parsed.Definition!, new Core.Engine.Lifecycle.JsonataLibraryEvaluator());
+        var direct = ExecutionPlan.Compile(
+            Core.Parsing.DefinitionParser.Parse("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% {'a': [$split('\uD83D\uDE00', '')[1]]} %}","End":true}}}""").Definition!,
+            new Core.Engine.Lifecycle.JsonataLibraryEvaluator());
+
+        var caught = await new Interpreter(plan).RunAsync(new ExecutionRequest { Input = new JsonObject() }, new FakeExecutionHost());
+        var failed = await new Interpreter(direct).RunAsync(new ExecutionRequest { Input = new JsonObject() }, new FakeExecutionHost());
+
+        JsonAssert.Equal("""{"caught":"States.QueryEvaluationError","pieces":2}""", caught.Output);
+        Assert.Equal(ExecutionStatus.Failed, failed.Status);
+        Assert.Equal(StatesErrorNames.QueryEvaluationError, failed.Error!.Error);
+        Assert.Contains("lone UTF-16 surrogate at '/a/0'", failed.Error.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_CatchLoopsBackIntoAFailureQuotingItsInput_CauseStaysBounded()
+    {
+        // Regression (fuzzing, issue 14): each round's cause quoted the previous error output with its escapes doubled,
+        // so the text grew exponentially (200 MB within 30 rounds) before the transition cap could end the run.
+        var plan = EngineRun.Compile("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$","ItemProcessor":{"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}},
+              "Catch":[{"ErrorEquals":["States.ALL"],"Next":"M"}],"End":true}}}
+            """);
+
+        var result = await new Interpreter(plan).RunAsync(
+            new ExecutionRequest { Input = JsonNode.Parse("""{"a":"quote \" and backslash \\"}""") }, new FakeExecutionHost(), new ExecutionOptions { MaxStateTransitions = 60 });
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Contains("limit of 60 state transitions", result.Error!.Cause, StringComparison.Ordinal);
+    }
 }

@@ -54,4 +54,47 @@ public sealed class StrictJsonTests
 
         Assert.ThrowsAny<JsonException>(() => StrictJson.Parse(text));
     }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("plain", true)]
+    [InlineData("a\U0001F600b\U0001F642", true)]
+    [InlineData(@"\ud83d", false)]
+    [InlineData(@"x\ude00", false)]
+    [InlineData(@"\U0001F600\ud83d", false)]
+    [InlineData(@"\ude00\ud83d", false)]
+    public void IsWellFormed_SurrogatesOnlyInPairs(string text, bool expected) =>
+        // Attribute strings cannot hold lone surrogates (metadata is UTF-8): they come escaped (\uXXXX, \UXXXXXXXX).
+        Assert.Equal(expected, StrictJson.IsWellFormed(Unescape(text)));
+
+    private static string Unescape(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            text,
+            @"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})",
+            m => m.Groups[1].Success ? ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString() : char.ConvertFromUtf32(Convert.ToInt32(m.Groups[2].Value, 16)));
+
+    [Fact]
+    public void FindLoneSurrogate_BuiltValue_PointsAtTheStringOrName()
+    {
+        var value = new System.Text.Json.Nodes.JsonObject
+        {
+            ["ok"] = "\U0001F600",
+            ["list"] = new System.Text.Json.Nodes.JsonArray(1, "fine", "half \ud83d"),
+        };
+        var name = new System.Text.Json.Nodes.JsonObject { ["k\ude00"] = 1 };
+
+        Assert.Equal("/list/2", StrictJson.FindLoneSurrogate(value));
+        Assert.Equal("/k\ude00", StrictJson.FindLoneSurrogate(name));
+        Assert.Null(StrictJson.FindLoneSurrogate(System.Text.Json.Nodes.JsonNode.Parse("""{"a":[1,{"b":"\uD83D\uDE00"}]}""")));
+    }
+
+    [Fact]
+    public void Parse_RawLoneSurrogateCharacterInTheText_ThrowsJsonException()
+    {
+        // Regression (fuzzing, issue 14): an unpaired surrogate character (not a \u escape) threw ArgumentException,
+        // which StartExecution and `asl run` do not expect; an API request's "input" string can carry one.
+        var error = Assert.Throws<JsonException>(() => StrictJson.Parse("{\"a\":\"x\ude44\"}"));
+
+        Assert.Contains("lone UTF-16 surrogate", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -118,4 +118,19 @@ public class DefinitionParserTests
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("/States/A/Result", diagnostic.Location);
     }
+
+    [Fact]
+    public void Parse_RawLoneSurrogateCharacterInTheText_IsAnInvalidJsonDiagnostic()
+    {
+        // Regression (fuzzing, issue 14): an unpaired surrogate character (not a \u escape) made the reader throw
+        // ArgumentException; an API request's "definition" string can carry one.
+        var text = "{\"StartAt\":\"A\ud800\",\"States\":{}}";
+
+        var result = DefinitionParser.Parse(text);
+
+        Assert.Null(result.Definition);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.InvalidJson, diagnostic.Code);
+        Assert.Contains("lone UTF-16 surrogate", diagnostic.Message, StringComparison.Ordinal);
+    }
 }

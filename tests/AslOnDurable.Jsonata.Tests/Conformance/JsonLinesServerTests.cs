@@ -123,4 +123,42 @@ public sealed class JsonLinesServerTests
         Assert.Equal("U1001", JsonNode.Parse(lines[2])!["error"]!["code"]!.GetValue<string>());
         Assert.Equal(2, JsonNode.Parse(lines[3])!["result"]!.GetValue<int>());
     }
+
+    [Fact]
+    public void Handle_RawLoneSurrogateInTheLine_AnswersErrorWithNullId()
+    {
+        // Regression (fuzzing, issue 14): an unescaped lone surrogate made the reader throw ArgumentException.
+        var reply = Reply("{\"id\":\"x\",\"expr\":\"1\ud800\"}");
+
+        Assert.Null(reply["id"]);
+        Assert.Contains("not valid Unicode", reply["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Handle_EscapedLoneSurrogateInAPropertyName_AnswersErrorWithNullId()
+    {
+        // Regression (fuzzing, issue 14): looking up "id" read every name and threw InvalidOperationException.
+        var reply = Reply("""{"id":"x","expr":"1","\ud83dx":1}""");
+
+        Assert.Null(reply["id"]);
+        Assert.Contains("lone UTF-16 surrogate", reply["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Handle_ResultTooDeepToWrite_AnswersOneValidErrorLine()
+    {
+        // Regression (fuzzing, issue 14): the transform puts the object into itself; writing the result failed with
+        // U1003 after "result": was already written, and the answer line was not JSON.
+        var line = new StringWriter();
+        using (var input = new StringReader("""{"id":19,"expr":"{'a': 1} ~> |$|{'k': **}|","bindings":{}}"""))
+        {
+            new JsonLinesServer().Run(input, line);
+        }
+
+        var reply = JsonNode.Parse(line.ToString())!;
+
+        Assert.Equal(19, reply["id"]!.GetValue<int>());
+        Assert.Equal("U1003", reply["error"]!["code"]!.GetValue<string>());
+        Assert.False(reply.AsObject().ContainsKey("result"));
+    }
 }

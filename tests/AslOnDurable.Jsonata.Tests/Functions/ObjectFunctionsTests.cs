@@ -34,4 +34,17 @@ public sealed class ObjectFunctionsTests
     {
         Assert.Equal("D3141", ExpressionRunner.Fails("$assert(1 = 2, 'bad')").Code);
     }
+
+    [Theory]
+    [InlineData("$lookup({'a': 1}, $nothing)")]
+    [InlineData("$formatNumber(12, $nothing)")]
+    [InlineData("$formatInteger(12, $nothing)")]
+    [InlineData("'12' ~> $parseInteger($nothing)")]
+    public void UndefinedKeyOrPicture_IsUndefinedNotACrash(string expression)
+    {
+        // Regression (fuzzing, issue 14): these threw NullReferenceException / ArgumentNullException.
+        var result = JsonataExpression.Compile(expression).Evaluate(JsonataValue.Undefined);
+
+        Assert.True(result.IsUndefined);
+    }
 }

@@ -41,4 +41,16 @@ public sealed class StringFunctionsTests
     {
         Assert.Equal(code, ExpressionRunner.Fails(expression).Code);
     }
+
+    [Theory]
+    [InlineData("$base64decode('aGVsbG8=')", "\"hello\"")]
+    [InlineData("$base64decode('aGVsbG8')", "\"hello\"")]
+    [InlineData("$base64decode('aG Vs\\nbG8=ignored')", "\"hello\"")]
+    [InlineData("$base64decode('ye7-g2hv')", "\"\u00c9\u00ee\u00fe\u0083ho\"")]
+    [InlineData("$base64decode('!!')", "\"\"")]
+    public void Base64Decode_AnyText_DecodesLikeNodeNeverFails(string expression, string expected)
+    {
+        // Regression (fuzzing, issue 14): text outside the alphabet threw FormatException out of the evaluator.
+        Assert.Equal(expected, ExpressionRunner.Run(expression));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Json;
 using AslOnDurable.Core.Paths;
 using AslOnDurable.Jsonata;
 
@@ -17,6 +18,19 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
 
     /// <summary>Converts a node for the library (parsed or built from CLR values, such as <c>JsonValue.Create(1)</c>).</summary>
     internal static JsonataValue Convert(JsonNode? node) => JsonataValue.FromNode(node);
+
+    /// <summary>
+    /// The cause when a result holds a lone UTF-16 surrogate. JSONata works on UTF-16 units where JavaScript does, so
+    /// <c>$split("😀", "")</c>, a regular expression matching <c>.</c>, or a <c>"\ud800"</c> escape in the expression
+    /// can make one (<c>$substring</c> and <c>$length</c> count code points and never split a pair).
+    /// </summary>
+    /// <remarks>
+    /// Execution data is well-formed Unicode in both modes (the input refuses lone surrogates too), so such a value
+    /// fails the state with <c>States.QueryEvaluationError</c>, which Retry and Catch see like any JSONata error.
+    /// </remarks>
+    internal static string LoneSurrogateCause(string pointer) =>
+        $"The JSONata result holds a lone UTF-16 surrogate at '{(pointer.Length == 0 ? "/" : pointer)}' (half of a surrogate pair, "
+        + "for example from $split(s, \"\") or a regular expression cutting an emoji): it is not valid Unicode text and cannot be state data.";
 
     /// <inheritdoc/>
     public bool TryEvaluate(JsonNode? states, IEvaluationEnvironment environment, out JsonNode? result)
@@ -54,6 +68,11 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
             if (value.IsDefined && result is null && value != JsonataValue.Null)
             {
                 throw new AslErrorException(StatesErrorNames.QueryEvaluationError, JsonataTemplate.UnsupportedResultCause);
+            }
+
+            if (StrictJson.FindLoneSurrogate(result) is { } pointer)
+            {
+                throw new AslErrorException(StatesErrorNames.QueryEvaluationError, LoneSurrogateCause(pointer));
             }
 
             return value.IsDefined;

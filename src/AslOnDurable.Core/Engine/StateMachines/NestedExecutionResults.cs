@@ -24,7 +24,7 @@ namespace AslOnDurable.Core.Engine.StateMachines;
 public static class NestedExecutionResults
 {
     /// <summary>The longest cause DescribeExecution reports (AWS API reference: 32,768 characters).</summary>
-    public const int MaxCauseLength = 32_768;
+    public const int MaxCauseLength = AslError.MaxCauseLength;
 
     /// <summary>The result of <c>startExecution</c> (the parent does not wait).</summary>
     /// <param name="executionArn">The child's ARN.</param>
