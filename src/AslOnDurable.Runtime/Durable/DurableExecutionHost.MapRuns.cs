@@ -25,6 +25,8 @@ internal sealed partial class DurableExecutionHost : IMapRunHost
         {
             MaxPayloadBytes = settings.MaxPayloadBytes,
             SkipWaits = skipWaits ? true : null,
+            ChunkSize = settings.MapRunChunkSize,
+            MaxChunksPerGeneration = settings.MapRunChunksPerGeneration,
         });
         try
         {

@@ -40,6 +40,12 @@ public sealed record DurableRunOptions
     /// <summary>Gets the logger factory for the self-host and DurableTask.Core, or <c>null</c> for none.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>Gets the items per chunk of distributed Map runs, or <c>null</c> for the default (100).</summary>
+    public int? MapRunChunkSize { get; init; }
+
+    /// <summary>Gets the chunks a map-run generation runs before it continues as new, or <c>null</c> for the default (50).</summary>
+    public int? MapRunChunksPerGeneration { get; init; }
+
     /// <summary>Gets where distributed Maps read items and write results, or <c>null</c> for none.</summary>
     public Core.Engine.Items.IItemStore? ItemStore { get; init; }
 

@@ -82,6 +82,8 @@ public static class DurableStateMachineRunner
             SkipWaits = options.SkipWaits ? true : null,
             MaxStateTransitions = options.MaxStateTransitions == ExecutionOptions.DefaultMaxStateTransitions ? null : options.MaxStateTransitions,
             MaxActionsPerGeneration = options.MaxActionsPerGeneration ?? StateMachineOrchestrator.StartMaxActionsPerGeneration,
+            MapRunChunkSize = options.MapRunChunkSize,
+            MapRunChunksPerGeneration = options.MapRunChunksPerGeneration,
         });
         await client.StartAsync(OrchestratorNames.StateMachine, instanceId, payload, cancellationToken).ConfigureAwait(false);
         try
