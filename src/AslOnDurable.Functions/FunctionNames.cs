@@ -32,6 +32,24 @@ internal static class FunctionNames
     /// <summary>Activity trigger for <see cref="Runtime.Durable.Activities.StartExecutionActivity"/>.</summary>
     public const string StartStateMachineExecution = ActivityNames.StartExecution;
 
+    /// <summary>Orchestration trigger for <see cref="Runtime.Durable.MapRuns.MapRunOrchestrator"/>.</summary>
+    public const string MapRunOrchestrator = OrchestratorNames.MapRun;
+
+    /// <summary>Activity trigger: stage a map run's items.</summary>
+    public const string MapRunStage = ActivityNames.MapRunStage;
+
+    /// <summary>Activity trigger: run a chunk of EXPRESS map-run children.</summary>
+    public const string MapRunChunk = ActivityNames.MapRunChunk;
+
+    /// <summary>Activity trigger: a chunk's STANDARD child inputs.</summary>
+    public const string MapRunChildInputs = ActivityNames.MapRunChildInputs;
+
+    /// <summary>Activity trigger: record a chunk's STANDARD children.</summary>
+    public const string MapRunRecordChunk = ActivityNames.MapRunRecordChunk;
+
+    /// <summary>Activity trigger: finish a map run.</summary>
+    public const string MapRunFinish = ActivityNames.MapRunFinish;
+
     /// <summary>Timer: start the scheduled execution.</summary>
     public const string ScheduledStart = "ScheduledStart";
 

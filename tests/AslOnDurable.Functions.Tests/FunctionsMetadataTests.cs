@@ -105,6 +105,16 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(["orchestrationTrigger"], BindingTypes(Function(FunctionNames.StateMachineOrchestrator)));
 
     [Fact]
+    public void MapRunFunctions_AreAnOrchestrationAndStringActivityTriggers()
+    {
+        Assert.Equal(["orchestrationTrigger"], BindingTypes(Function(FunctionNames.MapRunOrchestrator)));
+        foreach (string name in (string[])[FunctionNames.MapRunStage, FunctionNames.MapRunChunk, FunctionNames.MapRunChildInputs, FunctionNames.MapRunRecordChunk, FunctionNames.MapRunFinish])
+        {
+            Assert.Equal("String", Binding(Function(name), "activityTrigger").GetProperty("dataType").GetString());
+        }
+    }
+
+    [Fact]
     public void StateMachineTask_HasAStringActivityTrigger()
     {
         JsonElement trigger = Binding(Function(FunctionNames.StateMachineTask), "activityTrigger");

@@ -63,8 +63,8 @@ internal static class RunCommand
         };
         var itemsFolder = new Option<string?>("--items-folder")
         {
-            Description = "With --express: the folder standing in for a storage account for distributed Map ItemReader/ResultWriter "
-                + "(S3 Bucket = sub-folder, Key = path below it; default: the current directory).",
+            Description = "The folder standing in for a storage account for distributed Map ItemReader/ResultWriter "
+                + "(S3 Bucket = sub-folder, Key = path below it; default: the --storage account's Blob Storage, else the current directory).",
         };
         var handlers = CliInputs.HandlersOption();
         var integrations = new Option<string?>("--integrations") { Description = "The integrations configuration (JSON): HTTP connections and other services Task states call." };
@@ -205,12 +205,6 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        if (!settings.Express && settings.ItemsFolder is not null)
-        {
-            stderr.WriteLine("error: --items-folder serves distributed Map item storage to --express runs only (the durable host does not read items yet).");
-            return ExitCodes.UsageError;
-        }
-
         if (settings.ItemsFolder is not null && !Directory.Exists(settings.ItemsFolder))
         {
             stderr.WriteLine($"error: the items folder '{settings.ItemsFolder}' does not exist.");
@@ -299,6 +293,7 @@ internal static class RunCommand
             MaxStateTransitions = settings.MaxStateTransitions,
             History = history,
             SkipWaits = !settings.RealTime,
+            ItemStore = DurableRunOptions.ItemStoreFor(settings.ItemsFolder, settings.Storage),
         };
         return DurableStateMachineRunner.RunAsync(definitionText, input, tasks, options, stop);
     }

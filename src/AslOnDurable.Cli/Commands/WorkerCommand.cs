@@ -39,11 +39,15 @@ internal static class WorkerCommand
         {
             Description = "Register another state machine for Task states that start it (states:startExecution): NAME=path.asl.json. Repeatable.",
         };
+        var itemsFolder = new Option<string?>("--items-folder")
+        {
+            Description = "The folder standing in for a storage account for distributed Map ItemReader/ResultWriter (default: the --storage account's Blob Storage).",
+        };
         var handlers = CliInputs.HandlersOption();
         var integrations = new Option<string?>("--integrations") { Description = "The integrations configuration (JSON): HTTP connections and other services Task states call." };
         var command = new Command("worker", "Run a durable worker on an Azure Storage task hub until stopped.")
         {
-            storage, taskHub, partitions, failover, mockConfig, testCase, stateMachineName, trace, stateMachines, integrations, handlers,
+            storage, taskHub, partitions, failover, mockConfig, testCase, stateMachineName, trace, stateMachines, integrations, handlers, itemsFolder,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -67,6 +71,12 @@ internal static class WorkerCommand
                 tasks = new TracingTaskHandler(tasks, stdout);
             }
 
+            if (parse.GetValue(itemsFolder) is { } folder && !Directory.Exists(folder))
+            {
+                stderr.WriteLine($"error: the items folder '{folder}' does not exist.");
+                return ExitCodes.UsageError;
+            }
+
             var seconds = parse.GetValue(failover);
             var options = DurableRunOptions.BackendFor(parse.GetValue(storage)) with
             {
@@ -75,18 +85,19 @@ internal static class WorkerCommand
                 PartitionLeaseInterval = seconds is { } s ? TimeSpan.FromSeconds(s) : null,
                 MessageVisibilityTimeout = seconds is { } v ? TimeSpan.FromSeconds(v) : null,
             };
-            return await RunAsync(options, tasks, stdout, stderr, cancellationToken);
+            var items = DurableRunOptions.ItemStoreFor(parse.GetValue(itemsFolder), parse.GetValue(storage));
+            return await RunAsync(options, DurableTaskCatalog.ForStateMachines(tasks, new ExecutionPlanCache(), itemStore: items), stdout, stderr, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(SelfHostOptions options, ITaskHandler tasks, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(SelfHostOptions options, DurableTaskCatalog catalog, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         DurableSelfHost host;
         try
         {
             host = await DurableSelfHost.StartAsync(
-                options, DurableTaskCatalog.ForStateMachines(tasks, new ExecutionPlanCache()), NullLoggerFactory.Instance, cancellationToken);
+                options, catalog, NullLoggerFactory.Instance, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -60,6 +60,12 @@ public interface IExecutionHost
     Items.IItemStore? ItemStore => null;
 
     /// <summary>
+    /// Runs a distributed Map with an ItemReader as a map run of its own (the durable host: a map-run orchestration), or
+    /// <see langword="null"/> (the default) to run it in this host's memory through <see cref="ItemStore"/>.
+    /// </summary>
+    MapRuns.IMapRunHost? MapRuns => null;
+
+    /// <summary>
     /// Asked between two top-level states (never inside a Parallel branch, Map iteration, Retry wait or open task):
     /// should the run stop here and return a checkpoint (<see cref="ExecutionStatus.ContinuedAsNew"/>)? A durable host
     /// says yes once its history has grown enough, then continues as new from the checkpoint, so history and replay

@@ -50,7 +50,8 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
         {
             ExecutionHistoryStore history = services.GetRequiredService<ExecutionHistoryStore>();
             DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
-                services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor);
+                services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor,
+                hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null);
             DurableSelfHost host = await DurableSelfHost.StartAsync(hostOptions, catalog, loggerFactory, cancellationToken).ConfigureAwait(false);
             return new StepFunctionsSelfHost(services, host);
         }

@@ -11,4 +11,19 @@ public static class ActivityNames
 
     /// <summary>Starts a child execution the parent does not wait for (<see cref="Activities.StartExecutionActivity"/>).</summary>
     public const string StartExecution = "StartStateMachineExecution";
+
+    /// <summary>Streams a map run's ItemReader into chunk blobs.</summary>
+    public const string MapRunStage = "MapRunStage";
+
+    /// <summary>Runs a chunk of EXPRESS map-run children in memory.</summary>
+    public const string MapRunChunk = "MapRunChunk";
+
+    /// <summary>Gives a chunk's child inputs and the item processor (STANDARD children).</summary>
+    public const string MapRunChildInputs = "MapRunChildInputs";
+
+    /// <summary>Records what a chunk's STANDARD children did.</summary>
+    public const string MapRunRecordChunk = "MapRunRecordChunk";
+
+    /// <summary>Writes the manifest or gathers the Map's output.</summary>
+    public const string MapRunFinish = "MapRunFinish";
 }

@@ -8,4 +8,7 @@ public static class OrchestratorNames
 
     /// <summary>Runs one Standard workflow execution (<see cref="StateMachineOrchestrator"/>).</summary>
     public const string StateMachine = "StateMachineOrchestrator";
+
+    /// <summary>A distributed Map's map run (<see cref="MapRuns.MapRunOrchestrator"/>).</summary>
+    public const string MapRun = "MapRunOrchestrator";
 }

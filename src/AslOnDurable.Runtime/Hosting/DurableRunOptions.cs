@@ -40,6 +40,27 @@ public sealed record DurableRunOptions
     /// <summary>Gets the logger factory for the self-host and DurableTask.Core, or <c>null</c> for none.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>Gets the items per chunk of distributed Map runs, or <c>null</c> for the default (100).</summary>
+    public int? MapRunChunkSize { get; init; }
+
+    /// <summary>Gets the chunks a map-run generation runs before it continues as new, or <c>null</c> for the default (50).</summary>
+    public int? MapRunChunksPerGeneration { get; init; }
+
+    /// <summary>Gets where distributed Maps read items and write results, or <c>null</c> for none.</summary>
+    public Core.Engine.Items.IItemStore? ItemStore { get; init; }
+
+    /// <summary>
+    /// Returns the item store for an <c>--items-folder</c> / <c>--storage</c> pair: the folder when given, else the
+    /// storage account's Blob Storage (Azurite for <c>azurite</c>), else the current directory (a newcomer's default).
+    /// </summary>
+    /// <param name="itemsFolder">The folder standing in for a storage account, or <c>null</c>.</param>
+    /// <param name="storage">The <c>--storage</c> value, or <c>null</c>.</param>
+    /// <returns>The store.</returns>
+    public static Core.Engine.Items.IItemStore ItemStoreFor(string? itemsFolder, string? storage) =>
+        itemsFolder is not null ? new Storage.FolderItemStore(itemsFolder)
+        : !string.IsNullOrWhiteSpace(storage) ? new Storage.AzureBlobItemStore(BackendFor(storage).StorageConnectionString!)
+        : new Storage.FolderItemStore(Directory.GetCurrentDirectory());
+
     /// <summary>
     /// The backend for a CLI <c>--storage</c> value: none is the in-memory backend, <c>azurite</c> is Azurite on its
     /// default ports (it must be running), anything else an Azure Storage connection string.

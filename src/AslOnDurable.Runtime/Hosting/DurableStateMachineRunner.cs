@@ -33,7 +33,7 @@ public static class DurableStateMachineRunner
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(options);
         IHistorySink? history = options.History;
-        DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(tasks, new ExecutionPlanCache(), history is null ? null : _ => history);
+        DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(tasks, new ExecutionPlanCache(), history is null ? null : _ => history, options.ItemStore);
         await using DurableSelfHost host = await DurableSelfHost.StartAsync(
             options.Host, catalog, options.LoggerFactory ?? NullLoggerFactory.Instance, cancellationToken).ConfigureAwait(false);
         return await RunOnAsync(host.Client, definitionJson, input, options, cancellationToken).ConfigureAwait(false);
@@ -82,6 +82,8 @@ public static class DurableStateMachineRunner
             SkipWaits = options.SkipWaits ? true : null,
             MaxStateTransitions = options.MaxStateTransitions == ExecutionOptions.DefaultMaxStateTransitions ? null : options.MaxStateTransitions,
             MaxActionsPerGeneration = options.MaxActionsPerGeneration ?? StateMachineOrchestrator.StartMaxActionsPerGeneration,
+            MapRunChunkSize = options.MapRunChunkSize,
+            MapRunChunksPerGeneration = options.MapRunChunksPerGeneration,
         });
         await client.StartAsync(OrchestratorNames.StateMachine, instanceId, payload, cancellationToken).ConfigureAwait(false);
         try

@@ -3,6 +3,9 @@ using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable.Activities;
+using AslOnDurable.Runtime.Durable.Activities.MapRuns;
+using AslOnDurable.Runtime.Durable.MapRuns;
+using AslOnDurable.Core.Engine.Items;
 using Microsoft.DurableTask;
 
 namespace AslOnDurable.Runtime.Hosting;
@@ -37,14 +40,25 @@ public sealed class DurableTaskCatalog
     /// <param name="tasks">Runs Task states (the integrations registry, or a mock configuration).</param>
     /// <param name="plans">Compiled definitions shared by every execution of the host.</param>
     /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c>.</param>
+    /// <param name="itemStore">
+    /// Where distributed Maps read items and write results (map-run orchestration and activities), or <c>null</c>: such a
+    /// Map then fails with <c>States.Runtime</c> naming the missing storage.
+    /// </param>
     /// <returns>The catalog.</returns>
-    public static DurableTaskCatalog ForStateMachines(ITaskHandler tasks, ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null)
+    public static DurableTaskCatalog ForStateMachines(
+        ITaskHandler tasks, ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null, IItemStore? itemStore = null)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(plans);
         return Runtime
             .WithOrchestrator(OrchestratorNames.StateMachine, () => new StateMachineOrchestrator(plans, historySinks))
-            .WithActivity(ActivityNames.StateMachineTask, () => new StateMachineTaskActivity(tasks));
+            .WithActivity(ActivityNames.StateMachineTask, () => new StateMachineTaskActivity(tasks))
+            .WithOrchestrator(OrchestratorNames.MapRun, static () => new MapRunOrchestrator())
+            .WithActivity(ActivityNames.MapRunStage, () => new MapRunStageActivity(itemStore))
+            .WithActivity(ActivityNames.MapRunChunk, () => new MapRunChunkActivity(itemStore, tasks, plans))
+            .WithActivity(ActivityNames.MapRunChildInputs, () => new MapRunChildInputsActivity(itemStore, plans))
+            .WithActivity(ActivityNames.MapRunRecordChunk, () => new MapRunRecordChunkActivity(itemStore))
+            .WithActivity(ActivityNames.MapRunFinish, () => new MapRunFinishActivity(itemStore));
     }
 
     /// <summary>Gets the orchestrator factories by name.</summary>

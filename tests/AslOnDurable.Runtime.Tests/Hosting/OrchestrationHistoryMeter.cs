@@ -12,6 +12,10 @@ namespace AslOnDurable.Runtime.Tests.Hosting;
 internal sealed class OrchestrationHistoryMeter : ILoggerFactory, ILogger
 {
     private readonly ConcurrentDictionary<string, int[]> byExecution = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> instances = new(StringComparer.Ordinal);
+
+    /// <summary>The instance id of every execution id seen (when the log names it).</summary>
+    public IReadOnlyDictionary<string, string> InstanceIds => instances;
 
     /// <summary>History events per execution id (messages + actions + 2 per episode).</summary>
     public IReadOnlyDictionary<string, int> HistorySizes =>
@@ -37,6 +41,11 @@ internal sealed class OrchestrationHistoryMeter : ILoggerFactory, ILogger
         if (state is not IReadOnlyDictionary<string, object> fields || !fields.TryGetValue("ExecutionId", out object? id) || id is not string executionId || executionId.Length == 0)
         {
             return;
+        }
+
+        if (fields.TryGetValue("InstanceId", out object? instance) && instance is string instanceId)
+        {
+            instances.TryAdd(executionId, instanceId);
         }
 
         switch (eventId.Name)

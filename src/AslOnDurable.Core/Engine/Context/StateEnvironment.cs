@@ -93,6 +93,9 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
         }
     }
 
+    /// <summary>When the current state was entered (<c>$$.State.EnteredTime</c>).</summary>
+    public DateTimeOffset EnteredTime => enteredTime;
+
     /// <summary>Moves to a new state.</summary>
     public void Enter(string name, DateTimeOffset entered, long enteredEventId, bool hasRetryCount)
     {

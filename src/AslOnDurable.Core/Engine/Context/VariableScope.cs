@@ -41,6 +41,26 @@ internal sealed class VariableScope(VariableScope? parent, VariableSizeBudget bu
         return false;
     }
 
+    /// <summary>A copy of every variable visible here (inner scopes hiding outer ones), or <see langword="null"/> when none is (map runs).</summary>
+    public JsonObject? SnapshotVisible()
+    {
+        if (Parent?.SnapshotVisible() is not { } outer)
+        {
+            return Snapshot();
+        }
+
+        if (Snapshot() is { } own)
+        {
+            foreach (var (name, value) in own.ToArray())
+            {
+                own.Remove(name);
+                outer[name] = value;
+            }
+        }
+
+        return outer;
+    }
+
     /// <summary>A copy of this scope's own variables in assignment order, or <see langword="null"/> when it has none (checkpoints).</summary>
     public JsonObject? Snapshot()
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Items;
 using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Engine.Plan;
 using AslOnDurable.Core.Errors;
 
@@ -63,7 +64,7 @@ internal static partial class MapStateExecutor
     private static string ChildName(ExecutionFrame frame) =>
         frame.Run.Host.NewGuid().ToString("D", CultureInfo.InvariantCulture);
 
-    private static string ChildStatus(ExecutionStatus status) => status switch
+    internal static string ChildStatus(ExecutionStatus status) => status switch
     {
         ExecutionStatus.Succeeded => "SUCCEEDED",
         ExecutionStatus.TimedOut => "TIMED_OUT",
@@ -76,6 +77,26 @@ internal static partial class MapStateExecutor
     /// with only a WriterConfig, returns the transformed results.
     /// </summary>
     private static async ValueTask<JsonNode> WriteResultsAsync(MapStatePlan state, ExecutionFrame frame, JsonNode? raw, JsonNode? effective, MapRunTracking tracking)
+    {
+        var writer = ResolveWriter(state, frame, raw, effective);
+        if (!writer.Exports)
+        {
+            return tracking.Results.Inline(writer.Transformation);
+        }
+
+        var store = Store(frame, "ResultWriter");
+        try
+        {
+            return await tracking.Results.WriteAsync(store, writer.Bucket, writer.Prefix, writer.OutputType, writer.Transformation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not AslErrorException and not OperationCanceledException)
+        {
+            throw WriterFailed($"Writing the results to {writer.Bucket}/{writer.Prefix} failed: {e.Message}");
+        }
+    }
+
+    /// <summary>Evaluates and checks the ResultWriter (WriterConfig, Resource, Bucket/Container and Prefix).</summary>
+    private static MapRunWriter ResolveWriter(MapStatePlan state, ExecutionFrame frame, JsonNode? raw, JsonNode? effective)
     {
         var writer = state.ResultWriter!;
         var config = writer.WriterConfig;
@@ -93,7 +114,7 @@ internal static partial class MapStateExecutor
 
         if (writer.Resource is null)
         {
-            return tracking.Results.Inline(transformation);
+            return new MapRunWriter(false, string.Empty, string.Empty, outputType, transformation);
         }
 
         var azure = writer.Resource switch
@@ -133,15 +154,7 @@ internal static partial class MapStateExecutor
             JsonValue p when p.GetValueKind() == JsonValueKind.String => p.GetValue<string>(),
             var other => throw WriterFailed($"The ResultWriter's 'Prefix' must be a string but was {other.ToJsonString()}."),
         };
-        var store = Store(frame, "ResultWriter");
-        try
-        {
-            return await tracking.Results.WriteAsync(store, bucket, prefix, outputType, transformation).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not AslErrorException and not OperationCanceledException)
-        {
-            throw WriterFailed($"Writing the results to {bucket}/{prefix} failed: {e.Message}");
-        }
+        return new MapRunWriter(true, bucket, prefix, outputType, transformation);
     }
 
     private static string? WriterString(JsonObject? config, string name) => config?[name] switch

@@ -6,6 +6,7 @@ using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Core.Engine.ErrorHandling;
 using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Engine.Plan;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Core.Json;
@@ -96,6 +97,12 @@ internal static partial class MapStateExecutor
         if (toleratedPercentage is < 0 or > 100)
         {
             throw StateFailure.Runtime("ToleratedFailurePercentage must be between 0 and 100.");
+        }
+
+        if (state.ItemReader is not null && frame.Run.Host.MapRuns is { } mapRuns)
+        {
+            var request = MapRunRequestFor(state, frame, raw, effective, readerArguments, maxItems, maxConcurrency, toleratedCount, toleratedPercentage);
+            return await RunMapRunAsync(state, frame, raw, mapRuns, request); // no ConfigureAwait: the durable host continues on the orchestrator's thread
         }
 
         items ??= await ReadItemsAsync(state, frame, readerArguments, maxItems).ConfigureAwait(false);
@@ -190,6 +197,12 @@ internal static partial class MapStateExecutor
         // Tolerated failures leave no entry in the result: it holds the outputs of the iterations that succeeded.
         JsonNode? result = written
             ?? (failed is null ? new JsonArray(outputs) : new JsonArray([.. outputs.Where((_, i) => !failed[i])]));
+        return Complete(state, frame, raw, result);
+    }
+
+    /// <summary>The Map's result through the payload quota, ResultSelector, ResultPath and OutputPath (or JSONata Output).</summary>
+    private static (StepResult Step, AslError? Error) Complete(MapStatePlan state, ExecutionFrame frame, JsonNode? raw, JsonNode? result)
+    {
         if (PayloadSizeGuard.Exceeds(result, frame.Run.Options.MaxPayloadBytes))
         {
             return (default, new AslError(StatesErrorNames.DataLimitExceeded, $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit."));
@@ -202,7 +215,7 @@ internal static partial class MapStateExecutor
 
         if (state.ResultSelector is not null)
         {
-            result = state.ResultSelector.Evaluate(result, environment);
+            result = state.ResultSelector.Evaluate(result, frame.Environment);
         }
 
         return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex), null);
@@ -212,7 +225,11 @@ internal static partial class MapStateExecutor
     /// AWS ItemBatcher: consecutive items grouped into <c>{"Items": [...], "BatchInput": ...}</c>, at most
     /// MaxItemsPerBatch items and MaxInputBytesPerBatch bytes per batch (AWS caps a batch at 256 KiB).
     /// </summary>
-    private static JsonNode?[] Batches(MapStatePlan state, ExecutionFrame frame, JsonNode? raw, JsonNode? effective, JsonNode?[] inputs)
+    private static JsonNode?[] Batches(MapStatePlan state, ExecutionFrame frame, JsonNode? raw, JsonNode? effective, JsonNode?[] inputs) =>
+        Group(ResolveBatcher(state, frame, raw, effective), inputs);
+
+    /// <summary>Evaluates the ItemBatcher's fields.</summary>
+    private static MapRunBatcher ResolveBatcher(MapStatePlan state, ExecutionFrame frame, JsonNode? raw, JsonNode? effective)
     {
         double? maxItems;
         double? maxBytes;
@@ -239,8 +256,17 @@ internal static partial class MapStateExecutor
             batchInput = state.BatchInput?.Evaluate(effective, environment);
         }
 
-        var itemLimit = maxItems is > 0 ? (long)maxItems.Value : long.MaxValue;
-        var byteLimit = maxBytes is > 0 ? (long)Math.Min(maxBytes.Value, ExecutionOptions.DefaultMaxPayloadBytes) : ExecutionOptions.DefaultMaxPayloadBytes;
+        return new MapRunBatcher(
+            maxItems is > 0 ? (long)maxItems.Value : 0,
+            maxBytes is > 0 ? (long)Math.Min(maxBytes.Value, ExecutionOptions.DefaultMaxPayloadBytes) : ExecutionOptions.DefaultMaxPayloadBytes,
+            batchInput);
+    }
+
+    /// <summary>Groups consecutive child inputs as the batcher says.</summary>
+    internal static JsonNode?[] Group(MapRunBatcher batcher, IReadOnlyList<JsonNode?> inputs)
+    {
+        var itemLimit = batcher.MaxItemsPerBatch > 0 ? batcher.MaxItemsPerBatch : long.MaxValue;
+        var byteLimit = batcher.MaxInputBytesPerBatch;
         var batches = new List<JsonNode?>();
         JsonArray? current = null;
         long currentBytes = 0;
@@ -252,9 +278,9 @@ internal static partial class MapStateExecutor
                 current = [];
                 currentBytes = 2;
                 var batch = new JsonObject();
-                if (batchInput is not null)
+                if (batcher.BatchInput is not null)
                 {
-                    batch["BatchInput"] = batchInput.DeepClone();
+                    batch["BatchInput"] = batcher.BatchInput.DeepClone();
                 }
 
                 batch["Items"] = current;
@@ -318,9 +344,12 @@ internal static partial class MapStateExecutor
     private static AslErrorException NotAnArray(JsonNode? value) =>
         new(StatesErrorNames.QueryEvaluationError, "Map state input must be an array but was: " + (value?.ToJsonString(JsonLimits.SerializerOptions) ?? "null"));
 
-    private static JsonNode? IterationInput(MapStatePlan state, ExecutionFrame frame, JsonNode? effective, JsonArray items, int index)
+    private static JsonNode? IterationInput(MapStatePlan state, ExecutionFrame frame, JsonNode? effective, JsonArray items, int index) =>
+        IterationInput(state, frame, effective, items[index], index);
+
+    /// <summary>The child input for an item (ItemSelector with <c>$$.Map.Item</c>, else the item).</summary>
+    internal static JsonNode? IterationInput(MapStatePlan state, ExecutionFrame frame, JsonNode? effective, JsonNode? item, int index)
     {
-        var item = items[index];
         var environment = frame.Environment;
         if (state.IsJsonata)
         {

@@ -37,6 +37,14 @@ public static class HistoryEventTypes
     public const string MapStateSucceeded = "MapStateSucceeded";
     /// <summary><c>MapStateFailed</c></summary>
     public const string MapStateFailed = "MapStateFailed";
+    /// <summary><c>MapRunStarted</c> (details: <c>mapRunArn</c>)</summary>
+    public const string MapRunStarted = "MapRunStarted";
+    /// <summary><c>MapRunSucceeded</c></summary>
+    public const string MapRunSucceeded = "MapRunSucceeded";
+    /// <summary><c>MapRunFailed</c> (details: <c>error</c>, <c>cause</c>)</summary>
+    public const string MapRunFailed = "MapRunFailed";
+    /// <summary><c>MapRunAborted</c></summary>
+    public const string MapRunAborted = "MapRunAborted";
     /// <summary><c>MapIterationStarted</c></summary>
     public const string MapIterationStarted = "MapIterationStarted";
     /// <summary><c>MapIterationSucceeded</c></summary>

@@ -23,7 +23,7 @@ namespace AslOnDurable.Core.Engine.Items;
 internal sealed class MapRunResults(MapRunIdentity run, int count)
 {
     /// <summary>Files hold JSON as AWS writes it: quotes inside strings as <c>\"</c>, not <c>\u0022</c>.</summary>
-    private static readonly JsonSerializerOptions FileJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonSerializerOptions FileJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Child[] children = new Child[count];
 
@@ -104,7 +104,7 @@ internal sealed class MapRunResults(MapRunIdentity run, int count)
         };
     }
 
-    private static byte[] Serialize(JsonArray entries, string outputType)
+    internal static byte[] Serialize(JsonArray entries, string outputType)
     {
         if (outputType != "JSONL")
         {
@@ -124,24 +124,40 @@ internal sealed class MapRunResults(MapRunIdentity run, int count)
     {
         if (child.Status == "SUCCEEDED" && transformation is "COMPACT" or "FLATTEN")
         {
-            var output = child.OutputNode?.DeepClone();
-            if (transformation == "FLATTEN" && output is JsonArray array)
-            {
-                foreach (var element in array.ToArray())
-                {
-                    array.Remove(element);
-                    target.Add(element);
-                }
-            }
-            else
-            {
-                target.Add(output);
-            }
-
+            AddOutput(target, child.OutputNode?.DeepClone(), transformation);
             return;
         }
 
         target.Add(Describe(child));
+    }
+
+    /// <summary>Adds a succeeded child's output as COMPACT (as is) or FLATTEN (an array's elements) says.</summary>
+    internal static void AddOutput(JsonArray target, JsonNode? output, string transformation)
+    {
+        if (transformation == "FLATTEN" && output is JsonArray array)
+        {
+            foreach (var element in array.ToArray())
+            {
+                array.Remove(element);
+                target.Add(element);
+            }
+        }
+        else
+        {
+            target.Add(output);
+        }
+    }
+
+    /// <summary>Every child's full description (Transformation NONE), in item order; PENDING for those never started.</summary>
+    public JsonArray Entries()
+    {
+        var entries = new JsonArray();
+        foreach (var child in children)
+        {
+            entries.Add(Describe(child ?? new Child { Name = string.Empty, Input = "null" }));
+        }
+
+        return entries;
     }
 
     private JsonObject Describe(Child child)

@@ -22,4 +22,9 @@ namespace AslOnDurable.Runtime.Durable.Payloads;
 [JsonSerializable(typeof(NestedExecutionStart))]
 [JsonSerializable(typeof(DetachedExecutionInput))]
 [JsonSerializable(typeof(TaskCallbackEvent))]
+[JsonSerializable(typeof(MapRunInput))]
+[JsonSerializable(typeof(MapRunActivityInput))]
+[JsonSerializable(typeof(MapRunActivityResult))]
+[JsonSerializable(typeof(MapRunOutput))]
+[JsonSerializable(typeof(MapRunRecord))]
 internal sealed partial class DurableJsonContext : JsonSerializerContext;

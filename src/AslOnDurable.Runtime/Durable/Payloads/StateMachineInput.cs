@@ -58,4 +58,10 @@ public sealed record StateMachineInput(int Version, string Definition, JsonNode?
     /// (bounds replay work of loops without durable actions); <see cref="StateMachineOrchestrator.DefaultMaxEventsPerGeneration"/> when absent.
     /// </summary>
     public int? MaxEventsPerGeneration { get; init; }
+
+    /// <summary>Items per chunk of this execution's map runs, or <c>null</c> for <see cref="MapRuns.MapRunOrchestrator.DefaultChunkSize"/>.</summary>
+    public int? MapRunChunkSize { get; init; }
+
+    /// <summary>Chunks per map-run generation, or <c>null</c> for <see cref="MapRuns.MapRunOrchestrator.DefaultMaxChunksPerGeneration"/>.</summary>
+    public int? MapRunChunksPerGeneration { get; init; }
 }

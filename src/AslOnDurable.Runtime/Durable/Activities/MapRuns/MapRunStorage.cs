@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Items;
+using AslOnDurable.Core.Engine.MapRuns;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Json;
+using AslOnDurable.Runtime.Durable.Payloads;
+
+namespace AslOnDurable.Runtime.Durable.Activities.MapRuns;
+
+/// <summary>
+/// Where a map run keeps its working data in the item store: chunks of items (<c>asl-map-runs/&lt;id&gt;/items/n.json</c>)
+/// and, when the results are not exported, each chunk's child results (<c>…/results/n.json</c>); plus the error
+/// boundary every map-run activity shares.
+/// </summary>
+internal static class MapRunStorage
+{
+    /// <summary>The container of map runs' working data.</summary>
+    public const string Container = "asl-map-runs";
+
+    /// <summary>The store, or <c>States.Runtime</c> naming what is missing.</summary>
+    public static IItemStore Require(IItemStore? store) => store ?? throw new AslErrorException(
+        StatesErrorNames.Runtime,
+        "The Map state's ItemReader needs a host with item storage; this host has none (asl run/worker: --storage or --items-folder; the Functions app: the Storage connection).");
+
+    /// <summary>The blob of chunk <paramref name="chunk"/>'s items.</summary>
+    public static string ItemsBlob(MapRunRequest request, int chunk) => Blob(request, "items", chunk);
+
+    /// <summary>The blob of chunk <paramref name="chunk"/>'s child results.</summary>
+    public static string ResultsBlob(MapRunRequest request, int chunk) => Blob(request, "results", chunk);
+
+    /// <summary>Writes JSON to a working blob.</summary>
+    public static Task<long> WriteAsync(IItemStore store, string name, JsonNode node, CancellationToken cancellationToken) =>
+        store.WriteAsync(Container, name, Encoding.UTF8.GetBytes(node.ToJsonString(JsonLimits.SerializerOptions)), cancellationToken);
+
+    /// <summary>Reads JSON from a working blob (it must exist).</summary>
+    public static async Task<JsonNode> ReadAsync(IItemStore store, string name, CancellationToken cancellationToken)
+    {
+        var stream = await store.OpenReadAsync(Container, name, cancellationToken).ConfigureAwait(false)
+            ?? throw new AslErrorException(StatesErrorNames.Runtime, $"The map run's working blob {Container}/{name} is missing.");
+        await using (stream.ConfigureAwait(false))
+        {
+            return await JsonNode.ParseAsync(stream, null, JsonLimits.DocumentOptions, cancellationToken).ConfigureAwait(false)
+                ?? throw new AslErrorException(StatesErrorNames.Runtime, $"The map run's working blob {Container}/{name} is empty.");
+        }
+    }
+
+    /// <summary>
+    /// Keeps what a chunk's children did: the result files of an exporting ResultWriter (part n = chunk n), else a working
+    /// blob the finishing step gathers the Map's output from. Returns the chunk's counts.
+    /// </summary>
+    public static async Task<MapRunActivityResult> RecordAsync(
+        IItemStore store, MapRunRequest request, int chunk, long items, MapRunChunkResult result, CancellationToken cancellationToken)
+    {
+        if (request.Writer is { Exports: true })
+        {
+            try
+            {
+                await MapRunResultFiles.WritePartAsync(store, request, chunk, result.Entries, result.Outputs, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not AslErrorException and not OperationCanceledException)
+            {
+                throw new AslErrorException(StatesErrorNames.ResultWriterFailed, $"Writing the results to {request.Writer.Bucket}/{request.Writer.Prefix} failed: {e.Message}");
+            }
+        }
+        else
+        {
+            await WriteAsync(store, ResultsBlob(request, chunk), new JsonObject { ["Entries"] = result.Entries, ["Outputs"] = result.Outputs }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new MapRunActivityResult(PayloadVersion.Current)
+        {
+            Succeeded = result.Succeeded,
+            Failed = result.Failed,
+            FailedItems = result.FailedItems,
+            Items = items,
+            Error = result.FirstError?.Error,
+            Cause = result.FirstError?.Cause,
+        };
+    }
+
+    /// <summary>
+    /// Runs an activity's work: ASL errors become a fatal result (they fail the Map state), unexpected exceptions
+    /// <c>States.Runtime</c>.
+    /// </summary>
+    public static async Task<string> GuardAsync(Func<Task<MapRunActivityResult>> work)
+    {
+        MapRunActivityResult result;
+        try
+        {
+            result = await work().ConfigureAwait(false);
+        }
+        catch (AslErrorException e)
+        {
+            result = new MapRunActivityResult(PayloadVersion.Current) { Error = e.Error.Error, Cause = e.Error.Cause, Fatal = true };
+        }
+#pragma warning disable CA1031 // Every exception becomes a value: the Map state fails with States.Runtime, as in memory.
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            result = new MapRunActivityResult(PayloadVersion.Current) { Error = StatesErrorNames.Runtime, Cause = e.Message, Fatal = true };
+        }
+
+        return DurableJson.Serialize(result);
+    }
+
+    private static string Blob(MapRunRequest request, string kind, int chunk) =>
+        request.MapRunId + "/" + kind + "/" + chunk.ToString(CultureInfo.InvariantCulture) + ".json";
+}

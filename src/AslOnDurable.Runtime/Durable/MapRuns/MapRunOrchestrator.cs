@@ -1,0 +1,255 @@
+using AslOnDurable.Core.Engine.MapRuns;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Runtime.Durable.Payloads;
+using Microsoft.DurableTask;
+
+namespace AslOnDurable.Runtime.Durable.MapRuns;
+
+/// <summary>
+/// Runs one distributed Map's map run as an orchestration of its own, so the parent's history holds one
+/// sub-orchestration call whatever the item count: an activity streams the ItemReader into chunk blobs, then chunks run
+/// (EXPRESS: one activity per chunk runs its children in memory; STANDARD: each child a <see cref="StateMachineOrchestrator"/>
+/// execution of its own), at most MaxConcurrency children at a time, and an activity writes the manifest or gathers the
+/// output. The orchestration holds counters and chunk numbers, never items, and continues as new every
+/// <see cref="MapRunInput.MaxChunksPerGeneration"/> chunks so that its own history stays bounded too.
+/// </summary>
+/// <remarks>
+/// AWS: without ToleratedFailureCount/Percentage the first failed child fails the Map with its error; with them the Map
+/// fails with <c>States.ExceedToleratedFailureThreshold</c> once the failed items exceed the threshold. Children already
+/// started finish; no further chunk starts. The map run's record (<see cref="MapRunRecord"/>) is the orchestration's
+/// custom status while it runs and part of its output.
+/// </remarks>
+public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
+{
+    /// <summary>Items per chunk unless the input says otherwise.</summary>
+    public const int DefaultChunkSize = 100;
+
+    /// <summary>Chunks per generation unless the input says otherwise.</summary>
+    public const int DefaultMaxChunksPerGeneration = 50;
+
+    /// <summary>The concurrent children MaxConcurrency 0 stands for (AWS's limit for distributed maps).</summary>
+    public const int BackendMaxConcurrency = 10_000;
+
+    /// <inheritdoc />
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var run = DurableJson.Deserialize<MapRunInput>(input);
+        PayloadVersion.EnsureReadable(run.Version, nameof(MapRunInput));
+        var request = run.Request;
+        var chunkSize = ChunkSize(run);
+        var progress = run.Progress;
+        if (progress is null)
+        {
+            var staged = await CallAsync(context, ActivityNames.MapRunStage, Activity(run, 0, chunkSize));
+            if (staged.Error is not null)
+            {
+                return Finish(context, run, new MapRunProgress(0, Utc(context), 0, 0, 0), null, staged.Error, staged.Cause);
+            }
+
+            progress = new MapRunProgress(0, Utc(context), staged.ItemCount ?? 0, staged.ChunkCount ?? 0, 0);
+        }
+
+        var concurrency = request.MaxConcurrency > 0 ? request.MaxConcurrency : BackendMaxConcurrency;
+        var childrenPerChunk = request.Batcher is { MaxItemsPerBatch: > 0 } batcher ? Math.Max(1, chunkSize / (int)Math.Min(batcher.MaxItemsPerBatch, chunkSize)) : chunkSize;
+        var chunksAtOnce = Math.Max(1, concurrency / childrenPerChunk);
+        var chunksThisGeneration = 0;
+        var limit = Math.Max(1, run.MaxChunksPerGeneration ?? DefaultMaxChunksPerGeneration);
+        while (progress.NextChunk < progress.ChunkCount)
+        {
+            if (chunksThisGeneration >= limit)
+            {
+                context.ContinueAsNew(DurableJson.Serialize(run with { Progress = progress with { Generation = progress.Generation + 1 } }));
+                return string.Empty;
+            }
+
+            context.SetCustomStatus(DurableJson.Serialize(Record(run, progress, "RUNNING", null)));
+            var window = Math.Min(Math.Min(chunksAtOnce, progress.ChunkCount - progress.NextChunk), limit - chunksThisGeneration);
+            var chunks = new List<Task<MapRunActivityResult>>(window);
+            for (var i = 0; i < window; i++)
+            {
+                var chunk = progress.NextChunk + i;
+                chunks.Add(request.Express
+                    ? CallAsync(context, ActivityNames.MapRunChunk, Activity(run, chunk, chunkSize))
+                    : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk)));
+            }
+
+            var results = await Task.WhenAll(chunks);
+            chunksThisGeneration += window;
+            progress = progress with { NextChunk = progress.NextChunk + window };
+            foreach (var result in results)
+            {
+                if (result.Fatal == true)
+                {
+                    return await EndAsync(context, run, progress, chunkSize, result.Error, result.Cause);
+                }
+
+                progress = progress with
+                {
+                    SucceededChildren = progress.SucceededChildren + (result.Succeeded ?? 0),
+                    FailedChildren = progress.FailedChildren + (result.Failed ?? 0),
+                    SucceededItems = progress.SucceededItems + (result.Items ?? 0) - (result.FailedItems ?? 0),
+                    FailedItems = progress.FailedItems + (result.FailedItems ?? 0),
+                    FirstError = progress.FirstError ?? result.Error,
+                    FirstCause = progress.FirstError is null ? result.Cause : progress.FirstCause,
+                };
+            }
+
+            if (Exceeded(request, progress) is { } failure)
+            {
+                return await EndAsync(context, run, progress, chunkSize, failure.Error, failure.Cause);
+            }
+        }
+
+        return await EndAsync(context, run, progress, chunkSize, null, null);
+    }
+
+    /// <summary>The error that fails the Map once failures pass what it tolerates, or <see langword="null"/>.</summary>
+    internal static AslError? Exceeded(MapRunRequest request, MapRunProgress progress)
+    {
+        if (progress.FailedChildren == 0)
+        {
+            return null;
+        }
+
+        if (request.ToleratedFailureCount is null && request.ToleratedFailurePercentage is null)
+        {
+            return new AslError(progress.FirstError ?? StatesErrorNames.Runtime, progress.FirstCause);
+        }
+
+        var total = Math.Max(1, progress.ItemCount);
+        return progress.FailedItems > (request.ToleratedFailureCount ?? double.MaxValue)
+            || progress.FailedItems * 100.0 / total > (request.ToleratedFailurePercentage ?? 100)
+            ? new AslError(StatesErrorNames.ExceedToleratedFailureThreshold, MapRunChunks.ThresholdCause)
+            : null;
+    }
+
+    /// <summary>Writes the results (also when failing, as AWS does) and ends the map run.</summary>
+    private static async Task<string> EndAsync(TaskOrchestrationContext context, MapRunInput run, MapRunProgress progress, int chunkSize, string? error, string? cause)
+    {
+        var finished = await CallAsync(context, ActivityNames.MapRunFinish, Activity(run, progress.NextChunk, chunkSize));
+        if (error is null && finished.Error is not null)
+        {
+            (error, cause) = (finished.Error, finished.Cause);
+        }
+
+        return Finish(context, run, progress, error is null ? finished.Output : null, error, cause);
+    }
+
+    private static string Finish(TaskOrchestrationContext context, MapRunInput run, MapRunProgress progress, System.Text.Json.Nodes.JsonNode? output, string? error, string? cause)
+    {
+        var record = Record(run, progress, error is null ? "SUCCEEDED" : "FAILED", Utc(context));
+        context.SetCustomStatus(DurableJson.Serialize(record));
+        return DurableJson.Serialize(new MapRunOutput(PayloadVersion.Current, record) { Output = output, Error = error, Cause = cause });
+    }
+
+    /// <summary>Runs one chunk's STANDARD children as executions of their own, at most <paramref name="concurrency"/> at a time.</summary>
+    private static async Task<MapRunActivityResult> RunStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency)
+    {
+        var prepared = await CallAsync(context, ActivityNames.MapRunChildInputs, Activity(run, chunk, chunkSize));
+        if (prepared.Error is not null || prepared.Inputs is not { } inputs || prepared.Processor is not { } processor)
+        {
+            return prepared.Error is null ? prepared with { Error = StatesErrorNames.Runtime, Fatal = true } : prepared;
+        }
+
+        var request = run.Request;
+        var children = new MapRunChild[inputs.Count];
+        for (var start = 0; start < inputs.Count; start += concurrency)
+        {
+            var batch = new List<Task>();
+            for (var i = start; i < Math.Min(inputs.Count, start + concurrency); i++)
+            {
+                batch.Add(RunChildAsync(context, run, processor, inputs[i], children, i));
+            }
+
+            await Task.WhenAll(batch);
+        }
+
+        return await CallAsync(context, ActivityNames.MapRunRecordChunk, Activity(run, chunk, chunkSize) with { Children = children });
+    }
+
+    private static async Task RunChildAsync(
+        TaskOrchestrationContext context, MapRunInput run, string processor,
+        System.Text.Json.Nodes.JsonNode? input, MapRunChild[] children, int index)
+    {
+        var name = context.NewGuid().ToString("D");
+        var start = Utc(context);
+        var payload = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, processor, input?.DeepClone())
+        {
+            ExecutionName = name,
+            StateMachineName = run.Request.StateMachineName + "/" + run.Request.Label,
+            ArnPrefix = run.Request.ArnPrefix,
+            MaxPayloadBytes = run.MaxPayloadBytes,
+            SkipWaits = run.SkipWaits,
+            MaxActionsPerGeneration = StateMachineOrchestrator.StartMaxActionsPerGeneration,
+        });
+        Core.Engine.ExecutionResult result;
+        try
+        {
+            var output = await context.CallSubOrchestratorAsync<string>(OrchestratorNames.StateMachine, payload, new SubOrchestrationOptions { InstanceId = MapRunInstanceIds.FromArn(MapRunChunks.ChildExecutionArn(run.Request, name)) });
+            result = StateMachineResults.ToResult(DurableJson.Deserialize<StateMachineOutput>(output));
+        }
+        catch (TaskFailedException e)
+        {
+            result = new Core.Engine.ExecutionResult(Core.Engine.ExecutionStatus.Failed, null, TaskFailures.ToAslError(e.FailureDetails) with { Error = StatesErrorNames.Runtime });
+        }
+
+        var stop = Utc(context);
+        children[index] = new MapRunChild(
+            name,
+            input,
+            result.Status switch
+            {
+                Core.Engine.ExecutionStatus.Succeeded => "SUCCEEDED",
+                Core.Engine.ExecutionStatus.TimedOut => "TIMED_OUT",
+                Core.Engine.ExecutionStatus.Aborted => "ABORTED",
+                _ => "FAILED",
+            },
+            result.Status == Core.Engine.ExecutionStatus.Succeeded ? result.Output : null,
+            result.Error,
+            start,
+            stop);
+    }
+
+    private static async Task<MapRunActivityResult> CallAsync(TaskOrchestrationContext context, string activity, MapRunActivityInput input)
+    {
+        var request = context.IsReplaying ? string.Empty : DurableJson.Serialize(input);
+        try
+        {
+            return DurableJson.Deserialize<MapRunActivityResult>(await context.CallActivityAsync<string>(activity, request));
+        }
+        catch (TaskFailedException e)
+        {
+            var error = TaskFailures.ToAslError(e.FailureDetails);
+            return new MapRunActivityResult(PayloadVersion.Current) { Error = StatesErrorNames.Runtime, Cause = error.Cause, Fatal = true };
+        }
+    }
+
+    private static DateTimeOffset Utc(TaskOrchestrationContext context) =>
+        new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    private static MapRunActivityInput Activity(MapRunInput run, int chunk, int chunkSize) =>
+        new(PayloadVersion.Current, run.Definition, run.Request, chunk, chunkSize) { MaxPayloadBytes = run.MaxPayloadBytes, SkipWaits = run.SkipWaits };
+
+    /// <summary>Items per chunk: the input's, a whole number of ItemBatcher batches when it has MaxItemsPerBatch.</summary>
+    private static int ChunkSize(MapRunInput run)
+    {
+        var size = Math.Max(1, run.ChunkSize ?? DefaultChunkSize);
+        return run.Request.Batcher is { MaxItemsPerBatch: > 0 and var perBatch } ? (int)(perBatch * Math.Max(1, size / perBatch)) : size;
+    }
+
+    private static MapRunRecord Record(MapRunInput run, MapRunProgress progress, string status, DateTimeOffset? stop)
+    {
+        var request = run.Request;
+        var pendingItems = Math.Max(0, progress.ItemCount - progress.SucceededItems - progress.FailedItems);
+        var items = new MapRunCounts(pendingItems, 0, progress.SucceededItems, progress.FailedItems, 0, 0, progress.ItemCount, request.Writer is { Exports: true } ? progress.SucceededItems + progress.FailedItems : 0);
+        var executions = new MapRunCounts(0, 0, progress.SucceededChildren, progress.FailedChildren, 0, 0, progress.SucceededChildren + progress.FailedChildren, request.Writer is { Exports: true } ? progress.SucceededChildren + progress.FailedChildren : 0);
+        return new MapRunRecord(request.MapRunArn, status, progress.StartDate, items, executions)
+        {
+            StopDate = stop,
+            MaxConcurrency = request.MaxConcurrency,
+            ToleratedFailureCount = (long)(request.ToleratedFailureCount ?? 0),
+            ToleratedFailurePercentage = request.ToleratedFailurePercentage ?? 0,
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using AslOnDurable.Core.Engine.MapRuns;
+
+namespace AslOnDurable.Runtime.Durable.Payloads;
+
+/// <summary>The input of a map-run activity: stage the items, run a chunk, give a chunk's child inputs, or finish.</summary>
+/// <param name="Version">The payload version.</param>
+/// <param name="Definition">The parent's definition text.</param>
+/// <param name="Request">The map run.</param>
+/// <param name="Chunk">The chunk (staging and finishing: the chunk count).</param>
+/// <param name="ChunkSize">Items per chunk.</param>
+public sealed record MapRunActivityInput(int Version, string Definition, MapRunRequest Request, int Chunk, int ChunkSize)
+{
+    /// <summary>The payload quota, or <see langword="null"/> for AWS's.</summary>
+    public int? MaxPayloadBytes { get; init; }
+
+    /// <summary>Whether waits in EXPRESS children complete at once (test mode).</summary>
+    public bool? SkipWaits { get; init; }
+
+    /// <summary>The STANDARD children that ran (recording a chunk), in item order.</summary>
+    public IReadOnlyList<MapRunChild>? Children { get; init; }
+}

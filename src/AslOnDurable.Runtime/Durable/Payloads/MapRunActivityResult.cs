@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+
+namespace AslOnDurable.Runtime.Durable.Payloads;
+
+/// <summary>What a map-run activity reports: counts, a chunk's child inputs, the Map's output, or the error that fails it.</summary>
+/// <param name="Version">The payload version.</param>
+public sealed record MapRunActivityResult(int Version)
+{
+    /// <summary>Items staged.</summary>
+    public long? ItemCount { get; init; }
+
+    /// <summary>Chunks staged.</summary>
+    public int? ChunkCount { get; init; }
+
+    /// <summary>Children of the chunk that succeeded.</summary>
+    public int? Succeeded { get; init; }
+
+    /// <summary>Children of the chunk that failed.</summary>
+    public int? Failed { get; init; }
+
+    /// <summary>Items in the chunk's failed children.</summary>
+    public long? FailedItems { get; init; }
+
+    /// <summary>Items in the chunk.</summary>
+    public long? Items { get; init; }
+
+    /// <summary>The first error (a failed child's, or the activity's own).</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Its cause.</summary>
+    public string? Cause { get; init; }
+
+    /// <summary>Whether <see cref="Error"/> fails the map run itself (reader, writer, data limit) rather than one child.</summary>
+    public bool? Fatal { get; init; }
+
+    /// <summary>A chunk's child inputs (STANDARD children).</summary>
+    public JsonArray? Inputs { get; init; }
+
+    /// <summary>The item processor as a state machine definition (STANDARD children).</summary>
+    public string? Processor { get; init; }
+
+    /// <summary>The Map's result (finishing).</summary>
+    public JsonNode? Output { get; init; }
+}

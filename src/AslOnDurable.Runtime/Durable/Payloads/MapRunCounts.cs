@@ -1,0 +1,12 @@
+namespace AslOnDurable.Runtime.Durable.Payloads;
+
+/// <summary>AWS's MapRunItemCounts / MapRunExecutionCounts.</summary>
+/// <param name="Pending">Not started yet.</param>
+/// <param name="Running">Running.</param>
+/// <param name="Succeeded">Succeeded.</param>
+/// <param name="Failed">Failed.</param>
+/// <param name="TimedOut">Timed out.</param>
+/// <param name="Aborted">Aborted.</param>
+/// <param name="Total">All.</param>
+/// <param name="ResultsWritten">Whose results the ResultWriter wrote.</param>
+public sealed record MapRunCounts(long Pending, long Running, long Succeeded, long Failed, long TimedOut, long Aborted, long Total, long ResultsWritten);

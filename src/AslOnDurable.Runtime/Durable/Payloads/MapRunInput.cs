@@ -1,0 +1,28 @@
+using AslOnDurable.Core.Engine.MapRuns;
+
+namespace AslOnDurable.Runtime.Durable.Payloads;
+
+/// <summary>
+/// The input of a map-run orchestration (<see cref="OrchestratorNames.MapRun"/>): the parent's definition (its Map state
+/// and item processor), the evaluated map run, and from the second generation on its progress. Never items.
+/// </summary>
+/// <param name="Version">The payload version.</param>
+/// <param name="Definition">The parent's definition text.</param>
+/// <param name="Request">The map run.</param>
+public sealed record MapRunInput(int Version, string Definition, MapRunRequest Request)
+{
+    /// <summary>The parent's payload quota, or <see langword="null"/> for AWS's.</summary>
+    public int? MaxPayloadBytes { get; init; }
+
+    /// <summary>Whether waits in children complete at once (test mode).</summary>
+    public bool? SkipWaits { get; init; }
+
+    /// <summary>Chunks a generation handles before it continues as new, or <see langword="null"/> for the default.</summary>
+    public int? MaxChunksPerGeneration { get; init; }
+
+    /// <summary>Items per chunk (staged blob), or <see langword="null"/> for the default.</summary>
+    public int? ChunkSize { get; init; }
+
+    /// <summary>Where the map run stands (from the second generation on).</summary>
+    public MapRunProgress? Progress { get; init; }
+}
