@@ -1,13 +1,8 @@
-using AslOnDurable.Runtime;
-using AslOnDurable.Runtime.Api;
-using AslOnDurable.Runtime.Integrations;
+using AslOnDurable.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddStepFunctionsApi();
-// Task integrations from the AslIntegrations / AslIntegrationsFile app settings; an invalid configuration stops the start.
-builder.Services.AddAslIntegrations(IntegrationsSettings.Load(Environment.GetEnvironmentVariable));
-builder.Services.AddAslRuntime();
+builder.Services.AddAslFunctionsApp(Environment.GetEnvironmentVariable);
 await builder.Build().RunAsync();

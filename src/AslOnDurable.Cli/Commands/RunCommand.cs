@@ -7,7 +7,9 @@ using AslOnDurable.Core.Engine.InMemory;
 using AslOnDurable.Core.Engine.InMemory.Mocking;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Cli.Telemetry;
 using AslOnDurable.Runtime.Hosting;
+using AslOnDurable.Runtime.Observability;
 using AslOnDurable.Runtime.Storage;
 
 namespace AslOnDurable.Cli.Commands;
@@ -61,9 +63,22 @@ internal static class RunCommand
         };
         var handlers = CliInputs.HandlersOption();
         var integrations = new Option<string?>("--integrations") { Description = "The integrations configuration (JSON): HTTP connections and other services Task states call." };
+        var otel = new Option<string?>("--otel")
+        {
+            Description = "Export traces and metrics with OpenTelemetry: console (printed after the result) or otlp (OTEL_EXPORTER_OTLP_* variables); "
+                + "none turns it off. Default: the standard OTEL_TRACES_EXPORTER / OTEL_EXPORTER_OTLP_ENDPOINT variables, else off.",
+        };
+        otel.AcceptOnlyFromAmong(TelemetryExport.Exporters);
+        var logLevel = new Option<string?>("--log-level")
+        {
+            Description = "Log execution history events to standard error as a state machine's loggingConfiguration would: "
+                + "ALL (every event), ERROR (error events), FATAL (the execution's failure), OFF (default).",
+        };
+        logLevel.AcceptOnlyFromAmong([.. ExecutionLogLevels.Names]);
+        var logData = new Option<bool>("--log-execution-data") { Description = "With --log-level: include inputs, outputs and parameters (includeExecutionData)." };
         var command = new Command("run", "Run a state machine once and print the outcome.")
         {
-            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, maxTransitions, stateMachines, integrations, handlers, itemsFolder,
+            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, maxTransitions, stateMachines, integrations, handlers, itemsFolder, otel, logLevel, logData,
         };
         command.SetAction(parse =>
         {
@@ -84,6 +99,9 @@ internal static class RunCommand
                 Integrations = parse.GetValue(integrations),
                 Handlers = parse.GetValue(handlers) ?? [],
                 ItemsFolder = parse.GetValue(itemsFolder),
+                Otel = parse.GetValue(otel),
+                LogLevel = parse.GetValue(logLevel),
+                LogExecutionData = parse.GetValue(logData),
             };
             return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
@@ -197,9 +215,17 @@ internal static class RunCommand
 
         var history = settings.Format == "human" ? new ListHistorySink(ListHistorySink.AwsHistoryEventLimit) : null;
         var stateMachineName = settings.StateMachineName ?? StateMachineNameFrom(settings.Definition);
-        var result = settings.Express
-            ? RunExpress(plan, inputNode, tasks, settings, stateMachineName, history)
-            : RunDurable(settings, definitionText, inputNode, tasks, stateMachineName, history);
+        ExecutionResult result;
+        var executionLog = ExecutionLogLevels.LogsAnything(settings.LogLevel) ? new ExecutionLogWriter(stderr) : null;
+        using (var export = TelemetryExport.Start(settings.Otel, Environment.GetEnvironmentVariable, executionLog))
+        using (var logOnly = export is null && executionLog is not null ? new ExecutionTelemetry(TelemetryNames.Source, executionLog) : null)
+        {
+            var telemetry = export?.Telemetry ?? logOnly;
+            result = settings.Express
+                ? RunExpress(plan, inputNode, tasks, settings, stateMachineName, history, telemetry)
+                : RunDurable(settings, definitionText, inputNode, tasks, stateMachineName, history, telemetry);
+        }
+
         if (history is null)
         {
             ExecutionResultWriter.WriteJson(result, stdout);
@@ -212,19 +238,32 @@ internal static class RunCommand
         return ExitCodes.Ok;
     }
 
-    private static ExecutionResult RunExpress(ExecutionPlan plan, JsonNode? input, ITaskHandler tasks, RunSettings settings, string stateMachineName, ListHistorySink? history)
+    private static ExecutionResult RunExpress(
+        ExecutionPlan plan, JsonNode? input, ITaskHandler tasks, RunSettings settings, string stateMachineName, ListHistorySink? history, ExecutionTelemetry? telemetry)
     {
         var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions
         {
             SkipWaits = !settings.RealTime,
             ItemStore = new FolderItemStore(settings.ItemsFolder ?? Directory.GetCurrentDirectory()),
         });
-        var request = new ExecutionRequest { Input = input, StateMachineName = stateMachineName };
-        var options = new ExecutionOptions { MaxPayloadBytes = settings.MaxPayloadBytes, History = history, MaxStateTransitions = settings.MaxStateTransitions };
+        var request = new ExecutionRequest { Input = input, StateMachineName = stateMachineName, Name = Guid.NewGuid().ToString() };
+        var arn = request.ExecutionArnFor(request.Name);
+        var observed = telemetry?.Observe(new ExecutionLabels(arn, arn, stateMachineName, System.Diagnostics.Activity.Current?.Id)
+        {
+            LogLevel = settings.LogLevel,
+            LogExecutionData = settings.LogExecutionData,
+        });
+        var options = new ExecutionOptions
+        {
+            MaxPayloadBytes = settings.MaxPayloadBytes,
+            History = CompositeHistorySink.Of(history, observed?.Sink),
+            MaxStateTransitions = settings.MaxStateTransitions,
+        };
         return new Interpreter(plan).RunAsync(request, host, options).AsTask().GetAwaiter().GetResult();
     }
 
-    private static ExecutionResult RunDurable(RunSettings settings, string definitionText, JsonNode? input, ITaskHandler tasks, string stateMachineName, ListHistorySink? history)
+    private static ExecutionResult RunDurable(
+        RunSettings settings, string definitionText, JsonNode? input, ITaskHandler tasks, string stateMachineName, ListHistorySink? history, ExecutionTelemetry? telemetry)
     {
         var options = new DurableRunOptions
         {
@@ -234,6 +273,9 @@ internal static class RunCommand
             MaxStateTransitions = settings.MaxStateTransitions,
             History = history,
             SkipWaits = !settings.RealTime,
+            Telemetry = telemetry,
+            LogLevel = settings.LogLevel,
+            LogExecutionData = settings.LogExecutionData,
         };
         return DurableStateMachineRunner.RunAsync(definitionText, input, tasks, options, CancellationToken.None).GetAwaiter().GetResult();
     }
@@ -278,5 +320,14 @@ internal static class RunCommand
         public IReadOnlyList<string> Handlers { get; init; } = [];
         /// <summary>The <c>--items-folder</c> value: the local stand-in for a storage account, or <see langword="null"/>.</summary>
         public string? ItemsFolder { get; init; }
+
+        /// <summary>The <c>--otel</c> value (console, otlp, none), or <see langword="null"/> to follow the OTEL_* variables.</summary>
+        public string? Otel { get; init; }
+
+        /// <summary>The <c>--log-level</c> value (ALL, ERROR, FATAL, OFF), or <see langword="null"/> for OFF.</summary>
+        public string? LogLevel { get; init; }
+
+        /// <summary>The <c>--log-execution-data</c> flag.</summary>
+        public bool LogExecutionData { get; init; }
     }
 }

@@ -3,6 +3,7 @@ using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable.Activities;
+using AslOnDurable.Runtime.Observability;
 using Microsoft.DurableTask;
 
 namespace AslOnDurable.Runtime.Hosting;
@@ -37,14 +38,16 @@ public sealed class DurableTaskCatalog
     /// <param name="tasks">Runs Task states (the integrations registry, or a mock configuration).</param>
     /// <param name="plans">Compiled definitions shared by every execution of the host.</param>
     /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c>.</param>
+    /// <param name="telemetry">Traces and metrics, or <c>null</c> for none.</param>
     /// <returns>The catalog.</returns>
-    public static DurableTaskCatalog ForStateMachines(ITaskHandler tasks, ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null)
+    public static DurableTaskCatalog ForStateMachines(
+        ITaskHandler tasks, ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null, ExecutionTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(plans);
         return Runtime
-            .WithOrchestrator(OrchestratorNames.StateMachine, () => new StateMachineOrchestrator(plans, historySinks))
-            .WithActivity(ActivityNames.StateMachineTask, () => new StateMachineTaskActivity(tasks));
+            .WithOrchestrator(OrchestratorNames.StateMachine, () => new StateMachineOrchestrator(plans, historySinks, telemetry))
+            .WithActivity(ActivityNames.StateMachineTask, () => new StateMachineTaskActivity(tasks, null, telemetry));
     }
 
     /// <summary>Gets the orchestrator factories by name.</summary>
