@@ -17,7 +17,7 @@ public sealed class FunctionsAppServicesTests
     private static readonly Type[] FunctionClasses =
     [
         typeof(ApiFunction), typeof(StepFunctionsApiFunction), typeof(OrchestratorFunction), typeof(ActivityFunctions),
-        typeof(TimerFunctions), typeof(QueueFunctions),
+        typeof(TimerFunctions), typeof(QueueFunctions), typeof(StateMachineFunctions),
     ];
 
     [Fact]
