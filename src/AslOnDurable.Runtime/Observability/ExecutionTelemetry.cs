@@ -123,9 +123,25 @@ public sealed class ExecutionTelemetry : IDisposable
     public void RecordActivity(string resource, string outcome, TimeSpan elapsed) =>
         ActivityDuration.Record(elapsed.TotalSeconds, new(TelemetryNames.TaskResource, resource), new(TelemetryNames.Outcome, outcome));
 
-    /// <summary>Counts an execution stopped from outside (StopExecution, a cancelled run) that has no open trace here.</summary>
+    /// <summary>
+    /// An execution stopped from outside (StopExecution): its open trace here ends <c>ABORTED</c> with the error and
+    /// cause; without one (another worker ran it, or nothing listened) it is still counted.
+    /// </summary>
+    /// <param name="key">The trace key (the durable instance id).</param>
     /// <param name="stateMachineName">The state machine name.</param>
-    public void CountAborted(string stateMachineName) => Aborted.Add(1, new KeyValuePair<string, object?>(TelemetryNames.StateMachineName, stateMachineName));
+    /// <param name="error">StopExecution's error and cause, if any.</param>
+    /// <param name="at">When it was stopped.</param>
+    public void Stopped(string key, string stateMachineName, AslError? error, DateTimeOffset at)
+    {
+        if (traces.TryGetValue(key, out ExecutionTrace? trace))
+        {
+            trace.End("ABORTED", error ?? new AslError("States.Aborted", null), at);
+        }
+        else
+        {
+            Aborted.Add(1, new KeyValuePair<string, object?>(TelemetryNames.StateMachineName, stateMachineName));
+        }
+    }
 
     internal void Forget(ExecutionTrace trace) => traces.TryRemove(new KeyValuePair<string, ExecutionTrace>(trace.Labels.Key, trace));
 

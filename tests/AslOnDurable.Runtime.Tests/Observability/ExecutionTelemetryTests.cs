@@ -71,6 +71,29 @@ public sealed class ExecutionTelemetryTests : IDisposable
     }
 
     [Fact]
+    public void Stopped_OpenTrace_EndsItAbortedWithTheCause()
+    {
+        using SpanRecorder spans = new(telemetry.Source.Name);
+        ExecutionTrace trace = telemetry.TraceFor(new ExecutionLabels("stop-open", "arn", "machine", null))!;
+        trace.Record(new Core.Engine.History.HistoryEvent(1, 0, "ExecutionStarted", DateTimeOffset.UnixEpoch, null));
+
+        telemetry.Stopped("stop-open", "machine", new AslError("Manual", "no longer needed"), DateTimeOffset.UnixEpoch.AddSeconds(1));
+
+        Assert.Equal(1, Sum(TelemetryNames.ExecutionsAborted));
+        System.Diagnostics.Activity execution = spans.Single("execution machine");
+        Assert.Equal("ABORTED", execution.GetTagItem(TelemetryNames.ExecutionStatus));
+        Assert.Equal("no longer needed", execution.StatusDescription);
+    }
+
+    [Fact]
+    public void Stopped_NoTraceHere_StillCounted()
+    {
+        telemetry.Stopped("elsewhere", "machine", null, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(1, Sum(TelemetryNames.ExecutionsAborted));
+    }
+
+    [Fact]
     public void RecordActivity_Duration_TaggedWithResourceAndOutcome()
     {
         telemetry.RecordActivity("arn:aws:lambda:us-east-1:123456789012:function:f", "Succeeded", TimeSpan.FromMilliseconds(250));
