@@ -1,6 +1,7 @@
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable.Activities;
 using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Runtime.Observability;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -8,13 +9,14 @@ namespace AslOnDurable.Functions;
 
 /// <summary>Activity triggers: each hands its input to the Runtime's activity class.</summary>
 /// <param name="tasks">Runs Task states (the registered integrations).</param>
-internal sealed class ActivityFunctions(ITaskHandler tasks)
+/// <param name="telemetry">Traces and metrics.</param>
+internal sealed class ActivityFunctions(ITaskHandler tasks, ExecutionTelemetry telemetry)
 {
     /// <summary>Runs <see cref="StateMachineTaskActivity"/>: one attempt of a Task state.</summary>
     /// <param name="input">The task activity input record as JSON text.</param>
     /// <returns>The task activity result record as JSON text.</returns>
     [Function(FunctionNames.StateMachineTask)]
-    public Task<string> RunTaskAsync([ActivityTrigger] string input) => StateMachineTaskActivity.RunAsync(tasks, input);
+    public Task<string> RunTaskAsync([ActivityTrigger] string input) => StateMachineTaskActivity.RunAsync(tasks, input, null, telemetry);
 
     /// <summary>Runs <see cref="StartExecutionActivity"/>: starts a child execution the parent does not wait for.</summary>
     /// <param name="input">The detached execution input record as JSON text.</param>

@@ -76,12 +76,14 @@ internal sealed class ApiFunction(ExecutionApi api)
         CancellationToken cancellationToken) =>
         ToResult(await ExecutionApi.SendTaskHeartbeatAsync(new DurableTaskExecutionClient(client), await ReadAsync(request, cancellationToken), cancellationToken));
 
-    private static async Task<string> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Reads a request body as text (the HTTP triggers of this app share it).</summary>
+    internal static async Task<string> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using StreamReader reader = new(request.Body);
         return await reader.ReadToEndAsync(cancellationToken);
     }
 
-    private static ContentResult ToResult(ApiResponse response) =>
+    /// <summary>Maps a Runtime answer to the HTTP result (the HTTP triggers of this app share it).</summary>
+    internal static ContentResult ToResult(ApiResponse response) =>
         new() { StatusCode = response.StatusCode, Content = response.Body, ContentType = ApiResponse.ContentType };
 }

@@ -53,6 +53,12 @@ internal static class FunctionNames
     /// <summary>Timer: start the scheduled execution.</summary>
     public const string ScheduledStart = "ScheduledStart";
 
+    /// <summary>HTTP: start a registered state machine by name (<c>POST /api/statemachines/{name}/executions</c>).</summary>
+    public const string StartStateMachine = "StartStateMachine";
+
+    /// <summary>HTTP: describe an execution of a registered state machine (<c>GET /api/statemachines/{name}/executions/{execution}</c>).</summary>
+    public const string DescribeStateMachineExecution = "DescribeStateMachineExecution";
+
     /// <summary>Queue: start an execution per message.</summary>
     public const string QueueStart = "QueueStart";
 
@@ -67,4 +73,7 @@ internal static class FunctionNames
 
     /// <summary>App setting holding the start queue's name.</summary>
     public const string StartQueueSetting = "%AslStartQueue%";
+
+    /// <summary>The start queue's poison queue (the name the queue extension itself uses), where refused messages go with their reason.</summary>
+    public const string StartQueuePoisonSetting = "%AslStartQueue%-poison";
 }

@@ -1,4 +1,5 @@
 using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Observability;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -6,12 +7,13 @@ namespace AslOnDurable.Functions;
 
 /// <summary>Orchestration triggers: each hands the context to the Runtime's orchestrator class.</summary>
 /// <param name="plans">Compiled definitions, shared by every execution in this worker.</param>
-internal sealed class OrchestratorFunction(ExecutionPlanCache plans)
+/// <param name="telemetry">Traces and metrics.</param>
+internal sealed class OrchestratorFunction(ExecutionPlanCache plans, ExecutionTelemetry telemetry)
 {
     /// <summary>Runs <see cref="StateMachineOrchestrator"/> (one Standard workflow execution).</summary>
     /// <param name="context">The orchestration context.</param>
     /// <returns>The output record as JSON text.</returns>
     [Function(FunctionNames.StateMachineOrchestrator)]
     public Task<string> RunStateMachineAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new StateMachineOrchestrator(plans).RunAsync(context, context.GetInput<string>() ?? "null");
+        new StateMachineOrchestrator(plans, null, telemetry).RunAsync(context, context.GetInput<string>() ?? "null");
 }

@@ -3,8 +3,10 @@ using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Runtime.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace AslOnDurable.Runtime;
 
@@ -24,6 +26,8 @@ public static class RuntimeServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ExecutionStarter>();
+        services.TryAddSingleton(sp => new ExecutionTelemetry(
+            TelemetryNames.Source, sp.GetService<ILoggerFactory>()?.CreateLogger(TelemetryNames.ExecutionLogCategory)));
         services.TryAddSingleton<ExecutionApi>();
         services.TryAddSingleton<ExecutionPlanCache>(_ => new ExecutionPlanCache());
         services.TryAddSingleton<IStateMachineRegistry>(InMemoryStateMachineRegistry.Empty);

@@ -142,11 +142,27 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void QueueStart_UsesTheQueueSettingAndDurableClient()
+    public void QueueStart_UsesTheQueueSettingDurableClientAndPoisonQueue()
     {
         JsonElement f = Function(FunctionNames.QueueStart);
 
-        Assert.Equal(["durableClient", "queueTrigger"], BindingTypes(f));
+        Assert.Equal(["durableClient", "queue", "queueTrigger"], BindingTypes(f));
         Assert.Equal(FunctionNames.StartQueueSetting, Binding(f, "queueTrigger").GetProperty("queueName").GetString());
+        Assert.Equal("%AslStartQueue%-poison", Binding(f, "queue").GetProperty("queueName").GetString());
+        Assert.Equal("Out", Binding(f, "queue").GetProperty("direction").GetString());
+    }
+
+    [Theory]
+    [InlineData(FunctionNames.StartStateMachine, "post", "statemachines/{name}/executions")]
+    [InlineData(FunctionNames.DescribeStateMachineExecution, "get", "statemachines/{name}/executions/{execution}")]
+    public void StateMachineRoutes_AreFunctionKeyWithDurableClient(string name, string method, string route)
+    {
+        JsonElement f = Function(name);
+
+        Assert.Equal(["durableClient", "http", "httpTrigger"], BindingTypes(f));
+        JsonElement trigger = Binding(f, "httpTrigger");
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Payloads;
+using AslOnDurable.Runtime.Observability;
 using Microsoft.DurableTask;
 using Moq;
 
@@ -15,11 +16,12 @@ public sealed class OrchestratorFunctionTests
         Mock<TaskOrchestrationContext> context = new();
         context.SetupGet(c => c.InstanceId).Returns("i-1");
         context.SetupGet(c => c.CurrentUtcDateTime).Returns(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        using ExecutionTelemetry telemetry = new("test-" + Guid.NewGuid().ToString("N"));
         context.Setup(c => c.GetInput<string>()).Returns(DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, definition, new JsonObject { ["x"] = 1 })));
         context.Setup(c => c.CallActivityAsync<string>(new TaskName(ActivityNames.StateMachineTask), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(DurableJson.Serialize(new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.Succeeded) { Output = new JsonObject { ["y"] = 2 } }));
 
-        string output = await new OrchestratorFunction(new ExecutionPlanCache()).RunStateMachineAsync(context.Object);
+        string output = await new OrchestratorFunction(new ExecutionPlanCache(), telemetry).RunStateMachineAsync(context.Object);
 
         StateMachineOutput result = DurableJson.Deserialize<StateMachineOutput>(output);
         Assert.Equal("SUCCEEDED", result.Status);

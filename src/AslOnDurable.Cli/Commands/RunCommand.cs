@@ -8,7 +8,9 @@ using AslOnDurable.Core.Engine.InMemory.Mocking;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Cli.Telemetry;
 using AslOnDurable.Runtime.Hosting;
+using AslOnDurable.Runtime.Observability;
 using AslOnDurable.Runtime.Storage;
 
 namespace AslOnDurable.Cli.Commands;
@@ -68,9 +70,22 @@ internal static class RunCommand
         };
         var handlers = CliInputs.HandlersOption();
         var integrations = new Option<string?>("--integrations") { Description = "The integrations configuration (JSON): HTTP connections and other services Task states call." };
+        var otel = new Option<string?>("--otel")
+        {
+            Description = "Export traces and metrics with OpenTelemetry: console (printed after the result) or otlp (OTEL_EXPORTER_OTLP_* variables); "
+                + "none turns it off. Default: the standard OTEL_TRACES_EXPORTER / OTEL_EXPORTER_OTLP_ENDPOINT variables, else off.",
+        };
+        otel.AcceptOnlyFromAmong(TelemetryExport.Exporters);
+        var logLevel = new Option<string?>("--log-level")
+        {
+            Description = "Log execution history events to standard error as a state machine's loggingConfiguration would: "
+                + "ALL (every event), ERROR (error events), FATAL (the execution's failure), OFF (default).",
+        };
+        logLevel.AcceptOnlyFromAmong([.. ExecutionLogLevels.Names]);
+        var logData = new Option<bool>("--log-execution-data") { Description = "With --log-level: include inputs, outputs and parameters (includeExecutionData)." };
         var command = new Command("run", "Run a state machine once and print the outcome.")
         {
-            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, maxTransitions, maxRunSeconds, stateMachines, integrations, handlers, itemsFolder,
+            definition, input, format, mockConfig, testCase, stateMachineName, express, storage, realTime, maxPayload, maxTransitions, maxRunSeconds, stateMachines, integrations, handlers, itemsFolder, otel, logLevel, logData,
         };
         command.SetAction(parse =>
         {
@@ -92,6 +107,9 @@ internal static class RunCommand
                 Integrations = parse.GetValue(integrations),
                 Handlers = parse.GetValue(handlers) ?? [],
                 ItemsFolder = parse.GetValue(itemsFolder),
+                Otel = parse.GetValue(otel),
+                LogLevel = parse.GetValue(logLevel),
+                LogExecutionData = parse.GetValue(logData),
             };
             return Execute(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, clock);
         });
@@ -213,21 +231,29 @@ internal static class RunCommand
 
         var history = settings.Format == "human" ? new ListHistorySink(ListHistorySink.AwsHistoryEventLimit) : null;
         var stateMachineName = settings.StateMachineName ?? StateMachineNameFrom(settings.Definition);
-        using var deadline = settings.MaxRunSeconds is { } seconds
-            ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), clock ?? TimeProvider.System)
-            : new CancellationTokenSource();
-        var running = settings.Express
-            ? Task.Run(() => RunExpress(plan, inputNode, tasks, settings, stateMachineName, history, deadline.Token))
-            : RunDurable(settings, definitionText, inputNode, tasks, stateMachineName, history, deadline.Token);
-        var finished = Await(running, deadline.Token);
-        var exceeded = finished is null
-            || (deadline.IsCancellationRequested && finished.Status is ExecutionStatus.TimedOut or ExecutionStatus.Aborted);
-        var result = exceeded || finished is null
-            ? new ExecutionResult(
-                ExecutionStatus.TimedOut,
-                null,
-                new AslError(StatesErrorNames.Timeout, $"The run exceeded --max-run-seconds {settings.MaxRunSeconds} and was stopped."))
-            : finished;
+        ExecutionResult result;
+        bool exceeded;
+        var executionLog = ExecutionLogLevels.LogsAnything(settings.LogLevel) ? new ExecutionLogWriter(stderr) : null;
+        using (var export = TelemetryExport.Start(settings.Otel, Environment.GetEnvironmentVariable, executionLog))
+        using (var logOnly = export is null && executionLog is not null ? new ExecutionTelemetry(TelemetryNames.Source, executionLog) : null)
+        {
+            var telemetry = export?.Telemetry ?? logOnly;
+            using var deadline = settings.MaxRunSeconds is { } seconds
+                ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds), clock ?? TimeProvider.System)
+                : new CancellationTokenSource();
+            var running = settings.Express
+                ? Task.Run(() => RunExpress(plan, inputNode, tasks, settings, stateMachineName, history, telemetry, deadline.Token))
+                : RunDurable(settings, definitionText, inputNode, tasks, stateMachineName, history, telemetry, deadline.Token);
+            var finished = Await(running, deadline.Token);
+            exceeded = finished is null
+                || (deadline.IsCancellationRequested && finished.Status is ExecutionStatus.TimedOut or ExecutionStatus.Aborted);
+            result = exceeded || finished is null
+                ? new ExecutionResult(
+                    ExecutionStatus.TimedOut,
+                    null,
+                    new AslError(StatesErrorNames.Timeout, $"The run exceeded --max-run-seconds {settings.MaxRunSeconds} and was stopped."))
+                : finished;
+        }
 
         if (history is null)
         {
@@ -271,19 +297,32 @@ internal static class RunCommand
         }
     }
 
-    private static ExecutionResult RunExpress(ExecutionPlan plan, JsonNode? input, ITaskHandler tasks, RunSettings settings, string stateMachineName, ListHistorySink? history, CancellationToken stop)
+    private static ExecutionResult RunExpress(ExecutionPlan plan, JsonNode? input, ITaskHandler tasks, RunSettings settings, string stateMachineName, ListHistorySink? history, ExecutionTelemetry? telemetry, CancellationToken stop)
     {
         var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions
         {
             SkipWaits = !settings.RealTime,
             ItemStore = new FolderItemStore(settings.ItemsFolder ?? Directory.GetCurrentDirectory()),
         });
-        var request = new ExecutionRequest { Input = input, StateMachineName = stateMachineName };
-        var options = new ExecutionOptions { MaxPayloadBytes = settings.MaxPayloadBytes, History = history, MaxStateTransitions = settings.MaxStateTransitions, Stop = stop };
+        var request = new ExecutionRequest { Input = input, StateMachineName = stateMachineName, Name = Guid.NewGuid().ToString() };
+        var arn = request.ExecutionArnFor(request.Name);
+        var observed = telemetry?.Observe(new ExecutionLabels(arn, arn, stateMachineName, System.Diagnostics.Activity.Current?.Id)
+        {
+            LogLevel = settings.LogLevel,
+            LogExecutionData = settings.LogExecutionData,
+        });
+        var options = new ExecutionOptions
+        {
+            MaxPayloadBytes = settings.MaxPayloadBytes,
+            History = CompositeHistorySink.Of(history, observed?.Sink),
+            MaxStateTransitions = settings.MaxStateTransitions,
+            Stop = stop,
+        };
         return new Interpreter(plan).RunAsync(request, host, options).AsTask().GetAwaiter().GetResult();
     }
 
-    private static Task<ExecutionResult> RunDurable(RunSettings settings, string definitionText, JsonNode? input, ITaskHandler tasks, string stateMachineName, ListHistorySink? history, CancellationToken stop)
+    private static Task<ExecutionResult> RunDurable(
+        RunSettings settings, string definitionText, JsonNode? input, ITaskHandler tasks, string stateMachineName, ListHistorySink? history, ExecutionTelemetry? telemetry, CancellationToken stop)
     {
         var options = new DurableRunOptions
         {
@@ -294,6 +333,9 @@ internal static class RunCommand
             History = history,
             SkipWaits = !settings.RealTime,
             ItemStore = DurableRunOptions.ItemStoreFor(settings.ItemsFolder, settings.Storage),
+            Telemetry = telemetry,
+            LogLevel = settings.LogLevel,
+            LogExecutionData = settings.LogExecutionData,
         };
         return DurableStateMachineRunner.RunAsync(definitionText, input, tasks, options, stop);
     }
@@ -341,5 +383,14 @@ internal static class RunCommand
         public IReadOnlyList<string> Handlers { get; init; } = [];
         /// <summary>The <c>--items-folder</c> value: the local stand-in for a storage account, or <see langword="null"/>.</summary>
         public string? ItemsFolder { get; init; }
+
+        /// <summary>The <c>--otel</c> value (console, otlp, none), or <see langword="null"/> to follow the OTEL_* variables.</summary>
+        public string? Otel { get; init; }
+
+        /// <summary>The <c>--log-level</c> value (ALL, ERROR, FATAL, OFF), or <see langword="null"/> for OFF.</summary>
+        public string? LogLevel { get; init; }
+
+        /// <summary>The <c>--log-execution-data</c> flag.</summary>
+        public bool LogExecutionData { get; init; }
     }
 }

@@ -19,4 +19,9 @@ public sealed record ExecutionRequest
 
     /// <summary>The role ARN the execution reports (<c>$$.Execution.RoleArn</c>).</summary>
     public string RoleArn { get; init; } = "arn:aws:iam::123456789012:role/StepFunctionsRole";
+
+    /// <summary>The ARN of this state machine's execution called <paramref name="name"/>.</summary>
+    /// <param name="name">The execution name.</param>
+    /// <returns><c>{ArnPrefix}:execution:{StateMachineName}:{name}</c>.</returns>
+    public string ExecutionArnFor(string name) => ArnPrefix + ":execution:" + StateMachineName + ":" + name;
 }

@@ -29,7 +29,7 @@ internal sealed class ExecutionRun
         Name = resumeFrom?.ExecutionName ?? request.Name ?? host.NewGuid().ToString();
         StateMachineName = request.StateMachineName;
         StateMachineId = request.ArnPrefix + ":stateMachine:" + request.StateMachineName;
-        ExecutionId = request.ArnPrefix + ":execution:" + request.StateMachineName + ":" + Name;
+        ExecutionId = request.ExecutionArnFor(Name);
         RoleArn = request.RoleArn;
         pristineInput = request.Input?.DeepClone();
         Deadline = timeoutSeconds is { } seconds ? StartTime.AddSeconds(seconds) : null;

@@ -34,6 +34,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.TryAddSingleton(sp => new ResourceArns(sp.GetRequiredService<ApiOptions>()));
         services.TryAddSingleton<ApiResources>();
         services.TryAddSingleton<ExpressRunner>();
+        services.TryAddSingleton<RegisteredMachineStarts>();
         Type[] operations =
         [
             typeof(CreateStateMachineOperation), typeof(DescribeStateMachineOperation), typeof(UpdateStateMachineOperation),

@@ -4,6 +4,7 @@ using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Executions;
 using AslOnDurable.Runtime.Hosting;
+using AslOnDurable.Runtime.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -51,7 +52,8 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
             ExecutionHistoryStore history = services.GetRequiredService<ExecutionHistoryStore>();
             DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
                 services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor,
-                hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null);
+                hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null,
+                services.GetRequiredService<ExecutionTelemetry>());
             DurableSelfHost host = await DurableSelfHost.StartAsync(hostOptions, catalog, loggerFactory, cancellationToken).ConfigureAwait(false);
             return new StepFunctionsSelfHost(services, host);
         }

@@ -23,9 +23,10 @@ namespace AslOnDurable.Runtime.Durable;
 /// <param name="limits">When to stop for a checkpoint, or <c>null</c> never to.</param>
 /// <param name="skipped">Virtual time skipped by earlier generations (skip-waits mode).</param>
 /// <param name="settings">The execution's start record: child executions inherit its quota and generation limits.</param>
+/// <param name="trace">The execution's trace: task calls and child executions carry its current task span as their trace parent.</param>
 internal sealed partial class DurableExecutionHost(
     TaskOrchestrationContext context, bool skipWaits = false, int generation = 0, GenerationLimits? limits = null, TimeSpan skipped = default,
-    StateMachineInput? settings = null) : IExecutionHost
+    StateMachineInput? settings = null, Observability.ExecutionTrace? trace = null) : IExecutionHost
 {
     private readonly ReplayRandom random = new(ReplayRandom.SeedFrom(generation == 0 ? context.InstanceId : context.InstanceId + "#" + generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -122,6 +123,7 @@ internal sealed partial class DurableExecutionHost(
     {
         // While replaying, the call is already in history with its input: DurableTask.Core matches it by id and name
         // and never reads the input again, so building it would only cost time on every episode.
+        string? traceParent = context.IsReplaying ? null : trace?.CurrentTaskTraceParent; // before the first await
         string request = context.IsReplaying ? string.Empty : DurableJson.Serialize(new TaskActivityInput(
             PayloadVersion.Current, invocation.StateName, invocation.Resource, invocation.Input, invocation.RetryCount, invocation.ExecutionId)
         {
@@ -129,6 +131,7 @@ internal sealed partial class DurableExecutionHost(
             HeartbeatSeconds = invocation.HeartbeatSeconds,
             TaskToken = invocation.TaskToken,
             Credentials = invocation.Credentials,
+            TraceParent = traceParent,
         });
         string reply;
         try
@@ -141,7 +144,7 @@ internal sealed partial class DurableExecutionHost(
         }
 
         TaskOutcome outcome = TaskFailures.ToOutcome(DurableJson.Deserialize<TaskActivityResult>(reply));
-        return outcome.NestedExecution is { } child ? await RunNestedAsync(child) : outcome;
+        return outcome.NestedExecution is { } child ? await RunNestedAsync(child, traceParent) : outcome;
     }
 
     /// <summary>
@@ -151,7 +154,7 @@ internal sealed partial class DurableExecutionHost(
     /// generation limits). <c>startExecution</c> does not wait: the child is started through the client by
     /// <see cref="Activities.StartExecutionActivity"/> as an orchestration of its own.
     /// </summary>
-    private async Task<TaskOutcome> RunNestedAsync(NestedExecutionRequest child)
+    private async Task<TaskOutcome> RunNestedAsync(NestedExecutionRequest child, string? traceParent)
     {
         int childDepth = (settings?.NestingDepth ?? 0) + 1;
         if (NestedExecutionLimit.Check(childDepth, child.StateMachine) is { } tooDeep)
@@ -160,6 +163,7 @@ internal sealed partial class DurableExecutionHost(
         }
 
         string name = child.Name ?? context.NewGuid().ToString();
+        traceParent ??= context.IsReplaying ? null : trace?.CurrentTaskTraceParent; // the call was scheduled in an earlier episode
         DateTimeOffset startDate = UtcNow;
         string payload = context.IsReplaying ? string.Empty : DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, child.Definition, child.Input)
         {
@@ -172,6 +176,7 @@ internal sealed partial class DurableExecutionHost(
             SkipWaits = skipWaits ? true : null,
             MaxActionsPerGeneration = settings?.MaxActionsPerGeneration,
             MaxEventsPerGeneration = settings?.MaxEventsPerGeneration,
+            TraceParent = traceParent,
         });
         Actions++;
         if (child.Pattern == NestedExecutionPattern.RequestResponse)

@@ -3,6 +3,7 @@ using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Durable.Payloads;
+using AslOnDurable.Runtime.Observability;
 using Microsoft.DurableTask;
 
 namespace AslOnDurable.Runtime.Durable;
@@ -26,7 +27,10 @@ namespace AslOnDurable.Runtime.Durable;
 /// </remarks>
 /// <param name="plans">Compiled definitions, shared by every execution of the host.</param>
 /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c> for none.</param>
-public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null)
+/// <param name="telemetry">Traces, metrics and the <c>loggingConfiguration</c> log (all fed only with events recorded
+/// outside replay), or <c>null</c> for none.</param>
+public sealed class StateMachineOrchestrator(
+    ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null, ExecutionTelemetry? telemetry = null)
     : TaskOrchestrator<string, string>
 {
     /// <summary>
@@ -57,13 +61,6 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
             return Serialize(new ExecutionResult(ExecutionStatus.Failed, null, new AslError(StatesErrorNames.Runtime, compiled.Problem)));
         }
 
-        IHistorySink? sink = historySinks?.Invoke(context.InstanceId);
-        ExecutionOptions options = new()
-        {
-            MaxPayloadBytes = request.MaxPayloadBytes ?? ExecutionOptions.DefaultMaxPayloadBytes,
-            MaxStateTransitions = request.MaxStateTransitions ?? ExecutionOptions.DefaultMaxStateTransitions,
-            History = sink is null ? null : new ReplaySafeHistorySink(context, sink),
-        };
         ExecutionRequest execution = new()
         {
             Input = request.Input?.DeepClone(), // the cached record is shared by every episode
@@ -75,13 +72,27 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
             ArnPrefix = request.ArnPrefix ?? execution.ArnPrefix,
             RoleArn = request.RoleArn ?? execution.RoleArn,
         };
+        ExecutionObservation? observed = telemetry?.Observe(new ExecutionLabels(
+            context.InstanceId, execution.ExecutionArnFor(execution.Name!), execution.StateMachineName, request.TraceParent)
+        {
+            LogLevel = request.LogLevel,
+            LogExecutionData = request.LogExecutionData == true,
+        });
+        ExecutionTrace? trace = observed?.Trace;
+        IHistorySink? sink = CompositeHistorySink.Of(historySinks?.Invoke(context.InstanceId), observed?.Sink);
+        ExecutionOptions options = new()
+        {
+            MaxPayloadBytes = request.MaxPayloadBytes ?? ExecutionOptions.DefaultMaxPayloadBytes,
+            MaxStateTransitions = request.MaxStateTransitions ?? ExecutionOptions.DefaultMaxStateTransitions,
+            History = sink is null ? null : new ReplaySafeHistorySink(context, sink),
+        };
 
         StateMachineContinuation? continuation = request.Continuation;
         GenerationLimits limits = new(
             Math.Max(1, request.MaxActionsPerGeneration ?? DefaultMaxActionsPerGeneration),
             Math.Max(1, request.MaxEventsPerGeneration ?? DefaultMaxEventsPerGeneration));
         DurableExecutionHost host = new(
-            context, request.SkipWaits == true, continuation?.Generation ?? 0, limits, TimeSpan.FromTicks(continuation?.SkippedTicks ?? 0), request);
+            context, request.SkipWaits == true, continuation?.Generation ?? 0, limits, TimeSpan.FromTicks(continuation?.SkippedTicks ?? 0), request, trace);
         Interpreter interpreter = new(plan);
         Task<ExecutionResult> run = continuation is null
             ? interpreter.RunAsync(execution, host, options).AsTask()
@@ -101,6 +112,11 @@ public sealed class StateMachineOrchestrator(ExecutionPlanCache plans, Func<stri
             Task timer = DurableTimers.WaitUntilAsync(context, deadline, cancelTimer.Token);
             if (await Task.WhenAny(run, timer) == timer)
             {
+                if (!context.IsReplaying)
+                {
+                    telemetry?.End(context.InstanceId, "TIMED_OUT", new AslError(StatesErrorNames.Timeout, null), context.CurrentUtcDateTime);
+                }
+
                 return Serialize(new ExecutionResult(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null)));
             }
 

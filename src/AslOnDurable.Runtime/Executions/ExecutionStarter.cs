@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Payloads;
+using AslOnDurable.Runtime.Observability;
 using Microsoft.Extensions.Logging;
 using AslOnDurable.Core.Json;
 
@@ -52,6 +53,9 @@ public sealed class ExecutionStarter(ExecutionPlanCache plans, ILogger<Execution
             StateMachineName = command.StateMachineName,
             ArnPrefix = command.ArnPrefix,
             MaxActionsPerGeneration = StateMachineOrchestrator.StartMaxActionsPerGeneration,
+            TraceParent = System.Diagnostics.Activity.Current?.Id, // the HTTP request or queue message that started it
+            LogLevel = ExecutionLogLevels.LogsAnything(command.LogLevel) ? command.LogLevel : null,
+            LogExecutionData = command.LogExecutionData ? true : null,
         });
         Log.ExecutionStarting(logger, OrchestratorNames.StateMachine, instanceId, command.Trigger);
         await client.StartAsync(OrchestratorNames.StateMachine, instanceId, payload, cancellationToken).ConfigureAwait(false);

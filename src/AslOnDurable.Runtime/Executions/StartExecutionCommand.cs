@@ -18,4 +18,10 @@ public sealed record StartExecutionCommand(string Definition, string InputJson, 
 
     /// <summary>Gets the ARN prefix (<c>arn:aws:states:region:account</c>), or <c>null</c> for the engine's default.</summary>
     public string? ArnPrefix { get; init; }
+
+    /// <summary>The state machine's <c>loggingConfiguration.level</c> (ALL, ERROR, FATAL, OFF), if any.</summary>
+    public string? LogLevel { get; init; }
+
+    /// <summary>The state machine's <c>loggingConfiguration.includeExecutionData</c>.</summary>
+    public bool LogExecutionData { get; init; }
 }

@@ -31,6 +31,15 @@ public sealed record DurableRunOptions
     /// <summary>Gets whether Wait states and retry intervals complete at once on a virtual clock (no real sleeping).</summary>
     public bool SkipWaits { get; init; }
 
+    /// <summary>Traces and metrics of the executions this host runs (<c>asl run --otel</c>), or <c>null</c> for none.</summary>
+    public Observability.ExecutionTelemetry? Telemetry { get; init; }
+
+    /// <summary>The <c>loggingConfiguration.level</c> the execution logs at (ALL, ERROR, FATAL, OFF; <c>asl run --log-level</c>).</summary>
+    public string? LogLevel { get; init; }
+
+    /// <summary>The <c>loggingConfiguration.includeExecutionData</c> (<c>asl run --log-execution-data</c>).</summary>
+    public bool LogExecutionData { get; init; }
+
     /// <summary>
     /// Gets after how many durable actions (task calls, timers) a generation continues as new, or <c>null</c> for
     /// <see cref="Durable.StateMachineOrchestrator.DefaultMaxActionsPerGeneration"/> (stored with the execution).

@@ -33,7 +33,8 @@ public static class DurableStateMachineRunner
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(options);
         IHistorySink? history = options.History;
-        DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(tasks, new ExecutionPlanCache(), history is null ? null : _ => history, options.ItemStore);
+        DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
+            tasks, new ExecutionPlanCache(), history is null ? null : _ => history, options.ItemStore, options.Telemetry);
         await using DurableSelfHost host = await DurableSelfHost.StartAsync(
             options.Host, catalog, options.LoggerFactory ?? NullLoggerFactory.Instance, cancellationToken).ConfigureAwait(false);
         return await RunOnAsync(host.Client, definitionJson, input, options, cancellationToken).ConfigureAwait(false);
@@ -84,6 +85,9 @@ public static class DurableStateMachineRunner
             MaxActionsPerGeneration = options.MaxActionsPerGeneration ?? StateMachineOrchestrator.StartMaxActionsPerGeneration,
             MapRunChunkSize = options.MapRunChunkSize,
             MapRunChunksPerGeneration = options.MapRunChunksPerGeneration,
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
+            LogLevel = Observability.ExecutionLogLevels.LogsAnything(options.LogLevel) ? options.LogLevel : null,
+            LogExecutionData = options.LogExecutionData ? true : null,
         });
         await client.StartAsync(OrchestratorNames.StateMachine, instanceId, payload, cancellationToken).ConfigureAwait(false);
         try
@@ -101,6 +105,7 @@ public static class DurableStateMachineRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await client.TerminateAsync(instanceId, "Stopped by the caller.", CancellationToken.None).ConfigureAwait(false);
+            options.Telemetry?.End(instanceId, "ABORTED", null, DateTimeOffset.UtcNow);
             return new ExecutionResult(ExecutionStatus.Aborted, null, null);
         }
     }

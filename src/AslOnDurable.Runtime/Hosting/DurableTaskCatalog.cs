@@ -6,6 +6,7 @@ using AslOnDurable.Runtime.Durable.Activities;
 using AslOnDurable.Runtime.Durable.Activities.MapRuns;
 using AslOnDurable.Runtime.Durable.MapRuns;
 using AslOnDurable.Core.Engine.Items;
+using AslOnDurable.Runtime.Observability;
 using Microsoft.DurableTask;
 
 namespace AslOnDurable.Runtime.Hosting;
@@ -44,15 +45,20 @@ public sealed class DurableTaskCatalog
     /// Where distributed Maps read items and write results (map-run orchestration and activities), or <c>null</c>: such a
     /// Map then fails with <c>States.Runtime</c> naming the missing storage.
     /// </param>
+    /// <param name="telemetry">Traces and metrics, or <c>null</c> for none.</param>
     /// <returns>The catalog.</returns>
     public static DurableTaskCatalog ForStateMachines(
-        ITaskHandler tasks, ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null, IItemStore? itemStore = null)
+        ITaskHandler tasks,
+        ExecutionPlanCache plans,
+        Func<string, IHistorySink?>? historySinks = null,
+        IItemStore? itemStore = null,
+        ExecutionTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(plans);
         return Runtime
-            .WithOrchestrator(OrchestratorNames.StateMachine, () => new StateMachineOrchestrator(plans, historySinks))
-            .WithActivity(ActivityNames.StateMachineTask, () => new StateMachineTaskActivity(tasks))
+            .WithOrchestrator(OrchestratorNames.StateMachine, () => new StateMachineOrchestrator(plans, historySinks, telemetry))
+            .WithActivity(ActivityNames.StateMachineTask, () => new StateMachineTaskActivity(tasks, null, telemetry))
             .WithOrchestrator(OrchestratorNames.MapRun, static () => new MapRunOrchestrator())
             .WithActivity(ActivityNames.MapRunStage, () => new MapRunStageActivity(itemStore))
             .WithActivity(ActivityNames.MapRunChunk, () => new MapRunChunkActivity(itemStore, tasks, plans))

@@ -57,6 +57,8 @@ internal sealed class StartExecutionOperation(ApiResources api, ExpressRunner ex
                     StateMachineName = execution.StateMachine.Name,
                     InstanceId = execution.InstanceId,
                     ArnPrefix = options.ArnPrefix,
+                    LogLevel = execution.StateMachine.Logging.Level,
+                    LogExecutionData = execution.StateMachine.Logging.IncludeExecutionData == true,
                 },
                 cancellationToken).ConfigureAwait(false);
         }

@@ -1,8 +1,10 @@
+using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Api.Contracts;
 using AslOnDurable.Runtime.Api.Executions;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Runtime.Observability;
 
 namespace AslOnDurable.Runtime.Api.Operations;
 
@@ -12,7 +14,8 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// answers when it closed.
 /// </summary>
 /// <param name="api">The shared resources.</param>
-internal sealed class StopExecutionOperation(ApiResources api) : ApiOperation<StopExecutionRequest, StopExecutionResponse>
+/// <param name="telemetry">Ends the execution's trace and counts it aborted.</param>
+internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetry telemetry) : ApiOperation<StopExecutionRequest, StopExecutionResponse>
 {
     /// <inheritdoc />
     public override string Action => "StopExecution";
@@ -37,6 +40,7 @@ internal sealed class StopExecutionOperation(ApiResources api) : ApiOperation<St
         DateTimeOffset now = api.Now;
         await api.Executions.ReplaceAsync(execution with { StopError = error, StopCause = cause }, cancellationToken).ConfigureAwait(false);
         await client.TerminateAsync(execution.InstanceId, cause, cancellationToken).ConfigureAwait(false);
+        telemetry.Stopped(execution.InstanceId, execution.StateMachine.Name, error is null && cause is null ? null : new AslError(error ?? "States.Aborted", cause), now);
         return new StopExecutionResponse(now);
     }
 }

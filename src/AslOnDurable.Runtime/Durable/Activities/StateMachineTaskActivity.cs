@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Durable.Payloads;
+using AslOnDurable.Runtime.Observability;
 using Microsoft.DurableTask;
 
 namespace AslOnDurable.Runtime.Durable.Activities;
@@ -13,26 +15,55 @@ namespace AslOnDurable.Runtime.Durable.Activities;
 /// </summary>
 /// <param name="tasks">Resolves and runs the resource.</param>
 /// <param name="time">The clock handed to the handler (<see cref="TaskInvocation.Clock"/>); the system clock when <c>null</c>.</param>
-public sealed class StateMachineTaskActivity(ITaskHandler tasks, TimeProvider? time = null) : TaskActivity<string, string>
+/// <param name="telemetry">Where the activity's span and duration go, or <c>null</c>.</param>
+public sealed class StateMachineTaskActivity(ITaskHandler tasks, TimeProvider? time = null, ExecutionTelemetry? telemetry = null) : TaskActivity<string, string>
 {
     /// <inheritdoc />
-    public override Task<string> RunAsync(TaskActivityContext context, string input) => RunAsync(tasks, input, time);
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => RunAsync(tasks, input, time, telemetry);
 
     /// <summary>Runs one attempt; hosts that bind activities themselves (the Functions app) call this.</summary>
     /// <param name="tasks">Resolves and runs the resource.</param>
     /// <param name="input">A <see cref="TaskActivityInput"/> as JSON text.</param>
     /// <param name="time">The clock handed to the handler; the system clock when <c>null</c>.</param>
+    /// <param name="telemetry">Where the activity's span (a child of the task call's span, <see cref="TaskActivityInput.TraceParent"/>)
+    /// and its duration (<see cref="TelemetryNames.ActivityDuration"/>) go, or <c>null</c>.</param>
     /// <returns>A <see cref="TaskActivityResult"/> as JSON text.</returns>
     /// <remarks>
     /// The handler gets an <see cref="ITaskClock"/> that enforces <c>TimeoutSeconds</c> and <c>HeartbeatSeconds</c> for
     /// the waits it makes through it, as in memory: a timed-out attempt reports <c>States.Timeout</c> or
     /// <c>States.HeartbeatTimeout</c>.
     /// </remarks>
-    public static async Task<string> RunAsync(ITaskHandler tasks, string input, TimeProvider? time = null)
+    public static async Task<string> RunAsync(ITaskHandler tasks, string input, TimeProvider? time = null, ExecutionTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         TaskActivityInput request = DurableJson.Deserialize<TaskActivityInput>(input);
         PayloadVersion.EnsureReadable(request.Version, nameof(TaskActivityInput));
+        if (telemetry is null)
+        {
+            return DurableJson.Serialize(await InvokeAsync(tasks, request, time).ConfigureAwait(false));
+        }
+
+        ActivityContext.TryParse(request.TraceParent, null, isRemote: true, out ActivityContext parent);
+        using Activity? span = telemetry.Source.StartActivity(
+            "activity " + request.Resource,
+            ActivityKind.Internal,
+            parent,
+            [new(TelemetryNames.TaskResource, request.Resource), new(TelemetryNames.StateName, request.StateName), new(TelemetryNames.ExecutionArn, request.ExecutionId)]);
+        long started = Stopwatch.GetTimestamp();
+        TaskActivityResult result = await InvokeAsync(tasks, request, time).ConfigureAwait(false);
+        telemetry.RecordActivity(request.Resource, result.Outcome, Stopwatch.GetElapsedTime(started));
+        if (span is not null && result.Error is { } error)
+        {
+            span.SetTag(TelemetryNames.Error, error);
+            span.SetTag("error.type", error);
+            span.SetStatus(ActivityStatusCode.Error, result.Cause ?? error);
+        }
+
+        return DurableJson.Serialize(result);
+    }
+
+    private static async Task<TaskActivityResult> InvokeAsync(ITaskHandler tasks, TaskActivityInput request, TimeProvider? time)
+    {
         using ActivityTaskClock clock = new(time ?? TimeProvider.System, request.TimeoutSeconds, request.HeartbeatSeconds);
         TaskInvocation invocation = new()
         {
@@ -81,6 +112,6 @@ public sealed class StateMachineTaskActivity(ITaskHandler tasks, TimeProvider? t
             result = new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.Crashed) { Cause = e.Message };
         }
 
-        return DurableJson.Serialize(result);
+        return result;
     }
 }

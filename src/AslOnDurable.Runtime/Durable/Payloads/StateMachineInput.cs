@@ -64,4 +64,15 @@ public sealed record StateMachineInput(int Version, string Definition, JsonNode?
 
     /// <summary>Chunks per map-run generation, or <c>null</c> for <see cref="MapRuns.MapRunOrchestrator.DefaultMaxChunksPerGeneration"/>.</summary>
     public int? MapRunChunksPerGeneration { get; init; }
+    /// <summary>
+    /// The W3C <c>traceparent</c> of whatever started the execution (an HTTP request, a parent execution's task), so its
+    /// spans join that trace; <see langword="null"/> starts a trace of its own.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The state machine's <c>loggingConfiguration.level</c> when the execution started (ALL, ERROR, FATAL); absent is OFF.</summary>
+    public string? LogLevel { get; init; }
+
+    /// <summary>The state machine's <c>loggingConfiguration.includeExecutionData</c>; absent is false.</summary>
+    public bool? LogExecutionData { get; init; }
 }

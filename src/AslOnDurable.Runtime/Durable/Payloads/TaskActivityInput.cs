@@ -22,4 +22,7 @@ public sealed record TaskActivityInput(int Version, string StateName, string Res
 
     /// <summary>Gets the evaluated <c>Credentials</c>, if any.</summary>
     public JsonNode? Credentials { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> of the task call's span, so the activity's work joins the execution's trace.</summary>
+    public string? TraceParent { get; init; }
 }

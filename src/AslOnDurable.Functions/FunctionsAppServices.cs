@@ -1,0 +1,63 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using AslOnDurable.Runtime;
+using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Integrations;
+using AslOnDurable.Runtime.Observability;
+using AslOnDurable.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace AslOnDurable.Functions;
+
+/// <summary>
+/// The Functions app's services, registered in one place so <c>Program</c> and the tests that build its container
+/// (and resolve every function class) use the same registrations.
+/// </summary>
+internal static class FunctionsAppServices
+{
+    /// <summary>The app setting that turns the Azure Monitor exporter on (Application Insights' connection string).</summary>
+    public const string ApplicationInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>Registers the Step Functions API, the task integrations, the runtime and telemetry.</summary>
+    /// <param name="services">The app's services.</param>
+    /// <param name="settings">Reads an app setting (environment variables in Azure and under Core Tools).</param>
+    /// <returns>The services.</returns>
+    /// <exception cref="FormatException">The integrations configuration is invalid: the app does not start.</exception>
+    public static IServiceCollection AddAslFunctionsApp(this IServiceCollection services, Func<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddStepFunctionsApi();
+        // Task integrations from the AslIntegrations / AslIntegrationsFile app settings; an invalid configuration stops the start.
+        services.AddAslIntegrations(IntegrationsSettings.Load(settings));
+        services.AddAslRuntime();
+        // Distributed Map item storage: the Storage connection string, else AzureWebJobsStorage.
+        services.AddSingleton(ItemStoreConfiguration.FromSettings(settings));
+        services.AddAslTelemetry(settings(ApplicationInsightsSetting));
+        return services;
+    }
+
+    /// <summary>
+    /// Exports AslOnDurable's traces and metrics (<see cref="TelemetryNames.Source"/>) to Azure Monitor when a connection
+    /// string is set. Without one nothing listens, so executions build no spans and no history details for them.
+    /// </summary>
+    /// <param name="services">The app's services.</param>
+    /// <param name="applicationInsights">The Application Insights connection string, or <see langword="null"/>.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddAslTelemetry(this IServiceCollection services, string? applicationInsights)
+    {
+        if (string.IsNullOrWhiteSpace(applicationInsights))
+        {
+            return services;
+        }
+
+        services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing
+                .AddSource(TelemetryNames.Source)
+                .AddAzureMonitorTraceExporter(o => o.ConnectionString = applicationInsights))
+            .WithMetrics(metrics => metrics
+                .AddMeter(TelemetryNames.Source)
+                .AddAzureMonitorMetricExporter(o => o.ConnectionString = applicationInsights));
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Runtime.Observability;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
+namespace AslOnDurable.Functions.Tests;
+
+/// <summary>The Functions app's container, built with the registrations <c>Program</c> uses.</summary>
+public sealed class FunctionsAppServicesTests
+{
+    /// <summary>Every class that holds a [Function] method (checked against functions.metadata below).</summary>
+    private static readonly Type[] FunctionClasses =
+    [
+        typeof(ApiFunction), typeof(StepFunctionsApiFunction), typeof(OrchestratorFunction), typeof(ActivityFunctions),
+        typeof(TimerFunctions), typeof(QueueFunctions), typeof(StateMachineFunctions),
+    ];
+
+    [Fact]
+    public void FunctionClasses_AreEveryEntryPointTypeInTheMetadata()
+    {
+        string dir = typeof(FunctionsAppServicesTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "FunctionsOutputDirectory").Value!;
+        using JsonDocument metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "functions.metadata")));
+
+        string[] entryTypes = [.. metadata.RootElement.EnumerateArray()
+            .Select(f => f.GetProperty("entryPoint").GetString()!)
+            .Select(e => e[..e.LastIndexOf('.')])
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+
+        Assert.Equal([.. FunctionClasses.Select(t => t.FullName!).Order(StringComparer.Ordinal)], entryTypes);
+    }
+
+    [Fact]
+    public void AddAslFunctionsApp_NoSettings_EveryFunctionClassResolves()
+    {
+        using ServiceProvider services = Build(_ => null);
+
+        Assert.All(FunctionClasses, type => Assert.NotNull(ActivatorUtilities.CreateInstance(services, type)));
+        Assert.Null(services.GetService<TracerProvider>());
+    }
+
+    [Fact]
+    public void AddAslFunctionsApp_ApplicationInsightsSet_EveryFunctionClassResolvesAndExportsSpans()
+    {
+        List<Activity> exported = [];
+        using ServiceProvider services = Build(
+            name => name == FunctionsAppServices.ApplicationInsightsSetting
+                ? "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/"
+                : null,
+            s => s.ConfigureOpenTelemetryTracerProvider(b => b.AddInMemoryExporter(exported)));
+
+        Assert.All(FunctionClasses, type => Assert.NotNull(ActivatorUtilities.CreateInstance(services, type)));
+        TracerProvider tracer = services.GetRequiredService<TracerProvider>();
+        ExecutionTelemetry telemetry = services.GetRequiredService<ExecutionTelemetry>();
+        ExecutionTrace trace = Assert.IsType<ExecutionTrace>(telemetry.TraceFor(new ExecutionLabels("id", "arn:execution", "machine", null)));
+        DateTimeOffset at = DateTimeOffset.UnixEpoch;
+        trace.Record(new HistoryEvent(1, 0, HistoryEventTypes.ExecutionStarted, at, null));
+        trace.Record(new HistoryEvent(2, 0, "PassStateEntered", at, new() { ["name"] = "P" }));
+        trace.Record(new HistoryEvent(3, 2, "PassStateExited", at, new() { ["name"] = "P" }));
+        trace.Record(new HistoryEvent(4, 0, HistoryEventTypes.ExecutionSucceeded, at, null));
+        tracer.ForceFlush();
+
+        Assert.Equal(["execution machine", "state P"], exported.Select(a => a.DisplayName).Order(StringComparer.Ordinal));
+    }
+
+    private static ServiceProvider Build(Func<string, string?> settings, Action<IServiceCollection>? extra = null)
+    {
+        ServiceCollection services = new();
+        // What the Functions worker host adds before Program's registrations.
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddAslFunctionsApp(settings);
+        extra?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}
