@@ -19,6 +19,7 @@ internal static class AslApplication
             WorkerCommand.Create(),
             SchedulesCommand.Create(stdoutIsRedirected, TimeProvider.System),
             ServeCommand.Create(),
+            GraphCommand.Create(),
         };
         return root;
     }
