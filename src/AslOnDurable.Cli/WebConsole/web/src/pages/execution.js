@@ -27,6 +27,7 @@ export async function executionPage(context, arn) {
   let state = { execution, events: [], runs: new Map() };
 
   const summary = el('dl', { class: 'summary' });
+  const io = el('section', { class: 'panel io', 'aria-label': 'Execution input and output' });
   const graphHolder = el('div', { class: 'graph-holder' });
   const details = el('div', { class: 'state-details', 'aria-live': 'polite' });
   const eventsBody = el('tbody');
@@ -44,6 +45,7 @@ export async function executionPage(context, arn) {
     el('div', { class: 'split' },
       el('section', { class: 'panel', 'aria-labelledby': 'graph-title' }, el('h2', { id: 'graph-title' }, 'Graph'), legend, graphHolder),
       el('section', { class: 'panel', 'aria-labelledby': 'state-title' }, el('h2', { id: 'state-title' }, 'State'), details)),
+    io,
     el('section', { class: 'panel', 'aria-labelledby': 'events-title' }, el('h2', { id: 'events-title' }, 'Events'),
       el('div', { class: 'table-wrap' }, el('table', { class: 'list events', 'aria-label': 'Execution events' },
         el('thead', {}, el('tr', {}, ...['ID', 'Type', 'Step', 'Previous', 'Time', 'Details'].map((h) => el('th', { scope: 'col' }, h)))),
@@ -105,9 +107,9 @@ export async function executionPage(context, arn) {
     if (e.cause !== undefined) facts.push(['Cause', e.cause]);
     if (e.redriveCount) facts.push(['Redrives', String(e.redriveCount)]);
     summary.replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', { 'data-field': `execution-${k.toLowerCase()}` }, v ?? '')]));
-    const io = [section('Execution input', e.input, 'execution-input')];
-    if (e.output !== undefined) io.push(section('Execution output', e.output, 'execution-output'));
-    summary.append(el('div', { class: 'io' }, ...io));
+    const blocks = [section('Execution input', e.input, 'execution-input')];
+    if (e.output !== undefined) blocks.push(section('Execution output', e.output, 'execution-output'));
+    io.replaceChildren(...blocks);
     stop.disabled = e.status !== 'RUNNING';
     redrive.disabled = !['FAILED', 'TIMED_OUT', 'ABORTED'].includes(e.status);
     eventsBody.replaceChildren(...state.events.map((event) => {

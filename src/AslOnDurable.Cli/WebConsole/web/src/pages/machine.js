@@ -34,16 +34,16 @@ export async function machinePage(context, arn) {
     el('h1', {}, machine.name, ' ', el('span', { class: 'tag' }, machine.type ?? 'STANDARD')),
     el('p', { class: 'meta' }, el('span', {}, `ARN ${machine.stateMachineArn}`), el('span', {}, `created ${formatTime(machine.creationDate)}`),
       machine.revisionId ? el('span', {}, `revision ${machine.revisionId}`) : null),
-    startForm(context, machine),
     el('div', { class: 'split' },
       el('section', { class: 'panel', 'aria-labelledby': 'graph-title' }, el('h2', { id: 'graph-title' }, 'Graph'), graph.element, details),
       el('section', { class: 'panel', 'aria-labelledby': 'definition-title' }, el('h2', { id: 'definition-title' }, 'Definition'),
         el('h3', {}, 'Validation'), diagnostics,
         el('pre', { class: 'json definition', tabindex: '0', 'aria-label': 'Definition JSON' }, prettyJson(machine.definition)))),
+    startForm(context, machine),
     executionsSection(context, arn),
   );
 
-  const answer = await call('ValidateStateMachineDefinition', { definition: machine.definition, type: machine.type });
+  const answer = await call('ValidateStateMachineDefinition', { definition: machine.definition, type: machine.type, severity: 'WARNING' });
   const found = answer.diagnostics ?? [];
   if (!found.length) diagnostics.append(el('li', { class: 'ok' }, 'OK: no problems found.'));
   for (const diagnostic of found) {
