@@ -213,6 +213,28 @@ describe('asl web console', () => {
     await page.context().close();
   });
 
+  test('colours a running state live, stops the execution, and redrives it or shows why not', async () => {
+    const { executionArn } = await api('StartExecution', { stateMachineArn: ordersArn, name: 'long-hold', input: JSON.stringify({ items: [{ sku: 'x' }], holdSeconds: 3600 }) });
+    const page = await openPage();
+    await page.goto(executionUrl(executionArn));
+    await page.locator('svg.graph g.node-state[data-name="Hold"][data-status="running"]').waitFor({ timeout: 30_000 });
+    assert.match(await node(page, 'Hold').textContent(), /Wait · running/);
+    assert.equal(await node(page, 'Validate').getAttribute('data-status'), 'succeeded');
+    assert.equal(await node(page, 'Prepare').getAttribute('data-status'), 'notreached');
+    assert.equal(await page.locator('button', { hasText: 'Redrive' }).isDisabled(), true);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.locator('button', { hasText: 'Stop execution' }).click();
+    await page.locator('#execution-status', { hasText: 'ABORTED' }).waitFor({ timeout: 30_000 });
+    await page.locator('svg.graph g.node-state[data-name="Hold"][data-status="stopped"]').waitFor();
+    assert.equal(await page.locator('table.events tbody tr').last().getAttribute('data-event-type'), 'ExecutionAborted');
+    await page.locator('button', { hasText: 'Redrive' }).click();
+    // RedriveExecution restarts it, or the API's answer (e.g. UnknownOperation on a server without it) is shown.
+    await page.locator('#alerts .alert, #execution-status:text-matches("RUNNING")').first().waitFor({ timeout: 30_000 });
+    const alert = await page.locator('#alerts').innerText();
+    if (alert) assert.match(alert, /\w+: .+/);
+    await page.context().close();
+  });
+
   test('works with the keyboard alone: skip link, links, focusable nodes', async () => {
     const page = await openPage();
     await page.goto(machineUrl(ordersArn));
