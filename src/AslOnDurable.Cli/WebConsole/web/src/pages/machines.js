@@ -3,6 +3,29 @@ import { call } from '../api.js';
 import { el, formatTime } from '../dom.js';
 import { machineHref } from '../links.js';
 
+// Rows ask one after another: a server without versions answers UnknownOperation once, the other rows then show it.
+let versionsUnsupported = null;
+let versionsQueue = Promise.resolve();
+
+function countVersions(arn, cell) {
+  versionsQueue = versionsQueue.then(() => askVersions(arn, cell));
+}
+
+function askVersions(arn, cell) {
+  if (versionsUnsupported) {
+    cell.textContent = '—';
+    cell.title = `${versionsUnsupported.type}: ${versionsUnsupported.message}`;
+    return undefined;
+  }
+  return call('ListStateMachineVersions', { stateMachineArn: arn })
+    .then((answer) => { cell.textContent = String((answer.stateMachineVersions ?? []).length); })
+    .catch((error) => {
+      if (error.type === 'UnknownOperation') versionsUnsupported = error;
+      cell.textContent = '—';
+      cell.title = `${error.type}: ${error.message}`;
+    });
+}
+
 export async function machinesPage(context) {
   document.title = 'State machines · asl console';
   const tbody = el('tbody');
@@ -27,12 +50,7 @@ export async function machinesPage(context) {
         el('td', {}, machine.type),
         el('td', {}, formatTime(machine.creationDate)),
         versions));
-      call('ListStateMachineVersions', { stateMachineArn: machine.stateMachineArn })
-        .then((answer) => { versions.textContent = String((answer.stateMachineVersions ?? []).length); })
-        .catch((error) => {
-          versions.textContent = '—';
-          versions.title = `${error.type}: ${error.message}`;
-        });
+      countVersions(machine.stateMachineArn, versions);
     }
     if (!tbody.children.length) tbody.append(el('tr', {}, el('td', { colspan: 4, class: 'empty' }, 'No state machines yet.')));
     nextToken = page.nextToken;
