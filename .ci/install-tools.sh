@@ -4,6 +4,9 @@
 #   .ci/node_modules/.bin/azurite   Azurite, from npm (version in .ci/package.json, locked in .ci/package-lock.json)
 #   /usr/bin/aws                    the AWS CLI v2 (Debian package awscli), for .ci/api-clients.py; installed only
 #                                   when missing and this runs as root with apt-get (CI), otherwise left alone
+#   /usr/bin/chromium               Chromium (Debian package chromium) for the console's browser tests, same rule
+#   src/AslOnDurable.Cli/WebConsole/web/node_modules, tests/console-e2e/node_modules
+#                                   the console's build tools (esbuild, dagre) and playwright-core, by npm ci
 # Idempotent; safe to run again. Runtime tests find Azurite here (or via $AZURITE_PATH / PATH).
 set -euo pipefail
 ci_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -44,3 +47,19 @@ elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
 else
   echo "aws: not installed (needs root and apt-get); the AWS CLI part of .ci/api-clients.py is skipped"
 fi
+
+echo "-- chromium (Debian chromium, for the console's browser tests)"
+if [ -x /usr/bin/chromium ]; then
+  echo "chromium: $(/usr/bin/chromium --version 2>/dev/null)"
+elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  echo "chromium: $(/usr/bin/chromium --version 2>/dev/null)"
+else
+  echo "chromium: not installed (needs root and apt-get); the console's browser tests will fail"
+fi
+
+echo "-- web console packages (npm ci)"
+for dir in ../src/AslOnDurable.Cli/WebConsole/web ../tests/console-e2e; do
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+done

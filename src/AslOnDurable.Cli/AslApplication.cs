@@ -20,6 +20,7 @@ internal static class AslApplication
             WorkerCommand.Create(),
             SchedulesCommand.Create(stdoutIsRedirected, TimeProvider.System),
             ServeCommand.Create(),
+            GraphCommand.Create(),
         };
         return root;
     }

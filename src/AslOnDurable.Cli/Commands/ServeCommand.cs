@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Text.RegularExpressions;
+using AslOnDurable.Cli.WebConsole;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Hosting;
@@ -18,7 +19,7 @@ namespace AslOnDurable.Cli.Commands;
 /// <summary>
 /// <c>asl serve [--port N] [--host ADDR] [--storage CONN|azurite]</c>: the AWS Step Functions API (AWS JSON 1.0,
 /// <c>POST /</c> with <c>X-Amz-Target</c>) on Kestrel over a durable self-host, so the AWS CLI and SDKs work with
-/// <c>--endpoint-url</c>. Loopback only; prints one <c>serving http://ADDR:PORT</c> line when ready and stops cleanly on
+/// <c>--endpoint-url</c>, and the web console on <c>GET /</c>. Loopback only; prints one <c>serving http://ADDR:PORT</c> line when ready and stops cleanly on
 /// Ctrl+C or SIGTERM.
 /// </summary>
 internal static partial class ServeCommand
@@ -99,6 +100,7 @@ internal static partial class ServeCommand
             builder.WebHost.UseKestrel(k => k.Listen(endpoint));
             await using var app = builder.Build();
             app.MapPost("/", (HttpContext context) => HandleAsync(context, selfHost));
+            WebConsoleEndpoints.Map(app, WebConsoleAssets.Load());
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -116,7 +118,7 @@ internal static partial class ServeCommand
             string url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             lock (stdout)
             {
-                stdout.WriteLine($"serving {url} (Step Functions API, {(backend.Backend == DurableBackend.InMemory ? "embedded in-memory backend" : "task hub " + backend.TaskHubName)})");
+                stdout.WriteLine($"serving {url} (Step Functions API and web console, {(backend.Backend == DurableBackend.InMemory ? "embedded in-memory backend" : "task hub " + backend.TaskHubName)})");
                 stdout.Flush();
             }
 

@@ -45,6 +45,8 @@ public sealed class ServeCommandTests
             """{"name":"hello","definition":"{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}","roleArn":"arn:aws:iam::111122223333:role/r"}""");
         using HttpResponseMessage unknown = await PostAsync(http, "Frobnicate", "{}");
         using HttpResponseMessage get = await http.GetAsync(new Uri("/", UriKind.Relative));
+        using HttpResponseMessage script = await http.GetAsync(new Uri("/console.js", UriKind.Relative));
+        using HttpResponseMessage missing = await http.GetAsync(new Uri("/nothing.js", UriKind.Relative));
         await cancel.CancelAsync();
         int code = await serving.WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -54,7 +56,11 @@ public sealed class ServeCommandTests
         Assert.Equal("arn:aws:states:eu-west-1:111122223333:stateMachine:hello", (string?)body["stateMachineArn"]);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal("UnknownOperation", (string?)JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!["__type"]);
-        Assert.NotEqual(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode); // the web console
+        Assert.Equal("text/html", get.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("default-src 'none'", string.Join(' ', get.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal(string.Empty, stderr.ToString());
         Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
