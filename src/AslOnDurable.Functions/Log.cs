@@ -14,9 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Queue message started {InstanceId}")]
     public static partial void QueueMessageStarted(ILogger logger, string instanceId);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Queue message {MessageId} was delivered again: execution {ExecutionName} already exists")]
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Queue message {MessageId} was delivered again: execution {ExecutionName} already exists")]
     public static partial void QueueMessageAlreadyStarted(ILogger logger, string messageId, string executionName);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Queue message {MessageId} moved to the poison queue: {Reason}")]
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Queue message {MessageId} moved to the poison queue: {Reason}")]
     public static partial void QueueMessagePoisoned(ILogger logger, string messageId, string reason);
 }

@@ -22,9 +22,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "EXPRESS execution {ExecutionArn} failed to run")]
     public static partial void ExpressRunFailed(ILogger logger, string executionArn, Exception exception);
 
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "{EventType} #{EventId} of {ExecutionArn}: {Record}")]
-    public static partial void ExecutionEvent(ILogger logger, string eventType, long eventId, string executionArn, string record);
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "{EventType} #{HistoryEventId} of {ExecutionArn}: {Record}")]
+    public static partial void ExecutionEvent(ILogger logger, string eventType, long historyEventId, string executionArn, string record);
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "{EventType} #{EventId} of {ExecutionArn}: {Record}")]
-    public static partial void ExecutionErrorEvent(ILogger logger, string eventType, long eventId, string executionArn, string record);
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "{EventType} #{HistoryEventId} of {ExecutionArn}: {Record}")]
+    public static partial void ExecutionErrorEvent(ILogger logger, string eventType, long historyEventId, string executionArn, string record);
 }
