@@ -46,7 +46,7 @@ public sealed class DurableSelfHost : IAsyncDisposable
         await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
         // The client exists before the worker starts, so activities that start executions can use it.
-        TaskHubClient client = new(serviceClient, StringPayloadDataConverter.Instance, loggerFactory);
+        TaskHubClient client = new(serviceClient, loggerFactory: loggerFactory);
         TaskHubExecutionClient executionClient = new(client);
         catalog = catalog.WithActivity(ActivityNames.StartExecution, () => new StartExecutionActivity(executionClient));
         DurableTaskShimFactory shims = new(new DurableTaskWorkerOptions(), loggerFactory);
