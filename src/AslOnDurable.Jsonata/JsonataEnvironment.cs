@@ -1,3 +1,4 @@
+using AslOnDurable.Jsonata.Evaluation;
 using AslOnDurable.Jsonata.Functions;
 
 namespace AslOnDurable.Jsonata;
@@ -9,11 +10,12 @@ namespace AslOnDurable.Jsonata;
 public sealed class JsonataEnvironment
 {
     private FunctionLibrary? library;
+    private EvaluationLimits? untimedLimits;
 
     /// <summary>The default environment: standard library, Unix-epoch clock, deterministic randomness.</summary>
     public static JsonataEnvironment Default { get; } = new();
 
-    /// <summary>The clock read once per evaluation for <c>$now()</c> and <c>$millis()</c>; defaults to the Unix epoch.</summary>
+    /// <summary>The clock behind <c>$now()</c> and <c>$millis()</c>, read at most once per evaluation (on first use); defaults to the Unix epoch.</summary>
     public Func<DateTimeOffset>? Clock { get; init; }
 
     /// <summary>Randomness for <c>$random()</c> and <c>$shuffle()</c>: uniform in [0, 1). Defaults to a fixed-seed sequence.</summary>
@@ -42,6 +44,9 @@ public sealed class JsonataEnvironment
 
     /// <summary>Time budget per evaluation when <see cref="ElapsedMilliseconds"/> is set; exceeding it raises <c>U1001</c>.</summary>
     public long TimeLimitMilliseconds { get; init; } = 10_000;
+
+    /// <summary>The guards of an evaluation without a time limit (the same for every evaluation: built once).</summary>
+    internal EvaluationLimits UntimedLimits => untimedLimits ??= new EvaluationLimits(MaxDepth, MaxSteps, null, 0);
 
     internal FunctionLibrary Library
     {

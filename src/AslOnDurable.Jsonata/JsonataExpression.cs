@@ -81,7 +81,7 @@ public sealed class JsonataExpression
         }
         else
         {
-            limits = new EvaluationLimits(environment.MaxDepth, environment.MaxSteps, null, 0);
+            limits = environment.UntimedLimits;
         }
 
         return Evaluate(input, bindings, environment, limits);
@@ -90,11 +90,17 @@ public sealed class JsonataExpression
     internal JsonataValue Evaluate(JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings, JsonataEnvironment environment, EvaluationLimits limits)
     {
         var library = environment.Library;
-        var timestamp = environment.Clock is { } clock ? clock().ToUnixTimeMilliseconds() : 0L;
         var random = environment.Random ?? new SplitMix64(0x5EED).NextDouble;
-        var evaluator = new Evaluator(library, limits, timestamp, random);
-        var frame = new Frame(new Frame(library));
-        if (bindings is not null)
+        var evaluator = new Evaluator(library, limits, environment.Clock, random);
+        var frame = new Frame(library.RootFrame, (bindings?.Count ?? 0) + 1);
+        if (bindings is Dictionary<string, JsonataValue> dictionary)
+        {
+            foreach (var kv in dictionary)
+            {
+                frame.Bind(kv.Key, kv.Value.Raw);
+            }
+        }
+        else if (bindings is not null)
         {
             foreach (var kv in bindings)
             {

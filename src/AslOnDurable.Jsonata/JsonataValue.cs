@@ -42,6 +42,22 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     /// <summary>Converts a JSON node; a null node is JSON <c>null</c>.</summary>
     public static JsonataValue FromNode(JsonNode? node) => new(ValueConverter.FromJsonNode(node));
 
+    /// <summary>
+    /// Converts a JSON node, taking the objects and arrays <paramref name="known"/> holds as they are instead of
+    /// converting them again.
+    /// </summary>
+    /// <param name="node">The node; null is JSON <c>null</c>.</param>
+    /// <param name="known">Values already held for unchanged nodes, or null.</param>
+    /// <returns>The value.</returns>
+    public static JsonataValue FromNode(JsonNode? node, IConvertedNodes? known) => new(ValueConverter.FromJsonNode(node, known));
+
+    /// <summary>
+    /// Whether the value is plain JSON: converting <see cref="Node"/> back would give an equal value with the same
+    /// behaviour (no sequences or flagged arrays, functions, non-finite numbers or undefined members inside), so a host
+    /// may keep this value as the converted form of that node.
+    /// </summary>
+    public bool IsPlainJson => ValueConverter.IsPlainJson(Raw);
+
     /// <summary>Converts a JSON element.</summary>
     public static JsonataValue FromElement(JsonElement element) => new(ValueConverter.FromJsonElement(element));
 

@@ -6,10 +6,31 @@
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
 //        --durable-replay [--count 100] [--runs 5] [seq|map]
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
+//        --startup ASL_DLL DEFINITION [INPUT] [--runs N]
+//                  (`asl run` as whole processes, durable default vs --express, alternating; median wall time)
 using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Benchmarks;
+
+if (args.Length >= 3 && args[0] == "--startup")
+{
+    var startupRuns = 21;
+    var positional = new List<string>();
+    for (var i = 1; i < args.Length; i++)
+    {
+        if (args[i] == "--runs")
+        {
+            startupRuns = int.Parse(args[++i]);
+        }
+        else
+        {
+            positional.Add(args[i]);
+        }
+    }
+
+    return new StartupBenchmark(positional[0], positional[1], positional.Count > 2 ? positional[2] : null, startupRuns).Run();
+}
 
 var options = BenchOptions.Parse(args);
 if (options.Durable is { } durable)

@@ -19,6 +19,17 @@ public sealed class JsonataEnvironmentTests
     }
 
     [Fact]
+    public void Clock_ExpressionWithoutNowOrMillis_IsNotRead()
+    {
+        var calls = 0;
+        var environment = new JsonataEnvironment { Clock = () => { calls++; return DateTimeOffset.UnixEpoch; } };
+
+        Assert.Equal("3", ExpressionRunner.Run("1 + 2", null, environment));
+
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
     public void Random_IsInjected_ForRandomAndShuffle()
     {
         var environment = new JsonataEnvironment { Random = () => 0.25 };

@@ -14,26 +14,48 @@ internal sealed partial class Evaluator
     private readonly long maxSteps;
     private readonly Func<long>? elapsedMilliseconds;
     private readonly long timeLimitMilliseconds;
+    private readonly Func<DateTimeOffset>? clock;
     private int depth;
     private long steps;
+    private long timestampMillis;
+    private bool timestampRead;
 
     /// <summary>Creates an evaluator.</summary>
-    public Evaluator(FunctionLibrary library, EvaluationLimits limits, long timestampMillis, Func<double> random)
+    /// <param name="library">The function library.</param>
+    /// <param name="limits">The guards.</param>
+    /// <param name="clock">The clock behind <c>$now()</c>/<c>$millis()</c>, read at most once (on first use); the Unix epoch when null.</param>
+    /// <param name="random">The randomness source.</param>
+    public Evaluator(FunctionLibrary library, EvaluationLimits limits, Func<DateTimeOffset>? clock, Func<double> random)
     {
         Library = library;
         maxDepth = limits.MaxDepth;
         maxSteps = limits.MaxSteps;
         elapsedMilliseconds = limits.ElapsedMilliseconds;
         timeLimitMilliseconds = limits.TimeLimitMilliseconds;
-        TimestampMillis = timestampMillis;
+        this.clock = clock;
         Random = random;
     }
 
     /// <summary>The function library in effect.</summary>
     public FunctionLibrary Library { get; }
 
-    /// <summary>The evaluation's timestamp (ms since the epoch), returned by <c>$now()</c> and <c>$millis()</c>.</summary>
-    public long TimestampMillis { get; }
+    /// <summary>
+    /// The evaluation's timestamp (ms since the epoch), returned by <c>$now()</c> and <c>$millis()</c>: the clock is read
+    /// on first use only (most expressions never ask), and every later use in the same evaluation sees the same value.
+    /// </summary>
+    public long TimestampMillis
+    {
+        get
+        {
+            if (!timestampRead)
+            {
+                timestampMillis = clock is null ? 0L : clock().ToUnixTimeMilliseconds();
+                timestampRead = true;
+            }
+
+            return timestampMillis;
+        }
+    }
 
     /// <summary>The randomness source (uniform in [0, 1)).</summary>
     public Func<double> Random { get; }

@@ -20,6 +20,17 @@ internal sealed class Frame
         this.parent = parent;
     }
 
+    /// <summary>Creates a child scope of <paramref name="parent"/> with room for <paramref name="capacity"/> bindings.</summary>
+    public Frame(Frame parent, int capacity)
+    {
+        this.parent = parent;
+        if (capacity > 0 && capacity <= SmallCapacity)
+        {
+            names = new string[capacity];
+            values = new object?[capacity];
+        }
+    }
+
     /// <summary>Creates a root scope over <paramref name="library"/>.</summary>
     public Frame(FunctionLibrary library)
     {

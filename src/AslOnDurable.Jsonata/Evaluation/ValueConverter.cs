@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -16,9 +17,12 @@ internal static class ValueConverter
     public static object Box(bool value) => value ? True : False;
 
     /// <summary>Converts a JSON node (null means JSON null).</summary>
-    public static object FromJsonNode(JsonNode? node) => FromJsonNode(node, 0);
+    public static object FromJsonNode(JsonNode? node) => FromJsonNode(node, 0, null);
 
-    private static object FromJsonNode(JsonNode? node, int depth)
+    /// <summary>Converts a JSON node, taking objects and arrays <paramref name="known"/> has converted before as they are.</summary>
+    public static object FromJsonNode(JsonNode? node, IConvertedNodes? known) => FromJsonNode(node, 0, known);
+
+    private static object FromJsonNode(JsonNode? node, int depth, IConvertedNodes? known)
     {
         switch (node)
         {
@@ -27,10 +31,15 @@ internal static class ValueConverter
             case JsonObject obj:
                 {
                     ValueDepthLimit.Check(depth);
+                    if (known is not null && known.TryGetConverted(obj, out var cached) && cached.Raw is not null)
+                    {
+                        return cached.Raw;
+                    }
+
                     var result = new JObject(obj.Count);
                     foreach (var kv in obj)
                     {
-                        result[kv.Key] = FromJsonNode(kv.Value, depth + 1);
+                        result[kv.Key] = FromJsonNode(kv.Value, depth + 1, known);
                     }
 
                     return result;
@@ -39,10 +48,15 @@ internal static class ValueConverter
             case JsonArray arr:
                 {
                     ValueDepthLimit.Check(depth);
+                    if (known is not null && known.TryGetConverted(arr, out var cached) && cached.Raw is not null)
+                    {
+                        return cached.Raw;
+                    }
+
                     var result = new JList(arr.Count);
                     foreach (var item in arr)
                     {
-                        result.Add(FromJsonNode(item, depth + 1));
+                        result.Add(FromJsonNode(item, depth + 1, known));
                     }
 
                     return result;
@@ -150,6 +164,56 @@ internal static class ValueConverter
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="value"/> is what converting its JSON form back would give: only JSON values, no sequences
+    /// or flagged arrays, no functions, no non-finite numbers, no undefined members. Such a value can stand for the node
+    /// <see cref="ToJsonNode(object?)"/> makes of it.
+    /// </summary>
+    public static bool IsPlainJson(object? value) => IsPlainJson(value, 0);
+
+    private static bool IsPlainJson(object? value, int depth)
+    {
+        switch (value)
+        {
+            case string or bool or JNull:
+                return true;
+            case double d:
+                return double.IsFinite(d);
+            case JList list:
+                if (depth >= JsonataLimits.MaxValueDepth || list.IsSequence || list.KeepSingleton || list.Cons || list.OuterWrapper || list.TupleStream)
+                {
+                    return false;
+                }
+
+                foreach (var item in list)
+                {
+                    if (!IsPlainJson(item, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JObject obj:
+                if (depth >= JsonataLimits.MaxValueDepth)
+                {
+                    return false;
+                }
+
+                foreach (var kv in obj)
+                {
+                    if (!IsPlainJson(kv.Value, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Converts an evaluator value to a JSON node; undefined and JSON null both give null.</summary>
     public static JsonNode? ToJsonNode(object? value) => ToJsonNode(value, 0);
 
@@ -175,30 +239,60 @@ internal static class ValueConverter
                 {
                     ValueDepthLimit.Check(depth);
                     var items = list.OuterWrapper && list.Count == 1 && list[0] is JList inner ? inner : list;
-                    var arr = new JsonArray();
-                    foreach (var item in items)
+                    if (items.Count == 0)
                     {
-                        arr.Add(item is Callable ? null : ToJsonNode(item, depth + 1));
+                        return new JsonArray();
                     }
 
-                    return arr;
+                    // Built into an exact-size buffer and handed over at once: the array's list is sized once.
+                    var buffer = ArrayPool<JsonNode?>.Shared.Rent(items.Count);
+                    try
+                    {
+                        for (var i = 0; i < items.Count; i++)
+                        {
+                            var item = items[i];
+                            buffer[i] = item is Callable ? null : ToJsonNode(item, depth + 1);
+                        }
+
+                        return new JsonArray(default(JsonNodeOptions), new ReadOnlySpan<JsonNode?>(buffer, 0, items.Count));
+                    }
+                    finally
+                    {
+                        Array.Clear(buffer, 0, items.Count);
+                        ArrayPool<JsonNode?>.Shared.Return(buffer);
+                    }
                 }
 
             case JObject obj:
                 {
                     ValueDepthLimit.Check(depth);
-                    var o = new JsonObject();
-                    foreach (var kv in obj)
+                    if (obj.Count == 0)
                     {
-                        if (kv.Value is null || kv.Value is Callable)
-                        {
-                            continue;
-                        }
-
-                        o[kv.Key] = ToJsonNode(kv.Value, depth + 1);
+                        return new JsonObject();
                     }
 
-                    return o;
+                    // Members collected first so the object's dictionary is created at its final size.
+                    var buffer = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(obj.Count);
+                    var count = 0;
+                    try
+                    {
+                        foreach (var kv in obj)
+                        {
+                            if (kv.Value is null || kv.Value is Callable)
+                            {
+                                continue;
+                            }
+
+                            buffer[count++] = new(kv.Key, ToJsonNode(kv.Value, depth + 1));
+                        }
+
+                        return new JsonObject(new ArraySegment<KeyValuePair<string, JsonNode?>>(buffer, 0, count));
+                    }
+                    finally
+                    {
+                        Array.Clear(buffer, 0, count);
+                        ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Return(buffer);
+                    }
                 }
 
             case Callable:

@@ -7,11 +7,18 @@ namespace AslOnDurable.Jsonata.Functions;
 internal sealed class FunctionLibrary
 {
     private readonly FrozenDictionary<string, BuiltinFunction> functions;
+    private Frame? rootFrame;
 
     private FunctionLibrary(FrozenDictionary<string, BuiltinFunction> functions)
     {
         this.functions = functions;
     }
+
+    /// <summary>
+    /// The scope every evaluation's own scope hangs under: it binds nothing and only falls back to the library, so one
+    /// instance serves every evaluation (evaluations bind into child scopes only).
+    /// </summary>
+    public Frame RootFrame => rootFrame ??= new Frame(this);
 
     /// <summary>Looks up a function by name (without <c>$</c>); null when absent.</summary>
     public object? Lookup(string name) => functions.TryGetValue(name, out var f) ? f : null;

@@ -26,7 +26,7 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
     /// <summary>The execution.</summary>
     public ExecutionRun Run { get; } = run;
 
-    /// <summary>JSONata conversions of the current state (cleared on each state entry).</summary>
+    /// <summary>JSONata values of this frame's nodes (see <see cref="JsonataConversionCache"/>).</summary>
     public JsonataConversionCache JsonataCache => jsonataCache ??= new JsonataConversionCache();
 
     /// <summary>The frame's variables.</summary>
@@ -107,8 +107,14 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
         mapIndex = -1;
         mapValue = null;
         stateDirty = true;
-        jsonataCache?.Clear();
+        jsonataCache?.NextState();
     }
+
+    /// <summary>
+    /// Forgets the JSONata values held for nodes: code outside the engine (a task handler, the states of a Parallel
+    /// branch or Map iteration) may have changed nodes it was given.
+    /// </summary>
+    public void ForgetJsonataValues() => jsonataCache?.Forget();
 
     /// <summary>Sets <c>$$.State.RetryCount</c>.</summary>
     public void SetRetryCount(int count)

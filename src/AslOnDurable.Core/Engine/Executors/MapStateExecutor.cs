@@ -176,6 +176,8 @@ internal static partial class MapStateExecutor
                 }
             });
 
+        frame.Environment.ForgetJsonataValues();
+
         if (timedOut)
         {
             return (StepResult.Fail(new AslError(StatesErrorNames.Timeout, null)), null);

@@ -76,6 +76,8 @@ internal static class ParallelStateExecutor
                 }
             });
 
+        frame.Environment.ForgetJsonataValues();
+
         if (timedOut)
         {
             return (StepResult.Fail(new AslError(StatesErrorNames.Timeout, null)), null);

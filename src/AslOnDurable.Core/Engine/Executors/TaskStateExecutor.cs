@@ -32,6 +32,7 @@ internal static class TaskStateExecutor
                 if (refused is null)
                 {
                     var outcome = await frame.Run.Host.InvokeTaskAsync(invocation!);
+                    frame.Environment.ForgetJsonataValues();
                     var (step, failed) = Finish(state, frame, raw, outcome);
                     if (failed is null)
                     {

@@ -4,56 +4,163 @@ using AslOnDurable.Jsonata;
 namespace AslOnDurable.Core.Engine.Lifecycle;
 
 /// <summary>
-/// Converts nodes for the JSONata library once per state: the several expressions of one state (Assign, Output,
-/// Arguments…) see the same <c>$states</c> and variables, so each node is converted only the first time. Cleared
-/// when the frame enters the next state; nodes are never mutated while a state evaluates its expressions.
+/// The JSONata values of one frame's nodes, so a value crosses from the engine's nodes into the evaluator once:
+/// <list type="bullet">
+/// <item>nodes converted or produced (Output, Assign) in the current state, and those of the previous state (a state's
+/// output is the next state's <c>$states.input</c>, whole or as members of a new object);</item>
+/// <item>variables, by name, as long as the variable holds the same node (variables are never changed in place);</item>
+/// <item>the context object's <c>Execution</c> and <c>StateMachine</c> members, which stay the same for the frame.</item>
+/// </list>
+/// Nodes are taken as unchanged while they are remembered: the engine copies a node before changing it, and a task
+/// handler (which may change its input in place) makes the cache forget everything it holds (<see cref="Forget"/>).
 /// </summary>
-internal sealed class JsonataConversionCache
+internal sealed class JsonataConversionCache : IConvertedNodes
 {
-    private readonly Dictionary<JsonNode, JsonataValue> values = new(ReferenceEqualityComparer.Instance);
-
+    private readonly Dictionary<JsonNode, JsonataValue> stable = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<JsonNode, JsonataValue> current = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<JsonNode, JsonataValue> previous = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<string, KeyValuePair<JsonNode, JsonataValue>>? variables;
+    private Dictionary<string, JsonataValue>? bindings;
     private JsonObject? states;
     private int statesCount;
     private JsonataValue statesValue;
 
-    /// <summary>The converted value, from the cache when the same node was converted in this state.</summary>
-    public JsonataValue Convert(JsonNode? node, Func<JsonNode?, JsonataValue> convert)
+    /// <inheritdoc/>
+    public bool TryGetConverted(JsonNode node, out JsonataValue value) =>
+        current.TryGetValue(node, out value) || previous.TryGetValue(node, out value) || stable.TryGetValue(node, out value);
+
+    /// <summary>
+    /// The frame's bindings dictionary, emptied: an evaluation binds its variables into the evaluator's own scope before
+    /// it starts, and evaluations of one frame never overlap, so one dictionary serves them all.
+    /// </summary>
+    public Dictionary<string, JsonataValue> Bindings()
+    {
+        bindings ??= new Dictionary<string, JsonataValue>(StringComparer.Ordinal);
+        bindings.Clear();
+        return bindings;
+    }
+
+    /// <summary>The value of <paramref name="node"/>, converted only where no value is held for it or its members.</summary>
+    public JsonataValue Convert(JsonNode? node)
     {
         if (node is null)
         {
-            return convert(null);
+            return JsonataValue.Null;
         }
 
-        if (!values.TryGetValue(node, out var value))
+        if (!TryGetConverted(node, out var value))
         {
-            value = convert(node);
-            values[node] = value;
+            value = JsonataValue.FromNode(node, this);
+            if (node is JsonObject or JsonArray)
+            {
+                current[node] = value;
+            }
         }
 
         return value;
     }
 
-    /// <summary>The converted <c>$states</c> object; reconverted when members were added since (the context).</summary>
-    public JsonataValue ConvertStates(JsonObject node, Func<JsonNode?, JsonataValue> convert)
+    /// <summary>The value of the variable <paramref name="name"/>, which holds <paramref name="node"/>.</summary>
+    public JsonataValue ConvertVariable(string name, JsonNode? node)
     {
-        if (!ReferenceEquals(node, states) || node.Count != statesCount)
+        if (node is not (JsonObject or JsonArray))
         {
-            statesValue = convert(node);
-            states = node;
-            statesCount = node.Count;
+            return Convert(node);
         }
 
+        variables ??= new Dictionary<string, KeyValuePair<JsonNode, JsonataValue>>(StringComparer.Ordinal);
+        if (variables.TryGetValue(name, out var held) && ReferenceEquals(held.Key, node))
+        {
+            return held.Value;
+        }
+
+        var value = Convert(node);
+        variables[name] = new(node, value);
+        return value;
+    }
+
+    /// <summary>
+    /// The value of <c>$states</c>: its members are converted through the cache (the context object's
+    /// <c>Execution</c> and <c>StateMachine</c> once for the frame); the object itself is built again only when it
+    /// changed (another object, or the context added since).
+    /// </summary>
+    public JsonataValue ConvertStates(JsonObject node)
+    {
+        if (ReferenceEquals(node, states) && node.Count == statesCount)
+        {
+            return statesValue;
+        }
+
+        foreach (var (name, member) in node)
+        {
+            if (name == "context")
+            {
+                // The context object changes in place from state to state: never held itself, only its constant members.
+                if (member is JsonObject context)
+                {
+                    HoldConstantMembers(context);
+                }
+            }
+            else
+            {
+                _ = Convert(member);
+            }
+        }
+
+        statesValue = JsonataValue.FromNode(node, this);
+        states = node;
+        statesCount = node.Count;
         return statesValue;
     }
 
-    /// <summary>Forgets every conversion (a new state starts).</summary>
-    public void Clear()
+    /// <summary>Remembers the value an evaluation produced <paramref name="node"/> from, when it is plain JSON.</summary>
+    public void Produced(JsonNode? node, JsonataValue value)
     {
-        if (values.Count > 0)
+        if (node is JsonObject or JsonArray && value.IsPlainJson)
         {
-            values.Clear();
+            current[node] = value;
+        }
+    }
+
+    /// <summary>A new state starts: what the previous one converted or produced stays available for one more state.</summary>
+    public void NextState()
+    {
+        ForgetStates();
+        (previous, current) = (current, previous);
+        if (current.Count > 0)
+        {
+            current.Clear();
+        }
+    }
+
+    /// <summary>Forgets the nodes of this and the previous state (a task handler may have changed them).</summary>
+    public void Forget()
+    {
+        ForgetStates();
+        if (current.Count > 0)
+        {
+            current.Clear();
         }
 
+        if (previous.Count > 0)
+        {
+            previous.Clear();
+        }
+    }
+
+    private void HoldConstantMembers(JsonObject context)
+    {
+        foreach (var (name, member) in context)
+        {
+            if (member is JsonObject constant && name is "Execution" or "StateMachine" && !stable.ContainsKey(constant))
+            {
+                stable[constant] = JsonataValue.FromNode(constant);
+            }
+        }
+    }
+
+    private void ForgetStates()
+    {
         states = null;
         statesValue = default;
     }

@@ -36,7 +36,8 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
     public bool TryEvaluate(JsonNode? states, IEvaluationEnvironment environment, out JsonNode? result)
     {
         var state = environment as StateEnvironment;
-        var bindings = new Dictionary<string, JsonataValue>(variables.Length + 1, StringComparer.Ordinal);
+        var cache = state?.JsonataCache;
+        var bindings = cache?.Bindings() ?? new Dictionary<string, JsonataValue>(variables.Length + 1, StringComparer.Ordinal);
         if (usesStates)
         {
             if (usesContext && state is not null && states is JsonObject statesObject)
@@ -44,14 +45,14 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
                 JsonataStates.EnsureContext(statesObject, state);
             }
 
-            bindings["states"] = state is not null && states is JsonObject cacheable ? state.JsonataCache.ConvertStates(cacheable, Convert) : Convert(states);
+            bindings["states"] = cache is not null && states is JsonObject cacheable ? cache.ConvertStates(cacheable) : Convert(states);
         }
 
         foreach (var name in variables)
         {
             if (environment.TryGetVariable(name, out var value))
             {
-                bindings[name] = state is not null ? state.JsonataCache.Convert(value, Convert) : Convert(value);
+                bindings[name] = cache is not null ? cache.ConvertVariable(name, value) : Convert(value);
             }
         }
 
@@ -74,6 +75,9 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
             {
                 throw new AslErrorException(StatesErrorNames.QueryEvaluationError, LoneSurrogateCause(pointer));
             }
+
+            // The next expression that reads the result (the next state's $states.input, a variable) takes this value.
+            cache?.Produced(result, value);
 
             return value.IsDefined;
         }

@@ -9,10 +9,58 @@ namespace AslOnDurable.Core.Tests.Engine.Executors;
 
 public sealed class JsonataModeTests
 {
-    private static ExecutionResult Run(string definition, string input)
+    private static ExecutionResult Run(string definition, string input, FakeExecutionHost? host = null)
     {
         var plan = ExecutionPlan.Compile(DefinitionParser.Parse(definition).Definition!, new JsonataLibraryEvaluator());
-        return new Interpreter(plan).RunAsync(new ExecutionRequest { Input = JsonNode.Parse(input) }, new FakeExecutionHost()).AsTask().GetAwaiter().GetResult();
+        return new Interpreter(plan).RunAsync(new ExecutionRequest { Input = JsonNode.Parse(input) }, host ?? new FakeExecutionHost()).AsTask().GetAwaiter().GetResult();
+    }
+
+    [Fact]
+    public void Execute_OutputsNestedStateAfterState_EachSeesItsOwnStateNameAndInput()
+    {
+        var result = Run("""
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Pass","Output":{"at":"{% $states.context.State.Name %}","prev":"{% $states.input %}"},"Next":"B"},
+              "B":{"Type":"Pass","Output":{"at":"{% $states.context.State.Name %}","prev":"{% $states.input %}"},"Next":"C"},
+              "C":{"Type":"Pass","Output":"{% $merge([$states.input, {'at': $states.context.State.Name}]) %}","End":true}}}
+            """, """{"x":1}""");
+
+        JsonAssert.Equal("""{"at":"C","prev":{"at":"A","prev":{"x":1}}}""", result.Output);
+    }
+
+    [Fact]
+    public void Execute_VariableReassignedFromItself_LaterStatesSeeEachNewValue()
+    {
+        var result = Run("""
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Pass","Assign":{"d":{"k":1,"list":[1]}},"Next":"B"},
+              "B":{"Type":"Pass","Assign":{"d":"{% $merge([$d, {'k': $d.k + 1, 'list': [$d.list, $d.k + 1]}]) %}"},"Next":"C"},
+              "C":{"Type":"Pass","Assign":{"d":"{% $merge([$d, {'k': $d.k + 1}]) %}"},"Output":{"seen":"{% $d %}"},"Next":"D"},
+              "D":{"Type":"Pass","Output":{"before":"{% $states.input.seen %}","now":"{% $d %}"},"End":true}}}
+            """, "{}");
+
+        JsonAssert.Equal("""{"before":{"k":2,"list":[1,2]},"now":{"k":3,"list":[1,2]}}""", result.Output);
+    }
+
+    [Fact]
+    public void Execute_TaskHandlerChangesItsArgumentsInPlace_StateInputStaysAsItWas()
+    {
+        var host = new FakeExecutionHost
+        {
+            Tasks = invocation =>
+            {
+                invocation.Input!.AsObject()["touched"] = true;
+                return TaskOutcome.Success(invocation.Input);
+            },
+        };
+
+        var result = Run("""
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{
+              "A":{"Type":"Pass","Output":{"v":1},"Next":"T"},
+              "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:f","Output":{"input":"{% $states.input %}","result":"{% $states.result %}"},"End":true}}}
+            """, "{}", host);
+
+        JsonAssert.Equal("""{"input":{"v":1},"result":{"v":1,"touched":true}}""", result.Output);
     }
 
     [Fact]
