@@ -3,7 +3,7 @@
 
 Starts `asl serve --port 0` (loopback, embedded backend), reads the URL from its ready line, runs a whole client
 workflow (create, describe, list, update, validate, start, describe, history, list by status, stop, errors,
-EXPRESS sync starts, a nested `.sync:2` start), stops the server with SIGTERM and checks it exits 0.
+EXPRESS sync starts, a nested `.sync:2` start, activities with a worker loop), stops the server with SIGTERM and checks it exits 0.
 Each check counts once; writes "<passed> <failed>" to --counts for .ci/run's closing line.
 
     python3 .ci/api-clients.py --asl src/AslOnDurable.Cli/bin/Release/net10.0/asl.dll [--counts FILE]
@@ -180,6 +180,72 @@ def boto3_workflow(url):
         out = json.loads(d["output"])
         expect(out["child"]["Output"]["input"] == {"n": 1} and out["child"]["Status"] == "SUCCEEDED", out)
     check("boto3 nested states:startExecution.sync:2 of a registered machine", nested)
+    activity_workflow(sfn)
+
+
+def activity_workflow(sfn):
+    import threading
+    state = {}
+
+    def create():
+        r = sfn.create_activity(name="resize")
+        expect(r["activityArn"] == "arn:aws:states:us-east-1:123456789012:activity:resize", r)
+        again = sfn.create_activity(name="resize")
+        expect(again["activityArn"] == r["activityArn"] and again["creationDate"] == r["creationDate"], again)
+        d = sfn.describe_activity(activityArn=r["activityArn"])
+        expect(d["name"] == "resize" and d["creationDate"] == r["creationDate"], d)
+        names = [a["name"] for p in sfn.get_paginator("list_activities").paginate(PaginationConfig={"PageSize": 1})
+                 for a in p["activities"]]
+        expect("resize" in names, names)
+        state["activity"] = r["activityArn"]
+    check("boto3 create/describe/list activities", create)
+
+    def worker_loop():
+        sm = sfn.create_state_machine(name="with-activity", roleArn=ROLE,
+                                      definition=definition("api", "activity").replace("ACTIVITY_ARN", state["activity"]))["stateMachineArn"]
+        results = []
+
+        def worker():
+            # The worker loop AWS documents: poll, heartbeat, answer; an empty poll has no taskToken.
+            while len(results) < 2:
+                task = sfn.get_activity_task(activityArn=state["activity"], workerName="py-worker")
+                if not task.get("taskToken"):
+                    continue
+                job = json.loads(task["input"])["job"]
+                sfn.send_task_heartbeat(taskToken=task["taskToken"])
+                if job == "bad":
+                    sfn.send_task_failure(taskToken=task["taskToken"], error="Job.Bad", cause="refused")
+                else:
+                    sfn.send_task_success(taskToken=task["taskToken"], output=json.dumps({"resized": job}))
+                results.append(job)
+
+        t = threading.Thread(target=worker, daemon=True)
+        t.start()
+        good = sfn.start_execution(stateMachineArn=sm, name="a-1", input=json.dumps({"job": "cat.png"}))["executionArn"]
+        d = wait_done(sfn, good)
+        expect(d["status"] == "SUCCEEDED" and json.loads(d["output"]) == {"resized": "cat.png"}, d)
+        bad = sfn.start_execution(stateMachineArn=sm, name="a-2", input=json.dumps({"job": "bad"}))["executionArn"]
+        d = wait_done(sfn, bad)
+        expect(d["status"] == "FAILED" and d["error"] == "Job.Bad", d)
+        t.join(timeout=30)
+        types = [e["type"] for e in sfn.get_execution_history(executionArn=good)["events"]]
+        expect(types[2:5] == ["ActivityScheduled", "ActivityStarted", "ActivitySucceeded"], types)
+        started = sfn.get_execution_history(executionArn=good)["events"][3]
+        expect(started["activityStartedEventDetails"]["workerName"] == "py-worker", started)
+    check("boto3 activity worker loop (get_activity_task, heartbeat, success, failure)", worker_loop)
+
+    def errors():
+        missing = "arn:aws:states:us-east-1:123456789012:activity:none"
+        expect(error_code(lambda: sfn.describe_activity(activityArn=missing)) == "ActivityDoesNotExist", "describe")
+        expect(error_code(lambda: sfn.get_activity_task(activityArn=missing)) == "ActivityDoesNotExist", "get task")
+        expect(error_code(lambda: sfn.create_activity(name="bad name")) == "InvalidName", "name")
+        try:
+            sfn.describe_activity(activityArn=missing)
+        except sfn.exceptions.ActivityDoesNotExist:
+            pass
+        sfn.delete_activity(activityArn=state["activity"])
+        expect(error_code(lambda: sfn.describe_activity(activityArn=state["activity"])) == "ActivityDoesNotExist", "deleted")
+    check("boto3 activity errors and delete_activity", errors)
 
 
 def cli_workflow(url, env):

@@ -44,8 +44,9 @@ public sealed class StepFunctionsDispatcherTests(ApiHostFixture fixture) : IClas
     public void Actions_ListsEveryImplementedAction()
     {
         Assert.Equal(
-            ["CreateStateMachine", "DeleteStateMachine", "DescribeExecution", "DescribeStateMachine", "DescribeStateMachineForExecution",
-             "GetExecutionHistory", "ListExecutions", "ListStateMachines", "SendTaskFailure", "SendTaskHeartbeat", "SendTaskSuccess",
+            ["CreateActivity", "CreateStateMachine", "DeleteActivity", "DeleteStateMachine", "DescribeActivity", "DescribeExecution",
+             "DescribeStateMachine", "DescribeStateMachineForExecution", "GetActivityTask", "GetExecutionHistory", "ListActivities",
+             "ListExecutions", "ListStateMachines", "SendTaskFailure", "SendTaskHeartbeat", "SendTaskSuccess",
              "StartExecution", "StartSyncExecution", "StopExecution", "UpdateStateMachine", "ValidateStateMachineDefinition"],
             host.Dispatcher.Actions.Order(StringComparer.Ordinal));
     }

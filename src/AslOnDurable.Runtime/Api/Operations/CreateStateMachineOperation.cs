@@ -22,11 +22,12 @@ internal sealed class CreateStateMachineOperation(ApiResources api) : ApiOperati
         string definition = DefinitionChecks.Definition(request.Definition);
         string roleArn = DefinitionChecks.RoleArn(request.RoleArn);
         string type = RequestFields.Enum(request.Type, "type", ApiResources.Standard, ApiResources.Standard, ApiResources.Express);
-        StateMachineRecord record = new(api.Arns.StateMachine(name), name, type, definition, roleArn, api.Now)
+        string arn = api.Arns.StateMachine(name);
+        StateMachineRecord record = new(arn, name, type, definition, roleArn, api.Now)
         {
             Logging = DefinitionChecks.Logging(request.LoggingConfiguration) ?? LoggingConfiguration.Off,
             Tracing = new TracingConfiguration(request.TracingConfiguration?.Enabled ?? false),
-            Tags = request.Tags ?? [],
+            Tags = TagRules.Merge([], request.Tags, "tags", arn),
         };
         StateMachineRecord stored = await api.StateMachines.GetOrAddAsync(record, cancellationToken).ConfigureAwait(false);
         if (!ReferenceEquals(stored, record) && !SameConfiguration(stored, record))

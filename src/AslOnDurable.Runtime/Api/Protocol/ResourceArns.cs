@@ -19,6 +19,18 @@ internal sealed class ResourceArns(ApiOptions options)
     public string ExpressExecution(string stateMachineName, string executionName, string id) =>
         $"{options.ArnPrefix}:express:{stateMachineName}:{executionName}:{id}";
 
+    /// <summary>The ARN of an activity.</summary>
+    public string Activity(string name) => $"{options.ArnPrefix}:activity:{name}";
+
+    /// <summary>Whether a text is an activity ARN of this account and region.</summary>
+    public bool IsActivity(string arn) => TryRead(arn, "activity", 1, out _);
+
+    /// <summary>Reads an activity ARN of this account and region; anything else is <c>InvalidArn</c>.</summary>
+    /// <param name="arn">The ARN (already checked for presence).</param>
+    /// <returns>The activity name.</returns>
+    public string ActivityName(string arn) =>
+        TryRead(arn, "activity", 1, out string[]? parts) ? parts[0] : throw Invalid(arn);
+
     /// <summary>Reads a state machine ARN of this account and region; anything else is <c>InvalidArn</c>.</summary>
     /// <param name="arn">The ARN (already checked for presence).</param>
     /// <returns>The state machine name.</returns>
