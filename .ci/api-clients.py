@@ -3,7 +3,7 @@
 
 Starts `asl serve --port 0` (loopback, embedded backend), reads the URL from its ready line, runs a whole client
 workflow (create, describe, list, update, validate, start, describe, history, list by status, stop, errors,
-EXPRESS sync starts, a nested `.sync:2` start, activities with a worker loop), stops the server with SIGTERM and checks it exits 0.
+EXPRESS sync starts, a nested `.sync:2` start, activities with a worker loop, TestState), stops the server with SIGTERM and checks it exits 0.
 Each check counts once; writes "<passed> <failed>" to --counts for .ci/run's closing line.
 
     python3 .ci/api-clients.py --asl src/AslOnDurable.Cli/bin/Release/net10.0/asl.dll [--counts FILE]
@@ -160,11 +160,12 @@ def boto3_workflow(url):
             pass
     check("boto3 errors as modeled exceptions", errors)
 
+    # StartSyncExecution's and TestState's models put "sync-" before the endpoint's host name; a local endpoint needs that off.
+    from botocore.config import Config
+    sync = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1", aws_access_key_id="test",
+                        aws_secret_access_key="test", config=Config(inject_host_prefix=False))
+
     def express():
-        # StartSyncExecution's model puts "sync-" before the endpoint's host name; a local endpoint needs that off.
-        from botocore.config import Config
-        sync = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1", aws_access_key_id="test",
-                            aws_secret_access_key="test", config=Config(inject_host_prefix=False))
         sm = sfn.create_state_machine(name="quick", definition=definition("api", "greet"), roleArn=ROLE, type="EXPRESS")["stateMachineArn"]
         r = sync.start_sync_execution(stateMachineArn=sm, input=json.dumps({"who": "sync"}))
         expect(r["status"] == "SUCCEEDED" and json.loads(r["output"]) == {"greeting": "Hello, sync!"}, r)
@@ -181,6 +182,30 @@ def boto3_workflow(url):
         expect(out["child"]["Output"]["input"] == {"n": 1} and out["child"]["Status"] == "SUCCEEDED", out)
     check("boto3 nested states:startExecution.sync:2 of a registered machine", nested)
     activity_workflow(sfn)
+    test_state_workflow(sync)
+
+
+def test_state_workflow(sfn):
+    def pass_state():
+        r = sfn.test_state(definition=json.dumps({"Type": "Pass", "Result": {"x": 1}, "ResultPath": "$.r", "Next": "After"}),
+                           roleArn=ROLE, input=json.dumps({"a": 1}), inspectionLevel="DEBUG")
+        expect(r["status"] == "SUCCEEDED" and r["nextState"] == "After", r)
+        expect(json.loads(r["output"]) == {"a": 1, "r": {"x": 1}}, r)
+        expect(json.loads(r["inspectionData"]["input"]) == {"a": 1}, r)
+    check("boto3 test_state Pass (DEBUG)", pass_state)
+
+    def task_mock():
+        task = {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Retry": [{"ErrorEquals": ["Boom"], "IntervalSeconds": 2}],
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Handler"}], "End": True}
+        r = sfn.test_state(definition=json.dumps(task), input="{}",
+                           mock={"errorOutput": {"error": "Boom", "cause": "bad"}})
+        expect(r["status"] == "RETRIABLE" and r["error"] == "Boom", r)
+        r = sfn.test_state(definition=json.dumps(task), input="{}", mock={"result": json.dumps({"Payload": 7})})
+        expect(r["status"] == "SUCCEEDED" and json.loads(r["output"]) == {"Payload": 7}, r)
+        code = error_code(lambda: sfn.test_state(definition=json.dumps({"Type": "Pass"}), input="{}"))
+        expect(code == "InvalidDefinition", code)
+    check("boto3 test_state Task with mocks (RETRIABLE, SUCCEEDED) and InvalidDefinition", task_mock)
 
 
 def activity_workflow(sfn):

@@ -45,7 +45,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
             typeof(DescribeStateMachineForExecutionOperation), typeof(ListExecutionsOperation), typeof(StopExecutionOperation),
             typeof(GetExecutionHistoryOperation), typeof(SendTaskSuccessOperation), typeof(SendTaskFailureOperation),
             typeof(SendTaskHeartbeatOperation), typeof(CreateActivityOperation), typeof(DescribeActivityOperation),
-            typeof(ListActivitiesOperation), typeof(DeleteActivityOperation), typeof(GetActivityTaskOperation),
+            typeof(ListActivitiesOperation), typeof(DeleteActivityOperation), typeof(GetActivityTaskOperation), typeof(TestStateOperation),
         ];
         foreach (Type operation in operations)
         {

@@ -47,7 +47,7 @@ public sealed class StepFunctionsDispatcherTests(ApiHostFixture fixture) : IClas
             ["CreateActivity", "CreateStateMachine", "DeleteActivity", "DeleteStateMachine", "DescribeActivity", "DescribeExecution",
              "DescribeStateMachine", "DescribeStateMachineForExecution", "GetActivityTask", "GetExecutionHistory", "ListActivities",
              "ListExecutions", "ListStateMachines", "SendTaskFailure", "SendTaskHeartbeat", "SendTaskSuccess",
-             "StartExecution", "StartSyncExecution", "StopExecution", "UpdateStateMachine", "ValidateStateMachineDefinition"],
+             "StartExecution", "StartSyncExecution", "StopExecution", "TestState", "UpdateStateMachine", "ValidateStateMachineDefinition"],
             host.Dispatcher.Actions.Order(StringComparer.Ordinal));
     }
 }

@@ -28,6 +28,20 @@ internal static class ExecutionStarts
 
         string name = request.Name is null ? Guid.NewGuid().ToString() : RequestFields.Name(request.Name);
         string input = request.Input ?? "{}";
+        Input(input);
+
+        bool express = machine.Type == ApiResources.Express;
+        string arn = express
+            ? api.Arns.ExpressExecution(machine.Name, name, Guid.NewGuid().ToString())
+            : api.Arns.Execution(machine.Name, name);
+        return new ExecutionRecord(arn, machine.Arn, name, express ? arn : machine.Name + ":" + name, input, api.Now, machine);
+    }
+
+    /// <summary>Checks an execution (or TestState) input: JSON of at most 262,144 bytes, else <c>InvalidExecutionInput</c>.</summary>
+    /// <param name="input">The input text.</param>
+    /// <returns>The parsed input.</returns>
+    public static System.Text.Json.Nodes.JsonNode? Input(string input)
+    {
         if (Encoding.UTF8.GetByteCount(input) > MaxInputBytes)
         {
             throw new ApiException(ApiErrorTypes.InvalidExecutionInput, $"Invalid State Machine Execution Input: 'The input exceeds {MaxInputBytes} bytes.'");
@@ -35,18 +49,12 @@ internal static class ExecutionStarts
 
         try
         {
-            using JsonDocument _ = JsonDocument.Parse(input, new JsonDocumentOptions { MaxDepth = 512 });
+            return System.Text.Json.Nodes.JsonNode.Parse(input, documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
         }
         catch (JsonException e)
         {
             throw new ApiException(ApiErrorTypes.InvalidExecutionInput, "Invalid State Machine Execution Input: '" + e.Message + "'");
         }
-
-        bool express = machine.Type == ApiResources.Express;
-        string arn = express
-            ? api.Arns.ExpressExecution(machine.Name, name, Guid.NewGuid().ToString())
-            : api.Arns.Execution(machine.Name, name);
-        return new ExecutionRecord(arn, machine.Arn, name, express ? arn : machine.Name + ":" + name, input, api.Now, machine);
     }
 
     /// <summary>DescribeExecution's fields for an execution and its outcome.</summary>
