@@ -3,7 +3,7 @@
 
 Starts `asl serve --port 0` (loopback, embedded backend), reads the URL from its ready line, runs a whole client
 workflow (create, describe, list, update, validate, start, describe, history, list by status, stop, errors,
-EXPRESS sync starts, a nested `.sync:2` start, activities with a worker loop, TestState), stops the server with SIGTERM and checks it exits 0.
+EXPRESS sync starts, a nested `.sync:2` start, activities with a worker loop, TestState, tags), stops the server with SIGTERM and checks it exits 0.
 Each check counts once; writes "<passed> <failed>" to --counts for .ci/run's closing line.
 
     python3 .ci/api-clients.py --asl src/AslOnDurable.Cli/bin/Release/net10.0/asl.dll [--counts FILE]
@@ -183,6 +183,22 @@ def boto3_workflow(url):
     check("boto3 nested states:startExecution.sync:2 of a registered machine", nested)
     activity_workflow(sfn)
     test_state_workflow(sync)
+    tag_workflow(sfn, state["sm"])
+
+
+def tag_workflow(sfn, machine):
+    def tags():
+        sfn.tag_resource(resourceArn=machine, tags=[{"key": "team", "value": "a"}, {"key": "env", "value": "dev"}])
+        sfn.untag_resource(resourceArn=machine, tagKeys=["team"])
+        listed = sfn.list_tags_for_resource(resourceArn=machine)["tags"]
+        expect(listed == [{"key": "env", "value": "dev"}], listed)
+        act = sfn.create_activity(name="tagged", tags=[{"key": "k", "value": "v"}])["activityArn"]
+        expect(sfn.list_tags_for_resource(resourceArn=act)["tags"] == [{"key": "k", "value": "v"}], "activity tags")
+        code = error_code(lambda: sfn.tag_resource(resourceArn=act, tags=[{"key": f"k{i}", "value": "v"} for i in range(50)]))
+        expect(code == "TooManyTags", code)
+        code = error_code(lambda: sfn.list_tags_for_resource(resourceArn="arn:aws:states:us-east-1:123456789012:stateMachine:none"))
+        expect(code == "ResourceNotFound", code)
+    check("boto3 tag_resource, untag_resource, list_tags_for_resource (machines, activities, errors)", tags)
 
 
 def test_state_workflow(sfn):

@@ -37,6 +37,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.TryAddSingleton(sp => new ResourceArns(sp.GetRequiredService<ApiOptions>()));
         services.TryAddSingleton<ApiResources>();
         services.TryAddSingleton<ExpressRunner>();
+        services.TryAddSingleton<TaggedResources>();
         Type[] operations =
         [
             typeof(CreateStateMachineOperation), typeof(DescribeStateMachineOperation), typeof(UpdateStateMachineOperation),
@@ -46,6 +47,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
             typeof(GetExecutionHistoryOperation), typeof(SendTaskSuccessOperation), typeof(SendTaskFailureOperation),
             typeof(SendTaskHeartbeatOperation), typeof(CreateActivityOperation), typeof(DescribeActivityOperation),
             typeof(ListActivitiesOperation), typeof(DeleteActivityOperation), typeof(GetActivityTaskOperation), typeof(TestStateOperation),
+            typeof(TagResourceOperation), typeof(UntagResourceOperation), typeof(ListTagsForResourceOperation),
         ];
         foreach (Type operation in operations)
         {

@@ -46,8 +46,8 @@ public sealed class StepFunctionsDispatcherTests(ApiHostFixture fixture) : IClas
         Assert.Equal(
             ["CreateActivity", "CreateStateMachine", "DeleteActivity", "DeleteStateMachine", "DescribeActivity", "DescribeExecution",
              "DescribeStateMachine", "DescribeStateMachineForExecution", "GetActivityTask", "GetExecutionHistory", "ListActivities",
-             "ListExecutions", "ListStateMachines", "SendTaskFailure", "SendTaskHeartbeat", "SendTaskSuccess",
-             "StartExecution", "StartSyncExecution", "StopExecution", "TestState", "UpdateStateMachine", "ValidateStateMachineDefinition"],
+             "ListExecutions", "ListStateMachines", "ListTagsForResource", "SendTaskFailure", "SendTaskHeartbeat", "SendTaskSuccess",
+             "StartExecution", "StartSyncExecution", "StopExecution", "TagResource", "TestState", "UntagResource", "UpdateStateMachine", "ValidateStateMachineDefinition"],
             host.Dispatcher.Actions.Order(StringComparer.Ordinal));
     }
 }
