@@ -3,7 +3,7 @@
 
 Starts `asl serve --port 0` (loopback, embedded backend), reads the URL from its ready line, runs a whole client
 workflow (create, describe, list, update, validate, start, describe, history, list by status, stop, errors,
-EXPRESS sync starts, a nested `.sync:2` start, activities with a worker loop, TestState, tags), stops the server with SIGTERM and checks it exits 0.
+EXPRESS sync starts, a nested `.sync:2` start, activities with a worker loop, TestState, tags, versions and aliases), stops the server with SIGTERM and checks it exits 0.
 Each check counts once; writes "<passed> <failed>" to --counts for .ci/run's closing line.
 
     python3 .ci/api-clients.py --asl src/AslOnDurable.Cli/bin/Release/net10.0/asl.dll [--counts FILE]
@@ -184,6 +184,39 @@ def boto3_workflow(url):
     activity_workflow(sfn)
     test_state_workflow(sync)
     tag_workflow(sfn, state["sm"])
+    version_workflow(sfn)
+
+
+def version_workflow(sfn):
+    def versions_and_aliases():
+        one = definition("api", "greet")
+        r = sfn.create_state_machine(name="versioned", definition=one, roleArn=ROLE, publish=True, versionDescription="v1")
+        sm, v1 = r["stateMachineArn"], r["stateMachineVersionArn"]
+        expect(v1 == sm + ":1", r)
+        two = json.loads(one)
+        two["Comment"] = "second revision"
+        sfn.update_state_machine(stateMachineArn=sm, definition=json.dumps(two))
+        v2 = sfn.publish_state_machine_version(stateMachineArn=sm, description="v2")["stateMachineVersionArn"]
+        listed = [v["stateMachineVersionArn"] for v in sfn.list_state_machine_versions(stateMachineArn=sm)["stateMachineVersions"]]
+        expect(listed == [v2, v1], listed)
+        expect(sfn.describe_state_machine(stateMachineArn=v1)["description"] == "v1", "version describe")
+        alias = sfn.create_state_machine_alias(name="live", routingConfiguration=[
+            {"stateMachineVersionArn": v1, "weight": 80}, {"stateMachineVersionArn": v2, "weight": 20}])["stateMachineAliasArn"]
+        expect(alias == sm + ":live", alias)
+        sfn.update_state_machine_alias(stateMachineAliasArn=alias, description="all on v2",
+                                       routingConfiguration=[{"stateMachineVersionArn": v2, "weight": 100}])
+        d = sfn.describe_state_machine_alias(stateMachineAliasArn=alias)
+        expect(d["routingConfiguration"] == [{"stateMachineVersionArn": v2, "weight": 100}], d)
+        expect([a["stateMachineAliasArn"] for a in sfn.list_state_machine_aliases(stateMachineArn=sm)["stateMachineAliases"]] == [alias], "aliases")
+        e = wait_done(sfn, sfn.start_execution(stateMachineArn=alias, name="via-alias", input=json.dumps({"who": "alias"}))["executionArn"])
+        expect(e["status"] == "SUCCEEDED" and e["stateMachineVersionArn"] == v2 and e["stateMachineAliasArn"] == alias, e)
+        e = wait_done(sfn, sfn.start_execution(stateMachineArn=v1, name="via-version", input=json.dumps({"who": "v1"}))["executionArn"])
+        expect(e["stateMachineVersionArn"] == v1 and "stateMachineAliasArn" not in e, e)
+        expect(error_code(lambda: sfn.delete_state_machine_version(stateMachineVersionArn=v2)) == "ConflictException", "in use")
+        sfn.delete_state_machine_alias(stateMachineAliasArn=alias)
+        sfn.delete_state_machine_version(stateMachineVersionArn=v2)
+        expect(error_code(lambda: sfn.describe_state_machine_alias(stateMachineAliasArn=alias)) == "ResourceNotFound", "deleted alias")
+    check("boto3 versions and aliases (publish, list, describe, alias routing, start by version/alias, deletes)", versions_and_aliases)
 
 
 def tag_workflow(sfn, machine):

@@ -29,6 +29,8 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.TryAddSingleton(options ?? new ApiOptions());
         services.TryAddSingleton<IStateMachineStore, InMemoryStateMachineStore>();
         services.TryAddSingleton<IExecutionIndex, InMemoryExecutionIndex>();
+        services.TryAddSingleton<IStateMachineVersionStore, InMemoryStateMachineVersionStore>();
+        services.TryAddSingleton<IStateMachineAliasStore, InMemoryStateMachineAliasStore>();
         services.TryAddSingleton<ExecutionHistoryStore>();
         services.Replace(ServiceDescriptor.Singleton<IStateMachineRegistry>(sp => new RegisteredStateMachines(sp.GetRequiredService<IStateMachineStore>())));
         services.AddAslRuntime();
@@ -38,6 +40,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.TryAddSingleton<ApiResources>();
         services.TryAddSingleton<ExpressRunner>();
         services.TryAddSingleton<TaggedResources>();
+        services.TryAddSingleton<StateMachineVersions>();
         Type[] operations =
         [
             typeof(CreateStateMachineOperation), typeof(DescribeStateMachineOperation), typeof(UpdateStateMachineOperation),
@@ -48,6 +51,9 @@ public static class StepFunctionsApiServiceCollectionExtensions
             typeof(SendTaskHeartbeatOperation), typeof(CreateActivityOperation), typeof(DescribeActivityOperation),
             typeof(ListActivitiesOperation), typeof(DeleteActivityOperation), typeof(GetActivityTaskOperation), typeof(TestStateOperation),
             typeof(TagResourceOperation), typeof(UntagResourceOperation), typeof(ListTagsForResourceOperation),
+            typeof(PublishStateMachineVersionOperation), typeof(ListStateMachineVersionsOperation), typeof(DeleteStateMachineVersionOperation),
+            typeof(CreateStateMachineAliasOperation), typeof(DescribeStateMachineAliasOperation), typeof(UpdateStateMachineAliasOperation),
+            typeof(DeleteStateMachineAliasOperation), typeof(ListStateMachineAliasesOperation),
         ];
         foreach (Type operation in operations)
         {
