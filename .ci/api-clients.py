@@ -3,7 +3,7 @@
 
 Starts `asl serve --port 0` (loopback, embedded backend), reads the URL from its ready line, runs a whole client
 workflow (create, describe, list, update, validate, start, describe, history, list by status, stop, errors,
-EXPRESS sync starts, a nested `.sync:2` start), stops the server with SIGTERM and checks it exits 0.
+EXPRESS sync starts, a nested `.sync:2` start, activities with a worker loop, TestState, tags, versions and aliases), stops the server with SIGTERM and checks it exits 0.
 Each check counts once; writes "<passed> <failed>" to --counts for .ci/run's closing line.
 
     python3 .ci/api-clients.py --asl src/AslOnDurable.Cli/bin/Release/net10.0/asl.dll [--counts FILE]
@@ -160,11 +160,12 @@ def boto3_workflow(url):
             pass
     check("boto3 errors as modeled exceptions", errors)
 
+    # StartSyncExecution's and TestState's models put "sync-" before the endpoint's host name; a local endpoint needs that off.
+    from botocore.config import Config
+    sync = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1", aws_access_key_id="test",
+                        aws_secret_access_key="test", config=Config(inject_host_prefix=False))
+
     def express():
-        # StartSyncExecution's model puts "sync-" before the endpoint's host name; a local endpoint needs that off.
-        from botocore.config import Config
-        sync = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1", aws_access_key_id="test",
-                            aws_secret_access_key="test", config=Config(inject_host_prefix=False))
         sm = sfn.create_state_machine(name="quick", definition=definition("api", "greet"), roleArn=ROLE, type="EXPRESS")["stateMachineArn"]
         r = sync.start_sync_execution(stateMachineArn=sm, input=json.dumps({"who": "sync"}))
         expect(r["status"] == "SUCCEEDED" and json.loads(r["output"]) == {"greeting": "Hello, sync!"}, r)
@@ -180,6 +181,145 @@ def boto3_workflow(url):
         out = json.loads(d["output"])
         expect(out["child"]["Output"]["input"] == {"n": 1} and out["child"]["Status"] == "SUCCEEDED", out)
     check("boto3 nested states:startExecution.sync:2 of a registered machine", nested)
+    activity_workflow(sfn)
+    test_state_workflow(sync)
+    tag_workflow(sfn, state["sm"])
+    version_workflow(sfn)
+
+
+def version_workflow(sfn):
+    def versions_and_aliases():
+        one = definition("api", "greet")
+        r = sfn.create_state_machine(name="versioned", definition=one, roleArn=ROLE, publish=True, versionDescription="v1")
+        sm, v1 = r["stateMachineArn"], r["stateMachineVersionArn"]
+        expect(v1 == sm + ":1", r)
+        two = json.loads(one)
+        two["Comment"] = "second revision"
+        sfn.update_state_machine(stateMachineArn=sm, definition=json.dumps(two))
+        v2 = sfn.publish_state_machine_version(stateMachineArn=sm, description="v2")["stateMachineVersionArn"]
+        listed = [v["stateMachineVersionArn"] for v in sfn.list_state_machine_versions(stateMachineArn=sm)["stateMachineVersions"]]
+        expect(listed == [v2, v1], listed)
+        expect(sfn.describe_state_machine(stateMachineArn=v1)["description"] == "v1", "version describe")
+        alias = sfn.create_state_machine_alias(name="live", routingConfiguration=[
+            {"stateMachineVersionArn": v1, "weight": 80}, {"stateMachineVersionArn": v2, "weight": 20}])["stateMachineAliasArn"]
+        expect(alias == sm + ":live", alias)
+        sfn.update_state_machine_alias(stateMachineAliasArn=alias, description="all on v2",
+                                       routingConfiguration=[{"stateMachineVersionArn": v2, "weight": 100}])
+        d = sfn.describe_state_machine_alias(stateMachineAliasArn=alias)
+        expect(d["routingConfiguration"] == [{"stateMachineVersionArn": v2, "weight": 100}], d)
+        expect([a["stateMachineAliasArn"] for a in sfn.list_state_machine_aliases(stateMachineArn=sm)["stateMachineAliases"]] == [alias], "aliases")
+        e = wait_done(sfn, sfn.start_execution(stateMachineArn=alias, name="via-alias", input=json.dumps({"who": "alias"}))["executionArn"])
+        expect(e["status"] == "SUCCEEDED" and e["stateMachineVersionArn"] == v2 and e["stateMachineAliasArn"] == alias, e)
+        e = wait_done(sfn, sfn.start_execution(stateMachineArn=v1, name="via-version", input=json.dumps({"who": "v1"}))["executionArn"])
+        expect(e["stateMachineVersionArn"] == v1 and "stateMachineAliasArn" not in e, e)
+        expect(error_code(lambda: sfn.delete_state_machine_version(stateMachineVersionArn=v2)) == "ConflictException", "in use")
+        sfn.delete_state_machine_alias(stateMachineAliasArn=alias)
+        sfn.delete_state_machine_version(stateMachineVersionArn=v2)
+        expect(error_code(lambda: sfn.describe_state_machine_alias(stateMachineAliasArn=alias)) == "ResourceNotFound", "deleted alias")
+    check("boto3 versions and aliases (publish, list, describe, alias routing, start by version/alias, deletes)", versions_and_aliases)
+
+
+def tag_workflow(sfn, machine):
+    def tags():
+        sfn.tag_resource(resourceArn=machine, tags=[{"key": "team", "value": "a"}, {"key": "env", "value": "dev"}])
+        sfn.untag_resource(resourceArn=machine, tagKeys=["team"])
+        listed = sfn.list_tags_for_resource(resourceArn=machine)["tags"]
+        expect(listed == [{"key": "env", "value": "dev"}], listed)
+        act = sfn.create_activity(name="tagged", tags=[{"key": "k", "value": "v"}])["activityArn"]
+        expect(sfn.list_tags_for_resource(resourceArn=act)["tags"] == [{"key": "k", "value": "v"}], "activity tags")
+        code = error_code(lambda: sfn.tag_resource(resourceArn=act, tags=[{"key": f"k{i}", "value": "v"} for i in range(50)]))
+        expect(code == "TooManyTags", code)
+        code = error_code(lambda: sfn.list_tags_for_resource(resourceArn="arn:aws:states:us-east-1:123456789012:stateMachine:none"))
+        expect(code == "ResourceNotFound", code)
+    check("boto3 tag_resource, untag_resource, list_tags_for_resource (machines, activities, errors)", tags)
+
+
+def test_state_workflow(sfn):
+    def pass_state():
+        r = sfn.test_state(definition=json.dumps({"Type": "Pass", "Result": {"x": 1}, "ResultPath": "$.r", "Next": "After"}),
+                           roleArn=ROLE, input=json.dumps({"a": 1}), inspectionLevel="DEBUG")
+        expect(r["status"] == "SUCCEEDED" and r["nextState"] == "After", r)
+        expect(json.loads(r["output"]) == {"a": 1, "r": {"x": 1}}, r)
+        expect(json.loads(r["inspectionData"]["input"]) == {"a": 1}, r)
+    check("boto3 test_state Pass (DEBUG)", pass_state)
+
+    def task_mock():
+        task = {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Retry": [{"ErrorEquals": ["Boom"], "IntervalSeconds": 2}],
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Handler"}], "End": True}
+        r = sfn.test_state(definition=json.dumps(task), input="{}",
+                           mock={"errorOutput": {"error": "Boom", "cause": "bad"}})
+        expect(r["status"] == "RETRIABLE" and r["error"] == "Boom", r)
+        r = sfn.test_state(definition=json.dumps(task), input="{}", mock={"result": json.dumps({"Payload": 7})})
+        expect(r["status"] == "SUCCEEDED" and json.loads(r["output"]) == {"Payload": 7}, r)
+        code = error_code(lambda: sfn.test_state(definition=json.dumps({"Type": "Pass"}), input="{}"))
+        expect(code == "InvalidDefinition", code)
+    check("boto3 test_state Task with mocks (RETRIABLE, SUCCEEDED) and InvalidDefinition", task_mock)
+
+
+def activity_workflow(sfn):
+    import threading
+    state = {}
+
+    def create():
+        r = sfn.create_activity(name="resize")
+        expect(r["activityArn"] == "arn:aws:states:us-east-1:123456789012:activity:resize", r)
+        again = sfn.create_activity(name="resize")
+        expect(again["activityArn"] == r["activityArn"] and again["creationDate"] == r["creationDate"], again)
+        d = sfn.describe_activity(activityArn=r["activityArn"])
+        expect(d["name"] == "resize" and d["creationDate"] == r["creationDate"], d)
+        names = [a["name"] for p in sfn.get_paginator("list_activities").paginate(PaginationConfig={"PageSize": 1})
+                 for a in p["activities"]]
+        expect("resize" in names, names)
+        state["activity"] = r["activityArn"]
+    check("boto3 create/describe/list activities", create)
+
+    def worker_loop():
+        sm = sfn.create_state_machine(name="with-activity", roleArn=ROLE,
+                                      definition=definition("api", "activity").replace("ACTIVITY_ARN", state["activity"]))["stateMachineArn"]
+        results = []
+
+        def worker():
+            # The worker loop AWS documents: poll, heartbeat, answer; an empty poll has no taskToken.
+            while len(results) < 2:
+                task = sfn.get_activity_task(activityArn=state["activity"], workerName="py-worker")
+                if not task.get("taskToken"):
+                    continue
+                job = json.loads(task["input"])["job"]
+                sfn.send_task_heartbeat(taskToken=task["taskToken"])
+                if job == "bad":
+                    sfn.send_task_failure(taskToken=task["taskToken"], error="Job.Bad", cause="refused")
+                else:
+                    sfn.send_task_success(taskToken=task["taskToken"], output=json.dumps({"resized": job}))
+                results.append(job)
+
+        t = threading.Thread(target=worker, daemon=True)
+        t.start()
+        good = sfn.start_execution(stateMachineArn=sm, name="a-1", input=json.dumps({"job": "cat.png"}))["executionArn"]
+        d = wait_done(sfn, good)
+        expect(d["status"] == "SUCCEEDED" and json.loads(d["output"]) == {"resized": "cat.png"}, d)
+        bad = sfn.start_execution(stateMachineArn=sm, name="a-2", input=json.dumps({"job": "bad"}))["executionArn"]
+        d = wait_done(sfn, bad)
+        expect(d["status"] == "FAILED" and d["error"] == "Job.Bad", d)
+        t.join(timeout=30)
+        types = [e["type"] for e in sfn.get_execution_history(executionArn=good)["events"]]
+        expect(types[2:5] == ["ActivityScheduled", "ActivityStarted", "ActivitySucceeded"], types)
+        started = sfn.get_execution_history(executionArn=good)["events"][3]
+        expect(started["activityStartedEventDetails"]["workerName"] == "py-worker", started)
+    check("boto3 activity worker loop (get_activity_task, heartbeat, success, failure)", worker_loop)
+
+    def errors():
+        missing = "arn:aws:states:us-east-1:123456789012:activity:none"
+        expect(error_code(lambda: sfn.describe_activity(activityArn=missing)) == "ActivityDoesNotExist", "describe")
+        expect(error_code(lambda: sfn.get_activity_task(activityArn=missing)) == "ActivityDoesNotExist", "get task")
+        expect(error_code(lambda: sfn.create_activity(name="bad name")) == "InvalidName", "name")
+        try:
+            sfn.describe_activity(activityArn=missing)
+        except sfn.exceptions.ActivityDoesNotExist:
+            pass
+        sfn.delete_activity(activityArn=state["activity"])
+        expect(error_code(lambda: sfn.describe_activity(activityArn=state["activity"])) == "ActivityDoesNotExist", "deleted")
+    check("boto3 activity errors and delete_activity", errors)
 
 
 def cli_workflow(url, env):

@@ -27,9 +27,10 @@ internal static class FunctionsAppServices
     public static IServiceCollection AddAslFunctionsApp(this IServiceCollection services, Func<string, string?> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        services.AddStepFunctionsApi();
         // Task integrations from the AslIntegrations / AslIntegrationsFile app settings; an invalid configuration stops the start.
+        // Registered before the API, whose activity wrapper wraps whichever task handler is registered first.
         services.AddAslIntegrations(IntegrationsSettings.Load(settings));
+        services.AddStepFunctionsApi();
         services.AddAslRuntime();
         // Distributed Map item storage: the Storage connection string, else AzureWebJobsStorage.
         services.AddSingleton(ItemStoreConfiguration.FromSettings(settings));

@@ -38,6 +38,13 @@ public sealed record TaskInvocation
     /// </summary>
     public Tasks.ITaskClock? Clock { get; init; }
 
+    /// <summary>
+    /// Set for Task states whose Resource is an activity ARN: the host calls it when a worker takes the task
+    /// (GetActivityTask), with the worker's name, so the engine records <c>ActivityStarted</c>. For such tasks the
+    /// heartbeat clock (<see cref="HeartbeatSeconds"/>) starts then; <see cref="TimeoutSeconds"/> counts from scheduling.
+    /// </summary>
+    public Action<string?>? ActivityStarted { get; init; }
+
     /// <summary>The evaluated <c>Credentials</c>, or <see langword="null"/>.</summary>
     public JsonNode? Credentials { get; init; }
 }

@@ -1,4 +1,6 @@
 using AslOnDurable.Core.Engine.StateMachines;
+using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Api.Activities;
 using AslOnDurable.Runtime.Api.Executions;
 using AslOnDurable.Runtime.Api.Operations;
 using AslOnDurable.Runtime.Api.Protocol;
@@ -27,14 +29,19 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.TryAddSingleton(options ?? new ApiOptions());
         services.TryAddSingleton<IStateMachineStore, InMemoryStateMachineStore>();
         services.TryAddSingleton<IExecutionIndex, InMemoryExecutionIndex>();
+        services.TryAddSingleton<IStateMachineVersionStore, InMemoryStateMachineVersionStore>();
+        services.TryAddSingleton<IStateMachineAliasStore, InMemoryStateMachineAliasStore>();
         services.TryAddSingleton<ExecutionHistoryStore>();
         services.Replace(ServiceDescriptor.Singleton<IStateMachineRegistry>(sp => new RegisteredStateMachines(sp.GetRequiredService<IStateMachineStore>())));
         services.AddAslRuntime();
+        AddActivities(services);
         services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.TryAddSingleton(sp => new ResourceArns(sp.GetRequiredService<ApiOptions>()));
         services.TryAddSingleton<ApiResources>();
         services.TryAddSingleton<ExpressRunner>();
         services.TryAddSingleton<RegisteredMachineStarts>();
+        services.TryAddSingleton<TaggedResources>();
+        services.TryAddSingleton<StateMachineVersions>();
         Type[] operations =
         [
             typeof(CreateStateMachineOperation), typeof(DescribeStateMachineOperation), typeof(UpdateStateMachineOperation),
@@ -42,7 +49,12 @@ public static class StepFunctionsApiServiceCollectionExtensions
             typeof(StartExecutionOperation), typeof(StartSyncExecutionOperation), typeof(DescribeExecutionOperation),
             typeof(DescribeStateMachineForExecutionOperation), typeof(ListExecutionsOperation), typeof(StopExecutionOperation),
             typeof(GetExecutionHistoryOperation), typeof(SendTaskSuccessOperation), typeof(SendTaskFailureOperation),
-            typeof(SendTaskHeartbeatOperation),
+            typeof(SendTaskHeartbeatOperation), typeof(CreateActivityOperation), typeof(DescribeActivityOperation),
+            typeof(ListActivitiesOperation), typeof(DeleteActivityOperation), typeof(GetActivityTaskOperation), typeof(TestStateOperation),
+            typeof(TagResourceOperation), typeof(UntagResourceOperation), typeof(ListTagsForResourceOperation),
+            typeof(PublishStateMachineVersionOperation), typeof(ListStateMachineVersionsOperation), typeof(DeleteStateMachineVersionOperation),
+            typeof(CreateStateMachineAliasOperation), typeof(DescribeStateMachineAliasOperation), typeof(UpdateStateMachineAliasOperation),
+            typeof(DeleteStateMachineAliasOperation), typeof(ListStateMachineAliasesOperation),
         ];
         foreach (Type operation in operations)
         {
@@ -53,4 +65,29 @@ public static class StepFunctionsApiServiceCollectionExtensions
             sp.GetServices<IApiOperation>(), sp.GetRequiredService<ILogger<StepFunctionsDispatcher>>()));
         return services;
     }
+
+    /// <summary>
+    /// The activity registry and task queue, and Task states on activity ARNs: the registered
+    /// <see cref="ITaskHandler"/> is wrapped in an <see cref="ActivityTaskHandler"/> (once).
+    /// </summary>
+    private static void AddActivities(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ActivityTaskQueue)))
+        {
+            return;
+        }
+
+        services.TryAddSingleton<IActivityStore, InMemoryActivityStore>();
+        services.AddSingleton(sp => new ActivityTaskQueue(sp.GetRequiredService<TimeProvider>()));
+        ServiceDescriptor tasks = services.Last(d => d.ServiceType == typeof(ITaskHandler));
+        services.Remove(tasks);
+        services.AddSingleton<ITaskHandler>(sp => new ActivityTaskHandler(
+            Resolve(sp, tasks), sp.GetRequiredService<IActivityStore>(), sp.GetRequiredService<ActivityTaskQueue>(),
+            sp.GetRequiredService<ResourceArns>(), sp.GetRequiredService<TimeProvider>()));
+    }
+
+    private static ITaskHandler Resolve(IServiceProvider services, ServiceDescriptor descriptor) =>
+        (ITaskHandler)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(services)
+            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
 }

@@ -44,12 +44,14 @@ internal sealed partial class DurableExecutionHost
             }
 
             // One waiter for the whole task: a cancelled waiter would still take the next event with this name.
+            // An activity task's heartbeat clock starts when a worker takes it (until then only TimeoutSeconds applies).
             DateTime heartbeatFrom = started;
+            bool heartbeatRuns = invocation.ActivityStarted is null;
             while (true)
             {
                 Task<string> callback = context.WaitForExternalEvent<string>(eventName, cancel.Token);
                 using CancellationTokenSource cancelHeartbeat = new();
-                Task? heartbeat = invocation.HeartbeatSeconds is > 0 and var beat
+                Task? heartbeat = heartbeatRuns && invocation.HeartbeatSeconds is > 0 and var beat
                     ? DurableTimers.WaitUntilAsync(context, heartbeatFrom.AddSeconds(beat), cancelHeartbeat.Token)
                     : null;
                 Task winner = await Task.WhenAny(callback, deadline ?? callback, heartbeat ?? callback);
@@ -64,6 +66,15 @@ internal sealed partial class DurableExecutionHost
                 if (answer.Kind == TaskCallbackKinds.Heartbeat)
                 {
                     heartbeatFrom = context.CurrentUtcDateTime;
+                    continue;
+                }
+
+                if (answer.Kind == TaskCallbackKinds.Started)
+                {
+                    // Replay-safe: the engine's history sink forwards events once, never on replay.
+                    invocation.ActivityStarted?.Invoke(answer.WorkerName);
+                    heartbeatFrom = context.CurrentUtcDateTime;
+                    heartbeatRuns = true;
                     continue;
                 }
 

@@ -95,6 +95,18 @@ public sealed class TaskCallbacks(IExecutionClient client)
     public Task SendTaskHeartbeatAsync(string? taskToken, CancellationToken cancellationToken) =>
         SendAsync(taskToken, new TaskCallbackEvent(PayloadVersion.Current, TaskCallbackKinds.Heartbeat), cancellationToken);
 
+    /// <summary>
+    /// A worker took an activity task (GetActivityTask): the execution records <c>ActivityStarted</c> and the task's
+    /// heartbeat clock starts.
+    /// </summary>
+    /// <param name="taskToken">The task's token.</param>
+    /// <param name="workerName">The worker's name, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when delivered.</returns>
+    /// <exception cref="TaskCallbackException">The execution has closed or does not exist.</exception>
+    public Task SendTaskStartedAsync(string taskToken, string? workerName, CancellationToken cancellationToken) =>
+        SendAsync(taskToken, new TaskCallbackEvent(PayloadVersion.Current, TaskCallbackKinds.Started) { WorkerName = workerName }, cancellationToken);
+
     private async Task SendAsync(string? taskToken, TaskCallbackEvent callback, CancellationToken cancellationToken)
     {
         if (!TaskToken.TryParse(taskToken, out string instanceId, out Guid id))

@@ -44,9 +44,13 @@ public sealed class StepFunctionsDispatcherTests(ApiHostFixture fixture) : IClas
     public void Actions_ListsEveryImplementedAction()
     {
         Assert.Equal(
-            ["CreateStateMachine", "DeleteStateMachine", "DescribeExecution", "DescribeStateMachine", "DescribeStateMachineForExecution",
-             "GetExecutionHistory", "ListExecutions", "ListStateMachines", "SendTaskFailure", "SendTaskHeartbeat", "SendTaskSuccess",
-             "StartExecution", "StartSyncExecution", "StopExecution", "UpdateStateMachine", "ValidateStateMachineDefinition"],
+            ["CreateActivity", "CreateStateMachine", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachine",
+             "DeleteStateMachineAlias", "DeleteStateMachineVersion", "DescribeActivity", "DescribeExecution",
+             "DescribeStateMachine", "DescribeStateMachineAlias", "DescribeStateMachineForExecution", "GetActivityTask",
+             "GetExecutionHistory", "ListActivities", "ListExecutions", "ListStateMachineAliases", "ListStateMachineVersions",
+             "ListStateMachines", "ListTagsForResource", "PublishStateMachineVersion", "SendTaskFailure", "SendTaskHeartbeat",
+             "SendTaskSuccess", "StartExecution", "StartSyncExecution", "StopExecution", "TagResource", "TestState",
+             "UntagResource", "UpdateStateMachine", "UpdateStateMachineAlias", "ValidateStateMachineDefinition"],
             host.Dispatcher.Actions.Order(StringComparer.Ordinal));
     }
 }

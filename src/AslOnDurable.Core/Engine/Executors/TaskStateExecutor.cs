@@ -114,10 +114,24 @@ internal static class TaskStateExecutor
 
         var lambda = state.IsLambdaFunctionArn;
         var recording = frame.Run.History.IsEnabled;
-        frame.Record(
-            lambda ? HistoryEventTypes.LambdaFunctionScheduled : HistoryEventTypes.TaskScheduled,
-            recording ? new JsonObject { ["resource"] = state.Resource, ["parameters"] = HistoryRecorder.Text(parameters) } : null);
-        frame.Record(lambda ? HistoryEventTypes.LambdaFunctionStarted : HistoryEventTypes.TaskStarted);
+        Action<string?>? activityStarted = null;
+        if (state.IsActivityArn)
+        {
+            // AWS: ActivityScheduled now; ActivityStarted when a worker takes the task (the host says when).
+            frame.Record(
+                HistoryEventTypes.ActivityScheduled,
+                recording ? ActivityScheduled(state.Resource, parameters, timeout, heartbeat) : null);
+            activityStarted = worker => frame.Record(
+                HistoryEventTypes.ActivityStarted, recording && worker is not null ? new JsonObject { ["workerName"] = worker } : null);
+        }
+        else
+        {
+            frame.Record(
+                lambda ? HistoryEventTypes.LambdaFunctionScheduled : HistoryEventTypes.TaskScheduled,
+                recording ? new JsonObject { ["resource"] = state.Resource, ["parameters"] = HistoryRecorder.Text(parameters) } : null);
+            frame.Record(lambda ? HistoryEventTypes.LambdaFunctionStarted : HistoryEventTypes.TaskStarted);
+        }
+
         return (new TaskInvocation
         {
             StateName = state.Name,
@@ -129,6 +143,7 @@ internal static class TaskStateExecutor
             ExecutionId = frame.Run.ExecutionId,
             Credentials = credentials,
             TaskToken = taskToken,
+            ActivityStarted = activityStarted,
         }, null);
     }
 
@@ -136,7 +151,6 @@ internal static class TaskStateExecutor
     private static (StepResult Step, AslError? Error) Finish(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw, TaskOutcome outcome)
     {
         var environment = frame.Environment;
-        var lambda = state.IsLambdaFunctionArn;
         var recording = frame.Run.History.IsEnabled;
         if (outcome.IsAwaitingCallback)
         {
@@ -157,15 +171,15 @@ internal static class TaskStateExecutor
         if (error is not null)
         {
             var failedType = outcome.IsTimeout
-                ? (lambda ? HistoryEventTypes.LambdaFunctionTimedOut : HistoryEventTypes.TaskTimedOut)
-                : (lambda ? HistoryEventTypes.LambdaFunctionFailed : HistoryEventTypes.TaskFailed);
+                ? EventType(state, HistoryEventTypes.TaskTimedOut, HistoryEventTypes.LambdaFunctionTimedOut, HistoryEventTypes.ActivityTimedOut)
+                : EventType(state, HistoryEventTypes.TaskFailed, HistoryEventTypes.LambdaFunctionFailed, HistoryEventTypes.ActivityFailed);
             frame.Record(failedType, recording ? HistoryRecorder.Failure(error) : null);
             return (default, error);
         }
 
         var result = outcome.Result;
         frame.Record(
-            lambda ? HistoryEventTypes.LambdaFunctionSucceeded : HistoryEventTypes.TaskSucceeded,
+            EventType(state, HistoryEventTypes.TaskSucceeded, HistoryEventTypes.LambdaFunctionSucceeded, HistoryEventTypes.ActivitySucceeded),
             recording ? new JsonObject { ["output"] = HistoryRecorder.Text(result) } : null);
 
         if (state.IsJsonata)
@@ -179,6 +193,27 @@ internal static class TaskStateExecutor
         }
 
         return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex), null);
+    }
+
+    /// <summary>The history event of a Task state's kind: Lambda function ARNs and activity ARNs have their own.</summary>
+    private static string EventType(TaskStatePlan state, string task, string lambda, string activity) =>
+        state.IsActivityArn ? activity : state.IsLambdaFunctionArn ? lambda : task;
+
+    /// <summary>AWS's <c>activityScheduledEventDetails</c>: the resource, the input and the timeouts that apply.</summary>
+    private static JsonObject ActivityScheduled(string resource, JsonNode? input, int? timeout, int? heartbeat)
+    {
+        var details = new JsonObject { ["resource"] = resource, ["input"] = HistoryRecorder.Text(input) };
+        if (timeout is { } t)
+        {
+            details["timeoutInSeconds"] = t;
+        }
+
+        if (heartbeat is { } h)
+        {
+            details["heartbeatInSeconds"] = h;
+        }
+
+        return details;
     }
 
     /// <summary>

@@ -21,6 +21,16 @@ public static class HistoryEventTypes
     public const string TaskFailed = "TaskFailed";
     /// <summary><c>TaskTimedOut</c> (the attempt ran past TimeoutSeconds or missed a heartbeat)</summary>
     public const string TaskTimedOut = "TaskTimedOut";
+    /// <summary><c>ActivityScheduled</c> (Task states whose Resource is an activity ARN)</summary>
+    public const string ActivityScheduled = "ActivityScheduled";
+    /// <summary><c>ActivityStarted</c> (a worker took the task with GetActivityTask)</summary>
+    public const string ActivityStarted = "ActivityStarted";
+    /// <summary><c>ActivitySucceeded</c></summary>
+    public const string ActivitySucceeded = "ActivitySucceeded";
+    /// <summary><c>ActivityFailed</c></summary>
+    public const string ActivityFailed = "ActivityFailed";
+    /// <summary><c>ActivityTimedOut</c> (not taken or not answered within TimeoutSeconds, or a missed heartbeat)</summary>
+    public const string ActivityTimedOut = "ActivityTimedOut";
     /// <summary><c>LambdaFunctionTimedOut</c></summary>
     public const string LambdaFunctionTimedOut = "LambdaFunctionTimedOut";
     /// <summary><c>LambdaFunctionScheduled</c> (Task states whose Resource is a Lambda function ARN)</summary>

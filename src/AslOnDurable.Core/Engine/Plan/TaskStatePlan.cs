@@ -19,7 +19,8 @@ internal sealed class TaskStatePlan : StatePlan, IRecoverableStatePlan
         ResourceLabel = Label(state.Resource);
         IsLambdaFunctionArn = state.Resource.Contains(":lambda:", StringComparison.Ordinal)
             && state.Resource.Contains(":function:", StringComparison.Ordinal);
-        WaitsForTaskToken = state.Resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal);
+        IsActivityArn = ActivityArn(state.Resource);
+        WaitsForTaskToken = IsActivityArn || state.Resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal);
         ResultPath = state.ResultPath;
         Retry = state.Retry;
         Catch = compiler.Catchers(state.Catch, IsJsonata);
@@ -55,7 +56,13 @@ internal sealed class TaskStatePlan : StatePlan, IRecoverableStatePlan
     /// <summary>Whether the resource is a Lambda function ARN (history uses LambdaFunction* events).</summary>
     public bool IsLambdaFunctionArn { get; }
 
-    /// <summary>Whether the resource is a <c>.waitForTaskToken</c> integration (a token is issued per attempt).</summary>
+    /// <summary>
+    /// Whether the resource is an activity ARN (<c>arn:aws:states:region:account:activity:name</c>): a worker takes the
+    /// task with GetActivityTask and answers with its token; history uses Activity* events.
+    /// </summary>
+    public bool IsActivityArn { get; }
+
+    /// <summary>Whether the resource is a <c>.waitForTaskToken</c> integration or an activity (a token is issued per attempt).</summary>
     public bool WaitsForTaskToken { get; }
 
     /// <summary>Parameters.</summary>
@@ -99,6 +106,13 @@ internal sealed class TaskStatePlan : StatePlan, IRecoverableStatePlan
 
     private static int? Integer(JsonNode? node) =>
         node is not null && node.GetValueKind() == JsonValueKind.Number ? (int)node.GetValue<double>() : null;
+
+    private static bool ActivityArn(string resource)
+    {
+        var parts = resource.Split(':');
+        return parts.Length == 7 && parts[0] == "arn" && parts[1].Length > 0 && parts[2] == "states"
+            && parts[3].Length > 0 && parts[4].Length > 0 && parts[5] == "activity" && parts[6].Length > 0;
+    }
 
     private static string Label(string resource)
     {

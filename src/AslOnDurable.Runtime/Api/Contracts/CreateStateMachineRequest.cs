@@ -10,4 +10,11 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="Tags">Tags.</param>
 public sealed record CreateStateMachineRequest(
     string? Name, string? Definition, string? RoleArn, string? Type,
-    LoggingConfiguration? LoggingConfiguration, TracingConfiguration? TracingConfiguration, IReadOnlyList<Tag>? Tags);
+    LoggingConfiguration? LoggingConfiguration, TracingConfiguration? TracingConfiguration, IReadOnlyList<Tag>? Tags)
+{
+    /// <summary>Gets whether to publish the result as a new version.</summary>
+    public bool? Publish { get; init; }
+
+    /// <summary>Gets the new version's description (with <see cref="Publish"/>).</summary>
+    public string? VersionDescription { get; init; }
+}

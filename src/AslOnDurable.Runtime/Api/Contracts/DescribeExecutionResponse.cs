@@ -15,4 +15,11 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="Cause">Its cause.</param>
 public sealed record DescribeExecutionResponse(
     string ExecutionArn, string StateMachineArn, string Name, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate,
-    string Input, PayloadDetails InputDetails, string? Output, PayloadDetails? OutputDetails, string? Error, string? Cause);
+    string Input, PayloadDetails InputDetails, string? Output, PayloadDetails? OutputDetails, string? Error, string? Cause)
+{
+    /// <summary>Gets the version the execution runs, when started by a version or alias ARN.</summary>
+    public string? StateMachineVersionArn { get; init; }
+
+    /// <summary>Gets the alias it was started by.</summary>
+    public string? StateMachineAliasArn { get; init; }
+}

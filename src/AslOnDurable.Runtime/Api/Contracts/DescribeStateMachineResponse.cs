@@ -13,4 +13,8 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="RevisionId">The revision id after an update, else absent.</param>
 public sealed record DescribeStateMachineResponse(
     string StateMachineArn, string Name, string Status, string Definition, string RoleArn, string Type, DateTimeOffset CreationDate,
-    LoggingConfiguration LoggingConfiguration, TracingConfiguration TracingConfiguration, string? RevisionId);
+    LoggingConfiguration LoggingConfiguration, TracingConfiguration TracingConfiguration, string? RevisionId)
+{
+    /// <summary>Gets a version's description (DescribeStateMachine by version ARN).</summary>
+    public string? Description { get; init; }
+}

@@ -7,4 +7,11 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="LoggingConfiguration">A new logging configuration.</param>
 /// <param name="TracingConfiguration">A new tracing configuration.</param>
 public sealed record UpdateStateMachineRequest(
-    string? StateMachineArn, string? Definition, string? RoleArn, LoggingConfiguration? LoggingConfiguration, TracingConfiguration? TracingConfiguration);
+    string? StateMachineArn, string? Definition, string? RoleArn, LoggingConfiguration? LoggingConfiguration, TracingConfiguration? TracingConfiguration)
+{
+    /// <summary>Gets whether to publish the result as a new version.</summary>
+    public bool? Publish { get; init; }
+
+    /// <summary>Gets the new version's description (with <see cref="Publish"/>).</summary>
+    public string? VersionDescription { get; init; }
+}

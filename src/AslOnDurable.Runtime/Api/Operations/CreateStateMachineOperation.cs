@@ -10,7 +10,8 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// answers the existing ARN; anything different is <c>StateMachineAlreadyExists</c>.
 /// </summary>
 /// <param name="api">The shared resources.</param>
-internal sealed class CreateStateMachineOperation(ApiResources api) : ApiOperation<CreateStateMachineRequest, CreateStateMachineResponse>
+/// <param name="versions">Publishes versions (<c>publish: true</c>).</param>
+internal sealed class CreateStateMachineOperation(ApiResources api, StateMachineVersions versions) : ApiOperation<CreateStateMachineRequest, CreateStateMachineResponse>
 {
     /// <inheritdoc />
     public override string Action => "CreateStateMachine";
@@ -21,12 +22,14 @@ internal sealed class CreateStateMachineOperation(ApiResources api) : ApiOperati
         string name = RequestFields.Name(RequestFields.Required(request.Name, "name"));
         string definition = DefinitionChecks.Definition(request.Definition);
         string roleArn = DefinitionChecks.RoleArn(request.RoleArn);
+        string? versionDescription = PublishChecks.VersionDescription(request.Publish, request.VersionDescription);
         string type = RequestFields.Enum(request.Type, "type", ApiResources.Standard, ApiResources.Standard, ApiResources.Express);
-        StateMachineRecord record = new(api.Arns.StateMachine(name), name, type, definition, roleArn, api.Now)
+        string arn = api.Arns.StateMachine(name);
+        StateMachineRecord record = new(arn, name, type, definition, roleArn, api.Now)
         {
             Logging = DefinitionChecks.Logging(request.LoggingConfiguration) ?? LoggingConfiguration.Off,
             Tracing = new TracingConfiguration(request.TracingConfiguration?.Enabled ?? false),
-            Tags = request.Tags ?? [],
+            Tags = TagRules.Merge([], request.Tags, "tags", arn),
         };
         StateMachineRecord stored = await api.StateMachines.GetOrAddAsync(record, cancellationToken).ConfigureAwait(false);
         if (!ReferenceEquals(stored, record) && !SameConfiguration(stored, record))
@@ -34,7 +37,10 @@ internal sealed class CreateStateMachineOperation(ApiResources api) : ApiOperati
             throw new ApiException(ApiErrorTypes.StateMachineAlreadyExists, $"State Machine Already Exists: '{record.Arn}'");
         }
 
-        return new CreateStateMachineResponse(stored.Arn, stored.CreationDate);
+        string? version = request.Publish == true
+            ? (await versions.PublishAsync(stored.Arn, null, versionDescription, cancellationToken).ConfigureAwait(false)).Arn
+            : null;
+        return new CreateStateMachineResponse(stored.Arn, stored.CreationDate) { StateMachineVersionArn = version };
     }
 
     private static bool SameConfiguration(StateMachineRecord a, StateMachineRecord b) =>

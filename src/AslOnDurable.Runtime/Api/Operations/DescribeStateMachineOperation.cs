@@ -5,7 +5,7 @@ using AslOnDurable.Runtime.Executions;
 
 namespace AslOnDurable.Runtime.Api.Operations;
 
-/// <summary>DescribeStateMachine: the latest revision.</summary>
+/// <summary>DescribeStateMachine: the latest revision, or a version by its ARN (an alias ARN is InvalidArn).</summary>
 /// <param name="api">The shared resources.</param>
 internal sealed class DescribeStateMachineOperation(ApiResources api) : ApiOperation<StateMachineArnRequest, DescribeStateMachineResponse>
 {
@@ -15,7 +15,19 @@ internal sealed class DescribeStateMachineOperation(ApiResources api) : ApiOpera
     /// <inheritdoc />
     protected override async Task<DescribeStateMachineResponse> HandleAsync(StateMachineArnRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
-        StateMachineRecord m = await api.StateMachineAsync(request.StateMachineArn, cancellationToken).ConfigureAwait(false);
+        string arn = RequestFields.Arn(request.StateMachineArn, "stateMachineArn");
+        if (api.Arns.QualifiedStateMachine(arn).Qualifier is not null)
+        {
+            // A version: its snapshot, under the version's ARN, with its description and publication date.
+            StateMachineVersionRecord v = await api.VersionAsync(arn, "stateMachineArn", cancellationToken).ConfigureAwait(false);
+            StateMachineRecord s = v.Snapshot;
+            return new DescribeStateMachineResponse(v.Arn, s.Name, "ACTIVE", s.Definition, s.RoleArn, s.Type, v.CreationDate, s.Logging, s.Tracing, s.RevisionId)
+            {
+                Description = v.Description,
+            };
+        }
+
+        StateMachineRecord m = await api.StateMachineAsync(arn, cancellationToken).ConfigureAwait(false);
         return new DescribeStateMachineResponse(m.Arn, m.Name, "ACTIVE", m.Definition, m.RoleArn, m.Type, m.CreationDate, m.Logging, m.Tracing, m.RevisionId);
     }
 }

@@ -16,10 +16,11 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// execution; a different input, or an execution that has closed, is <c>ExecutionAlreadyExists</c>.
 /// </remarks>
 /// <param name="api">The shared resources.</param>
+/// <param name="versions">Resolves version and alias ARNs.</param>
 /// <param name="express">Runs EXPRESS executions.</param>
 /// <param name="options">The ARN prefix.</param>
 /// <param name="logger">The logger.</param>
-internal sealed class StartExecutionOperation(ApiResources api, ExpressRunner express, ApiOptions options, ILogger<StartExecutionOperation> logger)
+internal sealed class StartExecutionOperation(ApiResources api, StateMachineVersions versions, ExpressRunner express, ApiOptions options, ILogger<StartExecutionOperation> logger)
     : ApiOperation<StartExecutionRequest, StartExecutionResponse>
 {
     /// <inheritdoc />
@@ -28,7 +29,7 @@ internal sealed class StartExecutionOperation(ApiResources api, ExpressRunner ex
     /// <inheritdoc />
     protected override async Task<StartExecutionResponse> HandleAsync(StartExecutionRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
-        ExecutionRecord execution = await ExecutionStarts.PrepareAsync(api, request, forSync: false, cancellationToken).ConfigureAwait(false);
+        ExecutionRecord execution = await ExecutionStarts.PrepareAsync(api, versions, request, forSync: false, cancellationToken).ConfigureAwait(false);
         if (execution.StateMachine.Type == ApiResources.Express)
         {
             await api.Executions.GetOrAddAsync(execution, cancellationToken).ConfigureAwait(false);

@@ -8,9 +8,10 @@ namespace AslOnDurable.Runtime.Api.Operations;
 
 /// <summary>StartSyncExecution: runs an EXPRESS state machine on the in-memory engine and answers its result.</summary>
 /// <param name="api">The shared resources.</param>
+/// <param name="versions">Resolves version and alias ARNs.</param>
 /// <param name="express">Runs EXPRESS executions.</param>
 /// <param name="options">The ARN prefix.</param>
-internal sealed class StartSyncExecutionOperation(ApiResources api, ExpressRunner express, ApiOptions options)
+internal sealed class StartSyncExecutionOperation(ApiResources api, StateMachineVersions versions, ExpressRunner express, ApiOptions options)
     : ApiOperation<StartExecutionRequest, StartSyncExecutionResponse>
 {
     /// <inheritdoc />
@@ -19,7 +20,7 @@ internal sealed class StartSyncExecutionOperation(ApiResources api, ExpressRunne
     /// <inheritdoc />
     protected override async Task<StartSyncExecutionResponse> HandleAsync(StartExecutionRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
-        ExecutionRecord execution = await ExecutionStarts.PrepareAsync(api, request, forSync: true, cancellationToken).ConfigureAwait(false);
+        ExecutionRecord execution = await ExecutionStarts.PrepareAsync(api, versions, request, forSync: true, cancellationToken).ConfigureAwait(false);
         ExecutionOutcome outcome = await express.RunAsync(execution, options.ArnPrefix).ConfigureAwait(false);
         await api.Executions.GetOrAddAsync(execution with { Outcome = outcome }, cancellationToken).ConfigureAwait(false);
         return new StartSyncExecutionResponse(

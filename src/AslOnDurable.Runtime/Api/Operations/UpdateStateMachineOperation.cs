@@ -10,7 +10,8 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// configurations are given; at least one must be. Running executions keep the revision they started with.
 /// </summary>
 /// <param name="api">The shared resources.</param>
-internal sealed class UpdateStateMachineOperation(ApiResources api) : ApiOperation<UpdateStateMachineRequest, UpdateStateMachineResponse>
+/// <param name="versions">Publishes versions (<c>publish: true</c>).</param>
+internal sealed class UpdateStateMachineOperation(ApiResources api, StateMachineVersions versions) : ApiOperation<UpdateStateMachineRequest, UpdateStateMachineResponse>
 {
     /// <inheritdoc />
     public override string Action => "UpdateStateMachine";
@@ -26,6 +27,7 @@ internal sealed class UpdateStateMachineOperation(ApiResources api) : ApiOperati
                 "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified");
         }
 
+        string? versionDescription = PublishChecks.VersionDescription(request.Publish, request.VersionDescription);
         StateMachineRecord updated = current with
         {
             Definition = request.Definition is null ? current.Definition : DefinitionChecks.Definition(request.Definition),
@@ -40,6 +42,9 @@ internal sealed class UpdateStateMachineOperation(ApiResources api) : ApiOperati
             throw new ApiException(ApiErrorTypes.StateMachineDoesNotExist, $"State Machine Does Not Exist: '{current.Arn}'");
         }
 
-        return new UpdateStateMachineResponse(updated.UpdateDate!.Value, updated.RevisionId);
+        string? version = request.Publish == true
+            ? (await versions.PublishAsync(updated.Arn, updated.RevisionId, versionDescription, cancellationToken).ConfigureAwait(false)).Arn
+            : null;
+        return new UpdateStateMachineResponse(updated.UpdateDate!.Value, updated.RevisionId) { StateMachineVersionArn = version };
     }
 }

@@ -60,6 +60,24 @@ public static class ApiErrorTypes
     /// <summary>The task has closed.</summary>
     public const string TaskTimedOut = "TaskTimedOut";
 
+    /// <summary>No activity has that ARN.</summary>
+    public const string ActivityDoesNotExist = "ActivityDoesNotExist";
+
+    /// <summary>An activity of that name exists with another configuration.</summary>
+    public const string ActivityAlreadyExists = "ActivityAlreadyExists";
+
+    /// <summary>A resource would carry more than 50 tags.</summary>
+    public const string TooManyTags = "TooManyTags";
+
+    /// <summary>The resource (a state machine, activity, version or alias) does not exist.</summary>
+    public const string ResourceNotFound = "ResourceNotFound";
+
+    /// <summary>The request conflicts with the resource's state (a version in use by an alias, a changed revision).</summary>
+    public const string ConflictException = "ConflictException";
+
+    /// <summary>The execution cannot be redriven (not closed, not redrivable, or too old).</summary>
+    public const string ExecutionNotRedrivable = "ExecutionNotRedrivable";
+
     /// <summary>The service failed (HTTP 500).</summary>
     public const string InternalFailure = "InternalFailure";
 }

@@ -14,9 +14,12 @@ namespace AslOnDurable.Runtime.Api.Protocol;
 /// <param name="Plans">Compiled definitions.</param>
 /// <param name="Tasks">Runs Task states of EXPRESS executions.</param>
 /// <param name="Time">The clock.</param>
+/// <param name="Versions">Published state machine versions.</param>
+/// <param name="Aliases">State machine aliases.</param>
 internal sealed record ApiResources(
     ResourceArns Arns, IStateMachineStore StateMachines, IExecutionIndex Executions, ExecutionHistoryStore History,
-    ExecutionStarter Starter, ExecutionPlanCache Plans, ITaskHandler Tasks, TimeProvider Time)
+    ExecutionStarter Starter, ExecutionPlanCache Plans, ITaskHandler Tasks, TimeProvider Time,
+    IStateMachineVersionStore Versions, IStateMachineAliasStore Aliases)
 {
     /// <summary>AWS's execution-type names.</summary>
     public const string Standard = "STANDARD";
@@ -34,6 +37,32 @@ internal sealed record ApiResources(
         Arns.StateMachineName(text);
         return await StateMachines.GetAsync(text, cancellationToken).ConfigureAwait(false)
             ?? throw new ApiException(ApiErrorTypes.StateMachineDoesNotExist, $"State Machine Does Not Exist: '{text}'");
+    }
+
+    /// <summary>Finds a version by its ARN, or fails with InvalidArn / ResourceNotFound.</summary>
+    public async Task<StateMachineVersionRecord> VersionAsync(string? arn, string field, CancellationToken cancellationToken)
+    {
+        string text = RequestFields.Arn(arn, field);
+        if (Arns.QualifiedStateMachine(text).Qualifier is not { } qualifier || !ResourceArns.IsVersion(qualifier))
+        {
+            throw new ApiException(ApiErrorTypes.InvalidArn, $"Invalid Arn: 'Resource type not valid in this context: {text}'");
+        }
+
+        return await Versions.GetAsync(text, cancellationToken).ConfigureAwait(false)
+            ?? throw new ApiException(ApiErrorTypes.ResourceNotFound, $"Resource not found: '{text}'");
+    }
+
+    /// <summary>Finds an alias by its ARN, or fails with InvalidArn / ResourceNotFound.</summary>
+    public async Task<StateMachineAliasRecord> AliasAsync(string? arn, CancellationToken cancellationToken)
+    {
+        string text = RequestFields.Arn(arn, "stateMachineAliasArn");
+        if (Arns.QualifiedStateMachine(text).Qualifier is not { } qualifier || ResourceArns.IsVersion(qualifier))
+        {
+            throw new ApiException(ApiErrorTypes.InvalidArn, $"Invalid Arn: 'Resource type not valid in this context: {text}'");
+        }
+
+        return await Aliases.GetAsync(text, cancellationToken).ConfigureAwait(false)
+            ?? throw new ApiException(ApiErrorTypes.ResourceNotFound, $"Resource not found: '{text}'");
     }
 
     /// <summary>Finds an execution, or fails with InvalidArn / ExecutionDoesNotExist.</summary>

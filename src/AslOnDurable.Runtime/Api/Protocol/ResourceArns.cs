@@ -19,11 +19,46 @@ internal sealed class ResourceArns(ApiOptions options)
     public string ExpressExecution(string stateMachineName, string executionName, string id) =>
         $"{options.ArnPrefix}:express:{stateMachineName}:{executionName}:{id}";
 
+    /// <summary>The ARN of an activity.</summary>
+    public string Activity(string name) => $"{options.ArnPrefix}:activity:{name}";
+
+    /// <summary>Whether a text is an activity ARN of this account and region.</summary>
+    public bool IsActivity(string arn) => TryRead(arn, "activity", 1, out _);
+
+    /// <summary>Reads an activity ARN of this account and region; anything else is <c>InvalidArn</c>.</summary>
+    /// <param name="arn">The ARN (already checked for presence).</param>
+    /// <returns>The activity name.</returns>
+    public string ActivityName(string arn) =>
+        TryRead(arn, "activity", 1, out string[]? parts) ? parts[0] : throw Invalid(arn);
+
     /// <summary>Reads a state machine ARN of this account and region; anything else is <c>InvalidArn</c>.</summary>
     /// <param name="arn">The ARN (already checked for presence).</param>
     /// <returns>The state machine name.</returns>
     public string StateMachineName(string arn) =>
         TryRead(arn, "stateMachine", 1, out string[]? parts) ? parts[0] : throw Invalid(arn);
+
+    /// <summary>The ARN of a state machine version or alias: the state machine's ARN and the version number or alias name.</summary>
+    public static string Qualified(string stateMachineArn, string qualifier) => $"{stateMachineArn}:{qualifier}";
+
+    /// <summary>
+    /// Reads a state machine ARN that may be qualified by a version number or alias name; anything else is <c>InvalidArn</c>.
+    /// </summary>
+    /// <param name="arn">The ARN.</param>
+    /// <returns>The unqualified state machine ARN, and the qualifier or <c>null</c>.</returns>
+    public (string StateMachineArn, string? Qualifier) QualifiedStateMachine(string arn)
+    {
+        if (TryRead(arn, "stateMachine", 1, out _))
+        {
+            return (arn, null);
+        }
+
+        return TryRead(arn, "stateMachine", 2, out string[]? parts)
+            ? (StateMachine(parts[0]), parts[1])
+            : throw Invalid(arn);
+    }
+
+    /// <summary>Whether a qualifier names a version (digits only) rather than an alias.</summary>
+    public static bool IsVersion(string qualifier) => qualifier.All(char.IsAsciiDigit);
 
     /// <summary>Reads an execution ARN: the state machine name and the execution's (plus the id of an express one).</summary>
     /// <param name="arn">The ARN.</param>

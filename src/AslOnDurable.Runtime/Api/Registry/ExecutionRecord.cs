@@ -14,6 +14,12 @@ public sealed record ExecutionRecord(
     /// <summary>Gets the final state of an EXPRESS execution run in memory, or <c>null</c> (durable ones ask the backend).</summary>
     public ExecutionOutcome? Outcome { get; init; }
 
+    /// <summary>Gets the version the execution runs, when started by a version or alias ARN.</summary>
+    public string? StateMachineVersionArn { get; init; }
+
+    /// <summary>Gets the alias the execution was started by, or <c>null</c>.</summary>
+    public string? StateMachineAliasArn { get; init; }
+
     /// <summary>Gets the error StopExecution was given, or <c>null</c>.</summary>
     public string? StopError { get; init; }
 

@@ -23,6 +23,9 @@ public sealed record StateMachineRecord(string Arn, string Name, string Type, st
     /// <summary>Gets the revision id of the latest update, or <c>null</c> before the first update (AWS reports none then).</summary>
     public string? RevisionId { get; init; }
 
+    /// <summary>Gets the number of the last version published (0 before the first; numbers are never reused).</summary>
+    public int LastVersion { get; init; }
+
     /// <summary>Gets the tags given at creation.</summary>
     public IReadOnlyList<Tag> Tags { get; init; } = [];
 }

@@ -16,4 +16,7 @@ public sealed record TaskCallbackEvent(int Version, string Kind)
 
     /// <summary>Gets the cause (failure), or <c>null</c> when the caller gave none.</summary>
     public string? Cause { get; init; }
+
+    /// <summary>Gets the worker that took an activity task (<see cref="TaskCallbackKinds.Started"/>), or <c>null</c>.</summary>
+    public string? WorkerName { get; init; }
 }

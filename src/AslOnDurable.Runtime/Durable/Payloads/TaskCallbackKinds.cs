@@ -11,4 +11,10 @@ public static class TaskCallbackKinds
 
     /// <summary>SendTaskHeartbeat: the task's heartbeat clock starts again.</summary>
     public const string Heartbeat = "heartbeat";
+
+    /// <summary>
+    /// GetActivityTask: a worker (<see cref="TaskCallbackEvent.WorkerName"/>) took an activity task; the execution records
+    /// <c>ActivityStarted</c> and the task's heartbeat clock starts.
+    /// </summary>
+    public const string Started = "started";
 }

@@ -1,0 +1,6 @@
+namespace AslOnDurable.Runtime.Api.Contracts;
+
+/// <summary>CreateActivity's request.</summary>
+/// <param name="Name">The name (1-80 characters, AWS's naming rules).</param>
+/// <param name="Tags">Tags.</param>
+public sealed record CreateActivityRequest(string? Name, IReadOnlyList<Tag>? Tags);
