@@ -4,9 +4,13 @@ using AslOnDurable.Core.Engine.Items;
 
 namespace AslOnDurable.Testing;
 
-/// <summary>An item store held in a dictionary, for engine tests; ETags count writes.</summary>
+/// <summary>
+/// An item store held in a dictionary, for engine tests; ETags count writes. Thread-safe as every store must be: a durable
+/// map run's chunk activities read and write it at the same time.
+/// </summary>
 public sealed class MemoryItemStore : IItemStore
 {
+    private readonly Lock gate = new();
     private readonly SortedDictionary<(string Container, string Name), (byte[] Content, DateTimeOffset Modified, int Version)> blobs = new();
     private int version;
 
@@ -22,19 +26,31 @@ public sealed class MemoryItemStore : IItemStore
 
     /// <summary>The text of a blob, or <see langword="null"/>.</summary>
     public string? Text(string container, string name) =>
-        blobs.TryGetValue((container, name), out var blob) ? Encoding.UTF8.GetString(blob.Content) : null;
+        TryGet(container, name, out var content) ? Encoding.UTF8.GetString(content) : null;
 
     /// <summary>Every blob name of a container.</summary>
-    public IReadOnlyList<string> Names(string container) => [.. blobs.Keys.Where(k => k.Container == container).Select(k => k.Name)];
+    public IReadOnlyList<string> Names(string container)
+    {
+        lock (gate)
+        {
+            return [.. blobs.Keys.Where(k => k.Container == container).Select(k => k.Name)];
+        }
+    }
 
     /// <inheritdoc/>
     public Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken) =>
-        Task.FromResult<Stream?>(blobs.TryGetValue((container, name), out var blob) ? new MemoryStream(blob.Content, writable: false) : null);
+        Task.FromResult<Stream?>(TryGet(container, name, out var content) ? new MemoryStream(content, writable: false) : null);
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<StoredBlob> ListAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var ((c, name), blob) in blobs.ToArray())
+        KeyValuePair<(string Container, string Name), (byte[] Content, DateTimeOffset Modified, int Version)>[] snapshot;
+        lock (gate)
+        {
+            snapshot = [.. blobs];
+        }
+
+        foreach (var ((c, name), blob) in snapshot)
         {
             if (c == container && name.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -47,7 +63,22 @@ public sealed class MemoryItemStore : IItemStore
     /// <inheritdoc/>
     public Task<long> WriteAsync(string container, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        blobs[(container, name)] = (content.ToArray(), Now, ++version);
-        return Task.FromResult((long)content.Length);
+        var bytes = content.ToArray();
+        lock (gate)
+        {
+            blobs[(container, name)] = (bytes, Now, ++version);
+        }
+
+        return Task.FromResult((long)bytes.Length);
+    }
+
+    private bool TryGet(string container, string name, out byte[] content)
+    {
+        lock (gate)
+        {
+            var found = blobs.TryGetValue((container, name), out var blob);
+            content = blob.Content;
+            return found;
+        }
     }
 }
