@@ -23,7 +23,8 @@ public sealed class ScaleOutTests(AzuriteFixture azurite, ITestOutputHelper outp
 {
     private const int Executions = 20;
     private const int FailoverSeconds = 8;
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(110);
+    // Generous: a hang guard only. On a loaded 2-core machine starting the workers and the batch alone took 80 s.
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(300);
 
     [AzuriteFact]
     public async Task TwoWorkerProcesses_OneKilledMidRun_EveryExecutionCompletesWithRightOutput()
