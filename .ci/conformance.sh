@@ -34,26 +34,26 @@ if [ ! -d "$shared/conformance" ]; then
 fi
 
 log=$(mktemp)
-python3 "$shared/conformance/localstack/run.py" --cmd "$cli" --query-language JSONPath --jobs 2 > "$log" 2>&1
-tail -n 2 "$log"
+python3 "$shared/conformance/localstack/run.py" --cmd "$cli" --query-language JSONPath --jobs 2 --timeout 120 --list-failures > "$log" 2>&1
+grep -E "^(FAIL|  )" "$log" | head -n 40; tail -n 2 "$log"
 gate localstack-jsonpath "$(floor localstack-jsonpath)" "$log"
 
 if [ -n "$(floor localstack-jsonata)" ]; then
-  python3 "$shared/conformance/localstack/run.py" --cmd "$cli" --query-language JSONata --jobs 2 > "$log" 2>&1
-  tail -n 2 "$log"
+  python3 "$shared/conformance/localstack/run.py" --cmd "$cli" --query-language JSONata --jobs 2 --timeout 120 --list-failures > "$log" 2>&1
+  grep -E "^(FAIL|  )" "$log" | head -n 40; tail -n 2 "$log"
   gate localstack-jsonata "$(floor localstack-jsonata)" "$log"
 fi
 
 if [ -n "$(floor localstack-express)" ]; then
-  python3 "$shared/conformance/localstack/run.py" --cmd "$cli" --args=--express --jobs 2 > "$log" 2>&1
-  tail -n 2 "$log"
+  python3 "$shared/conformance/localstack/run.py" --cmd "$cli" --args=--express --jobs 2 --timeout 120 --list-failures > "$log" 2>&1
+  grep -E "^(FAIL|  )" "$log" | head -n 40; tail -n 2 "$log"
   gate localstack-express "$(floor localstack-express)" "$log"
 fi
 
 if [ -n "$(floor jsonata)" ]; then
   python3 "$shared/conformance/jsonata/run.py" --cmd "$cli jsonata --jsonl" \
     --exclude-file "$shared/conformance/jsonata/since-v2.0.6.txt" > "$log" 2>&1
-  tail -n 2 "$log"
+  grep -E "^(FAIL|  )" "$log" | head -n 40; tail -n 2 "$log"
   gate jsonata "$(floor jsonata)" "$log"
 fi
 rm -f "$log"
