@@ -97,6 +97,27 @@ public sealed class RedriveExecutionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RedriveExecution_TimedOut_TimeoutStartsOverAndTimesOutAgain()
+    {
+        string machine = await host.CreateAsync("redrive-timeout", "timeout-hold");
+        JsonObject arn = await StartAndWaitAsync(machine, "t", "redrive-timeout:t");
+        Assert.Equal("TIMED_OUT", (string?)(await host.OkAsync("DescribeExecution", Copy(arn)))["status"]);
+
+        await host.OkAsync("RedriveExecution", Copy(arn));
+        await host.Client.WaitForCompletionAsync("redrive-timeout:t", CancellationToken.None);
+
+        JsonObject described = await host.OkAsync("DescribeExecution", Copy(arn));
+        Assert.Equal("TIMED_OUT", (string?)described["status"]);
+        Assert.Equal(1, (int)described["redriveCount"]!);
+        Assert.Equal("REDRIVABLE", (string?)described["redriveStatus"]);
+        JsonArray events = (await host.OkAsync("GetExecutionHistory", Copy(arn)))["events"]!.AsArray();
+        Assert.Equal(
+            ["ExecutionStarted", "WaitStateEntered", "ExecutionTimedOut", "ExecutionRedriven", "WaitStateEntered", "ExecutionTimedOut"],
+            events.Select(e => (string)e!["type"]!));
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => (long)e!["id"]!));
+    }
+
+    [Fact]
     public async Task RedriveExecution_SameClientToken_AnswersTheSameRedriveOnce()
     {
         string machine = await host.CreateAsync("redrive-token", "wait-hour");
@@ -173,25 +194,4 @@ public sealed class RedriveExecutionTests : IAsyncLifetime
     }
 
     private static JsonObject Copy(JsonObject arn) => (JsonObject)arn.DeepClone();
-
-    /// <summary>Fails each resource's first call; later calls succeed with the input and the attempt number.</summary>
-    private sealed class FailsOnceHandler : ITaskHandler
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> calls = new(StringComparer.Ordinal);
-
-        public int Calls(string function) => calls.Where(c => c.Key.EndsWith(":" + function, StringComparison.Ordinal)).Sum(c => c.Value);
-
-        public ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
-        {
-            int attempt = calls.AddOrUpdate(invocation.Resource, 1, (_, n) => n + 1);
-            if (attempt == 1)
-            {
-                return ValueTask.FromResult(TaskOutcome.Failure(new AslError("Flaky.Failed", "the first call fails")));
-            }
-
-            JsonObject result = invocation.Input?.DeepClone() as JsonObject ?? [];
-            result["attempt"] = attempt;
-            return ValueTask.FromResult(TaskOutcome.Success(result));
-        }
-    }
 }
