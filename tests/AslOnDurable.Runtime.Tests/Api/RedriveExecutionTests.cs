@@ -63,6 +63,10 @@ public sealed class RedriveExecutionTests : IAsyncLifetime
         Assert.Equal((long)redrivenEvent["id"]!, (long)events[failedAt + 2]!["previousEventId"]!);
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => (long)e!["id"]!));
         Assert.Equal("\"kept\"", (string?)events[2]!["stateExitedEventDetails"]!["assignedVariables"]!["token"]);
+        JsonObject withoutData = Copy(arn);
+        withoutData["includeExecutionData"] = false;
+        JsonObject exited = (await host.OkAsync("GetExecutionHistory", withoutData))["events"]![2]!["stateExitedEventDetails"]!.AsObject();
+        Assert.Equal(["name"], exited.Select(p => p.Key));
 
         JsonObject listed = await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine, ["redriveFilter"] = "REDRIVEN" });
         JsonObject notListed = await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine, ["redriveFilter"] = "NOT_REDRIVEN" });
