@@ -41,4 +41,19 @@ public sealed record ExecutionCheckpoint
 
     /// <summary>Gets the steps counted so far against <see cref="ExecutionOptions.MaxStateTransitions"/>.</summary>
     public long Steps { get; init; }
+
+    /// <summary>Gets how many times the execution has been redriven (<c>$$.Execution.RedriveCount</c>; 0 when never).</summary>
+    public int RedriveCount { get; init; }
+
+    /// <summary>
+    /// Gets when the execution was last redriven (<c>$$.Execution.RedriveTime</c>), or <see langword="null"/> when never.
+    /// </summary>
+    /// <remarks>AWS resets the state machine's TimeoutSeconds on a redrive: the deadline counts from this time then.</remarks>
+    public DateTimeOffset? RedriveTime { get; init; }
+
+    /// <summary>
+    /// Gets whether resuming from this checkpoint is a redrive (RedriveExecution): the run records
+    /// <c>ExecutionRedriven</c> before it enters <see cref="StateName"/> again. Checkpoints the engine returns never set it.
+    /// </summary>
+    public bool IsRedrive { get; init; }
 }

@@ -22,6 +22,8 @@ internal sealed class ExecutionRun
         {
             History.ContinueFrom(resumeFrom.LastEventId);
             steps = resumeFrom.Steps;
+            RedriveCount = resumeFrom.RedriveCount;
+            RedriveTime = resumeFrom.RedriveTime;
         }
 
         FirstEventId = History.LastId;
@@ -32,7 +34,7 @@ internal sealed class ExecutionRun
         ExecutionId = request.ExecutionArnFor(Name);
         RoleArn = request.RoleArn;
         pristineInput = request.Input?.DeepClone();
-        Deadline = timeoutSeconds is { } seconds ? StartTime.AddSeconds(seconds) : null;
+        Deadline = timeoutSeconds is { } seconds ? (RedriveTime ?? StartTime).AddSeconds(seconds) : null; // a redrive resets it
     }
 
     /// <summary>The host.</summary>
@@ -52,6 +54,12 @@ internal sealed class ExecutionRun
 
     /// <summary>The execution name.</summary>
     public string Name { get; }
+
+    /// <summary>How many times the execution has been redriven.</summary>
+    public int RedriveCount { get; }
+
+    /// <summary>When the execution was last redriven, if ever.</summary>
+    public DateTimeOffset? RedriveTime { get; }
 
     /// <summary>The execution ARN.</summary>
     public string ExecutionId { get; }
@@ -89,15 +97,24 @@ internal sealed class ExecutionRun
     public bool TimedOut { get; set; }
 
     /// <summary>A new <c>$$.Execution</c> object.</summary>
-    public JsonObject CreateExecutionObject() => new()
+    public JsonObject CreateExecutionObject()
     {
-        ["Id"] = ExecutionId,
-        ["Input"] = pristineInput?.DeepClone(),
-        ["StartTime"] = Rfc3339.Format(StartTime),
-        ["Name"] = Name,
-        ["RoleArn"] = RoleArn,
-        ["RedriveCount"] = 0,
-    };
+        var execution = new JsonObject
+        {
+            ["Id"] = ExecutionId,
+            ["Input"] = pristineInput?.DeepClone(),
+            ["StartTime"] = Rfc3339.Format(StartTime),
+            ["Name"] = Name,
+            ["RoleArn"] = RoleArn,
+            ["RedriveCount"] = RedriveCount,
+        };
+        if (RedriveTime is { } redriven)
+        {
+            execution["RedriveTime"] = Rfc3339.Format(redriven);
+        }
+
+        return execution;
+    }
 
     /// <summary>A new <c>$$.StateMachine</c> object.</summary>
     public JsonObject CreateStateMachineObject() => new() { ["Id"] = StateMachineId, ["Name"] = StateMachineName };

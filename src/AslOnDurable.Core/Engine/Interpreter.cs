@@ -46,7 +46,8 @@ public sealed class Interpreter(ExecutionPlan plan)
     /// Continues an execution from a checkpoint a previous run returned (<see cref="ExecutionStatus.ContinuedAsNew"/>):
     /// enters the checkpoint's state with its input and variables, numbering history events on from where the run
     /// stopped, with the original start time (so <c>$$</c> and the execution's TimeoutSeconds deadline are unchanged).
-    /// No ExecutionStarted event is recorded again.
+    /// No ExecutionStarted event is recorded again; a redrive (<see cref="ExecutionCheckpoint.IsRedrive"/>, built by
+    /// <see cref="History.RedriveCheckpoints"/>) records ExecutionRedriven first.
     /// </summary>
     /// <param name="checkpoint">Where the previous run stopped (its JSON values are handed over to the engine).</param>
     /// <param name="request">The original request: its input is <c>$$.Execution.Input</c>; the execution name comes from the checkpoint.</param>
@@ -73,6 +74,11 @@ public sealed class Interpreter(ExecutionPlan plan)
         }
 
         var frame = new ExecutionFrame(run, Plan.Root, scope, null) { IsRoot = true, LastEventId = checkpoint.PreviousEventId };
+        if (checkpoint.IsRedrive)
+        {
+            frame.Record(HistoryEventTypes.ExecutionRedriven, run.History.IsEnabled ? new JsonObject { ["redriveCount"] = checkpoint.RedriveCount } : null);
+        }
+
         return await RunTopLevelAsync(run, frame, checkpoint.StateInput, index);
     }
 
@@ -91,6 +97,8 @@ public sealed class Interpreter(ExecutionPlan plan)
                 LastEventId = run.History.LastId,
                 PreviousEventId = frame.LastEventId,
                 Steps = run.Steps,
+                RedriveCount = run.RedriveCount,
+                RedriveTime = run.RedriveTime,
             };
             return new ExecutionResult(ExecutionStatus.ContinuedAsNew, null, null) { Checkpoint = checkpoint };
         }
@@ -176,7 +184,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                 {
                     case StepKind.Next:
                         currentText = recording ? HistoryRecorder.Text(step.Output) : null;
-                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, currentText!) : null);
+                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, currentText!, environment.Scope.TakeCommitted()) : null);
                         current = step.Output;
                         index = step.NextIndex;
                         if (frame.IsRoot && run.Host.ShouldCheckpoint(run.History.LastId - run.FirstEventId))
@@ -186,7 +194,7 @@ public sealed class Interpreter(ExecutionPlan plan)
 
                         continue;
                     case StepKind.End:
-                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, HistoryRecorder.Text(step.Output)) : null);
+                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, HistoryRecorder.Text(step.Output), environment.Scope.TakeCommitted()) : null);
                         return new BranchOutcome(ExecutionStatus.Succeeded, step.Output, null);
                     default:
                         return run.TimedOut

@@ -54,7 +54,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
             typeof(TagResourceOperation), typeof(UntagResourceOperation), typeof(ListTagsForResourceOperation),
             typeof(PublishStateMachineVersionOperation), typeof(ListStateMachineVersionsOperation), typeof(DeleteStateMachineVersionOperation),
             typeof(CreateStateMachineAliasOperation), typeof(DescribeStateMachineAliasOperation), typeof(UpdateStateMachineAliasOperation),
-            typeof(DeleteStateMachineAliasOperation), typeof(ListStateMachineAliasesOperation),
+            typeof(DeleteStateMachineAliasOperation), typeof(ListStateMachineAliasesOperation), typeof(RedriveExecutionOperation),
         ];
         foreach (Type operation in operations)
         {

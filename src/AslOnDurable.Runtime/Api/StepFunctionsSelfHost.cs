@@ -38,13 +38,18 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
     /// <param name="apiOptions">The region and account of ARNs.</param>
     /// <param name="loggerFactory">The logger factory.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="configureServices">
+    /// Adds services before the API's own (for example an <see cref="ITaskHandler"/> for Task states), or <c>null</c>.
+    /// </param>
     /// <returns>The running host; dispose it to stop.</returns>
     public static async Task<StepFunctionsSelfHost> StartAsync(
-        SelfHostOptions hostOptions, ApiOptions apiOptions, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        SelfHostOptions hostOptions, ApiOptions apiOptions, ILoggerFactory loggerFactory, CancellationToken cancellationToken,
+        Action<IServiceCollection>? configureServices = null)
     {
         ServiceCollection collection = new();
         collection.AddSingleton(loggerFactory);
         collection.AddLogging();
+        configureServices?.Invoke(collection);
         collection.AddStepFunctionsApi(apiOptions);
         ServiceProvider services = collection.BuildServiceProvider();
         try

@@ -99,7 +99,8 @@ public sealed class StateMachineOrchestrator(
             : interpreter.ResumeAsync(ToCheckpoint(continuation), execution, host, options).AsTask();
 
         // The execution's deadline counts from its original start, whatever the generation.
-        DateTime start = continuation is null ? context.CurrentUtcDateTime : continuation.StartTime.UtcDateTime;
+        // A redrive resets it (AWS): it counts from the redrive then.
+        DateTime start = continuation is null ? context.CurrentUtcDateTime : (continuation.RedriveTime ?? continuation.StartTime).UtcDateTime;
         DateTime deadline = plan.Definition.TimeoutSeconds is { } seconds ? start.AddSeconds(seconds) : DateTime.MaxValue;
         ExecutionResult result;
         if (deadline == DateTime.MaxValue || run.IsCompleted)
@@ -148,15 +149,26 @@ public sealed class StateMachineOrchestrator(
         LastEventId = continuation.LastEventId,
         PreviousEventId = continuation.PreviousEventId,
         Steps = continuation.Steps ?? 0,
+        RedriveCount = continuation.RedriveCount ?? 0,
+        RedriveTime = continuation.RedriveTime,
+        IsRedrive = continuation.Redrive == true,
     };
 
-    private static StateMachineContinuation ToContinuation(ExecutionCheckpoint checkpoint, int generation, TimeSpan skipped) =>
+    /// <summary>The continuation record of an engine checkpoint (continue-as-new, or a redrive's starting point).</summary>
+    /// <param name="checkpoint">The checkpoint.</param>
+    /// <param name="generation">The generation it starts.</param>
+    /// <param name="skipped">Virtual time skipped so far (skip-waits mode).</param>
+    /// <returns>The record stored in the next generation's input.</returns>
+    internal static StateMachineContinuation ToContinuation(ExecutionCheckpoint checkpoint, int generation, TimeSpan skipped) =>
         new(generation, checkpoint.StateName, checkpoint.StartTime, checkpoint.ExecutionName, checkpoint.LastEventId, checkpoint.PreviousEventId)
         {
             StateInput = checkpoint.StateInput,
             Variables = checkpoint.Variables,
             SkippedTicks = skipped > TimeSpan.Zero ? skipped.Ticks : null,
             Steps = checkpoint.Steps > 0 ? checkpoint.Steps : null,
+            RedriveCount = checkpoint.RedriveCount > 0 ? checkpoint.RedriveCount : null,
+            RedriveTime = checkpoint.RedriveTime,
+            Redrive = checkpoint.IsRedrive ? true : null,
         };
 
     private static string Serialize(ExecutionResult result) => DurableJson.Serialize(StateMachineResults.ToOutput(result));

@@ -48,8 +48,8 @@ public sealed class StepFunctionsDispatcherTests(ApiHostFixture fixture) : IClas
              "DeleteStateMachineAlias", "DeleteStateMachineVersion", "DescribeActivity", "DescribeExecution",
              "DescribeStateMachine", "DescribeStateMachineAlias", "DescribeStateMachineForExecution", "GetActivityTask",
              "GetExecutionHistory", "ListActivities", "ListExecutions", "ListStateMachineAliases", "ListStateMachineVersions",
-             "ListStateMachines", "ListTagsForResource", "PublishStateMachineVersion", "SendTaskFailure", "SendTaskHeartbeat",
-             "SendTaskSuccess", "StartExecution", "StartSyncExecution", "StopExecution", "TagResource", "TestState",
+             "ListStateMachines", "ListTagsForResource", "PublishStateMachineVersion", "RedriveExecution", "SendTaskFailure",
+             "SendTaskHeartbeat", "SendTaskSuccess", "StartExecution", "StartSyncExecution", "StopExecution", "TagResource", "TestState",
              "UntagResource", "UpdateStateMachine", "UpdateStateMachineAlias", "ValidateStateMachineDefinition"],
             host.Dispatcher.Actions.Order(StringComparer.Ordinal));
     }

@@ -14,6 +14,7 @@ namespace AslOnDurable.Core.Engine.Context;
 internal sealed class VariableScope(VariableScope? parent, VariableSizeBudget budget)
 {
     private Dictionary<string, AssignedVariable>? values;
+    private AssignedVariable[]? committed;
     private long ownBytes;
 
     /// <summary>The enclosing scope.</summary>
@@ -145,6 +146,18 @@ internal sealed class VariableScope(VariableScope? parent, VariableSizeBudget bu
         }
 
         Store(variables, growth);
+        committed = variables;
+    }
+
+    /// <summary>
+    /// The variables the last <see cref="Commit"/> assigned, once (the frame loop reads them for the state's StateExited
+    /// event right after the state completes); <see langword="null"/> when nothing was assigned since the last call.
+    /// </summary>
+    public AssignedVariable[]? TakeCommitted()
+    {
+        var taken = committed;
+        committed = null;
+        return taken;
     }
 
     /// <summary>Sets the top-level variables a checkpoint saved (they were within the limits when assigned), measuring them again.</summary>

@@ -11,6 +11,8 @@ public static class HistoryEventTypes
     public const string ExecutionFailed = "ExecutionFailed";
     /// <summary><c>ExecutionTimedOut</c></summary>
     public const string ExecutionTimedOut = "ExecutionTimedOut";
+    /// <summary><c>ExecutionRedriven</c> (RedriveExecution restarted a closed execution from its unsuccessful state)</summary>
+    public const string ExecutionRedriven = "ExecutionRedriven";
     /// <summary><c>TaskScheduled</c></summary>
     public const string TaskScheduled = "TaskScheduled";
     /// <summary><c>TaskStarted</c></summary>

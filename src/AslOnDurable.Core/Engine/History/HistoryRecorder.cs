@@ -34,6 +34,29 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <summary>Details for a StateExited event; the output is kept as JSON text.</summary>
     public static JsonObject StateExited(string name, string outputText) => new() { ["name"] = name, ["output"] = outputText };
 
+    /// <summary>
+    /// Details for a StateExited event with the variables the state assigned, as AWS reports them: <c>assignedVariables</c>
+    /// maps each name to its value as JSON text, beside <c>assignedVariablesDetails</c> (never truncated here). A redrive
+    /// rebuilds the top-level variables from them (<see cref="RedriveCheckpoints"/>).
+    /// </summary>
+    public static JsonObject StateExited(string name, string outputText, Context.AssignedVariable[]? assigned)
+    {
+        var details = StateExited(name, outputText);
+        if (assigned is { Length: > 0 })
+        {
+            var variables = new JsonObject();
+            foreach (var variable in assigned)
+            {
+                variables[variable.Name] = Text(variable.Value);
+            }
+
+            details["assignedVariables"] = variables;
+            details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
+        }
+
+        return details;
+    }
+
     /// <summary>A payload as JSON text: a snapshot that later mutation of the node cannot change, and compact to keep.</summary>
     public static string Text(JsonNode? payload) => payload?.ToJsonString(JsonLimits.SerializerOptions) ?? "null";
 

@@ -22,4 +22,16 @@ public sealed record DescribeExecutionResponse(
 
     /// <summary>Gets the alias it was started by.</summary>
     public string? StateMachineAliasArn { get; init; }
+
+    /// <summary>Gets how many times it was redriven (STANDARD executions).</summary>
+    public int? RedriveCount { get; init; }
+
+    /// <summary>Gets when it was last redriven, if ever.</summary>
+    public DateTimeOffset? RedriveDate { get; init; }
+
+    /// <summary>Gets whether RedriveExecution would accept it now: REDRIVABLE or NOT_REDRIVABLE (STANDARD executions).</summary>
+    public string? RedriveStatus { get; init; }
+
+    /// <summary>Gets why it is NOT_REDRIVABLE.</summary>
+    public string? RedriveStatusReason { get; init; }
 }

@@ -7,4 +7,11 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="Status">The status.</param>
 /// <param name="StartDate">When it started.</param>
 /// <param name="StopDate">When it closed.</param>
-public sealed record ExecutionListItem(string ExecutionArn, string StateMachineArn, string Name, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate);
+public sealed record ExecutionListItem(string ExecutionArn, string StateMachineArn, string Name, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate)
+{
+    /// <summary>Gets how many times it was redriven (STANDARD executions).</summary>
+    public int? RedriveCount { get; init; }
+
+    /// <summary>Gets when it was last redriven, if ever.</summary>
+    public DateTimeOffset? RedriveDate { get; init; }
+}

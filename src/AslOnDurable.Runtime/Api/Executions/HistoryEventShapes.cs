@@ -42,6 +42,11 @@ internal static class HistoryEventShapes
                 }
             }
 
+            if (!includeExecutionData && copy.Remove("assignedVariables"))
+            {
+                copy.Remove("assignedVariablesDetails"); // variable values are execution data too
+            }
+
             json[DetailsMember(historyEvent.Type)] = copy;
         }
 

@@ -6,7 +6,7 @@ using AslOnDurable.Runtime.Executions;
 
 namespace AslOnDurable.Runtime.Api.Operations;
 
-/// <summary>DescribeExecution: status, input, output or error and cause, dates.</summary>
+/// <summary>DescribeExecution: status, input, output or error and cause, dates, and (STANDARD) whether it can be redriven.</summary>
 /// <param name="api">The shared resources.</param>
 internal sealed class DescribeExecutionOperation(ApiResources api) : ApiOperation<ExecutionArnRequest, DescribeExecutionResponse>
 {
@@ -17,6 +17,20 @@ internal sealed class DescribeExecutionOperation(ApiResources api) : ApiOperatio
     protected override async Task<DescribeExecutionResponse> HandleAsync(ExecutionArnRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
         ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
-        return ExecutionStarts.Describe(execution, await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false));
+        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
+        DescribeExecutionResponse description = ExecutionStarts.Describe(execution, outcome);
+        if (execution.StateMachine.Type == ApiResources.Express)
+        {
+            return description;
+        }
+
+        RedriveCheck redrive = await ExecutionRedrives.CheckAsync(api, execution, outcome, cancellationToken).ConfigureAwait(false);
+        return description with
+        {
+            RedriveCount = execution.RedriveCount,
+            RedriveDate = execution.RedriveDate,
+            RedriveStatus = redrive.Status,
+            RedriveStatusReason = redrive.Reason,
+        };
     }
 }

@@ -25,4 +25,16 @@ public sealed record ExecutionRecord(
 
     /// <summary>Gets the cause StopExecution was given, or <c>null</c>.</summary>
     public string? StopCause { get; init; }
+
+    /// <summary>Gets how many times RedriveExecution restarted the execution (0 when never).</summary>
+    public int RedriveCount { get; init; }
+
+    /// <summary>Gets when it was last redriven, or <c>null</c> when never.</summary>
+    public DateTimeOffset? RedriveDate { get; init; }
+
+    /// <summary>
+    /// Gets the client tokens of its latest redrives with their dates (at most 10, newest last), so a repeated
+    /// RedriveExecution with the same token answers the same redrive (AWS keeps them for 15 minutes).
+    /// </summary>
+    public IReadOnlyList<RedriveClientToken> RedriveClientTokens { get; init; } = [];
 }

@@ -29,4 +29,16 @@ public sealed record StateMachineContinuation(int Generation, string State, Date
 
     /// <summary>Gets the states entered plus retries so far, against the execution's transition limit (absent: 0).</summary>
     public long? Steps { get; init; }
+
+    /// <summary>Gets how many times the execution has been redriven (absent: never).</summary>
+    public int? RedriveCount { get; init; }
+
+    /// <summary>Gets when it was last redriven (absent: never); the TimeoutSeconds deadline counts from it then.</summary>
+    public DateTimeOffset? RedriveTime { get; init; }
+
+    /// <summary>
+    /// Gets whether this generation is a redrive (RedriveExecution started it on the closed instance): the engine records
+    /// ExecutionRedriven before it enters <see cref="State"/> again. Absent for every other generation.
+    /// </summary>
+    public bool? Redrive { get; init; }
 }

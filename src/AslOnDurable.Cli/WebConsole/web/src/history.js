@@ -13,7 +13,8 @@ export function eventDetails(event) {
 }
 
 /**
- * Returns { runs: Map stateName → run, execution: { status, error, cause } }.
+ * Returns { runs: Map stateName → run, execution: { status, error, cause, redriveCount } }. After an ExecutionRedriven
+ * event the states it reruns count from their new entry (their earlier failures stay in run.failures).
  * run: { name, status, entered, exited, input, output, error, cause, retries, attempts, iterations }.
  * executionStatus is DescribeExecution's status (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE).
  */
@@ -53,6 +54,16 @@ export function readHistory(events, executionStatus) {
 
   for (const event of [...events].sort((a, b) => a.id - b.id)) {
     const details = eventDetails(event) ?? {};
+    if (event.type === 'ExecutionRedriven') {
+      // RedriveExecution: the states left unfinished are entered again; what happened to them before stays in failures.
+      for (const run of runs.values()) {
+        if (run.open > 0 || run.failState) {
+          Object.assign(run, { open: 0, attempts: 0, failState: false, error: undefined, cause: undefined });
+        }
+      }
+      Object.assign(execution, { error: undefined, cause: undefined, redriveCount: details.redriveCount });
+      continue;
+    }
     if (event.type.startsWith('Execution') && event.type !== 'ExecutionStarted') {
       if (details.error !== undefined || details.cause !== undefined) {
         execution.error = details.error;

@@ -67,3 +67,28 @@ test('a failed execution: the Fail state is failed and carries the execution err
   assert.equal(status.get('/States/PriceItems/ItemProcessor/States/Price'), 'notreached');
   assert.equal(mapBadges(model, runs).size, 0);
 });
+
+test('a redriven execution: the stopped state runs again and its new run decides its status', () => {
+  id = 0;
+  const events = [
+    ev('ExecutionStarted', 0, { input: '{}' }),
+    ev('PassStateEntered', 1, { name: 'Validate', input: '{}' }), ev('PassStateExited', 2, { name: 'Validate', output: '{}' }),
+    ev('TaskStateEntered', 3, { name: 'Call', input: '{}' }),
+    ev('TaskScheduled', 4, {}), ev('TaskFailed', 5, { error: 'Boom', cause: 'first try' }),
+    ev('ExecutionFailed', 6, { error: 'Boom', cause: 'first try' }),
+    ev('ExecutionRedriven', 7, { redriveCount: 1 }),
+    ev('TaskStateEntered', 8, { name: 'Call', input: '{}' }),
+    ev('TaskScheduled', 9, {}),
+  ];
+  const running = readHistory(events, 'RUNNING');
+  assert.equal(running.runs.get('Call').status, 'running');
+  assert.equal(running.runs.get('Call').error, undefined);
+  assert.equal(running.execution.redriveCount, 1);
+  assert.equal(running.runs.get('Validate').status, 'succeeded');
+  events.push(ev('TaskSucceeded', 10, { output: '{"ok":true}' }), ev('TaskStateExited', 11, { name: 'Call', output: '{"ok":true}' }),
+    ev('ExecutionSucceeded', 12, { output: '{"ok":true}' }));
+  const done = readHistory(events, 'SUCCEEDED');
+  assert.equal(done.runs.get('Call').status, 'succeeded');
+  assert.equal(done.runs.get('Call').failures.length, 1);
+  assert.equal(done.execution.error, undefined);
+});

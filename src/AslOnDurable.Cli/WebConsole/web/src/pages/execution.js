@@ -105,13 +105,14 @@ export async function executionPage(context, arn) {
     const facts = [['Status', e.status], ['Started', formatTime(e.startDate)], ['Ended', formatTime(e.stopDate)], ['ARN', e.executionArn]];
     if (e.error !== undefined) facts.push(['Error', e.error]);
     if (e.cause !== undefined) facts.push(['Cause', e.cause]);
-    if (e.redriveCount) facts.push(['Redrives', String(e.redriveCount)]);
+    if (e.redriveCount) facts.push(['Redrives', String(e.redriveCount)], ['Redriven', formatTime(e.redriveDate)]);
+    if (e.redriveStatusReason && e.status !== 'RUNNING') facts.push(['Redrive', e.redriveStatusReason]);
     summary.replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', { 'data-field': `execution-${k.toLowerCase()}` }, v ?? '')]));
     const blocks = [section('Execution input', e.input, 'execution-input')];
     if (e.output !== undefined) blocks.push(section('Execution output', e.output, 'execution-output'));
     io.replaceChildren(...blocks);
     stop.disabled = e.status !== 'RUNNING';
-    redrive.disabled = !['FAILED', 'TIMED_OUT', 'ABORTED'].includes(e.status);
+    redrive.disabled = e.redriveStatus ? e.redriveStatus !== 'REDRIVABLE' : !['FAILED', 'TIMED_OUT', 'ABORTED'].includes(e.status);
     eventsBody.replaceChildren(...state.events.map((event) => {
       const detail = eventDetails(event);
       return el('tr', { 'data-event-type': event.type },

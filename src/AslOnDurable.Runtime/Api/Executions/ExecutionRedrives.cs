@@ -1,0 +1,89 @@
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Api.Registry;
+
+namespace AslOnDurable.Runtime.Api.Executions;
+
+/// <summary>
+/// Whether a closed execution can be redriven (DescribeExecution's <c>redriveStatus</c> and <c>redriveStatusReason</c>,
+/// RedriveExecution's <c>ExecutionNotRedrivable</c>), and where the redrive restarts it.
+/// </summary>
+/// <remarks>
+/// AWS: a STANDARD execution that ended FAILED, TIMED_OUT or ABORTED can be redriven within 14 days of its end, within a
+/// year of its start, while its history stays under 25,000 events. The reasons are AWS's texts where it has one; ours
+/// add that this process must hold the execution's history (it says where the execution stopped).
+/// </remarks>
+internal static class ExecutionRedrives
+{
+    /// <summary>AWS's <c>REDRIVABLE</c>.</summary>
+    public const string Redrivable = "REDRIVABLE";
+
+    /// <summary>AWS's <c>NOT_REDRIVABLE</c>.</summary>
+    public const string NotRedrivable = "NOT_REDRIVABLE";
+
+    /// <summary>How long after its end an execution can be redriven (AWS: 14 days).</summary>
+    public static readonly TimeSpan RedrivablePeriod = TimeSpan.FromDays(14);
+
+    /// <summary>How long after its start an execution can still run (AWS: one year).</summary>
+    public static readonly TimeSpan MaxOpenTime = TimeSpan.FromDays(365);
+
+    /// <summary>Checks an execution and finds where a redrive would restart it.</summary>
+    /// <param name="api">The shared resources (history, registry, clock, plans).</param>
+    /// <param name="execution">The execution.</param>
+    /// <param name="outcome">Where it stands.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The checkpoint and the complete history (closing event included), or the reason it cannot be redriven.</returns>
+    public static async Task<RedriveCheck> CheckAsync(ApiResources api, ExecutionRecord execution, ExecutionOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (execution.StateMachine.Type == ApiResources.Express)
+        {
+            return RedriveCheck.Refused("Execution is of type EXPRESS and cannot be redriven.");
+        }
+
+        if (outcome.StopDate is not { } stopped)
+        {
+            return RedriveCheck.Refused("Execution is RUNNING and cannot be redriven.");
+        }
+
+        if (outcome.Status == "SUCCEEDED")
+        {
+            return RedriveCheck.Refused("Execution is SUCCEEDED and cannot be redriven.");
+        }
+
+        DateTimeOffset now = api.Now;
+        if (now - stopped > RedrivablePeriod)
+        {
+            return RedriveCheck.Refused("Execution redrivable period exceeded.");
+        }
+
+        if (now - execution.StartDate > MaxOpenTime)
+        {
+            return RedriveCheck.Refused("Execution has exceeded the max execution time.");
+        }
+
+        if (await api.StateMachines.GetAsync(execution.StateMachineArn, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return RedriveCheck.Refused("State machine is in DELETING status.");
+        }
+
+        IReadOnlyList<HistoryEvent> events = ClosingEvents.Complete(api.History.Events(execution.InstanceId), outcome);
+        if (events.Count + 2 > ListHistorySink.AwsHistoryEventLimit)
+        {
+            return RedriveCheck.Refused("Execution history event limit exceeded.");
+        }
+
+        if (events.Count == 0 || events[0].Type != HistoryEventTypes.ExecutionStarted)
+        {
+            return RedriveCheck.Refused("Execution history is not held by this process, so the state to redrive from is unknown.");
+        }
+
+        if (api.Plans.Get(execution.StateMachine.Definition).Plan is not { } plan
+            || RedriveCheckpoints.From(plan, events, execution.Name, execution.RedriveCount + 1, now) is not { } checkpoint)
+        {
+            return RedriveCheck.Refused("Execution did not stop in a state, so there is no state to redrive from.");
+        }
+
+        return new RedriveCheck(null, checkpoint, events);
+    }
+}
