@@ -3,6 +3,7 @@ using AslOnDurable.Runtime;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Integrations;
 using AslOnDurable.Runtime.Observability;
+using AslOnDurable.Runtime.Scheduling;
 using AslOnDurable.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -24,6 +25,7 @@ internal static class FunctionsAppServices
     /// <param name="settings">Reads an app setting (environment variables in Azure and under Core Tools).</param>
     /// <returns>The services.</returns>
     /// <exception cref="FormatException">The integrations configuration is invalid: the app does not start.</exception>
+    /// <exception cref="ScheduleConfigurationException">The schedules configuration is invalid: the app does not start.</exception>
     public static IServiceCollection AddAslFunctionsApp(this IServiceCollection services, Func<string, string?> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -34,6 +36,8 @@ internal static class FunctionsAppServices
         services.AddAslRuntime();
         // Distributed Map item storage: the Storage connection string, else AzureWebJobsStorage.
         services.AddSingleton(ItemStoreConfiguration.FromSettings(settings));
+        // Schedules from the AslSchedules / AslSchedulesFile app settings, served by the timer; an invalid configuration stops the start.
+        services.AddSingleton(ScheduleSettings.Load(settings));
         services.AddAslTelemetry(settings(ApplicationInsightsSetting));
         return services;
     }
