@@ -5,6 +5,7 @@ using AslOnDurable.Runtime.Integrations;
 using AslOnDurable.Runtime.Observability;
 using AslOnDurable.Runtime.Scheduling;
 using AslOnDurable.Runtime.Storage;
+using AslOnDurable.WebConsole;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -20,7 +21,7 @@ internal static class FunctionsAppServices
     /// <summary>The app setting that turns the Azure Monitor exporter on (Application Insights' connection string).</summary>
     public const string ApplicationInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
-    /// <summary>Registers the Step Functions API, the task integrations, the runtime and telemetry.</summary>
+    /// <summary>Registers the Step Functions API, the task integrations, the runtime, the schedules, the web console and telemetry.</summary>
     /// <param name="services">The app's services.</param>
     /// <param name="settings">Reads an app setting (environment variables in Azure and under Core Tools).</param>
     /// <returns>The services.</returns>
@@ -38,6 +39,9 @@ internal static class FunctionsAppServices
         services.AddSingleton(ItemStoreConfiguration.FromSettings(settings));
         // Schedules from the AslSchedules / AslSchedulesFile app settings, served by the timer; an invalid configuration stops the start.
         services.AddSingleton(ScheduleSettings.Load(settings));
+        // The web console's files, its page pointed at this app's API function.
+        services.AddSingleton(WebConsoleAssets.Load(
+            settings(FunctionNames.ConsoleApiEndpointSetting) is { Length: > 0 } endpoint ? WebConsoleApi.FunctionsApp with { Endpoint = endpoint } : WebConsoleApi.FunctionsApp));
         services.AddAslTelemetry(settings(ApplicationInsightsSetting));
         return services;
     }

@@ -19,6 +19,7 @@ public sealed class FunctionsAppServicesTests
     [
         typeof(ApiFunction), typeof(StepFunctionsApiFunction), typeof(OrchestratorFunction), typeof(ActivityFunctions),
         typeof(TimerFunctions), typeof(QueueFunctions), typeof(StateMachineFunctions), typeof(MapRunFunctions),
+        typeof(WebConsoleFunction),
     ];
 
     [Fact]
