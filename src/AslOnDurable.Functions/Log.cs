@@ -8,7 +8,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Schedule {Schedule} fired (past due: {IsPastDue}); started {InstanceId}")]
     public static partial void ScheduleFired(ILogger logger, string schedule, bool isPastDue, string instanceId);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Timer {Schedule} fired but no schedules ({Setting}) and no definition are configured; nothing started")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Timer {Schedule} fired but no schedules ({Setting}) and no definition are configured; nothing started")]
     public static partial void ScheduleNotConfigured(ILogger logger, string schedule, string setting);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Queue message started {InstanceId}")]
