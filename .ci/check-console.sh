@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The web console (asl serve at /), three checks counted for .ci/run's closing total ("<passed> <failed>" to $1):
-#   1. the committed bundle (src/AslOnDurable.Cli/WebConsole/dist) is what its sources build to (one test);
-#   2. the console's module tests (node --test: graph model, history reading, SigV4 against AWS's test suite);
+#   1. the committed bundle (src/AslOnDurable.WebConsole/dist) is what its sources build to (one test);
+#   2. the console's module tests (node --test: graph model, history reading, SigV4 against AWS's test suite, API endpoint and auth);
 #   3. browser end-to-end tests (tests/console-e2e: playwright-core drives /usr/bin/chromium against asl serve from the
 #      Release build); screenshots land in tests/console-e2e/out (or $CONSOLE_SCREENSHOTS).
 # npm packages come from the lock files (install-tools.sh runs npm ci in both folders).
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out=${1:-/dev/null}
-web="$root/src/AslOnDurable.Cli/WebConsole/web"
+web="$root/src/AslOnDurable.WebConsole/web"
 e2e="$root/tests/console-e2e"
 passed=0
 failed=0
@@ -31,7 +31,7 @@ fresh=$(mktemp -d)
 if (cd "$web" && node build.mjs --out "$fresh" >/dev/null) && diff -r "$fresh" "$web/../dist" >/dev/null; then
   echo "console bundle: ok"; passed=$((passed + 1))
 else
-  echo "console bundle: FAIL: WebConsole/dist differs from its sources; run 'npm ci && node build.mjs' in $web and commit dist"
+  echo "console bundle: FAIL: src/AslOnDurable.WebConsole/dist differs from its sources; run 'npm ci && node build.mjs' in $web and commit dist"
   failed=$((failed + 1))
 fi
 rm -rf "$fresh"

@@ -5,7 +5,7 @@
 #   /usr/bin/aws                    the AWS CLI v2 (Debian package awscli), for .ci/api-clients.py; installed only
 #                                   when missing and this runs as root with apt-get (CI), otherwise left alone
 #   /usr/bin/chromium               Chromium (Debian package chromium) for the console's browser tests, same rule
-#   src/AslOnDurable.Cli/WebConsole/web/node_modules, tests/console-e2e/node_modules
+#   src/AslOnDurable.WebConsole/web/node_modules, tests/console-e2e/node_modules
 #                                   the console's build tools (esbuild, dagre) and playwright-core, by npm ci
 # Idempotent; safe to run again. Runtime tests find Azurite here (or via $AZURITE_PATH / PATH).
 set -euo pipefail
@@ -60,6 +60,6 @@ else
 fi
 
 echo "-- web console packages (npm ci)"
-for dir in ../src/AslOnDurable.Cli/WebConsole/web ../tests/console-e2e; do
+for dir in ../src/AslOnDurable.WebConsole/web ../tests/console-e2e; do
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
 done

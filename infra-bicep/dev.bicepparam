@@ -8,5 +8,5 @@ param privateNetworking = false
 param dotnetVersion = '10.0'
 param maximumInstanceCount = 100
 param taskHubName = 'asl'
-param scheduleCron = '0 0 * * * *'
+param scheduleCron = '0 * * * * *'
 param startQueueName = 'asl-start'

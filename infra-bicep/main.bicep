@@ -48,13 +48,16 @@ param maximumInstanceCount int = 100
 param taskHubName string = 'asl'
 
 @description('NCRONTAB schedule of the ScheduledStart function.')
-param scheduleCron string = '0 0 * * * *'
+param scheduleCron string = '0 * * * * *'
 
 @description('ASL definition (JSON text) that the schedule starts; empty: the schedule starts nothing.')
 param scheduleDefinition string = ''
 
 @description('Input (JSON text) of the scheduled executions.')
 param scheduleInput string = '{}'
+
+@description('Schedules served by ScheduledStart (JSON text in EventBridge Scheduler\'s shape, {"Schedules": [...]}); empty: none.')
+param schedules string = ''
 
 @description('Queue whose messages start executions.')
 param startQueueName string = 'asl-start'
@@ -137,6 +140,7 @@ module functionApp 'modules/functionapp.bicep' = {
     scheduleCron: scheduleCron
     scheduleDefinition: scheduleDefinition
     scheduleInput: scheduleInput
+    schedules: schedules
     startQueueName: startQueueName
     tags: tags
     appTags: {

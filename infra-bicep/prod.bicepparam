@@ -9,5 +9,5 @@ param privateNetworking = true
 param dotnetVersion = '10.0'
 param maximumInstanceCount = 200
 param taskHubName = 'asl'
-param scheduleCron = '0 0 * * * *'
+param scheduleCron = '0 * * * * *'
 param startQueueName = 'asl-start'

@@ -85,6 +85,9 @@ param scheduleDefinition string = ''
 @description('Input (JSON text) of the scheduled executions.')
 param scheduleInput string = '{}'
 
+@description('Schedules served by ScheduledStart (JSON text in EventBridge Scheduler\'s shape, {"Schedules": [...]}); empty: none.')
+param schedules string = ''
+
 @description('Tags for every resource.')
 param tags object = {}
 
@@ -153,6 +156,10 @@ var commonSettings = [
   {
     name: 'AslScheduleInput'
     value: scheduleInput
+  }
+  {
+    name: 'AslSchedules'
+    value: schedules
   }
 ]
 

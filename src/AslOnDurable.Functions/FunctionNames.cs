@@ -23,6 +23,9 @@ internal static class FunctionNames
     /// <summary>HTTP: the AWS Step Functions API (AWS JSON 1.0, <c>X-Amz-Target</c>).</summary>
     public const string StepFunctionsApi = "StepFunctionsApi";
 
+    /// <summary>HTTP: the web console's files (<c>GET /api/console/{*path}</c>).</summary>
+    public const string WebConsole = "WebConsole";
+
     /// <summary>Orchestration trigger for <see cref="Runtime.Durable.StateMachineOrchestrator"/>.</summary>
     public const string StateMachineOrchestrator = OrchestratorNames.StateMachine;
 
@@ -70,6 +73,9 @@ internal static class FunctionNames
 
     /// <summary>App setting holding the scheduled execution's input (JSON text; <c>{}</c> when absent).</summary>
     public const string ScheduleInputSetting = "AslScheduleInput";
+
+    /// <summary>App setting: the API endpoint the console calls, relative to its page (default <c>../stepfunctions</c>).</summary>
+    public const string ConsoleApiEndpointSetting = "AslConsoleApiEndpoint";
 
     /// <summary>App setting holding the start queue's name.</summary>
     public const string StartQueueSetting = "%AslStartQueue%";

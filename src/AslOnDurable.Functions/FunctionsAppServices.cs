@@ -3,7 +3,9 @@ using AslOnDurable.Runtime;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Integrations;
 using AslOnDurable.Runtime.Observability;
+using AslOnDurable.Runtime.Scheduling;
 using AslOnDurable.Runtime.Storage;
+using AslOnDurable.WebConsole;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -19,11 +21,12 @@ internal static class FunctionsAppServices
     /// <summary>The app setting that turns the Azure Monitor exporter on (Application Insights' connection string).</summary>
     public const string ApplicationInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
-    /// <summary>Registers the Step Functions API, the task integrations, the runtime and telemetry.</summary>
+    /// <summary>Registers the Step Functions API, the task integrations, the runtime, the schedules, the web console and telemetry.</summary>
     /// <param name="services">The app's services.</param>
     /// <param name="settings">Reads an app setting (environment variables in Azure and under Core Tools).</param>
     /// <returns>The services.</returns>
     /// <exception cref="FormatException">The integrations configuration is invalid: the app does not start.</exception>
+    /// <exception cref="ScheduleConfigurationException">The schedules configuration is invalid: the app does not start.</exception>
     public static IServiceCollection AddAslFunctionsApp(this IServiceCollection services, Func<string, string?> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -34,6 +37,11 @@ internal static class FunctionsAppServices
         services.AddAslRuntime();
         // Distributed Map item storage: the Storage connection string, else AzureWebJobsStorage.
         services.AddSingleton(ItemStoreConfiguration.FromSettings(settings));
+        // Schedules from the AslSchedules / AslSchedulesFile app settings, served by the timer; an invalid configuration stops the start.
+        services.AddSingleton(ScheduleSettings.Load(settings));
+        // The web console's files, its page pointed at this app's API function.
+        services.AddSingleton(WebConsoleAssets.Load(
+            settings(FunctionNames.ConsoleApiEndpointSetting) is { Length: > 0 } endpoint ? WebConsoleApi.FunctionsApp with { Endpoint = endpoint } : WebConsoleApi.FunctionsApp));
         services.AddAslTelemetry(settings(ApplicationInsightsSetting));
         return services;
     }

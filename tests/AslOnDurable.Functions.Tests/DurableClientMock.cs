@@ -4,7 +4,7 @@ using Moq;
 
 namespace AslOnDurable.Functions.Tests;
 
-/// <summary>A strict <see cref="DurableTaskClient"/> mock that records scheduled starts.</summary>
+/// <summary>A strict <see cref="DurableTaskClient"/> mock that records scheduled starts and reports them as running instances.</summary>
 internal sealed class DurableClientMock
 {
     public DurableClientMock()
@@ -14,6 +14,11 @@ internal sealed class DurableClientMock
             .Callback((TaskName name, object? input, StartOrchestrationOptions? options, CancellationToken _) =>
                 Starts.Add((name.Name, options?.InstanceId, input as string)))
             .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) => options?.InstanceId ?? "generated");
+        // The task hub's view of an instance: a started one is running (shared by every app instance using this mock).
+        Mock.Setup(c => c.GetInstancesAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string instanceId, bool _, CancellationToken _) => Starts.Any(s => s.InstanceId == instanceId)
+                ? new OrchestrationMetadata(Starts.First(s => s.InstanceId == instanceId).Name, instanceId) { RuntimeStatus = OrchestrationRuntimeStatus.Running }
+                : null);
     }
 
     public Mock<DurableTaskClient> Mock { get; } = new(MockBehavior.Strict, "test");

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Runtime.Observability;
+using AslOnDurable.Runtime.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -18,6 +19,7 @@ public sealed class FunctionsAppServicesTests
     [
         typeof(ApiFunction), typeof(StepFunctionsApiFunction), typeof(OrchestratorFunction), typeof(ActivityFunctions),
         typeof(TimerFunctions), typeof(QueueFunctions), typeof(StateMachineFunctions), typeof(MapRunFunctions),
+        typeof(WebConsoleFunction),
     ];
 
     [Fact]
@@ -69,6 +71,45 @@ public sealed class FunctionsAppServicesTests
         tracer.ForceFlush();
 
         Assert.Equal(["execution machine", "state P"], exported.Select(a => a.DisplayName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AddAslFunctionsApp_InvalidSchedules_RefusesToStartNamingEveryProblem()
+    {
+        const string schedules = """{"Schedules": [{"Name": "bad", "ScheduleExpression": "cron(0 25 * * ? *)", "Target": {"Arn": "not-an-arn"}}]}""";
+
+        var e = Assert.Throws<ScheduleConfigurationException>(() => Build(name => name == ScheduleSettings.JsonSetting ? schedules : null));
+
+        Assert.Equal(2, e.Problems.Count);
+        Assert.All(e.Problems, p => Assert.StartsWith("AslSchedules: /Schedules/0/", p, StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.Contains("/Target/Arn", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddAslFunctionsApp_SchedulesFileMissing_RefusesToStartNamingTheFile()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "asl-no-such-schedules.json");
+
+        var e = Assert.Throws<ScheduleConfigurationException>(() => Build(name => name == ScheduleSettings.FileSetting ? path : null));
+
+        Assert.Contains($"AslSchedulesFile '{path}': cannot read the schedules file", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddAslFunctionsApp_SchedulesFile_TheTimerServesIt()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"asl-schedules-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{"Schedules": [{"Name": "n", "ScheduleExpression": "rate(1 hour)", "Target": {"Arn": "arn:aws:states:us-east-1:123456789012:stateMachine:m"}}]}""");
+        try
+        {
+            using ServiceProvider services = Build(name => name == ScheduleSettings.FileSetting ? path : null);
+
+            Assert.Equal("n", Assert.Single(services.GetRequiredService<ScheduleConfiguration>().Schedules).Name);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static ServiceProvider Build(Func<string, string?> settings, Action<IServiceCollection>? extra = null)

@@ -61,6 +61,18 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void WebConsole_IsAnonymousGetOnTheConsoleCatchAllRoute()
+    {
+        JsonElement f = Function(FunctionNames.WebConsole);
+
+        Assert.Equal(["http", "httpTrigger"], BindingTypes(f));
+        JsonElement trigger = Binding(f, "httpTrigger");
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("console/{*path}", trigger.GetProperty("route").GetString());
+    }
+
+    [Fact]
     public void StartExecution_IsFunctionKeyPostWithDurableClient()
     {
         JsonElement f = Function(FunctionNames.StartExecution);

@@ -62,9 +62,9 @@ async function openPage(viewport = LAPTOP) {
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
-    // The API answers errors with HTTP 400 (AWS's protocol) and the browser logs each one; the console shows them in
-    // its alert area. Those are counted apart; anything else is a problem.
-    if (/Failed to load resource: the server responded with a status of 400/.test(message.text())) apiErrors.push(message.text());
+    // The API answers errors with HTTP 400 (AWS's protocol; a Functions app refuses a missing key with 401) and the
+    // browser logs each one; the console shows them in its alert area. Those are counted apart; anything else is a problem.
+    if (/Failed to load resource: the server responded with a status of 40[01]/.test(message.text())) apiErrors.push(message.text());
     else problems.push(`console error on ${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
@@ -324,6 +324,44 @@ describe('asl web console', () => {
     await page.locator('table.list tbody tr', { hasText: 'orders' }).waitFor();
     assert.match(seen.at(-1), /^AWS4-HMAC-SHA256 Credential=AKIDCONSOLE\/\d{8}\/eu-west-1\/states\/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=[0-9a-f]{64}$/);
     assert.match(await page.locator('#credentials-button').innerText(), /AKIDCONSOLE/);
+    await page.context().close();
+  });
+
+  test('as the Functions app serves it: calls the API function beside the page and asks for the function key', async () => {
+    const page = await openPage();
+    const dist = join(root, 'src/AslOnDurable.WebConsole/dist');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8')
+      .replace('<meta name="asl-api" content="/" data-auth="sigv4">', '<meta name="asl-api" content="../stepfunctions" data-auth="function-key">');
+    assert.match(html, /data-auth="function-key"/);
+    const headers = { 'content-security-policy': (await fetch(`${baseUrl}/`)).headers.get('content-security-policy') };
+    const keys = [];
+    // Stands in for the Functions app: the console's files under /api/console/, the API on /api/stepfunctions behind a key.
+    await page.route(`${baseUrl}/api/**`, async (route) => {
+      const request = route.request();
+      const path = new URL(request.url()).pathname;
+      if (path === '/api/console/') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: html });
+      if (path.startsWith('/api/console/')) {
+        const file = await route.fetch({ url: `${baseUrl}/${path.slice('/api/console/'.length)}` });
+        return route.fulfill({ response: file, headers: { ...file.headers(), ...headers } });
+      }
+      if (path === '/api/stepfunctions' && request.method() === 'POST') {
+        const key = request.headers()['x-functions-key'];
+        keys.push(key ?? '');
+        if (key !== 'k3y') return route.fulfill({ status: 401, body: '' });
+        return route.fulfill({ response: await route.fetch({ url: `${baseUrl}/` }) });
+      }
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto(`${baseUrl}/api/console/`);
+    const dialog = page.locator('dialog#function-key');
+    await dialog.waitFor();
+    await page.locator('#function-key-value').fill('k3y');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.locator('table.list tbody tr', { hasText: 'orders' }).waitFor();
+    assert.equal(keys[0], '');
+    assert.equal(keys.at(-1), 'k3y');
+    assert.match(await page.locator('#credentials-button').innerText(), /Function key set/);
+    await page.screenshot({ path: join(shots, 'functions-app-console.png') });
     await page.context().close();
   });
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Text.RegularExpressions;
 using AslOnDurable.Cli.WebConsole;
+using AslOnDurable.WebConsole;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Hosting;
@@ -100,7 +101,7 @@ internal static partial class ServeCommand
             builder.WebHost.UseKestrel(k => k.Listen(endpoint));
             await using var app = builder.Build();
             app.MapPost("/", (HttpContext context) => HandleAsync(context, selfHost));
-            WebConsoleEndpoints.Map(app, WebConsoleAssets.Load());
+            WebConsoleEndpoints.Map(app, WebConsoleAssets.Load(WebConsoleApi.SameOrigin));
             try
             {
                 await app.StartAsync(cancellationToken);

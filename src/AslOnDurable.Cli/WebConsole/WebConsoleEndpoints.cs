@@ -1,3 +1,4 @@
+using AslOnDurable.WebConsole;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,18 +12,13 @@ namespace AslOnDurable.Cli.WebConsole;
 /// </summary>
 internal static class WebConsoleEndpoints
 {
-    /// <summary>A policy that allows only this origin's script, style and API calls.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; "
-        + "base-uri 'none'; frame-ancestors 'none'";
-
     /// <summary>Adds the console's routes.</summary>
     /// <param name="routes">The application.</param>
     /// <param name="assets">The embedded files.</param>
     public static void Map(IEndpointRouteBuilder routes, WebConsoleAssets assets)
     {
-        routes.MapGet("/", (HttpContext context) => WriteAsync(context, assets, "index.html"));
-        foreach (string name in assets.Names.Where(n => n != "index.html"))
+        routes.MapGet("/", (HttpContext context) => WriteAsync(context, assets, WebConsoleAssets.Page));
+        foreach (string name in assets.Names.Where(n => n != WebConsoleAssets.Page))
         {
             routes.MapGet("/" + name, (HttpContext context) => WriteAsync(context, assets, name));
         }
@@ -37,10 +33,11 @@ internal static class WebConsoleEndpoints
         }
 
         context.Response.ContentType = asset.ContentType;
-        context.Response.Headers.CacheControl = "no-cache";
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        foreach ((string header, string value) in WebConsoleAssets.ResponseHeaders)
+        {
+            context.Response.Headers[header] = value;
+        }
+
         context.Response.ContentLength = asset.Content.Length;
         return context.Response.Body.WriteAsync(asset.Content, context.RequestAborted).AsTask();
     }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Json;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Runtime.Scheduling;
 
 namespace AslOnDurable.Runtime.Api;
 
@@ -115,6 +117,37 @@ public sealed class RegisteredMachineStarts(StepFunctionsDispatcher dispatcher, 
         };
     }
 
+    /// <summary>
+    /// Starts a schedule slot: its target (a state machine, version or alias ARN) through StartExecution under the slot's
+    /// execution name and rendered input. A slot whose durable instance exists already (an earlier tick, another
+    /// instance, before a restart) or that the API answers <c>ExecutionAlreadyExists</c> is not started again.
+    /// </summary>
+    /// <param name="client">The task hub's client.</param>
+    /// <param name="start">The slot.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns><see langword="true"/> when it started now, <see langword="false"/> when it had started before.</returns>
+    /// <exception cref="InvalidOperationException">The API refused the start (the message names its error); the next tick tries again.</exception>
+    public async Task<bool> StartScheduledAsync(IExecutionClient client, ScheduledStart start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(start);
+        string arn = start.Schedule.Target.Arn;
+        // The durable instance id the API gives a STANDARD execution: <machine name>:<execution name>, in the shared task hub.
+        string[] parts = arn.Split(':');
+        if (parts.Length >= 7 && await client.GetAsync(parts[6] + ":" + start.ExecutionName, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return false;
+        }
+
+        ApiResponse response = await StartExecutionAsync(client, arn, start.Input, start.ExecutionName, cancellationToken).ConfigureAwait(false);
+        return response.StatusCode switch
+        {
+            200 => true,
+            400 when ErrorType(response) == ApiErrorTypes.ExecutionAlreadyExists => false,
+            _ => throw new InvalidOperationException($"StartExecution of {arn} answered {ErrorType(response) ?? response.StatusCode.ToString(CultureInfo.InvariantCulture)}: {Message(response)}"),
+        };
+    }
+
     /// <summary>Whether a start-queue message names a registered machine (rather than carrying a definition).</summary>
     /// <param name="message">The message text.</param>
     /// <returns><see langword="true"/> when it is a JSON object with <c>stateMachineArn</c> or <c>stateMachineName</c> and no <c>definition</c>.</returns>
@@ -161,6 +194,18 @@ public sealed class RegisteredMachineStarts(StepFunctionsDispatcher dispatcher, 
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    private static string? Message(ApiResponse response)
+    {
+        try
+        {
+            return JsonNode.Parse(response.Body)?["message"]?.ToString() ?? response.Body;
+        }
+        catch (JsonException)
+        {
+            return response.Body;
         }
     }
 

@@ -143,6 +143,21 @@ public sealed class ExecutionTelemetry : IDisposable
         }
     }
 
+    /// <summary>
+    /// Logs an event recorded outside the engine (StopExecution's ExecutionAborted) as the execution's
+    /// <c>loggingConfiguration</c> says, like the events the engine records.
+    /// </summary>
+    /// <param name="labels">The execution, with its log level and execution data setting.</param>
+    /// <param name="historyEvent">The event.</param>
+    public void LogEvent(ExecutionLabels labels, HistoryEvent historyEvent)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (executionLog is not null && ExecutionLogLevels.LogsAnything(labels.LogLevel))
+        {
+            new ExecutionLog(executionLog, labels.LogLevel!, labels.LogExecutionData, labels.ExecutionArn).Record(historyEvent);
+        }
+    }
+
     internal void Forget(ExecutionTrace trace) => traces.TryRemove(new KeyValuePair<string, ExecutionTrace>(trace.Labels.Key, trace));
 
     /// <inheritdoc />

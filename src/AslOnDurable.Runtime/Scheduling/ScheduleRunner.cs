@@ -36,6 +36,53 @@ public sealed class ScheduleRunner(ScheduleConfiguration configuration, ISchedul
     public static IEnumerable<ScheduledStart> Slots(Schedule schedule, DateTimeOffset afterUtc, DateTimeOffset untilUtc)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        foreach (DateTimeOffset slot in Times(schedule, afterUtc, untilUtc))
+        {
+            string name = ScheduleExecutionName.For(schedule.Name, slot);
+            yield return new ScheduledStart(schedule, slot, name, ScheduleInputTemplate.Render(schedule.Target.Input, schedule.Arn, slot, name));
+        }
+    }
+
+    /// <summary>
+    /// The slots no tick started because the host was down: after the previous tick and before the current tick's
+    /// missed-run window (those are skipped, by the documented policy), per enabled schedule that has any.
+    /// </summary>
+    /// <param name="previousTick">When the trigger last fired (the timer's own record of it).</param>
+    /// <param name="now">The current tick's time.</param>
+    /// <returns>One summary per schedule with skipped slots, in schedule order.</returns>
+    public IReadOnlyList<ScheduleMissedRuns> MissedRuns(DateTimeOffset previousTick, DateTimeOffset now)
+    {
+        var missed = new List<ScheduleMissedRuns>();
+        DateTimeOffset windowStart = now - configuration.MissedRunWindow;
+        if (windowStart <= previousTick)
+        {
+            return missed;
+        }
+
+        foreach (Schedule schedule in configuration.Schedules.Where(s => s.Enabled))
+        {
+            int count = 0;
+            DateTimeOffset first = default, last = default;
+            foreach (DateTimeOffset slot in Times(schedule, previousTick, windowStart).Take(MaxMissedCounted))
+            {
+                first = count == 0 ? slot : first;
+                last = slot;
+                count++;
+            }
+
+            if (count > 0)
+            {
+                missed.Add(new ScheduleMissedRuns(schedule.Name, count, first, last, count == MaxMissedCounted));
+            }
+        }
+
+        return missed;
+    }
+
+    private const int MaxMissedCounted = 100_000;
+
+    private static IEnumerable<DateTimeOffset> Times(Schedule schedule, DateTimeOffset afterUtc, DateTimeOffset untilUtc)
+    {
         if (schedule.StartDate is { } start && afterUtc < start)
         {
             afterUtc = start.AddTicks(-1);
@@ -48,15 +95,11 @@ public sealed class ScheduleRunner(ScheduleConfiguration configuration, ISchedul
 
         if (untilUtc <= afterUtc)
         {
-            yield break;
+            return [];
         }
 
         DateTimeOffset anchor = schedule.StartDate ?? DateTimeOffset.UnixEpoch;
-        foreach (DateTimeOffset slot in schedule.Expression.Occurrences(afterUtc, untilUtc, schedule.TimeZone, anchor))
-        {
-            string name = ScheduleExecutionName.For(schedule.Name, slot);
-            yield return new ScheduledStart(schedule, slot, name, ScheduleInputTemplate.Render(schedule.Target.Input, schedule.Arn, slot, name));
-        }
+        return schedule.Expression.Occurrences(afterUtc, untilUtc, schedule.TimeZone, anchor);
     }
 
     /// <summary>Starts every due slot that has not started yet.</summary>

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AslOnDurable.Cli.WebConsole;
+using AslOnDurable.WebConsole;
 
 namespace AslOnDurable.Cli.Tests.WebConsole;
 
@@ -9,7 +9,7 @@ public sealed partial class WebConsoleAssetsTests
     [Fact]
     public void Load_EmbeddedBundle_HasThePageScriptAndStyleWithTheirContentTypes()
     {
-        WebConsoleAssets assets = WebConsoleAssets.Load();
+        WebConsoleAssets assets = WebConsoleAssets.Load(WebConsoleApi.SameOrigin);
 
         Assert.Equal(["console.css", "console.js", "index.html"], assets.Names.Order(StringComparer.Ordinal));
         Assert.True(assets.TryGet("index.html", out var page));
@@ -24,7 +24,7 @@ public sealed partial class WebConsoleAssetsTests
     [Fact]
     public void Load_Page_ReferencesOnlyFilesItServesAndNothingRemote()
     {
-        WebConsoleAssets assets = WebConsoleAssets.Load();
+        WebConsoleAssets assets = WebConsoleAssets.Load(WebConsoleApi.SameOrigin);
         assets.TryGet("index.html", out var page);
         string html = Encoding.UTF8.GetString(page.Content);
 
@@ -33,6 +33,20 @@ public sealed partial class WebConsoleAssetsTests
         Assert.Equal(["console.css", "console.js"], references.Order(StringComparer.Ordinal));
         Assert.All(references, r => Assert.True(assets.TryGet(r, out _), r));
         Assert.DoesNotContain("http", string.Concat(references), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_Page_NamesTheHostsApiEndpointAndAuthentication()
+    {
+        static string Page(WebConsoleApi api)
+        {
+            WebConsoleAssets.Load(api).TryGet(WebConsoleAssets.Page, out var page);
+            return Encoding.UTF8.GetString(page.Content);
+        }
+
+        Assert.Contains("""<meta name="asl-api" content="/" data-auth="sigv4">""", Page(WebConsoleApi.SameOrigin), StringComparison.Ordinal);
+        Assert.Contains("""<meta name="asl-api" content="../stepfunctions" data-auth="function-key">""", Page(WebConsoleApi.FunctionsApp), StringComparison.Ordinal);
+        Assert.Contains("""content="/x?a=1&amp;b=&quot;2&quot;" """, Page(new WebConsoleApi("/x?a=1&b=\"2\"", WebConsoleApi.SigV4)), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("(?:src|href)=\"([^\"]*)\"")]

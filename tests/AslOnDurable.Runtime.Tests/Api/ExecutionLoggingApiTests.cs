@@ -50,10 +50,48 @@ public sealed class ExecutionLoggingApiTests : IAsyncLifetime
         Assert.Empty(log.Entries);
     }
 
-    private async Task<string> CreateAsync(string name, string level, bool includeData) =>
+    [Theory]
+    [InlineData("FATAL")]
+    [InlineData("ERROR")]
+    [InlineData("ALL")]
+    public async Task StopExecution_MachineLogsFatalOrMore_ExecutionAbortedLoggedWithErrorAndCause(string level)
+    {
+        string machine = await CreateAsync("logged-stop-" + level.ToLowerInvariant(), level, includeData: false, definition: "wait-hour");
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "s", ["input"] = """{"who":"world"}""" });
+
+        await host.OkAsync("StopExecution", new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone(), ["error"] = "Manual", ["cause"] = "no longer needed" });
+        await host.Client.WaitForCompletionAsync(machine[(machine.LastIndexOf(':') + 1)..] + ":s", CancellationToken.None);
+
+        var aborted = Assert.Single(log.Entries, e => e.Type == "ExecutionAborted");
+        Assert.Equal(LogLevel.Error, aborted.Level);
+        JsonNode record = JsonNode.Parse(aborted.Record)!;
+        Assert.Equal("Manual", (string?)record["details"]!["error"]);
+        Assert.Equal("no longer needed", (string?)record["details"]!["cause"]);
+        Assert.Equal((string?)started["executionArn"], (string?)record["execution_arn"]);
+        Assert.Equal(long.Parse((string)record["id"]!, System.Globalization.CultureInfo.InvariantCulture) - 1, long.Parse((string)record["previous_event_id"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(log.Types, t => t is "ExecutionSucceeded" or "ExecutionFailed");
+        if (level == "FATAL")
+        {
+            Assert.Equal(["ExecutionAborted"], log.Types);
+        }
+    }
+
+    [Fact]
+    public async Task StopExecution_MachineLogsOff_NothingLogged()
+    {
+        string machine = await CreateAsync("logged-stop-off", "OFF", includeData: false, definition: "wait-hour");
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "s" });
+
+        await host.OkAsync("StopExecution", new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() });
+        await host.Client.WaitForCompletionAsync("logged-stop-off:s", CancellationToken.None);
+
+        Assert.Empty(log.Entries);
+    }
+
+    private async Task<string> CreateAsync(string name, string level, bool includeData, string definition = "greet") =>
         (string)(await host.OkAsync("CreateStateMachine", new JsonObject
         {
-            ["name"] = name, ["definition"] = ApiTestCalls.Definition("greet"), ["roleArn"] = ApiTestCalls.Role,
+            ["name"] = name, ["definition"] = ApiTestCalls.Definition(definition), ["roleArn"] = ApiTestCalls.Role,
             ["loggingConfiguration"] = new JsonObject
             {
                 ["level"] = level, ["includeExecutionData"] = includeData,

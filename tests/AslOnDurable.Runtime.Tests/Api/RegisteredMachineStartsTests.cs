@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Scheduling;
 
 namespace AslOnDurable.Runtime.Tests.Api;
 
@@ -113,6 +114,42 @@ public sealed class RegisteredMachineStartsTests(ApiHostFixture fixture) : IClas
         JsonNode record = JsonNode.Parse(RegisteredMachineStarts.PoisonRecord(message, "m-poison", outcome.Detail))!;
         Assert.Equal(message, (string?)record["message"]);
         Assert.Equal("m-poison", (string?)record["messageId"]);
+    }
+
+    [Fact]
+    public async Task StartScheduledAsync_SlotFiredAgainAfterItEnded_StartsOnceByVersionArn()
+    {
+        string machine = await host.CreateAsync("scheduled-greet", "greet");
+        string version = (string)(await host.OkAsync("PublishStateMachineVersion", new JsonObject { ["stateMachineArn"] = machine }))["stateMachineVersionArn"]!;
+        ScheduleConfiguration config = ScheduleConfiguration.Parse(
+            $$$"""{"Schedules": [{"Name": "greet-hourly", "ScheduleExpression": "rate(1 hour)", "Target": {"Arn": "{{{version}}}", "Input": "{\"who\": \"<aws.scheduler.scheduled-time>\"}"}}]}""");
+        var runner = new ScheduleRunner(config, new RegisteredMachineScheduleSink(starts, host.Client));
+        DateTimeOffset tick = new(2027, 1, 1, 10, 0, 5, TimeSpan.Zero);
+
+        ScheduleSlotResult first = Assert.Single(await runner.RunDueAsync(tick, CancellationToken.None));
+        await host.Client.WaitForCompletionAsync("scheduled-greet:" + first.ExecutionName, CancellationToken.None);
+        ScheduleSlotResult again = Assert.Single(await runner.RunDueAsync(tick.AddMinutes(1), CancellationToken.None));
+
+        Assert.Equal(ScheduleSlotOutcome.Started, first.Outcome);
+        Assert.Equal(ScheduleSlotOutcome.AlreadyStarted, again.Outcome);
+        JsonObject described = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = $"{Prefix}:execution:scheduled-greet:greet-hourly-20270101T100000Z" });
+        Assert.Equal(version, (string?)described["stateMachineVersionArn"]);
+        Assert.Equal("""{"who": "2027-01-01T10:00:00Z"}""", (string?)described["input"]);
+        JsonObject listed = await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine });
+        Assert.Single(listed["executions"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task StartScheduledAsync_UnknownMachine_ThrowsWithTheApisError()
+    {
+        ScheduleConfiguration config = ScheduleConfiguration.Parse(
+            $$$"""{"Schedules": [{"Name": "nobody-hourly", "ScheduleExpression": "rate(1 hour)", "Target": {"Arn": "{{{Prefix}}}:stateMachine:nobody"}}]}""");
+        var runner = new ScheduleRunner(config, new RegisteredMachineScheduleSink(starts, host.Client));
+
+        ScheduleSlotResult result = Assert.Single(await runner.RunDueAsync(new DateTimeOffset(2027, 1, 1, 10, 0, 0, TimeSpan.Zero), CancellationToken.None));
+
+        Assert.Equal(ScheduleSlotOutcome.Failed, result.Outcome);
+        Assert.Contains("StateMachineDoesNotExist", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]

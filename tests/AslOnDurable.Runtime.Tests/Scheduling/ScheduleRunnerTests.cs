@@ -140,6 +140,36 @@ public sealed class ScheduleRunnerTests
         Assert.All(slots, s => Assert.Equal(DayOfWeek.Monday, s.ScheduledTime.DayOfWeek));
     }
 
+    [Fact]
+    public void MissedRuns_PreviousTickInsideTheWindow_NothingSkipped()
+    {
+        var runner = new ScheduleRunner(Config(Schedule("every-minute", "rate(1 minute)"), windowMinutes: 5), new RecordingSink());
+
+        Assert.Empty(runner.MissedRuns(Utc("2027-01-01T11:56:00Z"), Utc("2027-01-01T12:00:00Z")));
+    }
+
+    [Fact]
+    public void MissedRuns_LongDowntime_CountsTheSlotsBetweenThePreviousTickAndTheWindowPerEnabledSchedule()
+    {
+        var runner = new ScheduleRunner(
+            Config(Schedule("hourly", "cron(0 * * * ? *)") + ", " + Schedule("off", "rate(1 minute)", "\"State\": \"DISABLED\","), windowMinutes: 15),
+            new RecordingSink());
+
+        ScheduleMissedRuns missed = Assert.Single(runner.MissedRuns(Utc("2027-01-01T00:30:00Z"), Utc("2027-01-01T12:10:00Z")));
+
+        // 01:00 … 11:00 are older than the window (11:55, 12:10]; 12:00 is inside it and starts on this tick.
+        Assert.Equal(new ScheduleMissedRuns("hourly", 11, Utc("2027-01-01T01:00:00Z"), Utc("2027-01-01T11:00:00Z"), false), missed);
+    }
+
+    [Fact]
+    public void MissedRuns_BeforeTheStartDate_NothingSkipped()
+    {
+        var runner = new ScheduleRunner(
+            Config(Schedule("later", "rate(10 minutes)", "\"StartDate\": \"2027-01-01T11:50:00Z\","), windowMinutes: 15), new RecordingSink());
+
+        Assert.Empty(runner.MissedRuns(Utc("2027-01-01T08:00:00Z"), Utc("2027-01-01T12:00:00Z")));
+    }
+
     private sealed class RecordingSink : IScheduledStartSink
     {
         private readonly HashSet<string> names = new(StringComparer.Ordinal);

@@ -34,7 +34,21 @@ internal static class ClosingEvents
             "ABORTED" => ("ExecutionAborted", new JsonObject { ["error"] = outcome.Error, ["cause"] = outcome.Cause }),
             _ => (HistoryEventTypes.ExecutionFailed, new JsonObject { ["error"] = outcome.Error, ["cause"] = outcome.Cause }),
         };
+        return [.. events, Next(events, type, details, stop)];
+    }
+
+    /// <summary>The ExecutionAborted event that ends a stopped execution's recorded events.</summary>
+    /// <param name="events">The events recorded so far.</param>
+    /// <param name="error">StopExecution's error.</param>
+    /// <param name="cause">StopExecution's cause.</param>
+    /// <param name="at">When it was stopped.</param>
+    /// <returns>The event, numbered after the last one.</returns>
+    public static HistoryEvent Aborted(IReadOnlyList<HistoryEvent> events, string? error, string? cause, DateTimeOffset at) =>
+        Next(events, "ExecutionAborted", new JsonObject { ["error"] = error, ["cause"] = cause }, at);
+
+    private static HistoryEvent Next(IReadOnlyList<HistoryEvent> events, string type, JsonObject details, DateTimeOffset at)
+    {
         long last = events.Count == 0 ? 0 : events.Max(e => e.Id);
-        return [.. events, new HistoryEvent(last + 1, last, type, stop, details)];
+        return new HistoryEvent(last + 1, last, type, at, details);
     }
 }

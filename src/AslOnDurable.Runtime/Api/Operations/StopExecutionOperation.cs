@@ -10,11 +10,12 @@ namespace AslOnDurable.Runtime.Api.Operations;
 
 /// <summary>
 /// StopExecution: terminates the durable instance (and the children it waits for); the execution is ABORTED with the
-/// given error and cause (its history ends with ExecutionAborted). Stopping a closed execution changes nothing and
+/// given error and cause (its history ends with ExecutionAborted, which is also logged as its
+/// <c>loggingConfiguration</c> says: at ALL, ERROR and FATAL). Stopping a closed execution changes nothing and
 /// answers when it closed.
 /// </summary>
 /// <param name="api">The shared resources.</param>
-/// <param name="telemetry">Ends the execution's trace and counts it aborted.</param>
+/// <param name="telemetry">Ends the execution's trace, counts it aborted and logs its ExecutionAborted record.</param>
 internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetry telemetry) : ApiOperation<StopExecutionRequest, StopExecutionResponse>
 {
     /// <inheritdoc />
@@ -41,6 +42,14 @@ internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetr
         await api.Executions.ReplaceAsync(execution with { StopError = error, StopCause = cause }, cancellationToken).ConfigureAwait(false);
         await client.TerminateAsync(execution.InstanceId, cause, cancellationToken).ConfigureAwait(false);
         telemetry.Stopped(execution.InstanceId, execution.StateMachine.Name, error is null && cause is null ? null : new AslError(error ?? "States.Aborted", cause), now);
+        // The engine records nothing after a terminate: the ExecutionAborted record AWS logs is written here.
+        telemetry.LogEvent(
+            new ExecutionLabels(execution.InstanceId, execution.ExecutionArn, execution.StateMachine.Name, null)
+            {
+                LogLevel = execution.StateMachine.Logging.Level,
+                LogExecutionData = execution.StateMachine.Logging.IncludeExecutionData == true,
+            },
+            ClosingEvents.Aborted(api.History.Events(execution.InstanceId), error, cause, now));
         return new StopExecutionResponse(now);
     }
 }

@@ -55,7 +55,7 @@ test('a failed execution: the Fail state is failed and carries the execution err
     ev('FailStateEntered', 3, { name: 'Rejected', input: '{}' }),
     ev('ExecutionFailed', 0, { error: 'Order.NoItems', cause: 'the order has no items' }),
   ];
-  const definition = JSON.parse(readFileSync(new URL('../../../../../tests/Definitions/console/orders.asl.json', import.meta.url), 'utf8'));
+  const definition = JSON.parse(readFileSync(new URL('../../../../tests/Definitions/console/orders.asl.json', import.meta.url), 'utf8'));
   const model = buildGraph(definition);
   const { runs, execution } = readHistory(events, 'FAILED');
   assert.equal(execution.error, 'Order.NoItems');

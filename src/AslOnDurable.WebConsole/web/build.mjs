@@ -1,4 +1,4 @@
-// Bundles the console into ../dist (committed, embedded into asl.dll): console.js (dagre and all sources, minified),
+// Bundles the console into ../dist (committed, embedded into AslOnDurable.WebConsole.dll): console.js (dagre and all sources, minified),
 // console.css and index.html. Deterministic: the same sources and locked packages give the same bytes, so CI rebuilds
 // into a temporary folder and compares (`node build.mjs --out DIR`).
 import { build } from 'esbuild';

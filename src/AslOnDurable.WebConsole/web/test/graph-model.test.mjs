@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildGraph, nodeForPointer } from '../src/graph-model.js';
 
-const orders = JSON.parse(readFileSync(new URL('../../../../../tests/Definitions/console/orders.asl.json', import.meta.url), 'utf8'));
+const orders = JSON.parse(readFileSync(new URL('../../../../tests/Definitions/console/orders.asl.json', import.meta.url), 'utf8'));
 
 test('states, terminals, joins, groups and edges of the orders machine', () => {
   const model = buildGraph(orders);

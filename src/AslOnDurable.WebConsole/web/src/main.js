@@ -1,7 +1,8 @@
 // The console's entry point: a hash router over three pages (state machines, one state machine, one execution)
-// and the credentials dialog shown when the API asks for signed requests.
+// and the credentials dialog shown when the API refuses a call: AWS credentials (SigV4) for asl serve, the function key
+// for the Functions app (the page says which, see api.js).
 import { el } from './dom.js';
-import { ApiError, loadCredentials, saveCredentials } from './api.js';
+import { ApiError, FUNCTION_KEY_AUTH, currentApi, loadCredentials, loadFunctionKey, saveCredentials, saveFunctionKey } from './api.js';
 import { machinesPage } from './pages/machines.js';
 import { machinePage } from './pages/machine.js';
 import { executionPage } from './pages/execution.js';
@@ -45,7 +46,15 @@ function showError(error) {
   if (error instanceof ApiError && error.isAuth) openCredentials();
 }
 
+const usesFunctionKey = () => currentApi().auth === FUNCTION_KEY_AUTH;
+
 function openCredentials() {
+  if (usesFunctionKey()) {
+    const dialog = document.getElementById('function-key');
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector('form').functionKey.focus();
+    return;
+  }
   const dialog = document.getElementById('credentials');
   const form = dialog.querySelector('form');
   const stored = loadCredentials();
@@ -57,8 +66,18 @@ function openCredentials() {
 
 function updateCredentialsButton() {
   const button = document.getElementById('credentials-button');
+  if (usesFunctionKey()) {
+    button.textContent = loadFunctionKey() ? 'Function key set' : 'Function key';
+    return;
+  }
   const stored = loadCredentials();
   button.textContent = stored ? `Signed in as ${stored.accessKeyId}` : 'Credentials';
+}
+
+/** After a dialog closes: clear the alert and load the page again with what was entered. */
+function reload() {
+  document.getElementById('alerts').replaceChildren();
+  setTimeout(route, 0);
 }
 
 function setUpCredentials() {
@@ -77,8 +96,14 @@ function setUpCredentials() {
       });
       form.secretAccessKey.value = '';
     }
-    document.getElementById('alerts').replaceChildren();
-    setTimeout(route, 0);
+    reload();
+  });
+  const keyForm = document.getElementById('function-key').querySelector('form');
+  keyForm.addEventListener('submit', (event) => {
+    if (event.submitter?.value === 'clear') saveFunctionKey(null);
+    else if (event.submitter?.value === 'save') saveFunctionKey(keyForm.functionKey.value.trim());
+    keyForm.functionKey.value = '';
+    reload();
   });
 }
 
