@@ -7,4 +7,11 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="Status">The status.</param>
 /// <param name="StartDate">When it started.</param>
 /// <param name="StopDate">When it closed.</param>
-public sealed record ExecutionListItem(string ExecutionArn, string StateMachineArn, string Name, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate);
+public sealed record ExecutionListItem(string ExecutionArn, string StateMachineArn, string Name, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate)
+{
+    /// <summary>Gets the version the execution was started by (directly or through an alias), or <c>null</c>.</summary>
+    public string? StateMachineVersionArn { get; init; }
+
+    /// <summary>Gets the alias the execution was started by, or <c>null</c>.</summary>
+    public string? StateMachineAliasArn { get; init; }
+}

@@ -6,7 +6,14 @@ using AslOnDurable.Runtime.Executions;
 
 namespace AslOnDurable.Runtime.Api.Operations;
 
-/// <summary>ListExecutions of a state machine, newest first, optionally by status, paged.</summary>
+/// <summary>
+/// ListExecutions of a state machine, newest first, optionally by status, paged. A version or alias ARN lists the
+/// executions started by that version or alias (AWS: "associated with" it, by the ARN given to StartExecution).
+/// </summary>
+/// <remarks>
+/// Where an execution stands comes from its durable instance; without a status filter only the page's executions are
+/// looked up.
+/// </remarks>
 /// <param name="api">The shared resources.</param>
 internal sealed class ListExecutionsOperation(ApiResources api) : ApiOperation<ListExecutionsRequest, ListExecutionsResponse>
 {
@@ -19,18 +26,44 @@ internal sealed class ListExecutionsOperation(ApiResources api) : ApiOperation<L
         string? status = request.StatusFilter is null
             ? null
             : RequestFields.Enum(request.StatusFilter, "statusFilter", string.Empty, "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
-        StateMachineRecord machine = await api.StateMachineAsync(request.StateMachineArn, cancellationToken).ConfigureAwait(false);
+        string arn = RequestFields.Arn(request.StateMachineArn, "stateMachineArn");
+        var (machineArn, qualifier) = api.Arns.QualifiedStateMachine(arn);
+        StateMachineRecord machine = await api.StateMachineAsync(machineArn, cancellationToken).ConfigureAwait(false);
+        Func<ExecutionRecord, bool> started = qualifier is null ? static _ => true
+            : ResourceArns.IsVersion(qualifier) ? e => e.StateMachineVersionArn == arn
+            : e => e.StateMachineAliasArn == arn;
+        ExecutionRecord[] executions = [.. (await api.Executions.ListAsync(machine.Arn, cancellationToken).ConfigureAwait(false)).Where(started)];
+        string scope = $"{Action}|{arn}|{status}";
+        if (status is null)
+        {
+            var (records, token) = PageToken.Page(executions, scope, request.MaxResults, request.NextToken);
+            List<ExecutionListItem> page = [];
+            foreach (ExecutionRecord e in records)
+            {
+                page.Add(Item(e, await ExecutionOutcomes.OfAsync(e, client, cancellationToken).ConfigureAwait(false)));
+            }
+
+            return new ListExecutionsResponse(page, token);
+        }
+
         List<ExecutionListItem> items = [];
-        foreach (ExecutionRecord e in await api.Executions.ListAsync(machine.Arn, cancellationToken).ConfigureAwait(false))
+        foreach (ExecutionRecord e in executions)
         {
             ExecutionOutcome o = await ExecutionOutcomes.OfAsync(e, client, cancellationToken).ConfigureAwait(false);
-            if (status is null || o.Status == status)
+            if (o.Status == status)
             {
-                items.Add(new ExecutionListItem(e.ExecutionArn, e.StateMachineArn, e.Name, o.Status, e.StartDate, o.StopDate));
+                items.Add(Item(e, o));
             }
         }
 
-        var (page, next) = PageToken.Page(items, $"{Action}|{machine.Arn}|{status}", request.MaxResults, request.NextToken);
-        return new ListExecutionsResponse(page, next);
+        var (filtered, next) = PageToken.Page(items, scope, request.MaxResults, request.NextToken);
+        return new ListExecutionsResponse(filtered, next);
     }
+
+    private static ExecutionListItem Item(ExecutionRecord e, ExecutionOutcome o) =>
+        new(e.ExecutionArn, e.StateMachineArn, e.Name, o.Status, e.StartDate, o.StopDate)
+        {
+            StateMachineVersionArn = e.StateMachineVersionArn,
+            StateMachineAliasArn = e.StateMachineAliasArn,
+        };
 }
