@@ -5,11 +5,14 @@ namespace AslOnDurable.Runtime.Api.Registry.AzureStorage;
 
 /// <summary>
 /// Where the Step Functions API keeps its registry, execution index and history in one storage account: the tables
-/// <c>&lt;hub&gt;Registry</c> (state machines, versions, aliases, activities; one partition per kind),
-/// <c>&lt;hub&gt;Executions</c> (one partition per state machine) and <c>&lt;hub&gt;History</c> (one partition per
+/// <c>&lt;hub&gt;ApiRegistry</c> (state machines, versions, aliases, activities; one partition per kind),
+/// <c>&lt;hub&gt;ApiExecutions</c> (one partition per state machine) and <c>&lt;hub&gt;ApiHistory</c> (one partition per
 /// durable instance, one row per event), and the blob container <c>&lt;hub&gt;-api</c> for records too large for a row.
 /// </summary>
-/// <remarks>Names derive from the task hub, so two task hubs on one account keep separate registries.</remarks>
+/// <remarks>
+/// Names derive from the task hub, so two task hubs on one account keep separate registries; the <c>Api</c> infix keeps
+/// them apart from DurableTask.AzureStorage's own <c>&lt;hub&gt;History</c> and <c>&lt;hub&gt;Instances</c>.
+/// </remarks>
 public sealed class ApiTableStorage
 {
     private Task? creation;
@@ -27,9 +30,9 @@ public sealed class ApiTableStorage
         }
 
         TableServiceClient tables = new(connectionString);
-        Registry = tables.GetTableClient(taskHub + "Registry");
-        Executions = tables.GetTableClient(taskHub + "Executions");
-        History = tables.GetTableClient(taskHub + "History");
+        Registry = tables.GetTableClient(taskHub + "ApiRegistry");
+        Executions = tables.GetTableClient(taskHub + "ApiExecutions");
+        History = tables.GetTableClient(taskHub + "ApiHistory");
         Blobs = new BlobContainerClient(connectionString, taskHub.ToLowerInvariant() + "-api");
         Payloads = new TablePayloads(Blobs);
     }
