@@ -17,10 +17,9 @@ namespace AslOnDurable.Runtime.Tests.Api;
 [Trait("Category", "Azurite")]
 public sealed class StorageRestartTests(AzuriteFixture azurite)
 {
-    [Fact]
+    [AzuriteFact]
     public async Task Restart_SameStorage_AnswersForEverythingTheFirstHostCreatedAndRan()
     {
-        Assert.False(string.IsNullOrEmpty(azurite.ConnectionString), AzuriteLocator.InstallHint);
         // The self-host stops forced: messages the first host had dequeued stay invisible for the visibility timeout
         // (5 min by default), so the test shortens it; each host names itself in partition leases.
         var options = AzuriteSelfHosts.Options(azurite, "r" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..12]) with
