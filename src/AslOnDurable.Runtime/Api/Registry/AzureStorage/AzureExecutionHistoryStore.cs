@@ -20,7 +20,7 @@ namespace AslOnDurable.Runtime.Api.Registry.AzureStorage;
 /// every event queued before them, so this host always reads its own writes; another host may miss the last few
 /// milliseconds of events. Events still queued when the process is killed (not stopped) are lost.
 /// </remarks>
-public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncDisposable
+public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncDisposable, IDisposable
 {
     private const int MaxBatchRows = 100;
     private const long MaxBatchBytes = 3L * 1024 * 1024;
@@ -90,6 +90,13 @@ public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncD
     {
         queue.Writer.TryComplete();
         await writer.ConfigureAwait(false);
+    }
+
+    /// <summary>Writes what is queued (waiting at most 30 s) and stops the writer, for containers disposed synchronously.</summary>
+    public void Dispose()
+    {
+        queue.Writer.TryComplete();
+        writer.Wait(TimeSpan.FromSeconds(30));
     }
 
     private void Enqueue(string instanceId, HistoryEvent historyEvent)
