@@ -4,6 +4,8 @@
 Starts `asl serve --port 0` (loopback, embedded backend), reads the URL from its ready line, runs a whole client
 workflow (create, describe, list, update, validate, start, describe, history, list by status, stop, errors,
 EXPRESS sync starts, a nested `.sync:2` start, redrive, activities with a worker loop, TestState, tags, versions and aliases), stops the server with SIGTERM and checks it exits 0.
+Then, with Azurite (AZURITE_PATH or .ci/node_modules), `asl serve --storage <Azurite on free ports>`: a machine and an
+execution made by one server are described, listed and their history served by a second one on the same storage.
 Each check counts once; writes "<passed> <failed>" to --counts for .ci/run's closing line.
 
     python3 .ci/api-clients.py --asl src/AslOnDurable.Cli/bin/Release/net10.0/asl.dll [--counts FILE]
@@ -47,8 +49,8 @@ def expect(condition, message):
         raise AssertionError(message)
 
 
-def start_server(asl, env):
-    proc = subprocess.Popen(["dotnet", asl, "serve", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+def start_server(asl, env, extra=()):
+    proc = subprocess.Popen(["dotnet", asl, "serve", "--port", "0", *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True, env=env)
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -400,6 +402,87 @@ def cli_workflow(url, env):
     os.unlink(path)
 
 
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_azurite():
+    """Azurite (in-memory persistence) on free loopback ports; returns the process and a connection string."""
+    import socket
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    azurite = os.environ.get("AZURITE_PATH") or os.path.join(root, ".ci", "node_modules", ".bin", "azurite")
+    if not os.path.exists(azurite):
+        return None, None
+    blob, queue, table = free_port(), free_port(), free_port()
+    proc = subprocess.Popen([azurite, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck",
+                             "--blobHost", "127.0.0.1", "--blobPort", str(blob), "--queueHost", "127.0.0.1",
+                             "--queuePort", str(queue), "--tableHost", "127.0.0.1", "--tablePort", str(table)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    for port in (blob, queue, table):
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    proc.kill()
+                    raise RuntimeError("Azurite did not start")
+                time.sleep(0.1)
+    key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+    conn = (f"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={key};"
+            f"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;"
+            f"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;")
+    return proc, conn
+
+
+def restart_workflow(asl, env):
+    """`asl serve --storage`: what one server created and ran, the next one on the same storage still answers for."""
+    import boto3
+    azurite, conn = start_azurite()
+    if azurite is None:
+        print("-- asl serve --storage restart: Azurite not installed, skipped")
+        return
+    extra = ["--storage", conn, "--task-hub", "restart" + str(os.getpid())]
+    server = None
+    try:
+        server, url = start_server(asl, env, extra)
+        print(f"-- boto3 against {url} (--storage, first server)")
+        sfn = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1",
+                           aws_access_key_id="test", aws_secret_access_key="test")
+        definition = json.dumps({"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"ok": True}, "End": True}}})
+        arn = sfn.create_state_machine(name="kept", definition=definition, roleArn=ROLE)["stateMachineArn"]
+        execution = sfn.start_execution(stateMachineArn=arn, name="run-1", input="{}")["executionArn"]
+        wait_done(sfn, execution)
+        before = sfn.get_execution_history(executionArn=execution)["events"]
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+        server, url = start_server(asl, env, extra)
+        print(f"-- boto3 against {url} (--storage, second server)")
+        sfn = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1",
+                           aws_access_key_id="test", aws_secret_access_key="test")
+        check("restart: DescribeStateMachine", lambda: expect(
+            sfn.describe_state_machine(stateMachineArn=arn)["definition"] == definition, "definition changed"))
+        check("restart: DescribeExecution", lambda: expect(
+            sfn.describe_execution(executionArn=execution)["output"] == '{"ok":true}', "output changed"))
+        check("restart: GetExecutionHistory", lambda: expect(
+            sfn.get_execution_history(executionArn=execution)["events"] == before, "history changed"))
+        check("restart: ListExecutions", lambda: expect(
+            [e["executionArn"] for e in sfn.list_executions(stateMachineArn=arn)["executions"]] == [execution], "list changed"))
+    finally:
+        if server is not None and server.poll() is None:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        azurite.kill()
+        azurite.wait()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--asl", required=True, help="path of asl.dll")
@@ -426,6 +509,7 @@ def main():
             code = proc.wait(timeout=30)
             expect(code == 0, f"exit code {code}")
         check("asl serve stops cleanly on SIGTERM", clean_stop)
+        restart_workflow(args.asl, env)
     except Exception as e:
         failed += 1
         print(f"  FAIL  {type(e).__name__}: {e}")

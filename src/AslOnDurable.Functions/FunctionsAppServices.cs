@@ -21,6 +21,12 @@ internal static class FunctionsAppServices
     /// <summary>The app setting that turns the Azure Monitor exporter on (Application Insights' connection string).</summary>
     public const string ApplicationInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
+    /// <summary>The app setting naming the durable task hub (host.json's <c>hubName</c>).</summary>
+    public const string TaskHubSetting = "AslTaskHub";
+
+    /// <summary>The task hub the API's tables are named after when <see cref="TaskHubSetting"/> is unset.</summary>
+    public const string DefaultTaskHub = "asl";
+
     /// <summary>Registers the Step Functions API, the task integrations, the runtime, the schedules, the web console and telemetry.</summary>
     /// <param name="services">The app's services.</param>
     /// <param name="settings">Reads an app setting (environment variables in Azure and under Core Tools).</param>
@@ -34,6 +40,13 @@ internal static class FunctionsAppServices
         // Registered before the API, whose activity wrapper wraps whichever task handler is registered first.
         services.AddAslIntegrations(IntegrationsSettings.Load(settings));
         services.AddStepFunctionsApi();
+        // The API's registry, execution index and history: in the runtime's storage account (Storage, else
+        // AzureWebJobsStorage), in tables named after the task hub, so they outlive every worker instance.
+        if (ApiStorageConnection(settings) is { } storage)
+        {
+            services.AddStepFunctionsApiStorage(storage, settings(TaskHubSetting) is { Length: > 0 } hub ? hub : DefaultTaskHub);
+        }
+
         services.AddAslRuntime();
         // Distributed Map item storage: the Storage connection string, else AzureWebJobsStorage.
         services.AddSingleton(ItemStoreConfiguration.FromSettings(settings));
@@ -44,6 +57,20 @@ internal static class FunctionsAppServices
             settings(FunctionNames.ConsoleApiEndpointSetting) is { Length: > 0 } endpoint ? WebConsoleApi.FunctionsApp with { Endpoint = endpoint } : WebConsoleApi.FunctionsApp));
         services.AddAslTelemetry(settings(ApplicationInsightsSetting));
         return services;
+    }
+
+    /// <summary>
+    /// The connection string of the account that keeps the API's state: <c>Storage</c>, else <c>AzureWebJobsStorage</c>;
+    /// <see langword="null"/> (state in memory) when neither is a connection string (identity-based connections are not
+    /// supported here yet).
+    /// </summary>
+    /// <param name="settings">Reads an app setting.</param>
+    /// <returns>The connection string, or <see langword="null"/>.</returns>
+    public static string? ApiStorageConnection(Func<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        string? connection = settings(ItemStoreConfiguration.StorageSetting) is { Length: > 0 } storage ? storage : settings(ItemStoreConfiguration.WebJobsStorageSetting);
+        return string.IsNullOrWhiteSpace(connection) ? null : connection;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Observability;
 using Microsoft.Azure.Functions.Worker;
@@ -8,12 +9,13 @@ namespace AslOnDurable.Functions;
 /// <summary>Orchestration triggers: each hands the context to the Runtime's orchestrator class.</summary>
 /// <param name="plans">Compiled definitions, shared by every execution in this worker.</param>
 /// <param name="telemetry">Traces and metrics.</param>
-internal sealed class OrchestratorFunction(ExecutionPlanCache plans, ExecutionTelemetry telemetry)
+/// <param name="history">Keeps the ASL history events GetExecutionHistory serves.</param>
+internal sealed class OrchestratorFunction(ExecutionPlanCache plans, ExecutionTelemetry telemetry, IExecutionHistoryStore history)
 {
     /// <summary>Runs <see cref="StateMachineOrchestrator"/> (one Standard workflow execution).</summary>
     /// <param name="context">The orchestration context.</param>
     /// <returns>The output record as JSON text.</returns>
     [Function(FunctionNames.StateMachineOrchestrator)]
     public Task<string> RunStateMachineAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new StateMachineOrchestrator(plans, null, telemetry).RunAsync(context, context.GetInput<string>() ?? "null");
+        new StateMachineOrchestrator(plans, history.SinkFor, telemetry).RunAsync(context, context.GetInput<string>() ?? "null");
 }

@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "{EventType} #{HistoryEventId} of {ExecutionArn}: {Record}")]
     public static partial void ExecutionErrorEvent(ILogger logger, string eventType, long historyEventId, string executionArn, string record);
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Error, Message = "Could not store {Count} history events of instance {InstanceId}")]
+    public static partial void HistoryWriteFailed(ILogger logger, string instanceId, int count, Exception exception);
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Api.Registry.AzureStorage;
 using AslOnDurable.Runtime.Observability;
 using AslOnDurable.Runtime.Scheduling;
 using Microsoft.Extensions.Configuration;
@@ -110,6 +112,31 @@ public sealed class FunctionsAppServicesTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void AddAslFunctionsApp_NoStorage_KeepsTheApiStateInMemory()
+    {
+        using ServiceProvider services = Build(_ => null);
+
+        Assert.IsType<InMemoryStateMachineStore>(services.GetRequiredService<IStateMachineStore>());
+        Assert.IsType<ExecutionHistoryStore>(services.GetRequiredService<IExecutionHistoryStore>());
+    }
+
+    [Theory]
+    [InlineData("Storage")]
+    [InlineData("AzureWebJobsStorage")]
+    public void AddAslFunctionsApp_StorageConnection_KeepsTheApiStateInTableStorage(string setting)
+    {
+        using ServiceProvider services = Build(name => name == setting ? "UseDevelopmentStorage=true" : name == "AslTaskHub" ? "hubone" : null);
+
+        Assert.IsType<AzureStateMachineStore>(services.GetRequiredService<IStateMachineStore>());
+        Assert.IsType<AzureStateMachineVersionStore>(services.GetRequiredService<IStateMachineVersionStore>());
+        Assert.IsType<AzureStateMachineAliasStore>(services.GetRequiredService<IStateMachineAliasStore>());
+        Assert.IsType<AzureActivityStore>(services.GetRequiredService<IActivityStore>());
+        Assert.IsType<AzureExecutionIndex>(services.GetRequiredService<IExecutionIndex>());
+        Assert.IsType<AzureExecutionHistoryStore>(services.GetRequiredService<IExecutionHistoryStore>());
+        Assert.Equal("huboneApiRegistry", services.GetRequiredService<ApiTableStorage>().Registry.Name);
     }
 
     private static ServiceProvider Build(Func<string, string?> settings, Action<IServiceCollection>? extra = null)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Payloads;
 using AslOnDurable.Runtime.Observability;
@@ -21,10 +22,13 @@ public sealed class OrchestratorFunctionTests
         context.Setup(c => c.CallActivityAsync<string>(new TaskName(ActivityNames.StateMachineTask), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(DurableJson.Serialize(new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.Succeeded) { Output = new JsonObject { ["y"] = 2 } }));
 
-        string output = await new OrchestratorFunction(new ExecutionPlanCache(), telemetry).RunStateMachineAsync(context.Object);
+        ExecutionHistoryStore history = new();
+
+        string output = await new OrchestratorFunction(new ExecutionPlanCache(), telemetry, history).RunStateMachineAsync(context.Object);
 
         StateMachineOutput result = DurableJson.Deserialize<StateMachineOutput>(output);
         Assert.Equal("SUCCEEDED", result.Status);
         Assert.Equal("""{"y":2}""", result.Output!.ToJsonString());
+        Assert.Contains(history.Events("i-1"), e => e.Type == "ExecutionSucceeded");
     }
 }

@@ -5,6 +5,7 @@ using AslOnDurable.Runtime.Api.Executions;
 using AslOnDurable.Runtime.Api.Operations;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Api.Registry.AzureStorage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -17,8 +18,8 @@ public static class StepFunctionsApiServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="StepFunctionsDispatcher"/> and what it needs (plus <see cref="RuntimeServiceCollectionExtensions.AddAslRuntime"/>):
-    /// the in-memory <see cref="IStateMachineStore"/> and <see cref="IExecutionIndex"/> unless registered before, the
-    /// <see cref="ExecutionHistoryStore"/>, and the engine's <see cref="IStateMachineRegistry"/> over the store (so
+    /// the in-memory stores (<see cref="IStateMachineStore"/>, versions, aliases, activities, <see cref="IExecutionIndex"/>,
+    /// <see cref="IExecutionHistoryStore"/>) unless registered before (<see cref="AddStepFunctionsApiStorage"/>), and the engine's <see cref="IStateMachineRegistry"/> over the store (so
     /// nested <c>states:startExecution</c> tasks find registered state machines).
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -31,7 +32,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.TryAddSingleton<IExecutionIndex, InMemoryExecutionIndex>();
         services.TryAddSingleton<IStateMachineVersionStore, InMemoryStateMachineVersionStore>();
         services.TryAddSingleton<IStateMachineAliasStore, InMemoryStateMachineAliasStore>();
-        services.TryAddSingleton<ExecutionHistoryStore>();
+        services.TryAddSingleton<IExecutionHistoryStore, ExecutionHistoryStore>();
         services.Replace(ServiceDescriptor.Singleton<IStateMachineRegistry>(sp => new RegisteredStateMachines(sp.GetRequiredService<IStateMachineStore>())));
         services.AddAslRuntime();
         AddActivities(services);
@@ -63,6 +64,27 @@ public static class StepFunctionsApiServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new StepFunctionsDispatcher(
             sp.GetServices<IApiOperation>(), sp.GetRequiredService<ILogger<StepFunctionsDispatcher>>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps the API's registry (state machines, versions, aliases, activities), execution index and history in Azure
+    /// Table/Blob Storage (<see cref="ApiTableStorage"/>) instead of memory, so they outlive the process and every host on
+    /// the account shares them. Call before or after <see cref="AddStepFunctionsApi"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="connectionString">The storage account's connection string.</param>
+    /// <param name="taskHub">The task hub name (tables and container are named after it).</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddStepFunctionsApiStorage(this IServiceCollection services, string connectionString, string taskHub)
+    {
+        services.Replace(ServiceDescriptor.Singleton(new ApiTableStorage(connectionString, taskHub)));
+        services.Replace(ServiceDescriptor.Singleton<IStateMachineStore, AzureStateMachineStore>());
+        services.Replace(ServiceDescriptor.Singleton<IStateMachineVersionStore, AzureStateMachineVersionStore>());
+        services.Replace(ServiceDescriptor.Singleton<IStateMachineAliasStore, AzureStateMachineAliasStore>());
+        services.Replace(ServiceDescriptor.Singleton<IActivityStore, AzureActivityStore>());
+        services.Replace(ServiceDescriptor.Singleton<IExecutionIndex, AzureExecutionIndex>());
+        services.Replace(ServiceDescriptor.Singleton<IExecutionHistoryStore, AzureExecutionHistoryStore>());
         return services;
     }
 

@@ -13,8 +13,12 @@ namespace AslOnDurable.Runtime.Api;
 /// <summary>
 /// The Step Functions API over a durable self-host (what <c>asl serve</c> runs): one service container with the API's
 /// services, and a <see cref="DurableSelfHost"/> whose state machine orchestrator records history into the API's
-/// <see cref="ExecutionHistoryStore"/> and runs Task states through the same handlers as EXPRESS executions.
+/// <see cref="IExecutionHistoryStore"/> and runs Task states through the same handlers as EXPRESS executions.
 /// </summary>
+/// <remarks>
+/// On the Azure Storage backend the registry, execution index and history live in the same account's tables (named
+/// after the task hub), so a new host on that storage answers for everything the previous one created and ran.
+/// </remarks>
 public sealed class StepFunctionsSelfHost : IAsyncDisposable
 {
     private readonly ServiceProvider services;
@@ -51,10 +55,16 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
         collection.AddLogging();
         configureServices?.Invoke(collection);
         collection.AddStepFunctionsApi(apiOptions);
+        if (hostOptions.Backend == DurableBackend.AzureStorage && hostOptions.StorageConnectionString is { } storage)
+        {
+            // Executions outlive the process there, so the registry, the execution index and history must too.
+            collection.AddStepFunctionsApiStorage(storage, hostOptions.TaskHubName);
+        }
+
         ServiceProvider services = collection.BuildServiceProvider();
         try
         {
-            ExecutionHistoryStore history = services.GetRequiredService<ExecutionHistoryStore>();
+            IExecutionHistoryStore history = services.GetRequiredService<IExecutionHistoryStore>();
             DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
                 services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor,
                 hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null,

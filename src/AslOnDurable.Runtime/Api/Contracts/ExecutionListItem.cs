@@ -14,4 +14,10 @@ public sealed record ExecutionListItem(string ExecutionArn, string StateMachineA
 
     /// <summary>Gets when it was last redriven, if ever.</summary>
     public DateTimeOffset? RedriveDate { get; init; }
+
+    /// <summary>Gets the version the execution was started by (directly or through an alias), or <c>null</c>.</summary>
+    public string? StateMachineVersionArn { get; init; }
+
+    /// <summary>Gets the alias the execution was started by, or <c>null</c>.</summary>
+    public string? StateMachineAliasArn { get; init; }
 }

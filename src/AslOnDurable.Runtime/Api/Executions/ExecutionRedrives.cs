@@ -67,7 +67,7 @@ internal static class ExecutionRedrives
             return RedriveCheck.Refused("State machine is in DELETING status.");
         }
 
-        IReadOnlyList<HistoryEvent> events = ClosingEvents.Complete(api.History.Events(execution.InstanceId), outcome);
+        IReadOnlyList<HistoryEvent> events = ClosingEvents.Complete(await api.History.EventsAsync(execution.InstanceId, cancellationToken).ConfigureAwait(false), outcome);
         if (events.Count + 2 > ListHistorySink.AwsHistoryEventLimit)
         {
             return RedriveCheck.Refused("Execution history event limit exceeded.");

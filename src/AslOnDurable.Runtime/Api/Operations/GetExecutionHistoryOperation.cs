@@ -28,7 +28,7 @@ internal sealed class GetExecutionHistoryOperation(ApiResources api) : ApiOperat
 
         bool data = request.IncludeExecutionData ?? true;
         ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
-        var events = ClosingEvents.Complete(api.History.Events(execution.InstanceId), outcome);
+        var events = ClosingEvents.Complete(await api.History.EventsAsync(execution.InstanceId, cancellationToken).ConfigureAwait(false), outcome);
         var ordered = request.ReverseOrder == true ? events.Reverse() : events;
         var (page, next) = PageToken.Page(
             [.. ordered], $"{Action}|{execution.ExecutionArn}|{request.ReverseOrder == true}", request.MaxResults, request.NextToken);

@@ -73,7 +73,7 @@ internal sealed class RedriveExecutionOperation(ApiResources api) : ApiOperation
 
             // The closing event of a stopped or timed-out execution is only added when the history is read: keep it
             // before the redriven run's events.
-            IReadOnlyList<HistoryEvent> recorded = api.History.Events(execution.InstanceId);
+            IReadOnlyList<HistoryEvent> recorded = await api.History.EventsAsync(execution.InstanceId, cancellationToken).ConfigureAwait(false);
             if (check.Events.Count > recorded.Count)
             {
                 api.History.SinkFor(execution.InstanceId).Record(check.Events[^1]);

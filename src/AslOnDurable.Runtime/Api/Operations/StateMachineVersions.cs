@@ -30,33 +30,45 @@ internal sealed class StateMachineVersions(ApiResources api) : IDisposable
         await publishing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            StateMachineRecord machine = await api.StateMachineAsync(stateMachineArn, cancellationToken).ConfigureAwait(false);
-            if (revisionId is not null && revisionId != machine.RevisionId)
+            // A race with another host (published, updated or tagged meanwhile) decides again on what is stored now.
+            while (true)
             {
-                throw new ApiException(ApiErrorTypes.ConflictException, $"Failed to publish the State Machine version for revision {revisionId}. The current State Machine revision is {machine.RevisionId ?? "INITIAL"}.");
+                if (await TryPublishAsync(stateMachineArn, revisionId, description, cancellationToken).ConfigureAwait(false) is { } version)
+                {
+                    return version;
+                }
             }
-
-            if (machine.LastVersion > 0
-                && await api.Versions.GetAsync(ResourceArns.Qualified(machine.Arn, Number(machine.LastVersion)), cancellationToken).ConfigureAwait(false) is { } latest
-                && latest.Snapshot.RevisionId == machine.RevisionId && latest.Snapshot.Definition == machine.Definition)
-            {
-                return latest;
-            }
-
-            int number = machine.LastVersion + 1;
-            StateMachineRecord numbered = machine with { LastVersion = number };
-            if (!await api.StateMachines.ReplaceAsync(numbered, cancellationToken).ConfigureAwait(false))
-            {
-                throw new ApiException(ApiErrorTypes.StateMachineDoesNotExist, $"State Machine Does Not Exist: '{machine.Arn}'");
-            }
-
-            StateMachineVersionRecord version = new(ResourceArns.Qualified(machine.Arn, Number(number)), number, numbered, description, api.Now);
-            return await api.Versions.GetOrAddAsync(version, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             publishing.Release();
         }
+    }
+
+    private async Task<StateMachineVersionRecord?> TryPublishAsync(string stateMachineArn, string? revisionId, string? description, CancellationToken cancellationToken)
+    {
+        StateMachineRecord machine = await api.StateMachineAsync(stateMachineArn, cancellationToken).ConfigureAwait(false);
+        if (revisionId is not null && revisionId != machine.RevisionId)
+        {
+            throw new ApiException(ApiErrorTypes.ConflictException, $"Failed to publish the State Machine version for revision {revisionId}. The current State Machine revision is {machine.RevisionId ?? "INITIAL"}.");
+        }
+
+        if (machine.LastVersion > 0
+            && await api.Versions.GetAsync(ResourceArns.Qualified(machine.Arn, Number(machine.LastVersion)), cancellationToken).ConfigureAwait(false) is { } latest
+            && latest.Snapshot.RevisionId == machine.RevisionId && latest.Snapshot.Definition == machine.Definition)
+        {
+            return latest;
+        }
+
+        int number = machine.LastVersion + 1;
+        StateMachineRecord numbered = machine with { LastVersion = number };
+        if (!await api.StateMachines.ReplaceAsync(machine, numbered, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        StateMachineVersionRecord version = new(ResourceArns.Qualified(machine.Arn, Number(number)), number, numbered, description, api.Now);
+        return await api.Versions.GetOrAddAsync(version, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

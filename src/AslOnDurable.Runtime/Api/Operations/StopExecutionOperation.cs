@@ -1,3 +1,4 @@
+using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Api.Contracts;
 using AslOnDurable.Runtime.Api.Executions;
@@ -43,13 +44,14 @@ internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetr
         await client.TerminateAsync(execution.InstanceId, cause, cancellationToken).ConfigureAwait(false);
         telemetry.Stopped(execution.InstanceId, execution.StateMachine.Name, error is null && cause is null ? null : new AslError(error ?? "States.Aborted", cause), now);
         // The engine records nothing after a terminate: the ExecutionAborted record AWS logs is written here.
+        IReadOnlyList<HistoryEvent> recorded = await api.History.EventsAsync(execution.InstanceId, cancellationToken).ConfigureAwait(false);
         telemetry.LogEvent(
             new ExecutionLabels(execution.InstanceId, execution.ExecutionArn, execution.StateMachine.Name, null)
             {
                 LogLevel = execution.StateMachine.Logging.Level,
                 LogExecutionData = execution.StateMachine.Logging.IncludeExecutionData == true,
             },
-            ClosingEvents.Aborted(api.History.Events(execution.InstanceId), error, cause, now));
+            ClosingEvents.Aborted(recorded, error, cause, now));
         return new StopExecutionResponse(now);
     }
 }

@@ -35,20 +35,14 @@ internal sealed class TaggedResources(ApiResources api, IActivityStore activitie
         string arn = RequestFields.Arn(resourceArn, "resourceArn");
         if (api.Arns.IsActivity(arn))
         {
-            ActivityRecord activity = await activities.GetAsync(arn, cancellationToken).ConfigureAwait(false) ?? throw NotFound(arn);
-            if (!await activities.ReplaceAsync(activity with { Tags = change(activity.Tags, arn) }, cancellationToken).ConfigureAwait(false))
-            {
-                throw NotFound(arn);
-            }
-
+            _ = await StateMachineChanges.ChangeAsync(activities, arn, a => a with { Tags = change(a.Tags, arn) }, cancellationToken).ConfigureAwait(false)
+                ?? throw NotFound(arn);
             return;
         }
 
-        StateMachineRecord machine = await StateMachineAsync(arn, cancellationToken).ConfigureAwait(false);
-        if (!await api.StateMachines.ReplaceAsync(machine with { Tags = change(machine.Tags, arn) }, cancellationToken).ConfigureAwait(false))
-        {
-            throw NotFound(arn);
-        }
+        api.Arns.StateMachineName(arn);
+        _ = await StateMachineChanges.ChangeAsync(api.StateMachines, arn, m => m with { Tags = change(m.Tags, arn) }, cancellationToken).ConfigureAwait(false)
+            ?? throw NotFound(arn);
     }
 
     private async Task<StateMachineRecord> StateMachineAsync(string arn, CancellationToken cancellationToken)

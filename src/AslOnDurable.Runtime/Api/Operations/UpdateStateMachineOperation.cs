@@ -28,23 +28,29 @@ internal sealed class UpdateStateMachineOperation(ApiResources api, StateMachine
         }
 
         string? versionDescription = PublishChecks.VersionDescription(request.Publish, request.VersionDescription);
-        StateMachineRecord updated = current with
-        {
-            Definition = request.Definition is null ? current.Definition : DefinitionChecks.Definition(request.Definition),
-            RoleArn = request.RoleArn is null ? current.RoleArn : DefinitionChecks.RoleArn(request.RoleArn),
-            Logging = DefinitionChecks.Logging(request.LoggingConfiguration) ?? current.Logging,
-            Tracing = request.TracingConfiguration is { } tracing ? new TracingConfiguration(tracing.Enabled ?? false) : current.Tracing,
-            UpdateDate = api.Now,
-            RevisionId = Guid.NewGuid().ToString(),
-        };
-        if (!await api.StateMachines.ReplaceAsync(updated, cancellationToken).ConfigureAwait(false))
-        {
-            throw new ApiException(ApiErrorTypes.StateMachineDoesNotExist, $"State Machine Does Not Exist: '{current.Arn}'");
-        }
+        string? definition = request.Definition is null ? null : DefinitionChecks.Definition(request.Definition);
+        string? roleArn = request.RoleArn is null ? null : DefinitionChecks.RoleArn(request.RoleArn);
+        LoggingConfiguration? logging = DefinitionChecks.Logging(request.LoggingConfiguration);
+        TracingConfiguration? tracing = request.TracingConfiguration is { } t ? new TracingConfiguration(t.Enabled ?? false) : null;
+        DateTimeOffset now = api.Now;
+        string revision = Guid.NewGuid().ToString();
+        var (_, updated) = await StateMachineChanges.ChangeAsync(
+            api,
+            current.Arn,
+            machine => machine with
+            {
+                Definition = definition ?? machine.Definition,
+                RoleArn = roleArn ?? machine.RoleArn,
+                Logging = logging ?? machine.Logging,
+                Tracing = tracing ?? machine.Tracing,
+                UpdateDate = now,
+                RevisionId = revision,
+            },
+            cancellationToken).ConfigureAwait(false);
 
         string? version = request.Publish == true
             ? (await versions.PublishAsync(updated.Arn, updated.RevisionId, versionDescription, cancellationToken).ConfigureAwait(false)).Arn
             : null;
-        return new UpdateStateMachineResponse(updated.UpdateDate!.Value, updated.RevisionId) { StateMachineVersionArn = version };
+        return new UpdateStateMachineResponse(now, revision) { StateMachineVersionArn = version };
     }
 }

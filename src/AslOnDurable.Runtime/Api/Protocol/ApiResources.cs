@@ -9,7 +9,7 @@ namespace AslOnDurable.Runtime.Api.Protocol;
 /// <param name="Arns">Builds and reads ARNs.</param>
 /// <param name="StateMachines">The state machine registry.</param>
 /// <param name="Executions">The execution index.</param>
-/// <param name="History">The history of executions run by this process.</param>
+/// <param name="History">The history of durable executions.</param>
 /// <param name="Starter">Starts durable executions.</param>
 /// <param name="Plans">Compiled definitions.</param>
 /// <param name="Tasks">Runs Task states of EXPRESS executions.</param>
@@ -17,7 +17,7 @@ namespace AslOnDurable.Runtime.Api.Protocol;
 /// <param name="Versions">Published state machine versions.</param>
 /// <param name="Aliases">State machine aliases.</param>
 internal sealed record ApiResources(
-    ResourceArns Arns, IStateMachineStore StateMachines, IExecutionIndex Executions, ExecutionHistoryStore History,
+    ResourceArns Arns, IStateMachineStore StateMachines, IExecutionIndex Executions, IExecutionHistoryStore History,
     ExecutionStarter Starter, ExecutionPlanCache Plans, ITaskHandler Tasks, TimeProvider Time,
     IStateMachineVersionStore Versions, IStateMachineAliasStore Aliases)
 {

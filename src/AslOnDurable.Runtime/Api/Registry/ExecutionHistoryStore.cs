@@ -4,21 +4,22 @@ using AslOnDurable.Core.Engine.History;
 namespace AslOnDurable.Runtime.Api.Registry;
 
 /// <summary>
-/// The ASL history events of executions run by this process, by durable instance id: the self-host hands
+/// The ASL history events of executions run by this process (the embedded default), by durable instance id: the self-host hands
 /// <see cref="SinkFor"/> to its orchestrator (which forwards each event once, never on replay) and
 /// GetExecutionHistory reads them back.
 /// </summary>
-public sealed class ExecutionHistoryStore
+public sealed class ExecutionHistoryStore : IExecutionHistoryStore
 {
     private readonly ConcurrentDictionary<string, ListHistorySink> sinks = new(StringComparer.Ordinal);
 
-    /// <summary>The sink for an instance's events (one per instance: continue-as-new generations append to it).</summary>
-    /// <param name="instanceId">The durable instance id.</param>
-    /// <returns>The sink.</returns>
+    /// <inheritdoc />
     public IHistorySink SinkFor(string instanceId) => sinks.GetOrAdd(instanceId, static _ => new ListHistorySink());
 
     /// <summary>The events of an instance, in order.</summary>
     /// <param name="instanceId">The durable instance id.</param>
     /// <returns>The events (empty when none were recorded by this process).</returns>
     public IReadOnlyList<HistoryEvent> Events(string instanceId) => sinks.TryGetValue(instanceId, out ListHistorySink? sink) ? sink.Events : [];
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<HistoryEvent>> EventsAsync(string instanceId, CancellationToken cancellationToken) => Task.FromResult(Events(instanceId));
 }

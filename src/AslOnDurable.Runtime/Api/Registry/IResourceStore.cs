@@ -23,6 +23,16 @@ public interface IResourceStore<TRecord>
     /// <returns>Whether it existed.</returns>
     Task<bool> ReplaceAsync(TRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces a resource only if it still is <paramref name="expected"/> (a record read from this store): the
+    /// compare-and-swap behind read-modify-write changes, so concurrent writers (threads or hosts) never lose an update.
+    /// </summary>
+    /// <param name="expected">The record as it was read.</param>
+    /// <param name="record">The new record (same ARN).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Whether it was replaced; <c>false</c> when it changed or was deleted since (read it again and retry).</returns>
+    Task<bool> ReplaceAsync(TRecord expected, TRecord record, CancellationToken cancellationToken);
+
     /// <summary>Removes a resource.</summary>
     /// <param name="arn">The ARN.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -38,6 +38,14 @@ public abstract class InMemoryResourceStore<TRecord>(Func<TRecord, string> arnOf
     }
 
     /// <inheritdoc />
+    public Task<bool> ReplaceAsync(TRecord expected, TRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(record);
+        return Task.FromResult(records.TryUpdate(arnOf(record), record, expected));
+    }
+
+    /// <inheritdoc />
     public Task<bool> DeleteAsync(string arn, CancellationToken cancellationToken) => Task.FromResult(records.TryRemove(arn, out _));
 
     /// <inheritdoc />

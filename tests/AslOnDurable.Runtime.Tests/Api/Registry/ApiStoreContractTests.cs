@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Runtime.Api.Contracts;
+using AslOnDurable.Runtime.Api.Registry;
+
+namespace AslOnDurable.Runtime.Tests.Api.Registry;
+
+/// <summary>
+/// What every implementation of the API's stores must do (registry, execution index, history). Runs once per
+/// implementation: in memory, and on Table/Blob Storage (Azurite). "Another host" is a second set of stores over the
+/// same backing state.
+/// </summary>
+public abstract class ApiStoreContractTests
+{
+    private const string Prefix = "arn:aws:states:us-east-1:123456789012:";
+    private static readonly DateTimeOffset Start = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    /// <summary>One host's stores.</summary>
+    protected sealed record Stores(IStateMachineStore Machines, IActivityStore Activities, IStateMachineVersionStore Versions,
+        IStateMachineAliasStore Aliases, IExecutionIndex Executions, IExecutionHistoryStore History);
+
+    /// <summary>Gets the first host's stores.</summary>
+    protected abstract Stores Host { get; }
+
+    /// <summary>Gets a second host's stores over the same state.</summary>
+    protected abstract Stores OtherHost { get; }
+
+    /// <summary>Whether the backing state is shared between hosts (false in memory, where each process has its own).</summary>
+    protected abstract bool SharedAcrossHosts { get; }
+
+    /// <summary>Waits until every history event recorded so far is stored.</summary>
+    protected virtual Task FlushAsync(Stores stores) => Task.CompletedTask;
+
+    [Fact]
+    public async Task GetOrAddAsync_NewThenSameArn_StoresTheFirstAndAnswersIt()
+    {
+        StateMachineRecord first = Machine("m1", "{}");
+        StateMachineRecord second = Machine("m1", "{\"other\":true}");
+
+        StateMachineRecord added = await Host.Machines.GetOrAddAsync(first, CancellationToken.None);
+        StateMachineRecord existing = await Host.Machines.GetOrAddAsync(second, CancellationToken.None);
+
+        Assert.Same(first, added);
+        Assert.Equal("{}", existing.Definition);
+        Assert.Equal(first.CreationDate, existing.CreationDate);
+    }
+
+    [Fact]
+    public async Task GetAsync_RoundTrip_KeepsEveryField()
+    {
+        StateMachineRecord machine = Machine("full", "{\"StartAt\":\"P\"}") with
+        {
+            Logging = new LoggingConfiguration("ALL", true, [new JsonObject { ["cloudWatchLogsLogGroup"] = new JsonObject { ["logGroupArn"] = "g" } }]),
+            Tracing = new TracingConfiguration(true),
+            UpdateDate = Start.AddHours(1),
+            RevisionId = "rev-1",
+            LastVersion = 3,
+            Tags = [new Tag("team", "a"), new Tag("env", null)],
+        };
+        await Host.Machines.GetOrAddAsync(machine, CancellationToken.None);
+
+        StateMachineRecord? read = await Host.Machines.GetAsync(machine.Arn, CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal(machine with { Logging = read.Logging, Tags = read.Tags }, read);
+        Assert.Equal("ALL", read.Logging.Level);
+        Assert.Equal("g", (string?)read.Logging.Destinations![0]["cloudWatchLogsLogGroup"]!["logGroupArn"]);
+        Assert.Equal(machine.Tags, read.Tags);
+        Assert.Null(await Host.Machines.GetAsync(Prefix + "stateMachine:absent", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetAsync_LargeDefinition_RoundTrips()
+    {
+        string definition = "{\"Comment\":\"" + new string('é', 400_000) + "\"}";
+        await Host.Machines.GetOrAddAsync(Machine("big", definition), CancellationToken.None);
+
+        StateMachineRecord? read = await Host.Machines.GetAsync(Prefix + "stateMachine:big", CancellationToken.None);
+        StateMachineRecord updated = read! with { Definition = "{}" };
+        bool replaced = await Host.Machines.ReplaceAsync(read, updated, CancellationToken.None);
+
+        Assert.Equal(definition, read.Definition);
+        Assert.True(replaced);
+        Assert.Equal("{}", (await Host.Machines.GetAsync(read.Arn, CancellationToken.None))!.Definition);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_Expected_SwapsOnceAndRefusesAStaleRecord()
+    {
+        StateMachineRecord machine = await Host.Machines.GetOrAddAsync(Machine("cas", "{}"), CancellationToken.None);
+        StateMachineRecord read = (await Host.Machines.GetAsync(machine.Arn, CancellationToken.None))!;
+
+        bool first = await Host.Machines.ReplaceAsync(read, read with { LastVersion = 1 }, CancellationToken.None);
+        bool stale = await Host.Machines.ReplaceAsync(read, read with { LastVersion = 2 }, CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(stale);
+        Assert.Equal(1, (await Host.Machines.GetAsync(machine.Arn, CancellationToken.None))!.LastVersion);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_Missing_ReturnsFalse()
+    {
+        StateMachineRecord machine = Machine("never", "{}");
+
+        Assert.False(await Host.Machines.ReplaceAsync(machine, CancellationToken.None));
+        Assert.False(await Host.Machines.ReplaceAsync(machine, machine with { LastVersion = 1 }, CancellationToken.None));
+        Assert.Null(await Host.Machines.GetAsync(machine.Arn, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ThenListAsync_ListsTheRestByName()
+    {
+        foreach (string name in (string[])["b", "a", "c"])
+        {
+            await Host.Activities.GetOrAddAsync(new ActivityRecord(Prefix + "activity:" + name, name, Start), CancellationToken.None);
+        }
+
+        bool deleted = await Host.Activities.DeleteAsync(Prefix + "activity:b", CancellationToken.None);
+        bool again = await Host.Activities.DeleteAsync(Prefix + "activity:b", CancellationToken.None);
+
+        Assert.True(deleted);
+        Assert.False(again);
+        Assert.Equal(["a", "c"], (await Host.Activities.ListAsync(CancellationToken.None)).Select(a => a.Name));
+    }
+
+    [Fact]
+    public async Task VersionsAndAliases_RoundTrip()
+    {
+        StateMachineRecord machine = Machine("va", "{}");
+        StateMachineVersionRecord version = new(machine.Arn + ":1", 1, machine with { LastVersion = 1 }, "first", Start);
+        StateMachineAliasRecord alias = new(machine.Arn + ":live", machine.Arn, "live", null,
+            [new RoutingConfigurationListItem(version.Arn, 100)], Start) { UpdateDate = Start.AddDays(1) };
+
+        await Host.Versions.GetOrAddAsync(version, CancellationToken.None);
+        await Host.Aliases.GetOrAddAsync(alias, CancellationToken.None);
+        StateMachineVersionRecord? readVersion = await Host.Versions.GetAsync(version.Arn, CancellationToken.None);
+        StateMachineAliasRecord? readAlias = await Host.Aliases.GetAsync(alias.Arn, CancellationToken.None);
+
+        Assert.Equal(version with { Snapshot = readVersion!.Snapshot }, readVersion);
+        Assert.Equal(1, readVersion.Snapshot.LastVersion);
+        Assert.Equal(alias.RoutingConfiguration, readAlias!.RoutingConfiguration);
+        Assert.Equal(alias with { RoutingConfiguration = readAlias.RoutingConfiguration }, readAlias);
+    }
+
+    [Fact]
+    public async Task GetOrAddAsync_TwoHostsSameName_OneWinsAndBothSeeIt()
+    {
+        StateMachineRecord mine = Machine("race", "{\"host\":1}");
+        StateMachineRecord theirs = Machine("race", "{\"host\":2}");
+
+        var results = await Task.WhenAll(
+            Host.Machines.GetOrAddAsync(mine, CancellationToken.None), OtherHost.Machines.GetOrAddAsync(theirs, CancellationToken.None));
+
+        if (SharedAcrossHosts)
+        {
+            Assert.Equal(results[0].Definition, results[1].Definition);
+            Assert.True(ReferenceEquals(results[0], mine) ^ ReferenceEquals(results[1], theirs));
+        }
+        else
+        {
+            Assert.Same(mine, results[0]);
+        }
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_TwoHostsFromTheSameRead_OnlyOneSucceeds()
+    {
+        StateMachineRecord machine = await Host.Machines.GetOrAddAsync(Machine("race2", "{}"), CancellationToken.None);
+        if (!SharedAcrossHosts)
+        {
+            return; // each process has its own memory: nothing to race with
+        }
+
+        StateMachineRecord mine = (await Host.Machines.GetAsync(machine.Arn, CancellationToken.None))!;
+        StateMachineRecord theirs = (await OtherHost.Machines.GetAsync(machine.Arn, CancellationToken.None))!;
+
+        bool first = await Host.Machines.ReplaceAsync(mine, mine with { Tags = [new Tag("a", "1")] }, CancellationToken.None);
+        bool second = await OtherHost.Machines.ReplaceAsync(theirs, theirs with { Tags = [new Tag("b", "2")] }, CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal("a", (await OtherHost.Machines.GetAsync(machine.Arn, CancellationToken.None))!.Tags.Single().Key);
+    }
+
+    [Fact]
+    public async Task Executions_SameNameInTwoMachines_AreTwoExecutionsListedNewestFirst()
+    {
+        ExecutionRecord a1 = Execution("ma", "run-1", Start);
+        ExecutionRecord a2 = Execution("ma", "run-2", Start.AddMinutes(1));
+        ExecutionRecord b1 = Execution("mb", "run-1", Start);
+
+        foreach (ExecutionRecord e in (ExecutionRecord[])[a1, a2, b1])
+        {
+            Assert.Same(e, await Host.Executions.GetOrAddAsync(e, CancellationToken.None));
+        }
+
+        ExecutionRecord again = await Host.Executions.GetOrAddAsync(a1 with { InputJson = "{\"x\":2}" }, CancellationToken.None);
+        var listed = await Host.Executions.ListAsync(Prefix + "stateMachine:ma", CancellationToken.None);
+
+        Assert.Equal("{}", again.InputJson);
+        Assert.Equal([a2.ExecutionArn, a1.ExecutionArn], listed.Select(e => e.ExecutionArn));
+        Assert.Equal("mb:run-1", (await Host.Executions.GetAsync(b1.ExecutionArn, CancellationToken.None))!.InstanceId);
+        Assert.Null(await Host.Executions.GetAsync(Prefix + "execution:ma:absent", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Executions_ReplaceAsync_KeepsEveryField()
+    {
+        ExecutionRecord e = Execution("mr", "run-1", Start) with { StateMachineVersionArn = Prefix + "stateMachine:mr:1" };
+        await Host.Executions.GetOrAddAsync(e, CancellationToken.None);
+        ExecutionRecord stopped = e with
+        {
+            StopError = "E", StopCause = "C", Outcome = new ExecutionOutcome("ABORTED", Start.AddSeconds(1)) { Error = "E", Cause = "C" },
+        };
+
+        await Host.Executions.ReplaceAsync(stopped, CancellationToken.None);
+        ExecutionRecord? read = await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None);
+
+        Assert.Equal(stopped with { StateMachine = read!.StateMachine }, read);
+        Assert.Equal(e.StateMachine with { Tags = read.StateMachine.Tags, Logging = read.StateMachine.Logging }, read.StateMachine);
+    }
+
+    [Fact]
+    public async Task History_RecordedEvents_ReadBackInIdOrderWithDetails()
+    {
+        string instance = "mh:run-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        IHistorySink sink = Host.History.SinkFor(instance);
+        string big = new('x', 200_000);
+        for (int id = 1; id <= 250; id++)
+        {
+            JsonObject details = id switch
+            {
+                7 => new JsonObject { ["input"] = "\"" + big + "\"" },         // split over a row's properties
+                8 => new JsonObject { ["output"] = "\"" + big + big + "\"" },  // a blob of its own
+                _ => new JsonObject { ["name"] = "S" + id },
+            };
+            sink.Record(new HistoryEvent(id, id - 1, id == 1 ? "ExecutionStarted" : "PassStateEntered", Start.AddMilliseconds(id), details));
+        }
+
+        var events = await Host.History.EventsAsync(instance, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(1, 250).Select(i => (long)i), events.Select(e => e.Id));
+        Assert.Equal(Start.AddMilliseconds(250), events[^1].Timestamp);
+        Assert.Equal("S250", (string?)events[^1].Details!["name"]);
+        Assert.Equal("\"" + big + "\"", (string?)events[6].Details!["input"]);
+        Assert.Equal("\"" + big + big + "\"", (string?)events[7].Details!["output"]);
+        Assert.Empty(await Host.History.EventsAsync("mh:none", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task History_SameEventTwice_IsKeptOnce()
+    {
+        string instance = "md:run-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        HistoryEvent started = new(1, 0, "ExecutionStarted", Start, new JsonObject { ["input"] = "{}" });
+        Host.History.SinkFor(instance).Record(started);
+        await FlushAsync(Host);
+        if (!SharedAcrossHosts)
+        {
+            return; // in memory a sink never sees an event twice (the orchestrator forwards outside replay only)
+        }
+
+        // An episode run again on another host after its first worker was lost records the same events.
+        OtherHost.History.SinkFor(instance).Record(started);
+        await FlushAsync(OtherHost);
+
+        Assert.Single(await Host.History.EventsAsync(instance, CancellationToken.None));
+    }
+
+    private static StateMachineRecord Machine(string name, string definition) =>
+        new(Prefix + "stateMachine:" + name, name, "STANDARD", definition, "arn:aws:iam::123456789012:role/R", Start);
+
+    private static ExecutionRecord Execution(string machine, string name, DateTimeOffset start) =>
+        new(Prefix + "execution:" + machine + ":" + name, Prefix + "stateMachine:" + machine, name, machine + ":" + name, "{}", start,
+            Machine(machine, "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}"));
+}
