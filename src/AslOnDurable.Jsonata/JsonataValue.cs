@@ -39,6 +39,15 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
 
     internal object? Raw { get; }
 
+    /// <summary>
+    /// The value as a new JSON node, as <see cref="Node"/>, telling whether all its text is well-formed UTF-16: JSONata
+    /// works on UTF-16 units, so <c>$split("😀", "")</c> or a <c>"\ud800"</c> escape can make a lone surrogate, which
+    /// JSON text cannot carry faithfully. The check is made while the node is built (no second walk).
+    /// </summary>
+    /// <param name="wellFormed">False when a string or member name holds a lone surrogate.</param>
+    /// <returns>The node (null for JSON null and for undefined).</returns>
+    public JsonNode? ToNode(out bool wellFormed) => ValueConverter.ToJsonNode(Raw, out wellFormed);
+
     /// <summary>Converts a JSON node; a null node is JSON <c>null</c>.</summary>
     public static JsonataValue FromNode(JsonNode? node) => new(ValueConverter.FromJsonNode(node));
 
@@ -57,6 +66,18 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     /// may keep this value as the converted form of that node.
     /// </summary>
     public bool IsPlainJson => ValueConverter.IsPlainJson(Raw);
+
+    /// <summary>
+    /// Measures the value when it is plain JSON (see <see cref="IsPlainJson"/>), in one walk and without building a node:
+    /// the UTF-8 size of the compact JSON text of <see cref="Node"/> (non-ASCII text counted as UTF-8, only <c>"</c>,
+    /// <c>\</c> and control characters escaped, numbers in their shortest round-trip form, as System.Text.Json writes
+    /// them), and whether all its text is well-formed UTF-16 (see <see cref="ToNode(out bool)"/>).
+    /// </summary>
+    /// <param name="utf8Size">The size in bytes.</param>
+    /// <param name="wellFormed">False when a string or member name holds a lone surrogate.</param>
+    /// <returns>False when the value is undefined or not plain JSON (nothing measured).</returns>
+    public bool TryMeasurePlainJson(out long utf8Size, out bool wellFormed) =>
+        ValueConverter.TryMeasurePlainJson(Raw, out utf8Size, out wellFormed);
 
     /// <summary>Converts a JSON element.</summary>
     public static JsonataValue FromElement(JsonElement element) => new(ValueConverter.FromJsonElement(element));

@@ -23,6 +23,20 @@ public sealed class JsonataValueTests
         Assert.False(value.IsPlainJson);
     }
 
+    [Theory]
+    [InlineData("{'a': [$split('\uD83D\uDE00', '')[0]]}", false)] // half of a pair in a string
+    [InlineData("{$split('\uD83D\uDE00', '')[1]: 1}", false)] // in a member name
+    [InlineData("{'a': ['\uD83D\uDE00', 'plain']}", true)]
+    public void ToNode_LoneSurrogate_IsReportedWhileBuilding(string expression, bool expected)
+    {
+        var value = JsonataExpression.Compile(expression).Evaluate(JsonataValue.Undefined);
+
+        var node = value.ToNode(out var wellFormed);
+
+        Assert.Equal(expected, wellFormed);
+        Assert.True(JsonNode.DeepEquals(value.Node, node));
+    }
+
     [Fact]
     public void FromNode_KnownNode_TakesHeldValueInsteadOfConverting()
     {

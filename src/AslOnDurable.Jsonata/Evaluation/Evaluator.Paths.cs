@@ -108,6 +108,14 @@ internal sealed partial class Evaluator
             {
                 resultSequence = JList.Sequence(resultSequence);
             }
+            else if (!resultSequence.IsSequence && !resultSequence.KeepSingleton)
+            {
+                // An array taken as it is from the input or a bound value (jsonata-js flags that very array): flag a copy,
+                // so a value the host holds and binds again, possibly from several threads, is never changed.
+                var copy = new JList(resultSequence.Count) { OuterWrapper = resultSequence.OuterWrapper, TupleStream = resultSequence.TupleStream };
+                copy.AddRange(resultSequence);
+                resultSequence = copy;
+            }
 
             resultSequence.KeepSingleton = true;
         }

@@ -214,10 +214,148 @@ internal static class ValueConverter
         }
     }
 
-    /// <summary>Converts an evaluator value to a JSON node; undefined and JSON null both give null.</summary>
-    public static JsonNode? ToJsonNode(object? value) => ToJsonNode(value, 0);
+    /// <summary>
+    /// Measures <paramref name="value"/> as plain JSON (see <see cref="IsPlainJson(object?)"/>) in one walk: the UTF-8
+    /// size of the compact JSON text of the node <see cref="ToJsonNode(object?)"/> makes of it (non-ASCII text counted as
+    /// UTF-8, only <c>"</c>, <c>\</c> and control characters escaped, numbers in their shortest round-trip form), and
+    /// whether all its text is well-formed UTF-16.
+    /// </summary>
+    /// <returns>False when the value is not plain JSON (nothing measured).</returns>
+    public static bool TryMeasurePlainJson(object? value, out long size, out bool wellFormed)
+    {
+        size = 0;
+        wellFormed = true;
+        return TryMeasure(value, 0, ref size, ref wellFormed);
+    }
 
-    private static JsonNode? ToJsonNode(object? value, int depth)
+    private static bool TryMeasure(object? value, int depth, ref long size, ref bool wellFormed)
+    {
+        switch (value)
+        {
+            case string s:
+                size += StringSize(s);
+                wellFormed = wellFormed && IsWellFormed(s);
+                return true;
+            case bool b:
+                size += b ? 4 : 5;
+                return true;
+            case JNull:
+                size += 4;
+                return true;
+            case double d:
+                {
+                    Span<char> buffer = stackalloc char[32];
+                    if (!double.IsFinite(d) || !d.TryFormat(buffer, out var written, default, System.Globalization.CultureInfo.InvariantCulture))
+                    {
+                        return false;
+                    }
+
+                    size += written;
+                    return true;
+                }
+
+            case JList list:
+                if (depth >= JsonataLimits.MaxValueDepth || list.IsSequence || list.KeepSingleton || list.Cons || list.OuterWrapper || list.TupleStream)
+                {
+                    return false;
+                }
+
+                size += 2 + Math.Max(0, list.Count - 1);
+                foreach (var item in list)
+                {
+                    if (!TryMeasure(item, depth + 1, ref size, ref wellFormed))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JObject obj:
+                if (depth >= JsonataLimits.MaxValueDepth)
+                {
+                    return false;
+                }
+
+                size += 2 + Math.Max(0, obj.Count - 1);
+                foreach (var kv in obj)
+                {
+                    size += StringSize(kv.Key) + 1;
+                    wellFormed = wellFormed && IsWellFormed(kv.Key);
+                    if (!TryMeasure(kv.Value, depth + 1, ref size, ref wellFormed))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static long StringSize(string text)
+    {
+        long size = 2 + System.Text.Encoding.UTF8.GetByteCount(text);
+        var span = text.AsSpan();
+        var i = span.IndexOfAnyInRange('\0', '\u001F');
+        var j = span.IndexOfAny('"', '\\');
+        if (i < 0 && j < 0)
+        {
+            return size;
+        }
+
+        foreach (var c in span)
+        {
+            if (c is '"' or '\\' or '\b' or '\f' or '\n' or '\r' or '\t')
+            {
+                size += 1;
+            }
+            else if (c < 0x20)
+            {
+                size += 5;
+            }
+        }
+
+        return size;
+    }
+
+    /// <summary>Converts an evaluator value to a JSON node; undefined and JSON null both give null.</summary>
+    public static JsonNode? ToJsonNode(object? value)
+    {
+        var wellFormed = true;
+        return ToJsonNode(value, 0, ref wellFormed);
+    }
+
+    /// <summary>
+    /// Converts an evaluator value to a JSON node, telling whether every string and member name in it is well-formed
+    /// UTF-16 (no lone surrogate), checked while the node is built.
+    /// </summary>
+    public static JsonNode? ToJsonNode(object? value, out bool wellFormed)
+    {
+        wellFormed = true;
+        return ToJsonNode(value, 0, ref wellFormed);
+    }
+
+    /// <summary>Whether every surrogate in <paramref name="text"/> is half of a pair.</summary>
+    public static bool IsWellFormed(string text)
+    {
+        var span = text.AsSpan();
+        var i = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        while (i >= 0)
+        {
+            if (!char.IsHighSurrogate(span[i]) || i + 1 >= span.Length || !char.IsLowSurrogate(span[i + 1]))
+            {
+                return false;
+            }
+
+            var next = span[(i + 2)..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            i = next < 0 ? -1 : i + 2 + next;
+        }
+
+        return true;
+    }
+
+    private static JsonNode? ToJsonNode(object? value, int depth, ref bool wellFormed)
     {
         switch (value)
         {
@@ -234,6 +372,7 @@ internal static class ValueConverter
 
                 return JsonValue.Create(d);
             case string s:
+                wellFormed = wellFormed && IsWellFormed(s);
                 return JsonValue.Create(s);
             case JList list:
                 {
@@ -251,7 +390,7 @@ internal static class ValueConverter
                         for (var i = 0; i < items.Count; i++)
                         {
                             var item = items[i];
-                            buffer[i] = item is Callable ? null : ToJsonNode(item, depth + 1);
+                            buffer[i] = item is Callable ? null : ToJsonNode(item, depth + 1, ref wellFormed);
                         }
 
                         return new JsonArray(default(JsonNodeOptions), new ReadOnlySpan<JsonNode?>(buffer, 0, items.Count));
@@ -283,7 +422,8 @@ internal static class ValueConverter
                                 continue;
                             }
 
-                            buffer[count++] = new(kv.Key, ToJsonNode(kv.Value, depth + 1));
+                            wellFormed = wellFormed && IsWellFormed(kv.Key);
+                            buffer[count++] = new(kv.Key, ToJsonNode(kv.Value, depth + 1, ref wellFormed));
                         }
 
                         return new JsonObject(new ArraySegment<KeyValuePair<string, JsonNode?>>(buffer, 0, count));

@@ -208,6 +208,28 @@ public sealed class InterpreterTests
     }
 
     [Fact]
+    public async Task RunAsync_JsonataAssignedVariable_ReadByJsonataAndJsonPathStatesAlike()
+    {
+        // A JSONata Assign holds its value for JSONata reads; a JSONPath state reading it gets the same JSON.
+        var plan = ExecutionPlan.Compile(
+            Core.Parsing.DefinitionParser.Parse("""
+                {"StartAt":"A","States":{
+                  "A":{"Type":"Pass","QueryLanguage":"JSONata","Assign":{"data":"{% {'items': [{'n': 1.5}, {'n': 2}], 'name': 'x'} %}"},"Next":"B"},
+                  "B":{"Type":"Pass","QueryLanguage":"JSONata","Assign":{"data":"{% $merge([$data, {'total': $sum($data.items.n)}]) %}"},"Next":"C"},
+                  "C":{"Type":"Pass","Parameters":{"copy.$":"$data","first.$":"$data.items[0].n"},"Next":"D"},
+                  "D":{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% {'fromPath': $states.input, 'total': $data.total} %}","End":true}}}
+                """).Definition!,
+            new Core.Engine.Lifecycle.JsonataLibraryEvaluator());
+
+        var result = await new Interpreter(plan).RunAsync(new ExecutionRequest { Input = new JsonObject() }, new FakeExecutionHost());
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        JsonAssert.Equal("""
+            {"fromPath":{"copy":{"items":[{"n":1.5},{"n":2}],"name":"x","total":3.5},"first":1.5},"total":3.5}
+            """, result.Output);
+    }
+
+    [Fact]
     public async Task RunAsync_JsonataResultWithLoneSurrogate_FailsWithQueryEvaluationErrorThatCatchSees()
     {
         var parsed = Core.Parsing.DefinitionParser.Parse(DefinitionFiles.Read("limits", "jsonata-lone-surrogate"));

@@ -1,3 +1,5 @@
+using AslOnDurable.Jsonata.Evaluation;
+
 namespace AslOnDurable.Jsonata.Tests.Evaluation;
 
 public sealed class EvaluatorTests
@@ -76,5 +78,25 @@ public sealed class EvaluatorTests
     {
         Assert.Equal("3", ExpressionRunner.Run("$count($)", "[1,2,3]"));
         Assert.Equal("[1,2,3]", ExpressionRunner.Run("$", "[1,2,3]"));
+    }
+
+    [Fact]
+    public void Evaluate_KeepArrayOverABoundArray_LeavesTheBoundValueUnchanged()
+    {
+        // A host binds the same value to many evaluations (Step Functions variables): `[]` flags a copy, not the array.
+        var data = JsonataValue.Parse("""{"items":[{"a":1},{"a":2}],"one":[5]}""");
+        var bindings = new Dictionary<string, JsonataValue> { ["x"] = data };
+
+        var kept = JsonataExpression.Compile("$x.one[]").Evaluate(JsonataValue.Undefined, bindings);
+        foreach (var text in new[] { "$x.items[]", "$x.items[a > 1][]", "$x.items.a[]" })
+        {
+            _ = JsonataExpression.Compile(text).Evaluate(JsonataValue.Undefined, bindings);
+        }
+
+        var obj = (JObject)data.Raw!;
+        Assert.Equal("[5]", kept.ToJsonString());
+        Assert.False(((JList)obj["items"]!).KeepSingleton);
+        Assert.False(((JList)obj["one"]!).KeepSingleton);
+        Assert.True(data.IsPlainJson);
     }
 }

@@ -29,16 +29,28 @@ internal sealed class VariableScope(VariableScope? parent, VariableSizeBudget bu
     /// <summary>Looks a variable up here, then in the enclosing scopes.</summary>
     public bool TryGet(string name, out JsonNode? value)
     {
+        if (TryGetVariable(name, out var variable))
+        {
+            value = variable.Value;
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>Looks a variable up here, then in the enclosing scopes, as it is held (a node, or a JSONata value).</summary>
+    public bool TryGetVariable(string name, out AssignedVariable variable)
+    {
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            if (scope.values is not null && scope.values.TryGetValue(name, out var variable))
+            if (scope.values is not null && scope.values.TryGetValue(name, out variable))
             {
-                value = variable.Value;
                 return true;
             }
         }
 
-        value = null;
+        variable = default;
         return false;
     }
 
@@ -100,23 +112,56 @@ internal sealed class VariableScope(VariableScope? parent, VariableSizeBudget bu
         foreach (var (name, value) in assignments)
         {
             var size = PayloadSizeGuard.Size(value);
-            if (size > Budget.MaxVariableBytes)
-            {
-                throw DataLimitExceeded(
-                    $"The state/task '{stateName}' assigned the variable '{name}' with a size of {size} bytes, exceeding the maximum number of bytes service limit for a single variable ({Budget.MaxVariableBytes} bytes).");
-            }
-
-            combined += size;
-            if (combined > Budget.MaxAssignBytes)
-            {
-                throw DataLimitExceeded(
-                    $"The state/task '{stateName}' assigned variables with a combined size of {combined} bytes in one Assign field (reached at the variable '{name}'), exceeding the maximum number of bytes service limit for an Assign field ({Budget.MaxAssignBytes} bytes).");
-            }
-
+            CheckSize(name, size, ref combined, stateName);
             variables[i++] = new AssignedVariable(name, value, size);
         }
 
         assignments.Clear();
+        return CheckTotal(variables, stateName);
+    }
+
+    /// <summary>
+    /// Checks measured variables (see <see cref="Prepare(JsonObject, string)"/>) against the size limits, without
+    /// assigning them yet.
+    /// </summary>
+    /// <param name="variables">The variables with their sizes in assignment order; a negative size is measured here.</param>
+    /// <param name="stateName">The assigning state, for the error's cause.</param>
+    /// <returns><paramref name="variables"/>, all measured.</returns>
+    /// <exception cref="AslErrorException"><c>States.DataLimitExceeded</c>: a variable, the Assign field or the execution's variables would be too large.</exception>
+    public AssignedVariable[] Prepare(AssignedVariable[] variables, string stateName)
+    {
+        long combined = 0;
+        for (var i = 0; i < variables.Length; i++)
+        {
+            if (variables[i].Size < 0)
+            {
+                variables[i] = variables[i] with { Size = PayloadSizeGuard.Size(variables[i].Value) };
+            }
+
+            CheckSize(variables[i].Name, variables[i].Size, ref combined, stateName);
+        }
+
+        return CheckTotal(variables, stateName);
+    }
+
+    private void CheckSize(string name, long size, ref long combined, string stateName)
+    {
+        if (size > Budget.MaxVariableBytes)
+        {
+            throw DataLimitExceeded(
+                $"The state/task '{stateName}' assigned the variable '{name}' with a size of {size} bytes, exceeding the maximum number of bytes service limit for a single variable ({Budget.MaxVariableBytes} bytes).");
+        }
+
+        combined += size;
+        if (combined > Budget.MaxAssignBytes)
+        {
+            throw DataLimitExceeded(
+                $"The state/task '{stateName}' assigned variables with a combined size of {combined} bytes in one Assign field (reached at the variable '{name}'), exceeding the maximum number of bytes service limit for an Assign field ({Budget.MaxAssignBytes} bytes).");
+        }
+    }
+
+    private AssignedVariable[] CheckTotal(AssignedVariable[] variables, string stateName)
+    {
         var growth = Growth(variables);
         if (growth > 0 && Budget.Total + growth > Budget.MaxTotalBytes)
         {
@@ -127,7 +172,7 @@ internal sealed class VariableScope(VariableScope? parent, VariableSizeBudget bu
     }
 
     /// <summary>Assigns prepared variables, replacing same-named ones of this scope, and updates the execution's total.</summary>
-    /// <param name="variables">The result of <see cref="Prepare"/>.</param>
+    /// <param name="variables">The result of <see cref="Prepare(JsonObject, string)"/>.</param>
     /// <param name="stateName">The assigning state, for the error's cause.</param>
     /// <exception cref="AslErrorException">
     /// <c>States.DataLimitExceeded</c>: a branch running at the same time took the room left for the execution's variables.

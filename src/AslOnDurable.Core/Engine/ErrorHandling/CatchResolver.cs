@@ -52,7 +52,7 @@ internal static class CatchResolver
             var states = JsonataStates.Create(raw, null, errorOutput, environment);
             try
             {
-                var assigned = StateCompletion.Prepare(environment, catcher.JsonataAssign?.Evaluate(states, environment) as JsonObject);
+                var assigned = StateCompletion.Prepare(environment, catcher.JsonataAssign?.EvaluateAssign(states, environment));
                 var output = catcher.Output is null ? errorOutput.DeepClone() : catcher.Output.Evaluate(states, environment);
                 StateCompletion.Commit(environment, assigned);
 

@@ -35,8 +35,59 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
     /// <inheritdoc/>
     public bool TryEvaluate(JsonNode? states, IEvaluationEnvironment environment, out JsonNode? result)
     {
+        var value = EvaluateValue(states, environment, out var cache);
+        return ToNode(value, cache, out result);
+    }
+
+    private static bool ToNode(JsonataValue value, JsonataConversionCache? cache, out JsonNode? result)
+    {
+        var wellFormed = true;
+        result = value.IsDefined ? value.ToNode(out wellFormed) : null;
+        if (value.IsDefined && result is null && value != JsonataValue.Null)
+        {
+            throw new AslErrorException(StatesErrorNames.QueryEvaluationError, JsonataTemplate.UnsupportedResultCause);
+        }
+
+        if (!wellFormed)
+        {
+            throw LoneSurrogate(result);
+        }
+
+        // The next expression that reads the result (the next state's $states.input, a variable) takes this value.
+        cache?.Produced(result, value);
+
+        return value.IsDefined;
+    }
+
+    /// <summary>
+    /// Evaluates a value to assign to a variable: held as the evaluator's value, measured without building its node,
+    /// when it is plain JSON (see <see cref="HeldJsonataValue"/>); otherwise as a node, like <see cref="TryEvaluate"/>,
+    /// with its size left to measure (-1).
+    /// </summary>
+    /// <returns><see langword="false"/> when the result is undefined.</returns>
+    public bool TryEvaluateVariable(JsonNode? states, IEvaluationEnvironment environment, string name, out AssignedVariable variable)
+    {
+        var value = EvaluateValue(states, environment, out var cache);
+        if (value.IsDefined && value != JsonataValue.Null && value.TryMeasurePlainJson(out var size, out var wellFormed))
+        {
+            if (!wellFormed)
+            {
+                throw LoneSurrogate(value.Node);
+            }
+
+            variable = new AssignedVariable(name, null, size, new HeldJsonataValue(value));
+            return true;
+        }
+
+        var defined = ToNode(value, cache, out var node);
+        variable = new AssignedVariable(name, node, -1);
+        return defined;
+    }
+
+    private JsonataValue EvaluateValue(JsonNode? states, IEvaluationEnvironment environment, out JsonataConversionCache? cache)
+    {
         var state = environment as StateEnvironment;
-        var cache = state?.JsonataCache;
+        cache = state?.JsonataCache;
         var bindings = cache?.Bindings() ?? new Dictionary<string, JsonataValue>(variables.Length + 1, StringComparer.Ordinal);
         if (usesStates)
         {
@@ -50,9 +101,16 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
 
         foreach (var name in variables)
         {
-            if (environment.TryGetVariable(name, out var value))
+            if (state is not null)
             {
-                bindings[name] = cache is not null ? cache.ConvertVariable(name, value) : Convert(value);
+                if (state.Scope.TryGetVariable(name, out var variable))
+                {
+                    bindings[name] = variable.Held is { } held ? held.Value : cache!.ConvertVariable(name, variable.Node);
+                }
+            }
+            else if (environment.TryGetVariable(name, out var value))
+            {
+                bindings[name] = Convert(value);
             }
         }
 
@@ -60,30 +118,16 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
         try
         {
             var value = expression.Evaluate(JsonataValue.Undefined, bindings, jsonataEnvironment);
-            if (value.IsFunction)
-            {
-                throw new AslErrorException(StatesErrorNames.QueryEvaluationError, JsonataTemplate.UnsupportedResultCause);
-            }
-
-            result = value.IsDefined ? value.Node : null;
-            if (value.IsDefined && result is null && value != JsonataValue.Null)
-            {
-                throw new AslErrorException(StatesErrorNames.QueryEvaluationError, JsonataTemplate.UnsupportedResultCause);
-            }
-
-            if (StrictJson.FindLoneSurrogate(result) is { } pointer)
-            {
-                throw new AslErrorException(StatesErrorNames.QueryEvaluationError, LoneSurrogateCause(pointer));
-            }
-
-            // The next expression that reads the result (the next state's $states.input, a variable) takes this value.
-            cache?.Produced(result, value);
-
-            return value.IsDefined;
+            return value.IsFunction
+                ? throw new AslErrorException(StatesErrorNames.QueryEvaluationError, JsonataTemplate.UnsupportedResultCause)
+                : value;
         }
         catch (JsonataException e)
         {
             throw new AslErrorException(StatesErrorNames.QueryEvaluationError, $"{e.Code}: {e.Message}");
         }
     }
+
+    private static AslErrorException LoneSurrogate(JsonNode? result) =>
+        new(StatesErrorNames.QueryEvaluationError, LoneSurrogateCause(StrictJson.FindLoneSurrogate(result) ?? ""));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Core.Paths;
 
@@ -125,24 +126,12 @@ internal sealed class JsonataTemplate
             {
                 defined = expression.TryEvaluate(states, environment, out value);
             }
-            catch (AslErrorException e) when (e.Error.Error == StatesErrorNames.QueryEvaluationError && e.Error.Cause == UnsupportedResultCause)
-            {
-                throw new AslErrorException(
-                    StatesErrorNames.QueryEvaluationError,
-                    $"The JSONata expression '{expressionText}' specified for the field '{field}' returned an unsupported result type.");
-            }
             catch (AslErrorException e) when (e.Error.Error == StatesErrorNames.QueryEvaluationError)
             {
-                throw new AslErrorException(
-                    StatesErrorNames.QueryEvaluationError,
-                    $"The JSONata expression '{expressionText}' specified for the field '{field}' threw an error during evaluation. {e.Error.Cause}");
+                throw Explain(e);
             }
 
-            return defined
-                ? true
-                : throw new AslErrorException(
-                    StatesErrorNames.QueryEvaluationError,
-                    $"The JSONata expression '{expressionText}' specified for the field '{field}' returned nothing (undefined).");
+            return defined ? true : throw ReturnedNothing();
         }
 
         if (properties is not null)
@@ -178,4 +167,74 @@ internal sealed class JsonataTemplate
         value = literal?.DeepClone();
         return true;
     }
+
+    /// <summary>
+    /// Evaluates an Assign field into the variables it sets, in order: a member that is one expression is held as the
+    /// evaluator's value when it is plain JSON (<see cref="JsonataLibraryExpression.TryEvaluateVariable"/>), measured
+    /// already; other members are nodes whose size is left to <see cref="VariableScope.Prepare(AssignedVariable[], string)"/>.
+    /// </summary>
+    /// <returns>The variables, or <see langword="null"/> when the field does not evaluate to an object.</returns>
+    public AssignedVariable[]? EvaluateAssign(JsonNode? states, IEvaluationEnvironment environment)
+    {
+        if (properties is null)
+        {
+            if (Evaluate(states, environment) is not JsonObject assigned)
+            {
+                return null;
+            }
+
+            var nodes = new AssignedVariable[assigned.Count];
+            var n = 0;
+            foreach (var (name, node) in assigned)
+            {
+                nodes[n++] = new AssignedVariable(name, node, -1);
+            }
+
+            assigned.Clear();
+            return nodes;
+        }
+
+        var variables = new AssignedVariable[properties.Length];
+        for (var i = 0; i < properties.Length; i++)
+        {
+            var (name, template) = properties[i];
+            variables[i] = template.EvaluateVariable(name, states, environment);
+        }
+
+        return variables;
+    }
+
+    private AssignedVariable EvaluateVariable(string name, JsonNode? states, IEvaluationEnvironment environment)
+    {
+        if (expressionText is not null && expression is JsonataLibraryExpression library)
+        {
+            bool defined;
+            AssignedVariable variable;
+            try
+            {
+                defined = library.TryEvaluateVariable(states, environment, name, out variable);
+            }
+            catch (AslErrorException e) when (e.Error.Error == StatesErrorNames.QueryEvaluationError)
+            {
+                throw Explain(e);
+            }
+
+            return defined ? variable : throw ReturnedNothing();
+        }
+
+        _ = TryEvaluate(states, environment, out var value);
+        return new AssignedVariable(name, value, -1);
+    }
+
+    private AslErrorException Explain(AslErrorException e) => e.Error.Cause == UnsupportedResultCause
+        ? new AslErrorException(
+            StatesErrorNames.QueryEvaluationError,
+            $"The JSONata expression '{expressionText}' specified for the field '{field}' returned an unsupported result type.")
+        : new AslErrorException(
+            StatesErrorNames.QueryEvaluationError,
+            $"The JSONata expression '{expressionText}' specified for the field '{field}' threw an error during evaluation. {e.Error.Cause}");
+
+    private AslErrorException ReturnedNothing() => new(
+        StatesErrorNames.QueryEvaluationError,
+        $"The JSONata expression '{expressionText}' specified for the field '{field}' returned nothing (undefined).");
 }

@@ -90,6 +90,13 @@ public static class PayloadSizeGuard
         }
 
         Span<byte> buffer = stackalloc byte[32];
+
+        // A double (JSONata results) is written by the serializer in its shortest round-trip form, as here.
+        if (value.TryGetValue<double>(out var real) && double.IsFinite(real) && real.TryFormat(buffer, out var realWritten, default, CultureInfo.InvariantCulture))
+        {
+            return realWritten;
+        }
+
         if (value.TryGetValue<int>(out var small) && small.TryFormat(buffer, out var smallWritten, default, CultureInfo.InvariantCulture))
         {
             return smallWritten;

@@ -41,11 +41,11 @@ internal static class StateCompletion
         }
 
         var states = JsonataStates.Create(raw, hasResult ? result : null, null, environment);
-        JsonObject? assign;
+        AssignedVariable[]? assign;
         JsonNode? output;
         try
         {
-            assign = assignTemplate?.Evaluate(states, environment) as JsonObject;
+            assign = assignTemplate?.EvaluateAssign(states, environment);
             output = outputTemplate is not null
                 ? outputTemplate.Evaluate(states, environment)
                 : null;
@@ -71,7 +71,14 @@ internal static class StateCompletion
     public static AssignedVariable[]? Prepare(StateEnvironment environment, JsonObject? assign) =>
         assign is null ? null : environment.Scope.Prepare(assign, environment.StateName);
 
-    /// <summary>Assigns what <see cref="Prepare"/> measured, once the state's output is built.</summary>
+    /// <summary>
+    /// Checks an evaluated JSONata Assign (<see cref="JsonataTemplate.EvaluateAssign"/>) against the variable size limits
+    /// before the output is built; <see langword="null"/> when the state assigns nothing.
+    /// </summary>
+    public static AssignedVariable[]? Prepare(StateEnvironment environment, AssignedVariable[]? assign) =>
+        assign is null ? null : environment.Scope.Prepare(assign, environment.StateName);
+
+    /// <summary>Assigns what <see cref="Prepare(StateEnvironment, JsonObject?)"/> measured, once the state's output is built.</summary>
     public static void Commit(StateEnvironment environment, AssignedVariable[]? assigned)
     {
         if (assigned is not null)

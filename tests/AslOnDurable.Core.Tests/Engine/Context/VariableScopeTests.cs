@@ -78,6 +78,25 @@ public sealed class VariableScopeTests
     }
 
     [Fact]
+    public void Prepare_HeldJsonataValues_CheckedAgainstTheLimitsAndNodesMeasuredWhenUnmeasured()
+    {
+        var scope = Root(new ExecutionOptions { MaxVariableBytes = 8 });
+        var held = new AssignedVariable("h", null, 7, new HeldJsonataValue(AslOnDurable.Jsonata.JsonataValue.Parse("[1,2,3]")));
+
+        var prepared = scope.Prepare([held, new AssignedVariable("n", JsonValue.Create("ab"), -1)], "S");
+        scope.Commit(prepared, "S");
+        var tooBig = Assert.Throws<AslErrorException>(() => scope.Prepare([held with { Size = 9 }], "S"));
+
+        Assert.Equal(4, prepared[1].Size);
+        Assert.True(scope.TryGetVariable("h", out var variable));
+        Assert.Same(held.Held, variable.Held);
+        Assert.True(scope.TryGet("h", out var node));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("[1,2,3]"), node));
+        Assert.Equal(11, scope.Budget.Total);
+        Assert.Equal(StatesErrorNames.DataLimitExceeded, tooBig.Error.Error);
+    }
+
+    [Fact]
     public void Release_EndedInnerScope_StopsCountingOnlyItsOwnVariables()
     {
         var outer = Root();

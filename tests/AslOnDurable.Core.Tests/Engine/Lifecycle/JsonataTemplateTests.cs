@@ -53,4 +53,40 @@ public sealed class JsonataTemplateTests
 
         Assert.Throws<AslErrorException>(() => template.Evaluate(new JsonObject(), Environment));
     }
+
+    [Fact]
+    public void EvaluateAssign_PlainJsonExpression_IsHeldAsAValueMeasuredLikeItsNode()
+    {
+        var template = JsonataTemplate.Compile(
+            JsonNode.Parse("""{"data":"{% {'name': 'Zoë \"q\"', 'tab': 'a\tb', 'n': [1.5, -0.25, 1e21, 1.5e-7, 3], 'ok': true, 'none': null, 'emoji': '😀'} %}","nested":{"x":"{% 1 + 1 %}"}}"""),
+            new JsonataLibraryEvaluator(),
+            "Assign");
+
+        var variables = template.EvaluateAssign(new JsonObject(), Environment)!;
+
+        var data = variables[0];
+        Assert.Equal("data", data.Name);
+        Assert.NotNull(data.Held);
+        Assert.Equal(PayloadSizeGuard.Size(data.Value), data.Size);
+        Assert.Same(data.Value, data.Value); // built once
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"name":"Zoë \"q\"","tab":"a\tb","n":[1.5,-0.25,1e21,1.5e-7,3],"ok":true,"none":null,"emoji":"😀"}"""), data.Value));
+        Assert.Null(variables[1].Held); // not one expression: a node, measured when prepared
+        Assert.Equal(-1, variables[1].Size);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"x":2}"""), variables[1].Value));
+    }
+
+    [Theory]
+    [InlineData("{% [1, 2][5] %}", "returned nothing (undefined).")]
+    [InlineData("{% function($x) { $x } %}", "returned an unsupported result type.")]
+    [InlineData("{% {'a': $split('\uD83D\uDE00', '')[0]} %}", "lone UTF-16 surrogate at '/a'")]
+    public void EvaluateAssign_BadValue_FailsLikeOutputNamingTheField(string expression, string cause)
+    {
+        var template = JsonataTemplate.Compile(new JsonObject { ["v"] = expression }, new JsonataLibraryEvaluator(), "Assign");
+
+        var error = Assert.Throws<AslErrorException>(() => template.EvaluateAssign(new JsonObject(), Environment));
+
+        Assert.Equal(StatesErrorNames.QueryEvaluationError, error.Error.Error);
+        Assert.Contains("specified for the field 'Assign/v'", error.Error.Cause, StringComparison.Ordinal);
+        Assert.Contains(cause, error.Error.Cause, StringComparison.Ordinal);
+    }
 }

@@ -31,6 +31,23 @@ public sealed class PayloadSizeGuardTests
         Assert.True(PayloadSizeGuard.Exceeds(node, 207));
     }
 
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(-2.5)]
+    [InlineData(1e21)]
+    [InlineData(1.5e-7)]
+    [InlineData(123456789012345680000.0)]
+    [InlineData(double.MaxValue)]
+    [InlineData(double.Epsilon)]
+    [InlineData(-0.0)]
+    [InlineData(42.0)]
+    public void Size_Double_IsTheLengthOfItsSerializedText(double number)
+    {
+        var node = new JsonArray(JsonValue.Create(number));
+
+        Assert.Equal(Encoding.UTF8.GetByteCount(node.ToJsonString()), PayloadSizeGuard.Size(node));
+    }
+
     [Fact]
     public void Size_ClrValues_MatchTheirJsonText()
     {
