@@ -212,13 +212,15 @@ public abstract class ApiStoreContractTests
         await Host.Executions.GetOrAddAsync(e, CancellationToken.None);
         ExecutionRecord stopped = e with
         {
+            RedriveCount = 1, RedriveDate = Start.AddSeconds(2), RedriveClientTokens = [new RedriveClientToken("token-1", Start.AddSeconds(2))],
             StopError = "E", StopCause = "C", Outcome = new ExecutionOutcome("ABORTED", Start.AddSeconds(1)) { Error = "E", Cause = "C" },
         };
 
         await Host.Executions.ReplaceAsync(stopped, CancellationToken.None);
         ExecutionRecord? read = await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None);
 
-        Assert.Equal(stopped with { StateMachine = read!.StateMachine }, read);
+        Assert.Equal(stopped.RedriveClientTokens, read!.RedriveClientTokens);
+        Assert.Equal(stopped with { StateMachine = read.StateMachine, RedriveClientTokens = read.RedriveClientTokens }, read);
         Assert.Equal(e.StateMachine with { Tags = read.StateMachine.Tags, Logging = read.StateMachine.Logging }, read.StateMachine);
     }
 
