@@ -42,6 +42,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.TryAddSingleton<RegisteredMachineStarts>();
         services.TryAddSingleton<TaggedResources>();
         services.TryAddSingleton<StateMachineVersions>();
+        services.TryAddSingleton<MapRuns.MapRunDirectory>();
         Type[] operations =
         [
             typeof(CreateStateMachineOperation), typeof(DescribeStateMachineOperation), typeof(UpdateStateMachineOperation),
@@ -55,6 +56,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
             typeof(PublishStateMachineVersionOperation), typeof(ListStateMachineVersionsOperation), typeof(DeleteStateMachineVersionOperation),
             typeof(CreateStateMachineAliasOperation), typeof(DescribeStateMachineAliasOperation), typeof(UpdateStateMachineAliasOperation),
             typeof(DeleteStateMachineAliasOperation), typeof(ListStateMachineAliasesOperation),
+            typeof(DescribeMapRunOperation), typeof(ListMapRunsOperation), typeof(UpdateMapRunOperation),
         ];
         foreach (Type operation in operations)
         {

@@ -1,3 +1,4 @@
+using AslOnDurable.Core.Engine.Items;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
@@ -38,9 +39,13 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
     /// <param name="apiOptions">The region and account of ARNs.</param>
     /// <param name="loggerFactory">The logger factory.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="itemStore">
+    /// Where distributed Maps read items and write results (e.g. a local folder), or <c>null</c>: then the Blob Storage of
+    /// <see cref="SelfHostOptions.StorageConnectionString"/>'s account, else none (such a Map fails naming the missing storage).
+    /// </param>
     /// <returns>The running host; dispose it to stop.</returns>
     public static async Task<StepFunctionsSelfHost> StartAsync(
-        SelfHostOptions hostOptions, ApiOptions apiOptions, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        SelfHostOptions hostOptions, ApiOptions apiOptions, ILoggerFactory loggerFactory, CancellationToken cancellationToken, IItemStore? itemStore = null)
     {
         ServiceCollection collection = new();
         collection.AddSingleton(loggerFactory);
@@ -50,10 +55,12 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
         try
         {
             ExecutionHistoryStore history = services.GetRequiredService<ExecutionHistoryStore>();
+            IExecutionIndex executions = services.GetRequiredService<IExecutionIndex>();
             DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
                 services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor,
-                hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null,
-                services.GetRequiredService<ExecutionTelemetry>());
+                itemStore ?? (hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null),
+                services.GetRequiredService<ExecutionTelemetry>(),
+                child => MapRuns.MapRunDirectory.Register(executions, child));
             DurableSelfHost host = await DurableSelfHost.StartAsync(hostOptions, catalog, loggerFactory, cancellationToken).ConfigureAwait(false);
             return new StepFunctionsSelfHost(services, host);
         }

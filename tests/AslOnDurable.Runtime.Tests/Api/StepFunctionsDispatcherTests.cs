@@ -46,11 +46,11 @@ public sealed class StepFunctionsDispatcherTests(ApiHostFixture fixture) : IClas
         Assert.Equal(
             ["CreateActivity", "CreateStateMachine", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachine",
              "DeleteStateMachineAlias", "DeleteStateMachineVersion", "DescribeActivity", "DescribeExecution",
-             "DescribeStateMachine", "DescribeStateMachineAlias", "DescribeStateMachineForExecution", "GetActivityTask",
-             "GetExecutionHistory", "ListActivities", "ListExecutions", "ListStateMachineAliases", "ListStateMachineVersions",
+             "DescribeMapRun", "DescribeStateMachine", "DescribeStateMachineAlias", "DescribeStateMachineForExecution", "GetActivityTask",
+             "GetExecutionHistory", "ListActivities", "ListExecutions", "ListMapRuns", "ListStateMachineAliases", "ListStateMachineVersions",
              "ListStateMachines", "ListTagsForResource", "PublishStateMachineVersion", "SendTaskFailure", "SendTaskHeartbeat",
              "SendTaskSuccess", "StartExecution", "StartSyncExecution", "StopExecution", "TagResource", "TestState",
-             "UntagResource", "UpdateStateMachine", "UpdateStateMachineAlias", "ValidateStateMachineDefinition"],
+             "UntagResource", "UpdateMapRun", "UpdateStateMachine", "UpdateStateMachineAlias", "ValidateStateMachineDefinition"],
             host.Dispatcher.Actions.Order(StringComparer.Ordinal));
     }
 }

@@ -7,4 +7,8 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="Status">The status.</param>
 /// <param name="StartDate">When it started.</param>
 /// <param name="StopDate">When it closed.</param>
-public sealed record ExecutionListItem(string ExecutionArn, string StateMachineArn, string Name, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate);
+public sealed record ExecutionListItem(string ExecutionArn, string StateMachineArn, string Name, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate)
+{
+    /// <summary>Gets the map run that started the execution (only when listing by <c>mapRunArn</c>, as AWS does).</summary>
+    public string? MapRunArn { get; init; }
+}

@@ -5,4 +5,8 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="StatusFilter">Only executions with this status.</param>
 /// <param name="MaxResults">The page size.</param>
 /// <param name="NextToken">The previous page's token.</param>
-public sealed record ListExecutionsRequest(string? StateMachineArn, string? StatusFilter, int? MaxResults, string? NextToken);
+public sealed record ListExecutionsRequest(string? StateMachineArn, string? StatusFilter, int? MaxResults, string? NextToken)
+{
+    /// <summary>Gets the map run whose child executions to list (instead of <see cref="StateMachineArn"/>).</summary>
+    public string? MapRunArn { get; init; }
+}

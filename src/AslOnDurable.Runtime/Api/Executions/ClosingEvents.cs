@@ -6,7 +6,7 @@ namespace AslOnDurable.Runtime.Api.Executions;
 
 /// <summary>
 /// Ends a closed execution's history with its closing event when the engine could not record one: a stop
-/// (ExecutionAborted with StopExecution's error and cause), the execution's own <c>TimeoutSeconds</c> firing in the
+/// (ExecutionAborted with StopExecution's error and cause, after MapRunAborted for each map run still open), the execution's own <c>TimeoutSeconds</c> firing in the
 /// orchestrator (ExecutionTimedOut), or a failure outside the interpreter (ExecutionFailed).
 /// </summary>
 internal static class ClosingEvents
@@ -35,6 +35,36 @@ internal static class ClosingEvents
             _ => (HistoryEventTypes.ExecutionFailed, new JsonObject { ["error"] = outcome.Error, ["cause"] = outcome.Cause }),
         };
         long last = events.Count == 0 ? 0 : events.Max(e => e.Id);
-        return [.. events, new HistoryEvent(last + 1, last, type, stop, details)];
+        List<HistoryEvent> complete = [.. events];
+        if (outcome.Status == "ABORTED")
+        {
+            foreach (HistoryEvent open in OpenMapRuns(events))
+            {
+                complete.Add(new HistoryEvent(last + 1, last, HistoryEventTypes.MapRunAborted, stop, null));
+                last++;
+            }
+        }
+
+        complete.Add(new HistoryEvent(last + 1, last, type, stop, details));
+        return complete;
+    }
+
+    /// <summary>MapRunStarted events without a MapRunSucceeded/MapRunFailed after them (a stop aborts those map runs).</summary>
+    private static List<HistoryEvent> OpenMapRuns(IReadOnlyList<HistoryEvent> events)
+    {
+        List<HistoryEvent> open = [];
+        foreach (HistoryEvent e in events)
+        {
+            if (e.Type == HistoryEventTypes.MapRunStarted)
+            {
+                open.Add(e);
+            }
+            else if (e.Type is HistoryEventTypes.MapRunSucceeded or HistoryEventTypes.MapRunFailed && open.Count > 0)
+            {
+                open.RemoveAt(open.Count - 1);
+            }
+        }
+
+        return open;
     }
 }

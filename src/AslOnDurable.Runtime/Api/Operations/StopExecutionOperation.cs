@@ -1,6 +1,7 @@
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Api.Contracts;
 using AslOnDurable.Runtime.Api.Executions;
+using AslOnDurable.Runtime.Api.MapRuns;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Executions;
@@ -10,12 +11,14 @@ namespace AslOnDurable.Runtime.Api.Operations;
 
 /// <summary>
 /// StopExecution: terminates the durable instance (and the children it waits for); the execution is ABORTED with the
-/// given error and cause (its history ends with ExecutionAborted). Stopping a closed execution changes nothing and
-/// answers when it closed.
+/// given error and cause (its history ends with ExecutionAborted). Its running map runs are aborted with it, and their
+/// running STANDARD children (its history shows MapRunAborted). Stopping a closed execution changes nothing and answers
+/// when it closed.
 /// </summary>
 /// <param name="api">The shared resources.</param>
 /// <param name="telemetry">Ends the execution's trace and counts it aborted.</param>
-internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetry telemetry) : ApiOperation<StopExecutionRequest, StopExecutionResponse>
+/// <param name="mapRuns">Aborts the execution's map runs.</param>
+internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetry telemetry, MapRunDirectory mapRuns) : ApiOperation<StopExecutionRequest, StopExecutionResponse>
 {
     /// <inheritdoc />
     public override string Action => "StopExecution";
@@ -40,6 +43,7 @@ internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetr
         DateTimeOffset now = api.Now;
         await api.Executions.ReplaceAsync(execution with { StopError = error, StopCause = cause }, cancellationToken).ConfigureAwait(false);
         await client.TerminateAsync(execution.InstanceId, cause, cancellationToken).ConfigureAwait(false);
+        await mapRuns.AbortAsync(execution, client, cancellationToken).ConfigureAwait(false);
         telemetry.Stopped(execution.InstanceId, execution.StateMachine.Name, error is null && cause is null ? null : new AslError(error ?? "States.Aborted", cause), now);
         return new StopExecutionResponse(now);
     }

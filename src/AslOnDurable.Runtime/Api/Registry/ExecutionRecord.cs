@@ -25,4 +25,7 @@ public sealed record ExecutionRecord(
 
     /// <summary>Gets the cause StopExecution was given, or <c>null</c>.</summary>
     public string? StopCause { get; init; }
+
+    /// <summary>Gets the map run that started the execution (a STANDARD map-run child), or <c>null</c>.</summary>
+    public string? MapRunArn { get; init; }
 }
