@@ -165,6 +165,7 @@ internal static class MapRunBenchmark
             }
         });
         var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+        var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await client.StartAsync(orchestrator, id, input, CancellationToken.None);
         var snapshot = await WaitAsync(client, id);
@@ -172,11 +173,13 @@ internal static class MapRunBenchmark
         var allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
         await stop.CancelAsync();
         await sampler;
-        return await check(snapshot) is { } files ? new Measurement(watch.Elapsed.TotalSeconds, peakWorkingSet, peakHeap, allocated, files) : null;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        return await check(snapshot) is { } files ? new Measurement(watch.Elapsed.TotalSeconds, cpu, peakWorkingSet, peakHeap, allocated, files) : null;
     }
 
     private static void Print(string label, int items, Measurement m) =>
-        Console.WriteLine($"{label,-8} {items,8} items  {m.Seconds,7:F1} s  {items / m.Seconds,8:F0} items/s  " +
+        Console.WriteLine($"{label,-8} {items,8} items  {m.Seconds,7:F1} s (process CPU {m.CpuSeconds,6:F1} s)  {items / m.Seconds,8:F0} items/s  " +
             $"peak working set {m.PeakWorkingSet / 1048576.0,6:F0} MiB  peak managed heap {m.PeakHeap / 1048576.0,6:F0} MiB  " +
             $"allocated {m.Allocated / (double)items / 1024,6:F1} KiB/item  result files {m.ResultFiles}");
 
@@ -252,7 +255,7 @@ internal static class MapRunBenchmark
         return new JsonObject { ["StartAt"] = "Process", ["States"] = new JsonObject { ["Process"] = map } }.ToJsonString();
     }
 
-    private readonly record struct Measurement(double Seconds, long PeakWorkingSet, long PeakHeap, long Allocated, int ResultFiles);
+    private readonly record struct Measurement(double Seconds, double CpuSeconds, long PeakWorkingSet, long PeakHeap, long Allocated, int ResultFiles);
 }
 
 /// <summary>Options of <c>--map-run</c>.</summary>
