@@ -72,7 +72,7 @@ internal static class MapRunBenchmark
                     }
 
                     Print(label, items, m);
-                    if (express)
+                    if (express && !options.NoHand)
                     {
                         var hand = await HandOnceAsync(selfHost.Client, items);
                         if (hand is null)
@@ -91,7 +91,7 @@ internal static class MapRunBenchmark
                 {
                     var small = measured[measured.Keys.Min()];
                     var large = measured[measured.Keys.Max()];
-                    Console.WriteLine($"memory ratio {measured.Keys.Max()}/{measured.Keys.Min()} items: working set {large.PeakWorkingSet / (double)small.PeakWorkingSet:F2}x, managed heap {large.PeakHeap / (double)small.PeakHeap:F2}x");
+                    Console.WriteLine($"memory ratio {measured.Keys.Max()}/{measured.Keys.Min()} items: working set {large.PeakWorkingSet / (double)small.PeakWorkingSet:F2}x, managed heap {large.PeakHeap / (double)small.PeakHeap:F2}x, after a full GC {large.Retained / (double)small.Retained:F2}x");
                 }
 
                 return ok ? 0 : 1;
@@ -175,12 +175,13 @@ internal static class MapRunBenchmark
         await sampler;
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-        return await check(snapshot) is { } files ? new Measurement(watch.Elapsed.TotalSeconds, cpu, peakWorkingSet, peakHeap, allocated, files) : null;
+        var retained = GC.GetTotalMemory(true);
+        return await check(snapshot) is { } files ? new Measurement(watch.Elapsed.TotalSeconds, cpu, peakWorkingSet, peakHeap, retained, allocated, files) : null;
     }
 
     private static void Print(string label, int items, Measurement m) =>
         Console.WriteLine($"{label,-8} {items,8} items  {m.Seconds,7:F1} s (process CPU {m.CpuSeconds,6:F1} s)  {items / m.Seconds,8:F0} items/s  " +
-            $"peak working set {m.PeakWorkingSet / 1048576.0,6:F0} MiB  peak managed heap {m.PeakHeap / 1048576.0,6:F0} MiB  " +
+            $"peak working set {m.PeakWorkingSet / 1048576.0,6:F0} MiB  peak managed heap {m.PeakHeap / 1048576.0,6:F0} MiB (after a full GC {m.Retained / 1048576.0,5:F1} MiB)  " +
             $"allocated {m.Allocated / (double)items / 1024,6:F1} KiB/item  result files {m.ResultFiles}");
 
     /// <summary>The hand-written fan-out over the same items (<see cref="HandWrittenMapRun"/>).</summary>
@@ -255,7 +256,7 @@ internal static class MapRunBenchmark
         return new JsonObject { ["StartAt"] = "Process", ["States"] = new JsonObject { ["Process"] = map } }.ToJsonString();
     }
 
-    private readonly record struct Measurement(double Seconds, double CpuSeconds, long PeakWorkingSet, long PeakHeap, long Allocated, int ResultFiles);
+    private readonly record struct Measurement(double Seconds, double CpuSeconds, long PeakWorkingSet, long PeakHeap, long Retained, long Allocated, int ResultFiles);
 }
 
 /// <summary>Options of <c>--map-run</c>.</summary>
@@ -265,6 +266,9 @@ internal static class MapRunBenchmark
 /// <param name="Azurite">Run on Azurite instead of the in-memory backend.</param>
 internal sealed record MapRunBenchOptions(IReadOnlyList<int> Sizes, int Warmup, int Standard, bool Azurite)
 {
+    /// <summary>Gets a value indicating whether to skip the hand-written runs (memory alone, no other work in the process).</summary>
+    public bool NoHand { get; init; }
+
     /// <summary>Gets the map run's chunks per generation, or <c>null</c> for the engine's default.</summary>
     public int? ChunksPerGeneration { get; init; }
 }

@@ -6,7 +6,7 @@
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
 //        --durable-replay [--count 100] [--runs 5] [seq|map]
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
-//        --map-run [--sizes 10000,100000] [--warmup 2000] [--standard 1000] [--azurite] [--chunks-per-generation N]
+//        --map-run [--sizes 10000,100000] [--warmup 2000] [--standard 1000] [--azurite] [--chunks-per-generation N] [--no-hand]
 //                  (a distributed Map over JSON Lines in a local folder: items/s and peak memory per item count)
 //        --startup ASL_DLL DEFINITION [INPUT] [--runs N]
 //                  (`asl run` as whole processes, durable default vs --express, alternating; median wall time)
@@ -40,6 +40,7 @@ if (args.Length >= 1 && args[0] == "--map-run")
     int warmup = 2_000, standard = 0;
     int? chunksPerGeneration = null;
     var onAzurite = false;
+    var noHand = false;
     for (var i = 1; i < args.Length; i++)
     {
         switch (args[i])
@@ -49,12 +50,13 @@ if (args.Length >= 1 && args[0] == "--map-run")
             case "--standard": standard = int.Parse(args[++i]); break;
             case "--azurite": onAzurite = true; break;
             case "--chunks-per-generation": chunksPerGeneration = int.Parse(args[++i]); break;
+            case "--no-hand": noHand = true; break;
             default: Console.Error.WriteLine($"error: unknown option {args[i]}"); return 2;
         }
     }
 
     Console.WriteLine($".NET {Environment.Version}, load average {LoadAverage.Read()}");
-    return await MapRunBenchmark.RunAsync(new MapRunBenchOptions(sizes, warmup, standard, onAzurite) { ChunksPerGeneration = chunksPerGeneration });
+    return await MapRunBenchmark.RunAsync(new MapRunBenchOptions(sizes, warmup, standard, onAzurite) { ChunksPerGeneration = chunksPerGeneration, NoHand = noHand });
 }
 
 var options = BenchOptions.Parse(args);
