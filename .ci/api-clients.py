@@ -3,7 +3,8 @@
 
 Starts `asl serve --port 0` (loopback, embedded backend), reads the URL from its ready line, runs a whole client
 workflow (create, describe, list, update, validate, start, describe, history, list by status, stop, errors,
-EXPRESS sync starts, a nested `.sync:2` start, redrive, activities with a worker loop, TestState, tags, versions and aliases), stops the server with SIGTERM and checks it exits 0.
+EXPRESS sync starts, a nested `.sync:2` start, redrive, activities with a worker loop, TestState, tags, versions and
+aliases, distributed Map runs over an `--items-folder`), stops the server with SIGTERM and checks it exits 0.
 Then, with Azurite (AZURITE_PATH or .ci/node_modules), `asl serve --storage <Azurite on free ports>`: a machine and an
 execution made by one server are described, listed and their history served by a second one on the same storage.
 Each check counts once; writes "<passed> <failed>" to --counts for .ci/run's closing line.
@@ -82,7 +83,7 @@ def error_code(fn):
     return None
 
 
-def boto3_workflow(url):
+def boto3_workflow(url, items):
     import boto3
     sfn = boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1",
                        aws_access_key_id="test", aws_secret_access_key="test")
@@ -214,6 +215,50 @@ def boto3_workflow(url):
     test_state_workflow(sync)
     tag_workflow(sfn, state["sm"])
     version_workflow(sfn)
+    map_run_workflow(sfn, items)
+
+
+def map_run_workflow(sfn, items):
+    os.makedirs(os.path.join(items, "data"), exist_ok=True)
+    with open(os.path.join(items, "data", "items.jsonl"), "w", encoding="utf-8") as f:
+        f.write('{"fail":false}\n{"fail":true}\n{"fail":false}\n{"fail":false}\n')
+    with open(os.path.join(items, "data", "items.json"), "w", encoding="utf-8") as f:
+        f.write('[{"n":1},{"n":2},{"n":3}]')
+    state = {}
+
+    def express():
+        sm = sfn.create_state_machine(name="map-express", definition=definition("api", "map-run-express"), roleArn=ROLE)["stateMachineArn"]
+        r = sfn.start_execution(stateMachineArn=sm, name="m1", input=json.dumps({"key": "items.jsonl"}))
+        d = wait_done(sfn, r["executionArn"])
+        expect(d["status"] == "SUCCEEDED", d)
+        runs = sfn.list_map_runs(executionArn=r["executionArn"])["mapRuns"]
+        expect(len(runs) == 1 and runs[0]["stateMachineArn"].endswith(":stateMachine:map-express/proc"), runs)
+        m = sfn.describe_map_run(mapRunArn=runs[0]["mapRunArn"])
+        expect(m["status"] == "SUCCEEDED" and m["executionArn"] == r["executionArn"] and m["maxConcurrency"] == 7, m)
+        expect(m["itemCounts"]["total"] == 4 and m["itemCounts"]["failed"] == 1 and m["itemCounts"]["succeeded"] == 3, m)
+        expect(m["toleratedFailurePercentage"] == 50 and m["stopDate"] >= m["startDate"], m)
+        state["run"] = runs[0]["mapRunArn"]
+    check("boto3 list_map_runs / describe_map_run (EXPRESS children)", express)
+
+    def standard():
+        sm = sfn.create_state_machine(name="map-standard", definition=definition("map-runs", "standard-output"), roleArn=ROLE)["stateMachineArn"]
+        r = sfn.start_execution(stateMachineArn=sm, name="m2", input="{}")
+        expect(wait_done(sfn, r["executionArn"])["status"] == "SUCCEEDED", r)
+        run = sfn.list_map_runs(executionArn=r["executionArn"])["mapRuns"][0]["mapRunArn"]
+        children = [e for p in sfn.get_paginator("list_executions").paginate(mapRunArn=run, PaginationConfig={"PageSize": 2})
+                    for e in p["executions"]]
+        expect(len(children) == 3 and all(c["mapRunArn"] == run and c["status"] == "SUCCEEDED" for c in children), children)
+        child = sfn.describe_execution(executionArn=children[0]["executionArn"])
+        expect(child["status"] == "SUCCEEDED" and ":execution:map-standard/Process:" in child["executionArn"], child)
+    check("boto3 list_executions(mapRunArn=...) lists STANDARD children", standard)
+
+    def errors():
+        none = "arn:aws:states:us-east-1:123456789012:mapRun:none/x:00000000-0000-0000-0000-000000000000"
+        expect(error_code(lambda: sfn.describe_map_run(mapRunArn=none)) == "ResourceNotFound", "describe unknown")
+        expect(error_code(lambda: sfn.describe_map_run(mapRunArn="arn:aws:states:us-east-1:123456789012:execution:a:b")) == "InvalidArn", "bad arn")
+        expect(error_code(lambda: sfn.update_map_run(mapRunArn=state["run"], maxConcurrency=2)) == "ValidationException", "closed run")
+        expect(error_code(lambda: sfn.update_map_run(mapRunArn=none, toleratedFailurePercentage=150)) == "ValidationException", "range")
+    check("boto3 map run errors (ResourceNotFound, InvalidArn, ValidationException)", errors)
 
 
 def version_workflow(sfn):
@@ -493,10 +538,11 @@ def main():
                AWS_PAGER="")
     global failed
     proc = None
+    items = tempfile.mkdtemp(prefix="asl-items-")
     try:
-        proc, url = start_server(args.asl, env)
+        proc, url = start_server(args.asl, env, ("--items-folder", items))
         print(f"-- boto3 against {url}")
-        boto3_workflow(url)
+        boto3_workflow(url, items)
         if AWS_CLI:
             version = subprocess.run([AWS_CLI, "--version"], capture_output=True, text=True, env=env).stdout.strip()
             print(f"-- AWS CLI ({version}) against {url}")
@@ -516,6 +562,7 @@ def main():
     finally:
         if proc is not None and proc.poll() is None:
             proc.kill()
+        shutil.rmtree(items, ignore_errors=True)
     print(f"api clients: {passed} passed, {failed} failed")
     if args.counts:
         with open(args.counts, "w", encoding="utf-8") as f:

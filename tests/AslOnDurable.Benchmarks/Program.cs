@@ -6,6 +6,8 @@
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
 //        --durable-replay [--count 100] [--runs 5] [seq|map]
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
+//        --map-run [--sizes 10000,100000] [--warmup 2000] [--standard 1000] [--azurite] [--chunks-per-generation N] [--no-hand]
+//                  (a distributed Map over JSON Lines in a local folder: items/s and peak memory per item count)
 //        --startup ASL_DLL DEFINITION [INPUT] [--runs N]
 //                  (`asl run` as whole processes, durable default vs --express, alternating; median wall time)
 using System.Runtime;
@@ -30,6 +32,31 @@ if (args.Length >= 3 && args[0] == "--startup")
     }
 
     return new StartupBenchmark(positional[0], positional[1], positional.Count > 2 ? positional[2] : null, startupRuns).Run();
+}
+
+if (args.Length >= 1 && args[0] == "--map-run")
+{
+    int[] sizes = [10_000, 100_000];
+    int warmup = 2_000, standard = 0;
+    int? chunksPerGeneration = null;
+    var onAzurite = false;
+    var noHand = false;
+    for (var i = 1; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--sizes": sizes = [.. args[++i].Split(',').Select(int.Parse)]; break;
+            case "--warmup": warmup = int.Parse(args[++i]); break;
+            case "--standard": standard = int.Parse(args[++i]); break;
+            case "--azurite": onAzurite = true; break;
+            case "--chunks-per-generation": chunksPerGeneration = int.Parse(args[++i]); break;
+            case "--no-hand": noHand = true; break;
+            default: Console.Error.WriteLine($"error: unknown option {args[i]}"); return 2;
+        }
+    }
+
+    Console.WriteLine($".NET {Environment.Version}, load average {LoadAverage.Read()}");
+    return await MapRunBenchmark.RunAsync(new MapRunBenchOptions(sizes, warmup, standard, onAzurite) { ChunksPerGeneration = chunksPerGeneration, NoHand = noHand });
 }
 
 var options = BenchOptions.Parse(args);

@@ -61,6 +61,13 @@ public sealed class MemoryItemStore : IItemStore
     }
 
     /// <inheritdoc/>
+    public Task DeleteAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        blobs.Remove((container, name), out _);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
     public Task<long> WriteAsync(string container, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var bytes = content.ToArray();

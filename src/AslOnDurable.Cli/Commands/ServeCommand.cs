@@ -18,7 +18,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AslOnDurable.Cli.Commands;
 
 /// <summary>
-/// <c>asl serve [--port N] [--host ADDR] [--storage CONN|azurite]</c>: the AWS Step Functions API (AWS JSON 1.0,
+/// <c>asl serve [--port N] [--host ADDR] [--storage CONN|azurite] [--items-folder DIR]</c>: the AWS Step Functions API (AWS JSON 1.0,
 /// <c>POST /</c> with <c>X-Amz-Target</c>) on Kestrel over a durable self-host, so the AWS CLI and SDKs work with
 /// <c>--endpoint-url</c>, and the web console on <c>GET /</c>. Loopback only; prints one <c>serving http://ADDR:PORT</c> line when ready and stops cleanly on
 /// Ctrl+C or SIGTERM.
@@ -41,9 +41,14 @@ internal static partial class ServeCommand
         var taskHub = new Option<string>("--task-hub") { Description = "The task hub name with --storage (3-45 letters or digits).", DefaultValueFactory = _ => "asl" };
         var region = new Option<string>("--region") { Description = "The region in the ARNs issued.", DefaultValueFactory = _ => new ApiOptions().Region };
         var account = new Option<string>("--account") { Description = "The 12-digit account id in the ARNs issued.", DefaultValueFactory = _ => new ApiOptions().AccountId };
+        var itemsFolder = new Option<string?>("--items-folder")
+        {
+            Description = "The folder standing in for a storage account for distributed Map ItemReader/ResultWriter, containers as sub-folders "
+                + "(default: the --storage account's Blob Storage; without --storage, none).",
+        };
         var command = new Command("serve", "Serve the AWS Step Functions API (for the AWS CLI and SDKs with --endpoint-url) until stopped.")
         {
-            port, host, storage, taskHub, region, account,
+            port, host, storage, taskHub, region, account, itemsFolder,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -68,8 +73,15 @@ internal static partial class ServeCommand
                 return ExitCodes.UsageError;
             }
 
+            if (parse.GetValue(itemsFolder) is { } folder && !Directory.Exists(folder))
+            {
+                stderr.WriteLine($"error: the items folder '{folder}' does not exist.");
+                return ExitCodes.UsageError;
+            }
+
             var backend = DurableRunOptions.BackendFor(parse.GetValue(storage)) with { TaskHubName = parse.GetValue(taskHub)! };
-            return await RunAsync(new IPEndPoint(address, portNumber), backend, api, stdout, stderr, cancellationToken);
+            var items = parse.GetValue(itemsFolder) is { } itemsPath ? new Runtime.Storage.FolderItemStore(itemsPath) : null;
+            return await RunAsync(new IPEndPoint(address, portNumber), backend, api, stdout, stderr, cancellationToken, items);
         });
         return command;
     }
@@ -77,12 +89,13 @@ internal static partial class ServeCommand
     /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled.</summary>
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(
-        IPEndPoint endpoint, SelfHostOptions backend, ApiOptions api, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        IPEndPoint endpoint, SelfHostOptions backend, ApiOptions api, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
+        Core.Engine.Items.IItemStore? itemStore = null)
     {
         StepFunctionsSelfHost selfHost;
         try
         {
-            selfHost = await StepFunctionsSelfHost.StartAsync(backend, api, NullLoggerFactory.Instance, cancellationToken);
+            selfHost = await StepFunctionsSelfHost.StartAsync(backend, api, NullLoggerFactory.Instance, cancellationToken, itemStore);
         }
         catch (OperationCanceledException)
         {

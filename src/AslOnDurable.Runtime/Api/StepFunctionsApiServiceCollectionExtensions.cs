@@ -43,6 +43,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.TryAddSingleton<RegisteredMachineStarts>();
         services.TryAddSingleton<TaggedResources>();
         services.TryAddSingleton<StateMachineVersions>();
+        services.TryAddSingleton<MapRuns.MapRunDirectory>();
         Type[] operations =
         [
             typeof(CreateStateMachineOperation), typeof(DescribeStateMachineOperation), typeof(UpdateStateMachineOperation),
@@ -56,6 +57,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
             typeof(PublishStateMachineVersionOperation), typeof(ListStateMachineVersionsOperation), typeof(DeleteStateMachineVersionOperation),
             typeof(CreateStateMachineAliasOperation), typeof(DescribeStateMachineAliasOperation), typeof(UpdateStateMachineAliasOperation),
             typeof(DeleteStateMachineAliasOperation), typeof(ListStateMachineAliasesOperation), typeof(RedriveExecutionOperation),
+            typeof(DescribeMapRunOperation), typeof(ListMapRunsOperation), typeof(UpdateMapRunOperation),
         ];
         foreach (Type operation in operations)
         {

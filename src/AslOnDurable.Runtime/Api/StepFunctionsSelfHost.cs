@@ -1,3 +1,4 @@
+using AslOnDurable.Core.Engine.Items;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
@@ -42,13 +43,17 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
     /// <param name="apiOptions">The region and account of ARNs.</param>
     /// <param name="loggerFactory">The logger factory.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="itemStore">
+    /// Where distributed Maps read items and write results (e.g. a local folder), or <c>null</c>: then the Blob Storage of
+    /// <see cref="SelfHostOptions.StorageConnectionString"/>'s account, else none (such a Map fails naming the missing storage).
+    /// </param>
     /// <param name="configureServices">
     /// Adds services before the API's own (for example an <see cref="ITaskHandler"/> for Task states), or <c>null</c>.
     /// </param>
     /// <returns>The running host; dispose it to stop.</returns>
     public static async Task<StepFunctionsSelfHost> StartAsync(
         SelfHostOptions hostOptions, ApiOptions apiOptions, ILoggerFactory loggerFactory, CancellationToken cancellationToken,
-        Action<IServiceCollection>? configureServices = null)
+        IItemStore? itemStore = null, Action<IServiceCollection>? configureServices = null)
     {
         ServiceCollection collection = new();
         collection.AddSingleton(loggerFactory);
@@ -65,10 +70,12 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
         try
         {
             IExecutionHistoryStore history = services.GetRequiredService<IExecutionHistoryStore>();
+            IExecutionIndex executions = services.GetRequiredService<IExecutionIndex>();
             DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
                 services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor,
-                hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null,
-                services.GetRequiredService<ExecutionTelemetry>());
+                itemStore ?? (hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null),
+                services.GetRequiredService<ExecutionTelemetry>(),
+                child => MapRuns.MapRunDirectory.Register(executions, child));
             DurableSelfHost host = await DurableSelfHost.StartAsync(hostOptions, catalog, loggerFactory, cancellationToken).ConfigureAwait(false);
             return new StepFunctionsSelfHost(services, host);
         }

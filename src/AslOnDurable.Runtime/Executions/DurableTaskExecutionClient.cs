@@ -50,6 +50,7 @@ public sealed class DurableTaskExecutionClient(DurableTaskClient client) : IExec
         {
             InputJson = SerializedPayload.Unwrap(metadata.SerializedInput),
             OutputJson = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? SerializedPayload.Unwrap(metadata.SerializedOutput) : null,
+            CustomStatusJson = SerializedPayload.Unwrap(metadata.SerializedCustomStatus),
             Failure = metadata.FailureDetails is { } f ? new ExecutionFailure(f.ErrorType, f.ErrorMessage) : null,
         };
 

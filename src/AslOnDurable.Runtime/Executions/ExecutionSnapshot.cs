@@ -19,6 +19,9 @@ public sealed record ExecutionSnapshot(
     /// <summary>Gets the output as JSON text, or <c>null</c> (always <c>null</c> until completed).</summary>
     public string? OutputJson { get; init; }
 
+    /// <summary>Gets the custom status as JSON text, or <c>null</c> (a map run's record while it runs).</summary>
+    public string? CustomStatusJson { get; init; }
+
     /// <summary>Gets the failure, when <see cref="Status"/> is <see cref="ExecutionRuntimeStatus.Failed"/>.</summary>
     public ExecutionFailure? Failure { get; init; }
 

@@ -66,6 +66,7 @@ public sealed class TaskHubExecutionClient(TaskHubClient client) : IExecutionCli
         {
             InputJson = SerializedPayload.Unwrap(state.Input),
             OutputJson = state.OrchestrationStatus == OrchestrationStatus.Completed ? SerializedPayload.Unwrap(state.Output) : null,
+            CustomStatusJson = SerializedPayload.Unwrap(state.Status),
             Failure = state.FailureDetails is { } f
                 ? new ExecutionFailure(f.ErrorType, f.ErrorMessage)
                 : state.OrchestrationStatus == OrchestrationStatus.Failed ? new ExecutionFailure("Unknown", state.Output ?? string.Empty) : null,

@@ -46,18 +46,20 @@ public sealed class DurableTaskCatalog
     /// Map then fails with <c>States.Runtime</c> naming the missing storage.
     /// </param>
     /// <param name="telemetry">Traces and metrics, or <c>null</c> for none.</param>
+    /// <param name="mapRunChildren">Told once when a STANDARD map-run child starts (the API's execution index), or <c>null</c>.</param>
     /// <returns>The catalog.</returns>
     public static DurableTaskCatalog ForStateMachines(
         ITaskHandler tasks,
         ExecutionPlanCache plans,
         Func<string, IHistorySink?>? historySinks = null,
         IItemStore? itemStore = null,
-        ExecutionTelemetry? telemetry = null)
+        ExecutionTelemetry? telemetry = null,
+        Action<MapRunChildStart>? mapRunChildren = null)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(plans);
         return Runtime
-            .WithOrchestrator(OrchestratorNames.StateMachine, () => new StateMachineOrchestrator(plans, historySinks, telemetry))
+            .WithOrchestrator(OrchestratorNames.StateMachine, () => new StateMachineOrchestrator(plans, historySinks, telemetry, mapRunChildren))
             .WithActivity(ActivityNames.StateMachineTask, () => new StateMachineTaskActivity(tasks, null, telemetry))
             .WithOrchestrator(OrchestratorNames.MapRun, static () => new MapRunOrchestrator())
             .WithActivity(ActivityNames.MapRunStage, () => new MapRunStageActivity(itemStore))

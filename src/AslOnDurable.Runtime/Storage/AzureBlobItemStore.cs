@@ -69,4 +69,17 @@ public sealed class AzureBlobItemStore(BlobServiceClient service) : IItemStore
         await client.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken).ConfigureAwait(false);
         return content.Length;
     }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await service.GetBlobContainerClient(container).GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // The container is gone: nothing to delete.
+        }
+    }
 }

@@ -66,6 +66,25 @@ public sealed class FolderItemStore(string root) : IItemStore
         return content.Length;
     }
 
+    /// <inheritdoc />
+    /// <remarks>Folders left empty inside the container are removed too.</remarks>
+    public Task DeleteAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var path = BlobPath(container, name);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+            var root = ContainerPath(container);
+            for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > root.Length
+                && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder))
+            {
+                Directory.Delete(folder);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     private string ContainerPath(string container)
     {
         if (container.Length == 0 || container is "." or ".." || container.IndexOfAny(['/', '\\']) >= 0)

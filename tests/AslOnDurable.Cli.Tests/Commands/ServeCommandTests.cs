@@ -19,6 +19,7 @@ public sealed class ServeCommandTests
     [InlineData("--port", "70000", "--port")]
     [InlineData("--account", "12", "--account")]
     [InlineData("--region", "Mars", "--region")]
+    [InlineData("--items-folder", "/no/such/asl-items-folder", "items folder")]
     public void Serve_InvalidOption_ExitsUsageErrorWithoutServing(string option, string value, string mentioned)
     {
         var (code, stdout, stderr) = CliRun.Invoke("serve", option, value);

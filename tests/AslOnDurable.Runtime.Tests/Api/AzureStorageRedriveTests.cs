@@ -20,7 +20,7 @@ public sealed class AzureStorageRedriveTests(AzuriteFixture azurite)
         FailsOnceHandler handler = new();
         await using StepFunctionsSelfHost host = await StepFunctionsSelfHost.StartAsync(
             AzuriteSelfHosts.Options(azurite, "redrivehub"), new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
-            services => services.AddSingleton<ITaskHandler>(handler));
+            configureServices: services => services.AddSingleton<ITaskHandler>(handler));
         string machine = await host.CreateAsync("redrive-azure", "redrive-flaky");
         JsonObject arn = new()
         {

@@ -19,7 +19,7 @@ public sealed class RedriveExecutionTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         host = await StepFunctionsSelfHost.StartAsync(
             new SelfHostOptions(), new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
-            services => services.AddSingleton<ITaskHandler>(handler));
+            configureServices: services => services.AddSingleton<ITaskHandler>(handler));
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

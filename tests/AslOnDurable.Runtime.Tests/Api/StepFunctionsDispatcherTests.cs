@@ -46,11 +46,12 @@ public sealed class StepFunctionsDispatcherTests(ApiHostFixture fixture) : IClas
         Assert.Equal(
             ["CreateActivity", "CreateStateMachine", "CreateStateMachineAlias", "DeleteActivity", "DeleteStateMachine",
              "DeleteStateMachineAlias", "DeleteStateMachineVersion", "DescribeActivity", "DescribeExecution",
-             "DescribeStateMachine", "DescribeStateMachineAlias", "DescribeStateMachineForExecution", "GetActivityTask",
-             "GetExecutionHistory", "ListActivities", "ListExecutions", "ListStateMachineAliases", "ListStateMachineVersions",
-             "ListStateMachines", "ListTagsForResource", "PublishStateMachineVersion", "RedriveExecution", "SendTaskFailure",
-             "SendTaskHeartbeat", "SendTaskSuccess", "StartExecution", "StartSyncExecution", "StopExecution", "TagResource", "TestState",
-             "UntagResource", "UpdateStateMachine", "UpdateStateMachineAlias", "ValidateStateMachineDefinition"],
+             "DescribeMapRun", "DescribeStateMachine", "DescribeStateMachineAlias", "DescribeStateMachineForExecution",
+             "GetActivityTask", "GetExecutionHistory", "ListActivities", "ListExecutions", "ListMapRuns",
+             "ListStateMachineAliases", "ListStateMachineVersions", "ListStateMachines", "ListTagsForResource",
+             "PublishStateMachineVersion", "RedriveExecution", "SendTaskFailure", "SendTaskHeartbeat", "SendTaskSuccess",
+             "StartExecution", "StartSyncExecution", "StopExecution", "TagResource", "TestState", "UntagResource", "UpdateMapRun",
+             "UpdateStateMachine", "UpdateStateMachineAlias", "ValidateStateMachineDefinition"],
             host.Dispatcher.Actions.Order(StringComparer.Ordinal));
     }
 }

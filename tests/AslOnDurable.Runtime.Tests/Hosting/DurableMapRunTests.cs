@@ -61,6 +61,7 @@ public sealed class DurableMapRunTests : IAsyncLifetime, IDisposable
         Assert.Equal(arn, manifest["MapRunArn"]!.GetValue<string>());
         Assert.Equal(3, manifest["ResultFiles"]!["SUCCEEDED"]!.AsArray().Count);
         Assert.Empty(manifest["ResultFiles"]!["FAILED"]!.AsArray());
+        Assert.Empty(store.Names("asl-map-runs"));
     }
 
     [Fact]
@@ -98,6 +99,7 @@ public sealed class DurableMapRunTests : IAsyncLifetime, IDisposable
         Assert.Equal(5, names.Distinct().Count());
         var childInstances = meter.InstanceIds.Values.Where(i => i.StartsWith("arn:aws:states:us-east-1:123456789012:execution:standard-output:Process:", StringComparison.Ordinal)).Distinct().ToList();
         Assert.Equal(5, childInstances.Count);
+        Assert.Empty(store.Names("asl-map-runs"));
     }
 
     [Fact]

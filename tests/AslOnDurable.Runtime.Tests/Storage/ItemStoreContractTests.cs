@@ -42,6 +42,26 @@ public abstract class ItemStoreContractTests
     }
 
     [Fact]
+    public async Task DeleteAsync_RemovesTheBlob_AbsentOnesAreNoError()
+    {
+        await Store.WriteAsync(container, "run/items/0.json", "[1]"u8.ToArray(), CancellationToken.None);
+        await Store.WriteAsync(container, "keep.txt", "k"u8.ToArray(), CancellationToken.None);
+
+        await Store.DeleteAsync(container, "run/items/0.json", CancellationToken.None);
+        await Store.DeleteAsync(container, "run/items/0.json", CancellationToken.None);
+        await Store.DeleteAsync(container + "none", "x", CancellationToken.None);
+
+        Assert.Null(await Store.OpenReadAsync(container, "run/items/0.json", CancellationToken.None));
+        var left = new List<string>();
+        await foreach (var blob in Store.ListAsync(container, string.Empty, CancellationToken.None))
+        {
+            left.Add(blob.Key);
+        }
+
+        Assert.Equal(["keep.txt"], left);
+    }
+
+    [Fact]
     public async Task OpenReadAsync_MissingBlobOrContainer_ReturnsNull()
     {
         await Store.WriteAsync(container, "present.txt", "x"u8.ToArray(), CancellationToken.None);

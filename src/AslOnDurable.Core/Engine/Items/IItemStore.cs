@@ -21,4 +21,7 @@ public interface IItemStore
 
     /// <summary>Writes (creates or replaces) a blob, creating its container when needed, and returns its size in bytes.</summary>
     Task<long> WriteAsync(string container, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a blob; an absent container or blob is no error (a map run's working data once it ended).</summary>
+    Task DeleteAsync(string container, string name, CancellationToken cancellationToken);
 }

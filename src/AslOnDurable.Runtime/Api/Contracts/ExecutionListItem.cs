@@ -20,4 +20,7 @@ public sealed record ExecutionListItem(string ExecutionArn, string StateMachineA
 
     /// <summary>Gets the alias the execution was started by, or <c>null</c>.</summary>
     public string? StateMachineAliasArn { get; init; }
+
+    /// <summary>Gets the map run that started the execution (only when listing by <c>mapRunArn</c>, as AWS does).</summary>
+    public string? MapRunArn { get; init; }
 }

@@ -9,4 +9,7 @@ public sealed record ListExecutionsRequest(string? StateMachineArn, string? Stat
 {
     /// <summary>Gets REDRIVEN or NOT_REDRIVEN: only executions that were (not) redriven.</summary>
     public string? RedriveFilter { get; init; }
+
+    /// <summary>Gets the map run whose child executions to list (instead of <see cref="StateMachineArn"/>).</summary>
+    public string? MapRunArn { get; init; }
 }

@@ -6,7 +6,7 @@ namespace AslOnDurable.Runtime.Api.Executions;
 
 /// <summary>
 /// Ends a closed execution's history with its closing event when the engine could not record one: a stop
-/// (ExecutionAborted with StopExecution's error and cause), the execution's own <c>TimeoutSeconds</c> firing in the
+/// (ExecutionAborted with StopExecution's error and cause, after MapRunAborted for each map run still open), the execution's own <c>TimeoutSeconds</c> firing in the
 /// orchestrator (ExecutionTimedOut), or a failure outside the interpreter (ExecutionFailed).
 /// </summary>
 internal static class ClosingEvents
@@ -34,7 +34,18 @@ internal static class ClosingEvents
             "ABORTED" => ("ExecutionAborted", new JsonObject { ["error"] = outcome.Error, ["cause"] = outcome.Cause }),
             _ => (HistoryEventTypes.ExecutionFailed, new JsonObject { ["error"] = outcome.Error, ["cause"] = outcome.Cause }),
         };
-        return [.. events, Next(events, type, details, stop)];
+        List<HistoryEvent> complete = [.. events];
+        if (outcome.Status == "ABORTED")
+        {
+            // A stop aborts the map runs still open: MapRunAborted for each, before the execution's own closing event.
+            foreach (HistoryEvent open in OpenMapRuns(events))
+            {
+                complete.Add(Next(complete, HistoryEventTypes.MapRunAborted, null, stop));
+            }
+        }
+
+        complete.Add(Next(complete, type, details, stop));
+        return complete;
     }
 
     /// <summary>The ExecutionAborted event that ends a stopped execution's recorded events.</summary>
@@ -46,9 +57,28 @@ internal static class ClosingEvents
     public static HistoryEvent Aborted(IReadOnlyList<HistoryEvent> events, string? error, string? cause, DateTimeOffset at) =>
         Next(events, "ExecutionAborted", new JsonObject { ["error"] = error, ["cause"] = cause }, at);
 
-    private static HistoryEvent Next(IReadOnlyList<HistoryEvent> events, string type, JsonObject details, DateTimeOffset at)
+    private static HistoryEvent Next(IReadOnlyList<HistoryEvent> events, string type, JsonObject? details, DateTimeOffset at)
     {
         long last = events.Count == 0 ? 0 : events.Max(e => e.Id);
         return new HistoryEvent(last + 1, last, type, at, details);
+    }
+
+    /// <summary>MapRunStarted events without a MapRunSucceeded/MapRunFailed after them (a stop aborts those map runs).</summary>
+    private static List<HistoryEvent> OpenMapRuns(IReadOnlyList<HistoryEvent> events)
+    {
+        List<HistoryEvent> open = [];
+        foreach (HistoryEvent e in events)
+        {
+            if (e.Type == HistoryEventTypes.MapRunStarted)
+            {
+                open.Add(e);
+            }
+            else if (e.Type is HistoryEventTypes.MapRunSucceeded or HistoryEventTypes.MapRunFailed && open.Count > 0)
+            {
+                open.RemoveAt(open.Count - 1);
+            }
+        }
+
+        return open;
     }
 }

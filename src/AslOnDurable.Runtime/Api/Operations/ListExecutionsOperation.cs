@@ -1,5 +1,6 @@
 using AslOnDurable.Runtime.Api.Contracts;
 using AslOnDurable.Runtime.Api.Executions;
+using AslOnDurable.Runtime.Api.MapRuns;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Executions;
@@ -7,16 +8,17 @@ using AslOnDurable.Runtime.Executions;
 namespace AslOnDurable.Runtime.Api.Operations;
 
 /// <summary>
-/// ListExecutions of a state machine, newest first, optionally by status and by whether they were redriven, paged. A
-/// version or alias ARN lists the executions started by that version or alias (AWS: "associated with" it, by the ARN
-/// given to StartExecution).
+/// ListExecutions of a state machine, or the STANDARD child executions of a map run (<c>mapRunArn</c>), newest first,
+/// optionally by status and by whether they were redriven, paged. A version or alias ARN lists the executions started
+/// by that version or alias (AWS: "associated with" it, by the ARN given to StartExecution).
 /// </summary>
 /// <remarks>
 /// Where an execution stands comes from its durable instance; without a status filter only the page's executions are
 /// looked up.
 /// </remarks>
 /// <param name="api">The shared resources.</param>
-internal sealed class ListExecutionsOperation(ApiResources api) : ApiOperation<ListExecutionsRequest, ListExecutionsResponse>
+/// <param name="mapRuns">Finds map runs and their children.</param>
+internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory mapRuns) : ApiOperation<ListExecutionsRequest, ListExecutionsResponse>
 {
     /// <inheritdoc />
     public override string Action => "ListExecutions";
@@ -30,22 +32,41 @@ internal sealed class ListExecutionsOperation(ApiResources api) : ApiOperation<L
         string? redriven = request.RedriveFilter is null
             ? null
             : RequestFields.Enum(request.RedriveFilter, "redriveFilter", string.Empty, "REDRIVEN", "NOT_REDRIVEN");
-        string arn = RequestFields.Arn(request.StateMachineArn, "stateMachineArn");
-        var (machineArn, qualifier) = api.Arns.QualifiedStateMachine(arn);
-        StateMachineRecord machine = await api.StateMachineAsync(machineArn, cancellationToken).ConfigureAwait(false);
-        Func<ExecutionRecord, bool> started = qualifier is null ? static _ => true
-            : ResourceArns.IsVersion(qualifier) ? e => e.StateMachineVersionArn == arn
-            : e => e.StateMachineAliasArn == arn;
-        ExecutionRecord[] executions = [.. (await api.Executions.ListAsync(machine.Arn, cancellationToken).ConfigureAwait(false))
-            .Where(e => started(e) && (redriven is null || (e.RedriveCount > 0) == (redriven == "REDRIVEN")))];
-        string scope = $"{Action}|{arn}|{status}|{redriven}";
+        if (request.MapRunArn is not null && request.StateMachineArn is not null)
+        {
+            throw new ApiException(ApiErrorTypes.ValidationException, "Specify either stateMachineArn or mapRunArn, not both.");
+        }
+
+        string scope;
+        IEnumerable<ExecutionRecord> listed;
+        if (request.MapRunArn is not null)
+        {
+            DescribeMapRunResponse run = await mapRuns.DescribeAsync(request.MapRunArn, client, cancellationToken).ConfigureAwait(false);
+            listed = await mapRuns.ChildrenAsync(run.MapRunArn, mapRuns.Read(run.MapRunArn).ChildStateMachineArn, cancellationToken).ConfigureAwait(false);
+            scope = run.MapRunArn;
+        }
+        else
+        {
+            string arn = RequestFields.Arn(request.StateMachineArn, "stateMachineArn");
+            var (machineArn, qualifier) = api.Arns.QualifiedStateMachine(arn);
+            StateMachineRecord machine = await api.StateMachineAsync(machineArn, cancellationToken).ConfigureAwait(false);
+            Func<ExecutionRecord, bool> started = qualifier is null ? static _ => true
+                : ResourceArns.IsVersion(qualifier) ? e => e.StateMachineVersionArn == arn
+                : e => e.StateMachineAliasArn == arn;
+            listed = (await api.Executions.ListAsync(machine.Arn, cancellationToken).ConfigureAwait(false)).Where(started);
+            scope = arn;
+        }
+
+        ExecutionRecord[] executions = [.. listed.Where(e => redriven is null || (e.RedriveCount > 0) == (redriven == "REDRIVEN"))];
+        bool byMapRun = request.MapRunArn is not null;
+        scope = $"{Action}|{scope}|{status}|{redriven}";
         if (status is null)
         {
             var (records, token) = PageToken.Page(executions, scope, request.MaxResults, request.NextToken);
             List<ExecutionListItem> page = [];
             foreach (ExecutionRecord e in records)
             {
-                page.Add(Item(e, await ExecutionOutcomes.OfAsync(e, client, cancellationToken).ConfigureAwait(false)));
+                page.Add(Item(e, await ExecutionOutcomes.OfAsync(e, client, cancellationToken).ConfigureAwait(false), byMapRun));
             }
 
             return new ListExecutionsResponse(page, token);
@@ -57,7 +78,7 @@ internal sealed class ListExecutionsOperation(ApiResources api) : ApiOperation<L
             ExecutionOutcome o = await ExecutionOutcomes.OfAsync(e, client, cancellationToken).ConfigureAwait(false);
             if (o.Status == status)
             {
-                items.Add(Item(e, o));
+                items.Add(Item(e, o, byMapRun));
             }
         }
 
@@ -65,12 +86,14 @@ internal sealed class ListExecutionsOperation(ApiResources api) : ApiOperation<L
         return new ListExecutionsResponse(filtered, next);
     }
 
-    private static ExecutionListItem Item(ExecutionRecord e, ExecutionOutcome o) =>
+    private static ExecutionListItem Item(ExecutionRecord e, ExecutionOutcome o, bool byMapRun) =>
         new(e.ExecutionArn, e.StateMachineArn, e.Name, o.Status, e.StartDate, o.StopDate)
         {
             StateMachineVersionArn = e.StateMachineVersionArn,
             StateMachineAliasArn = e.StateMachineAliasArn,
             RedriveCount = e.StateMachine.Type == ApiResources.Express ? null : e.RedriveCount,
             RedriveDate = e.RedriveDate,
+            // AWS names the map run on list items only when listing by mapRunArn.
+            MapRunArn = byMapRun ? e.MapRunArn : null,
         };
 }

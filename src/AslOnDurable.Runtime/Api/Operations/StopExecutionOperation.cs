@@ -2,6 +2,7 @@ using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Api.Contracts;
 using AslOnDurable.Runtime.Api.Executions;
+using AslOnDurable.Runtime.Api.MapRuns;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Executions;
@@ -12,12 +13,14 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// <summary>
 /// StopExecution: terminates the durable instance (and the children it waits for); the execution is ABORTED with the
 /// given error and cause (its history ends with ExecutionAborted, which is also logged as its
-/// <c>loggingConfiguration</c> says: at ALL, ERROR and FATAL). Stopping a closed execution changes nothing and
-/// answers when it closed.
+/// <c>loggingConfiguration</c> says: at ALL, ERROR and FATAL). Its running map runs are aborted with it, and their
+/// running STANDARD children (its history shows MapRunAborted). Stopping a closed execution changes nothing and answers
+/// when it closed.
 /// </summary>
 /// <param name="api">The shared resources.</param>
 /// <param name="telemetry">Ends the execution's trace, counts it aborted and logs its ExecutionAborted record.</param>
-internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetry telemetry) : ApiOperation<StopExecutionRequest, StopExecutionResponse>
+/// <param name="mapRuns">Aborts the execution's map runs.</param>
+internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetry telemetry, MapRunDirectory mapRuns) : ApiOperation<StopExecutionRequest, StopExecutionResponse>
 {
     /// <inheritdoc />
     public override string Action => "StopExecution";
@@ -42,6 +45,7 @@ internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetr
         DateTimeOffset now = api.Now;
         await api.Executions.ReplaceAsync(execution with { StopError = error, StopCause = cause }, cancellationToken).ConfigureAwait(false);
         await client.TerminateAsync(execution.InstanceId, cause, cancellationToken).ConfigureAwait(false);
+        await mapRuns.AbortAsync(execution, client, cancellationToken).ConfigureAwait(false);
         telemetry.Stopped(execution.InstanceId, execution.StateMachine.Name, error is null && cause is null ? null : new AslError(error ?? "States.Aborted", cause), now);
         // The engine records nothing after a terminate: the ExecutionAborted record AWS logs is written here.
         IReadOnlyList<HistoryEvent> recorded = await api.History.EventsAsync(execution.InstanceId, cancellationToken).ConfigureAwait(false);

@@ -73,6 +73,14 @@ internal sealed class ResourceArns(ApiOptions options)
         throw Invalid(arn);
     }
 
+    /// <summary>Reads a map run ARN (<c>…:mapRun:&lt;machine&gt;/&lt;label&gt;:&lt;id&gt;</c>); anything else is <c>InvalidArn</c>.</summary>
+    /// <param name="arn">The ARN (already checked for presence).</param>
+    /// <returns>The ARN of the state machine its children run (<c>…:stateMachine:&lt;machine&gt;/&lt;label&gt;</c>).</returns>
+    public string MapRunStateMachine(string arn) =>
+        TryRead(arn, "mapRun", 2, out string[]? parts) && parts[0].Contains('/', StringComparison.Ordinal)
+            ? StateMachine(parts[0])
+            : throw Invalid(arn);
+
     private bool TryRead(string arn, string resource, int count, [NotNullWhen(true)] out string[]? parts)
     {
         parts = null;

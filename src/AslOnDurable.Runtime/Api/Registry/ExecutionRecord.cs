@@ -37,4 +37,7 @@ public sealed record ExecutionRecord(
     /// RedriveExecution with the same token answers the same redrive (AWS keeps them for 15 minutes).
     /// </summary>
     public IReadOnlyList<RedriveClientToken> RedriveClientTokens { get; init; } = [];
+
+    /// <summary>Gets the map run that started the execution (a STANDARD map-run child), or <c>null</c>.</summary>
+    public string? MapRunArn { get; init; }
 }

@@ -30,6 +30,9 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
     /// <summary>The concurrent children MaxConcurrency 0 stands for (AWS's limit for distributed maps).</summary>
     public const int BackendMaxConcurrency = 10_000;
 
+    /// <summary>The external event UpdateMapRun raises (payload <see cref="MapRunUpdate"/>); chunks not yet started use it.</summary>
+    public const string UpdateEventName = "UpdateMapRun";
+
     /// <inheritdoc />
     public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
     {
@@ -50,21 +53,27 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             progress = new MapRunProgress(0, Utc(context), staged.ItemCount ?? 0, staged.ChunkCount ?? 0, 0);
         }
 
-        var concurrency = request.MaxConcurrency > 0 ? request.MaxConcurrency : BackendMaxConcurrency;
         var childrenPerChunk = request.Batcher is { MaxItemsPerBatch: > 0 } batcher ? Math.Max(1, chunkSize / (int)Math.Min(batcher.MaxItemsPerBatch, chunkSize)) : chunkSize;
-        var chunksAtOnce = Math.Max(1, concurrency / childrenPerChunk);
         var chunksThisGeneration = 0;
         var limit = Math.Max(1, run.MaxChunksPerGeneration ?? DefaultMaxChunksPerGeneration);
+
+        // UpdateMapRun: the event is read between windows, so chunks not yet started and the next threshold check see it.
+        var update = context.WaitForExternalEvent<string>(UpdateEventName);
         while (progress.NextChunk < progress.ChunkCount)
         {
+            (run, update) = await ApplyUpdateAsync(context, run, update);
+            request = run.Request;
             if (chunksThisGeneration >= limit)
             {
                 context.ContinueAsNew(DurableJson.Serialize(run with { Progress = progress with { Generation = progress.Generation + 1 } }));
                 return string.Empty;
             }
 
-            context.SetCustomStatus(DurableJson.Serialize(Record(run, progress, "RUNNING", null)));
+            var concurrency = request.MaxConcurrency > 0 ? request.MaxConcurrency : BackendMaxConcurrency;
+            var chunksAtOnce = Math.Max(1, concurrency / childrenPerChunk);
             var window = Math.Min(Math.Min(chunksAtOnce, progress.ChunkCount - progress.NextChunk), limit - chunksThisGeneration);
+            var running = Math.Min((long)window * chunkSize, progress.ItemCount - ((long)progress.NextChunk * chunkSize));
+            context.SetCustomStatus(DurableJson.Serialize(Record(run, progress, "RUNNING", null, running, Math.Min((long)window * childrenPerChunk, running))));
             var chunks = new List<Task<MapRunActivityResult>>(window);
             for (var i = 0; i < window; i++)
             {
@@ -95,6 +104,8 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 };
             }
 
+            (run, update) = await ApplyUpdateAsync(context, run, update);
+            request = run.Request;
             if (Exceeded(request, progress) is { } failure)
             {
                 return await EndAsync(context, run, progress, chunkSize, failure.Error, failure.Cause);
@@ -123,6 +134,26 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             ? new AslError(StatesErrorNames.ExceedToleratedFailureThreshold, MapRunChunks.ThresholdCause)
             : null;
     }
+
+    /// <summary>Applies an UpdateMapRun that arrived (and waits for the next one), or changes nothing.</summary>
+    private static async Task<(MapRunInput Run, Task<string> Update)> ApplyUpdateAsync(TaskOrchestrationContext context, MapRunInput run, Task<string> update)
+    {
+        if (!update.IsCompleted)
+        {
+            return (run, update);
+        }
+
+        var applied = run with { Request = Apply(run.Request, DurableJson.Deserialize<MapRunUpdate>(await update)) };
+        return (applied, context.WaitForExternalEvent<string>(UpdateEventName));
+    }
+
+    /// <summary>The map run with UpdateMapRun's settings applied (fields it leaves out keep their values).</summary>
+    internal static MapRunRequest Apply(MapRunRequest request, MapRunUpdate update) => request with
+    {
+        MaxConcurrency = update.MaxConcurrency ?? request.MaxConcurrency,
+        ToleratedFailureCount = update.ToleratedFailureCount ?? request.ToleratedFailureCount,
+        ToleratedFailurePercentage = update.ToleratedFailurePercentage ?? request.ToleratedFailurePercentage,
+    };
 
     /// <summary>Writes the results (also when failing, as AWS does) and ends the map run.</summary>
     private static async Task<string> EndAsync(TaskOrchestrationContext context, MapRunInput run, MapRunProgress progress, int chunkSize, string? error, string? cause)
@@ -182,6 +213,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             MaxPayloadBytes = run.MaxPayloadBytes,
             SkipWaits = run.SkipWaits,
             MaxActionsPerGeneration = StateMachineOrchestrator.StartMaxActionsPerGeneration,
+            MapRunArn = run.Request.MapRunArn,
         });
         Core.Engine.ExecutionResult result;
         try
@@ -238,12 +270,12 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         return run.Request.Batcher is { MaxItemsPerBatch: > 0 and var perBatch } ? (int)(perBatch * Math.Max(1, size / perBatch)) : size;
     }
 
-    private static MapRunRecord Record(MapRunInput run, MapRunProgress progress, string status, DateTimeOffset? stop)
+    private static MapRunRecord Record(MapRunInput run, MapRunProgress progress, string status, DateTimeOffset? stop, long runningItems = 0, long runningChildren = 0)
     {
         var request = run.Request;
-        var pendingItems = Math.Max(0, progress.ItemCount - progress.SucceededItems - progress.FailedItems);
-        var items = new MapRunCounts(pendingItems, 0, progress.SucceededItems, progress.FailedItems, 0, 0, progress.ItemCount, request.Writer is { Exports: true } ? progress.SucceededItems + progress.FailedItems : 0);
-        var executions = new MapRunCounts(0, 0, progress.SucceededChildren, progress.FailedChildren, 0, 0, progress.SucceededChildren + progress.FailedChildren, request.Writer is { Exports: true } ? progress.SucceededChildren + progress.FailedChildren : 0);
+        var pendingItems = Math.Max(0, progress.ItemCount - progress.SucceededItems - progress.FailedItems - runningItems);
+        var items = new MapRunCounts(pendingItems, runningItems, progress.SucceededItems, progress.FailedItems, 0, 0, progress.ItemCount, request.Writer is { Exports: true } ? progress.SucceededItems + progress.FailedItems : 0);
+        var executions = new MapRunCounts(0, runningChildren, progress.SucceededChildren, progress.FailedChildren, 0, 0, progress.SucceededChildren + progress.FailedChildren + runningChildren, request.Writer is { Exports: true } ? progress.SucceededChildren + progress.FailedChildren : 0);
         return new MapRunRecord(request.MapRunArn, status, progress.StartDate, items, executions)
         {
             StopDate = stop,

@@ -27,4 +27,5 @@ namespace AslOnDurable.Runtime.Durable.Payloads;
 [JsonSerializable(typeof(MapRunActivityResult))]
 [JsonSerializable(typeof(MapRunOutput))]
 [JsonSerializable(typeof(MapRunRecord))]
+[JsonSerializable(typeof(MapRunUpdate))]
 internal sealed partial class DurableJsonContext : JsonSerializerContext;

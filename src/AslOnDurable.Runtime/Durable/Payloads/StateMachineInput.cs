@@ -75,4 +75,7 @@ public sealed record StateMachineInput(int Version, string Definition, JsonNode?
 
     /// <summary>The state machine's <c>loggingConfiguration.includeExecutionData</c>; absent is false.</summary>
     public bool? LogExecutionData { get; init; }
+
+    /// <summary>The map run that started this execution (a STANDARD map-run child), or <see langword="null"/>.</summary>
+    public string? MapRunArn { get; init; }
 }

@@ -14,6 +14,7 @@ namespace AslOnDurable.Runtime.Durable.Activities.MapRuns;
 /// Ends a map run: with an exporting ResultWriter, lists the result files the chunks wrote and writes
 /// <c>manifest.json</c>; otherwise gathers the Map's output from the chunks' results, one chunk at a time, and fails with
 /// <c>States.DataLimitExceeded</c> as soon as it outgrows the payload quota (it must travel in the parent's history).
+/// Then it deletes the map run's working blobs (<c>asl-map-runs/&lt;id&gt;/</c>); result files stay.
 /// </summary>
 /// <param name="store">The item store, or <see langword="null"/> when the host has none.</param>
 public sealed class MapRunFinishActivity(IItemStore? store) : TaskActivity<string, string>
@@ -27,6 +28,18 @@ public sealed class MapRunFinishActivity(IItemStore? store) : TaskActivity<strin
         var request = DurableJson.Deserialize<MapRunActivityInput>(input);
         PayloadVersion.EnsureReadable(request.Version, nameof(MapRunActivityInput));
         var items = MapRunStorage.Require(store);
+        try
+        {
+            return await FinishAsync(items, request).ConfigureAwait(false);
+        }
+        finally
+        {
+            await MapRunStorage.DeleteWorkingDataAsync(items, request.Request).ConfigureAwait(false);
+        }
+    });
+
+    private static async Task<MapRunActivityResult> FinishAsync(IItemStore items, MapRunActivityInput request)
+    {
         var run = request.Request;
         if (run.Writer is { Exports: true } writer)
         {
@@ -77,5 +90,5 @@ public sealed class MapRunFinishActivity(IItemStore? store) : TaskActivity<strin
         }
 
         return new MapRunActivityResult(PayloadVersion.Current) { Output = succeeded };
-    });
+    }
 }

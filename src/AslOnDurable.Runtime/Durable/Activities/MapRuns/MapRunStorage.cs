@@ -105,6 +105,31 @@ internal static class MapRunStorage
         return DurableJson.Serialize(result);
     }
 
+    /// <summary>
+    /// Deletes a map run's working blobs (<c>asl-map-runs/&lt;id&gt;/</c>) once it ended; result files stay. Best effort: a
+    /// blob that cannot be deleted is left behind, the map run's outcome does not change.
+    /// </summary>
+    public static async Task DeleteWorkingDataAsync(IItemStore store, MapRunRequest request)
+    {
+        try
+        {
+            var names = new List<string>();
+            await foreach (var blob in store.ListAsync(Container, request.MapRunId + "/", CancellationToken.None).ConfigureAwait(false))
+            {
+                names.Add(blob.Key);
+            }
+
+            foreach (var name in names)
+            {
+                await store.DeleteAsync(Container, name, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Azure.RequestFailedException)
+        {
+            // Left behind: working data never changes an outcome.
+        }
+    }
+
     private static string Blob(MapRunRequest request, string kind, int chunk) =>
         request.MapRunId + "/" + kind + "/" + chunk.ToString(CultureInfo.InvariantCulture) + ".json";
 }
