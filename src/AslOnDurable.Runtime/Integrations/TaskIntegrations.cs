@@ -3,9 +3,14 @@ using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Integrations.AzureStorage;
 using AslOnDurable.Runtime.Integrations.DotNet;
 using AslOnDurable.Runtime.Integrations.DynamoDb;
+using AslOnDurable.Runtime.Integrations.EventBridge;
+using AslOnDurable.Runtime.Integrations.EventGrid;
 using AslOnDurable.Runtime.Integrations.Http;
+using AslOnDurable.Runtime.Integrations.Identity;
 using AslOnDurable.Runtime.Integrations.Lambda;
+using AslOnDurable.Runtime.Integrations.OpenAI;
 using AslOnDurable.Runtime.Integrations.S3;
+using AslOnDurable.Runtime.Integrations.Sns;
 using AslOnDurable.Runtime.Integrations.Sqs;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -17,7 +22,8 @@ namespace AslOnDurable.Runtime.Integrations;
 /// The one place a Task state's <c>Resource</c> is resolved to the integration that runs it: the Step Functions
 /// integration (<c>states:startExecution*</c>), the HTTP task (<c>http:invoke</c>), Lambda (<c>lambda:invoke</c> and function
 /// ARNs, to HTTP-triggered Azure Functions or .NET handlers), S3 (Blob Storage), SQS (Storage Queues) and DynamoDB (Table
-/// Storage) in the configured storage account, configured from an
+/// Storage) in the configured storage account, EventBridge and SNS (Event Grid topics), Bedrock and
+/// <c>openai:chatCompletions</c> (Azure OpenAI deployments), configured from an
 /// <see cref="IntegrationsConfiguration"/>. A resource nothing is registered for fails the state with
 /// <c>States.Runtime</c> naming it; <see cref="IntegrationDiagnostics"/> reports such resources before a run.
 /// </summary>
@@ -29,9 +35,15 @@ public static class TaskIntegrations
     /// <param name="client">Sends HTTP requests (<see cref="CreateHttpClient"/> in hosts; a fake in tests).</param>
     /// <param name="time">The clock (token expiry).</param>
     /// <param name="handlers">The .NET handlers (none when <see langword="null"/>).</param>
+    /// <param name="credentials">Managed identity tokens (<see cref="AzureCredentials.CreateDefault"/> when <see langword="null"/>).</param>
     /// <returns>The registry.</returns>
     public static TaskHandlerRegistry Create(
-        IntegrationsConfiguration configuration, IStateMachineRegistry stateMachines, HttpMessageInvoker client, TimeProvider time, DotNetHandlers? handlers = null)
+        IntegrationsConfiguration configuration,
+        IStateMachineRegistry stateMachines,
+        HttpMessageInvoker client,
+        TimeProvider time,
+        DotNetHandlers? handlers = null,
+        AzureCredentials? credentials = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(stateMachines);
@@ -42,8 +54,19 @@ public static class TaskIntegrations
         string? connectionString = storage?.ConnectionString.Reveal();
         SqsTaskHandler sqs = new(connectionString is null ? null : new QueueServiceClient(connectionString), storage, time);
         DynamoDbTaskHandler dynamoDb = new(connectionString is null ? null : new TableServiceClient(connectionString), storage, time);
+        credentials ??= AzureCredentials.CreateDefault();
+        EventGridPublisher publisher = new(client, credentials);
+        EventBridgeTaskHandler events = new(configuration.EventGrid, publisher, time);
+        SnsTaskHandler sns = new(configuration.EventGrid, publisher, time);
+        ChatCompletionsClient chat = new(client, credentials);
         return new TaskHandlerRegistry(
         [
+            new(EventBridgeTaskHandler.Resource, events),
+            new(EventBridgeTaskHandler.WaitForTaskTokenResource, events),
+            new(SnsTaskHandler.Resource, sns),
+            new(SnsTaskHandler.WaitForTaskTokenResource, sns),
+            new(BedrockTaskHandler.Resource, new BedrockTaskHandler(configuration.AzureOpenAI, chat)),
+            new(ChatCompletionsTaskHandler.Resource, new ChatCompletionsTaskHandler(configuration.AzureOpenAI, chat)),
             new(S3TaskHandler.ResourcePrefix + "*", new S3TaskHandler(connectionString is null ? null : new BlobServiceClient(connectionString), storage)),
             new(SqsTaskHandler.Resource, sqs),
             new(SqsTaskHandler.WaitForTaskTokenResource, sqs),
