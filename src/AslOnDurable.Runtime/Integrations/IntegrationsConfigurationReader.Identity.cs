@@ -25,6 +25,34 @@ public sealed partial class IntegrationsConfigurationReader
         return null;
     }
 
+    /// <summary>Reads <c>{"scope": "…", "clientId": "…"?}</c>: a token of the app's (or a user-assigned) identity for a scope.</summary>
+    private static ManagedIdentityAuthorization? ReadScopedIdentity(JsonNode? node, string at, List<string> problems)
+    {
+        if (node is not JsonObject fields || !JsonText.TryString(fields["scope"], out string? scope) || scope.Length == 0)
+        {
+            problems.Add($"{at}: must be {{\"scope\": \"api://…/.default\"}} (and \"clientId\" for a user-assigned identity).");
+            return null;
+        }
+
+        string? clientId = null;
+        foreach (var (key, value) in fields)
+        {
+            if (key == "clientId" && !(JsonText.TryString(value, out clientId) && clientId.Length > 0))
+            {
+                problems.Add($"{at}/clientId: must be a user-assigned identity's client id.");
+                return null;
+            }
+
+            if (key is not ("scope" or "clientId" or "type"))
+            {
+                problems.Add($"{at}/{Escape(key)}: unknown field (expected scope, clientId).");
+                return null;
+            }
+        }
+
+        return new ManagedIdentityAuthorization(scope, clientId is null ? ManagedIdentity.Default : new ManagedIdentity(clientId));
+    }
+
     /// <summary>Reads an absolute http(s) URL.</summary>
     private static Uri? ReadUrl(JsonNode? node, string at, List<string> problems)
     {

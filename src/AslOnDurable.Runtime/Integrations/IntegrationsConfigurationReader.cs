@@ -158,6 +158,7 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
             int before = problems.Count;
             Uri? url = null;
             Secret? key = null;
+            ManagedIdentityAuthorization? identity = null;
             bool allowPrivate = false;
             TimeSpan timeout = TimeSpan.FromSeconds(60);
             foreach (var (field, fieldValue) in fields)
@@ -171,6 +172,9 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
                     case "functionKey":
                         key = ReadSecret(fieldValue, fieldAt, problems);
                         break;
+                    case "managedIdentity":
+                        identity = ReadScopedIdentity(fieldValue, fieldAt, problems);
+                        break;
                     case "allowPrivateNetwork":
                         allowPrivate = ReadBoolean(fieldValue, fieldAt, problems);
                         break;
@@ -178,14 +182,14 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
                         timeout = ReadTimeout(fieldValue, fieldAt, problems);
                         break;
                     default:
-                        problems.Add($"{fieldAt}: unknown field (expected url, functionKey, allowPrivateNetwork, timeoutSeconds).");
+                        problems.Add($"{fieldAt}: unknown field (expected url, functionKey, managedIdentity, allowPrivateNetwork, timeoutSeconds).");
                         break;
                 }
             }
 
             if (problems.Count == before && url is not null)
             {
-                functions[name] = new HttpFunction(url, key, allowPrivate, timeout);
+                functions[name] = new HttpFunction(url, key, allowPrivate, timeout) { Identity = identity };
             }
         }
     }
@@ -290,7 +294,7 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
     {
         if (node is not JsonObject fields || !JsonText.TryString(fields["type"], out string? type))
         {
-            problems.Add($"{at}: must be an object with 'type' (API_KEY, BASIC, OAUTH_CLIENT_CREDENTIALS or NONE).");
+            problems.Add($"{at}: must be an object with 'type' (API_KEY, BASIC, OAUTH_CLIENT_CREDENTIALS, MANAGED_IDENTITY or NONE).");
             return null;
         }
 
@@ -330,8 +334,10 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
                 Secret? secret = RequiredSecret(fields, "clientSecret", at, problems);
                 result = clientId is not null && secret is not null && endpoint is not null ? new OAuthClientCredentialsAuthorization(endpoint, clientId, secret, scope) : null;
                 break;
+            case "MANAGED_IDENTITY":
+                return ReadScopedIdentity(fields, at, problems);
             default:
-                problems.Add($"{at}/type: unknown authorization type '{type}' (expected API_KEY, BASIC, OAUTH_CLIENT_CREDENTIALS or NONE).");
+                problems.Add($"{at}/type: unknown authorization type '{type}' (expected API_KEY, BASIC, OAUTH_CLIENT_CREDENTIALS, MANAGED_IDENTITY or NONE).");
                 return null;
         }
 

@@ -12,9 +12,6 @@ using AslOnDurable.Runtime.Integrations.OpenAI;
 using AslOnDurable.Runtime.Integrations.S3;
 using AslOnDurable.Runtime.Integrations.Sns;
 using AslOnDurable.Runtime.Integrations.Sqs;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 
 namespace AslOnDurable.Runtime.Integrations;
 
@@ -49,12 +46,12 @@ public static class TaskIntegrations
         ArgumentNullException.ThrowIfNull(stateMachines);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(time);
-        LambdaTaskHandler lambda = new(configuration, handlers ?? DotNetHandlers.None, client, time);
-        AzureStorageIntegration? storage = configuration.Storage;
-        string? connectionString = storage?.ConnectionString.Reveal();
-        SqsTaskHandler sqs = new(connectionString is null ? null : new QueueServiceClient(connectionString), storage, time);
-        DynamoDbTaskHandler dynamoDb = new(connectionString is null ? null : new TableServiceClient(connectionString), storage, time);
         credentials ??= AzureCredentials.CreateDefault();
+        LambdaTaskHandler lambda = new(configuration, handlers ?? DotNetHandlers.None, client, time, credentials);
+        AzureStorageIntegration? storage = configuration.Storage;
+        AzureStorageClients storageClients = new(storage, credentials);
+        SqsTaskHandler sqs = new(storageClients.Queues(), storage, time);
+        DynamoDbTaskHandler dynamoDb = new(storageClients.Tables(), storage, time);
         EventGridPublisher publisher = new(client, credentials);
         EventBridgeTaskHandler events = new(configuration.EventGrid, publisher, time);
         SnsTaskHandler sns = new(configuration.EventGrid, publisher, time);
@@ -67,13 +64,13 @@ public static class TaskIntegrations
             new(SnsTaskHandler.WaitForTaskTokenResource, sns),
             new(BedrockTaskHandler.Resource, new BedrockTaskHandler(configuration.AzureOpenAI, chat)),
             new(ChatCompletionsTaskHandler.Resource, new ChatCompletionsTaskHandler(configuration.AzureOpenAI, chat)),
-            new(S3TaskHandler.ResourcePrefix + "*", new S3TaskHandler(connectionString is null ? null : new BlobServiceClient(connectionString), storage)),
+            new(S3TaskHandler.ResourcePrefix + "*", new S3TaskHandler(storageClients.Blobs(), storage)),
             new(SqsTaskHandler.Resource, sqs),
             new(SqsTaskHandler.WaitForTaskTokenResource, sqs),
             new(DynamoDbTaskHandler.OptimizedPrefix + "*", dynamoDb),
             new(DynamoDbTaskHandler.SdkPrefix + "*", dynamoDb),
             new(StartExecutionTaskHandler.ResourcePrefix, new StartExecutionTaskHandler(stateMachines, Guid.NewGuid)),
-            new(HttpInvokeTaskHandler.Resource + "*", new HttpInvokeTaskHandler(configuration, client, time)),
+            new(HttpInvokeTaskHandler.Resource + "*", new HttpInvokeTaskHandler(configuration, client, time, credentials)),
             new(LambdaTaskHandler.InvokeResource + "*", lambda),
             new(LambdaTaskHandler.FunctionArnPrefix + "*", lambda),
         ]);

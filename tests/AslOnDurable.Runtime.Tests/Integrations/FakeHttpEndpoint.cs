@@ -32,8 +32,11 @@ internal sealed class FakeHttpEndpoint : IDisposable
                 Requests.Enqueue(recorded);
                 return answer(recorded);
             });
-        Client = new HttpMessageInvoker(handler.Object);
+        Handler = handler.Object;
+        Client = new HttpMessageInvoker(handler.Object, disposeHandler: false);
     }
+
+    public HttpMessageHandler Handler { get; }
 
     public HttpMessageInvoker Client { get; }
 
