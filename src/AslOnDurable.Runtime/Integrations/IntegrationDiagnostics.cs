@@ -6,9 +6,12 @@ using AslOnDurable.Core.Model.States;
 using AslOnDurable.Core.Validation;
 using AslOnDurable.Runtime.Integrations.DotNet;
 using AslOnDurable.Runtime.Integrations.DynamoDb;
+using AslOnDurable.Runtime.Integrations.EventBridge;
 using AslOnDurable.Runtime.Integrations.Http;
 using AslOnDurable.Runtime.Integrations.Lambda;
+using AslOnDurable.Runtime.Integrations.OpenAI;
 using AslOnDurable.Runtime.Integrations.S3;
+using AslOnDurable.Runtime.Integrations.Sns;
 using AslOnDurable.Runtime.Integrations.Sqs;
 
 namespace AslOnDurable.Runtime.Integrations;
@@ -127,11 +130,37 @@ public static class IntegrationDiagnostics
     }
 
     private static string? StorageProblem(string resource, JsonObject? parameters, IntegrationsConfiguration configuration) =>
-        resource.StartsWith(S3TaskHandler.ResourcePrefix, StringComparison.Ordinal) ? S3TaskHandler.Problem(configuration, resource)
+        resource is EventBridgeTaskHandler.Resource or EventBridgeTaskHandler.WaitForTaskTokenResource ? EventsProblem(parameters, configuration)
+        : resource is SnsTaskHandler.Resource or SnsTaskHandler.WaitForTaskTokenResource
+            ? (Literal(parameters?["TopicArn"]) ?? Literal(parameters?["TargetArn"])) is { } topic ? SnsTaskHandler.Problem(configuration, topic) : null
+        : resource == BedrockTaskHandler.Resource
+            ? Literal(parameters?["ModelId"]) is { } model ? BedrockTaskHandler.Problem(configuration, model) : null
+        : resource == ChatCompletionsTaskHandler.Resource
+            ? Literal(parameters?["Deployment"]) is { } deployment ? ChatCompletionsTaskHandler.Problem(configuration, deployment) : null
+        : resource.StartsWith(S3TaskHandler.ResourcePrefix, StringComparison.Ordinal) ? S3TaskHandler.Problem(configuration, resource)
         : resource is SqsTaskHandler.Resource or SqsTaskHandler.WaitForTaskTokenResource ? SqsTaskHandler.Problem(configuration)
         : resource.StartsWith(DynamoDbTaskHandler.OptimizedPrefix, StringComparison.Ordinal) || resource.StartsWith(DynamoDbTaskHandler.SdkPrefix, StringComparison.Ordinal)
             ? DynamoDbTaskHandler.Problem(configuration, resource, Literal(parameters?["TableName"]))
         : null;
+
+    private static string? EventsProblem(JsonObject? parameters, IntegrationsConfiguration configuration)
+    {
+        if (parameters?["Entries"] is not JsonArray entries)
+        {
+            return null;
+        }
+
+        foreach (JsonNode? entry in entries)
+        {
+            if (entry is JsonObject fields && !fields.ContainsKey("EventBusName.$")
+                && EventBridgeTaskHandler.Problem(configuration, Literal(fields["EventBusName"])) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
 
     private static string? Literal(JsonNode? node) =>
         JsonText.TryString(node, out string? text) && !text.StartsWith("{%", StringComparison.Ordinal) ? text : null;

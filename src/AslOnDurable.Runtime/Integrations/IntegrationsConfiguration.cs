@@ -2,6 +2,8 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using AslOnDurable.Runtime.Integrations.AzureStorage;
 using AslOnDurable.Runtime.Integrations.Connections;
+using AslOnDurable.Runtime.Integrations.EventGrid;
+using AslOnDurable.Runtime.Integrations.OpenAI;
 using AslOnDurable.Runtime.Integrations.Lambda;
 
 namespace AslOnDurable.Runtime.Integrations;
@@ -24,6 +26,12 @@ public sealed record IntegrationsConfiguration
 
     /// <summary>The storage account S3, SQS and DynamoDB resources run against (<c>storage</c>), or <see langword="null"/> when none is configured.</summary>
     public AzureStorageIntegration? Storage { get; init; }
+
+    /// <summary>The Event Grid topics EventBridge event buses and SNS topics stand for (<c>eventGrid</c>), or <see langword="null"/>.</summary>
+    public EventGridConfiguration? EventGrid { get; init; }
+
+    /// <summary>The Azure OpenAI deployments Bedrock models and <c>openai:chatCompletions</c> run on (<c>azureOpenAI</c>), or <see langword="null"/>.</summary>
+    public AzureOpenAIConfiguration? AzureOpenAI { get; init; }
 
     /// <summary>Plugin assemblies with .NET handlers that <c>asl</c> loads (<c>handlerAssemblies</c>), as full paths.</summary>
     public ImmutableArray<string> HandlerAssemblies { get; init; } = [];

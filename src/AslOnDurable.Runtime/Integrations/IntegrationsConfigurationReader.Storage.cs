@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Integrations.AzureStorage;
 using AslOnDurable.Runtime.Integrations.Connections;
+using AslOnDurable.Runtime.Integrations.Identity;
 using Azure.Storage.Blobs;
 
 namespace AslOnDurable.Runtime.Integrations;
@@ -21,6 +22,9 @@ public sealed partial class IntegrationsConfigurationReader
 
         int before = problems.Count;
         Secret? connection = null;
+        string? accountName = null;
+        Uri? blob = null, queue = null, table = null;
+        ManagedIdentity? identity = null;
         bool base64 = true;
         Dictionary<string, string> buckets = new(StringComparer.Ordinal);
         Dictionary<string, string> queues = new(StringComparer.Ordinal);
@@ -32,6 +36,29 @@ public sealed partial class IntegrationsConfigurationReader
             {
                 case "connectionString":
                     connection = ReadConnectionString(value, at, problems);
+                    break;
+                case "accountName":
+                    if (JsonText.TryString(value, out string? account) && IsAccountName(account))
+                    {
+                        accountName = account;
+                    }
+                    else
+                    {
+                        problems.Add($"{at}: must be a storage account name (3-24 lower-case letters and digits).");
+                    }
+
+                    break;
+                case "blobServiceUri":
+                    blob = ReadUrl(value, at, problems);
+                    break;
+                case "queueServiceUri":
+                    queue = ReadUrl(value, at, problems);
+                    break;
+                case "tableServiceUri":
+                    table = ReadUrl(value, at, problems);
+                    break;
+                case "managedIdentity":
+                    identity = ReadManagedIdentity(value, at, problems);
                     break;
                 case "queueMessageEncoding":
                     base64 = JsonText.TryString(value, out string? encoding) && encoding is "base64" or "none"
@@ -48,20 +75,40 @@ public sealed partial class IntegrationsConfigurationReader
                     ReadTables(value, at, tables, problems);
                     break;
                 default:
-                    problems.Add($"{at}: unknown field (expected connectionString, queueMessageEncoding, buckets, queues, tables).");
+                    problems.Add($"{at}: unknown field (expected connectionString or accountName/blobServiceUri/queueServiceUri/tableServiceUri with managedIdentity, queueMessageEncoding, buckets, queues, tables).");
                     break;
             }
         }
 
-        if (!fields.ContainsKey("connectionString"))
+        bool byEndpoints = fields.ContainsKey("accountName") || fields.ContainsKey("blobServiceUri") || fields.ContainsKey("queueServiceUri") || fields.ContainsKey("tableServiceUri");
+        StorageServiceUris? uris = null;
+        if (fields.ContainsKey("connectionString") == (byEndpoints || fields.ContainsKey("managedIdentity")))
         {
-            problems.Add("/storage/connectionString: required (a connection string, \"azurite\", or {\"env\": \"NAME\"}).");
+            problems.Add("/storage: set 'connectionString' (a connection string, \"azurite\", or {\"env\": \"NAME\"}), or 'accountName' (or the three service URIs) with 'managedIdentity'.");
+        }
+        else if (!fields.ContainsKey("connectionString"))
+        {
+            StorageServiceUris? account = accountName is null ? null : StorageServiceUris.ForAccount(accountName);
+            if (account is null && (blob is null || queue is null || table is null))
+            {
+                problems.Add("/storage: without 'accountName' all of 'blobServiceUri', 'queueServiceUri' and 'tableServiceUri' are required.");
+            }
+            else if (!fields.ContainsKey("managedIdentity"))
+            {
+                problems.Add("/storage/managedIdentity: required with 'accountName' or service URIs (true, or {\"clientId\": \"…\"}).");
+            }
+            else
+            {
+                uris = new StorageServiceUris(blob ?? account!.Blob, queue ?? account!.Queue, table ?? account!.Table);
+            }
         }
 
-        return problems.Count == before && connection is not null
+        return problems.Count == before && (connection is not null || (uris is not null && identity is not null))
             ? new AzureStorageIntegration
             {
                 ConnectionString = connection,
+                ServiceUris = uris,
+                Identity = identity,
                 Base64QueueMessages = base64,
                 Buckets = buckets.ToFrozenDictionary(StringComparer.Ordinal),
                 Queues = queues.ToFrozenDictionary(StringComparer.Ordinal),
@@ -94,6 +141,9 @@ public sealed partial class IntegrationsConfigurationReader
             return null;
         }
     }
+
+    private static bool IsAccountName(string name) =>
+        name.Length is >= 3 and <= 24 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c));
 
     private static void ReadNameMap(
         JsonNode? node, string at, Dictionary<string, string> names, Func<string, bool> valid, string kind, List<string> problems)

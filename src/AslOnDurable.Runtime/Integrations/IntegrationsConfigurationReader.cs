@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Integrations.AzureStorage;
 using AslOnDurable.Runtime.Integrations.Connections;
+using AslOnDurable.Runtime.Integrations.EventGrid;
+using AslOnDurable.Runtime.Integrations.OpenAI;
 using AslOnDurable.Runtime.Integrations.Lambda;
 
 namespace AslOnDurable.Runtime.Integrations;
@@ -46,6 +48,8 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
             Dictionary<string, LambdaFunction> functions = new(StringComparer.Ordinal);
             List<string> assemblies = [];
             AzureStorageIntegration? storage = null;
+            EventGridConfiguration? eventGrid = null;
+            AzureOpenAIConfiguration? openAI = null;
             foreach (var (key, value) in top)
             {
                 switch (key)
@@ -64,8 +68,14 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
                     case "storage":
                         storage = ReadStorage(value, problems);
                         break;
+                    case "eventGrid":
+                        eventGrid = ReadEventGrid(value, problems);
+                        break;
+                    case "azureOpenAI":
+                        openAI = ReadAzureOpenAI(value, problems);
+                        break;
                     default:
-                        problems.Add($"/{Escape(key)}: unknown section (expected connections, functions, handlerAssemblies, storage).");
+                        problems.Add($"/{Escape(key)}: unknown section (expected connections, functions, handlerAssemblies, storage, eventGrid, azureOpenAI).");
                         break;
                 }
             }
@@ -76,6 +86,8 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
                 Functions = functions.ToFrozenDictionary(StringComparer.Ordinal),
                 HandlerAssemblies = [.. assemblies.Select(a => Path.GetFullPath(a, BaseDirectory ?? Directory.GetCurrentDirectory()))],
                 Storage = storage,
+                EventGrid = eventGrid,
+                AzureOpenAI = openAI,
             };
         }
 
@@ -146,6 +158,7 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
             int before = problems.Count;
             Uri? url = null;
             Secret? key = null;
+            ManagedIdentityAuthorization? identity = null;
             bool allowPrivate = false;
             TimeSpan timeout = TimeSpan.FromSeconds(60);
             foreach (var (field, fieldValue) in fields)
@@ -154,14 +167,13 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
                 switch (field)
                 {
                     case "url":
-                        if (!JsonText.TryString(fieldValue, out string? text) || !Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme is not ("https" or "http"))
-                        {
-                            problems.Add($"{fieldAt}: must be an absolute http(s) URL.");
-                        }
-
+                        url = ReadUrl(fieldValue, fieldAt, problems);
                         break;
                     case "functionKey":
                         key = ReadSecret(fieldValue, fieldAt, problems);
+                        break;
+                    case "managedIdentity":
+                        identity = ReadScopedIdentity(fieldValue, fieldAt, problems);
                         break;
                     case "allowPrivateNetwork":
                         allowPrivate = ReadBoolean(fieldValue, fieldAt, problems);
@@ -170,14 +182,14 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
                         timeout = ReadTimeout(fieldValue, fieldAt, problems);
                         break;
                     default:
-                        problems.Add($"{fieldAt}: unknown field (expected url, functionKey, allowPrivateNetwork, timeoutSeconds).");
+                        problems.Add($"{fieldAt}: unknown field (expected url, functionKey, managedIdentity, allowPrivateNetwork, timeoutSeconds).");
                         break;
                 }
             }
 
             if (problems.Count == before && url is not null)
             {
-                functions[name] = new HttpFunction(url, key, allowPrivate, timeout);
+                functions[name] = new HttpFunction(url, key, allowPrivate, timeout) { Identity = identity };
             }
         }
     }
@@ -282,7 +294,7 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
     {
         if (node is not JsonObject fields || !JsonText.TryString(fields["type"], out string? type))
         {
-            problems.Add($"{at}: must be an object with 'type' (API_KEY, BASIC, OAUTH_CLIENT_CREDENTIALS or NONE).");
+            problems.Add($"{at}: must be an object with 'type' (API_KEY, BASIC, OAUTH_CLIENT_CREDENTIALS, MANAGED_IDENTITY or NONE).");
             return null;
         }
 
@@ -308,12 +320,9 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
                 break;
             case "OAUTH_CLIENT_CREDENTIALS":
                 allowed = ["type", "authorizationEndpoint", "clientId", "clientSecret", "scope"];
-                Uri? endpoint = null;
-                if (RequiredString(fields, "authorizationEndpoint", at, problems) is { } text
-                    && !(Uri.TryCreate(text, UriKind.Absolute, out endpoint) && endpoint.Scheme is "https" or "http"))
-                {
-                    problems.Add($"{at}/authorizationEndpoint: must be an absolute http(s) URL.");
-                }
+                Uri? endpoint = RequiredString(fields, "authorizationEndpoint", at, problems) is null
+                    ? null
+                    : ReadUrl(fields["authorizationEndpoint"], at + "/authorizationEndpoint", problems);
 
                 string? scope = null;
                 if (fields.ContainsKey("scope") && !JsonText.TryString(fields["scope"], out scope))
@@ -325,8 +334,10 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
                 Secret? secret = RequiredSecret(fields, "clientSecret", at, problems);
                 result = clientId is not null && secret is not null && endpoint is not null ? new OAuthClientCredentialsAuthorization(endpoint, clientId, secret, scope) : null;
                 break;
+            case "MANAGED_IDENTITY":
+                return ReadScopedIdentity(fields, at, problems);
             default:
-                problems.Add($"{at}/type: unknown authorization type '{type}' (expected API_KEY, BASIC, OAUTH_CLIENT_CREDENTIALS or NONE).");
+                problems.Add($"{at}/type: unknown authorization type '{type}' (expected API_KEY, BASIC, OAUTH_CLIENT_CREDENTIALS, MANAGED_IDENTITY or NONE).");
                 return null;
         }
 

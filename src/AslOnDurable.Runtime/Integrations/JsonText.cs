@@ -15,4 +15,19 @@ internal static class JsonText
         text = node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
         return text is not null;
     }
+
+    /// <summary>Parses text that should hold a JSON object.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The object, or <see langword="null"/> when the text is not JSON or not an object.</returns>
+    public static JsonObject? ParseObject(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -7,6 +7,8 @@ using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Integrations.Connections;
+using AslOnDurable.Runtime.Integrations.Identity;
+using Azure.Identity;
 
 namespace AslOnDurable.Runtime.Integrations.Http;
 
@@ -24,7 +26,8 @@ namespace AslOnDurable.Runtime.Integrations.Http;
 /// <param name="configuration">The connections.</param>
 /// <param name="client">Sends requests (<see cref="NetworkDestinationGuard.CreateHandler"/> in hosts; a fake in tests).</param>
 /// <param name="time">The clock for OAuth token expiry.</param>
-public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuration, HttpMessageInvoker client, TimeProvider time) : ITaskHandler
+/// <param name="credentials">Managed identity tokens (<c>MANAGED_IDENTITY</c> connections); <see cref="AzureCredentials.CreateDefault"/> when <see langword="null"/>.</param>
+public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuration, HttpMessageInvoker client, TimeProvider time, AzureCredentials? credentials = null) : ITaskHandler
 {
     /// <summary>The resource.</summary>
     public const string Resource = "arn:aws:states:::http:invoke";
@@ -33,6 +36,8 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
         ["host", "content-length", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"];
 
     private readonly OAuthTokenCache tokens = new(client, time);
+
+    private readonly AzureCredentials identities = credentials ?? AzureCredentials.CreateDefault();
 
     /// <inheritdoc/>
     public async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
@@ -78,6 +83,10 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
         catch (OAuthTokenException e)
         {
             return Failure(e.StatusCode is >= 400 ? HttpTaskErrors.StatusCodePrefix + e.StatusCode.ToString(CultureInfo.InvariantCulture) : HttpTaskErrors.Socket, e.Message);
+        }
+        catch (AuthenticationFailedException e)
+        {
+            return Failure(HttpTaskErrors.Socket, $"No Entra token for the managed identity of connection '{connection.Name}': {e.Message.Split('\n')[0].Trim()}");
         }
         catch (OperationCanceledException) when (!abandoned.IsCancellationRequested)
         {
@@ -148,6 +157,10 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
                 break;
             case OAuthClientCredentialsAuthorization oauth:
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(connection, oauth, cancellationToken).ConfigureAwait(false));
+                break;
+            case ManagedIdentityAuthorization identity:
+                request.Headers.Authorization = new AuthenticationHeaderValue(
+                    "Bearer", await identities.GetTokenAsync(identity.Identity, identity.Scope, cancellationToken).ConfigureAwait(false));
                 break;
             default:
                 break;

@@ -10,4 +10,11 @@ namespace AslOnDurable.Runtime.Integrations.Lambda;
 /// <param name="FunctionKey">The function key, or <see langword="null"/> for anonymous functions.</param>
 /// <param name="AllowPrivateNetwork">Whether loopback and link-local addresses may be called (local development).</param>
 /// <param name="Timeout">How long a call may take.</param>
-public sealed record HttpFunction(Uri Url, Secret? FunctionKey, bool AllowPrivateNetwork, TimeSpan Timeout) : LambdaFunction;
+public sealed record HttpFunction(Uri Url, Secret? FunctionKey, bool AllowPrivateNetwork, TimeSpan Timeout) : LambdaFunction
+{
+    /// <summary>
+    /// A managed identity whose bearer token goes with each call (a function app behind App Service authentication), or
+    /// <see langword="null"/>; it can be combined with <see cref="FunctionKey"/>.
+    /// </summary>
+    public ManagedIdentityAuthorization? Identity { get; init; }
+}

@@ -8,6 +8,8 @@ using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Integrations.DotNet;
 using AslOnDurable.Runtime.Integrations.Http;
+using AslOnDurable.Runtime.Integrations.Identity;
+using Azure.Identity;
 
 namespace AslOnDurable.Runtime.Integrations.Lambda;
 
@@ -31,8 +33,12 @@ namespace AslOnDurable.Runtime.Integrations.Lambda;
 /// <param name="handlers">The .NET handlers.</param>
 /// <param name="client">Calls HTTP-triggered functions.</param>
 /// <param name="time">The clock (the <c>Date</c> header).</param>
-public sealed class LambdaTaskHandler(IntegrationsConfiguration configuration, DotNetHandlers handlers, HttpMessageInvoker client, TimeProvider time) : ITaskHandler
+/// <param name="credentials">Managed identity tokens (functions with <c>managedIdentity</c>); <see cref="AzureCredentials.CreateDefault"/> when <see langword="null"/>.</param>
+public sealed class LambdaTaskHandler(
+    IntegrationsConfiguration configuration, DotNetHandlers handlers, HttpMessageInvoker client, TimeProvider time, AzureCredentials? credentials = null) : ITaskHandler
 {
+    private readonly AzureCredentials identities = credentials ?? AzureCredentials.CreateDefault();
+
     /// <summary>The optimized integration's resource.</summary>
     public const string InvokeResource = "arn:aws:states:::lambda:invoke";
 
@@ -193,6 +199,12 @@ public sealed class LambdaTaskHandler(IntegrationsConfiguration configuration, D
 
         try
         {
+            if (function.Identity is { } identity)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue(
+                    "Bearer", await identities.GetTokenAsync(identity.Identity, identity.Scope, timeout.Token).ConfigureAwait(false));
+            }
+
             using HttpResponseMessage response = await client.SendAsync(request, timeout.Token).ConfigureAwait(false);
             string body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             int status = (int)response.StatusCode;
@@ -218,6 +230,10 @@ public sealed class LambdaTaskHandler(IntegrationsConfiguration configuration, D
         catch (HttpRequestException e)
         {
             return FunctionCallResult.Failure("Lambda.SdkClientException", $"Unable to execute HTTP request: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (AuthenticationFailedException e)
+        {
+            return FunctionCallResult.Failure("Lambda.SdkClientException", $"Unable to execute HTTP request: no Entra token for the function's managed identity: {e.Message.Split('\n')[0].Trim()}");
         }
     }
 

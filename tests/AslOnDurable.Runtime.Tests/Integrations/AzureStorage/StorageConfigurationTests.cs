@@ -19,7 +19,7 @@ public sealed class StorageConfigurationTests
             """);
 
         AzureStorageIntegration storage = configuration.Storage!;
-        Assert.Equal("UseDevelopmentStorage=true", storage.ConnectionString.Reveal());
+        Assert.Equal("UseDevelopmentStorage=true", storage.ConnectionString!.Reveal());
         Assert.False(storage.Base64QueueMessages);
         Assert.Equal("my-bucket", storage.Buckets["my.bucket"]);
         Assert.Equal("orders", storage.Queues["Orders.fifo"]);
@@ -32,7 +32,7 @@ public sealed class StorageConfigurationTests
     {
         AzureStorageIntegration storage = Read("""{"storage": {"connectionString": "azurite"}}""").Storage!;
 
-        Assert.Equal("UseDevelopmentStorage=true", storage.ConnectionString.Reveal());
+        Assert.Equal("UseDevelopmentStorage=true", storage.ConnectionString!.Reveal());
         Assert.True(storage.Base64QueueMessages);
     }
 
@@ -55,14 +55,14 @@ public sealed class StorageConfigurationTests
                 "/storage/tables/T1x/partitionKey: a non-empty string is required.",
                 "/storage/tables/T1x/sortKey: must be a non-empty attribute name.",
                 "/storage/tables/Good/extra: unknown field (expected partitionKey, sortKey, azureTable).",
-                "/storage/other: unknown field (expected connectionString, queueMessageEncoding, buckets, queues, tables).",
+                "/storage/other: unknown field (expected connectionString or accountName/blobServiceUri/queueServiceUri/tableServiceUri with managedIdentity, queueMessageEncoding, buckets, queues, tables).",
             ],
             e.Problems);
         Assert.DoesNotContain("s3cr3t", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("""{"storage": {}}""", "/storage/connectionString: required")]
+    [InlineData("""{"storage": {}}""", "/storage: set 'connectionString'")]
     [InlineData("""{"storage": {"connectionString": {"env": "UNSET"}}}""", "'UNSET' is not set")]
     [InlineData("""{"storage": "azurite"}""", "/storage: must be an object")]
     public void Read_MissingConnection_Throws(string json, string problem)
