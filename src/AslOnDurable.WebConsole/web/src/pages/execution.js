@@ -1,12 +1,13 @@
 // One execution: the graph coloured from its history (status also as text on every node), per-state details
-// (input, output, error and cause, retries, timing, Map iteration counts), the event table, Stop and Redrive;
-// polls every second while the execution runs.
+// (input, output, error and cause, retries, timing, Map iteration counts, a Distributed Map's map run from
+// DescribeMapRun), the event table, Stop and Redrive; polls every second while the execution runs.
 import { call } from '../api.js';
 import { el, formatTime, prettyJson } from '../dom.js';
 import { buildGraph } from '../graph-model.js';
 import { renderGraph, STATUS_LABELS } from '../graph-view.js';
 import { eventDetails, graphStatus, mapBadges, readHistory } from '../history.js';
 import { machineHref } from '../links.js';
+import { mapRunArns, mapRunLabel, mapRunRows } from '../map-runs.js';
 
 const POLL_MS = 1000;
 
@@ -24,7 +25,7 @@ export async function executionPage(context, arn) {
   }
   const model = buildGraph(definition);
   let selected = null;
-  let state = { execution, events: [], runs: new Map() };
+  let state = { execution, events: [], runs: new Map(), mapRuns: new Map() };
 
   const summary = el('dl', { class: 'summary' });
   const io = el('section', { class: 'panel io', 'aria-label': 'Execution input and output' });
@@ -64,6 +65,9 @@ export async function executionPage(context, arn) {
         const i = run.iterations;
         rows.push(['Map iterations', `${i.total} items: ${i.started} started, ${i.succeeded} succeeded, ${i.failed} failed${i.aborted ? `, ${i.aborted} aborted` : ''}`]);
       }
+      const mapRun = state.mapRuns.get(node.name);
+      if (mapRun?.error) rows.push(['Map run', `${mapRun.arn}: ${mapRun.error}`]);
+      else if (mapRun) rows.push(...mapRunRows(mapRun.arn, mapRun.description));
       if (run.error !== undefined) rows.push(['Error', run.error ?? '']);
     }
     details.replaceChildren(...[
@@ -79,9 +83,14 @@ export async function executionPage(context, arn) {
 
   const draw = () => {
     const status = graphStatus(model, state.runs);
+    const badges = mapBadges(model, state.runs);
+    for (const node of model.nodes) {
+      const mapRun = node.kind === 'state' ? state.mapRuns.get(node.name) : undefined;
+      if (mapRun?.description) badges.set(node.id, mapRunLabel(mapRun.description));
+    }
     const graph = renderGraph(model, {
       status,
-      badges: mapBadges(model, state.runs),
+      badges,
       onSelect: (node) => {
         graph.select(node.id);
         showState(node);
@@ -139,7 +148,14 @@ export async function executionPage(context, arn) {
       nextToken = page.nextToken;
     } while (nextToken);
     const { runs } = readHistory(events, described.status);
-    state = { execution: described, events, runs };
+    const mapRuns = new Map(await Promise.all([...mapRunArns(events)].map(async ([name, mapRunArn]) => {
+      try {
+        return [name, { arn: mapRunArn, description: await call('DescribeMapRun', { mapRunArn }) }];
+      } catch (error) {
+        return [name, { arn: mapRunArn, error: error.message }];
+      }
+    })));
+    state = { execution: described, events, runs, mapRuns };
     if (!stopped) render();
     if (!stopped && described.status === 'RUNNING') timer = setTimeout(() => refresh().catch(context.showError), POLL_MS);
   };
