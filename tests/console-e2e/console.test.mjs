@@ -1,12 +1,14 @@
-// Browser end-to-end tests of the asl web console. Starts `asl serve` on a free loopback port, creates state machines
+// Browser end-to-end tests of the asl web console. Starts `asl serve` on a free loopback port (with a temporary
+// --items-folder for a Distributed Map's item reader), creates state machines
 // through the Step Functions API, and drives the system's headless Chromium with playwright-core: the list, the
 // graph (nodes, edges, groups, terminals), starting from the form, a state turning succeeded, a failed execution's
-// error, keyboard use, laptop and phone widths, and no console errors. Screenshots go to $CONSOLE_SCREENSHOTS
+// error, a Distributed Map's map run counts, keyboard use, laptop and phone widths, and no console errors. Screenshots go to $CONSOLE_SCREENSHOTS
 // (default tests/console-e2e/out). Run: node --test console.test.mjs (ASL_DLL names the built asl.dll).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -25,6 +27,7 @@ let server;
 let baseUrl;
 let browser;
 let ordersArn;
+let itemsFolder;
 const problems = [];
 const apiErrors = [];
 
@@ -41,7 +44,7 @@ async function api(action, body) {
 
 function startServer() {
   return new Promise((resolvePromise, reject) => {
-    server = spawn('dotnet', [aslDll, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn('dotnet', [aslDll, 'serve', '--port', '0', '--items-folder', itemsFolder], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`asl serve did not start in 60 s: ${output}`)), 60_000);
     server.stdout.on('data', (chunk) => {
@@ -77,6 +80,10 @@ const node = (page, name) => page.locator(`svg.graph g.node-state[data-name="${n
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
+  // Blob containers for Distributed Map item readers: one sub-folder per container.
+  itemsFolder = mkdtempSync(join(tmpdir(), 'asl-console-items-'));
+  mkdirSync(join(itemsFolder, 'batch'));
+  writeFileSync(join(itemsFolder, 'batch', 'items.json'), JSON.stringify([{ n: 1 }, { n: 2 }, { n: -3 }, { n: 4 }]));
   baseUrl = await startServer();
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   await api('CreateStateMachine', { name: 'refuser', definition: readFileSync(join(definitions, 'refuser.asl.json'), 'utf8'), roleArn: role });
@@ -86,6 +93,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.kill('SIGTERM');
+  if (itemsFolder) rmSync(itemsFolder, { recursive: true, force: true });
 });
 
 describe('asl web console', () => {
@@ -190,6 +198,45 @@ describe('asl web console', () => {
     assert.match(await page.locator('.state-details dd[data-field="map iterations"]').innerText(), /3 items: 3 started, 3 succeeded, 0 failed/);
     assert.equal(await page.locator('button', { hasText: 'Stop execution' }).isDisabled(), true);
     await page.screenshot({ path: join(shots, 'execution-succeeded-laptop.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test('shows a Distributed Map state\'s map run: status and item and child execution counts', async () => {
+    const definition = {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'batch', Key: 'items.json' } },
+          ToleratedFailureCount: 1,
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
+            StartAt: 'Check',
+            States: {
+              Check: { Type: 'Choice', Choices: [{ Variable: '$.n', NumericLessThan: 0, Next: 'Negative' }], Default: 'Keep' },
+              Negative: { Type: 'Fail', Error: 'Item.Negative', Cause: 'a negative item' },
+              Keep: { Type: 'Pass', End: true },
+            },
+          },
+          End: true,
+        },
+      },
+    };
+    const stateMachineArn = (await api('CreateStateMachine', { name: 'batch', definition: JSON.stringify(definition), roleArn: role })).stateMachineArn;
+    const { executionArn } = await api('StartExecution', { stateMachineArn, name: 'four-items', input: '{}' });
+    const page = await openPage();
+    await page.goto(executionUrl(executionArn));
+    await page.locator('#execution-status', { hasText: 'SUCCEEDED' }).waitFor({ timeout: 60_000 });
+    await page.locator('svg.graph g.node-state[data-name="Each"]', { hasText: 'map run SUCCEEDED' }).waitFor();
+    assert.match(await node(page, 'Each').textContent(), /map run SUCCEEDED · 4\/4 items · 1 failed/, 'counts as text on the node');
+    await node(page, 'Each').click();
+    const field = (name) => page.locator(`.state-details dd[data-field="${name}"]`).innerText();
+    assert.match(await field('map run'), /:mapRun:batch\//);
+    assert.equal(await field('map run status'), 'SUCCEEDED');
+    assert.equal(await field('map run items'), '3 succeeded, 1 failed, 0 running, 0 pending of 4');
+    assert.equal(await field('map run executions'), '3 succeeded, 1 failed, 0 running, 0 pending of 4');
+    assert.equal(await page.locator('.state-details dd[data-field="map iterations"]').count(), 0, 'no inline iteration counts for a map run');
+    await page.screenshot({ path: join(shots, 'execution-map-run-laptop.png'), fullPage: true });
     await page.context().close();
   });
 

@@ -61,11 +61,12 @@ export async function executionPage(context, arn) {
       rows.push(['Entered', formatTime(run.entered)], ['Exited', formatTime(run.exited)]);
       if (run.entered !== undefined && run.exited !== undefined) rows.push(['Duration', `${Math.round((run.exited - run.entered) * 1000)} ms`]);
       rows.push(['Retries', String(run.retries)]);
-      if (run.iterations) {
+      // A Distributed Map's items run in its map run: its counts come from DescribeMapRun, not the parent's history.
+      const mapRun = state.mapRuns.get(node.name);
+      if (run.iterations && !mapRun) {
         const i = run.iterations;
         rows.push(['Map iterations', `${i.total} items: ${i.started} started, ${i.succeeded} succeeded, ${i.failed} failed${i.aborted ? `, ${i.aborted} aborted` : ''}`]);
       }
-      const mapRun = state.mapRuns.get(node.name);
       if (mapRun?.error) rows.push(['Map run', `${mapRun.arn}: ${mapRun.error}`]);
       else if (mapRun) rows.push(...mapRunRows(mapRun.arn, mapRun.description));
       if (run.error !== undefined) rows.push(['Error', run.error ?? '']);
