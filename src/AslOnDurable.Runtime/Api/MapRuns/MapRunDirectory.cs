@@ -93,18 +93,7 @@ internal sealed class MapRunDirectory(ApiResources api)
             return;
         }
 
-        using (CancellationTokenSource wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            wait.CancelAfter(CloseWait);
-            try
-            {
-                await client.WaitForCompletionAsync(execution.InstanceId, wait.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Still closing: abort the map runs anyway.
-            }
-        }
+        await WaitClosedAsync(client, execution.InstanceId, cancellationToken).ConfigureAwait(false);
 
         foreach (string mapRunArn in started)
         {
@@ -115,6 +104,9 @@ internal sealed class MapRunDirectory(ApiResources api)
             }
 
             await client.TerminateAsync(instanceId, "The execution that started the map run was stopped.", cancellationToken).ConfigureAwait(false);
+            // Its children are stopped only once it has closed: a child stopped first would look failed to a map run still
+            // running, which would then start the next item.
+            await WaitClosedAsync(client, instanceId, cancellationToken).ConfigureAwait(false);
             foreach (ExecutionRecord child in await ChildrenAsync(mapRunArn, api.Arns.MapRunStateMachine(mapRunArn), cancellationToken).ConfigureAwait(false))
             {
                 if (await client.GetAsync(child.InstanceId, cancellationToken).ConfigureAwait(false) is not { IsTerminal: true })
@@ -122,6 +114,21 @@ internal sealed class MapRunDirectory(ApiResources api)
                     await client.TerminateAsync(child.InstanceId, null, cancellationToken).ConfigureAwait(false);
                 }
             }
+        }
+    }
+
+    /// <summary>Waits up to <see cref="CloseWait"/> for an instance to close; one still closing then is left to close.</summary>
+    private static async Task WaitClosedAsync(IExecutionClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(CloseWait);
+        try
+        {
+            await client.WaitForCompletionAsync(instanceId, wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Still closing: go on anyway.
         }
     }
 
