@@ -14,6 +14,10 @@ namespace AslOnDurable.Core.Validation.Rules;
 /// AWS refuses a non-ARN resource (<c>INVALID_RESOURCE</c>). Here it is a warning: hosts may register task
 /// handlers under their own resource names (the engine tests use plain names), and the handler registry, not the
 /// parser, decides at run time whether a resource exists.
+/// The HTTP task has only the Request Response pattern (AWS's "Call HTTPS APIs" page documents
+/// <c>arn:aws:states:::http:invoke</c> alone, and the optimized-integrations table lists no <c>.sync</c> or
+/// <c>.waitForTaskToken</c> for it), so <c>http:invoke.waitForTaskToken</c> and <c>http:invoke.sync</c> are errors in AWS's
+/// words for a resource it does not recognize.
 /// </remarks>
 internal sealed partial class ResourceRules : IValidationRule
 {
@@ -38,11 +42,24 @@ internal sealed partial class ResourceRules : IValidationRule
     /// <summary>Whether a resource is an ARN AWS would accept.</summary>
     internal static bool IsArn(string resource) => Arn().IsMatch(resource);
 
+    /// <summary>The HTTP task's resource, the one form AWS accepts.</summary>
+    internal const string HttpInvoke = "arn:aws:states:::http:invoke";
+
+    /// <summary>AWS's message for a resource it does not recognize.</summary>
+    /// <param name="resource">The resource.</param>
+    /// <returns>The message.</returns>
+    internal static string NotRecognized(string resource) =>
+        $"The resource provided {resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.";
+
     private static void CheckResource(string? resource, string pointer, DiagnosticBag diagnostics)
     {
         if (resource is { Length: > 0 } && !IsArn(resource))
         {
             diagnostics.Warning(DiagnosticCodes.InvalidResource, $"Resource '{resource}' is not a valid ARN", pointer);
+        }
+        else if (resource is not null && resource.Length > HttpInvoke.Length && resource.StartsWith(HttpInvoke + ".", StringComparison.Ordinal))
+        {
+            diagnostics.Error(DiagnosticCodes.SchemaValidationFailed, NotRecognized(resource), pointer);
         }
     }
 

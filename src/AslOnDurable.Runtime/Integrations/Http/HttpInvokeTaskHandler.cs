@@ -45,7 +45,8 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
         ArgumentNullException.ThrowIfNull(invocation);
         if (invocation.Resource != Resource)
         {
-            return Runtime($"The resource '{invocation.Resource}' is not supported: the HTTP task is '{Resource}' ('.waitForTaskToken' and '.sync' do not apply to it).");
+            // AWS documents the HTTP task with the Request Response pattern only; definitions with a pattern are refused at validation.
+            return Runtime($"The resource provided {invocation.Resource} is not recognized: the HTTP task is '{Resource}' (Request Response only, no '.waitForTaskToken' or '.sync').");
         }
 
         if (HttpInvokeParameters.Read(invocation.Input, out string? problem) is not { } parameters)

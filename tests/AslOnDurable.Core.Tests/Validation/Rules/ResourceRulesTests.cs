@@ -42,4 +42,33 @@ public class ResourceRulesTests
         // Assert
         Assert.Empty(diagnostics);
     }
+
+    [Theory]
+    [InlineData("arn:aws:states:::http:invoke.waitForTaskToken")]
+    [InlineData("arn:aws:states:::http:invoke.sync")]
+    public void Check_HttpTaskWithIntegrationPattern_ErrorAsAwsWordsAnUnrecognizedResource(string resource)
+    {
+        // Arrange
+        string json = """{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"RESOURCE","End":true}}}""".Replace("RESOURCE", resource, StringComparison.Ordinal);
+
+        // Act
+        var diagnostics = RuleHarness.Check(_rule, json);
+
+        // Assert
+        var diagnostic = RuleHarness.Single(diagnostics, "SCHEMA_VALIDATION_FAILED", "/States/Call/Resource");
+        Assert.Equal(Core.Validation.DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(
+            $"The resource provided {resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.",
+            diagnostic.Message);
+    }
+
+    [Fact]
+    public void Check_HttpTask_IsAccepted()
+    {
+        // Act
+        var diagnostics = RuleHarness.Check(_rule, """{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::http:invoke","End":true}}}""");
+
+        // Assert
+        Assert.Empty(diagnostics);
+    }
 }
