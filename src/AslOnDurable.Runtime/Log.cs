@@ -28,6 +28,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "{EventType} #{HistoryEventId} of {ExecutionArn}: {Record}")]
     public static partial void ExecutionErrorEvent(ILogger logger, string eventType, long historyEventId, string executionArn, string record);
 
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "State machine {StateMachineArn}: {Code} at {Location}: {Diagnostic}")]
+    public static partial void DefinitionWarning(ILogger logger, string stateMachineArn, string code, string? location, string diagnostic);
+
     [LoggerMessage(EventId = 1210, Level = LogLevel.Error, Message = "Could not store {Count} history events of instance {InstanceId}")]
     public static partial void HistoryWriteFailed(ILogger logger, string instanceId, int count, Exception exception);
 }

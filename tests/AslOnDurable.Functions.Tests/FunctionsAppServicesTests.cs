@@ -1,13 +1,19 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Api.Registry.AzureStorage;
+using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Runtime.Integrations;
 using AslOnDurable.Runtime.Observability;
 using AslOnDurable.Runtime.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
@@ -137,6 +143,28 @@ public sealed class FunctionsAppServicesTests
         Assert.IsType<AzureExecutionIndex>(services.GetRequiredService<IExecutionIndex>());
         Assert.IsType<AzureExecutionHistoryStore>(services.GetRequiredService<IExecutionHistoryStore>());
         Assert.Equal("huboneApiRegistry", services.GetRequiredService<ApiTableStorage>().Registry.Name);
+    }
+
+    [Fact]
+    public async Task AddAslFunctionsApp_AslIntegrations_ValidateStateMachineDefinitionWarnsAboutUnservedResources()
+    {
+        using ServiceProvider services = Build(name => name == IntegrationsSettings.JsonSetting
+            ? """{"connections": {"items-api": {"authorization": {"type": "NONE"}}}}"""
+            : null);
+        const string definition = """{"StartAt":"G","States":{"G":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun","End":true}}}""";
+
+        ApiResponse response = await services.GetRequiredService<StepFunctionsDispatcher>().DispatchAsync(
+            StepFunctionsDispatcher.TargetPrefix + "ValidateStateMachineDefinition",
+            new JsonObject { ["definition"] = definition, ["severity"] = "WARNING" }.ToJsonString(),
+            new Mock<IExecutionClient>(MockBehavior.Strict).Object,
+            CancellationToken.None);
+
+        Assert.Equal(200, response.StatusCode);
+        JsonNode diagnostic = Assert.Single(JsonNode.Parse(response.Body)!["diagnostics"]!.AsArray())!;
+        Assert.Equal("WARNING", (string?)diagnostic["severity"]);
+        Assert.Equal(IntegrationDiagnostics.UnconfiguredResource, (string?)diagnostic["code"]);
+        Assert.Equal("/States/G/Resource", (string?)diagnostic["location"]);
+        Assert.NotNull(services.GetService<IntegrationWarnings>());
     }
 
     private static ServiceProvider Build(Func<string, string?> settings, Action<IServiceCollection>? extra = null)

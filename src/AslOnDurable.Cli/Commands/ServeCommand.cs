@@ -6,6 +6,7 @@ using AslOnDurable.WebConsole;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Hosting;
+using AslOnDurable.Runtime.Integrations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,10 +19,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AslOnDurable.Cli.Commands;
 
 /// <summary>
-/// <c>asl serve [--port N] [--host ADDR] [--storage CONN|azurite] [--items-folder DIR]</c>: the AWS Step Functions API (AWS JSON 1.0,
+/// <c>asl serve [--port N] [--host ADDR] [--storage CONN|azurite] [--items-folder DIR] [--integrations FILE] [--handlers DLL]</c>:
+/// the AWS Step Functions API (AWS JSON 1.0,
 /// <c>POST /</c> with <c>X-Amz-Target</c>) on Kestrel over a durable self-host, so the AWS CLI and SDKs work with
 /// <c>--endpoint-url</c>, and the web console on <c>GET /</c>. Loopback only; prints one <c>serving http://ADDR:PORT</c> line when ready and stops cleanly on
-/// Ctrl+C or SIGTERM.
+/// Ctrl+C or SIGTERM. With <c>--integrations</c>, Task states reach the configured services; Task resources they cannot serve
+/// are <c>WARNING</c> diagnostics of ValidateStateMachineDefinition and <c>warning:</c> lines on stderr when
+/// CreateStateMachine or UpdateStateMachine accepts the definition.
 /// </summary>
 internal static partial class ServeCommand
 {
@@ -46,9 +50,14 @@ internal static partial class ServeCommand
             Description = "The folder standing in for a storage account for distributed Map ItemReader/ResultWriter, containers as sub-folders "
                 + "(default: the --storage account's Blob Storage; without --storage, none).",
         };
+        var integrations = new Option<string?>("--integrations")
+        {
+            Description = "The integrations configuration (JSON): the services Task states call; resources it cannot serve are reported as warnings.",
+        };
+        var handlers = CliInputs.HandlersOption();
         var command = new Command("serve", "Serve the AWS Step Functions API (for the AWS CLI and SDKs with --endpoint-url) until stopped.")
         {
-            port, host, storage, taskHub, region, account, itemsFolder,
+            port, host, storage, taskHub, region, account, itemsFolder, integrations, handlers,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -79,23 +88,43 @@ internal static partial class ServeCommand
                 return ExitCodes.UsageError;
             }
 
+            Action<IServiceCollection>? tasks = null;
+            if (parse.GetValue(integrations) is not null || parse.GetValue(handlers) is { Length: > 0 })
+            {
+                if (CliInputs.ReadIntegrations(parse.GetValue(integrations), stderr) is not { } configuration
+                    || CliInputs.ReadHandlers(configuration, parse.GetValue(handlers) ?? [], stderr) is not { } dotNetHandlers)
+                {
+                    return ExitCodes.UsageError;
+                }
+
+                tasks = services => services.AddSingleton(dotNetHandlers).AddAslIntegrations(configuration);
+            }
+
             var backend = DurableRunOptions.BackendFor(parse.GetValue(storage)) with { TaskHubName = parse.GetValue(taskHub)! };
             var items = parse.GetValue(itemsFolder) is { } itemsPath ? new Runtime.Storage.FolderItemStore(itemsPath) : null;
-            return await RunAsync(new IPEndPoint(address, portNumber), backend, api, stdout, stderr, cancellationToken, items);
+            return await RunAsync(new IPEndPoint(address, portNumber), backend, api, stdout, stderr, cancellationToken, items, tasks);
         });
         return command;
     }
 
     /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="endpoint">Where to listen.</param>
+    /// <param name="backend">The durable backend.</param>
+    /// <param name="api">The region and account of ARNs.</param>
+    /// <param name="stdout">Where the <c>serving</c> line goes.</param>
+    /// <param name="stderr">Where errors and definition warnings go.</param>
+    /// <param name="cancellationToken">Stops serving.</param>
+    /// <param name="itemStore">Distributed Map item storage, or <see langword="null"/>.</param>
+    /// <param name="tasks">Registers what Task states run through (the integrations), or <see langword="null"/>.</param>
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(
         IPEndPoint endpoint, SelfHostOptions backend, ApiOptions api, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
-        Core.Engine.Items.IItemStore? itemStore = null)
+        Core.Engine.Items.IItemStore? itemStore = null, Action<IServiceCollection>? tasks = null)
     {
         StepFunctionsSelfHost selfHost;
         try
         {
-            selfHost = await StepFunctionsSelfHost.StartAsync(backend, api, NullLoggerFactory.Instance, cancellationToken, itemStore);
+            selfHost = await StepFunctionsSelfHost.StartAsync(backend, api, new Output.DefinitionWarningsLog(stderr), cancellationToken, itemStore, tasks);
         }
         catch (OperationCanceledException)
         {

@@ -39,6 +39,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.TryAddSingleton(sp => new ResourceArns(sp.GetRequiredService<ApiOptions>()));
         services.TryAddSingleton<ApiResources>();
+        services.TryAddSingleton<DefinitionWarnings>();
         services.TryAddSingleton<ExpressRunner>();
         services.TryAddSingleton<RegisteredMachineStarts>();
         services.TryAddSingleton<TaggedResources>();

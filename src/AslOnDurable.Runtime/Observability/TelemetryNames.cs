@@ -13,6 +13,12 @@ public static class TelemetryNames
     /// <summary>The log category of execution events logged by <c>loggingConfiguration</c>.</summary>
     public const string ExecutionLogCategory = "AslOnDurable.Executions";
 
+    /// <summary>
+    /// The log category of definition warnings: Task resources the host's integrations cannot serve, logged by
+    /// CreateStateMachine and UpdateStateMachine (AWS's responses have no warnings field).
+    /// </summary>
+    public const string DefinitionWarningsCategory = "AslOnDurable.DefinitionWarnings";
+
     /// <summary>Span attribute: the execution ARN.</summary>
     public const string ExecutionArn = "asl.execution.arn";
 

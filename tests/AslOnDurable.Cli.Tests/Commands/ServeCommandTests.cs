@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Cli.Commands;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Hosting;
+using AslOnDurable.Runtime.Integrations;
 
 namespace AslOnDurable.Cli.Tests.Commands;
 
@@ -65,6 +66,45 @@ public sealed class ServeCommandTests
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal(string.Empty, stderr.ToString());
         Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_InvalidIntegrationsFile_ExitsUsageErrorNamingEveryProblem()
+    {
+        using var files = new TempFiles();
+        string integrations = files.Write("integrations.json", """{"connections": {"api": {"authorization": {"type": "TELEPATHY"}}}}""");
+
+        var (code, stdout, stderr) = CliRun.Invoke("serve", "--integrations", integrations);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.StartsWith($"error: the integrations configuration '{integrations}' is invalid:", stderr, StringComparison.Ordinal);
+        Assert.Contains("TELEPATHY", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+    }
+
+    [Fact]
+    public async Task Serve_WithIntegrations_CreateStateMachineWarnsOnStderrAboutUnservedResources()
+    {
+        using var cancel = new CancellationTokenSource();
+        var stdout = new ReadyWriter();
+        using var stderr = new StringWriter();
+        IntegrationsConfiguration configuration = new IntegrationsConfigurationReader(_ => null).Read("""{"connections": {"items-api": {"authorization": {"type": "NONE"}}}}""");
+        Task<int> serving = ServeCommand.RunAsync(
+            new IPEndPoint(IPAddress.Loopback, 0), new SelfHostOptions(), new ApiOptions(), stdout, stderr, cancel.Token,
+            tasks: services => services.AddAslIntegrations(configuration));
+        string url = await stdout.Ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        using HttpResponseMessage created = await PostAsync(http, "CreateStateMachine",
+            """{"name":"glue","definition":"{\"StartAt\":\"G\",\"States\":{\"G\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::glue:startJobRun\",\"End\":true}}}","roleArn":"arn:aws:iam::123456789012:role/r"}""");
+        await cancel.CancelAsync();
+        int code = await serving.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.StartsWith(
+            "warning: State machine arn:aws:states:us-east-1:123456789012:stateMachine:glue: UNCONFIGURED_RESOURCE at /States/G/Resource: No integration serves the resource 'arn:aws:states:::glue:startJobRun'",
+            stderr.ToString(), StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, string action, string body)

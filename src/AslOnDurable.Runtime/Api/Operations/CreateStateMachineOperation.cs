@@ -7,11 +7,13 @@ namespace AslOnDurable.Runtime.Api.Operations;
 
 /// <summary>
 /// CreateStateMachine. Idempotent as AWS is: the same name with the same definition, role, type and configurations
-/// answers the existing ARN; anything different is <c>StateMachineAlreadyExists</c>.
+/// answers the existing ARN; anything different is <c>StateMachineAlreadyExists</c>. Task resources the host's integrations
+/// cannot serve are logged as warnings.
 /// </summary>
 /// <param name="api">The shared resources.</param>
 /// <param name="versions">Publishes versions (<c>publish: true</c>).</param>
-internal sealed class CreateStateMachineOperation(ApiResources api, StateMachineVersions versions) : ApiOperation<CreateStateMachineRequest, CreateStateMachineResponse>
+/// <param name="warnings">Logs what the host's integrations cannot serve (AWS's response has no warnings).</param>
+internal sealed class CreateStateMachineOperation(ApiResources api, StateMachineVersions versions, DefinitionWarnings warnings) : ApiOperation<CreateStateMachineRequest, CreateStateMachineResponse>
 {
     /// <inheritdoc />
     public override string Action => "CreateStateMachine";
@@ -35,6 +37,11 @@ internal sealed class CreateStateMachineOperation(ApiResources api, StateMachine
         if (!ReferenceEquals(stored, record) && !SameConfiguration(stored, record))
         {
             throw new ApiException(ApiErrorTypes.StateMachineAlreadyExists, $"State Machine Already Exists: '{record.Arn}'");
+        }
+
+        if (ReferenceEquals(stored, record))
+        {
+            warnings.Log(stored.Arn, definition);
         }
 
         string? version = request.Publish == true

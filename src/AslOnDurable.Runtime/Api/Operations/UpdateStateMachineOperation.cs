@@ -11,7 +11,8 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// </summary>
 /// <param name="api">The shared resources.</param>
 /// <param name="versions">Publishes versions (<c>publish: true</c>).</param>
-internal sealed class UpdateStateMachineOperation(ApiResources api, StateMachineVersions versions) : ApiOperation<UpdateStateMachineRequest, UpdateStateMachineResponse>
+/// <param name="warnings">Logs what the host's integrations cannot serve in a new definition.</param>
+internal sealed class UpdateStateMachineOperation(ApiResources api, StateMachineVersions versions, DefinitionWarnings warnings) : ApiOperation<UpdateStateMachineRequest, UpdateStateMachineResponse>
 {
     /// <inheritdoc />
     public override string Action => "UpdateStateMachine";
@@ -47,6 +48,11 @@ internal sealed class UpdateStateMachineOperation(ApiResources api, StateMachine
                 RevisionId = revision,
             },
             cancellationToken).ConfigureAwait(false);
+
+        if (definition is not null)
+        {
+            warnings.Log(updated.Arn, definition);
+        }
 
         string? version = request.Publish == true
             ? (await versions.PublishAsync(updated.Arn, updated.RevisionId, versionDescription, cancellationToken).ConfigureAwait(false)).Arn

@@ -9,9 +9,12 @@ namespace AslOnDurable.Runtime.Api.Operations;
 
 /// <summary>
 /// ValidateStateMachineDefinition: the validator's diagnostics (the same <c>asl validate</c> prints) in AWS's shape;
-/// <c>result</c> is FAIL when any error is found, whatever <c>severity</c> filters out.
+/// <c>result</c> is FAIL when any error is found, whatever <c>severity</c> filters out. A definition without errors also
+/// gets the host's integration warnings (<c>UNCONFIGURED_RESOURCE</c>: a resource, function, connection, … the host
+/// does not serve), shown with <c>severity: WARNING</c>.
 /// </summary>
-internal sealed class ValidateStateMachineDefinitionOperation : ApiOperation<ValidateStateMachineDefinitionRequest, ValidateStateMachineDefinitionResponse>
+/// <param name="warnings">The host's integration warnings.</param>
+internal sealed class ValidateStateMachineDefinitionOperation(DefinitionWarnings warnings) : ApiOperation<ValidateStateMachineDefinitionRequest, ValidateStateMachineDefinitionResponse>
 {
     /// <inheritdoc />
     public override string Action => "ValidateStateMachineDefinition";
@@ -28,7 +31,10 @@ internal sealed class ValidateStateMachineDefinitionOperation : ApiOperation<Val
             throw ApiException.Validation("maxResults", request.MaxResults.ToString(), "Member must have value less than or equal to 100");
         }
 
-        ImmutableArray<Diagnostic> found = DefinitionParser.Parse(definition).Diagnostics;
+        ParseResult parsed = DefinitionParser.Parse(definition);
+        ImmutableArray<Diagnostic> found = parsed.Definition is { } valid && !parsed.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
+            ? [.. parsed.Diagnostics, .. warnings.Of(valid)]
+            : parsed.Diagnostics;
         bool failed = found.Any(d => d.Severity == DiagnosticSeverity.Error);
         ValidationDiagnostic[] shown = [.. found
             .Where(d => severity == "WARNING" || d.Severity == DiagnosticSeverity.Error)
