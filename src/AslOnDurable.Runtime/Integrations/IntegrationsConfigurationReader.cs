@@ -252,6 +252,7 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
         ConnectionAuthorization? authorization = null;
         ImmutableArray<KeyValuePair<string, Secret>> headers = [];
         ImmutableArray<KeyValuePair<string, Secret>> query = [];
+        ImmutableArray<KeyValuePair<string, Secret>> body = [];
         bool allowPrivate = false;
         TimeSpan timeout = TimeSpan.FromSeconds(60);
         foreach (var (key, value) in fields)
@@ -268,6 +269,9 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
                 case "queryParameters":
                     query = ReadParameters(value, field, problems);
                     break;
+                case "bodyParameters":
+                    body = ReadParameters(value, field, problems);
+                    break;
                 case "allowPrivateNetwork":
                     allowPrivate = ReadBoolean(value, field, problems);
                     break;
@@ -275,7 +279,7 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
                     timeout = ReadTimeout(value, field, problems);
                     break;
                 default:
-                    problems.Add($"{field}: unknown field (expected authorization, headers, queryParameters, allowPrivateNetwork, timeoutSeconds).");
+                    problems.Add($"{field}: unknown field (expected authorization, headers, queryParameters, bodyParameters, allowPrivateNetwork, timeoutSeconds).");
                     break;
             }
         }
@@ -286,7 +290,11 @@ public sealed partial class IntegrationsConfigurationReader(Func<string, string?
         }
 
         return problems.Count == before && authorization is not null
-            ? new HttpConnection { Name = name, Authorization = authorization, Headers = headers, QueryParameters = query, AllowPrivateNetwork = allowPrivate, Timeout = timeout }
+            ? new HttpConnection
+            {
+                Name = name, Authorization = authorization, Headers = headers, QueryParameters = query, BodyParameters = body,
+                AllowPrivateNetwork = allowPrivate, Timeout = timeout,
+            }
             : null;
     }
 

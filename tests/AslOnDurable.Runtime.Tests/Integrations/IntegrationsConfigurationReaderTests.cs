@@ -18,7 +18,7 @@ public sealed class IntegrationsConfigurationReaderTests
               "key": {"authorization": {"type": "API_KEY", "apiKeyName": "x-api-key", "apiKeyValue": {"env": "API_KEY"}}, "headers": {"x-tenant": "t1"}, "timeoutSeconds": 5},
               "basic": {"authorization": {"type": "BASIC", "username": "u", "password": "p"}, "allowPrivateNetwork": true},
               "oauth": {"authorization": {"type": "OAUTH_CLIENT_CREDENTIALS", "authorizationEndpoint": "https://login.example.com/token", "clientId": "c", "clientSecret": "s", "scope": "api"}},
-              "none": {"authorization": {"type": "NONE"}, "queryParameters": {"code": "q"}}}}
+              "none": {"authorization": {"type": "NONE"}, "queryParameters": {"code": "q"}, "bodyParameters": {"client_secret": {"env": "API_KEY"}}}}}
             """);
 
         ApiKeyAuthorization key = Assert.IsType<ApiKeyAuthorization>(configuration.Connections["key"].Authorization);
@@ -28,6 +28,8 @@ public sealed class IntegrationsConfigurationReaderTests
         Assert.True(configuration.Connections["basic"].AllowPrivateNetwork);
         Assert.Equal("api", Assert.IsType<OAuthClientCredentialsAuthorization>(configuration.Connections["oauth"].Authorization).Scope);
         Assert.IsType<NoAuthorization>(configuration.Connections["none"].Authorization);
+        var body = Assert.Single(configuration.Connections["none"].BodyParameters);
+        Assert.Equal(("client_secret", "from-env"), (body.Key, body.Value.Reveal()));
     }
 
     [Fact]
@@ -58,6 +60,7 @@ public sealed class IntegrationsConfigurationReaderTests
     [InlineData("""{"connections": []}""")]
     [InlineData("""{"connections": {"a": {"authorization": {"type": "OAUTH_CLIENT_CREDENTIALS", "authorizationEndpoint": "ftp://x", "clientId": "c", "clientSecret": "s"}}}}""")]
     [InlineData("""{"connections": {"a": {"authorization": {"type": "NONE", "extra": 1}}}}""")]
+    [InlineData("""{"connections": {"a": {"authorization": {"type": "NONE"}, "bodyParameters": ["x"]}}}""")]
     public void Read_Invalid_Throws(string json) =>
         Assert.Throws<IntegrationsConfigurationException>(() => Read(json));
 

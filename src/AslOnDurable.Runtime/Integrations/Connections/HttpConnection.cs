@@ -21,6 +21,12 @@ public sealed record HttpConnection
     public ImmutableArray<KeyValuePair<string, Secret>> QueryParameters { get; init; } = [];
 
     /// <summary>
+    /// Body parameters merged into every request's body (<c>BodyParameters</c>): added to the Task's JSON object body (or
+    /// make the body when it has none), winning over the Task's keys; a Task body that is not an object fails the state.
+    /// </summary>
+    public ImmutableArray<KeyValuePair<string, Secret>> BodyParameters { get; init; } = [];
+
+    /// <summary>
     /// Whether requests through this connection may reach loopback, link-local and cloud metadata addresses (refused by
     /// default, so a definition cannot reach the host's own services or instance credentials).
     /// </summary>

@@ -20,7 +20,9 @@ namespace AslOnDurable.Runtime.Integrations.Http;
 /// <remarks>
 /// AWS: a non-2xx answer fails the task with <c>States.Http.StatusCode.&lt;code&gt;</c> and the response object (as JSON
 /// text) as cause; a request that cannot be made or times out (60 s) fails with <c>States.Http.Socket</c>. A JSON
-/// answer's body is parsed, any other is a string. The connection's headers and query parameters override the Task's.
+/// answer's body is parsed, any other is a string. The connection's headers and query parameters override the Task's;
+/// its body parameters are merged into the Task's object body, winning over its keys (a string body with connection body
+/// parameters fails the state with <c>States.Runtime</c>, as on AWS), before any URL encoding.
 /// Credentials never appear in results, errors or logs: causes carry only the response and the failure's description.
 /// </remarks>
 /// <param name="configuration">The connections.</param>
@@ -77,7 +79,7 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
                 ? TaskOutcome.Success(result)
                 : Failure(HttpTaskErrors.StatusCodePrefix + status.ToString(CultureInfo.InvariantCulture), result.ToJsonString());
         }
-        catch (HeaderException e)
+        catch (RequestException e)
         {
             return Runtime(e.Message);
         }
@@ -110,10 +112,10 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
             {
                 foreach (var (name, value) in headers)
                 {
-                    string text = value is JsonValue ? UrlEncodedForm.Text(value) : throw new HeaderException($"The header '{name}' must have a string, number or boolean value.");
+                    string text = value is JsonValue ? UrlEncodedForm.Text(value) : throw new RequestException($"The header '{name}' must have a string, number or boolean value.");
                     if (Array.IndexOf(ForbiddenHeaders, name.ToLowerInvariant()) >= 0 || name.StartsWith("x-amz", StringComparison.OrdinalIgnoreCase))
                     {
-                        throw new HeaderException($"The header '{name}' cannot be set by an HTTP task.");
+                        throw new RequestException($"The header '{name}' cannot be set by an HTTP task.");
                     }
 
                     if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
@@ -122,12 +124,12 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
                     }
                     else if (!request.Headers.TryAddWithoutValidation(name, text))
                     {
-                        throw new HeaderException($"The header '{name}' is not a valid request header.");
+                        throw new RequestException($"The header '{name}' is not a valid request header.");
                     }
                 }
             }
 
-            request.Content = Body(parameters, contentType);
+            request.Content = Body(parameters, connection, contentType);
             await AuthorizeAsync(request, connection, cancellationToken).ConfigureAwait(false);
             return request;
         }
@@ -168,27 +170,54 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
         }
     }
 
-    private static ByteArrayContent? Body(HttpInvokeParameters parameters, string? contentType)
+    private static ByteArrayContent? Body(HttpInvokeParameters parameters, HttpConnection connection, string? contentType)
     {
-        if (parameters.RequestBody is null)
+        if (WithConnectionBody(parameters.RequestBody, connection) is not { } body)
         {
             return null;
         }
 
         (string text, string defaultType) = parameters.UrlEncoded
-            ? (UrlEncodedForm.Encode((JsonObject)parameters.RequestBody, parameters.ArrayFormat), "application/x-www-form-urlencoded")
-            : parameters.RequestBody.GetValueKind() == JsonValueKind.String
-            ? (parameters.RequestBody.GetValue<string>(), "text/plain; charset=UTF-8")
-            : (parameters.RequestBody.ToJsonString(), "application/json; charset=UTF-8");
+            ? (UrlEncodedForm.Encode((JsonObject)body, parameters.ArrayFormat), "application/x-www-form-urlencoded")
+            : body.GetValueKind() == JsonValueKind.String
+            ? (body.GetValue<string>(), "text/plain; charset=UTF-8")
+            : (body.ToJsonString(), "application/json; charset=UTF-8");
         ByteArrayContent content = new(Encoding.UTF8.GetBytes(text));
         if (!MediaTypeHeaderValue.TryParse(contentType ?? defaultType, out MediaTypeHeaderValue? type))
         {
             content.Dispose();
-            throw new HeaderException($"The Content-Type '{contentType}' is not valid.");
+            throw new RequestException($"The Content-Type '{contentType}' is not valid.");
         }
 
         content.Headers.ContentType = type;
         return content;
+    }
+
+    /// <summary>
+    /// The body sent: the Task's, with the connection's body parameters merged in (a copy: the parameters with their
+    /// secrets never reach the Task's input, result or history).
+    /// </summary>
+    private static JsonNode? WithConnectionBody(JsonNode? body, HttpConnection connection)
+    {
+        if (connection.BodyParameters.IsEmpty)
+        {
+            return body;
+        }
+
+        if (body is not null and not JsonObject)
+        {
+            throw new RequestException(
+                $"The request body is a {(body.GetValueKind() == JsonValueKind.String ? "string" : "JSON " + body.GetValueKind().ToString().ToLowerInvariant())}: "
+                + $"the body parameters of connection '{connection.Name}' can be merged only into a JSON object body.");
+        }
+
+        JsonObject merged = body is null ? [] : (JsonObject)body.DeepClone();
+        foreach (var (name, value) in connection.BodyParameters)
+        {
+            merged[name] = value.Reveal();
+        }
+
+        return merged;
     }
 
     private static Uri WithQuery(Uri endpoint, JsonObject? task, IEnumerable<KeyValuePair<string, Secret>> connection)
@@ -293,5 +322,5 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
 
     private static TaskOutcome Failure(string error, string cause) => TaskOutcome.Failure(new AslError(error, cause));
 
-    private sealed class HeaderException(string message) : Exception(message);
+    private sealed class RequestException(string message) : Exception(message);
 }

@@ -19,8 +19,9 @@ public sealed class HttpInvokeTaskHandlerTests : IDisposable
           "local-key": {"authorization": {"type": "API_KEY", "apiKeyName": "x-api-key", "apiKeyValue": "%%0%%"}, "allowPrivateNetwork": true, "queryParameters": {"tenant": "contoso"}},
           "local-basic": {"authorization": {"type": "BASIC", "username": "user", "password": "%%1%%"}, "allowPrivateNetwork": true},
           "local-oauth": {"authorization": {"type": "OAUTH_CLIENT_CREDENTIALS", "authorizationEndpoint": "http://127.0.0.1:1/token", "clientId": "client", "clientSecret": "%%2%%", "scope": "api"}, "allowPrivateNetwork": true},
-          "public": {"authorization": {"type": "API_KEY", "apiKeyName": "x-api-key", "apiKeyValue": "%%3%%"}}}}
-        """, Secret, Secret, Secret, Secret));
+          "public": {"authorization": {"type": "API_KEY", "apiKeyName": "x-api-key", "apiKeyValue": "%%3%%"}},
+          "local-body": {"authorization": {"type": "NONE"}, "allowPrivateNetwork": true, "bodyParameters": {"client_secret": "%%4%%", "tenant": "contoso"}}}}
+        """, Secret, Secret, Secret, Secret, Secret));
 
     private static string Fill(string template, params object[] values)
     {
@@ -120,6 +121,60 @@ public sealed class HttpInvokeTaskHandlerTests : IDisposable
         LocalHttpServer.RecordedRequest request = Assert.Single(server.Requests);
         Assert.Equal(expected, request.Body);
         Assert.Equal("application/x-www-form-urlencoded", request.Headers["Content-Type"]);
+    }
+
+    [Fact]
+    public async Task Invoke_ConnectionBodyParameters_MergedIntoTheObjectBodyWinningOverTheTasksKeys()
+    {
+        LocalHttpServer server = Serve(_ => new(200, "{}"));
+        JsonObject parameters = Parameters(server.Url("/orders"), "POST", "local-body", """{"RequestBody": {"sku": "A-1", "tenant": "fabrikam"}}""");
+
+        TaskOutcome outcome = await InvokeAsync(parameters);
+
+        Assert.False(outcome.IsFailure, outcome.Error?.Cause);
+        Assert.Equal("""{"sku":"A-1","tenant":"contoso","client_secret":"s3cr3t-value"}""", Assert.Single(server.Requests).Body);
+        Assert.Equal("""{"sku":"A-1","tenant":"fabrikam"}""", parameters["RequestBody"]!.ToJsonString());
+        Assert.DoesNotContain(Secret, outcome.Result!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_ConnectionBodyParametersWithoutTaskBody_AreTheBody()
+    {
+        LocalHttpServer server = Serve(_ => new(200, "{}"));
+
+        await InvokeAsync(Parameters(server.Url("/token"), "POST", "local-body"));
+
+        LocalHttpServer.RecordedRequest request = Assert.Single(server.Requests);
+        Assert.Equal("""{"client_secret":"s3cr3t-value","tenant":"contoso"}""", request.Body);
+        Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_ConnectionBodyParametersUrlEncoded_MergedBeforeEncoding()
+    {
+        LocalHttpServer server = Serve(_ => new(200, "{}"));
+
+        await InvokeAsync(Parameters(server.Url("/form"), "POST", "local-body", """
+            {"RequestBody": {"a": 1}, "Transform": {"RequestBodyEncoding": "URL_ENCODED"}}
+            """));
+
+        Assert.Equal("a=1&client_secret=s3cr3t-value&tenant=contoso", Assert.Single(server.Requests).Body);
+    }
+
+    [Theory]
+    [InlineData("\"plain text\"", "string")]
+    [InlineData("[1, 2]", "JSON array")]
+    public async Task Invoke_ConnectionBodyParametersAndNonObjectBody_FailsWithRuntimeWithoutSendingOrRevealing(string body, string named)
+    {
+        LocalHttpServer server = Serve(_ => new(200, "{}"));
+
+        TaskOutcome outcome = await InvokeAsync(Parameters(server.Url("/orders"), "POST", "local-body", $"{{\"RequestBody\": {body}}}"));
+
+        Assert.Equal("States.Runtime", outcome.Error!.Error);
+        Assert.Contains($"The request body is a {named}", outcome.Error.Cause, StringComparison.Ordinal);
+        Assert.Contains("local-body", outcome.Error.Cause, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, outcome.Error.Cause, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
     }
 
     [Theory]
