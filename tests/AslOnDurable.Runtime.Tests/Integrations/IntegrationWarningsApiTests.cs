@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Api;
-using AslOnDurable.Runtime.Api.Protocol;
-using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Runtime.Integrations;
 using AslOnDurable.Runtime.Observability;
 using AslOnDurable.Runtime.Tests.Api;
@@ -35,9 +33,6 @@ public sealed class IntegrationWarningsApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        IntegrationsConfiguration configuration = new IntegrationsConfigurationReader(_ => null).Read("""
-            {"connections": {"items-api": {"authorization": {"type": "API_KEY", "apiKeyName": "x-api-key", "apiKeyValue": "k-secret-1"}}}}
-            """);
         Mock<ILogger> logger = new();
         logger.Setup(l => l.IsEnabled(It.IsAny<LogLevel>())).Returns(true);
         logger.Setup(l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<Exception?>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()))
@@ -45,8 +40,8 @@ public sealed class IntegrationWarningsApiTests : IAsyncLifetime
         Mock<ILoggerFactory> loggers = new();
         loggers.Setup(f => f.CreateLogger(TelemetryNames.DefinitionWarningsCategory)).Returns(logger.Object);
         loggers.Setup(f => f.CreateLogger(It.Is<string>(c => c != TelemetryNames.DefinitionWarningsCategory))).Returns(NullLogger.Instance);
-        host = await StepFunctionsSelfHost.StartAsync(
-            new SelfHostOptions(), new ApiOptions(), loggers.Object, CancellationToken.None, configureServices: services => services.AddAslIntegrations(configuration));
+        host = await IntegrationsSelfHost.StartAsync(
+            """{"connections": {"items-api": {"authorization": {"type": "API_KEY", "apiKeyName": "x-api-key", "apiKeyValue": "k-secret-1"}}}}""", loggers.Object);
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();

@@ -1,10 +1,6 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Api;
-using AslOnDurable.Runtime.Api.Protocol;
-using AslOnDurable.Runtime.Hosting;
-using AslOnDurable.Runtime.Integrations;
 using AslOnDurable.Runtime.Tests.Api;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AslOnDurable.Runtime.Tests.Integrations.Http;
 
@@ -23,13 +19,10 @@ public sealed class HttpConnectionParametersApiTests : IAsyncLifetime, IDisposab
 
     public async Task InitializeAsync()
     {
-        IntegrationsConfiguration configuration = new IntegrationsConfigurationReader(_ => null).Read("""
+        host = await IntegrationsSelfHost.StartAsync("""
             {"connections": {"billing": {"authorization": {"type": "NONE"}, "allowPrivateNetwork": true,
               "headers": {"x-tenant": "SECRET-h"}, "queryParameters": {"tenant": "SECRET-q"}, "bodyParameters": {"client_secret": "SECRET"}}}}
             """.Replace("SECRET", Secret, StringComparison.Ordinal));
-        host = await StepFunctionsSelfHost.StartAsync(
-            new SelfHostOptions(), new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
-            configureServices: services => services.AddAslIntegrations(configuration));
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();

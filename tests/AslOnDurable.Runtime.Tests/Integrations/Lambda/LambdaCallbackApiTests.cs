@@ -1,10 +1,6 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Api;
-using AslOnDurable.Runtime.Api.Protocol;
-using AslOnDurable.Runtime.Hosting;
-using AslOnDurable.Runtime.Integrations;
 using AslOnDurable.Runtime.Tests.Api;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AslOnDurable.Runtime.Tests.Integrations.Lambda;
 
@@ -27,14 +23,11 @@ public sealed class LambdaCallbackApiTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         string url = server.Url("").TrimEnd('/');
-        IntegrationsConfiguration configuration = new IntegrationsConfigurationReader(_ => null).Read("""
+        host = await IntegrationsSelfHost.StartAsync("""
             {"functions": {
               "Approve": {"url": "URL/api/Approve", "functionKey": "fk-secret", "allowPrivateNetwork": true},
               "Fail": {"url": "URL/api/Fail", "allowPrivateNetwork": true}}}
             """.Replace("URL", url, StringComparison.Ordinal));
-        host = await StepFunctionsSelfHost.StartAsync(
-            new SelfHostOptions(), new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
-            configureServices: services => services.AddAslIntegrations(configuration));
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
