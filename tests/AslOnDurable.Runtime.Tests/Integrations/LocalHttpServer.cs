@@ -5,9 +5,14 @@ using System.Text;
 
 namespace AslOnDurable.Runtime.Tests.Integrations;
 
-/// <summary>A real HTTP server on 127.0.0.1 (HttpListener) that answers with a function and records every request.</summary>
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (HttpListener) that answers with a function and records every request. Hang guards:
+/// reading a request and writing its answer are bounded (a client that stalls mid-request cannot stall the server), and
+/// <see cref="Dispose"/> waits a bounded time for the loop, failing the test instead of hanging it.
+/// </summary>
 internal sealed class LocalHttpServer : IDisposable
 {
+    private static readonly TimeSpan RequestBudget = TimeSpan.FromSeconds(30);
     private readonly HttpListener listener = new();
     private readonly Func<RecordedRequest, Answer> answer;
     private readonly Task loop;
@@ -39,9 +44,12 @@ internal sealed class LocalHttpServer : IDisposable
         listener.Close();
         try
         {
-            loop.GetAwaiter().GetResult();
+            if (!loop.Wait(RequestBudget + RequestBudget))
+            {
+                throw new TimeoutException($"The local HTTP server on port {Port} did not stop.");
+            }
         }
-        catch (ObjectDisposedException)
+        catch (AggregateException e) when (e.InnerException is ObjectDisposedException)
         {
         }
     }
@@ -60,32 +68,46 @@ internal sealed class LocalHttpServer : IDisposable
                 return;
             }
 
-            using StreamReader reader = new(context.Request.InputStream, Encoding.UTF8);
-            Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase);
-            foreach (string? key in context.Request.Headers.AllKeys)
+            try
             {
-                headers[key!] = context.Request.Headers[key]!;
+                using CancellationTokenSource budget = new(RequestBudget);
+                await ServeOneAsync(context, budget.Token);
             }
-
-            RecordedRequest request = new(context.Request.HttpMethod, context.Request.Url!.PathAndQuery, headers, await reader.ReadToEndAsync());
-            Requests.Enqueue(request);
-            Answer reply = answer(request);
-            context.Response.StatusCode = reply.Status;
-            if (reply.ContentType is { } type)
+            catch (Exception e) when (e is OperationCanceledException or HttpListenerException or IOException or ObjectDisposedException)
             {
-                context.Response.ContentType = type;
+                // The client went away or stalled: drop this request, keep serving.
+                context.Response.Abort();
             }
-
-            foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            byte[] body = Encoding.UTF8.GetBytes(reply.Body);
-            context.Response.ContentLength64 = body.Length;
-            await context.Response.OutputStream.WriteAsync(body);
-            context.Response.Close();
         }
+    }
+
+    private async Task ServeOneAsync(HttpListenerContext context, CancellationToken cancellationToken)
+    {
+        using StreamReader reader = new(context.Request.InputStream, Encoding.UTF8);
+        Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase);
+        foreach (string? key in context.Request.Headers.AllKeys)
+        {
+            headers[key!] = context.Request.Headers[key]!;
+        }
+
+        RecordedRequest request = new(context.Request.HttpMethod, context.Request.Url!.PathAndQuery, headers, await reader.ReadToEndAsync(cancellationToken));
+        Requests.Enqueue(request);
+        Answer reply = answer(request);
+        context.Response.StatusCode = reply.Status;
+        if (reply.ContentType is { } type)
+        {
+            context.Response.ContentType = type;
+        }
+
+        foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        byte[] body = Encoding.UTF8.GetBytes(reply.Body);
+        context.Response.ContentLength64 = body.Length;
+        await context.Response.OutputStream.WriteAsync(body, cancellationToken);
+        context.Response.Close();
     }
 
     public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);

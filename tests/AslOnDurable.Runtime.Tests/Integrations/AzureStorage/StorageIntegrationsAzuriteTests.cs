@@ -270,8 +270,9 @@ public sealed class StorageIntegrationsAzuriteTests(AzuriteFixture azurite) : ID
         }
     }
 
-    private static ValueTask<TaskOutcome> Invoke(ITaskHandler tasks, string resource, JsonObject parameters) =>
-        tasks.InvokeAsync(new TaskInvocation { StateName = "S", Resource = resource, Input = parameters, ExecutionId = "e" });
+    /// <summary>One Task call, bounded: a stalled Azurite fails the test after <see cref="Budget"/> instead of hanging it.</summary>
+    private static Task<TaskOutcome> Invoke(ITaskHandler tasks, string resource, JsonObject parameters) =>
+        tasks.InvokeAsync(new TaskInvocation { StateName = "S", Resource = resource, Input = parameters, ExecutionId = "e" }).AsTask().WaitAsync(Budget);
 
 #pragma warning disable CA5351 // The expected S3 ETag and SQS MD5OfMessageBody are MD5 digests.
     private static string Md5Hex(string text) => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(text)));
