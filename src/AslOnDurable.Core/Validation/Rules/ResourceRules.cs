@@ -15,8 +15,7 @@ namespace AslOnDurable.Core.Validation.Rules;
 /// handlers under their own resource names (the engine tests use plain names), and the handler registry, not the
 /// parser, decides at run time whether a resource exists.
 /// The HTTP task has only the Request Response pattern (AWS's "Call HTTPS APIs" page documents
-/// <c>arn:aws:states:::http:invoke</c> alone, and the optimized-integrations table lists no <c>.sync</c> or
-/// <c>.waitForTaskToken</c> for it), so <c>http:invoke.waitForTaskToken</c> and <c>http:invoke.sync</c> are errors in AWS's
+/// <c>arn:aws:states:::http:invoke</c> alone, with no <c>.sync</c> or <c>.waitForTaskToken</c>), so <c>http:invoke.waitForTaskToken</c> and <c>http:invoke.sync</c> are errors in AWS's
 /// words for a resource it does not recognize.
 /// </remarks>
 internal sealed partial class ResourceRules : IValidationRule
