@@ -31,15 +31,23 @@ public static class IntegrationDiagnostics
     /// <param name="registry">The integrations (<see cref="TaskIntegrations.Create"/>).</param>
     /// <param name="configuration">Their configuration.</param>
     /// <param name="handlers">The .NET handlers (none when <see langword="null"/>).</param>
+    /// <param name="servedElsewhere">
+    /// Resources the host serves outside the integrations (the API's activities), never warned about; none when
+    /// <see langword="null"/>.
+    /// </param>
     /// <returns>Warnings, in definition order.</returns>
     public static IReadOnlyList<Diagnostic> Check(
-        StateMachineDefinition definition, TaskHandlerRegistry registry, IntegrationsConfiguration configuration, DotNetHandlers? handlers = null)
+        StateMachineDefinition definition,
+        TaskHandlerRegistry registry,
+        IntegrationsConfiguration configuration,
+        DotNetHandlers? handlers = null,
+        Func<string, bool>? servedElsewhere = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(configuration);
         List<Diagnostic> warnings = [];
-        Walk(definition, new Served(registry, configuration, handlers ?? DotNetHandlers.None), warnings);
+        Walk(definition, new Served(registry, configuration, handlers ?? DotNetHandlers.None, servedElsewhere ?? (_ => false)), warnings);
         return warnings;
     }
 
@@ -70,6 +78,11 @@ public static class IntegrationDiagnostics
 
     private static void CheckTask(TaskState task, Served served, List<Diagnostic> warnings)
     {
+        if (served.Elsewhere(task.Resource))
+        {
+            return;
+        }
+
         string at = task.Location + "/Resource";
         if (task.Resource.StartsWith(LambdaTaskHandler.FunctionArnPrefix, StringComparison.Ordinal)
             && !LambdaTaskHandler.Serves(served.Configuration, served.Handlers, task.Resource))
@@ -165,5 +178,5 @@ public static class IntegrationDiagnostics
     private static string? Literal(JsonNode? node) =>
         JsonText.TryString(node, out string? text) && !text.StartsWith("{%", StringComparison.Ordinal) ? text : null;
 
-    private sealed record Served(TaskHandlerRegistry Registry, IntegrationsConfiguration Configuration, DotNetHandlers Handlers);
+    private sealed record Served(TaskHandlerRegistry Registry, IntegrationsConfiguration Configuration, DotNetHandlers Handlers, Func<string, bool> Elsewhere);
 }

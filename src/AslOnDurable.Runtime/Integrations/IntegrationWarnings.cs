@@ -17,6 +17,8 @@ public sealed class IntegrationWarnings(TaskHandlerRegistry registry, Integratio
 {
     /// <summary>Every Task state of the definition the integrations cannot serve.</summary>
     /// <param name="definition">The parsed definition.</param>
+    /// <param name="servedElsewhere">Resources the host serves outside the integrations (activities), or <see langword="null"/>.</param>
     /// <returns>Warnings (<see cref="IntegrationDiagnostics.UnconfiguredResource"/>), in definition order.</returns>
-    public IReadOnlyList<Diagnostic> Check(StateMachineDefinition definition) => IntegrationDiagnostics.Check(definition, registry, configuration, handlers);
+    public IReadOnlyList<Diagnostic> Check(StateMachineDefinition definition, Func<string, bool>? servedElsewhere = null) =>
+        IntegrationDiagnostics.Check(definition, registry, configuration, handlers, servedElsewhere);
 }

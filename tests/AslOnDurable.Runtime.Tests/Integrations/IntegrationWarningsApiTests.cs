@@ -70,6 +70,18 @@ public sealed class IntegrationWarningsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Validate_ActivityTask_NoWarningBecauseTheApiServesActivities()
+    {
+        const string definition = """
+            {"StartAt":"Work","States":{"Work":{"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:packer","End":true}}}
+            """;
+
+        JsonObject answer = await host.OkAsync("ValidateStateMachineDefinition", new JsonObject { ["definition"] = definition, ["severity"] = "WARNING" });
+
+        Assert.Empty(answer["diagnostics"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Validate_ServedDefinition_NoWarnings()
     {
         JsonObject answer = await host.OkAsync("ValidateStateMachineDefinition", new JsonObject { ["definition"] = Served, ["severity"] = "WARNING" });
