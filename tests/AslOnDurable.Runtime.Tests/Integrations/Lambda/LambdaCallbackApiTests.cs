@@ -103,6 +103,21 @@ public sealed class LambdaCallbackApiTests : IAsyncLifetime, IDisposable
         Assert.Equal("""{"order":7,"error":{"Error":"Approval.Rejected","Cause":"over budget"}}""", (string?)described["output"]);
     }
 
+    [Fact]
+    public async Task SendTaskHeartbeat_ThenSuccess_WithinHeartbeatSeconds_StateSucceeds()
+    {
+        using CancellationTokenSource cts = new(Budget);
+        (string execution, string instance) = await StartAsync(Definition("Approve", "\"HeartbeatSeconds\":60,"));
+
+        JsonNode token = JsonNode.Parse((await FunctionCallAsync(cts.Token)).Body)!["token"]!;
+        await host.OkAsync("SendTaskHeartbeat", new JsonObject { ["taskToken"] = token.DeepClone() });
+        await host.OkAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = token.DeepClone(), ["output"] = "\"ok\"" });
+        JsonObject described = await FinishedAsync(execution, instance, cts.Token);
+
+        Assert.Equal("SUCCEEDED", (string?)described["status"]);
+        Assert.Equal("""{"order":7,"approval":"ok"}""", (string?)described["output"]);
+    }
+
     [Theory]
     [InlineData("\"TimeoutSeconds\":2,", "States.Timeout")]
     [InlineData("\"HeartbeatSeconds\":2,", "States.HeartbeatTimeout")]
