@@ -18,6 +18,22 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_HttpTaskWaitForTaskToken_ErrorAsAwsRefusesItAndExitsOne()
+    {
+        var definition = files.Write("def.json", """
+            {"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::http:invoke.waitForTaskToken","End":true}}}
+            """);
+
+        var (code, stdout, _) = CliRun.Invoke("validate", definition, "--format", "human");
+
+        Assert.Equal(1, code);
+        Assert.Contains(
+            "error SCHEMA_VALIDATION_FAILED /States/Call/Resource: The resource provided arn:aws:states:::http:invoke.waitForTaskToken is not recognized.",
+            stdout,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_InvalidDefinition_PrintsCodeLocationMessageAndExitsOne()
     {
         var definition = files.Write("def.json", """{"StartAt":"Nowhere","States":{"A":{"Type":"Pass","End":true}}}""");
