@@ -145,12 +145,6 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        if (!settings.Express && settings.Storage is null)
-        {
-            // An in-memory durable run is coming: warm its machinery up while the definition is read and compiled.
-            _ = DurableStateMachineRunner.WarmUpAsync();
-        }
-
         var parsed = CliInputs.ReadDefinition(settings.Definition, stderr, out var definitionText);
         if (parsed is null)
         {

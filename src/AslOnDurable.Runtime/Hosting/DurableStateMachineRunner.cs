@@ -50,33 +50,6 @@ public static class DurableStateMachineRunner
         return await RunOnAsync(host.Client, definitionJson, input, options, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Prepares, on the thread pool, what an in-memory run on <see cref="InProcessOrchestrationDriver"/> uses: the
-    /// payload serializer's metadata for the start and result records, and DurableTask.Core's executor, the shims and an
-    /// activity call, through one diagnostic ping orchestration on a driver of its own. Start it when a run is coming
-    /// (<c>asl run</c> does so before it reads the definition): the JIT then runs beside the definition's parsing instead
-    /// of after it. The run does not wait for it.
-    /// </summary>
-    /// <returns>A task that completes when the warm-up is done (it never faults).</returns>
-    public static Task WarmUpAsync() => Task.Run(async () =>
-    {
-        try
-        {
-            StateMachineInput start = DurableJson.Deserialize<StateMachineInput>(
-                DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, "{}", null) { SkipWaits = true }));
-            _ = DurableJson.Deserialize<StateMachineOutput>(DurableJson.Serialize(new StateMachineOutput(start.Version, "SUCCEEDED")));
-            using InProcessOrchestrationDriver driver = new(DurableTaskCatalog.Runtime, NullLoggerFactory.Instance);
-            await driver.StartAsync(OrchestratorNames.Ping, "warm-up", DurableJson.Serialize(new PingInput(1, 0)), CancellationToken.None).ConfigureAwait(false);
-            _ = await driver.WaitForCompletionAsync("warm-up", CancellationToken.None).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // A warm-up that fails only leaves the JIT to the run itself.
-        catch (Exception e) when (e is not OutOfMemoryException)
-#pragma warning restore CA1031
-        {
-            System.Diagnostics.Debug.WriteLine("Durable warm-up failed: " + e.Message);
-        }
-    });
-
     /// <summary>Runs one execution on a self-host of its own; the input is JSON text.</summary>
     /// <param name="definitionJson">The ASL definition text.</param>
     /// <param name="inputJson">The execution input as JSON text.</param>
