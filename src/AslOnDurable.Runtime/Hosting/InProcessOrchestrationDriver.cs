@@ -124,6 +124,12 @@ internal sealed class InProcessOrchestrationDriver : IExecutionClient, IDisposab
         int outstanding = 0;
         while (true)
         {
+            if (terminate.IsCancellationRequested)
+            {
+                // Between episodes, as a worker takes a termination: also ends loops that only continue as new.
+                return Snapshot(instance, name, created, OrchestrationStatus.Terminated, input, terminateReason, null);
+            }
+
             OrchestrationRuntimeState state = new(history);
             state.AddEvent(new OrchestratorStartedEvent(-1));
             foreach (HistoryEvent e in incoming)

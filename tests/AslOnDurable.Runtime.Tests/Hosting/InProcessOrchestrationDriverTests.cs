@@ -62,6 +62,30 @@ public sealed class InProcessOrchestrationDriverTests : IDisposable
     }
 
     [Fact]
+    public async Task RunOn_CallerCancelsALoopThatOnlyContinuesAsNew_InstanceEndsTerminated()
+    {
+        using CancellationTokenSource cts = new(Budget);
+        const string definition = """
+            {"StartAt":"Check","States":{
+              "Check":{"Type":"Choice","Choices":[{"Variable":"$.x","NumericEquals":2,"Next":"Done"}],"Default":"Again"},
+              "Again":{"Type":"Pass","Next":"Check"},
+              "Done":{"Type":"Succeed"}}}
+            """;
+        using CancellationTokenSource stop = new(Budget);
+
+        // Stopped once the loop has run through several generations (10,000 ASL events each).
+        CancellingSink sink = new(stop, 30_000);
+        using InProcessOrchestrationDriver driver = new(DurableTaskCatalog.ForStateMachines(tasks, new ExecutionPlanCache(), _ => sink), NullLoggerFactory.Instance);
+
+        ExecutionResult result = await DurableStateMachineRunner.RunOnAsync(
+            driver, definition, JsonNode.Parse("""{"x":1}"""), new DurableRunOptions { ExecutionName = "endless", MaxStateTransitions = long.MaxValue }, stop.Token);
+
+        Assert.Equal(ExecutionStatus.Aborted, result.Status);
+        ExecutionSnapshot done = await driver.WaitForCompletionAsync("endless", cts.Token);
+        Assert.Equal(ExecutionRuntimeStatus.Terminated, done.Status);
+    }
+
+    [Fact]
     public async Task Driver_EveryEpisodeReplaysTheHistorySoFar()
     {
         using CancellationTokenSource cts = new(Budget);
@@ -127,6 +151,19 @@ public sealed class InProcessOrchestrationDriverTests : IDisposable
             }
 
             return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    private sealed class CancellingSink(CancellationTokenSource stop, int after) : IHistorySink
+    {
+        private int count;
+
+        public void Record(HistoryEvent historyEvent)
+        {
+            if (Interlocked.Increment(ref count) == after)
+            {
+                _ = Task.Run(stop.Cancel); // off the orchestrator thread: cancellation callbacks run inline
+            }
         }
     }
 
