@@ -13,6 +13,12 @@ public sealed record DurableRunOptions
     /// <summary>Gets the backend and task hub (default: the embedded in-memory backend).</summary>
     public SelfHostOptions Host { get; init; } = new();
 
+    /// <summary>
+    /// Gets whether an in-memory run always starts a <see cref="DurableSelfHost"/> (a <c>TaskHubWorker</c>), even for an
+    /// execution that <see cref="InProcessOrchestrationDriver"/> could run (the default, which starts much faster).
+    /// </summary>
+    public bool UseWorker { get; init; }
+
     /// <summary>Gets the state machine name (<c>$$.StateMachine.Name</c>), or <c>null</c> for the engine's default.</summary>
     public string? StateMachineName { get; init; }
 

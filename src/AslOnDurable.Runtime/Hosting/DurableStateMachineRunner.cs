@@ -13,9 +13,11 @@ using AslOnDurable.Core.Json;
 namespace AslOnDurable.Runtime.Hosting;
 
 /// <summary>
-/// Runs one Standard workflow execution durably and returns its result: starts a <see cref="DurableSelfHost"/>
-/// (in-memory by default, or Azure Storage), runs <see cref="StateMachineOrchestrator"/> once, stops the host.
-/// This is what <c>asl run</c> calls (without <c>--express</c>).
+/// Runs one Standard workflow execution durably and returns its result: in memory, an execution that needs no message
+/// from outside its instance runs on an <see cref="InProcessOrchestrationDriver"/> (the same orchestrator and replay,
+/// without a worker's start-up); otherwise it starts a <see cref="DurableSelfHost"/> (in-memory, or Azure Storage),
+/// runs <see cref="StateMachineOrchestrator"/> once and stops the host. This is what <c>asl run</c> calls (without
+/// <c>--express</c>).
 /// </summary>
 public static class DurableStateMachineRunner
 {
@@ -33,8 +35,16 @@ public static class DurableStateMachineRunner
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(options);
         IHistorySink? history = options.History;
+        ExecutionPlanCache plans = new();
         DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
-            tasks, new ExecutionPlanCache(), history is null ? null : _ => history, options.ItemStore, options.Telemetry);
+            tasks, plans, history is null ? null : _ => history, options.ItemStore, options.Telemetry);
+        if (options.Host.Backend == DurableBackend.InMemory && !options.UseWorker && InProcessOrchestrationDriver.CanRun(plans.Get(definitionJson).Plan?.Definition))
+        {
+            // The plan compiled here is the one the orchestrator takes from the shared cache.
+            using InProcessOrchestrationDriver driver = new(catalog, options.LoggerFactory ?? NullLoggerFactory.Instance);
+            return await RunOnAsync(driver, definitionJson, input, options, cancellationToken).ConfigureAwait(false);
+        }
+
         await using DurableSelfHost host = await DurableSelfHost.StartAsync(
             options.Host, catalog, options.LoggerFactory ?? NullLoggerFactory.Instance, cancellationToken).ConfigureAwait(false);
         return await RunOnAsync(host.Client, definitionJson, input, options, cancellationToken).ConfigureAwait(false);

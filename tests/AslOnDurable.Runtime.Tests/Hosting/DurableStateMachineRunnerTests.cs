@@ -17,7 +17,6 @@ namespace AslOnDurable.Runtime.Tests.Hosting;
 public sealed class DurableStateMachineRunnerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(2);
-    private static readonly HashSet<string> Concurrent = new(StringComparer.Ordinal) { "parallel", "map", "parallel-failure" };
     private readonly TestTaskHandler tasks = new();
     private readonly ConcurrentDictionary<string, ListHistorySink> sinks = new(StringComparer.Ordinal);
     private DurableSelfHost host = null!;
@@ -59,24 +58,8 @@ public sealed class DurableStateMachineRunnerTests : IAsyncLifetime
     public async Task RunOn_Fixture_SameResultAndHistoryAsInMemoryEngine(string name)
     {
         using CancellationTokenSource cts = new(Budget);
-        string executionName = $"{name}-{Guid.NewGuid():N}";
-        ListHistorySink expectedHistory = new();
-        ExecutionResult expected = await ReferenceRuns.InMemoryAsync(name, executionName, history: expectedHistory);
-        ListHistorySink actualHistory = sinks.GetOrAdd(executionName, _ => new ListHistorySink());
 
-        ExecutionResult actual = await DurableStateMachineRunner.RunOnAsync(
-            host.Client, DurableFixtures.Definition(name), JsonNode.Parse(DurableFixtures.Input(name)), new DurableRunOptions { ExecutionName = executionName }, cts.Token);
-
-        ReferenceRuns.AssertSame(expected, actual);
-        if (Concurrent.Contains(name))
-        {
-            // Branches interleave differently when tasks complete in later episodes (as on AWS): same events, other order.
-            Assert.Equal(expectedHistory.Events.Select(e => e.Type).Order(StringComparer.Ordinal), actualHistory.Events.Select(e => e.Type).Order(StringComparer.Ordinal));
-        }
-        else
-        {
-            Assert.Equal(expectedHistory.Events.Select(e => (e.Id, e.PreviousEventId, e.Type)), actualHistory.Events.Select(e => (e.Id, e.PreviousEventId, e.Type)));
-        }
+        await ReferenceRuns.AssertDurableParityAsync(name, host.Client, sinks, cts.Token);
     }
 
     [Fact]
