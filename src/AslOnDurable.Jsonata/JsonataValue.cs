@@ -79,6 +79,43 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     public bool TryMeasurePlainJson(out long utf8Size, out bool wellFormed) =>
         ValueConverter.TryMeasurePlainJson(Raw, out utf8Size, out wellFormed);
 
+    /// <summary>
+    /// An object of the given members, in order (a later member of the same name replaces an earlier one); undefined
+    /// members are left out. The members are taken as they are, not copied: like every value, they must not change.
+    /// </summary>
+    /// <param name="members">The members.</param>
+    /// <returns>The object.</returns>
+    public static JsonataValue CreateObject(ReadOnlySpan<KeyValuePair<string, JsonataValue>> members)
+    {
+        var obj = new JObject(members.Length);
+        foreach (var (name, member) in members)
+        {
+            if (member.IsDefined)
+            {
+                obj[name] = member.Raw;
+            }
+        }
+
+        return new(obj);
+    }
+
+    /// <summary>An array of the given items, in order; undefined items are left out. The items are taken as they are.</summary>
+    /// <param name="items">The items.</param>
+    /// <returns>The array.</returns>
+    public static JsonataValue CreateArray(ReadOnlySpan<JsonataValue> items)
+    {
+        var list = new JList(items.Length);
+        foreach (var item in items)
+        {
+            if (item.IsDefined)
+            {
+                list.Add(item.Raw);
+            }
+        }
+
+        return new(list);
+    }
+
     /// <summary>Converts a JSON element.</summary>
     public static JsonataValue FromElement(JsonElement element) => new(ValueConverter.FromJsonElement(element));
 
