@@ -34,6 +34,9 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     /// </summary>
     public bool IsFunction => Raw is Callable;
 
+    /// <summary>Whether the value is an object or an array (a sequence counts as an array).</summary>
+    public bool IsObjectOrArray => Raw is JObject or JList;
+
     /// <summary>The value as a new JSON node (null for JSON null and for undefined; check <see cref="IsDefined"/>).</summary>
     public JsonNode? Node => ValueConverter.ToJsonNode(Raw);
 
@@ -115,6 +118,13 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
 
         return new(list);
     }
+
+    /// <summary>
+    /// The value as plain JSON (see <see cref="IsPlainJson"/>): equal to converting <see cref="Node"/> back, without
+    /// building it; plain parts are shared, not copied. Undefined gives JSON <c>null</c>, as <see cref="Node"/> does.
+    /// </summary>
+    /// <returns>The plain value.</returns>
+    public JsonataValue ToPlainJson() => new(ValueConverter.ToPlainJson(Raw));
 
     /// <summary>Converts a JSON element.</summary>
     public static JsonataValue FromElement(JsonElement element) => new(ValueConverter.FromJsonElement(element));

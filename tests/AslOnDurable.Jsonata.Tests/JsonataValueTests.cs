@@ -122,4 +122,22 @@ public sealed class JsonataValueTests
         Assert.True(JsonataValue.CreateObject([new("x", bad)]).TryMeasurePlainJson(out _, out wellFormed));
         Assert.False(wellFormed);
     }
+
+    [Theory]
+    [InlineData("a.x")] // a sequence
+    [InlineData("a[]")] // a kept singleton
+    [InlineData("[a.x, {'s': a.x, 'f': function($v) { $v }, 'u': nothing, 'inf': 1e300 * 1e300}]")] // nested shapes
+    [InlineData("[a, [1, function($v) { $v }, nothing]]")] // functions and undefined inside arrays
+    [InlineData("$append(a, [[1, 2], b.c])")]
+    [InlineData("a")] // plain already: taken as it is
+    public void ToPlainJson_IsWhatConvertingItsNodeBackGives(string expression)
+    {
+        var value = JsonataExpression.Compile(expression).Evaluate(JsonataValue.Parse("""{"a":[{"x":1},{"x":2}],"b":{"c":[3]}}"""));
+
+        var plain = value.ToPlainJson();
+
+        Assert.True(plain.IsPlainJson);
+        Assert.Equal(JsonataValue.FromNode(value.Node), plain);
+        Assert.True(JsonNode.DeepEquals(value.Node, plain.Node));
+    }
 }

@@ -383,6 +383,95 @@ internal static class ValueConverter
         return size;
     }
 
+    /// <summary>
+    /// The plain JSON value (see <see cref="IsPlainJson(object?)"/>) equal to converting the node
+    /// <see cref="ToJsonNode(object?)"/> makes of <paramref name="value"/> back, without building that node: plain parts
+    /// are taken as they are, sequences and flagged arrays become arrays, functions and non-finite numbers become what
+    /// their nodes hold. Undefined and JSON null both give JSON null.
+    /// </summary>
+    public static object ToPlainJson(object? value) => ToPlainJson(value, 0);
+
+    private static object ToPlainJson(object? value, int depth)
+    {
+        switch (value)
+        {
+            case string or bool:
+                return value;
+            case double d:
+                return double.IsFinite(d) ? value : JNull.Value;
+            case JList list:
+                {
+                    ValueDepthLimit.Check(depth);
+                    var flagged = list.IsSequence || list.KeepSingleton || list.Cons || list.OuterWrapper || list.TupleStream;
+                    if (!flagged && list.Measure is { } measure && depth + measure.Height < JsonataLimits.MaxValueDepth)
+                    {
+                        return list;
+                    }
+
+                    var items = list.OuterWrapper && list.Count == 1 && list[0] is JList inner ? inner : list;
+                    JList? result = flagged ? new JList(items.Count) : null;
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        var item = items[i];
+                        var plain = item is Callable ? JNull.Value : ToPlainJson(item, depth + 1);
+                        if (result is null && !ReferenceEquals(plain, item))
+                        {
+                            // The first changed item: copy the list up to here, then go on into the copy.
+                            result = new JList(items.Count);
+                            for (var j = 0; j < i; j++)
+                            {
+                                result.Add(items[j]);
+                            }
+                        }
+
+                        result?.Add(plain);
+                    }
+
+                    return result ?? list;
+                }
+
+            case JObject obj:
+                {
+                    ValueDepthLimit.Check(depth);
+                    if (obj.Measure is { } measure && depth + measure.Height < JsonataLimits.MaxValueDepth)
+                    {
+                        return obj;
+                    }
+
+                    JObject? result = null;
+                    var i = 0;
+                    foreach (var (key, member) in obj)
+                    {
+                        var plain = member is null or Callable ? null : ToPlainJson(member, depth + 1);
+                        if (result is null && !ReferenceEquals(plain, member))
+                        {
+                            // The first changed or left-out member: copy the object up to here, then go on into the copy.
+                            result = new JObject(obj.Count);
+                            for (var j = 0; j < i; j++)
+                            {
+                                var (k, v) = obj.GetAt(j);
+                                result[k] = v;
+                            }
+                        }
+
+                        if (result is not null && plain is not null)
+                        {
+                            result[key] = plain;
+                        }
+
+                        i++;
+                    }
+
+                    return result ?? obj;
+                }
+
+            case Callable:
+                return string.Empty;
+            default:
+                return JNull.Value;
+        }
+    }
+
     /// <summary>Converts an evaluator value to a JSON node; undefined and JSON null both give null.</summary>
     public static JsonNode? ToJsonNode(object? value)
     {

@@ -98,13 +98,21 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
             return value;
         }
 
-        if (value.TryMeasurePlainJson(out _, out var wellFormed))
+        if (!value.TryMeasurePlainJson(out _, out var wellFormed))
         {
-            return wellFormed ? value : throw LoneSurrogate(value.Node);
+            if (!value.IsObjectOrArray)
+            {
+                // A non-finite number: refused as its node would be.
+                _ = ToNode(value, cache, out var node);
+                return JsonataValue.FromNode(node);
+            }
+
+            // Sequences and flagged arrays (a path's result) become the arrays their nodes would be.
+            value = value.ToPlainJson();
+            _ = value.TryMeasurePlainJson(out _, out wellFormed);
         }
 
-        _ = ToNode(value, cache, out var node);
-        return JsonataValue.FromNode(node);
+        return wellFormed ? value : throw LoneSurrogate(value.Node);
     }
 
     private JsonataValue EvaluateValue(JsonNode? states, IEvaluationEnvironment environment, out JsonataConversionCache? cache)
