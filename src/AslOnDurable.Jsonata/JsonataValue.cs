@@ -34,6 +34,9 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     /// </summary>
     public bool IsFunction => Raw is Callable;
 
+    /// <summary>Whether the value is an object or an array (a sequence counts as an array).</summary>
+    public bool IsObjectOrArray => Raw is JObject or JList;
+
     /// <summary>The value as a new JSON node (null for JSON null and for undefined; check <see cref="IsDefined"/>).</summary>
     public JsonNode? Node => ValueConverter.ToJsonNode(Raw);
 
@@ -78,6 +81,50 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     /// <returns>False when the value is undefined or not plain JSON (nothing measured).</returns>
     public bool TryMeasurePlainJson(out long utf8Size, out bool wellFormed) =>
         ValueConverter.TryMeasurePlainJson(Raw, out utf8Size, out wellFormed);
+
+    /// <summary>
+    /// An object of the given members, in order (a later member of the same name replaces an earlier one); undefined
+    /// members are left out. The members are taken as they are, not copied: like every value, they must not change.
+    /// </summary>
+    /// <param name="members">The members.</param>
+    /// <returns>The object.</returns>
+    public static JsonataValue CreateObject(ReadOnlySpan<KeyValuePair<string, JsonataValue>> members)
+    {
+        var obj = new JObject(members.Length);
+        foreach (var (name, member) in members)
+        {
+            if (member.IsDefined)
+            {
+                obj[name] = member.Raw;
+            }
+        }
+
+        return new(obj);
+    }
+
+    /// <summary>An array of the given items, in order; undefined items are left out. The items are taken as they are.</summary>
+    /// <param name="items">The items.</param>
+    /// <returns>The array.</returns>
+    public static JsonataValue CreateArray(ReadOnlySpan<JsonataValue> items)
+    {
+        var list = new JList(items.Length);
+        foreach (var item in items)
+        {
+            if (item.IsDefined)
+            {
+                list.Add(item.Raw);
+            }
+        }
+
+        return new(list);
+    }
+
+    /// <summary>
+    /// The value as plain JSON (see <see cref="IsPlainJson"/>): equal to converting <see cref="Node"/> back, without
+    /// building it; plain parts are shared, not copied. Undefined gives JSON <c>null</c>, as <see cref="Node"/> does.
+    /// </summary>
+    /// <returns>The plain value.</returns>
+    public JsonataValue ToPlainJson() => new(ValueConverter.ToPlainJson(Raw));
 
     /// <summary>Converts a JSON element.</summary>
     public static JsonataValue FromElement(JsonElement element) => new(ValueConverter.FromJsonElement(element));

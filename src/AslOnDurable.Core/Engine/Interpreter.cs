@@ -140,6 +140,7 @@ public sealed class Interpreter(ExecutionPlan plan)
         var recording = run.History.IsEnabled;
         var index = startIndex;
         var current = input;
+        HeldJsonataValue? held = null; // the current input held as the evaluator's value, its node not built (then current is null)
         string? currentText = null; // the previous StateExited text is the next StateEntered input: serialize once
         try
         {
@@ -161,8 +162,19 @@ public sealed class Interpreter(ExecutionPlan plan)
                 }
 
                 var state = plan.States[index];
+                if (held is not null && !state.TakesHeldInput)
+                {
+                    current = Materialize(environment, held);
+                    held = null;
+                }
+
                 var enteredId = frame.Record(state.EnteredEventType, recording ? HistoryRecorder.StateEntered(state.Name, currentText ?? HistoryRecorder.Text(current)) : null);
                 environment.Enter(state.Name, run.Host.UtcNow, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
+                if (held is not null)
+                {
+                    environment.HoldInput(held);
+                }
+
                 StepResult step;
                 try
                 {
@@ -183,19 +195,27 @@ public sealed class Interpreter(ExecutionPlan plan)
                 switch (step.Kind)
                 {
                     case StepKind.Next:
-                        currentText = recording ? HistoryRecorder.Text(step.Output) : null;
-                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, currentText!, environment.Scope.TakeCommitted()) : null);
+                        held = step.Held;
                         current = step.Output;
+                        if (recording && held is not null)
+                        {
+                            current = Materialize(environment, held);
+                            held = null;
+                        }
+
+                        currentText = recording ? HistoryRecorder.Text(current) : null;
+                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, currentText!, environment.Scope.TakeCommitted()) : null);
                         index = step.NextIndex;
                         if (frame.IsRoot && run.Host.ShouldCheckpoint(run.History.LastId - run.FirstEventId))
                         {
-                            return new BranchOutcome(ExecutionStatus.ContinuedAsNew, current, null, index);
+                            return new BranchOutcome(ExecutionStatus.ContinuedAsNew, held?.Node ?? current, null, index);
                         }
 
                         continue;
                     case StepKind.End:
-                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, HistoryRecorder.Text(step.Output), environment.Scope.TakeCommitted()) : null);
-                        return new BranchOutcome(ExecutionStatus.Succeeded, step.Output, null);
+                        var output = step.OutputNode;
+                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, HistoryRecorder.Text(output), environment.Scope.TakeCommitted()) : null);
+                        return new BranchOutcome(ExecutionStatus.Succeeded, output, null);
                     default:
                         return run.TimedOut
                             ? new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null))
@@ -209,6 +229,17 @@ public sealed class Interpreter(ExecutionPlan plan)
             // iteration's variables then; the top level's go to a checkpoint, which measures them again on resume).
             environment.Scope.Release();
         }
+    }
+
+    /// <summary>
+    /// Builds the node of an input held as the evaluator's value, for a state that reads nodes; the frame's JSONata
+    /// conversions take the held value for it while it stays unchanged.
+    /// </summary>
+    private static JsonNode Materialize(StateEnvironment environment, HeldJsonataValue held)
+    {
+        var node = held.Node;
+        environment.JsonataCache.Built(node, held.Value);
+        return node;
     }
 
     private static ExecutionResult Finish(ExecutionRun run, BranchOutcome outcome)

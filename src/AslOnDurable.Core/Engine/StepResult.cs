@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Core.Errors;
 
 namespace AslOnDurable.Core.Engine;
@@ -6,12 +7,13 @@ namespace AslOnDurable.Core.Engine;
 /// <summary>What a state executor returns: go to a state, end the machine, or fail.</summary>
 internal readonly struct StepResult
 {
-    private StepResult(StepKind kind, int nextIndex, JsonNode? output, AslError? error)
+    private StepResult(StepKind kind, int nextIndex, JsonNode? output, AslError? error, HeldJsonataValue? held = null)
     {
         Kind = kind;
         NextIndex = nextIndex;
         Output = output;
         Error = error;
+        Held = held;
     }
 
     /// <summary>The kind.</summary>
@@ -20,8 +22,18 @@ internal readonly struct StepResult
     /// <summary>The next state's index (transitions).</summary>
     public int NextIndex { get; }
 
-    /// <summary>The state's output (transitions and ends).</summary>
+    /// <summary>The state's output (transitions and ends), unless it is <see cref="Held"/>.</summary>
     public JsonNode? Output { get; }
+
+    /// <summary>
+    /// The state's output held as the evaluator's value, its node not built (then <see cref="Output"/> is null): a
+    /// JSONata Output passed on to the next state, which takes it as <c>$states.input</c> as it is when that state is a
+    /// JSONata Pass, Choice or Succeed; the node is built only for anything else.
+    /// </summary>
+    public HeldJsonataValue? Held { get; }
+
+    /// <summary>The output's node (built on first need when the output is <see cref="Held"/>).</summary>
+    public JsonNode? OutputNode => Held is { } held ? held.Node : Output;
 
     /// <summary>The error (failures).</summary>
     public AslError? Error { get; }
@@ -29,6 +41,10 @@ internal readonly struct StepResult
     /// <summary>Go to another state (or end when <paramref name="nextIndex"/> is -1).</summary>
     public static StepResult Next(int nextIndex, JsonNode? output) =>
         new(nextIndex < 0 ? StepKind.End : StepKind.Next, nextIndex, output, null);
+
+    /// <summary>Go to another state (or end) with an output held as the evaluator's value (see <see cref="Held"/>).</summary>
+    public static StepResult Next(int nextIndex, HeldJsonataValue output) =>
+        new(nextIndex < 0 ? StepKind.End : StepKind.Next, nextIndex, null, null, output);
 
     /// <summary>End the machine successfully.</summary>
     public static StepResult End(JsonNode? output) => new(StepKind.End, -1, output, null);

@@ -32,6 +32,9 @@ internal sealed class JList : List<object?>
     /// <summary>Whether the items are binding tuples.</summary>
     public bool TupleStream { get; set; }
 
+    /// <summary>Its plain-JSON measure, once measured (see <see cref="PlainJsonMeasure"/>).</summary>
+    public PlainJsonMeasure? Measure { get; set; }
+
     /// <summary>Creates an empty sequence.</summary>
     public static JList Sequence() => new() { IsSequence = true };
 

@@ -14,4 +14,7 @@ internal sealed class JObject : OrderedDictionary<string, object?>
         : base(capacity, StringComparer.Ordinal)
     {
     }
+
+    /// <summary>Its plain-JSON measure, once measured (see <see cref="PlainJsonMeasure"/>).</summary>
+    public PlainJsonMeasure? Measure { get; set; }
 }

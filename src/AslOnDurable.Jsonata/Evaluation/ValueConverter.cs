@@ -225,10 +225,16 @@ internal static class ValueConverter
     {
         size = 0;
         wellFormed = true;
-        return TryMeasure(value, 0, ref size, ref wellFormed);
+        var deepest = 0;
+        return TryMeasure(value, 0, ref size, ref wellFormed, ref deepest);
     }
 
-    private static bool TryMeasure(object? value, int depth, ref long size, ref bool wellFormed)
+    /// <param name="value">The value.</param>
+    /// <param name="depth">Its depth (objects and arrays around it).</param>
+    /// <param name="size">Adds its size.</param>
+    /// <param name="wellFormed">Cleared when its text holds a lone surrogate.</param>
+    /// <param name="deepest">Raised to the depth of its deepest object or array.</param>
+    private static bool TryMeasure(object? value, int depth, ref long size, ref bool wellFormed, ref int deepest)
     {
         switch (value)
         {
@@ -244,6 +250,21 @@ internal static class ValueConverter
                 return true;
             case double d:
                 {
+                    if (d == Math.Floor(d) && Math.Abs(d) < 1e15 && (d != 0 || !double.IsNegative(d)))
+                    {
+                        // An integer below 1e15 is written as its digits (and a minus sign): no formatting needed.
+                        var magnitude = (long)Math.Abs(d);
+                        var digits = 1;
+                        while (magnitude >= 10)
+                        {
+                            magnitude /= 10;
+                            digits++;
+                        }
+
+                        size += (d < 0 ? 1 : 0) + digits;
+                        return true;
+                    }
+
                     Span<char> buffer = stackalloc char[32];
                     if (!double.IsFinite(d) || !d.TryFormat(buffer, out var written, default, System.Globalization.CultureInfo.InvariantCulture))
                     {
@@ -255,42 +276,85 @@ internal static class ValueConverter
                 }
 
             case JList list:
-                if (depth >= JsonataLimits.MaxValueDepth || list.IsSequence || list.KeepSingleton || list.Cons || list.OuterWrapper || list.TupleStream)
                 {
-                    return false;
-                }
-
-                size += 2 + Math.Max(0, list.Count - 1);
-                foreach (var item in list)
-                {
-                    if (!TryMeasure(item, depth + 1, ref size, ref wellFormed))
+                    if (list.IsSequence || list.KeepSingleton || list.Cons || list.OuterWrapper || list.TupleStream)
                     {
                         return false;
                     }
+
+                    var measure = list.Measure;
+                    if (measure is null)
+                    {
+                        long own = 2 + Math.Max(0, list.Count - 1);
+                        var ownWellFormed = true;
+                        var ownDeepest = depth;
+                        if (depth >= JsonataLimits.MaxValueDepth)
+                        {
+                            return false;
+                        }
+
+                        foreach (var item in list)
+                        {
+                            if (!TryMeasure(item, depth + 1, ref own, ref ownWellFormed, ref ownDeepest))
+                            {
+                                return false;
+                            }
+                        }
+
+                        measure = new PlainJsonMeasure(own, ownDeepest - depth, ownWellFormed);
+                        list.Measure = measure;
+                    }
+
+                    return Add(measure, depth, ref size, ref wellFormed, ref deepest);
                 }
 
-                return true;
             case JObject obj:
-                if (depth >= JsonataLimits.MaxValueDepth)
                 {
-                    return false;
-                }
-
-                size += 2 + Math.Max(0, obj.Count - 1);
-                foreach (var kv in obj)
-                {
-                    size += StringSize(kv.Key) + 1;
-                    wellFormed = wellFormed && IsWellFormed(kv.Key);
-                    if (!TryMeasure(kv.Value, depth + 1, ref size, ref wellFormed))
+                    var measure = obj.Measure;
+                    if (measure is null)
                     {
-                        return false;
+                        long own = 2 + Math.Max(0, obj.Count - 1);
+                        var ownWellFormed = true;
+                        var ownDeepest = depth;
+                        if (depth >= JsonataLimits.MaxValueDepth)
+                        {
+                            return false;
+                        }
+
+                        foreach (var kv in obj)
+                        {
+                            own += StringSize(kv.Key) + 1;
+                            ownWellFormed = ownWellFormed && IsWellFormed(kv.Key);
+                            if (!TryMeasure(kv.Value, depth + 1, ref own, ref ownWellFormed, ref ownDeepest))
+                            {
+                                return false;
+                            }
+                        }
+
+                        measure = new PlainJsonMeasure(own, ownDeepest - depth, ownWellFormed);
+                        obj.Measure = measure;
                     }
+
+                    return Add(measure, depth, ref size, ref wellFormed, ref deepest);
                 }
 
-                return true;
             default:
                 return false;
         }
+    }
+
+    /// <summary>Adds a container's measure at <paramref name="depth"/>; false when its deepest level passes the depth limit there.</summary>
+    private static bool Add(PlainJsonMeasure measure, int depth, ref long size, ref bool wellFormed, ref int deepest)
+    {
+        if (depth + measure.Height >= JsonataLimits.MaxValueDepth)
+        {
+            return false;
+        }
+
+        size += measure.Size;
+        wellFormed = wellFormed && measure.WellFormed;
+        deepest = Math.Max(deepest, depth + measure.Height);
+        return true;
     }
 
     private static long StringSize(string text)
@@ -317,6 +381,95 @@ internal static class ValueConverter
         }
 
         return size;
+    }
+
+    /// <summary>
+    /// The plain JSON value (see <see cref="IsPlainJson(object?)"/>) equal to converting the node
+    /// <see cref="ToJsonNode(object?)"/> makes of <paramref name="value"/> back, without building that node: plain parts
+    /// are taken as they are, sequences and flagged arrays become arrays, functions and non-finite numbers become what
+    /// their nodes hold. Undefined and JSON null both give JSON null.
+    /// </summary>
+    public static object ToPlainJson(object? value) => ToPlainJson(value, 0);
+
+    private static object ToPlainJson(object? value, int depth)
+    {
+        switch (value)
+        {
+            case string or bool:
+                return value;
+            case double d:
+                return double.IsFinite(d) ? value : JNull.Value;
+            case JList list:
+                {
+                    ValueDepthLimit.Check(depth);
+                    var flagged = list.IsSequence || list.KeepSingleton || list.Cons || list.OuterWrapper || list.TupleStream;
+                    if (!flagged && list.Measure is { } measure && depth + measure.Height < JsonataLimits.MaxValueDepth)
+                    {
+                        return list;
+                    }
+
+                    var items = list.OuterWrapper && list.Count == 1 && list[0] is JList inner ? inner : list;
+                    JList? result = flagged ? new JList(items.Count) : null;
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        var item = items[i];
+                        var plain = item is Callable ? JNull.Value : ToPlainJson(item, depth + 1);
+                        if (result is null && !ReferenceEquals(plain, item))
+                        {
+                            // The first changed item: copy the list up to here, then go on into the copy.
+                            result = new JList(items.Count);
+                            for (var j = 0; j < i; j++)
+                            {
+                                result.Add(items[j]);
+                            }
+                        }
+
+                        result?.Add(plain);
+                    }
+
+                    return result ?? list;
+                }
+
+            case JObject obj:
+                {
+                    ValueDepthLimit.Check(depth);
+                    if (obj.Measure is { } measure && depth + measure.Height < JsonataLimits.MaxValueDepth)
+                    {
+                        return obj;
+                    }
+
+                    JObject? result = null;
+                    var i = 0;
+                    foreach (var (key, member) in obj)
+                    {
+                        var plain = member is null or Callable ? null : ToPlainJson(member, depth + 1);
+                        if (result is null && !ReferenceEquals(plain, member))
+                        {
+                            // The first changed or left-out member: copy the object up to here, then go on into the copy.
+                            result = new JObject(obj.Count);
+                            for (var j = 0; j < i; j++)
+                            {
+                                var (k, v) = obj.GetAt(j);
+                                result[k] = v;
+                            }
+                        }
+
+                        if (result is not null && plain is not null)
+                        {
+                            result[key] = plain;
+                        }
+
+                        i++;
+                    }
+
+                    return result ?? obj;
+                }
+
+            case Callable:
+                return string.Empty;
+            default:
+                return JNull.Value;
+        }
     }
 
     /// <summary>Converts an evaluator value to a JSON node; undefined and JSON null both give null.</summary>

@@ -229,6 +229,45 @@ public sealed class InterpreterTests
             """, result.Output);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunAsync_JsonataOutputsHeldAsValues_ReachJsonPathStatesTasksAndTheEndAsTheSameJson(bool history)
+    {
+        // JSONata Outputs pass from state to state as evaluator values; a JSONPath state (which changes its input in
+        // place), a task handler (which may change what it is given) and the end get nodes: every reader sees the same JSON.
+        var plan = ExecutionPlan.Compile(
+            Core.Parsing.DefinitionParser.Parse("""
+                {"StartAt":"A","States":{
+                  "A":{"Type":"Pass","QueryLanguage":"JSONata","Output":{"list":"{% [1, 2] %}","lit":{"k":[true,null]},"n":"{% $states.input.n %}"},"Next":"B"},
+                  "B":{"Type":"Pass","Result":{"x":1},"ResultPath":"$.lit.added","Next":"C"},
+                  "C":{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $merge([$states.input, {'c': $count($states.input.list)}]) %}","Next":"D"},
+                  "D":{"Type":"Pass","QueryLanguage":"JSONata","Assign":{"kept":"{% $states.input %}"},"Next":"T"},
+                  "T":{"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:lambda:us-east-1:123456789012:function:f","Output":"{% {'in': $states.input, 'out': $states.result, 'kept': $kept} %}","Next":"Q"},
+                  "Q":{"Type":"Choice","QueryLanguage":"JSONata","Choices":[{"Condition":"{% $states.input.in.c = 2 %}","Next":"E"}],"Default":"F"},
+                  "E":{"Type":"Succeed","QueryLanguage":"JSONata"},
+                  "F":{"Type":"Fail","Error":"Wrong"}}}
+                """).Definition!,
+            new Core.Engine.Lifecycle.JsonataLibraryEvaluator());
+        var host = new FakeExecutionHost
+        {
+            Tasks = invocation =>
+            {
+                var input = invocation.Input!.AsObject();
+                input["changedByHandler"] = true; // the handler's copy: the state's input and the variable keep their JSON
+                return TaskOutcome.Success(input.DeepClone());
+            },
+        };
+        var options = history ? new ExecutionOptions { History = new Core.Engine.History.ListHistorySink() } : new ExecutionOptions();
+
+        var result = await new Interpreter(plan).RunAsync(new ExecutionRequest { Input = JsonNode.Parse("""{"n":7}""") }, host, options);
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        const string input = """{"list":[1,2],"lit":{"k":[true,null],"added":{"x":1}},"n":7,"c":2}""";
+        var changed = """{"list":[1,2],"lit":{"k":[true,null],"added":{"x":1}},"n":7,"c":2,"changedByHandler":true}""";
+        JsonAssert.Equal("{\"in\":" + input + ",\"out\":" + changed + ",\"kept\":" + input + "}", result.Output);
+    }
+
     [Fact]
     public async Task RunAsync_JsonataResultWithLoneSurrogate_FailsWithQueryEvaluationErrorThatCatchSees()
     {

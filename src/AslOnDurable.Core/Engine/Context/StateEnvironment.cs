@@ -29,6 +29,12 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
     /// <summary>JSONata values of this frame's nodes (see <see cref="JsonataConversionCache"/>).</summary>
     public JsonataConversionCache JsonataCache => jsonataCache ??= new JsonataConversionCache();
 
+    /// <summary>
+    /// The current state's input when it is held as the evaluator's value (its raw input node is then null and not
+    /// used): only a JSONata Pass, Choice or Succeed state takes its input so (see <see cref="StepResult.Held"/>).
+    /// </summary>
+    public HeldJsonataValue? HeldInput { get; private set; }
+
     /// <summary>The frame's variables.</summary>
     public VariableScope Scope { get; } = scope;
 
@@ -107,7 +113,15 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
         mapIndex = -1;
         mapValue = null;
         stateDirty = true;
+        HeldInput = null;
         jsonataCache?.NextState();
+    }
+
+    /// <summary>Gives the current state its input as a held value (see <see cref="HeldInput"/>); call after <see cref="Enter"/>.</summary>
+    public void HoldInput(HeldJsonataValue input)
+    {
+        HeldInput = input;
+        JsonataCache.HoldInput(input.Value);
     }
 
     /// <summary>

@@ -86,7 +86,7 @@ internal static class TaskStateExecutor
             var states = JsonataStates.Create(raw, null, null, environment);
             try
             {
-                parameters = state.Arguments is not null ? state.Arguments.Evaluate(states, environment) : raw?.DeepClone();
+                parameters = state.Arguments is not null ? state.Arguments.Evaluate(states, environment) : environment.HeldInput is { } held ? held.Value.Node : raw?.DeepClone();
                 timeout = JsonataSeconds(state.JsonataTimeoutSeconds?.Evaluate(states, environment), state.JsonataTimeoutSeconds is not null, "TimeoutSeconds");
                 heartbeat = JsonataSeconds(state.JsonataHeartbeatSeconds?.Evaluate(states, environment), state.JsonataHeartbeatSeconds is not null, "HeartbeatSeconds");
             }

@@ -24,6 +24,7 @@ internal sealed class JsonataConversionCache : IConvertedNodes
     private JsonObject? states;
     private int statesCount;
     private JsonataValue statesValue;
+    private JsonataValue heldInput;
 
     /// <inheritdoc/>
     public bool TryGetConverted(JsonNode node, out JsonataValue value) =>
@@ -91,8 +92,11 @@ internal sealed class JsonataConversionCache : IConvertedNodes
             return statesValue;
         }
 
+        var members = new KeyValuePair<string, JsonataValue>[node.Count];
+        var i = 0;
         foreach (var (name, member) in node)
         {
+            JsonataValue value;
             if (name == "context")
             {
                 // The context object changes in place from state to state: never held itself, only its constant members.
@@ -100,14 +104,18 @@ internal sealed class JsonataConversionCache : IConvertedNodes
                 {
                     HoldConstantMembers(context);
                 }
+
+                value = JsonataValue.FromNode(member, this);
             }
             else
             {
-                _ = Convert(member);
+                value = name == "input" && heldInput.IsDefined ? heldInput : Convert(member);
             }
+
+            members[i++] = new(name, value);
         }
 
-        statesValue = JsonataValue.FromNode(node, this);
+        statesValue = JsonataValue.CreateObject(members);
         states = node;
         statesCount = node.Count;
         return statesValue;
@@ -122,10 +130,30 @@ internal sealed class JsonataConversionCache : IConvertedNodes
         }
     }
 
+    /// <summary>Remembers the plain JSON value (see <see cref="JsonataValue.IsPlainJson"/>) <paramref name="node"/> was built from.</summary>
+    public void Built(JsonNode node, JsonataValue value)
+    {
+        if (node is JsonObject or JsonArray)
+        {
+            current[node] = value;
+        }
+    }
+
+    /// <summary>
+    /// Sets the value of <c>$states.input</c> for the current state when its node was not built (the previous state's
+    /// output, held as the evaluator's value: see <see cref="StepResult.Held"/>); undefined when the input is the node.
+    /// </summary>
+    public void HoldInput(JsonataValue value)
+    {
+        ForgetStates();
+        heldInput = value;
+    }
+
     /// <summary>A new state starts: what the previous one converted or produced stays available for one more state.</summary>
     public void NextState()
     {
         ForgetStates();
+        heldInput = default;
         (previous, current) = (current, previous);
         if (current.Count > 0)
         {

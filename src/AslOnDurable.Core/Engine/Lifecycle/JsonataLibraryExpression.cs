@@ -84,6 +84,37 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
         return defined;
     }
 
+    /// <summary>
+    /// Evaluates to the value the next reader would take from the node <see cref="TryEvaluate"/> builds, without
+    /// building it when the result is plain JSON (checked, with its text's well-formedness, in one walk that later
+    /// walks over shared members skip); any other result goes through its node, with the same errors.
+    /// </summary>
+    /// <returns>The plain value, or undefined.</returns>
+    public JsonataValue EvaluatePlain(JsonNode? states, IEvaluationEnvironment environment)
+    {
+        var value = EvaluateValue(states, environment, out var cache);
+        if (value.IsUndefined)
+        {
+            return value;
+        }
+
+        if (!value.TryMeasurePlainJson(out _, out var wellFormed))
+        {
+            if (!value.IsObjectOrArray)
+            {
+                // A non-finite number: refused as its node would be.
+                _ = ToNode(value, cache, out var node);
+                return JsonataValue.FromNode(node);
+            }
+
+            // Sequences and flagged arrays (a path's result) become the arrays their nodes would be.
+            value = value.ToPlainJson();
+            _ = value.TryMeasurePlainJson(out _, out wellFormed);
+        }
+
+        return wellFormed ? value : throw LoneSurrogate(value.Node);
+    }
+
     private JsonataValue EvaluateValue(JsonNode? states, IEvaluationEnvironment environment, out JsonataConversionCache? cache)
     {
         var state = environment as StateEnvironment;

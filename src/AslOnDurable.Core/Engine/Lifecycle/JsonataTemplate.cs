@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Core.Paths;
+using AslOnDurable.Jsonata;
 
 namespace AslOnDurable.Core.Engine.Lifecycle;
 
@@ -18,6 +19,7 @@ internal sealed class JsonataTemplate
     private readonly KeyValuePair<string, JsonataTemplate>[]? properties;
     private readonly JsonataTemplate[]? items;
     private readonly string field;
+    private JsonataValue literalValue;
 
     private JsonataTemplate(string field, JsonNode? literal, IJsonataExpression? expression, string? expressionText, KeyValuePair<string, JsonataTemplate>[]? properties, JsonataTemplate[]? items)
     {
@@ -166,6 +168,64 @@ internal sealed class JsonataTemplate
 
         value = literal?.DeepClone();
         return true;
+    }
+
+    /// <summary>
+    /// Evaluates (see <see cref="Evaluate"/>) into the evaluator's value instead of a node: the value the next JSONata
+    /// reader would take from that node (<see cref="JsonataLibraryExpression.EvaluatePlain"/>), with the same errors.
+    /// Members are shared, not copied: evaluator values never change.
+    /// </summary>
+    public JsonataValue EvaluateValue(JsonNode? states, IEvaluationEnvironment environment)
+    {
+        if (expressionText is not null)
+        {
+            if (expression is not JsonataLibraryExpression library)
+            {
+                return JsonataValue.FromNode(Evaluate(states, environment));
+            }
+
+            JsonataValue value;
+            try
+            {
+                value = library.EvaluatePlain(states, environment);
+            }
+            catch (AslErrorException e) when (e.Error.Error == StatesErrorNames.QueryEvaluationError)
+            {
+                throw Explain(e);
+            }
+
+            return value.IsDefined ? value : throw ReturnedNothing();
+        }
+
+        if (properties is not null)
+        {
+            var members = new KeyValuePair<string, JsonataValue>[properties.Length];
+            for (var i = 0; i < properties.Length; i++)
+            {
+                members[i] = new(properties[i].Key, properties[i].Value.EvaluateValue(states, environment));
+            }
+
+            return JsonataValue.CreateObject(members);
+        }
+
+        if (items is not null)
+        {
+            var values = new JsonataValue[items.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                values[i] = items[i].EvaluateValue(states, environment);
+            }
+
+            return JsonataValue.CreateArray(values);
+        }
+
+        // A literal's value is made once (several threads may race to make it: they make equal values).
+        if (literalValue.IsUndefined)
+        {
+            literalValue = JsonataValue.FromNode(literal);
+        }
+
+        return literalValue;
     }
 
     /// <summary>

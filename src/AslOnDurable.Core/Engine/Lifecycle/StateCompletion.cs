@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Core.Engine.Plan;
+using AslOnDurable.Jsonata;
 
 namespace AslOnDurable.Core.Engine.Lifecycle;
 
@@ -31,38 +32,45 @@ internal static class StateCompletion
         return StepResult.Next(nextIndex, output);
     }
 
-    /// <summary>JSONata: Assign and Output with <c>$states.input</c> (and <c>$states.result</c>) bound, then commit.</summary>
+    /// <summary>
+    /// JSONata: Assign and Output with <c>$states.input</c> (and <c>$states.result</c>) bound, then commit. The output of
+    /// an Output field is held as the evaluator's value (<see cref="StepResult.Held"/>), built as a node only when needed;
+    /// a state without one passes its input on as it came (node or held value).
+    /// </summary>
     public static StepResult CompleteJsonata(ExecutionFrame frame, JsonNode? raw, JsonNode? result, bool hasResult, JsonataTemplate? assignTemplate, JsonataTemplate? outputTemplate, int nextIndex)
     {
         var environment = frame.Environment;
         if (assignTemplate is null && outputTemplate is null)
         {
-            return StepResult.Next(nextIndex, hasResult ? result : raw);
+            return hasResult ? StepResult.Next(nextIndex, result) : PassOn(environment, raw, nextIndex);
         }
 
         var states = JsonataStates.Create(raw, hasResult ? result : null, null, environment);
         AssignedVariable[]? assign;
-        JsonNode? output;
+        JsonataValue output;
         try
         {
             assign = assignTemplate?.EvaluateAssign(states, environment);
             output = outputTemplate is not null
-                ? outputTemplate.Evaluate(states, environment)
-                : null;
+                ? outputTemplate.EvaluateValue(states, environment)
+                : default;
         }
         finally
         {
             JsonataStates.Release(states);
         }
 
+        Commit(environment, Prepare(environment, assign));
         if (outputTemplate is null)
         {
-            output = hasResult ? Detached(result) : raw;
+            return hasResult ? StepResult.Next(nextIndex, Detached(result)) : PassOn(environment, raw, nextIndex);
         }
 
-        Commit(environment, Prepare(environment, assign));
-        return StepResult.Next(nextIndex, output);
+        return output == JsonataValue.Null ? StepResult.Next(nextIndex, (JsonNode?)null) : StepResult.Next(nextIndex, new HeldJsonataValue(output));
     }
+
+    private static StepResult PassOn(StateEnvironment environment, JsonNode? raw, int nextIndex) =>
+        environment.HeldInput is { } held ? StepResult.Next(nextIndex, held) : StepResult.Next(nextIndex, raw);
 
     /// <summary>
     /// Measures an evaluated Assign against the variable size limits (<c>States.DataLimitExceeded</c>) before the

@@ -24,7 +24,11 @@ internal sealed class ChoiceStatePlan : StatePlan
         }
 
         Rules = rules;
+        TakesHeldInput = IsJsonata && Array.TrueForAll(rules, rule => rule.Condition is JsonataConditionPlan);
     }
+
+    /// <inheritdoc/>
+    public override bool TakesHeldInput { get; }
 
     /// <summary>The rules in order.</summary>
     public ChoiceRulePlan[] Rules { get; }

@@ -20,6 +20,9 @@ internal sealed class PassStatePlan : StatePlan
         }
     }
 
+    /// <inheritdoc/>
+    public override bool TakesHeldInput => IsJsonata;
+
     /// <summary>The fixed Result (shared: clone before use).</summary>
     public JsonNode? Result { get; }
 

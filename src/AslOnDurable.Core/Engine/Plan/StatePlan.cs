@@ -39,6 +39,13 @@ internal abstract class StatePlan
     /// <summary>Whether the state uses JSONata.</summary>
     public bool IsJsonata { get; }
 
+    /// <summary>
+    /// Whether the state reads its input only through <c>$states.input</c> of JSONata expressions and passes it on as
+    /// it is, so it may take a previous output held as the evaluator's value (<see cref="StepResult.Held"/>) without its
+    /// node: JSONata Pass, Succeed and Choice states (whose rules are all JSONata conditions).
+    /// </summary>
+    public virtual bool TakesHeldInput => false;
+
     /// <summary>The index of <c>Next</c>, or -1 when the state ends the machine (or has no Next).</summary>
     public int NextIndex { get; }
 

@@ -42,6 +42,10 @@ internal sealed class TaskStatePlan : StatePlan, IRecoverableStatePlan
         }
     }
 
+    /// <inheritdoc/>
+    /// <remarks>A JSONata Task reads its input only through <c>$states.input</c> (Arguments, Output, Catch) or copies it whole.</remarks>
+    public override bool TakesHeldInput => IsJsonata;
+
     /// <summary>The resource.</summary>
     public string Resource { get; }
 

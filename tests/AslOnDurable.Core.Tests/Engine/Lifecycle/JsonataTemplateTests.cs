@@ -89,4 +89,40 @@ public sealed class JsonataTemplateTests
         Assert.Contains("specified for the field 'Assign/v'", error.Error.Cause, StringComparison.Ordinal);
         Assert.Contains(cause, error.Error.Cause, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"sum":"{% 1 + 2 %}","literal":" {% no %} ","list":[1,"{% 'a' & 'b' %}",null],"obj":{"n":"{% -0 %}"}}""")]
+    [InlineData("\"{% [1, 2, 3][$ > 1] %}\"")]
+    [InlineData("\"{% $append([1], [2])[] %}\"")]
+    [InlineData("\"{% {'a': [[1]], 'b': 1e300 * 10 > 0 ? 1 : 0, 'c': 12345678901234567} %}\"")]
+    [InlineData("\"{% null %}\"")]
+    public void EvaluateValue_IsTheValueOfTheNodeEvaluateBuilds(string template)
+    {
+        var compiled = JsonataTemplate.Compile(JsonNode.Parse(template), new JsonataLibraryEvaluator(), "Output");
+
+        var node = compiled.Evaluate(new JsonObject(), Environment);
+        var value = compiled.EvaluateValue(new JsonObject(), Environment);
+
+        Assert.True(value.IsPlainJson);
+        Assert.Equal(AslOnDurable.Jsonata.JsonataValue.FromNode(node), value);
+        Assert.True(JsonNode.DeepEquals(node, value.Node));
+        Assert.True(value.TryMeasurePlainJson(out var size, out _));
+        Assert.Equal(PayloadSizeGuard.Size(node), size);
+    }
+
+    [Theory]
+    [InlineData("{% [1, 2][5] %}", "returned nothing (undefined).")]
+    [InlineData("{% function($x) { $x } %}", "returned an unsupported result type.")]
+    [InlineData("{% {'a': $split('\uD83D\uDE00', '')[0]} %}", "lone UTF-16 surrogate at '/a'")]
+    public void EvaluateValue_BadValue_FailsLikeEvaluate(string expression, string cause)
+    {
+        var template = JsonataTemplate.Compile(new JsonObject { ["v"] = expression }, new JsonataLibraryEvaluator(), "Output");
+
+        var error = Assert.Throws<AslErrorException>(() => template.EvaluateValue(new JsonObject(), Environment));
+        var expected = Assert.Throws<AslErrorException>(() => template.Evaluate(new JsonObject(), Environment));
+
+        Assert.Equal(expected.Error, error.Error);
+        Assert.Contains("specified for the field 'Output/v'", error.Error.Cause, StringComparison.Ordinal);
+        Assert.Contains(cause, error.Error.Cause, StringComparison.Ordinal);
+    }
 }
