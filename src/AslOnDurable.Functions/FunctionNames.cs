@@ -50,6 +50,12 @@ internal static class FunctionNames
     /// <summary>Activity trigger: record a chunk's STANDARD children.</summary>
     public const string MapRunRecordChunk = ActivityNames.MapRunRecordChunk;
 
+    /// <summary>Activity trigger: find what a redriven map run staged before.</summary>
+    public const string MapRunRedriveStage = ActivityNames.MapRunRedriveStage;
+
+    /// <summary>Activity trigger: redrive a chunk of EXPRESS map-run children.</summary>
+    public const string MapRunRedriveChunk = ActivityNames.MapRunRedriveChunk;
+
     /// <summary>Activity trigger: finish a map run.</summary>
     public const string MapRunFinish = ActivityNames.MapRunFinish;
 

@@ -35,6 +35,14 @@ internal sealed class MapRunFunctions(ITaskHandler tasks, ExecutionPlanCache pla
     [Function(FunctionNames.MapRunRecordChunk)]
     public Task<string> RecordChunkAsync([ActivityTrigger] string input) => MapRunRecordChunkActivity.RunAsync(items.Store, input);
 
+    /// <summary>Runs <see cref="MapRunRedriveStageActivity"/>.</summary>
+    [Function(FunctionNames.MapRunRedriveStage)]
+    public Task<string> RedriveStageAsync([ActivityTrigger] string input) => MapRunRedriveStageActivity.RunAsync(items.Store, input);
+
+    /// <summary>Runs <see cref="MapRunRedriveChunkActivity"/>.</summary>
+    [Function(FunctionNames.MapRunRedriveChunk)]
+    public Task<string> RedriveChunkAsync([ActivityTrigger] string input) => MapRunRedriveChunkActivity.RunAsync(items.Store, tasks, plans, input);
+
     /// <summary>Runs <see cref="MapRunFinishActivity"/>.</summary>
     [Function(FunctionNames.MapRunFinish)]
     public Task<string> FinishAsync([ActivityTrigger] string input) => MapRunFinishActivity.RunAsync(items.Store, input);

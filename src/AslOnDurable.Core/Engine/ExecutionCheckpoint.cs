@@ -56,4 +56,13 @@ public sealed record ExecutionCheckpoint
     /// <c>ExecutionRedriven</c> before it enters <see cref="StateName"/> again. Checkpoints the engine returns never set it.
     /// </summary>
     public bool IsRedrive { get; init; }
+
+    /// <summary>
+    /// Gets, on a redrive whose state <see cref="StateName"/> is a Distributed Map that started a map run, that map run's
+    /// ARN: the Map redrives it (only its unsuccessful children run again) instead of starting a new one.
+    /// </summary>
+    public string? RedriveMapRunArn { get; init; }
+
+    /// <summary>Gets how many times <see cref="RedriveMapRunArn"/> was redriven before this redrive (0 the first time).</summary>
+    public int RedriveMapRunCount { get; init; }
 }

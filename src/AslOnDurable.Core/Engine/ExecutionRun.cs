@@ -11,6 +11,7 @@ internal sealed class ExecutionRun
     private readonly JsonNode? pristineInput;
     private Jsonata.JsonataEnvironment? jsonataEnvironment;
     private long steps;
+    private (string State, string Arn, int Count)? redriveMapRun;
 
     /// <summary>Starts the bookkeeping for one execution, or resumes it from a checkpoint.</summary>
     public ExecutionRun(ExecutionRequest request, IExecutionHost host, ExecutionOptions options, int? timeoutSeconds, ExecutionCheckpoint? resumeFrom = null)
@@ -24,6 +25,10 @@ internal sealed class ExecutionRun
             steps = resumeFrom.Steps;
             RedriveCount = resumeFrom.RedriveCount;
             RedriveTime = resumeFrom.RedriveTime;
+            if (resumeFrom is { IsRedrive: true, RedriveMapRunArn: { } mapRunArn })
+            {
+                redriveMapRun = (resumeFrom.StateName, mapRunArn, resumeFrom.RedriveMapRunCount + 1);
+            }
         }
 
         FirstEventId = History.LastId;
@@ -60,6 +65,23 @@ internal sealed class ExecutionRun
 
     /// <summary>When the execution was last redriven, if ever.</summary>
     public DateTimeOffset? RedriveTime { get; }
+
+    /// <summary>
+    /// The map run a redriven Distributed Map state redrives (its ARN and the map run's redrive count with this redrive),
+    /// once: later entries of the state (a Retry) start new map runs.
+    /// </summary>
+    /// <param name="stateName">The Map state entered.</param>
+    /// <returns>The map run to redrive, or <see langword="null"/> to start a new one.</returns>
+    public (string Arn, int Count)? TakeRedriveMapRun(string stateName)
+    {
+        if (redriveMapRun is not { } redrive || redrive.State != stateName)
+        {
+            return null;
+        }
+
+        redriveMapRun = null;
+        return (redrive.Arn, redrive.Count);
+    }
 
     /// <summary>The execution ARN.</summary>
     public string ExecutionId { get; }

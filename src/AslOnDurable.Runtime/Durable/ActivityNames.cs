@@ -24,6 +24,12 @@ public static class ActivityNames
     /// <summary>Records what a chunk's STANDARD children did.</summary>
     public const string MapRunRecordChunk = "MapRunRecordChunk";
 
+    /// <summary>Finds what a redriven map run staged before (<see cref="Activities.MapRuns.MapRunRedriveStageActivity"/>).</summary>
+    public const string MapRunRedriveStage = "MapRunRedriveStage";
+
+    /// <summary>Redrives a chunk of EXPRESS map-run children: only those that did not succeed run again.</summary>
+    public const string MapRunRedriveChunk = "MapRunRedriveChunk";
+
     /// <summary>Writes the manifest or gathers the Map's output.</summary>
     public const string MapRunFinish = "MapRunFinish";
 }

@@ -161,6 +161,8 @@ public sealed class StateMachineOrchestrator(
         RedriveCount = continuation.RedriveCount ?? 0,
         RedriveTime = continuation.RedriveTime,
         IsRedrive = continuation.Redrive == true,
+        RedriveMapRunArn = continuation.RedriveMapRunArn,
+        RedriveMapRunCount = continuation.RedriveMapRunCount ?? 0,
     };
 
     /// <summary>The continuation record of an engine checkpoint (continue-as-new, or a redrive's starting point).</summary>
@@ -178,6 +180,8 @@ public sealed class StateMachineOrchestrator(
             RedriveCount = checkpoint.RedriveCount > 0 ? checkpoint.RedriveCount : null,
             RedriveTime = checkpoint.RedriveTime,
             Redrive = checkpoint.IsRedrive ? true : null,
+            RedriveMapRunArn = checkpoint.IsRedrive ? checkpoint.RedriveMapRunArn : null,
+            RedriveMapRunCount = checkpoint.IsRedrive && checkpoint.RedriveMapRunCount > 0 ? checkpoint.RedriveMapRunCount : null,
         };
 
     private static string Serialize(ExecutionResult result) => DurableJson.Serialize(StateMachineResults.ToOutput(result));

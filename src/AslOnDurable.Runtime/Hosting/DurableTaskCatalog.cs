@@ -66,7 +66,9 @@ public sealed class DurableTaskCatalog
             .WithActivity(ActivityNames.MapRunChunk, () => new MapRunChunkActivity(itemStore, tasks, plans))
             .WithActivity(ActivityNames.MapRunChildInputs, () => new MapRunChildInputsActivity(itemStore, plans))
             .WithActivity(ActivityNames.MapRunRecordChunk, () => new MapRunRecordChunkActivity(itemStore))
-            .WithActivity(ActivityNames.MapRunFinish, () => new MapRunFinishActivity(itemStore));
+            .WithActivity(ActivityNames.MapRunFinish, () => new MapRunFinishActivity(itemStore))
+            .WithActivity(ActivityNames.MapRunRedriveStage, () => new MapRunRedriveStageActivity(itemStore))
+            .WithActivity(ActivityNames.MapRunRedriveChunk, () => new MapRunRedriveChunkActivity(itemStore, tasks, plans));
     }
 
     /// <summary>Gets the orchestrator factories by name.</summary>

@@ -23,7 +23,10 @@ internal static partial class MapStateExecutor
         var marker = run.StateMachineId.LastIndexOf(":stateMachine:", StringComparison.Ordinal);
         var arnPrefix = marker < 0 ? run.StateMachineId : run.StateMachineId[..marker];
         var label = state.Label ?? state.Name;
-        var id = run.Host.NewGuid().ToString("D", CultureInfo.InvariantCulture);
+        // A redriven execution's Distributed Map redrives the map run it started (same ARN; EXPRESS children only, the
+        // STANDARD children of a map run are not redriven yet, so such a map run starts anew).
+        var redrive = state.ExecutionType == "EXPRESS" ? run.TakeRedriveMapRun(state.Name) : null;
+        var id = redrive is { } previous ? previous.Arn[(previous.Arn.LastIndexOf(':') + 1)..] : run.Host.NewGuid().ToString("D", CultureInfo.InvariantCulture);
         var identity = new MapRunIdentity(arnPrefix, run.StateMachineName, label, id, state.ExecutionType == "EXPRESS");
 
         // Resolved here so that a bad ItemReader fails the state before any map run starts.
@@ -32,6 +35,8 @@ internal static partial class MapStateExecutor
         {
             MapRunArn = identity.Arn,
             MapRunId = id,
+            RedriveCount = redrive?.Count ?? 0,
+            RedriveDate = redrive is null ? null : run.RedriveTime,
             Label = label,
             StateName = state.Name,
             Express = identity.Express,
@@ -61,7 +66,11 @@ internal static partial class MapStateExecutor
     {
         var recording = frame.Run.History.IsEnabled;
         frame.Record(HistoryEventTypes.MapStateStarted, recording ? new JsonObject { ["length"] = 0 } : null);
-        frame.Record(HistoryEventTypes.MapRunStarted, recording ? new JsonObject { ["mapRunArn"] = request.MapRunArn } : null);
+        frame.Record(
+            request.RedriveCount > 0 ? HistoryEventTypes.MapRunRedriven : HistoryEventTypes.MapRunStarted,
+            !recording ? null : request.RedriveCount > 0
+                ? new JsonObject { ["mapRunArn"] = request.MapRunArn, ["redriveCount"] = request.RedriveCount }
+                : new JsonObject { ["mapRunArn"] = request.MapRunArn });
         var outcome = await mapRuns.RunAsync(request);
         if (outcome.Error is { } error)
         {

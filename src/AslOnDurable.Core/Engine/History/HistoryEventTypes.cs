@@ -51,6 +51,8 @@ public static class HistoryEventTypes
     public const string MapStateFailed = "MapStateFailed";
     /// <summary><c>MapRunStarted</c> (details: <c>mapRunArn</c>)</summary>
     public const string MapRunStarted = "MapRunStarted";
+    /// <summary><c>MapRunRedriven</c> (details: <c>mapRunArn</c>, <c>redriveCount</c>): a redriven execution redrives its map run</summary>
+    public const string MapRunRedriven = "MapRunRedriven";
     /// <summary><c>MapRunSucceeded</c></summary>
     public const string MapRunSucceeded = "MapRunSucceeded";
     /// <summary><c>MapRunFailed</c> (details: <c>error</c>, <c>cause</c>)</summary>

@@ -11,8 +11,9 @@ namespace AslOnDurable.Core.Engine.History;
 /// <remarks>
 /// AWS: a redrive continues the execution from the unsuccessful step with that step's input; the steps that succeeded
 /// are not run again, and their history stays. State names are unique across a state machine, so a top-level state is
-/// recognised by its name. A Parallel or Map state is restarted as a whole (AWS reruns only its unsuccessful branches and
-/// iterations).
+/// recognised by its name. A Distributed Map state whose map run did not succeed names that map run
+/// (<see cref="ExecutionCheckpoint.RedriveMapRunArn"/>), which the redrive redrives. A Parallel or inline Map state is
+/// restarted as a whole (AWS reruns only its unsuccessful branches and iterations).
 /// </remarks>
 public static class RedriveCheckpoints
 {
@@ -35,12 +36,26 @@ public static class RedriveCheckpoints
         JsonObject? variables = null;
         long steps = 0;
         long lastId = 0;
+        string? lastEntered = null;
+        string? mapRun = null; // the map run the unfinished top-level state started or redrove
+        var mapRunRedrives = 0;
         foreach (var e in events)
         {
             lastId = Math.Max(lastId, e.Id);
             if (e.Type == HistoryEventTypes.ExecutionStarted)
             {
                 started ??= e.Timestamp;
+                continue;
+            }
+
+            if (e.Type is HistoryEventTypes.MapRunStarted or HistoryEventTypes.MapRunRedriven)
+            {
+                if (state is not null && lastEntered == state && e.Details?["mapRunArn"]?.GetValue<string>() is { } arn)
+                {
+                    mapRunRedrives = arn == mapRun && e.Type == HistoryEventTypes.MapRunRedriven ? mapRunRedrives + 1 : 0;
+                    mapRun = arn;
+                }
+
                 continue;
             }
 
@@ -52,19 +67,21 @@ public static class RedriveCheckpoints
             }
 
             steps += entered ? 1 : 0;
-            if (e.Details?["name"]?.GetValue<string>() is not { } name || !topLevel.ContainsKey(name))
+            var stateName = e.Details?["name"]?.GetValue<string>();
+            lastEntered = entered ? stateName : lastEntered;
+            if (stateName is not { } name || !topLevel.ContainsKey(name))
             {
                 continue;
             }
 
             if (entered)
             {
-                (state, input) = (name, e.Details["input"]?.GetValue<string>() ?? "null");
+                (state, input) = (name, e.Details!["input"]?.GetValue<string>() ?? "null");
                 continue;
             }
 
-            state = null;
-            if (e.Details["assignedVariables"] is JsonObject assigned)
+            (state, mapRun, mapRunRedrives) = (null, null, 0);
+            if (e.Details!["assignedVariables"] is JsonObject assigned)
             {
                 variables ??= [];
                 foreach (var (variable, text) in assigned)
@@ -92,6 +109,8 @@ public static class RedriveCheckpoints
             RedriveCount = redriveCount,
             RedriveTime = redriveTime,
             IsRedrive = true,
+            RedriveMapRunArn = mapRun,
+            RedriveMapRunCount = mapRunRedrives,
         };
     }
 }

@@ -15,7 +15,7 @@ namespace AslOnDurable.Core.Engine.MapRuns;
 /// memory, and describe children as AWS's result files do. A chunk never crosses an ItemBatcher batch boundary when the
 /// host sizes chunks in multiples of MaxItemsPerBatch.
 /// </summary>
-public static class MapRunChunks
+public static partial class MapRunChunks
 {
     /// <summary>The cause AWS reports when the tolerated failure threshold is exceeded.</summary>
     public const string ThresholdCause = MapStateExecutor.ThresholdCause;
@@ -81,7 +81,13 @@ public static class MapRunChunks
     {
         ArgumentNullException.ThrowIfNull(host);
         var (state, frame) = Prepare(plan, request, host, options);
-        var inputs = Inputs(state, frame, request, items, firstIndex);
+        return await RunChildrenAsync(state, frame, request, Inputs(state, frame, request, items, firstIndex), host).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs EXPRESS children of the given inputs in memory, at most MaxConcurrency at a time (0: all).</summary>
+    private static async Task<MapRunChunkResult> RunChildrenAsync(
+        MapStatePlan state, ExecutionFrame frame, MapRunRequest request, IReadOnlyList<JsonNode?> inputs, IExecutionHost host)
+    {
         var children = new MapRunChild[inputs.Count];
         await BranchScheduler.RunAsync(
             inputs.Count,

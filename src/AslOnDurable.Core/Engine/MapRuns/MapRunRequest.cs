@@ -14,6 +14,12 @@ public sealed record MapRunRequest
     /// <summary>The map run's id (the last part of its ARN; the ResultWriter's folder).</summary>
     public required string MapRunId { get; init; }
 
+    /// <summary>How many times this map run has been redriven, this redrive included (0: its first run).</summary>
+    public int RedriveCount { get; init; }
+
+    /// <summary>When it was last redriven (the parent's redrive time), or <see langword="null"/>.</summary>
+    public DateTimeOffset? RedriveDate { get; init; }
+
     /// <summary>The Map's Label, else its state name.</summary>
     public required string Label { get; init; }
 

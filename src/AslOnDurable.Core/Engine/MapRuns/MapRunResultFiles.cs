@@ -43,7 +43,7 @@ public static class MapRunResultFiles
                 continue;
             }
 
-            var key = Folder(request) + status + "_" + part.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json";
+            var key = PartKey(request, status, part);
             var size = await store.WriteAsync(writer.Bucket, key, MapRunResults.Serialize(selected, writer.OutputType), cancellationToken).ConfigureAwait(false);
             files.Add(new JsonObject { ["Status"] = status, ["Key"] = key, ["Size"] = size });
         }
@@ -123,6 +123,17 @@ public static class MapRunResultFiles
         {
             target.Add(entry?.DeepClone());
         }
+    }
+
+    /// <summary>The key of one part's result file of a status (<c>&lt;prefix&gt;/&lt;map run id&gt;/&lt;STATUS&gt;_n.json</c>).</summary>
+    /// <param name="request">The map run (its ResultWriter must export).</param>
+    /// <param name="status">SUCCEEDED, FAILED or PENDING.</param>
+    /// <param name="part">The part number.</param>
+    /// <returns>The blob name in the ResultWriter's bucket.</returns>
+    public static string PartKey(MapRunRequest request, string status, int part)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Folder(request) + status + "_" + part.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json";
     }
 
     private static MapRunWriter Writer(MapRunRequest request) =>

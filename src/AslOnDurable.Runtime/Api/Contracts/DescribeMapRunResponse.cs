@@ -12,7 +12,8 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="ItemCounts">Items by status.</param>
 /// <param name="ExecutionCounts">Child executions by status.</param>
 /// <param name="RedriveCount">Redrives so far.</param>
+/// <param name="RedriveDate">When it was last redriven, or <c>null</c> when never.</param>
 public sealed record DescribeMapRunResponse(
     string MapRunArn, string ExecutionArn, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate, int MaxConcurrency,
     double ToleratedFailurePercentage, long ToleratedFailureCount, MapRunCountsResponse ItemCounts, MapRunCountsResponse ExecutionCounts,
-    int RedriveCount);
+    int RedriveCount, DateTimeOffset? RedriveDate = null);

@@ -63,13 +63,13 @@ internal static class ClosingEvents
         return new HistoryEvent(last + 1, last, type, at, details);
     }
 
-    /// <summary>MapRunStarted events without a MapRunSucceeded/MapRunFailed after them (a stop aborts those map runs).</summary>
+    /// <summary>MapRunStarted/MapRunRedriven events without a MapRunSucceeded/MapRunFailed after them (a stop aborts those map runs).</summary>
     private static List<HistoryEvent> OpenMapRuns(IReadOnlyList<HistoryEvent> events)
     {
         List<HistoryEvent> open = [];
         foreach (HistoryEvent e in events)
         {
-            if (e.Type == HistoryEventTypes.MapRunStarted)
+            if (e.Type is HistoryEventTypes.MapRunStarted or HistoryEventTypes.MapRunRedriven)
             {
                 open.Add(e);
             }

@@ -22,6 +22,12 @@ internal static class ExecutionRedrives
     /// <summary>AWS's <c>NOT_REDRIVABLE</c>.</summary>
     public const string NotRedrivable = "NOT_REDRIVABLE";
 
+    /// <summary>
+    /// AWS's <c>REDRIVABLE_BY_MAP_RUN</c>: an unsuccessful child execution of a map run, which a redrive of the parent
+    /// execution (its map run) runs again; RedriveExecution refuses it.
+    /// </summary>
+    public const string RedrivableByMapRun = "REDRIVABLE_BY_MAP_RUN";
+
     /// <summary>How long after its end an execution can be redriven (AWS: 14 days).</summary>
     public static readonly TimeSpan RedrivablePeriod = TimeSpan.FromDays(14);
 
@@ -49,6 +55,11 @@ internal static class ExecutionRedrives
         if (outcome.Status == "SUCCEEDED")
         {
             return RedriveCheck.Refused("Execution is SUCCEEDED and cannot be redriven.");
+        }
+
+        if (execution.MapRunArn is { } mapRunArn)
+        {
+            return RedriveCheck.Refused($"Execution is a child execution of the Map Run '{mapRunArn}'; redrive its parent execution to redrive the Map Run.") with { ByMapRun = true };
         }
 
         DateTimeOffset now = api.Now;

@@ -10,7 +10,14 @@ namespace AslOnDurable.Runtime.Api.Executions;
 internal sealed record RedriveCheck(string? Reason, ExecutionCheckpoint? Checkpoint, IReadOnlyList<HistoryEvent> Events)
 {
     /// <summary>Gets DescribeExecution's <c>redriveStatus</c>.</summary>
-    public string Status => Reason is null ? ExecutionRedrives.Redrivable : ExecutionRedrives.NotRedrivable;
+    public string Status => ByMapRun ? ExecutionRedrives.RedrivableByMapRun
+        : Reason is null ? ExecutionRedrives.Redrivable : ExecutionRedrives.NotRedrivable;
+
+    /// <summary>Gets DescribeExecution's <c>redriveStatusReason</c> (given only with NOT_REDRIVABLE).</summary>
+    public string? StatusReason => ByMapRun ? null : Reason;
+
+    /// <summary>Gets whether the execution is a map run's child that only a redrive of its parent execution runs again.</summary>
+    public bool ByMapRun { get; init; }
 
     /// <summary>A refusal.</summary>
     /// <param name="reason">Why.</param>

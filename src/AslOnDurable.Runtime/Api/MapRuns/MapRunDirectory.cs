@@ -42,13 +42,40 @@ internal sealed class MapRunDirectory(ApiResources api)
     public async Task<DescribeMapRunResponse> DescribeAsync(string? arn, IExecutionClient client, CancellationToken cancellationToken)
     {
         (string text, _) = Read(arn);
-        ExecutionSnapshot? snapshot = await client.GetAsync(MapRunInstanceIds.FromArn(text), cancellationToken).ConfigureAwait(false);
+        (ExecutionSnapshot? snapshot, _) = await LatestAsync(client, text, cancellationToken).ConfigureAwait(false);
         if (snapshot is null || snapshot.Name != OrchestratorNames.MapRun || snapshot.InputJson is null)
         {
             throw new ApiException(ApiErrorTypes.ResourceNotFound, $"Resource not found: '{text}'");
         }
 
         return Describe(text, snapshot);
+    }
+
+    /// <summary>
+    /// The instance of a map run's latest run: its first run's, or that of its last redrive (<c>…:redrive-n</c>, see
+    /// <see cref="MapRunInstanceIds.FromArn(string, int)"/>), found by looking for each in turn.
+    /// </summary>
+    /// <param name="client">The client of the host's task hub.</param>
+    /// <param name="arn">The map run's ARN.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The latest run's snapshot (<see langword="null"/> when the map run is unknown) and instance id.</returns>
+    public static async Task<(ExecutionSnapshot? Snapshot, string InstanceId)> LatestAsync(IExecutionClient client, string arn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        string instanceId = MapRunInstanceIds.FromArn(arn);
+        ExecutionSnapshot? latest = await client.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        for (int redrive = 1; latest is not null; redrive++)
+        {
+            string next = MapRunInstanceIds.FromArn(arn, redrive);
+            if (await client.GetAsync(next, cancellationToken).ConfigureAwait(false) is not { } redriven)
+            {
+                break;
+            }
+
+            (latest, instanceId) = (redriven, next);
+        }
+
+        return (latest, instanceId);
     }
 
     /// <summary>The ARNs of the map runs an execution started, in the order it started them.</summary>
@@ -97,8 +124,8 @@ internal sealed class MapRunDirectory(ApiResources api)
 
         foreach (string mapRunArn in started)
         {
-            string instanceId = MapRunInstanceIds.FromArn(mapRunArn);
-            if (await client.GetAsync(instanceId, cancellationToken).ConfigureAwait(false) is { IsTerminal: true })
+            (ExecutionSnapshot? latest, string instanceId) = await LatestAsync(client, mapRunArn, cancellationToken).ConfigureAwait(false);
+            if (latest is null or { IsTerminal: true })
             {
                 continue;
             }
@@ -184,7 +211,8 @@ internal sealed class MapRunDirectory(ApiResources api)
             record.ToleratedFailureCount,
             Counts(record.ItemCounts, aborted),
             Counts(record.ExecutionCounts, aborted),
-            0);
+            record.RedriveCount ?? 0,
+            record.RedriveDate);
     }
 
     /// <summary>AWS's counts; once aborted, what was pending or running counts as aborted.</summary>

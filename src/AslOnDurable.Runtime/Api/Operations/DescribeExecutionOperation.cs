@@ -30,7 +30,7 @@ internal sealed class DescribeExecutionOperation(ApiResources api) : ApiOperatio
             RedriveCount = execution.RedriveCount,
             RedriveDate = execution.RedriveDate,
             RedriveStatus = redrive.Status,
-            RedriveStatusReason = redrive.Reason,
+            RedriveStatusReason = redrive.StatusReason,
         };
     }
 }

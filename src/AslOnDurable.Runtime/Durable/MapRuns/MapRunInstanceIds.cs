@@ -14,4 +14,14 @@ public static class MapRunInstanceIds
         ArgumentNullException.ThrowIfNull(arn);
         return arn.Replace('/', ':');
     }
+
+    /// <summary>
+    /// The instance id of a map run's run: its first (<paramref name="redriveCount"/> 0) has <see cref="FromArn(string)"/>; each
+    /// redrive runs as an instance of its own, <c>&lt;id&gt;:redrive-n</c>, which DescribeMapRun looks for in order.
+    /// </summary>
+    /// <param name="arn">The map run's ARN.</param>
+    /// <param name="redriveCount">The map run's redrive count (0: its first run).</param>
+    /// <returns>The instance id.</returns>
+    public static string FromArn(string arn, int redriveCount) =>
+        redriveCount > 0 ? FromArn(arn) + ":redrive-" + redriveCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : FromArn(arn);
 }

@@ -44,7 +44,9 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         var progress = run.Progress;
         if (progress is null)
         {
-            var staged = await CallAsync(context, ActivityNames.MapRunStage, Activity(run, 0, chunkSize));
+            // A redrive iterates the items its first run staged (kept because it failed), else stages them.
+            var staged = request.RedriveCount > 0 ? await CallAsync(context, ActivityNames.MapRunRedriveStage, Activity(run, 0, chunkSize)) : null;
+            staged = staged is { ChunkCount: > 0, Error: null } ? staged : await CallAsync(context, ActivityNames.MapRunStage, Activity(run, 0, chunkSize));
             if (staged.Error is not null)
             {
                 return Finish(context, run, new MapRunProgress(0, Utc(context), 0, 0, 0), null, staged.Error, staged.Cause);
@@ -79,7 +81,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             {
                 var chunk = progress.NextChunk + i;
                 chunks.Add(request.Express
-                    ? CallAsync(context, ActivityNames.MapRunChunk, Activity(run, chunk, chunkSize))
+                    ? CallAsync(context, request.RedriveCount > 0 ? ActivityNames.MapRunRedriveChunk : ActivityNames.MapRunChunk, Activity(run, chunk, chunkSize))
                     : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk)));
             }
 
@@ -158,7 +160,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
     /// <summary>Writes the results (also when failing, as AWS does) and ends the map run.</summary>
     private static async Task<string> EndAsync(TaskOrchestrationContext context, MapRunInput run, MapRunProgress progress, int chunkSize, string? error, string? cause)
     {
-        var finished = await CallAsync(context, ActivityNames.MapRunFinish, Activity(run, progress.NextChunk, chunkSize));
+        var finished = await CallAsync(context, ActivityNames.MapRunFinish, Activity(run, progress.NextChunk, chunkSize) with { KeepWorkingData = error is null ? null : true });
         if (error is null && finished.Error is not null)
         {
             (error, cause) = (finished.Error, finished.Cause);
@@ -282,6 +284,8 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             MaxConcurrency = request.MaxConcurrency,
             ToleratedFailureCount = (long)(request.ToleratedFailureCount ?? 0),
             ToleratedFailurePercentage = request.ToleratedFailurePercentage ?? 0,
+            RedriveCount = request.RedriveCount > 0 ? request.RedriveCount : null,
+            RedriveDate = request.RedriveDate,
         };
     }
 }

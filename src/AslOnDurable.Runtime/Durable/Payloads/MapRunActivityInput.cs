@@ -16,6 +16,9 @@ public sealed record MapRunActivityInput(int Version, string Definition, MapRunR
     /// <summary>Whether waits in EXPRESS children complete at once (test mode).</summary>
     public bool? SkipWaits { get; init; }
 
+    /// <summary>Whether finishing keeps the working blobs (the map run failed: a redrive of the parent reads them).</summary>
+    public bool? KeepWorkingData { get; init; }
+
     /// <summary>The STANDARD children that ran (recording a chunk), in item order.</summary>
     public IReadOnlyList<MapRunChild>? Children { get; init; }
 }

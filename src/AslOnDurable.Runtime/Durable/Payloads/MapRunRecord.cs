@@ -22,4 +22,10 @@ public sealed record MapRunRecord(string MapRunArn, string Status, DateTimeOffse
 
     /// <summary>ToleratedFailureCount (AWS reports 0 when unset).</summary>
     public long ToleratedFailureCount { get; init; }
+
+    /// <summary>How many times the map run was redriven (absent: never).</summary>
+    public int? RedriveCount { get; init; }
+
+    /// <summary>When it was last redriven (absent: never).</summary>
+    public DateTimeOffset? RedriveDate { get; init; }
 }

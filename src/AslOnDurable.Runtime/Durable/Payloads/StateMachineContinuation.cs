@@ -41,4 +41,10 @@ public sealed record StateMachineContinuation(int Generation, string State, Date
     /// ExecutionRedriven before it enters <see cref="State"/> again. Absent for every other generation.
     /// </summary>
     public bool? Redrive { get; init; }
+
+    /// <summary>Gets, on a redrive of a Distributed Map state, the map run it redrives (absent otherwise).</summary>
+    public string? RedriveMapRunArn { get; init; }
+
+    /// <summary>Gets how many times that map run was redriven before (absent: never).</summary>
+    public int? RedriveMapRunCount { get; init; }
 }

@@ -1,11 +1,6 @@
-using System.Text.Json.Nodes;
-using AslOnDurable.Core.Engine;
-using AslOnDurable.Core.Engine.InMemory;
 using AslOnDurable.Core.Engine.Items;
 using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Engine.Tasks;
-using AslOnDurable.Core.Errors;
-using AslOnDurable.Runtime.Durable.Payloads;
 using Microsoft.DurableTask;
 
 namespace AslOnDurable.Runtime.Durable.Activities.MapRuns;
@@ -25,13 +20,7 @@ public sealed class MapRunChunkActivity(IItemStore? store, ITaskHandler tasks, E
     /// <summary>Runs the activity (also called by the Functions app's trigger).</summary>
     public static Task<string> RunAsync(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, string input) => MapRunStorage.GuardAsync(async () =>
     {
-        var request = DurableJson.Deserialize<MapRunActivityInput>(input);
-        PayloadVersion.EnsureReadable(request.Version, nameof(MapRunActivityInput));
-        var items = MapRunStorage.Require(store);
-        var plan = plans.Get(request.Definition).Plan ?? throw new AslErrorException(StatesErrorNames.Runtime, "The map run's definition does not compile.");
-        var chunk = (JsonArray)await MapRunStorage.ReadAsync(items, MapRunStorage.ItemsBlob(request.Request, request.Chunk), CancellationToken.None).ConfigureAwait(false);
-        var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions { SkipWaits = request.SkipWaits == true, ItemStore = items });
-        var options = new ExecutionOptions { MaxPayloadBytes = request.MaxPayloadBytes ?? ExecutionOptions.DefaultMaxPayloadBytes };
+        var (request, items, plan, chunk, host, options) = await ExpressChunk.LoadAsync(store, tasks, plans, input).ConfigureAwait(false);
         var result = await MapRunChunks.RunExpressAsync(plan, request.Request, [.. chunk], (long)request.Chunk * request.ChunkSize, host, options).ConfigureAwait(false);
         return await MapRunStorage.RecordAsync(items, request.Request, request.Chunk, chunk.Count, result, CancellationToken.None).ConfigureAwait(false);
     });

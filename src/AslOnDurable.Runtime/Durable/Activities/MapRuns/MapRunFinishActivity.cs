@@ -14,7 +14,8 @@ namespace AslOnDurable.Runtime.Durable.Activities.MapRuns;
 /// Ends a map run: with an exporting ResultWriter, lists the result files the chunks wrote and writes
 /// <c>manifest.json</c>; otherwise gathers the Map's output from the chunks' results, one chunk at a time, and fails with
 /// <c>States.DataLimitExceeded</c> as soon as it outgrows the payload quota (it must travel in the parent's history).
-/// Then it deletes the map run's working blobs (<c>asl-map-runs/&lt;id&gt;/</c>); result files stay.
+/// Then it deletes the map run's working blobs (<c>asl-map-runs/&lt;id&gt;/</c>) unless the map run failed (a redrive of
+/// the parent reads them); result files stay.
 /// </summary>
 /// <param name="store">The item store, or <see langword="null"/> when the host has none.</param>
 public sealed class MapRunFinishActivity(IItemStore? store) : TaskActivity<string, string>
@@ -34,7 +35,10 @@ public sealed class MapRunFinishActivity(IItemStore? store) : TaskActivity<strin
         }
         finally
         {
-            await MapRunStorage.DeleteWorkingDataAsync(items, request.Request).ConfigureAwait(false);
+            if (request.KeepWorkingData != true)
+            {
+                await MapRunStorage.DeleteWorkingDataAsync(items, request.Request).ConfigureAwait(false);
+            }
         }
     });
 

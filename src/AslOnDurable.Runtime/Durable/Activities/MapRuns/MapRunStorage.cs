@@ -25,7 +25,7 @@ internal static class MapRunStorage
         "The Map state's ItemReader needs a host with item storage; this host has none (asl run/worker: --storage or --items-folder; the Functions app: the Storage connection).");
 
     /// <summary>The blob of chunk <paramref name="chunk"/>'s items.</summary>
-    public static string ItemsBlob(MapRunRequest request, int chunk) => Blob(request, "items", chunk);
+    public static string ItemsBlob(MapRunRequest request, int chunk) => ItemsFolder(request) + chunk.ToString(CultureInfo.InvariantCulture) + ".json";
 
     /// <summary>The blob of chunk <paramref name="chunk"/>'s child results.</summary>
     public static string ResultsBlob(MapRunRequest request, int chunk) => Blob(request, "results", chunk);
@@ -34,21 +34,30 @@ internal static class MapRunStorage
     public static Task<long> WriteAsync(IItemStore store, string name, JsonNode node, CancellationToken cancellationToken) =>
         store.WriteAsync(Container, name, Encoding.UTF8.GetBytes(node.ToJsonString(JsonLimits.SerializerOptions)), cancellationToken);
 
-    /// <summary>Reads JSON from a working blob (it must exist).</summary>
-    public static async Task<JsonNode> ReadAsync(IItemStore store, string name, CancellationToken cancellationToken)
+    /// <summary>Reads JSON from a working blob, or <see langword="null"/> when there is none.</summary>
+    public static async Task<JsonNode?> TryReadAsync(IItemStore store, string name, CancellationToken cancellationToken)
     {
-        var stream = await store.OpenReadAsync(Container, name, cancellationToken).ConfigureAwait(false)
-            ?? throw new AslErrorException(StatesErrorNames.Runtime, $"The map run's working blob {Container}/{name} is missing.");
+        var stream = await store.OpenReadAsync(Container, name, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            return null;
+        }
+
         await using (stream.ConfigureAwait(false))
         {
-            return await JsonNode.ParseAsync(stream, null, JsonLimits.DocumentOptions, cancellationToken).ConfigureAwait(false)
-                ?? throw new AslErrorException(StatesErrorNames.Runtime, $"The map run's working blob {Container}/{name} is empty.");
+            return await JsonNode.ParseAsync(stream, null, JsonLimits.DocumentOptions, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Reads JSON from a working blob (it must exist).</summary>
+    public static async Task<JsonNode> ReadAsync(IItemStore store, string name, CancellationToken cancellationToken) =>
+        await TryReadAsync(store, name, cancellationToken).ConfigureAwait(false)
+            ?? throw new AslErrorException(StatesErrorNames.Runtime, $"The map run's working blob {Container}/{name} is missing or empty.");
+
     /// <summary>
     /// Keeps what a chunk's children did: the result files of an exporting ResultWriter (part n = chunk n), else a working
-    /// blob the finishing step gathers the Map's output from. Returns the chunk's counts.
+    /// blob the finishing step gathers the Map's output from (also written beside the result files when children failed,
+    /// for a redrive). Returns the chunk's counts.
     /// </summary>
     public static async Task<MapRunActivityResult> RecordAsync(
         IItemStore store, MapRunRequest request, int chunk, long items, MapRunChunkResult result, CancellationToken cancellationToken)
@@ -64,7 +73,9 @@ internal static class MapRunStorage
                 throw new AslErrorException(StatesErrorNames.ResultWriterFailed, $"Writing the results to {request.Writer.Bucket}/{request.Writer.Prefix} failed: {e.Message}");
             }
         }
-        else
+
+        // Exported results keep a chunk's full result as working data too when children failed: a redrive reads it.
+        if (request.Writer is not { Exports: true } || result.Failed > 0)
         {
             await WriteAsync(store, ResultsBlob(request, chunk), new JsonObject { ["Entries"] = result.Entries, ["Outputs"] = result.Outputs }, cancellationToken).ConfigureAwait(false);
         }
@@ -129,6 +140,9 @@ internal static class MapRunStorage
             // Left behind: working data never changes an outcome.
         }
     }
+
+    /// <summary>The folder of the map run's item chunks (<c>&lt;id&gt;/items/</c>).</summary>
+    public static string ItemsFolder(MapRunRequest request) => request.MapRunId + "/items/";
 
     private static string Blob(MapRunRequest request, string kind, int chunk) =>
         request.MapRunId + "/" + kind + "/" + chunk.ToString(CultureInfo.InvariantCulture) + ".json";

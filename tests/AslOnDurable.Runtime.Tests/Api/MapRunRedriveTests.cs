@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Hosting;
+using AslOnDurable.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AslOnDurable.Runtime.Tests.Api;
+
+/// <summary>
+/// RedriveExecution of a parent whose Distributed Map's map run failed (embedded backend): the map run is redriven, only
+/// its unsuccessful children run again, and the Map's output is what a clean run gives.
+/// </summary>
+public sealed class MapRunRedriveTests : IAsyncLifetime
+{
+    private const string Prefix = "arn:aws:states:us-east-1:123456789012:";
+    private const int Items = 250; // three chunks of the default 100 (99 with batches of 3): one runs, two stay pending
+    private static readonly int[] Failing = [5, 7];
+    private readonly ItemHandler handler = new();
+    private readonly MemoryItemStore store = new();
+    private StepFunctionsSelfHost host = null!;
+
+    public async Task InitializeAsync() =>
+        host = await StepFunctionsSelfHost.StartAsync(
+            new SelfHostOptions(), new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None, store,
+            services => services.AddSingleton<ITaskHandler>(handler));
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task RedriveExecution_MapRunFailed_RerunsOnlyUnsuccessfulChildren_OutputAsACleanRun()
+    {
+        store.With("data", "items.jsonl", Lines());
+        JsonObject execution = await StartAndWaitAsync("mr-redrive", "map-run-redrive");
+        JsonObject failed = await host.OkAsync("DescribeExecution", Copy(execution));
+        Assert.Equal("FAILED", (string?)failed["status"]);
+        Assert.Equal("Item.Failed", (string?)failed["error"]);
+        string mapRun = (string)(await host.OkAsync("ListMapRuns", Copy(execution)))["mapRuns"]![0]!["mapRunArn"]!;
+        JsonObject before = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
+        Assert.Equal("FAILED", (string?)before["status"]);
+        Assert.Equal(0, (int)before["redriveCount"]!);
+        Assert.True((long)before["itemCounts"]!["pending"]! > 0, "later chunks never started");
+
+        JsonObject redriven = await host.OkAsync("RedriveExecution", Copy(execution));
+        await host.Client.WaitForCompletionAsync("mr-redrive:run", CancellationToken.None);
+
+        JsonObject described = await host.OkAsync("DescribeExecution", Copy(execution));
+        Assert.Equal("SUCCEEDED", (string?)described["status"]);
+        JsonAssert.Equal(new JsonArray([.. Enumerable.Range(0, Items).Select(i => (JsonNode)new JsonObject { ["id"] = i, ["done"] = true })]).ToJsonString(), JsonNode.Parse((string)described["output"]!));
+        for (int i = 0; i < Items; i++)
+        {
+            Assert.Equal(Failing.Contains(i) ? 2 : 1, handler.Calls(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        JsonObject after = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
+        Assert.Equal("SUCCEEDED", (string?)after["status"]);
+        Assert.Equal(1, (int)after["redriveCount"]!);
+        Assert.Equal(redriven["redriveDate"]!.GetValue<decimal>(), after["redriveDate"]!.GetValue<decimal>());
+        Assert.Equal(Items, (long)after["itemCounts"]!["succeeded"]!);
+        Assert.Equal(0, (long)after["itemCounts"]!["failed"]!);
+        Assert.Equal(Items, (long)after["itemCounts"]!["total"]!);
+        Assert.Single((await host.OkAsync("ListMapRuns", Copy(execution)))["mapRuns"]!.AsArray());
+
+        JsonArray events = (await host.OkAsync("GetExecutionHistory", Copy(execution)))["events"]!.AsArray();
+        string[] types = [.. events.Select(e => (string)e!["type"]!)];
+        int redrivenAt = Array.IndexOf(types, "ExecutionRedriven");
+        Assert.Equal(["MapStateEntered", "MapStateStarted", "MapRunRedriven", "MapRunSucceeded"], types[(redrivenAt + 1)..(redrivenAt + 5)]);
+        JsonObject details = events[redrivenAt + 3]!["mapRunRedrivenEventDetails"]!.AsObject();
+        Assert.Equal(mapRun, (string?)details["mapRunArn"]);
+        Assert.Equal(1, (int)details["redriveCount"]!);
+        Assert.Empty(store.Names("asl-map-runs")); // working data goes once the map run succeeded
+    }
+
+    [Fact]
+    public async Task RedriveExecution_MapRunWithResultWriter_RewritesFailedParts_ResultFilesAsACleanRun()
+    {
+        store.With("data", "items.jsonl", Lines());
+        JsonObject execution = await StartAndWaitAsync("mr-redrive-writer", "map-run-redrive-writer");
+        Assert.Equal("FAILED", (string?)(await host.OkAsync("DescribeExecution", Copy(execution)))["status"]);
+        Assert.Contains(store.Names("results"), n => n.EndsWith("/FAILED_0.json", StringComparison.Ordinal));
+
+        await host.OkAsync("RedriveExecution", Copy(execution));
+        await host.Client.WaitForCompletionAsync("mr-redrive-writer:run", CancellationToken.None);
+
+        JsonObject described = await host.OkAsync("DescribeExecution", Copy(execution));
+        Assert.Equal("SUCCEEDED", (string?)described["status"]);
+        JsonObject output = JsonNode.Parse((string)described["output"]!)!.AsObject();
+        string manifestKey = (string)output["ResultWriterDetails"]!["Key"]!;
+        JsonObject manifest = JsonNode.Parse(store.Text("results", manifestKey)!)!.AsObject();
+        Assert.Empty(manifest["ResultFiles"]!["FAILED"]!.AsArray());
+        JsonArray written = [];
+        foreach (JsonNode? file in manifest["ResultFiles"]!["SUCCEEDED"]!.AsArray())
+        {
+            foreach (JsonNode? entry in JsonNode.Parse(store.Text("results", (string)file!["Key"]!)!)!.AsArray())
+            {
+                written.Add(entry?.DeepClone());
+            }
+        }
+
+        JsonArray clean = [.. Enumerable.Range(0, (Items + 2) / 3).Select(b => (JsonNode)new JsonObject
+        {
+            ["ids"] = new JsonArray([.. Enumerable.Range(b * 3, Math.Min(3, Items - (b * 3))).Select(i => (JsonNode)i)]),
+        })];
+        JsonAssert.Equal(clean.ToJsonString(), written);
+        Assert.DoesNotContain(store.Names("results"), n => n.Contains("/FAILED_", StringComparison.Ordinal));
+        Assert.Equal(2, handler.Calls("3,4,5"));
+        Assert.Equal(2, handler.Calls("6,7,8"));
+        Assert.Equal(1, handler.Calls("0,1,2"));
+        Assert.Equal(1, handler.Calls("99,100,101"));
+    }
+
+    [Fact]
+    public async Task DescribeExecution_FailedStandardMapRunChild_RedrivableByMapRun_RedriveExecutionRefusesIt()
+    {
+        store.With("data", "few.jsonl", Lines(10));
+        string definition = ApiTestCalls.Definition("map-run-redrive").Replace("\"EXPRESS\"", "\"STANDARD\"", StringComparison.Ordinal);
+        JsonObject execution = await StartAndWaitAsync("mr-redrive-standard", "map-run-redrive", """{"key":"few.jsonl"}""", definition);
+        string mapRun = (string)(await host.OkAsync("ListMapRuns", Copy(execution)))["mapRuns"]![0]!["mapRunArn"]!;
+        JsonArray children = (await host.OkAsync("ListExecutions", new JsonObject { ["mapRunArn"] = mapRun, ["statusFilter"] = "FAILED" }))["executions"]!.AsArray();
+        Assert.Equal(Failing.Length, children.Count);
+        JsonObject child = new() { ["executionArn"] = children[0]!["executionArn"]!.DeepClone() };
+
+        JsonObject described = await host.OkAsync("DescribeExecution", Copy(child));
+        JsonObject refused = await host.ErrorAsync("RedriveExecution", Copy(child), ApiErrorTypes.ExecutionNotRedrivable);
+
+        Assert.Equal("FAILED", (string?)described["status"]);
+        Assert.Equal("REDRIVABLE_BY_MAP_RUN", (string?)described["redriveStatus"]);
+        Assert.Null(described["redriveStatusReason"]);
+        Assert.Contains(mapRun, (string?)refused["message"], StringComparison.Ordinal);
+        Assert.Equal("REDRIVABLE", (string?)(await host.OkAsync("DescribeExecution", Copy(execution)))["redriveStatus"]);
+    }
+
+    private static string Lines(int count = Items)
+    {
+        StringBuilder text = new();
+        for (int i = 0; i < count; i++)
+        {
+            text.Append("{\"id\":").Append(i).Append(",\"fail\":").Append(Failing.Contains(i) ? "true" : "false").Append("}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private async Task<JsonObject> StartAndWaitAsync(string name, string definitionName, string input = """{"key":"items.jsonl"}""", string? definition = null)
+    {
+        string machine = (string)(await host.OkAsync("CreateStateMachine", new JsonObject
+        {
+            ["name"] = name, ["roleArn"] = ApiTestCalls.Role, ["definition"] = definition ?? ApiTestCalls.Definition(definitionName),
+        }))["stateMachineArn"]!;
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "run", ["input"] = input });
+        await host.Client.WaitForCompletionAsync(name + ":run", CancellationToken.None);
+        Assert.StartsWith(Prefix + "execution:" + name + ":", (string)started["executionArn"]!, StringComparison.Ordinal);
+        return new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() };
+    }
+
+    private static JsonObject Copy(JsonObject arn) => (JsonObject)arn.DeepClone();
+
+    /// <summary>Fails the first call for a child whose item (or a batch's item) has <c>fail</c> set; counts calls per child.</summary>
+    private sealed class ItemHandler : ITaskHandler
+    {
+        private readonly ConcurrentDictionary<string, int> calls = new(StringComparer.Ordinal);
+
+        public int Calls(string ids) => calls.GetValueOrDefault(ids);
+
+        public ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
+        {
+            JsonNode? input = invocation.Input;
+            JsonNode?[] items = input?["Items"] is JsonArray batch ? [.. batch] : [input];
+            string key = string.Join(",", items.Select(i => (int)i!["id"]!));
+            int attempt = calls.AddOrUpdate(key, 1, (_, n) => n + 1);
+            if (attempt == 1 && items.Any(i => (bool)i!["fail"]!))
+            {
+                return ValueTask.FromResult(TaskOutcome.Failure(new AslError("Item.Failed", "item " + key + " failed")));
+            }
+
+            JsonObject result = input?["Items"] is JsonArray
+                ? new JsonObject { ["ids"] = new JsonArray([.. items.Select(i => (JsonNode)(int)i!["id"]!)]) }
+                : new JsonObject { ["id"] = (int)input!["id"]!, ["done"] = true };
+            return ValueTask.FromResult(TaskOutcome.Success(result));
+        }
+    }
+}
