@@ -16,7 +16,8 @@ namespace AslOnDurable.Runtime.Api.Testing;
 /// <param name="StateName">The tested state's name.</param>
 /// <param name="State">The tested state as given.</param>
 /// <param name="Exits">The stub states by name.</param>
-internal sealed record StateProbe(string Definition, string StateName, JsonObject State, IReadOnlyDictionary<string, ProbeExit> Exits)
+/// <param name="IsJsonata">Whether the state uses JSONata (its own QueryLanguage, or the machine's).</param>
+internal sealed record StateProbe(string Definition, string StateName, JsonObject State, IReadOnlyDictionary<string, ProbeExit> Exits, bool IsJsonata)
 {
     /// <summary>The prefix of stub state names.</summary>
     public const string StubPrefix = "__TestState.";
@@ -118,7 +119,8 @@ internal sealed record StateProbe(string Definition, string StateName, JsonObjec
 
         machine["StartAt"] = name;
         machine["States"] = probeStates;
-        return new StateProbe(machine.ToJsonString(JsonLimits.SerializerOptions), name, state, exits);
+        string? queryLanguage = (string?)state["QueryLanguage"] ?? (string?)machine["QueryLanguage"];
+        return new StateProbe(machine.ToJsonString(JsonLimits.SerializerOptions), name, state, exits, queryLanguage == "JSONata");
     }
 
     /// <summary>
