@@ -322,4 +322,57 @@ public sealed class TestStateOperationTests(ApiHostFixture fixture) : IClassFixt
 
         ApiTestCalls.Error(await host.DispatchAsync("AWSStepFunctions.TestState", request.ToJsonString(), CancellationToken.None), ApiErrorTypes.ValidationException);
     }
+
+    private const string MapState = """{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":2,"ToleratedFailureCount":1,"ItemProcessor":{"StartAt":"Inner","States":{"Inner":{"Type":"Pass","End":true}}},"ResultSelector":{"n.$":"States.ArrayLength($)"},"ResultPath":"$.count","Next":"After"}""";
+
+    [Fact]
+    public async Task TestState_MapWithMockResult_DataFlowAroundTheMockedResult()
+    {
+        JsonObject r = await TestAsync(MapState, """{"items":[1,2,3]}""", "DEBUG", new JsonObject { ["mock"] = new JsonObject { ["result"] = "[10,20,30]" } });
+
+        Assert.Equal("SUCCEEDED", (string?)r["status"]);
+        Assert.Equal("After", (string?)r["nextState"]);
+        Assert.Equal("""{"items":[1,2,3],"count":{"n":3}}""", (string?)r["output"]);
+        JsonObject data = r["inspectionData"]!.AsObject();
+        Assert.Equal("[1,2,3]", (string?)data["afterItemsPath"]);
+        Assert.Equal("[10,20,30]", (string?)data["result"]);
+        Assert.Equal("""{"n":3}""", (string?)data["afterResultSelector"]);
+        Assert.Equal(2, (int)data["maxConcurrency"]!);
+        Assert.Equal(1, (int)data["toleratedFailureCount"]!);
+    }
+
+    [Fact]
+    public async Task TestState_ParallelWithMockErrorCaught_CaughtError()
+    {
+        JsonObject r = await TestAsync(
+            """{"Type":"Parallel","Branches":[{"StartAt":"B1","States":{"B1":{"Type":"Pass","End":true}}}],"Catch":[{"ErrorEquals":["Boom"],"ResultPath":"$.err","Next":"Handler"}],"End":true}""",
+            """{"a":1}""", "DEBUG",
+            new JsonObject
+            {
+                ["mock"] = new JsonObject { ["errorOutput"] = new JsonObject { ["error"] = "Boom", ["cause"] = "inner" } },
+                ["stateConfiguration"] = new JsonObject { ["errorCausedByState"] = "B1" },
+            });
+
+        Assert.Equal("CAUGHT_ERROR", (string?)r["status"]);
+        Assert.Equal("Handler", (string?)r["nextState"]);
+        Assert.Equal("""{"a":1,"err":{"Error":"Boom","Cause":"inner"}}""", (string?)r["output"]);
+        Assert.Equal(0, (int)r["inspectionData"]!["errorDetails"]!["catchIndex"]!);
+    }
+
+    [Theory]
+    [InlineData("Nowhere", true)]
+    [InlineData("Inner", false)]
+    public async Task TestState_ErrorCausedByStateWrong_ValidationException(string name, bool errorMock)
+    {
+        JsonObject mock = errorMock
+            ? new JsonObject { ["errorOutput"] = new JsonObject { ["error"] = "E" } }
+            : new JsonObject { ["result"] = "[]" };
+        JsonObject request = new()
+        {
+            ["definition"] = MapState, ["mock"] = mock,
+            ["stateConfiguration"] = new JsonObject { ["errorCausedByState"] = name },
+        };
+
+        ApiTestCalls.Error(await host.DispatchAsync("AWSStepFunctions.TestState", request.ToJsonString(), CancellationToken.None), ApiErrorTypes.ValidationException);
+    }
 }

@@ -17,6 +17,11 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="Response">The HTTP response it got (TRACE).</param>
 /// <param name="Variables">The workflow variables after the state: those given in the request and those the state assigned.</param>
 /// <param name="ErrorDetails">Which retrier or catcher applies.</param>
+/// <param name="AfterItemsPath">A Map state's items after ItemsPath (JSONPath).</param>
+/// <param name="MaxConcurrency">A Map state's MaxConcurrency (when given as a number).</param>
+/// <param name="ToleratedFailureCount">A Map state's ToleratedFailureCount (when given as a number).</param>
+/// <param name="ToleratedFailurePercentage">A Map state's ToleratedFailurePercentage (when given as a number).</param>
 public sealed record InspectionData(
     string? Input, string? AfterInputPath, string? AfterParameters, string? AfterArguments, string? Result, string? AfterResultSelector,
-    string? AfterResultPath, InspectionDataRequest? Request, InspectionDataResponse? Response, string? Variables, InspectionErrorDetails? ErrorDetails);
+    string? AfterResultPath, InspectionDataRequest? Request, InspectionDataResponse? Response, string? Variables, InspectionErrorDetails? ErrorDetails,
+    string? AfterItemsPath = null, int? MaxConcurrency = null, int? ToleratedFailureCount = null, float? ToleratedFailurePercentage = null);

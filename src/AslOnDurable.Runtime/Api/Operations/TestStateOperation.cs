@@ -23,8 +23,8 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// (<c>inspectionData</c>, <see cref="DataFlowInspection"/>) and with TRACE also an HTTP Task's request and response.
 /// </summary>
 /// <remarks>
-/// As AWS: activity tasks and <c>.sync</c>/<c>.waitForTaskToken</c> integrations need a mock; Map and Parallel states
-/// are refused here even with one (AWS runs them with a mock). At TRACE the headers and query parameters the HTTP
+/// As AWS: activity tasks, <c>.sync</c>/<c>.waitForTaskToken</c> integrations, Map and Parallel states need a mock; the
+/// mock stands for a Map's or Parallel's whole result (or error), around which its own data flow, Retry and Catch run. At TRACE the headers and query parameters the HTTP
 /// connection adds (its authorization included) are left out unless <c>revealSecrets</c> is true.
 /// </remarks>
 /// <param name="api">The shared resources.</param>
@@ -57,8 +57,15 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
             throw ApiException.Validation("stateConfiguration.retrierRetryCount", retryCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "Member must have value greater than or equal to 0");
         }
 
+        RequestFields.Length(request.StateConfiguration?.ErrorCausedByState, "stateConfiguration.errorCausedByState", RequestFields.MaxNameLength);
+        if (request.StateConfiguration?.MapIterationFailureCount < 0)
+        {
+            throw ApiException.Validation("stateConfiguration.mapIterationFailureCount", null, "Member must have value greater than or equal to 0");
+        }
+
         JsonObject? variables = Variables(request.Variables);
-        StateProbe probe = StateProbe.Build(definition, request.StateName, retryCount);
+        StateProbe probe = StateProbe.Build(definition, request.StateName, retryCount, request.Mock is not null);
+        ErrorCausedByState(probe, request);
         HttpExchangeRecorder? recorder = level == "TRACE" && request.Mock is null && IsHttpTask(probe) && http is not null ? new HttpExchangeRecorder(http) : null;
         ITaskHandler tasks = recorder is not null && integrations is not null
             ? new HttpInvokeTaskHandler(integrations, new HttpMessageInvoker(recorder, disposeHandler: false), api.Time)
@@ -145,11 +152,33 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
         return (headers, query);
     }
 
+    /// <summary>
+    /// <c>stateConfiguration.errorCausedByState</c> applies to a Map or Parallel state with a mocked error and must name a
+    /// state inside it.
+    /// </summary>
+    private static void ErrorCausedByState(StateProbe probe, TestStateRequest request)
+    {
+        if (request.StateConfiguration?.ErrorCausedByState is not { } name)
+        {
+            return;
+        }
+
+        if (probe.Type is not ("Map" or "Parallel") || request.Mock?.ErrorOutput is null)
+        {
+            throw ApiException.Validation("stateConfiguration.errorCausedByState", name, "Applies only to a Map or Parallel state with a mocked error");
+        }
+
+        if (!StateProbe.InnerStateNames(probe.State).Contains(name, StringComparer.Ordinal))
+        {
+            throw ApiException.Validation("stateConfiguration.errorCausedByState", name, $"The {probe.Type} state has no state of that name");
+        }
+    }
+
     private ITaskHandler Tasks(StateProbe probe, TestStateMock? mock)
     {
-        if (probe.Type is "Map" or "Parallel")
+        if (mock is null && probe.Type is "Map" or "Parallel")
         {
-            throw new ApiException(ApiErrorTypes.InvalidDefinition, $"Invalid State Machine Definition: 'TestState does not support {probe.Type} states'");
+            throw new ApiException(ApiErrorTypes.InvalidDefinition, $"Invalid State Machine Definition: 'TestState supports {probe.Type} states only with a mock'");
         }
 
         if (mock is null)
@@ -162,9 +191,9 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
                 : api.Tasks;
         }
 
-        if (probe.Type != "Task")
+        if (probe.Type is not ("Task" or "Map" or "Parallel"))
         {
-            throw ApiException.Validation("mock", null, "A mock applies to Task states only");
+            throw ApiException.Validation("mock", null, "A mock applies to Task, Map and Parallel states only");
         }
 
         if ((mock.Result is null) == (mock.ErrorOutput is null))

@@ -40,21 +40,24 @@ internal sealed class DataFlowInspection(ProbeRunner runner)
         string? variablesText = Variables(probe, events, variables);
         if (probe.IsJsonata)
         {
-            return new InspectionData(inputText, null, null, taskInput, taskResult, null, null, null, null, variablesText, details);
+            return MapLimits(probe, new InspectionData(inputText, null, null, taskInput, taskResult, null, null, null, null, variablesText, details));
         }
 
         string? afterInputPath = state.ContainsKey("InputPath") ? await StepAsync(new JsonObject { ["InputPath"] = Copy(state["InputPath"]) }, input, variables).ConfigureAwait(false) : inputText;
         string? afterParameters = probe.Type switch
         {
-            "Task" => taskInput,
-            "Pass" or "Parallel" when state.ContainsKey("Parameters") && afterInputPath is not null =>
+            "Task" or "Parallel" => taskInput,
+            "Pass" when state.ContainsKey("Parameters") && afterInputPath is not null =>
                 await StepAsync(new JsonObject { ["Parameters"] = Copy(state["Parameters"]) }, Parse(afterInputPath), variables).ConfigureAwait(false),
-            "Pass" or "Parallel" => afterInputPath,
+            "Pass" => afterInputPath,
             _ => null,
         };
+        string? afterItemsPath = probe.Type != "Map" || afterInputPath is null ? null
+            : state.ContainsKey("ItemsPath") ? await StepAsync(new JsonObject { ["InputPath"] = Copy(state["ItemsPath"]) }, Parse(afterInputPath), variables).ConfigureAwait(false)
+            : afterInputPath;
         string? result = probe.Type switch
         {
-            "Task" => taskResult,
+            "Task" or "Map" or "Parallel" => taskResult,
             "Pass" when state.ContainsKey("Result") => Text(state["Result"]),
             "Pass" => afterParameters,
             _ => null,
@@ -74,8 +77,21 @@ internal sealed class DataFlowInspection(ProbeRunner runner)
             afterResultPath = await StepAsync(step, input, variables).ConfigureAwait(false);
         }
 
-        return new InspectionData(inputText, afterInputPath, afterParameters, null, result, afterResultSelector, afterResultPath, null, null, variablesText, details);
+        return MapLimits(probe, new InspectionData(
+            inputText, afterInputPath, afterParameters, null, result, afterResultSelector, afterResultPath, null, null, variablesText, details, afterItemsPath));
     }
+
+    /// <summary>A Map state's MaxConcurrency and tolerated failures, where the definition gives them as numbers.</summary>
+    private static InspectionData MapLimits(StateProbe probe, InspectionData data) =>
+        probe.Type != "Map" ? data : data with
+        {
+            MaxConcurrency = Number(probe.State["MaxConcurrency"]) is { } max ? (int)max : null,
+            ToleratedFailureCount = Number(probe.State["ToleratedFailureCount"]) is { } count ? (int)count : null,
+            ToleratedFailurePercentage = Number(probe.State["ToleratedFailurePercentage"]) is { } percentage ? (float)percentage : null,
+        };
+
+    private static double? Number(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
 
     /// <summary>The variables after the state: the request's, then those the state assigned (its StateExited event's).</summary>
     private static string? Variables(StateProbe probe, IReadOnlyList<HistoryEvent> events, JsonObject? given)
