@@ -338,7 +338,7 @@ def test_state_workflow(sfn):
         data = r["inspectionData"]
         expect(json.loads(data["afterInputPath"]) == {"n": 2}, data)
         expect(json.loads(data["afterParameters"]) == {"sum": 42}, data)
-        expect(json.loads(data["afterResultPath"]) == {"n": 2, "out": {"sum": 42}}, data)
+        expect(json.loads(data["afterResultPath"]) == {"in": {"n": 2}, "out": {"sum": 42}}, data)  # ResultPath goes into the raw input
         expect(json.loads(data["variables"]) == {"base": 40, "last": 42}, data)
         r = sfn.test_state(definition=json.dumps({"Type": "Map", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}},
                                                   "ItemsPath": "$.xs", "MaxConcurrency": 3, "End": True}),
