@@ -330,6 +330,25 @@ def test_state_workflow(sfn):
         expect(code == "InvalidDefinition", code)
     check("boto3 test_state Task with mocks (RETRIABLE, SUCCEEDED) and InvalidDefinition", task_mock)
 
+    def data_flow():
+        state = {"Type": "Pass", "InputPath": "$.in", "Parameters": {"sum.$": "States.MathAdd($.n, $base)"},
+                 "Assign": {"last.$": "$.sum"}, "ResultPath": "$.out", "End": True}
+        r = sfn.test_state(definition=json.dumps(state), input=json.dumps({"in": {"n": 2}}), inspectionLevel="DEBUG",
+                           variables=json.dumps({"base": 40}))
+        data = r["inspectionData"]
+        expect(json.loads(data["afterInputPath"]) == {"n": 2}, data)
+        expect(json.loads(data["afterParameters"]) == {"sum": 42}, data)
+        expect(json.loads(data["afterResultPath"]) == {"in": {"n": 2}, "out": {"sum": 42}}, data)  # ResultPath goes into the raw input
+        expect(json.loads(data["variables"]) == {"base": 40, "last": 42}, data)
+        r = sfn.test_state(definition=json.dumps({"Type": "Map", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}},
+                                                  "ItemsPath": "$.xs", "MaxConcurrency": 3, "End": True}),
+                           input=json.dumps({"xs": [1, 2]}), inspectionLevel="DEBUG", mock={"result": "[2,4]"})
+        expect(r["status"] == "SUCCEEDED" and json.loads(r["output"]) == [2, 4], r)
+        expect(json.loads(r["inspectionData"]["afterItemsPath"]) == [1, 2] and r["inspectionData"]["maxConcurrency"] == 3, r)
+        code = error_code(lambda: sfn.test_state(definition=json.dumps({"Type": "Pass", "End": True}), variables="[1]"))
+        expect(code == "ValidationException", code)
+    check("boto3 test_state data flow (DEBUG: every step, variables), Map with a mock, bad variables", data_flow)
+
 
 def activity_workflow(sfn):
     import threading

@@ -10,6 +10,8 @@ using AslOnDurable.Core.Json;
 using AslOnDurable.Runtime.Integrations;
 using AslOnDurable.Runtime.Integrations.DotNet;
 
+using AslOnDurable.Runtime.Hosting;
+
 namespace AslOnDurable.Cli.Commands;
 
 /// <summary>Reads what commands take from files and arguments, turning every problem into one clear line.</summary>
@@ -192,6 +194,37 @@ internal static class CliInputs
 
             return null;
         }
+    }
+
+    /// <summary>The <c>--failover-seconds</c> option of <c>asl worker</c> and <c>asl serve --storage</c>.</summary>
+    /// <returns>The option.</returns>
+    public static System.CommandLine.Option<int?> FailoverOption() => new("--failover-seconds")
+    {
+        Description = "How soon other workers take over from a worker that died: partition lease length and message visibility timeout, "
+            + "in seconds (default: the provider's 30 s leases and 5 min visibility). Keep it above the longest activity call.",
+    };
+
+    /// <summary>
+    /// Applies <c>--failover-seconds N</c> to a task hub's options: leases of N s and messages invisible for N s, or a usage
+    /// error when N is not positive.
+    /// </summary>
+    /// <param name="options">The options.</param>
+    /// <param name="seconds">N, or <c>null</c> for the provider's defaults.</param>
+    /// <param name="stderr">Where the usage error goes.</param>
+    /// <returns>The options, or <c>null</c> after printing why not.</returns>
+    public static SelfHostOptions? WithFailover(SelfHostOptions options, int? seconds, TextWriter stderr)
+    {
+        if (seconds is <= 0)
+        {
+            stderr.WriteLine("error: --failover-seconds must be positive.");
+            return null;
+        }
+
+        return seconds is not { } s ? options : options with
+        {
+            PartitionLeaseInterval = TimeSpan.FromSeconds(s),
+            MessageVisibilityTimeout = TimeSpan.FromSeconds(s),
+        };
     }
 
     /// <summary>The <c>--handlers</c> option: plugin assemblies with .NET task handlers.</summary>

@@ -19,13 +19,16 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AslOnDurable.Cli.Commands;
 
 /// <summary>
-/// <c>asl serve [--port N] [--host ADDR] [--storage CONN|azurite] [--items-folder DIR] [--integrations FILE] [--handlers DLL]</c>:
+/// <c>asl serve [--port N] [--host ADDR] [--storage CONN|azurite] [--items-folder DIR] [--integrations FILE] [--handlers DLL] [--failover-seconds N]</c>:
 /// the AWS Step Functions API (AWS JSON 1.0,
 /// <c>POST /</c> with <c>X-Amz-Target</c>) on Kestrel over a durable self-host, so the AWS CLI and SDKs work with
 /// <c>--endpoint-url</c>, and the web console on <c>GET /</c>. Loopback only; prints one <c>serving http://ADDR:PORT</c> line when ready and stops cleanly on
 /// Ctrl+C or SIGTERM. With <c>--integrations</c>, Task states reach the configured services; Task resources they cannot serve
 /// are <c>WARNING</c> diagnostics of ValidateStateMachineDefinition and <c>warning:</c> lines on stderr when
 /// CreateStateMachine or UpdateStateMachine accepts the definition.
+/// The durable worker stops forced: with <c>--storage</c>, what it was running is taken over by the next
+/// server or worker on the task hub once its leases expire and its messages become visible again (30 s / 5 min by
+/// default, <c>--failover-seconds N</c> for both, as for <c>asl worker</c>).
 /// </summary>
 internal static partial class ServeCommand
 {
@@ -55,9 +58,10 @@ internal static partial class ServeCommand
             Description = "The integrations configuration (JSON): the services Task states call; resources it cannot serve are reported as warnings.",
         };
         var handlers = CliInputs.HandlersOption();
+        var failover = CliInputs.FailoverOption();
         var command = new Command("serve", "Serve the AWS Step Functions API (for the AWS CLI and SDKs with --endpoint-url) until stopped.")
         {
-            port, host, storage, taskHub, region, account, itemsFolder, integrations, handlers,
+            port, host, storage, taskHub, region, account, itemsFolder, integrations, handlers, failover,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -100,7 +104,19 @@ internal static partial class ServeCommand
                 tasks = services => services.AddSingleton(dotNetHandlers).AddAslIntegrations(configuration);
             }
 
-            var backend = DurableRunOptions.BackendFor(parse.GetValue(storage)) with { TaskHubName = parse.GetValue(taskHub)! };
+            if (parse.GetValue(failover) is not null && parse.GetValue(storage) is null)
+            {
+                stderr.WriteLine("error: --failover-seconds applies only with --storage (the embedded backend has no other worker to fail over to).");
+                return ExitCodes.UsageError;
+            }
+
+            var backend = CliInputs.WithFailover(DurableRunOptions.BackendFor(parse.GetValue(storage)), parse.GetValue(failover), stderr);
+            if (backend is null)
+            {
+                return ExitCodes.UsageError;
+            }
+
+            backend = backend with { TaskHubName = parse.GetValue(taskHub)! };
             var items = parse.GetValue(itemsFolder) is { } itemsPath ? new Runtime.Storage.FolderItemStore(itemsPath) : null;
             return await RunAsync(new IPEndPoint(address, portNumber), backend, api, stdout, stderr, cancellationToken, items, tasks);
         });

@@ -26,11 +26,7 @@ internal static class WorkerCommand
         };
         var taskHub = new Option<string>("--task-hub") { Description = "The task hub name (3-45 letters or digits).", DefaultValueFactory = _ => "asl" };
         var partitions = new Option<int>("--partitions") { Description = "Control-queue partitions (1-16); every worker of a task hub must agree.", DefaultValueFactory = _ => 4 };
-        var failover = new Option<int?>("--failover-seconds")
-        {
-            Description = "How soon other workers take over from a worker that died: partition lease length and message visibility timeout, "
-                + "in seconds (default: the provider's 30 s leases and 5 min visibility). Keep it above the longest activity call.",
-        };
+        var failover = CliInputs.FailoverOption();
         var mockConfig = new Option<string?>("--mock-config") { Description = "Answer Task states from an AWS Step Functions Local mock configuration file." };
         var testCase = new Option<string?>("--test-case") { Description = "The test case of the mock configuration to use." };
         var stateMachineName = new Option<string?>("--state-machine-name") { Description = "The mock configuration's state machine." };
@@ -53,9 +49,9 @@ internal static class WorkerCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            if (parse.GetValue(failover) is <= 0)
+            var backend = CliInputs.WithFailover(DurableRunOptions.BackendFor(parse.GetValue(storage)), parse.GetValue(failover), stderr);
+            if (backend is null)
             {
-                stderr.WriteLine("error: --failover-seconds must be positive.");
                 return ExitCodes.UsageError;
             }
 
@@ -77,14 +73,7 @@ internal static class WorkerCommand
                 return ExitCodes.UsageError;
             }
 
-            var seconds = parse.GetValue(failover);
-            var options = DurableRunOptions.BackendFor(parse.GetValue(storage)) with
-            {
-                TaskHubName = parse.GetValue(taskHub)!,
-                PartitionCount = parse.GetValue(partitions),
-                PartitionLeaseInterval = seconds is { } s ? TimeSpan.FromSeconds(s) : null,
-                MessageVisibilityTimeout = seconds is { } v ? TimeSpan.FromSeconds(v) : null,
-            };
+            var options = backend with { TaskHubName = parse.GetValue(taskHub)!, PartitionCount = parse.GetValue(partitions) };
             var items = DurableRunOptions.ItemStoreFor(parse.GetValue(itemsFolder), parse.GetValue(storage));
             return await RunAsync(options, DurableTaskCatalog.ForStateMachines(tasks, new ExecutionPlanCache(), itemStore: items), stdout, stderr, cancellationToken);
         });

@@ -88,6 +88,8 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IActivityStore, AzureActivityStore>());
         services.Replace(ServiceDescriptor.Singleton<IExecutionIndex, AzureExecutionIndex>());
         services.Replace(ServiceDescriptor.Singleton<IExecutionHistoryStore, AzureExecutionHistoryStore>());
+        services.Replace(ServiceDescriptor.Singleton<IActivityTaskQueue>(sp => new AzureActivityTaskQueue(
+            connectionString, taskHub, sp.GetRequiredService<ApiTableStorage>(), sp.GetRequiredService<TimeProvider>())));
         return services;
     }
 
@@ -104,10 +106,11 @@ public static class StepFunctionsApiServiceCollectionExtensions
 
         services.TryAddSingleton<IActivityStore, InMemoryActivityStore>();
         services.AddSingleton(sp => new ActivityTaskQueue(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IActivityTaskQueue>(sp => sp.GetRequiredService<ActivityTaskQueue>());
         ServiceDescriptor tasks = services.Last(d => d.ServiceType == typeof(ITaskHandler));
         services.Remove(tasks);
         services.AddSingleton<ITaskHandler>(sp => new ActivityTaskHandler(
-            Resolve(sp, tasks), sp.GetRequiredService<IActivityStore>(), sp.GetRequiredService<ActivityTaskQueue>(),
+            Resolve(sp, tasks), sp.GetRequiredService<IActivityStore>(), sp.GetRequiredService<IActivityTaskQueue>(),
             sp.GetRequiredService<ResourceArns>(), sp.GetRequiredService<TimeProvider>()));
     }
 

@@ -21,6 +21,7 @@ public sealed class ServeCommandTests
     [InlineData("--account", "12", "--account")]
     [InlineData("--region", "Mars", "--region")]
     [InlineData("--items-folder", "/no/such/asl-items-folder", "items folder")]
+    [InlineData("--failover-seconds", "10", "--storage")]
     public void Serve_InvalidOption_ExitsUsageErrorWithoutServing(string option, string value, string mentioned)
     {
         var (code, stdout, stderr) = CliRun.Invoke("serve", option, value);
@@ -28,6 +29,18 @@ public sealed class ServeCommandTests
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
         Assert.Contains(mentioned, stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public void Serve_FailoverSecondsNotPositive_ExitsUsageError(string seconds)
+    {
+        var (code, stdout, stderr) = CliRun.Invoke("serve", "--storage", "UseDevelopmentStorage=true", "--failover-seconds", seconds);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("--failover-seconds must be positive", stderr, StringComparison.Ordinal);
         Assert.Empty(stdout);
     }
 

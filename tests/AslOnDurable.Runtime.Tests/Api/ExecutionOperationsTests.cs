@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Executions;
+using Moq;
 
 namespace AslOnDurable.Runtime.Tests.Api;
 
@@ -192,6 +194,46 @@ public sealed class ExecutionOperationsTests(ApiHostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task ListExecutions_StatusFilterAgain_AsksTheBackendOnlyForExecutionsNotKnownClosed()
+    {
+        string machine = await host.CreateAsync("list-known", "wait-hour");
+        string done = await host.CreateAsync("list-known-done", "greet");
+        await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "waiting" });
+        for (int i = 0; i < 3; i++)
+        {
+            await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = done, ["name"] = $"ok-{i}", ["input"] = """{"who":"x"}""" });
+            await host.Client.WaitForCompletionAsync($"list-known-done:ok-{i}", CancellationToken.None);
+        }
+
+        int asked = 0;
+        Mock<IExecutionClient> counting = new(MockBehavior.Strict);
+        counting.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns<string, CancellationToken>((id, ct) => { asked++; return host.Client.GetAsync(id, ct); });
+        async Task<string[]> ListAsync(string arn, string status)
+        {
+            string body = new JsonObject { ["stateMachineArn"] = arn, ["statusFilter"] = status }.ToJsonString();
+            ApiResponse response = await host.Dispatcher.DispatchAsync("AWSStepFunctions.ListExecutions", body, counting.Object, CancellationToken.None);
+            return [.. JsonNode.Parse(response.Body)!["executions"]!.AsArray().Select(e => (string)e!["name"]!)];
+        }
+
+        string[] first = await ListAsync(done, "SUCCEEDED");
+        int firstAsked = asked;
+        string[] second = await ListAsync(done, "FAILED");
+        int secondAsked = asked - firstAsked;
+        string[] running1 = await ListAsync(machine, "RUNNING");
+        string[] running2 = await ListAsync(machine, "RUNNING");
+
+        Assert.Equal(["ok-0", "ok-1", "ok-2"], first.Order(StringComparer.Ordinal));
+        Assert.Equal(3, firstAsked);
+        Assert.Empty(second);
+        Assert.Equal(0, secondAsked);
+        Assert.Equal(["waiting"], running1);
+        Assert.Equal(["waiting"], running2);
+        Assert.Equal(5, asked); // a running execution is asked each time
+        await host.OkAsync("StopExecution", new JsonObject { ["executionArn"] = machine.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":waiting" });
+    }
+
+    [Fact]
     public async Task DescribeStateMachineForExecution_AfterUpdate_RevisionTheExecutionStartedWith()
     {
         string machine = await host.CreateAsync("for-exec", "greet");
@@ -245,11 +287,18 @@ public sealed class ExecutionOperationsTests(ApiHostFixture fixture) : IClassFix
         JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "p", ["input"] = """{"who":"p"}""" });
         await host.Client.WaitForCompletionAsync("history-paged:p", CancellationToken.None);
 
+        List<long> ids = await HistoryIdsAsync(started["executionArn"]!, 3, reverse: false);
+
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (long)i), ids);
+    }
+
+    private async Task<List<long>> HistoryIdsAsync(JsonNode executionArn, int size, bool reverse)
+    {
         List<long> ids = [];
         string? token = null;
         do
         {
-            JsonObject request = new() { ["executionArn"] = started["executionArn"]!.DeepClone(), ["maxResults"] = 3 };
+            JsonObject request = new() { ["executionArn"] = executionArn.DeepClone(), ["maxResults"] = size, ["reverseOrder"] = reverse };
             if (token is not null)
             {
                 request["nextToken"] = token;
@@ -261,7 +310,26 @@ public sealed class ExecutionOperationsTests(ApiHostFixture fixture) : IClassFix
         }
         while (token is not null);
 
-        Assert.Equal(Enumerable.Range(1, 8).Select(i => (long)i), ids);
+        return ids;
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(1000)]
+    public async Task GetExecutionHistory_PagedNewestFirst_EveryEventOnceInReverse(int size)
+    {
+        string machine = await host.CreateAsync("history-reverse-" + size.ToString(System.Globalization.CultureInfo.InvariantCulture), "greet");
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "r", ["input"] = """{"who":"r"}""" });
+        await host.Client.WaitForCompletionAsync(machine.Split(':')[^1] + ":r", CancellationToken.None);
+
+        List<long> ids = await HistoryIdsAsync(started["executionArn"]!, size, reverse: true);
+
+        Assert.Equal(Enumerable.Range(1, 8).Reverse().Select(i => (long)i), ids);
+        await host.ErrorAsync("GetExecutionHistory", new JsonObject
+        {
+            ["executionArn"] = started["executionArn"]!.DeepClone(), ["nextToken"] = "bm9wZQ==",
+        }, ApiErrorTypes.InvalidToken);
     }
 
     [Fact]

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Tests.Hosting;
 using AslOnDurable.Runtime.Tests.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AslOnDurable.Runtime.Tests.Api;
@@ -79,5 +82,74 @@ public sealed class StorageRestartTests(AzuriteFixture azurite)
         Assert.Contains(events, e => (string?)e!["type"] == "WaitStateExited");
     }
 
+    [AzuriteFact]
+    public async Task Stop_TaskInFlightFailoverSeconds_NextHostFinishesTheExecution()
+    {
+        // What `asl serve --storage … --failover-seconds 10` sets (leases and message visibility of 10 s): a host stopped
+        // while a task runs leaves the execution to the next host on the task hub, which finishes it.
+        var options = AzuriteSelfHosts.Options(azurite, "g" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..12]) with
+        {
+            MessageVisibilityTimeout = TimeSpan.FromSeconds(10),
+            PartitionLeaseInterval = TimeSpan.FromSeconds(10),
+        };
+        GateHandler gate = new();
+        string machineArn;
+        StepFunctionsSelfHost first = await StepFunctionsSelfHost.StartAsync(
+            options with { WorkerId = "first" }, new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
+            configureServices: services => services.AddSingleton<ITaskHandler>(gate));
+        try
+        {
+            machineArn = (string)(await first.OkAsync("CreateStateMachine", new JsonObject
+            {
+                ["name"] = "graceful", ["roleArn"] = ApiTestCalls.Role,
+                ["definition"] = """{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"Next":"Done"},"Done":{"Type":"Pass","Result":"done","End":true}}}""",
+            }))["stateMachineArn"]!;
+            await first.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machineArn, ["name"] = "in-flight" });
+            await gate.Entered.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            ValueTask stopping = first.DisposeAsync();
+            gate.Release.TrySetResult();
+            await stopping;
+        }
+
+        GateHandler open = new(open: true);
+        await using StepFunctionsSelfHost second = await StepFunctionsSelfHost.StartAsync(
+            options with { WorkerId = "second" }, new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
+            configureServices: services => services.AddSingleton<ITaskHandler>(open));
+        using CancellationTokenSource guard = new(TimeSpan.FromSeconds(150)); // well under the default 5 min visibility timeout
+        await second.Client.WaitForCompletionAsync("graceful:in-flight", guard.Token);
+        JsonObject described = await second.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = Execution(machineArn, "in-flight") });
+
+        Assert.Equal("SUCCEEDED", (string?)described["status"]);
+        Assert.Equal("\"done\"", (string?)described["output"]);
+        Assert.InRange(gate.Calls + open.Calls, 1, 2); // finished by the first host as it stopped, or run again by the next
+    }
+
     private static string Execution(string machineArn, string name) => machineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
+
+    /// <summary>A task that signals when called and answers only once released (or at once when open).</summary>
+    private sealed class GateHandler(bool open = false) : ITaskHandler
+    {
+        private int calls;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Calls => Volatile.Read(ref calls);
+
+        public async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
+        {
+            Interlocked.Increment(ref calls);
+            Entered.TrySetResult();
+            if (!open)
+            {
+                await Release.Task.ConfigureAwait(false);
+            }
+
+            return TaskOutcome.Success(new JsonObject { ["ok"] = true });
+        }
+    }
 }

@@ -118,7 +118,7 @@ public sealed class TestStateOperationTests(ApiHostFixture fixture) : IClassFixt
         JsonObject data = r["inspectionData"]!.AsObject();
         Assert.Equal("""{"FunctionName":"f","Payload":{"x":1}}""", (string?)data["afterParameters"]);
         Assert.Equal("""{"Payload":42}""", (string?)data["result"]);
-        Assert.Null(data["afterResultSelector"]);
+        Assert.Equal("""{"v":42}""", (string?)data["afterResultSelector"]);
         Assert.Equal("""{"in":{"x":1},"res":{"v":42}}""", (string?)data["afterResultPath"]);
     }
 
@@ -222,5 +222,157 @@ public sealed class TestStateOperationTests(ApiHostFixture fixture) : IClassFixt
 
         Assert.Equal("SUCCEEDED", (string?)r["status"]);
         Assert.Equal("""{"ok":1}""", (string?)r["output"]);
+    }
+
+    [Fact]
+    public async Task TestState_PassDebugEveryJsonPathStep_EachStepAsTheEngineAppliesIt()
+    {
+        JsonObject r = await TestAsync(
+            """{"Type":"Pass","InputPath":"$.in","Parameters":{"n.$":"$.n","k":"v"},"ResultPath":"$.out","OutputPath":"$.out","End":true}""",
+            """{"in":{"n":3,"x":0},"other":1}""", "DEBUG");
+
+        JsonObject data = r["inspectionData"]!.AsObject();
+        Assert.Equal("""{"n":3,"k":"v"}""", (string?)r["output"]);
+        Assert.Equal("""{"in":{"n":3,"x":0},"other":1}""", (string?)data["input"]);
+        Assert.Equal("""{"n":3,"x":0}""", (string?)data["afterInputPath"]);
+        Assert.Equal("""{"n":3,"k":"v"}""", (string?)data["afterParameters"]);
+        Assert.Equal("""{"n":3,"k":"v"}""", (string?)data["result"]);
+        Assert.Equal("""{"in":{"n":3,"x":0},"other":1,"out":{"n":3,"k":"v"}}""", (string?)data["afterResultPath"]);
+        Assert.Null(data["afterArguments"]);
+        Assert.Null(data["variables"]);
+        Assert.Null(data["request"]);
+    }
+
+    [Fact]
+    public async Task TestState_InputPathNullAndResultPathNull_EmptyInputAndInputKept()
+    {
+        JsonObject r = await TestAsync("""{"Type":"Pass","InputPath":null,"Result":1,"ResultPath":null,"End":true}""", """{"a":1}""", "DEBUG");
+
+        JsonObject data = r["inspectionData"]!.AsObject();
+        Assert.Equal("{}", (string?)data["afterInputPath"]);
+        Assert.Equal("1", (string?)data["result"]);
+        Assert.Equal("""{"a":1}""", (string?)data["afterResultPath"]);
+        Assert.Equal("""{"a":1}""", (string?)r["output"]);
+    }
+
+    [Fact]
+    public async Task TestState_Variables_SeenByTheStateAndReportedWithAssigned()
+    {
+        JsonObject r = await TestAsync(
+            """{"Type":"Pass","Parameters":{"sum.$":"States.MathAdd($base, $.a)"},"Assign":{"total.$":"$.sum","base":0},"End":true}""",
+            """{"a":2}""", "DEBUG", new JsonObject { ["variables"] = """{"base":40,"keep":"x"}""" });
+
+        Assert.Equal("SUCCEEDED", (string?)r["status"]);
+        Assert.Equal("""{"sum":42}""", (string?)r["output"]);
+        JsonObject variables = JsonNode.Parse((string)r["inspectionData"]!["variables"]!)!.AsObject();
+        Assert.Equal(0, (int)variables["base"]!);
+        Assert.Equal("x", (string?)variables["keep"]);
+        Assert.Equal(42, (int)variables["total"]!);
+    }
+
+    [Fact]
+    public async Task TestState_VariablesInfo_NoInspectionData()
+    {
+        JsonObject r = await TestAsync("""{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $v + 1 %}","End":true}""", "{}",
+            extra: new JsonObject { ["variables"] = """{"v":1}""" });
+
+        Assert.Equal("2", (string?)r["output"]);
+        Assert.Null(r["inspectionData"]);
+    }
+
+    [Fact]
+    public async Task TestState_JsonataTaskDebug_ArgumentsResultVariablesNoJsonPathSteps()
+    {
+        JsonObject r = await TestAsync(
+            "{\"Type\":\"Task\",\"QueryLanguage\":\"JSONata\",\"Resource\":\"" + Lambda + "\",\"Arguments\":{\"FunctionName\":\"f\",\"Payload\":\"{% $states.input.x + $bonus %}\"},"
+            + "\"Assign\":{\"got\":\"{% $states.result.Payload %}\"},\"Output\":\"{% $states.result.Payload %}\",\"End\":true}",
+            """{"x":1}""", "DEBUG",
+            new JsonObject { ["variables"] = """{"bonus":10}""", ["mock"] = new JsonObject { ["result"] = """{"Payload":5}""" } });
+
+        JsonObject data = r["inspectionData"]!.AsObject();
+        Assert.Equal("5", (string?)r["output"]);
+        Assert.Equal("""{"FunctionName":"f","Payload":11}""", (string?)data["afterArguments"]);
+        Assert.Equal("""{"Payload":5}""", (string?)data["result"]);
+        Assert.Equal("""{"bonus":10,"got":5}""", (string?)data["variables"]);
+        Assert.Null(data["afterInputPath"]);
+        Assert.Null(data["afterParameters"]);
+        Assert.Null(data["afterResultSelector"]);
+        Assert.Null(data["afterResultPath"]);
+    }
+
+    [Fact]
+    public async Task TestState_ChoiceDebug_AfterInputPathNoResult()
+    {
+        JsonObject r = await TestAsync("""{"Type":"Choice","InputPath":"$.v","Choices":[{"Variable":"$","NumericEquals":1,"Next":"One"}],"Default":"Other"}""", """{"v":1}""", "DEBUG");
+
+        JsonObject data = r["inspectionData"]!.AsObject();
+        Assert.Equal("One", (string?)r["nextState"]);
+        Assert.Equal("1", (string?)data["afterInputPath"]);
+        Assert.Null(data["result"]);
+        Assert.Null(data["afterResultPath"]);
+    }
+
+    [Theory]
+    [InlineData("[1]")]
+    [InlineData("{bad")]
+    [InlineData("3")]
+    public async Task TestState_VariablesNotAnObject_ValidationException(string variables)
+    {
+        JsonObject request = new() { ["definition"] = """{"Type":"Pass","End":true}""", ["variables"] = variables };
+
+        ApiTestCalls.Error(await host.DispatchAsync("AWSStepFunctions.TestState", request.ToJsonString(), CancellationToken.None), ApiErrorTypes.ValidationException);
+    }
+
+    private const string MapState = """{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":2,"ToleratedFailureCount":1,"ItemProcessor":{"StartAt":"Inner","States":{"Inner":{"Type":"Pass","End":true}}},"ResultSelector":{"n.$":"States.ArrayLength($)"},"ResultPath":"$.count","Next":"After"}""";
+
+    [Fact]
+    public async Task TestState_MapWithMockResult_DataFlowAroundTheMockedResult()
+    {
+        JsonObject r = await TestAsync(MapState, """{"items":[1,2,3]}""", "DEBUG", new JsonObject { ["mock"] = new JsonObject { ["result"] = "[10,20,30]" } });
+
+        Assert.Equal("SUCCEEDED", (string?)r["status"]);
+        Assert.Equal("After", (string?)r["nextState"]);
+        Assert.Equal("""{"items":[1,2,3],"count":{"n":3}}""", (string?)r["output"]);
+        JsonObject data = r["inspectionData"]!.AsObject();
+        Assert.Equal("[1,2,3]", (string?)data["afterItemsPath"]);
+        Assert.Equal("[10,20,30]", (string?)data["result"]);
+        Assert.Equal("""{"n":3}""", (string?)data["afterResultSelector"]);
+        Assert.Equal(2, (int)data["maxConcurrency"]!);
+        Assert.Equal(1, (int)data["toleratedFailureCount"]!);
+    }
+
+    [Fact]
+    public async Task TestState_ParallelWithMockErrorCaught_CaughtError()
+    {
+        JsonObject r = await TestAsync(
+            """{"Type":"Parallel","Branches":[{"StartAt":"B1","States":{"B1":{"Type":"Pass","End":true}}}],"Catch":[{"ErrorEquals":["Boom"],"ResultPath":"$.err","Next":"Handler"}],"End":true}""",
+            """{"a":1}""", "DEBUG",
+            new JsonObject
+            {
+                ["mock"] = new JsonObject { ["errorOutput"] = new JsonObject { ["error"] = "Boom", ["cause"] = "inner" } },
+                ["stateConfiguration"] = new JsonObject { ["errorCausedByState"] = "B1" },
+            });
+
+        Assert.Equal("CAUGHT_ERROR", (string?)r["status"]);
+        Assert.Equal("Handler", (string?)r["nextState"]);
+        Assert.Equal("""{"a":1,"err":{"Error":"Boom","Cause":"inner"}}""", (string?)r["output"]);
+        Assert.Equal(0, (int)r["inspectionData"]!["errorDetails"]!["catchIndex"]!);
+    }
+
+    [Theory]
+    [InlineData("Nowhere", true)]
+    [InlineData("Inner", false)]
+    public async Task TestState_ErrorCausedByStateWrong_ValidationException(string name, bool errorMock)
+    {
+        JsonObject mock = errorMock
+            ? new JsonObject { ["errorOutput"] = new JsonObject { ["error"] = "E" } }
+            : new JsonObject { ["result"] = "[]" };
+        JsonObject request = new()
+        {
+            ["definition"] = MapState, ["mock"] = mock,
+            ["stateConfiguration"] = new JsonObject { ["errorCausedByState"] = name },
+        };
+
+        ApiTestCalls.Error(await host.DispatchAsync("AWSStepFunctions.TestState", request.ToJsonString(), CancellationToken.None), ApiErrorTypes.ValidationException);
     }
 }

@@ -10,7 +10,7 @@ namespace AslOnDurable.Runtime.Api.Activities;
 
 /// <summary>
 /// Task states whose Resource is an activity ARN of this API: the task (its token and input) waits in the
-/// <see cref="ActivityTaskQueue"/> for a worker's GetActivityTask, and the execution waits durably for the worker's
+/// <see cref="IActivityTaskQueue"/> for a worker's GetActivityTask, and the execution waits durably for the worker's
 /// SendTaskSuccess/Failure/Heartbeat (the task token machinery of <c>.waitForTaskToken</c>). Every other resource goes
 /// to <paramref name="inner"/>.
 /// </summary>
@@ -23,7 +23,7 @@ namespace AslOnDurable.Runtime.Api.Activities;
 /// <param name="queue">The waiting tasks.</param>
 /// <param name="arns">Reads activity ARNs.</param>
 /// <param name="time">The clock of deadlines.</param>
-internal sealed class ActivityTaskHandler(ITaskHandler inner, IActivityStore activities, ActivityTaskQueue queue, ResourceArns arns, TimeProvider time) : ITaskHandler
+internal sealed class ActivityTaskHandler(ITaskHandler inner, IActivityStore activities, IActivityTaskQueue queue, ResourceArns arns, TimeProvider time) : ITaskHandler
 {
     /// <inheritdoc />
     public ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
@@ -47,7 +47,7 @@ internal sealed class ActivityTaskHandler(ITaskHandler inner, IActivityStore act
 
         DateTimeOffset? deadline = invocation.TimeoutSeconds is > 0 and var seconds ? time.GetUtcNow().AddSeconds(seconds) : null;
         string input = invocation.Input?.ToJsonString(JsonLimits.SerializerOptions) ?? "null";
-        queue.Add(invocation.Resource, new ActivityTask(invocation.TaskToken!, input, deadline));
+        await queue.AddAsync(invocation.Resource, new ActivityTask(invocation.TaskToken!, input, deadline), CancellationToken.None).ConfigureAwait(false);
         return TaskOutcome.AwaitingCallback();
     }
 }

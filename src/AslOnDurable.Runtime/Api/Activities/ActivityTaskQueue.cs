@@ -12,7 +12,7 @@ namespace AslOnDurable.Runtime.Api.Activities;
 /// <c>asl serve</c>). A task whose <c>TimeoutSeconds</c> has run out is never handed out (its execution has moved on).
 /// </remarks>
 /// <param name="time">The clock of deadlines and of the long poll.</param>
-internal sealed class ActivityTaskQueue(TimeProvider time)
+internal sealed class ActivityTaskQueue(TimeProvider time) : IActivityTaskQueue
 {
     private readonly ConcurrentDictionary<string, Channel<ActivityTask>> queues = new(StringComparer.Ordinal);
 
@@ -20,6 +20,20 @@ internal sealed class ActivityTaskQueue(TimeProvider time)
     /// <param name="activityArn">The activity ARN.</param>
     /// <param name="task">The task.</param>
     public void Add(string activityArn, ActivityTask task) => Queue(activityArn).Writer.TryWrite(task);
+
+    /// <inheritdoc />
+    public Task AddAsync(string activityArn, ActivityTask task, CancellationToken cancellationToken)
+    {
+        Add(activityArn, task);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string activityArn, CancellationToken cancellationToken)
+    {
+        Remove(activityArn);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Forgets an activity's waiting tasks (DeleteActivity); their executions time out as AWS's do.</summary>
     /// <param name="activityArn">The activity ARN.</param>
@@ -31,16 +45,7 @@ internal sealed class ActivityTaskQueue(TimeProvider time)
         }
     }
 
-    /// <summary>
-    /// Takes the next open task of an activity, waiting up to <paramref name="wait"/> for one: tasks past their deadline
-    /// are dropped, and <paramref name="claim"/> decides for each of the others (it tells the execution the task has
-    /// started; <c>false</c> when the execution has closed).
-    /// </summary>
-    /// <param name="activityArn">The activity ARN.</param>
-    /// <param name="wait">The longest wait (AWS: 60 seconds).</param>
-    /// <param name="claim">Claims a task for the caller.</param>
-    /// <param name="cancellationToken">Cancels the poll (the caller went away).</param>
-    /// <returns>The task, or <c>null</c> when none arrived in time.</returns>
+    /// <inheritdoc />
     public async Task<ActivityTask?> TakeAsync(
         string activityArn, TimeSpan wait, Func<ActivityTask, CancellationToken, Task<bool>> claim, CancellationToken cancellationToken)
     {

@@ -16,16 +16,25 @@ internal static class ClosingEvents
         HistoryEventTypes.ExecutionSucceeded, HistoryEventTypes.ExecutionFailed, HistoryEventTypes.ExecutionTimedOut, "ExecutionAborted",
     };
 
+    /// <summary>Whether a closed execution's history lacks its closing event (<see cref="Complete"/> would add it).</summary>
+    /// <param name="last">The last recorded event, or <c>null</c> when none.</param>
+    /// <param name="outcome">Where the execution stands.</param>
+    /// <returns>Whether it lacks it.</returns>
+    public static bool Lacks(HistoryEvent? last, ExecutionOutcome outcome) =>
+        outcome.StopDate is not null && (last is null || !Closing.Contains(last.Type));
+
     /// <summary>The events with the closing event added when it is missing.</summary>
     /// <param name="events">The recorded events.</param>
     /// <param name="outcome">Where the execution stands.</param>
     /// <returns>The complete history.</returns>
     public static IReadOnlyList<HistoryEvent> Complete(IReadOnlyList<HistoryEvent> events, ExecutionOutcome outcome)
     {
-        if (outcome.StopDate is not { } stop || (events.Count > 0 && Closing.Contains(events[^1].Type)))
+        if (!Lacks(events.Count > 0 ? events[^1] : null, outcome))
         {
             return events;
         }
+
+        DateTimeOffset stop = outcome.StopDate!.Value;
 
         (string type, JsonObject details) = outcome.Status switch
         {

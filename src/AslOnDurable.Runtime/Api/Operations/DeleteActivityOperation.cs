@@ -13,7 +13,7 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// <param name="api">The shared resources.</param>
 /// <param name="activities">The activities.</param>
 /// <param name="queue">The waiting tasks.</param>
-internal sealed class DeleteActivityOperation(ApiResources api, IActivityStore activities, ActivityTaskQueue queue) : ApiOperation<ActivityArnRequest, EmptyResponse>
+internal sealed class DeleteActivityOperation(ApiResources api, IActivityStore activities, IActivityTaskQueue queue) : ApiOperation<ActivityArnRequest, EmptyResponse>
 {
     /// <inheritdoc />
     public override string Action => "DeleteActivity";
@@ -24,7 +24,7 @@ internal sealed class DeleteActivityOperation(ApiResources api, IActivityStore a
         string arn = RequestFields.Arn(request.ActivityArn, "activityArn");
         api.Arns.ActivityName(arn);
         await activities.DeleteAsync(arn, cancellationToken).ConfigureAwait(false);
-        queue.Remove(arn);
+        await queue.RemoveAsync(arn, cancellationToken).ConfigureAwait(false);
         return EmptyResponse.Instance;
     }
 }

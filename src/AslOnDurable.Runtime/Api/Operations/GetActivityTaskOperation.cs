@@ -14,7 +14,7 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// <param name="api">The shared resources.</param>
 /// <param name="activities">The activities.</param>
 /// <param name="queue">The waiting tasks.</param>
-internal sealed class GetActivityTaskOperation(ApiResources api, IActivityStore activities, ActivityTaskQueue queue) : ApiOperation<GetActivityTaskRequest, GetActivityTaskResponse>
+internal sealed class GetActivityTaskOperation(ApiResources api, IActivityStore activities, IActivityTaskQueue queue) : ApiOperation<GetActivityTaskRequest, GetActivityTaskResponse>
 {
     /// <summary>AWS's longest poll.</summary>
     public static readonly TimeSpan PollTime = TimeSpan.FromSeconds(60);

@@ -8,7 +8,8 @@ namespace AslOnDurable.Runtime.Api.Operations;
 
 /// <summary>
 /// GetExecutionHistory: the engine's ASL events in AWS's shape (<see cref="HistoryEventShapes"/>), oldest first or
-/// with <c>reverseOrder</c> newest first, without inputs and outputs when <c>includeExecutionData</c> is false, paged.
+/// with <c>reverseOrder</c> newest first, without inputs and outputs when <c>includeExecutionData</c> is false, paged by
+/// event id (<see cref="HistoryPages"/>: a page reads only its own events from the store).
 /// </summary>
 /// <remarks>EXPRESS executions keep no history, as in AWS (which serves theirs through CloudWatch Logs only).</remarks>
 /// <param name="api">The shared resources.</param>
@@ -28,10 +29,11 @@ internal sealed class GetExecutionHistoryOperation(ApiResources api) : ApiOperat
 
         bool data = request.IncludeExecutionData ?? true;
         ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
-        var events = ClosingEvents.Complete(await api.History.EventsAsync(execution.InstanceId, cancellationToken).ConfigureAwait(false), outcome);
-        var ordered = request.ReverseOrder == true ? events.Reverse() : events;
-        var (page, next) = PageToken.Page(
-            [.. ordered], $"{Action}|{execution.ExecutionArn}|{request.ReverseOrder == true}", request.MaxResults, request.NextToken);
-        return new GetExecutionHistoryResponse([.. page.Select(e => HistoryEventShapes.ToJson(e, data))], next);
+        bool reverse = request.ReverseOrder == true;
+        string scope = $"{Action}|{execution.ExecutionArn}|{reverse}";
+        int size = PageToken.Size(request.MaxResults);
+        long? from = request.NextToken is null ? null : PageToken.Decode(request.NextToken, scope);
+        var (page, next) = await new HistoryPages(api.History, execution.InstanceId, outcome).ReadAsync(reverse, size, from, cancellationToken).ConfigureAwait(false);
+        return new GetExecutionHistoryResponse([.. page.Select(e => HistoryEventShapes.ToJson(e, data))], next is { } id ? PageToken.Encode(scope, id) : null);
     }
 }

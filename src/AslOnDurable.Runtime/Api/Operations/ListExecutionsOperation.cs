@@ -13,8 +13,10 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// by that version or alias (AWS: "associated with" it, by the ARN given to StartExecution).
 /// </summary>
 /// <remarks>
-/// Where an execution stands comes from its durable instance; without a status filter only the page's executions are
-/// looked up.
+/// Where an execution stands comes from its durable instance, once: a closed status seen is kept in the execution index
+/// (<see cref="IExecutionIndex.RecordClosedAsync"/>), so a status filter asks the backend only for executions not known
+/// to be closed; without a filter only the page's executions are looked up. A redrive reopens an execution: what was
+/// seen before it does not count (<see cref="ExecutionRecord.KnownClosed"/>).
 /// </remarks>
 /// <param name="api">The shared resources.</param>
 /// <param name="mapRuns">Finds map runs and their children.</param>
@@ -66,7 +68,7 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
             List<ExecutionListItem> page = [];
             foreach (ExecutionRecord e in records)
             {
-                page.Add(Item(e, await ExecutionOutcomes.OfAsync(e, client, cancellationToken).ConfigureAwait(false), byMapRun));
+                page.Add(Item(e, await OutcomeAsync(e, client, cancellationToken).ConfigureAwait(false), byMapRun));
             }
 
             return new ListExecutionsResponse(page, token);
@@ -75,7 +77,7 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
         List<ExecutionListItem> items = [];
         foreach (ExecutionRecord e in executions)
         {
-            ExecutionOutcome o = await ExecutionOutcomes.OfAsync(e, client, cancellationToken).ConfigureAwait(false);
+            ExecutionOutcome o = await OutcomeAsync(e, client, cancellationToken).ConfigureAwait(false);
             if (o.Status == status)
             {
                 items.Add(Item(e, o, byMapRun));
@@ -84,6 +86,27 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
 
         var (filtered, next) = PageToken.Page(items, scope, request.MaxResults, request.NextToken);
         return new ListExecutionsResponse(filtered, next);
+    }
+
+    /// <summary>
+    /// Where an execution stands: its closed status when the index knows it, else the backend's answer, kept in the
+    /// index when closed. A status seen closed before the last redrive (the previous generation's, before the redriven
+    /// instance started) is not kept.
+    /// </summary>
+    private async Task<ExecutionOutcome> OutcomeAsync(ExecutionRecord e, IExecutionClient client, CancellationToken cancellationToken)
+    {
+        if (e.KnownClosed() is { } closed)
+        {
+            return closed;
+        }
+
+        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(e, client, cancellationToken).ConfigureAwait(false);
+        if (e.Outcome is null && outcome.StopDate is { } stop && (e.RedriveDate is not { } redriven || stop > redriven))
+        {
+            await api.Executions.RecordClosedAsync(e, outcome, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
     }
 
     private static ExecutionListItem Item(ExecutionRecord e, ExecutionOutcome o, bool byMapRun) =>

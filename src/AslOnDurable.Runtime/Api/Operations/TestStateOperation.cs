@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.History;
-using AslOnDurable.Core.Engine.InMemory;
-using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Core.Json;
@@ -11,24 +9,33 @@ using AslOnDurable.Runtime.Api.Contracts;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Testing;
 using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Runtime.Integrations;
+using AslOnDurable.Runtime.Integrations.Connections;
+using AslOnDurable.Runtime.Integrations.Http;
 
 namespace AslOnDurable.Runtime.Api.Operations;
 
 /// <summary>
 /// TestState: runs one state once on the in-memory engine (a <see cref="StateProbe"/>): Pass, Choice, Wait (without
-/// waiting), Succeed, Fail and Task states (through the host's integrations, or the request's <c>mock</c>), and answers
-/// AWS's status (SUCCEEDED, FAILED, CAUGHT_ERROR, or RETRIABLE when a retrier applies: TestState never retries), the
-/// next state, the output, and with DEBUG/TRACE the data flow (<c>inspectionData</c>).
+/// waiting), Succeed, Fail and Task states (through the host's integrations, or the request's <c>mock</c>), with the
+/// request's workflow <c>variables</c> set, and answers AWS's status (SUCCEEDED, FAILED, CAUGHT_ERROR, or RETRIABLE when
+/// a retrier applies: TestState never retries), the next state, the output, with DEBUG the data flow
+/// (<c>inspectionData</c>, <see cref="DataFlowInspection"/>) and with TRACE also an HTTP Task's request and response.
 /// </summary>
 /// <remarks>
-/// As AWS: Map and Parallel states, activity tasks and <c>.sync</c>/<c>.waitForTaskToken</c> integrations need a mock
-/// (Map and Parallel are refused here even with one). TRACE shows what DEBUG shows (HTTP requests are not captured).
+/// As AWS: activity tasks, <c>.sync</c>/<c>.waitForTaskToken</c> integrations, Map and Parallel states need a mock; the
+/// mock stands for a Map's or Parallel's whole result (or error), around which its own data flow, Retry and Catch run. At TRACE the headers and query parameters the HTTP
+/// connection adds (its authorization included) are left out unless <c>revealSecrets</c> is true.
 /// </remarks>
 /// <param name="api">The shared resources.</param>
 /// <param name="options">The region and account of ARNs.</param>
-internal sealed class TestStateOperation(ApiResources api, ApiOptions options) : ApiOperation<TestStateRequest, TestStateResponse>
+/// <param name="integrations">The connections of HTTP Tasks (TRACE), when the host has integrations.</param>
+/// <param name="http">The host's HTTP transport (TRACE), when the host has integrations.</param>
+internal sealed class TestStateOperation(ApiResources api, ApiOptions options, IntegrationsConfiguration? integrations = null, HttpMessageInvoker? http = null)
+    : ApiOperation<TestStateRequest, TestStateResponse>
 {
-    private static readonly JsonataLibraryEvaluator Jsonata = new();
+    /// <summary>AWS's limit on <c>variables</c> (and <c>input</c>): 262,144 characters.</summary>
+    private const int MaxVariablesLength = 262_144;
 
     /// <inheritdoc />
     public override string Action => "TestState";
@@ -50,28 +57,128 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options) :
             throw ApiException.Validation("stateConfiguration.retrierRetryCount", retryCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "Member must have value greater than or equal to 0");
         }
 
-        StateProbe probe = StateProbe.Build(definition, request.StateName, retryCount);
-        ITaskHandler tasks = Tasks(probe, request.Mock);
+        RequestFields.Length(request.StateConfiguration?.ErrorCausedByState, "stateConfiguration.errorCausedByState", RequestFields.MaxNameLength);
+        if (request.StateConfiguration?.MapIterationFailureCount < 0)
+        {
+            throw ApiException.Validation("stateConfiguration.mapIterationFailureCount", null, "Member must have value greater than or equal to 0");
+        }
+
+        JsonObject? variables = Variables(request.Variables);
+        StateProbe probe = StateProbe.Build(definition, request.StateName, retryCount, request.Mock is not null);
+        ErrorCausedByState(probe, request);
+        HttpExchangeRecorder? recorder = level == "TRACE" && request.Mock is null && IsHttpTask(probe) && http is not null ? new HttpExchangeRecorder(http) : null;
+        ITaskHandler tasks = recorder is not null && integrations is not null
+            ? new HttpInvokeTaskHandler(integrations, new HttpMessageInvoker(recorder, disposeHandler: false), api.Time)
+            : Tasks(probe, request.Mock);
         DefinitionChecks.Definition(probe.Definition);
-        ExecutionPlan plan = ExecutionPlan.FromText(probe.Definition, Jsonata, out string? problem)
-            ?? throw new ApiException(ApiErrorTypes.InvalidDefinition, "Invalid State Machine Definition: '" + problem + "'");
-        string inputText = request.Input ?? "{}";
-        JsonNode? input = ExecutionStarts.Input(inputText);
-        string inputJson = input?.ToJsonString(JsonLimits.SerializerOptions) ?? "null";
+        ExecutionPlan plan = ProbeRunner.Compile(probe.Definition);
+        JsonNode? input = ExecutionStarts.Input(request.Input ?? "{}");
 
         ListHistorySink history = new();
-        InMemoryExecutionHost host = new(api.Time, tasks, new InMemoryHostOptions { SkipWaits = true });
-        ExecutionResult result = await new Interpreter(plan).RunAsync(
-            new ExecutionRequest { Input = input, Name = "TestState", StateMachineName = "TestState", ArnPrefix = options.ArnPrefix },
-            host, new ExecutionOptions { History = history }).ConfigureAwait(false);
-        return Answer(probe, result, history.Events, inputJson, level != "INFO");
+        ProbeRunner runner = new(api.Time, options.ArnPrefix);
+        ExecutionResult result = await runner.RunAsync(plan, probe.StateName, input, variables, tasks, history).ConfigureAwait(false);
+        (TestStateResponse answer, ProbeExit? exit) = Answer(probe, result, history.Events);
+        if (level == "INFO")
+        {
+            return answer;
+        }
+
+        InspectionErrorDetails? details = exit?.Kind switch
+        {
+            ProbeExit.Catch => new InspectionErrorDetails(exit.Index, null, null),
+            ProbeExit.Retry => new InspectionErrorDetails(null, exit.Index, exit.BackoffSeconds),
+            _ => null,
+        };
+        bool normal = answer.Status == "SUCCEEDED" && (exit is null || exit.Kind == ProbeExit.Next);
+        InspectionData data = await new DataFlowInspection(runner).InspectAsync(probe, history.Events, input, variables, normal, details).ConfigureAwait(false);
+        if (recorder is not null)
+        {
+            (HashSet<string> headers, HashSet<string> query) = request.RevealSecrets == true ? ([], []) : Secrets(data.AfterParameters ?? data.AfterArguments);
+            data = data with { Request = recorder.Request(headers, query), Response = recorder.Response() };
+        }
+
+        return answer with { InspectionData = data };
+    }
+
+    /// <summary>The request's <c>variables</c>: a JSON object's text, or absent.</summary>
+    private static JsonObject? Variables(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        RequestFields.Length(text, "variables", MaxVariablesLength);
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: JsonLimits.DocumentOptions) as JsonObject
+                ?? throw ApiException.Validation("variables", null, "Member must be a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw ApiException.Validation("variables", null, "Member must be valid JSON: " + e.Message);
+        }
+    }
+
+    private static bool IsHttpTask(StateProbe probe) =>
+        probe.Type == "Task" && ((string?)probe.State["Resource"])?.StartsWith(HttpInvokeTaskHandler.Resource, StringComparison.Ordinal) == true;
+
+    /// <summary>The header and query parameter names the task's connection adds (its secrets, as AWS counts them).</summary>
+    private (HashSet<string> Headers, HashSet<string> Query) Secrets(string? parameters)
+    {
+        HashSet<string> headers = new(StringComparer.OrdinalIgnoreCase);
+        HashSet<string> query = new(StringComparer.Ordinal);
+        if (parameters is null || integrations is null
+            || HttpInvokeParameters.Read(JsonNode.Parse(parameters, documentOptions: JsonLimits.DocumentOptions), out _) is not { } task
+            || !integrations.TryGetConnection(task.ConnectionArn, out HttpConnection? connection))
+        {
+            return (headers, query);
+        }
+
+        headers.UnionWith(connection.Headers.Select(h => h.Key));
+        query.UnionWith(connection.QueryParameters.Select(q => q.Key));
+        switch (connection.Authorization)
+        {
+            case ApiKeyAuthorization apiKey:
+                headers.Add(apiKey.HeaderName);
+                break;
+            case NoAuthorization:
+                break;
+            default:
+                headers.Add("Authorization");
+                break;
+        }
+
+        return (headers, query);
+    }
+
+    /// <summary>
+    /// <c>stateConfiguration.errorCausedByState</c> applies to a Map or Parallel state with a mocked error and must name a
+    /// state inside it.
+    /// </summary>
+    private static void ErrorCausedByState(StateProbe probe, TestStateRequest request)
+    {
+        if (request.StateConfiguration?.ErrorCausedByState is not { } name)
+        {
+            return;
+        }
+
+        if (probe.Type is not ("Map" or "Parallel") || request.Mock?.ErrorOutput is null)
+        {
+            throw ApiException.Validation("stateConfiguration.errorCausedByState", name, "Applies only to a Map or Parallel state with a mocked error");
+        }
+
+        if (!StateProbe.InnerStateNames(probe.State).Contains(name, StringComparer.Ordinal))
+        {
+            throw ApiException.Validation("stateConfiguration.errorCausedByState", name, $"The {probe.Type} state has no state of that name");
+        }
     }
 
     private ITaskHandler Tasks(StateProbe probe, TestStateMock? mock)
     {
-        if (probe.Type is "Map" or "Parallel")
+        if (mock is null && probe.Type is "Map" or "Parallel")
         {
-            throw new ApiException(ApiErrorTypes.InvalidDefinition, $"Invalid State Machine Definition: 'TestState does not support {probe.Type} states'");
+            throw new ApiException(ApiErrorTypes.InvalidDefinition, $"Invalid State Machine Definition: 'TestState supports {probe.Type} states only with a mock'");
         }
 
         if (mock is null)
@@ -84,9 +191,9 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options) :
                 : api.Tasks;
         }
 
-        if (probe.Type != "Task")
+        if (probe.Type is not ("Task" or "Map" or "Parallel"))
         {
-            throw ApiException.Validation("mock", null, "A mock applies to Task states only");
+            throw ApiException.Validation("mock", null, "A mock applies to Task, Map and Parallel states only");
         }
 
         if ((mock.Result is null) == (mock.ErrorOutput is null))
@@ -110,7 +217,7 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options) :
     }
 
     /// <summary>AWS's answer from the probe's run: where the state went, with which output or error.</summary>
-    private static TestStateResponse Answer(StateProbe probe, ExecutionResult result, IReadOnlyList<HistoryEvent> events, string inputText, bool inspect)
+    private static (TestStateResponse Answer, ProbeExit? Exit) Answer(StateProbe probe, ExecutionResult result, IReadOnlyList<HistoryEvent> events)
     {
         HistoryEvent? stub = events.FirstOrDefault(e => e.Type.EndsWith("StateEntered", StringComparison.Ordinal)
             && ((string?)e.Details?["name"])?.StartsWith(StateProbe.StubPrefix, StringComparison.Ordinal) == true);
@@ -125,41 +232,7 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options) :
             _ when result.Status == ExecutionStatus.Succeeded => new(result.Output?.ToJsonString(JsonLimits.SerializerOptions) ?? "null", null, null, null, null, "SUCCEEDED"),
             _ => new(null, result.Error?.Error, result.Error?.Cause, null, null, "FAILED"),
         };
-        return inspect ? answer with { InspectionData = Inspect(probe, events, inputText, answer, exit) } : answer;
-    }
-
-    /// <summary>
-    /// The data flow the run shows: the input, the task's parameters (JSONPath) or arguments (JSONata) and raw result, and
-    /// the steps that are identities when their field is absent (InputPath, ResultSelector, OutputPath).
-    /// </summary>
-    private static InspectionData Inspect(StateProbe probe, IReadOnlyList<HistoryEvent> events, string inputText, TestStateResponse answer, ProbeExit? exit)
-    {
-        JsonObject state = probe.State;
-        bool jsonata = (string?)state["QueryLanguage"] == "JSONata";
-        JsonObject? scheduled = events.FirstOrDefault(e => e.Type is HistoryEventTypes.TaskScheduled or HistoryEventTypes.LambdaFunctionScheduled or HistoryEventTypes.ActivityScheduled)?.Details;
-        string? parameters = (string?)scheduled?["parameters"] ?? (string?)scheduled?["input"];
-        string? result = (string?)events.FirstOrDefault(e => e.Type is HistoryEventTypes.TaskSucceeded or HistoryEventTypes.LambdaFunctionSucceeded or HistoryEventTypes.ActivitySucceeded)?.Details?["output"];
-        if (result is null && probe.Type == "Pass" && state["Result"] is { } fixedResult)
-        {
-            result = fixedResult.ToJsonString(JsonLimits.SerializerOptions);
-        }
-
-        bool normal = answer.Status == "SUCCEEDED" && (exit is null || exit.Kind == ProbeExit.Next);
-        InspectionErrorDetails? details = exit?.Kind switch
-        {
-            ProbeExit.Catch => new InspectionErrorDetails(exit.Index, null, null),
-            ProbeExit.Retry => new InspectionErrorDetails(null, exit.Index, exit.BackoffSeconds),
-            _ => null,
-        };
-        return new InspectionData(
-            inputText,
-            jsonata ? null : state["InputPath"] is null ? inputText : null,
-            jsonata ? null : parameters,
-            jsonata ? parameters : null,
-            result,
-            result is not null && state["ResultSelector"] is null && !jsonata ? result : null,
-            normal && !jsonata && state["OutputPath"] is null ? answer.Output : null,
-            details);
+        return (answer, exit);
     }
 
     /// <summary>The error and cause of the last failure event recorded (a task's), if any.</summary>

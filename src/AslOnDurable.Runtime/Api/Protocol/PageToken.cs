@@ -24,28 +24,42 @@ internal static class PageToken
     /// <returns>The page and the token for the next one (<c>null</c> on the last page).</returns>
     public static (IReadOnlyList<T> Page, string? NextToken) Page<T>(IReadOnlyList<T> items, string scope, int? maxResults, string? nextToken)
     {
-        if (maxResults is < 0 or > MaxPageSize)
-        {
-            throw ApiException.Validation("maxResults", maxResults.Value.ToString(CultureInfo.InvariantCulture), $"Member must have value less than or equal to {MaxPageSize}");
-        }
-
-        int size = maxResults is null or 0 ? DefaultPageSize : maxResults.Value;
-        int offset = nextToken is null ? 0 : Decode(nextToken, scope);
+        int size = Size(maxResults);
+        int offset = nextToken is null ? 0 : (int)Math.Min(Decode(nextToken, scope), int.MaxValue);
         IReadOnlyList<T> page = [.. items.Skip(offset).Take(size)];
         string? next = offset + size < items.Count ? Encode(scope, offset + size) : null;
         return (page, next);
     }
 
-    private static string Encode(string scope, int offset) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{offset}|{scope}")));
+    /// <summary>The page size <c>maxResults</c> asks for (0 or absent: the default), or a ValidationException.</summary>
+    /// <param name="maxResults">The requested page size, or <c>null</c>.</param>
+    /// <returns>The size.</returns>
+    public static int Size(int? maxResults) => maxResults switch
+    {
+        < 0 or > MaxPageSize => throw ApiException.Validation(
+            "maxResults", maxResults.Value.ToString(CultureInfo.InvariantCulture), $"Member must have value less than or equal to {MaxPageSize}"),
+        null or 0 => DefaultPageSize,
+        _ => maxResults.Value,
+    };
 
-    private static int Decode(string token, string scope)
+    /// <summary>A token for the position (an offset, or a key such as an event id) where the next page starts.</summary>
+    /// <param name="scope">What is listed.</param>
+    /// <param name="position">The position.</param>
+    /// <returns>The token.</returns>
+    public static string Encode(string scope, long position) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{position}|{scope}")));
+
+    /// <summary>The position a token of <paramref name="scope"/> carries, or InvalidToken.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="scope">What is listed.</param>
+    /// <returns>The position.</returns>
+    public static long Decode(string token, string scope)
     {
         try
         {
             string text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
             int bar = text.IndexOf('|', StringComparison.Ordinal);
-            if (bar > 0 && text[(bar + 1)..] == scope && int.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out int offset))
+            if (bar > 0 && text[(bar + 1)..] == scope && long.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out long offset))
             {
                 return offset;
             }

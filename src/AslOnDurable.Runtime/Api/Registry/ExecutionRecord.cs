@@ -40,4 +40,20 @@ public sealed record ExecutionRecord(
 
     /// <summary>Gets the map run that started the execution (a STANDARD map-run child), or <c>null</c>.</summary>
     public string? MapRunArn { get; init; }
+
+    /// <summary>
+    /// Gets the status and stop date of a durable execution once it was seen closed (<see cref="IExecutionIndex.RecordClosedAsync"/>),
+    /// so ListExecutions need not ask the backend again; valid only for the generation it was seen in (see <see cref="KnownClosed"/>).
+    /// </summary>
+    public ExecutionOutcome? Closed { get; init; }
+
+    /// <summary>Gets the <see cref="RedriveCount"/> when <see cref="Closed"/> was seen.</summary>
+    public int ClosedAtRedriveCount { get; init; }
+
+    /// <summary>
+    /// The closed status seen for this generation, or <c>null</c>: a redrive reopens the execution, so what was seen
+    /// before it (at a lower redrive count) no longer holds.
+    /// </summary>
+    /// <returns>The status and stop date, or <c>null</c> when not known to be closed.</returns>
+    public ExecutionOutcome? KnownClosed() => Closed is not null && ClosedAtRedriveCount == RedriveCount ? Closed : null;
 }

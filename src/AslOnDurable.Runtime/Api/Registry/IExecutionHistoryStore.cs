@@ -20,4 +20,24 @@ public interface IExecutionHistoryStore
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The events (empty when none were recorded).</returns>
     Task<IReadOnlyList<HistoryEvent>> EventsAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The events of an instance whose ids lie in <c>[fromId, toId]</c>, in id order, at most <paramref name="max"/>
+    /// (GetExecutionHistory reads one page this way, not the whole history).
+    /// </summary>
+    /// <param name="instanceId">The durable instance id.</param>
+    /// <param name="fromId">The smallest id.</param>
+    /// <param name="toId">The largest id.</param>
+    /// <param name="max">How many events at most.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The events.</returns>
+    async Task<IReadOnlyList<HistoryEvent>> RangeAsync(string instanceId, long fromId, long toId, int max, CancellationToken cancellationToken) =>
+        [.. (await EventsAsync(instanceId, cancellationToken).ConfigureAwait(false)).Where(e => e.Id >= fromId && e.Id <= toId).Take(max)];
+
+    /// <summary>The id of an instance's last recorded event (0 when none), without reading the events themselves.</summary>
+    /// <param name="instanceId">The durable instance id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The id.</returns>
+    async Task<long> LastIdAsync(string instanceId, CancellationToken cancellationToken) =>
+        (await EventsAsync(instanceId, cancellationToken).ConfigureAwait(false)).Select(e => e.Id).DefaultIfEmpty(0).Max();
 }

@@ -21,6 +21,16 @@ public interface IExecutionIndex
     /// <returns>A task that completes when stored.</returns>
     Task ReplaceAsync(ExecutionRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Keeps that a durable execution was seen closed (<see cref="ExecutionRecord.Closed"/>, status and stop date only),
+    /// unless its record changed since <paramref name="record"/> was read (a redrive or a stop replaced it).
+    /// </summary>
+    /// <param name="record">The record as read.</param>
+    /// <param name="outcome">The closed outcome seen.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Whether it was kept.</returns>
+    Task<bool> RecordClosedAsync(ExecutionRecord record, ExecutionOutcome outcome, CancellationToken cancellationToken);
+
     /// <summary>Lists the executions of a state machine, newest first (AWS's order).</summary>
     /// <param name="stateMachineArn">The state machine ARN.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -27,6 +27,15 @@ public sealed class InMemoryExecutionIndex : IExecutionIndex
     }
 
     /// <inheritdoc />
+    public Task<bool> RecordClosedAsync(ExecutionRecord record, ExecutionOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ExecutionRecord closed = record with { Closed = new ExecutionOutcome(outcome.Status, outcome.StopDate), ClosedAtRedriveCount = record.RedriveCount };
+        return Task.FromResult(executions.TryUpdate(record.ExecutionArn, closed, record));
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<ExecutionRecord>> ListAsync(string stateMachineArn, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ExecutionRecord>>([.. executions.Values
             .Where(e => e.StateMachineArn == stateMachineArn)

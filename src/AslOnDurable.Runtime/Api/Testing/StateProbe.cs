@@ -16,10 +16,14 @@ namespace AslOnDurable.Runtime.Api.Testing;
 /// <param name="StateName">The tested state's name.</param>
 /// <param name="State">The tested state as given.</param>
 /// <param name="Exits">The stub states by name.</param>
-internal sealed record StateProbe(string Definition, string StateName, JsonObject State, IReadOnlyDictionary<string, ProbeExit> Exits)
+/// <param name="IsJsonata">Whether the state uses JSONata (its own QueryLanguage, or the machine's).</param>
+internal sealed record StateProbe(string Definition, string StateName, JsonObject State, IReadOnlyDictionary<string, ProbeExit> Exits, bool IsJsonata)
 {
     /// <summary>The prefix of stub state names.</summary>
     public const string StubPrefix = "__TestState.";
+
+    /// <summary>The resource of a mocked Map or Parallel state's stand-in Task (only the mock answers it).</summary>
+    public const string MockResource = "arn:aws:states:::aslondurable:testState.mock";
 
     /// <summary>The state's name when the definition is one state.</summary>
     public const string DefaultStateName = "TestState";
@@ -31,8 +35,13 @@ internal sealed record StateProbe(string Definition, string StateName, JsonObjec
     /// <param name="definition">The state's definition, or a whole state machine's.</param>
     /// <param name="stateName">The state to test in a whole state machine (default: its StartAt).</param>
     /// <param name="retryCount">Retries already made (<c>stateConfiguration.retrierRetryCount</c>).</param>
+    /// <param name="mocked">
+    /// Whether the request mocks the state's result: a Map or Parallel state then runs as a Task with its data-flow fields
+    /// (InputPath, Parameters of a Parallel, ResultSelector, ResultPath, OutputPath, Assign, Output, Retry, Catch) whose
+    /// result is the mock's, as AWS runs them.
+    /// </param>
     /// <returns>The probe.</returns>
-    public static StateProbe Build(string definition, string? stateName, int retryCount)
+    public static StateProbe Build(string definition, string? stateName, int retryCount, bool mocked = false)
     {
         JsonObject root = Parse(definition);
         JsonObject machine = new();
@@ -54,6 +63,11 @@ internal sealed record StateProbe(string Definition, string StateName, JsonObjec
         }
 
         JsonObject probe = (JsonObject)state.DeepClone();
+        if (mocked && (string?)state["Type"] is "Map" or "Parallel")
+        {
+            AsMockedTask(probe);
+        }
+
         Dictionary<string, ProbeExit> exits = new(StringComparer.Ordinal);
         JsonObject probeStates = new() { [name] = probe };
         string Stub(ProbeExit exit)
@@ -118,7 +132,46 @@ internal sealed record StateProbe(string Definition, string StateName, JsonObjec
 
         machine["StartAt"] = name;
         machine["States"] = probeStates;
-        return new StateProbe(machine.ToJsonString(JsonLimits.SerializerOptions), name, state, exits);
+        string? queryLanguage = (string?)state["QueryLanguage"] ?? (string?)machine["QueryLanguage"];
+        return new StateProbe(machine.ToJsonString(JsonLimits.SerializerOptions), name, state, exits, queryLanguage == "JSONata");
+    }
+
+    /// <summary>The names a state holds in its branches or item processor, at any depth.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>The names.</returns>
+    public static IEnumerable<string> InnerStateNames(JsonObject state)
+    {
+        IEnumerable<JsonObject> machines = (state["Branches"] as JsonArray)?.OfType<JsonObject>() ?? [];
+        foreach (JsonObject machine in machines.Concat(new[] { state["ItemProcessor"], state["Iterator"] }.OfType<JsonObject>()))
+        {
+            foreach (var (name, inner) in machine["States"] as JsonObject ?? [])
+            {
+                yield return name;
+                foreach (string nested in inner is JsonObject innerState ? InnerStateNames(innerState) : [])
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    /// <summary>Turns a Map or Parallel state into a Task whose result is the mock's, keeping the fields around the result.</summary>
+    private static void AsMockedTask(JsonObject probe)
+    {
+        bool map = (string?)probe["Type"] == "Map";
+        string[] inner =
+        [
+            "Branches", "ItemProcessor", "Iterator", "ItemsPath", "Items", "ItemSelector", "ItemReader", "ItemBatcher", "ResultWriter",
+            "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount", "ToleratedFailureCountPath", "ToleratedFailurePercentage",
+            "ToleratedFailurePercentagePath", "Label",
+        ];
+        foreach (string field in map ? [.. inner, "Parameters"] : inner)
+        {
+            probe.Remove(field);
+        }
+
+        probe["Type"] = "Task";
+        probe["Resource"] = MockResource;
     }
 
     /// <summary>

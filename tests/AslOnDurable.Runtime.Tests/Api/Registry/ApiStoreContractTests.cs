@@ -270,6 +270,49 @@ public abstract class ApiStoreContractTests
         Assert.Single(await Host.History.EventsAsync(instance, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task History_RangeAndLastId_ReadOnlyThatRange()
+    {
+        string instance = "mp:run-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        IHistorySink sink = Host.History.SinkFor(instance);
+        for (int id = 1; id <= 120; id++)
+        {
+            sink.Record(new HistoryEvent(id, id - 1, "PassStateEntered", Start.AddMilliseconds(id), new JsonObject { ["name"] = "S" + id }));
+        }
+
+        var middle = await Host.History.RangeAsync(instance, 100, 110, 5, CancellationToken.None);
+        var tail = await Host.History.RangeAsync(instance, 115, long.MaxValue, 100, CancellationToken.None);
+
+        Assert.Equal([100L, 101, 102, 103, 104], middle.Select(e => e.Id));
+        Assert.Equal("S100", (string?)middle[0].Details!["name"]);
+        Assert.Equal([115L, 116, 117, 118, 119, 120], tail.Select(e => e.Id));
+        Assert.Equal(120, await Host.History.LastIdAsync(instance, CancellationToken.None));
+        Assert.Equal(0, await Host.History.LastIdAsync("mp:none", CancellationToken.None));
+        Assert.Empty(await Host.History.RangeAsync("mp:none", 1, 10, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Executions_RecordClosed_KeptUntilARedriveReplacesTheRecord()
+    {
+        ExecutionRecord e = Execution("mc", "run-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), Start);
+        await Host.Executions.GetOrAddAsync(e, CancellationToken.None);
+        ExecutionRecord read = (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+        ExecutionOutcome failed = new("FAILED", Start.AddSeconds(3)) { Error = "E", Cause = "C" };
+
+        Assert.True(await Host.Executions.RecordClosedAsync(read, failed, CancellationToken.None));
+        ExecutionRecord closed = (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+        ExecutionRecord listed = (await Host.Executions.ListAsync(e.StateMachineArn, CancellationToken.None)).Single(x => x.ExecutionArn == e.ExecutionArn);
+        await Host.Executions.ReplaceAsync(closed with { RedriveCount = 1, RedriveDate = Start.AddSeconds(4) }, CancellationToken.None);
+        ExecutionRecord redriven = (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+
+        Assert.Equal(new ExecutionOutcome("FAILED", Start.AddSeconds(3)), closed.KnownClosed());
+        Assert.Null(closed.KnownClosed()!.Error);
+        Assert.Equal("FAILED", listed.KnownClosed()?.Status);
+        Assert.Null(redriven.KnownClosed());
+        Assert.False(await Host.Executions.RecordClosedAsync(read, failed, CancellationToken.None)); // read before the redrive: stale
+        Assert.Null((await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!.KnownClosed());
+    }
+
     private static StateMachineRecord Machine(string name, string definition) =>
         new(Prefix + "stateMachine:" + name, name, "STANDARD", definition, "arn:aws:iam::123456789012:role/R", Start);
 

@@ -54,13 +54,53 @@ public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncD
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         string partition = TableItemCodec.Escape(instanceId);
-        List<HistoryEvent> events = [];
-        await foreach (TableEntity row in storage.History.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken)
+        return await ReadAsync(storage.History.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken), int.MaxValue, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One range query on the row keys (the zero-padded ids) of the instance's partition.</remarks>
+    public async Task<IReadOnlyList<HistoryEvent>> RangeAsync(string instanceId, long fromId, long toId, int max, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {TableItemCodec.Escape(instanceId)} and RowKey ge {RowKey(Math.Max(fromId, 0))} and RowKey le {RowKey(Math.Max(toId, 0))}");
+        return await ReadAsync(storage.History.QueryAsync<TableEntity>(filter, Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken), max, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Reads the row keys only (no payloads); Table Storage has no descending order to read just the last row.</remarks>
+    public async Task<long> LastIdAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        string partition = TableItemCodec.Escape(instanceId);
+        string? last = null;
+        await foreach (TableEntity row in storage.History.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken)
             .ConfigureAwait(false))
+        {
+            last = row.RowKey;
+        }
+
+        return last is null ? 0 : long.Parse(last, NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
+    private static string RowKey(long id) => id.ToString("D19", CultureInfo.InvariantCulture);
+
+    private async Task<IReadOnlyList<HistoryEvent>> ReadAsync(AsyncPageable<TableEntity> rows, int max, CancellationToken cancellationToken)
+    {
+        List<HistoryEvent> events = [];
+        await foreach (TableEntity row in rows.ConfigureAwait(false))
         {
             string json = await storage.Payloads.ReadAsync(row, cancellationToken).ConfigureAwait(false);
             events.Add(JsonSerializer.Deserialize(json, ApiStoreJsonContext.Default.HistoryEvent)
                 ?? throw new InvalidDataException($"The row {row.PartitionKey}/{row.RowKey} holds no event."));
+            if (events.Count >= max)
+            {
+                break;
+            }
         }
 
         return events;
@@ -139,7 +179,7 @@ public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncD
             long bytes = 0;
             foreach (HistoryEvent historyEvent in events)
             {
-                TableEntity row = new(partition, historyEvent.Id.ToString("D19", CultureInfo.InvariantCulture)) { ["Type"] = historyEvent.Type };
+                TableEntity row = new(partition, RowKey(historyEvent.Id)) { ["Type"] = historyEvent.Type };
                 await storage.Payloads.WriteAsync(row, JsonSerializer.Serialize(historyEvent, ApiStoreJsonContext.Default.HistoryEvent), CancellationToken.None)
                     .ConfigureAwait(false);
                 long size = TablePayloads.SizeOf(row);

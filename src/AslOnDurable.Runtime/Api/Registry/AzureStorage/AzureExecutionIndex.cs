@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AslOnDurable.Runtime.Integrations.DynamoDb;
 using Azure;
@@ -12,11 +13,18 @@ namespace AslOnDurable.Runtime.Api.Registry.AzureStorage;
 /// <remarks>
 /// The partition comes from the ARN alone (region, account and state machine name), so a lookup by execution ARN needs
 /// no second index. An add fails when the row exists and answers the stored record (StartExecution's idempotency holds
-/// across hosts: one start wins).
+/// across hosts: one start wins). A closed status seen (<see cref="RecordClosedAsync"/>) goes into columns of its own,
+/// merged under the ETag the record was read with, so it never overwrites a newer record; a replace drops them.
 /// </remarks>
 /// <param name="storage">The tables.</param>
 public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionIndex
 {
+    private const string ClosedStatus = "ClosedStatus";
+    private const string ClosedStopDate = "ClosedStopDate";
+    private const string ClosedAtRedriveCount = "ClosedAtRedriveCount";
+
+    private readonly ConditionalWeakTable<ExecutionRecord, StrongBox<ETag>> etags = [];
+
     /// <inheritdoc />
     public async Task<ExecutionRecord> GetOrAddAsync(ExecutionRecord record, CancellationToken cancellationToken)
     {
@@ -68,6 +76,33 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
     }
 
     /// <inheritdoc />
+    public async Task<bool> RecordClosedAsync(ExecutionRecord record, ExecutionOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (!etags.TryGetValue(record, out StrongBox<ETag>? etag))
+        {
+            return false;
+        }
+
+        TableEntity columns = new(PartitionOf(record.ExecutionArn), TableItemCodec.Escape(record.ExecutionArn))
+        {
+            [ClosedStatus] = outcome.Status,
+            [ClosedStopDate] = outcome.StopDate,
+            [ClosedAtRedriveCount] = record.RedriveCount,
+        };
+        try
+        {
+            await storage.Executions.UpdateEntityAsync(columns, etag.Value, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ExecutionRecord>> ListAsync(string stateMachineArn, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
@@ -110,7 +145,21 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
         return row;
     }
 
-    private async Task<ExecutionRecord> ReadAsync(TableEntity row, CancellationToken cancellationToken) =>
-        JsonSerializer.Deserialize(await storage.Payloads.ReadAsync(row, cancellationToken).ConfigureAwait(false), ApiStoreJsonContext.Default.ExecutionRecord)
-        ?? throw new InvalidDataException($"The row {row.PartitionKey}/{row.RowKey} holds no execution.");
+    private async Task<ExecutionRecord> ReadAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        ExecutionRecord record = JsonSerializer.Deserialize(
+            await storage.Payloads.ReadAsync(row, cancellationToken).ConfigureAwait(false), ApiStoreJsonContext.Default.ExecutionRecord)
+            ?? throw new InvalidDataException($"The row {row.PartitionKey}/{row.RowKey} holds no execution.");
+        if (row.GetString(ClosedStatus) is { } status)
+        {
+            record = record with
+            {
+                Closed = new ExecutionOutcome(status, row.GetDateTimeOffset(ClosedStopDate)),
+                ClosedAtRedriveCount = row.GetInt32(ClosedAtRedriveCount) ?? -1,
+            };
+        }
+
+        etags.AddOrUpdate(record, new StrongBox<ETag>(row.ETag));
+        return record;
+    }
 }
