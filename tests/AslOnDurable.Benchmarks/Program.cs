@@ -8,6 +8,8 @@
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
 //        --map-run [--sizes 10000,100000] [--warmup 2000] [--standard 1000] [--azurite] [--chunks-per-generation N] [--no-hand]
 //                  (a distributed Map over JSON Lines in a local folder: items/s and peak memory per item count)
+//        --api [--starts 2000] [--clients 50] [--azurite] [--no-embedded] [--storage CONN] [--asl ASL_DLL]
+//                  (the Step Functions API on loopback: `asl serve`, StartExecution from concurrent HTTP clients)
 //        --startup ASL_DLL DEFINITION [INPUT] [--runs N]
 //                  (`asl run` as whole processes, durable default vs --express, alternating; median wall time)
 using System.Runtime;
@@ -32,6 +34,26 @@ if (args.Length >= 3 && args[0] == "--startup")
     }
 
     return new StartupBenchmark(positional[0], positional[1], positional.Count > 2 ? positional[2] : null, startupRuns).Run();
+}
+
+if (args.Length >= 1 && args[0] == "--api")
+{
+    var api = new ApiBenchOptions(null, 2_000, 50, true, false, null);
+    for (var i = 1; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--starts": api = api with { Starts = int.Parse(args[++i]) }; break;
+            case "--clients": api = api with { Clients = int.Parse(args[++i]) }; break;
+            case "--azurite": api = api with { Azurite = true }; break;
+            case "--no-embedded": api = api with { Embedded = false }; break;
+            case "--storage": api = api with { Storage = args[++i] }; break;
+            case "--asl": api = api with { AslDll = args[++i] }; break;
+            default: Console.Error.WriteLine($"error: unknown option {args[i]}"); return 2;
+        }
+    }
+
+    return await ApiBenchmark.RunAsync(api);
 }
 
 if (args.Length >= 1 && args[0] == "--map-run")
