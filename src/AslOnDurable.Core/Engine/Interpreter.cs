@@ -140,7 +140,7 @@ public sealed class Interpreter(ExecutionPlan plan)
         var recording = run.History.IsEnabled;
         var index = startIndex;
         var current = input;
-        string? currentText = null; // the previous StateExited text is the next StateEntered input: serialize once
+        ReadOnlyMemory<byte>? currentText = null; // the previous StateExited text is the next StateEntered input: serialize once
         try
         {
             while (true)
@@ -161,7 +161,9 @@ public sealed class Interpreter(ExecutionPlan plan)
                 }
 
                 var state = plan.States[index];
-                var enteredId = frame.Record(state.EnteredEventType, recording ? HistoryRecorder.StateEntered(state.Name, currentText ?? HistoryRecorder.Text(current)) : null);
+                var enteredId = recording
+                    ? frame.RecordState(state.EnteredEventType, state.Name, currentText ?? HistoryRecorder.Utf8(current), exited: false)
+                    : frame.Record(state.EnteredEventType);
                 environment.Enter(state.Name, run.Host.UtcNow, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
                 StepResult step;
                 try
@@ -183,8 +185,16 @@ public sealed class Interpreter(ExecutionPlan plan)
                 switch (step.Kind)
                 {
                     case StepKind.Next:
-                        currentText = recording ? HistoryRecorder.Text(step.Output) : null;
-                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, currentText!, environment.Scope.TakeCommitted()) : null);
+                        if (recording)
+                        {
+                            currentText = HistoryRecorder.Utf8(step.Output);
+                            frame.RecordState(state.ExitedEventType, state.Name, currentText.Value, exited: true, environment.Scope.TakeCommitted());
+                        }
+                        else
+                        {
+                            frame.Record(state.ExitedEventType);
+                        }
+
                         current = step.Output;
                         index = step.NextIndex;
                         if (frame.IsRoot && run.Host.ShouldCheckpoint(run.History.LastId - run.FirstEventId))
@@ -194,7 +204,15 @@ public sealed class Interpreter(ExecutionPlan plan)
 
                         continue;
                     case StepKind.End:
-                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, HistoryRecorder.Text(step.Output), environment.Scope.TakeCommitted()) : null);
+                        if (recording)
+                        {
+                            frame.RecordState(state.ExitedEventType, state.Name, HistoryRecorder.Utf8(step.Output), exited: true, environment.Scope.TakeCommitted());
+                        }
+                        else
+                        {
+                            frame.Record(state.ExitedEventType);
+                        }
+
                         return new BranchOutcome(ExecutionStatus.Succeeded, step.Output, null);
                     default:
                         return run.TimedOut
