@@ -72,6 +72,11 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     private static string? Find()
     {
+        if (Environment.GetEnvironmentVariable("AZURITE_PATH") is { Length: > 0 } configured && File.Exists(configured))
+        {
+            return configured;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var local = Path.Combine(dir.FullName, ".ci", "node_modules", ".bin", "azurite");

@@ -9,4 +9,14 @@ internal sealed record BenchmarkResult(
     double MaxMs,
     double TransitionsPerSecond,
     double AllocatedBytesPerTransition,
-    string Status);
+    string Status)
+{
+    /// <summary>Gets the history mode (off, on, stream, api).</summary>
+    public string History { get; init; } = "on";
+
+    /// <summary>Gets how many events one run kept (modes that keep events).</summary>
+    public long Events { get; init; }
+
+    /// <summary>Gets the managed memory held per kept event after a full collection (modes that keep events).</summary>
+    public double RetainedBytesPerEvent { get; init; }
+}

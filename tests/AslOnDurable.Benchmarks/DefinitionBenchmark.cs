@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Engine.InMemory;
 using AslOnDurable.Core.Parsing;
+using AslOnDurable.Runtime.Api.Registry;
 
 namespace AslOnDurable.Benchmarks;
 
@@ -11,14 +13,19 @@ namespace AslOnDurable.Benchmarks;
 /// the timer, a fresh input per run prepared outside the timer, retry and wait intervals skipped, output checked
 /// against the expected file on every run, median of the measured runs, process-wide allocated bytes.
 /// </summary>
-internal sealed class DefinitionBenchmark(string directory, string name, long transitions, int warmups, int runs, string history)
+/// <remarks>
+/// With several history modes, each warm-up and measured run goes through every mode, alternating the order, so a burst
+/// of load on the shared machine hits all modes alike. Modes that keep events also report the memory they hold per event
+/// (one more, untimed run: the managed heap after a full collection, with and without the kept events).
+/// </remarks>
+internal sealed class DefinitionBenchmark(string directory, string name, long transitions, int warmups, int runs, IReadOnlyList<string> histories)
 {
-    public async Task<BenchmarkResult> RunAsync()
+    public async Task<IReadOnlyList<BenchmarkResult>> RunAsync()
     {
         var parsed = DefinitionParser.Parse(await File.ReadAllTextAsync(Path.Combine(directory, name + ".asl.json")));
         if (parsed.Definition is null)
         {
-            return Failed("invalid definition: " + string.Join("; ", parsed.Diagnostics.Select(d => d.Message)));
+            return [.. histories.Select(h => Failed(h, "invalid definition: " + string.Join("; ", parsed.Diagnostics.Select(d => d.Message))))];
         }
 
         var interpreter = new Interpreter(ExecutionPlan.Compile(parsed.Definition, BenchJsonata.Evaluator));
@@ -27,60 +34,105 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
         var tasks = new BenchTaskHandler();
         var hostOptions = new InMemoryHostOptions { SkipWaits = true, RandomSeed = 1 };
 
-        long allocated = 0;
-        async Task<(double Ms, string? Error)> OnceAsync()
+        var allocated = new long[histories.Count];
+        async Task<(double Ms, string? Error, Func<int>? Kept)> OnceAsync(int mode)
         {
             var input = JsonNode.Parse(inputText);
             var host = new InMemoryExecutionHost(TimeProvider.System, tasks, hostOptions);
-            var options = new ExecutionOptions
-            {
-                History = history switch
-                {
-                    "on" => new AslOnDurable.Core.Engine.History.ListHistorySink(),
-                    "stream" => new StreamingHistorySink(),
-                    _ => null,
-                },
-            };
+            var (sink, kept) = Sink(histories[mode]);
+            var options = new ExecutionOptions { History = sink };
             var request = new ExecutionRequest { Input = input };
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             var result = await interpreter.RunAsync(request, host, options);
             watch.Stop();
-            allocated += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            allocated[mode] += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             if (result.Status != ExecutionStatus.Succeeded)
             {
-                return (0, $"{result.StatusName} {result.Error?.Error}: {result.Error?.Cause}");
+                return (0, $"{result.StatusName} {result.Error?.Error}: {result.Error?.Cause}", null);
             }
 
-            return JsonNode.DeepEquals(result.Output, expected) ? (watch.Elapsed.TotalMilliseconds, null) : (0, "wrong output");
+            return JsonNode.DeepEquals(result.Output, expected) ? (watch.Elapsed.TotalMilliseconds, null, kept) : (0, "wrong output", null);
         }
 
         for (var i = 0; i < warmups; i++)
         {
-            var (_, error) = await OnceAsync();
-            if (error is not null)
+            foreach (var mode in Order(i))
             {
-                return Failed(error);
+                if ((await OnceAsync(mode)).Error is { } error)
+                {
+                    return [.. histories.Select(h => Failed(h, error))];
+                }
             }
         }
 
-        var times = new List<double>(runs);
-        allocated = 0;
+        var times = histories.Select(_ => new List<double>(runs)).ToArray();
+        Array.Clear(allocated);
         for (var i = 0; i < runs; i++)
         {
-            var (ms, error) = await OnceAsync();
-            if (error is not null)
+            foreach (var mode in Order(i))
             {
-                return Failed(error);
-            }
+                var (ms, error, _) = await OnceAsync(mode);
+                if (error is not null)
+                {
+                    return [.. histories.Select(h => Failed(h, error))];
+                }
 
-            times.Add(ms);
+                times[mode].Add(ms);
+            }
         }
 
-        times.Sort();
-        var median = times[times.Count / 2];
-        return new BenchmarkResult(name, transitions, median, times[0], times[^1], transitions / (median / 1000), (double)allocated / (runs * transitions), "OK");
+        var results = new List<BenchmarkResult>();
+        for (var mode = 0; mode < histories.Count; mode++)
+        {
+            var (retained, events) = histories[mode] is "on" or "api" ? await RetainedAsync(mode) : (0, 0);
+            times[mode].Sort();
+            var median = times[mode][times[mode].Count / 2];
+            results.Add(new BenchmarkResult(name, transitions, median, times[mode][0], times[mode][^1], transitions / (median / 1000), (double)allocated[mode] / (runs * transitions), "OK")
+            {
+                History = histories[mode],
+                Events = events,
+                RetainedBytesPerEvent = events == 0 ? 0 : retained / events,
+            });
+        }
+
+        return results;
+
+        async Task<(double Bytes, long Events)> RetainedAsync(int mode)
+        {
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var (_, error, kept) = await OnceAsync(mode);
+            if (error is not null || kept is null)
+            {
+                return (0, 0);
+            }
+
+            var after = GC.GetTotalMemory(forceFullCollection: true);
+            var count = kept(); // keeps the sink alive until here
+            return (after - before, count);
+        }
+
+        IEnumerable<int> Order(int round) => round % 2 == 0 ? Enumerable.Range(0, histories.Count) : Enumerable.Range(0, histories.Count).Reverse();
     }
 
-    private BenchmarkResult Failed(string why) => new(name, transitions, 0, 0, 0, 0, 0, "FAILED: " + why);
+    /// <summary>The sink of a history mode, and how to count what it kept.</summary>
+    private static (IHistorySink? Sink, Func<int>? Kept) Sink(string history)
+    {
+        switch (history)
+        {
+            case "on":
+                var list = new ListHistorySink();
+                return (list, () => list.Events.Count);
+            case "api":
+                // What the API host hands its orchestrator on the embedded backend (asl serve, the self-host).
+                var store = new ExecutionHistoryStore();
+                return (store.SinkFor("bench"), () => store.Events("bench").Count);
+            case "stream":
+                return (new StreamingHistorySink(), null);
+            default:
+                return (null, null);
+        }
+    }
+
+    private BenchmarkResult Failed(string history, string why) => new(name, transitions, 0, 0, 0, 0, 0, "FAILED: " + why) { History = history };
 }

@@ -1,6 +1,6 @@
 // Engine benchmarks over shared/bench/definitions, following the contract in shared/bench/README.md.
 // usage: dotnet run -c Release --project tests/AslOnDurable.Benchmarks -- [--definitions DIR] [--runs N]
-//        [--warmups N] [--history on|stream|off] [--json FILE] [name ...]
+//        [--warmups N] [--history on|api|stream|off[,MODE...]] [--json FILE] [name ...]
 //        --jsonata [--ms 100] [--batches 5] [name-substring ...]   (JSONata evaluation throughput)
 //        --durable [--count 100] [--runs 5] [--warmups 2] [--azurite] [--storage CONN] [--actions-per-generation N] [seq|map]
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
@@ -8,6 +8,8 @@
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
 //        --map-run [--sizes 10000,100000] [--warmup 2000] [--standard 1000] [--azurite] [--chunks-per-generation N] [--no-hand]
 //                  (a distributed Map over JSON Lines in a local folder: items/s and peak memory per item count)
+//        --api [--starts 2000] [--clients 50] [--azurite] [--no-embedded] [--storage CONN] [--asl ASL_DLL]
+//                  (the Step Functions API on loopback: `asl serve`, StartExecution from concurrent HTTP clients)
 //        --startup ASL_DLL DEFINITION [INPUT] [--runs N]
 //                  (`asl run` as whole processes, durable default vs --express, alternating; median wall time)
 using System.Runtime;
@@ -32,6 +34,26 @@ if (args.Length >= 3 && args[0] == "--startup")
     }
 
     return new StartupBenchmark(positional[0], positional[1], positional.Count > 2 ? positional[2] : null, startupRuns).Run();
+}
+
+if (args.Length >= 1 && args[0] == "--api")
+{
+    var api = new ApiBenchOptions(null, 2_000, 50, true, false, null);
+    for (var i = 1; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--starts": api = api with { Starts = int.Parse(args[++i]) }; break;
+            case "--clients": api = api with { Clients = int.Parse(args[++i]) }; break;
+            case "--azurite": api = api with { Azurite = true }; break;
+            case "--no-embedded": api = api with { Embedded = false }; break;
+            case "--storage": api = api with { Storage = args[++i] }; break;
+            case "--asl": api = api with { AslDll = args[++i] }; break;
+            default: Console.Error.WriteLine($"error: unknown option {args[i]}"); return 2;
+        }
+    }
+
+    return await ApiBenchmark.RunAsync(api);
 }
 
 if (args.Length >= 1 && args[0] == "--map-run")
@@ -86,7 +108,9 @@ if (options.Definitions is null)
 }
 
 var transitions = JsonNode.Parse(File.ReadAllText(Path.Combine(options.Definitions, "transitions.json")))!.AsObject();
-Console.WriteLine($".NET {Environment.Version}, GC {(GCSettings.IsServerGC ? "server" : "workstation")}, history {options.History} (on: kept in a list; stream: built and dropped; off: none), " +
+var histories = options.History.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+Console.WriteLine($".NET {Environment.Version}, GC {(GCSettings.IsServerGC ? "server" : "workstation")}, history {options.History} " +
+    "(on: kept in a list; api: kept as the API host keeps it; stream: built and dropped; off: none; several: alternating per run), " +
     $"{options.Warmups} warm-ups, {options.Runs} runs, load average {LoadAverage.Read()}");
 Console.WriteLine("Map/Parallel run on one thread: the in-memory host completes tasks synchronously.");
 var results = new List<BenchmarkResult>();
@@ -97,12 +121,19 @@ foreach (var (name, counts) in transitions)
         continue;
     }
 
-    var benchmark = new DefinitionBenchmark(options.Definitions, name, counts!["transitions"]!.GetValue<long>(), options.Warmups, options.Runs, options.History);
-    var result = await benchmark.RunAsync();
-    results.Add(result);
-    Console.WriteLine(result.Status == "OK"
-        ? $"{name,-18} {result.Transitions,7} transitions  median {result.MedianMs,8:F1} ms ({result.MinMs:F1}-{result.MaxMs:F1})  {result.TransitionsPerSecond,10:F0} transitions/s  {result.AllocatedBytesPerTransition,7:F0} B/transition"
-        : $"{name,-18} {result.Status}");
+    var benchmark = new DefinitionBenchmark(options.Definitions, name, counts!["transitions"]!.GetValue<long>(), options.Warmups, options.Runs, histories);
+    var modes = await benchmark.RunAsync();
+    results.AddRange(modes);
+    foreach (var result in modes)
+    {
+        var kept = result.Events > 0 ? $"  {result.Events,7} events kept, {result.RetainedBytesPerEvent,6:F0} B held/event" : string.Empty;
+        var ratio = histories.Length > 1 && result.History != histories[0] && modes[0].TransitionsPerSecond > 0
+            ? $"  {modes[0].TransitionsPerSecond / result.TransitionsPerSecond,5:F2}x slower than {histories[0]}"
+            : string.Empty;
+        Console.WriteLine(result.Status == "OK"
+            ? $"{name,-18} {result.History,-6} {result.Transitions,7} transitions  median {result.MedianMs,8:F1} ms ({result.MinMs:F1}-{result.MaxMs:F1})  {result.TransitionsPerSecond,10:F0} transitions/s  {result.AllocatedBytesPerTransition,7:F0} B/transition{kept}{ratio}"
+            : $"{name,-18} {result.History,-6} {result.Status}");
+    }
 }
 
 if (options.JsonReport is not null)
@@ -110,4 +141,5 @@ if (options.JsonReport is not null)
     await File.WriteAllTextAsync(options.JsonReport, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
 }
 
+Console.WriteLine($"load average {LoadAverage.Read()}");
 return results.TrueForAll(r => r.Status == "OK") ? 0 : 1;

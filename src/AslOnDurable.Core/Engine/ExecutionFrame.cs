@@ -39,4 +39,11 @@ internal sealed class ExecutionFrame
         LastEventId = Run.History.Record(type, LastEventId, details);
         return LastEventId;
     }
+
+    /// <summary>Records a state entered or exited event in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordState"/>).</summary>
+    public long RecordState(string type, string name, ReadOnlyMemory<byte> payload, bool exited, AssignedVariable[]? assigned = null)
+    {
+        LastEventId = Run.History.RecordState(type, LastEventId, name, payload, exited, assigned);
+        return LastEventId;
+    }
 }

@@ -141,7 +141,7 @@ public sealed class Interpreter(ExecutionPlan plan)
         var index = startIndex;
         var current = input;
         HeldJsonataValue? held = null; // the current input held as the evaluator's value, its node not built (then current is null)
-        string? currentText = null; // the previous StateExited text is the next StateEntered input: serialize once
+        ReadOnlyMemory<byte>? currentText = null; // the previous StateExited text is the next StateEntered input: serialize once
         try
         {
             while (true)
@@ -168,7 +168,9 @@ public sealed class Interpreter(ExecutionPlan plan)
                     held = null;
                 }
 
-                var enteredId = frame.Record(state.EnteredEventType, recording ? HistoryRecorder.StateEntered(state.Name, currentText ?? HistoryRecorder.Text(current)) : null);
+                var enteredId = recording
+                    ? frame.RecordState(state.EnteredEventType, state.Name, currentText ?? HistoryRecorder.Utf8(current), exited: false)
+                    : frame.Record(state.EnteredEventType);
                 environment.Enter(state.Name, run.Host.UtcNow, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
                 if (held is not null)
                 {
@@ -203,8 +205,16 @@ public sealed class Interpreter(ExecutionPlan plan)
                             held = null;
                         }
 
-                        currentText = recording ? HistoryRecorder.Text(current) : null;
-                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, currentText!, environment.Scope.TakeCommitted()) : null);
+                        if (recording)
+                        {
+                            currentText = HistoryRecorder.Utf8(current);
+                            frame.RecordState(state.ExitedEventType, state.Name, currentText.Value, exited: true, environment.Scope.TakeCommitted());
+                        }
+                        else
+                        {
+                            frame.Record(state.ExitedEventType);
+                        }
+
                         index = step.NextIndex;
                         if (frame.IsRoot && run.Host.ShouldCheckpoint(run.History.LastId - run.FirstEventId))
                         {
@@ -214,7 +224,15 @@ public sealed class Interpreter(ExecutionPlan plan)
                         continue;
                     case StepKind.End:
                         var output = step.OutputNode;
-                        frame.Record(state.ExitedEventType, recording ? HistoryRecorder.StateExited(state.Name, HistoryRecorder.Text(output), environment.Scope.TakeCommitted()) : null);
+                        if (recording)
+                        {
+                            frame.RecordState(state.ExitedEventType, state.Name, HistoryRecorder.Utf8(output), exited: true, environment.Scope.TakeCommitted());
+                        }
+                        else
+                        {
+                            frame.Record(state.ExitedEventType);
+                        }
+
                         return new BranchOutcome(ExecutionStatus.Succeeded, output, null);
                     default:
                         return run.TimedOut

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Json;
 
@@ -28,37 +30,72 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         return id;
     }
 
-    /// <summary>Details for a StateEntered event; the input is kept as JSON text, as AWS's history reports it.</summary>
-    public static JsonObject StateEntered(string name, string inputText) => new() { ["name"] = name, ["input"] = inputText };
-
-    /// <summary>Details for a StateExited event; the output is kept as JSON text.</summary>
-    public static JsonObject StateExited(string name, string outputText) => new() { ["name"] = name, ["output"] = outputText };
-
     /// <summary>
-    /// Details for a StateExited event with the variables the state assigned, as AWS reports them: <c>assignedVariables</c>
-    /// maps each name to its value as JSON text, beside <c>assignedVariablesDetails</c> (never truncated here). A redrive
-    /// rebuilds the top-level variables from them (<see cref="RedriveCheckpoints"/>).
+    /// Records a state entered (<paramref name="assigned"/> unused) or exited event in the compact form
+    /// (<see cref="StateEventDetails"/>); the payload is kept as JSON text, as AWS's history reports it, and exited events
+    /// carry the variables the state assigned as AWS reports them: <c>assignedVariables</c> maps each name to its value as
+    /// JSON text, beside <c>assignedVariablesDetails</c> (never truncated here). A redrive rebuilds the top-level variables
+    /// from them (<see cref="RedriveCheckpoints"/>). Callers check <see cref="IsEnabled"/> first (the text is built by them).
     /// </summary>
-    public static JsonObject StateExited(string name, string outputText, Context.AssignedVariable[]? assigned)
+    /// <returns>The event id.</returns>
+    public long RecordState(string type, long previousEventId, string name, ReadOnlyMemory<byte> payload, bool exited, Context.AssignedVariable[]? assigned = null)
     {
-        var details = StateExited(name, outputText);
+        KeyValuePair<string, string>[]? variables = null;
         if (assigned is { Length: > 0 })
         {
-            var variables = new JsonObject();
-            foreach (var variable in assigned)
+            variables = new KeyValuePair<string, string>[assigned.Length];
+            for (var i = 0; i < assigned.Length; i++)
             {
-                variables[variable.Name] = Text(variable.Value);
+                variables[i] = new(assigned[i].Name, Text(assigned[i].Value));
             }
-
-            details["assignedVariables"] = variables;
-            details["assignedVariablesDetails"] = new JsonObject { ["truncated"] = false };
         }
 
-        return details;
+        var id = Interlocked.Increment(ref lastId);
+        sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, null) { State = new StateEventDetails(name, payload, exited, variables) });
+        return id;
     }
 
     /// <summary>A payload as JSON text: a snapshot that later mutation of the node cannot change, and compact to keep.</summary>
     public static string Text(JsonNode? payload) => payload?.ToJsonString(JsonLimits.SerializerOptions) ?? "null";
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? utf8Buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? utf8Writer;
+
+    private static readonly byte[] NullUtf8 = "null"u8.ToArray();
+
+    /// <summary>
+    /// A payload as compact JSON text in UTF-8 (the same text as <see cref="Text"/>): a snapshot that later mutation of
+    /// the node cannot change, written through a writer kept per thread (no intermediate string).
+    /// </summary>
+    public static ReadOnlyMemory<byte> Utf8(JsonNode? payload)
+    {
+        if (payload is null)
+        {
+            return NullUtf8;
+        }
+
+        var buffer = utf8Buffer ??= new ArrayBufferWriter<byte>(4096);
+        var writer = utf8Writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth });
+        try
+        {
+            payload.WriteTo(writer, JsonLimits.SerializerOptions);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            writer.Reset(buffer);
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity > 1024 * 1024)
+            {
+                // One huge payload must not pin its buffer to the thread for good.
+                (utf8Buffer, utf8Writer) = (null, null);
+            }
+        }
+    }
 
     /// <summary>Details for failure events.</summary>
     public static JsonObject Failure(Errors.AslError error) => new() { ["error"] = error.Error, ["cause"] = error.Cause };

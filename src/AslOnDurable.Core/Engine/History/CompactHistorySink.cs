@@ -1,0 +1,233 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AslOnDurable.Core.Engine.History;
+
+/// <summary>
+/// Keeps history events in memory, in the order they were recorded (safe for concurrent branches), packed: each event
+/// is a fixed-size entry without references, its payload texts and other details UTF-8 bytes in large shared blocks,
+/// state and type names stored once. A payload recorded again (a state's output is the next state's input) is stored
+/// once. <see cref="Events"/> rebuilds the events.
+/// </summary>
+/// <remarks>
+/// A long execution keeps many events for a long time; as separate objects (an event, its details object, their
+/// members, the texts) they make every garbage collection copy and scan them, which made keeping history cost several
+/// times the execution itself. Packed, the collector sees a few large arrays (which it neither copies nor scans
+/// through), and an event costs little more than its payload's UTF-8 bytes. Details read back are equal as JSON: the
+/// same members in the same order, strings, numbers (as written) and literals.
+/// </remarks>
+/// <param name="maxEvents">How many events to keep (AWS's console shows at most 25,000); unbounded by default.</param>
+public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistorySink
+{
+    private const int EntriesPerBlock = 1024; // 1024 x 64 B: below the large-object heap (its allocations trigger full collections)
+    private const int BytesPerBlock = 64 * 1024;
+    private const byte Generic = 0;
+    private const byte Entered = 1;
+    private const byte Exited = 2;
+
+    private readonly Lock gate = new();
+    private readonly List<Entry[]> entries = [];
+    private readonly List<byte[]> blocks = [];
+    private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
+    private readonly List<string> names = [];
+    private readonly System.Buffers.ArrayBufferWriter<byte> scratch = new(1024);
+    private byte[]? current;
+    private int currentIndex;
+    private int count;
+    private int blockUsed = BytesPerBlock;
+    private long dropped;
+    private ReadOnlyMemory<byte> lastPayload;
+    private long lastPayloadAt;
+    private int lastPayloadLength;
+
+    /// <summary>How many events are kept.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return count;
+            }
+        }
+    }
+
+    /// <summary>How many events were recorded past the bound and not kept.</summary>
+    public long Dropped => Interlocked.Read(ref dropped);
+
+    /// <summary>The events recorded so far, in order (the first <c>maxEvents</c> of them), rebuilt on each call.</summary>
+    public IReadOnlyList<HistoryEvent> Events
+    {
+        get
+        {
+            lock (gate)
+            {
+                var events = new HistoryEvent[count];
+                for (var i = 0; i < count; i++)
+                {
+                    events[i] = Rebuild(in entries[i / EntriesPerBlock][i % EntriesPerBlock]);
+                }
+
+                return events;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Record(HistoryEvent historyEvent)
+    {
+        ArgumentNullException.ThrowIfNull(historyEvent);
+        lock (gate)
+        {
+            if (count >= maxEvents)
+            {
+                dropped++;
+                return;
+            }
+
+            var entry = new Entry
+            {
+                Id = historyEvent.Id,
+                PreviousEventId = historyEvent.PreviousEventId,
+                Ticks = historyEvent.Timestamp.Ticks,
+                OffsetMinutes = (short)historyEvent.Timestamp.TotalOffsetMinutes,
+                Type = NameId(historyEvent.Type),
+                Name = -1,
+            };
+            if (historyEvent.State is { } state)
+            {
+                entry.Kind = state.Exited ? Exited : Entered;
+                entry.Name = NameId(state.Name);
+                if (!state.PayloadUtf8.Equals(lastPayload))
+                {
+                    lastPayloadLength = state.PayloadUtf8.Length;
+                    lastPayloadAt = Reserve(lastPayloadLength, out var span);
+                    state.PayloadUtf8.Span.CopyTo(span);
+                    lastPayload = state.PayloadUtf8;
+                }
+
+                (entry.PayloadAt, entry.PayloadLength) = (lastPayloadAt, lastPayloadLength);
+                if (state.AssignedVariables is { Count: > 0 } assigned)
+                {
+                    var variables = new JsonObject();
+                    foreach (var (name, text) in assigned)
+                    {
+                        variables[name] = text;
+                    }
+
+                    (entry.ExtraAt, entry.ExtraLength) = WriteJson(variables);
+                }
+            }
+            else if (historyEvent.Details is { } details)
+            {
+                entry.Kind = Generic;
+                (entry.ExtraAt, entry.ExtraLength) = WriteJson(details);
+            }
+            else
+            {
+                entry.Kind = Generic;
+                entry.ExtraLength = -1;
+            }
+
+            if (count % EntriesPerBlock == 0)
+            {
+                entries.Add(new Entry[EntriesPerBlock]);
+            }
+
+            entries[count / EntriesPerBlock][count % EntriesPerBlock] = entry;
+            count++;
+        }
+    }
+
+    private HistoryEvent Rebuild(in Entry entry)
+    {
+        var type = names[entry.Type];
+        var timestamp = new DateTimeOffset(entry.Ticks, TimeSpan.FromMinutes(entry.OffsetMinutes));
+        if (entry.Kind == Generic)
+        {
+            var details = entry.ExtraLength < 0 ? null : JsonNode.Parse(Bytes(entry.ExtraAt, entry.ExtraLength).Span)!.AsObject();
+            return new HistoryEvent(entry.Id, entry.PreviousEventId, type, timestamp, details);
+        }
+
+        KeyValuePair<string, string>[]? assigned = null;
+        if (entry.ExtraLength > 0)
+        {
+            assigned = [.. JsonNode.Parse(Bytes(entry.ExtraAt, entry.ExtraLength).Span)!.AsObject().Select(v => new KeyValuePair<string, string>(v.Key, v.Value!.GetValue<string>()))];
+        }
+
+        var payload = Bytes(entry.PayloadAt, entry.PayloadLength); // written once, never changed: shared, not copied
+        return new HistoryEvent(entry.Id, entry.PreviousEventId, type, timestamp, null)
+        {
+            State = new StateEventDetails(names[entry.Name], payload, entry.Kind == Exited, assigned),
+        };
+    }
+
+    private int NameId(string name)
+    {
+        if (!nameIds.TryGetValue(name, out var id))
+        {
+            id = names.Count;
+            names.Add(name);
+            nameIds.Add(name, id);
+        }
+
+        return id;
+    }
+
+    private (long At, int Length) WriteJson(JsonObject details)
+    {
+        scratch.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(scratch))
+        {
+            details.WriteTo(writer);
+        }
+
+        var at = Reserve(scratch.WrittenCount, out var span);
+        scratch.WrittenSpan.CopyTo(span);
+        return (at, scratch.WrittenCount);
+    }
+
+    /// <summary>Reserves <paramref name="length"/> bytes in the blocks; returns where (block index and offset).</summary>
+    private long Reserve(int length, out Span<byte> span)
+    {
+        if (length > BytesPerBlock / 4)
+        {
+            // A large payload gets its own block; the current block stays open for small ones.
+            var own = new byte[length];
+            blocks.Add(own);
+            span = own;
+            return (long)(blocks.Count - 1) << 32;
+        }
+
+        if (blockUsed + length > BytesPerBlock || current is null)
+        {
+            current = new byte[BytesPerBlock];
+            blocks.Add(current);
+            currentIndex = blocks.Count - 1;
+            blockUsed = 0;
+        }
+
+        span = current.AsSpan(blockUsed, length);
+        var at = ((long)currentIndex << 32) | (uint)blockUsed;
+        blockUsed += length;
+        return at;
+    }
+
+    private ReadOnlyMemory<byte> Bytes(long at, int length) => blocks[(int)(at >> 32)].AsMemory((int)(at & uint.MaxValue), length);
+
+    /// <summary>One event without references: ids, time, name ids and where its bytes are.</summary>
+    private struct Entry
+    {
+        public long Id;
+        public long PreviousEventId;
+        public long Ticks;
+        public long PayloadAt;
+        public long ExtraAt;
+        public int Type;
+        public int Name;
+        public int PayloadLength;
+        public int ExtraLength;
+        public short OffsetMinutes;
+        public byte Kind;
+    }
+}

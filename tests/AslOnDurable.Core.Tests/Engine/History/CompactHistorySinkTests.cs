@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Testing;
+
+namespace AslOnDurable.Core.Tests.Engine.History;
+
+/// <summary>
+/// <see cref="CompactHistorySink"/> (what the API host keeps history in) gives back the events it was handed: same ids,
+/// types, timestamps and details as JSON text, for the engine's compact state events and for every other event.
+/// </summary>
+public sealed class CompactHistorySinkTests
+{
+    private const string Definition = """
+        {"StartAt":"Init","States":{
+          "Init":{"Type":"Pass","Result":{"n":1,"text":"caf\u00e9 \"quoted\" <b>&amp;</b> \ud83d\ude00"},"Assign":{"label":"first","count":1.5,"list":[1,true,null]},"ResultPath":"$.init","Next":"Fan"},
+          "Fan":{"Type":"Parallel","ResultPath":"$.par","Next":"Loop","Branches":[
+            {"StartAt":"Inner","States":{"Inner":{"Type":"Pass","Assign":{"inner":true},"Result":"x","End":true}}},
+            {"StartAt":"Other","States":{"Other":{"Type":"Pass","End":true}}}]},
+          "Loop":{"Type":"Map","ItemsPath":"$.items","ResultPath":"$.mapped","Next":"Work","ItemProcessor":{"StartAt":"Item","States":{"Item":{"Type":"Pass","End":true}}}},
+          "Work":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"n.$":"$.init.n"},"ResultPath":"$.work",
+            "Retry":[{"ErrorEquals":["Boom"],"IntervalSeconds":1,"MaxAttempts":2}],"Next":"Choose"},
+          "Choose":{"Type":"Choice","Choices":[{"Variable":"$.init.n","NumericEquals":1,"Next":"Done"}],"Default":"Done"},
+          "Done":{"Type":"Succeed"}}}
+        """;
+
+    [Fact]
+    public async Task EngineHistory_ReadBack_EqualsWhatTheEngineRecorded()
+    {
+        ListHistorySink list = new();
+        CompactHistorySink compact = new();
+        FakeExecutionHost host = new();
+        host.FailThenSucceed(1, "Boom", JsonNode.Parse("""{"ok":"d\u00e9j\u00e0"}"""));
+
+        ExecutionResult result = await new Interpreter(EngineRun.Compile(Definition)).RunAsync(
+            new ExecutionRequest { Input = JsonNode.Parse("""{"items":[{"a":1},{"b":[2.50,1e3]}]}"""), Name = "exec-1" },
+            host,
+            new ExecutionOptions { History = CompositeHistorySink.Of(list, compact) });
+        Assert.True(result.Status == ExecutionStatus.Succeeded, $"{result.Error?.Error}: {result.Error?.Cause}");
+
+        IReadOnlyList<HistoryEvent> expected = list.Events;
+        IReadOnlyList<HistoryEvent> actual = compact.Events;
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected.Count, compact.Count);
+        Assert.Contains(expected, e => e.State is { AssignedVariables.Count: 3 });
+        Assert.Contains(expected, e => e.Type == HistoryEventTypes.MapIterationStarted);
+        Assert.Contains(expected, e => e.Type == HistoryEventTypes.TaskFailed);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Id, actual[i].Id);
+            Assert.Equal(expected[i].PreviousEventId, actual[i].PreviousEventId);
+            Assert.Equal(expected[i].Type, actual[i].Type);
+            Assert.Equal(expected[i].Timestamp, actual[i].Timestamp);
+            Assert.Equal(expected[i].Timestamp.Offset, actual[i].Timestamp.Offset);
+            Assert.Equal(expected[i].Details?.ToJsonString(), actual[i].Details?.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void StateEvents_DetailsAsAwsNamesThem_AndPayloadSharedByNeighbours()
+    {
+        CompactHistorySink sink = new();
+        DateTimeOffset at = new(2024, 1, 2, 3, 4, 5, 678, TimeSpan.FromHours(2));
+        ReadOnlyMemory<byte> payload = Encoding.UTF8.GetBytes("{\"a\":\"é\"}");
+        sink.Record(new HistoryEvent(2, 1, "PassStateExited", at, null)
+        {
+            State = new StateEventDetails("A", payload, Exited: true, [new("x", "1"), new("y", "\"t\"")]),
+        });
+        sink.Record(new HistoryEvent(3, 2, "TaskStateEntered", at, null) { State = new StateEventDetails("B", payload, Exited: false) });
+        sink.Record(new HistoryEvent(4, 3, "TaskScheduled", at, new JsonObject { ["resource"] = "r", ["timeoutInSeconds"] = 30, ["ok"] = false }));
+        sink.Record(new HistoryEvent(5, 4, "MapStateSucceeded", at, null));
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+
+        Assert.Equal(
+            """{"name":"A","output":"{\u0022a\u0022:\u0022\u00E9\u0022}","assignedVariables":{"x":"1","y":"\u0022t\u0022"},"assignedVariablesDetails":{"truncated":false}}""",
+            events[0].Details!.ToJsonString());
+        Assert.Equal("""{"name":"B","input":"{\u0022a\u0022:\u0022\u00E9\u0022}"}""", events[1].Details!.ToJsonString());
+        Assert.Equal("""{"a":"é"}""", events[1].State!.Payload);
+        Assert.Equal(30, events[2].Details!["timeoutInSeconds"]!.GetValue<int>());
+        Assert.Equal("""{"resource":"r","timeoutInSeconds":30,"ok":false}""", events[2].Details!.ToJsonString());
+        Assert.Null(events[3].Details);
+        Assert.Equal(at, events[3].Timestamp);
+        Assert.Equal(TimeSpan.FromHours(2), events[3].Timestamp.Offset);
+    }
+
+    [Fact]
+    public void ManyAndLargeEvents_Bound_AndConcurrentBranches()
+    {
+        CompactHistorySink sink = new(maxEvents: 10_000);
+        string large = "\"" + new string('x', 200_000) + "\"";
+        Parallel.For(0, 4, branch =>
+        {
+            for (var i = 0; i < 3_000; i++)
+            {
+                var text = i == 7 ? large : $"{{\"branch\":{branch},\"i\":{i}}}";
+                sink.Record(new HistoryEvent(branch * 10_000 + i, 0, "PassStateEntered", DateTimeOffset.UnixEpoch, null)
+                {
+                    State = new StateEventDetails("S" + branch, Encoding.UTF8.GetBytes(text), Exited: false),
+                });
+            }
+        });
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(10_000, events.Count);
+        Assert.Equal(2_000, sink.Dropped);
+        foreach (HistoryEvent e in events)
+        {
+            long branch = e.Id / 10_000, i = e.Id % 10_000;
+            Assert.Equal("S" + branch, e.State!.Name);
+            Assert.Equal(i == 7 ? large : $"{{\"branch\":{branch},\"i\":{i}}}", e.State.Payload);
+        }
+    }
+}
