@@ -28,11 +28,15 @@ public sealed class MapRunChunkActivity(IItemStore? store, ITaskHandler tasks, E
         var request = DurableJson.Deserialize<MapRunActivityInput>(input);
         PayloadVersion.EnsureReadable(request.Version, nameof(MapRunActivityInput));
         var items = MapRunStorage.Require(store);
+        request = await MapRunStorage.FullAsync(items, request, CancellationToken.None).ConfigureAwait(false);
         var plan = plans.Get(request.Definition).Plan ?? throw new AslErrorException(StatesErrorNames.Runtime, "The map run's definition does not compile.");
         var chunk = (JsonArray)await MapRunStorage.ReadAsync(items, MapRunStorage.ItemsBlob(request.Request, request.Chunk), CancellationToken.None).ConfigureAwait(false);
         var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions { SkipWaits = request.SkipWaits == true, ItemStore = items });
         var options = new ExecutionOptions { MaxPayloadBytes = request.MaxPayloadBytes ?? ExecutionOptions.DefaultMaxPayloadBytes };
-        var result = await MapRunChunks.RunExpressAsync(plan, request.Request, [.. chunk], (long)request.Chunk * request.ChunkSize, host, options).ConfigureAwait(false);
-        return await MapRunStorage.RecordAsync(items, request.Request, request.Chunk, chunk.Count, result, CancellationToken.None).ConfigureAwait(false);
+        // The items leave their array (Clear detaches them), so the children take them over without copies.
+        JsonNode?[] taken = [.. chunk];
+        chunk.Clear();
+        var result = await MapRunChunks.RunExpressAsync(plan, request.Request, taken, (long)request.Chunk * request.ChunkSize, host, options).ConfigureAwait(false);
+        return await MapRunStorage.RecordAsync(items, request.Request, request.Chunk, taken.Length, result, CancellationToken.None).ConfigureAwait(false);
     });
 }

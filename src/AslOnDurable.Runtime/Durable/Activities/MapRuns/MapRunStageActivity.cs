@@ -22,6 +22,7 @@ public sealed class MapRunStageActivity(IItemStore? store) : TaskActivity<string
         var request = DurableJson.Deserialize<MapRunActivityInput>(input);
         PayloadVersion.EnsureReadable(request.Version, nameof(MapRunActivityInput));
         var items = MapRunStorage.Require(store);
+        await MapRunStorage.WriteRunAsync(items, request, CancellationToken.None).ConfigureAwait(false);
         var chunkSize = Math.Max(1, request.ChunkSize);
         long count = 0;
         var chunks = 0;
