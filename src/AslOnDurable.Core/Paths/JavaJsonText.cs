@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Runtime.InteropServices;
 using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Paths;
@@ -81,6 +82,11 @@ internal static class JavaJsonText
                 }
 
                 writer.WriteEndArray();
+                break;
+            case JsonValue value when value.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.Number
+                && JsonMarshal.GetRawUtf8Value(element) is var raw && raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0 && !raw.SequenceEqual("-0"u8):
+                // A parsed integer is written as it was read, without a string in between.
+                writer.WriteRawValue(raw, skipInputValidation: true);
                 break;
             case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
                 writer.WriteRawValue(NumberText(value), skipInputValidation: true);

@@ -160,6 +160,7 @@ public sealed class DurableMapRunTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(StatesErrorNames.ItemReaderFailed, result.Error!.Error);
         Assert.Contains("line 2", result.Error.Cause, StringComparison.Ordinal);
+        Assert.Empty(store.Names("asl-map-runs")); // what was staged before the bad line is deleted
     }
 
     [Fact]

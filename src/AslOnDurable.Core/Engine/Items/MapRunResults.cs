@@ -32,7 +32,11 @@ internal sealed class MapRunResults(MapRunIdentity run, int count)
 
     /// <summary>Notes that child <paramref name="index"/> started.</summary>
     public void Started(int index, string name, JsonNode? input, DateTimeOffset at) =>
-        children[index] = new Child { Name = name, Input = JavaJsonText.Compact(input), Start = at };
+        Started(index, name, JavaJsonText.Compact(input), at);
+
+    /// <summary>Notes that child <paramref name="index"/> started with an input whose compact text is <paramref name="inputText"/>.</summary>
+    public void Started(int index, string name, string inputText, DateTimeOffset at) =>
+        children[index] = new Child { Name = name, Input = inputText, Start = at };
 
     /// <summary>Notes how child <paramref name="index"/> ended.</summary>
     public void Finished(int index, string status, JsonNode? output, AslError? error, DateTimeOffset at)

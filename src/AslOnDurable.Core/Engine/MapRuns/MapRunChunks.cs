@@ -6,6 +6,7 @@ using AslOnDurable.Core.Engine.Executors;
 using AslOnDurable.Core.Engine.Items;
 using AslOnDurable.Core.Engine.Plan;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Paths;
 
 namespace AslOnDurable.Core.Engine.MapRuns;
 
@@ -71,7 +72,7 @@ public static partial class MapRunChunks
     /// <summary>Runs a chunk's EXPRESS children in memory, at most MaxConcurrency at a time (0: all).</summary>
     /// <param name="plan">The parent's compiled definition.</param>
     /// <param name="request">The map run.</param>
-    /// <param name="items">The chunk's items.</param>
+    /// <param name="items">The chunk's items (those without a parent are taken over: children may change them).</param>
     /// <param name="firstIndex">The first item's index in the whole item set.</param>
     /// <param name="host">The in-memory host the children run on (time, ids, task calls).</param>
     /// <param name="options">Quota settings.</param>
@@ -89,14 +90,22 @@ public static partial class MapRunChunks
         MapStatePlan state, ExecutionFrame frame, MapRunRequest request, IReadOnlyList<JsonNode?> inputs, IExecutionHost host)
     {
         var children = new MapRunChild[inputs.Count];
+
+        // As in memory: the input's text and item count are taken before the child starts, then the child owns the input.
+        var texts = new string[inputs.Count];
+        var counts = new long[inputs.Count];
         await BranchScheduler.RunAsync(
             inputs.Count,
             request.MaxConcurrency,
             index =>
             {
                 var child = new ExecutionFrame(frame.Run, state.ItemProcessor, frame.Environment.Scope.CreateChild(), new BranchAbort(null));
-                children[index] = new MapRunChild(host.NewGuid().ToString("D", CultureInfo.InvariantCulture), inputs[index], "RUNNING", null, null, host.UtcNow, default);
-                return Interpreter.RunFrameAsync(child, inputs[index]?.DeepClone());
+                var input = inputs[index];
+                inputs[index] = null;
+                texts[index] = JavaJsonText.Compact(input);
+                counts[index] = ItemCount(request, input);
+                children[index] = new MapRunChild(host.NewGuid().ToString("D", CultureInfo.InvariantCulture), null, "RUNNING", null, null, host.UtcNow, default);
+                return Interpreter.RunFrameAsync(child, input);
             },
             (index, outcome) =>
             {
@@ -109,7 +118,7 @@ public static partial class MapRunChunks
                 };
                 return true;
             }).ConfigureAwait(false);
-        return Describe(request, children);
+        return Describe(request, children, texts, counts);
     }
 
     /// <summary>Describes children that ran (STANDARD children the host ran, or EXPRESS ones run here) and counts them.</summary>
@@ -120,17 +129,26 @@ public static partial class MapRunChunks
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(children);
+        return Describe(request, children, null, null);
+    }
+
+    /// <summary>Describes children whose inputs' texts and item counts may have been taken before they ran (the inputs then left out).</summary>
+    private static MapRunChunkResult Describe(MapRunRequest request, IReadOnlyList<MapRunChild> children, string[]? inputTexts, long[]? itemCounts)
+    {
         var results = new MapRunResults(Identity(request), children.Count);
         int succeeded = 0, failed = 0;
         long failedItems = 0;
         AslError? first = null;
+
+        // An exporting ResultWriter with Transformation NONE writes the entries only: the outputs are not needed.
+        var keepOutputs = request.Writer is not { Exports: true, Transformation: "NONE" };
         var outputs = new JsonArray();
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i];
-            results.Started(i, child.Name, child.Input, child.Start);
+            results.Started(i, child.Name, inputTexts?[i] ?? JavaJsonText.Compact(child.Input), child.Start);
             results.Finished(i, child.Status, child.Output, child.Error, child.Stop);
-            outputs.Add(child.Status == "SUCCEEDED" ? child.Output?.DeepClone() : null);
+            outputs.Add(keepOutputs && child.Status == "SUCCEEDED" ? Detached(child.Output) : null);
             if (child.Status == "SUCCEEDED")
             {
                 succeeded++;
@@ -138,12 +156,19 @@ public static partial class MapRunChunks
             }
 
             failed++;
-            failedItems += request.Batcher is not null && child.Input?["Items"] is JsonArray batch ? batch.Count : 1;
+            failedItems += itemCounts?[i] ?? ItemCount(request, child.Input);
             first ??= child.Error;
         }
 
         return new MapRunChunkResult(results.Entries(), outputs, succeeded, failed, failedItems, first);
     }
+
+    /// <summary>The items a child's input stands for: a batch's item count, else 1.</summary>
+    private static long ItemCount(MapRunRequest request, JsonNode? input) =>
+        request.Batcher is not null && input?["Items"] is JsonArray batch ? batch.Count : 1;
+
+    /// <summary>The node itself when it has no parent (a child's output is its own), else a copy.</summary>
+    private static JsonNode? Detached(JsonNode? node) => node is { Parent: null } ? node : node?.DeepClone();
 
     /// <summary>A child execution's ARN (<c>…:execution:&lt;machine&gt;/&lt;label&gt;:&lt;name&gt;</c>, <c>express:</c> for EXPRESS children).</summary>
     /// <param name="request">The map run.</param>
@@ -162,9 +187,13 @@ public static partial class MapRunChunks
     private static List<JsonNode?> Inputs(MapStatePlan state, ExecutionFrame frame, MapRunRequest request, IReadOnlyList<JsonNode?> items, long firstIndex)
     {
         var inputs = new List<JsonNode?>(items.Count);
+        var selects = state.IsJsonata ? state.JsonataItemSelector is not null : state.ItemSelector is not null;
         for (var i = 0; i < items.Count; i++)
         {
-            inputs.Add(MapStateExecutor.IterationInput(state, frame, request.EffectiveInput, items[i], checked((int)(firstIndex + i))));
+            // Without an ItemSelector the input is the item: one without a parent is the caller's to give away, not copied.
+            inputs.Add(!selects && items[i] is { Parent: null } item
+                ? item
+                : MapStateExecutor.IterationInput(state, frame, request.EffectiveInput, items[i], checked((int)(firstIndex + i))));
         }
 
         return request.Batcher is { } batcher ? [.. MapStateExecutor.Group(batcher, inputs)] : inputs;

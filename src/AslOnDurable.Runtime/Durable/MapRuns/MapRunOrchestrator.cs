@@ -1,5 +1,6 @@
 using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Runtime.Durable.Activities.MapRuns;
 using AslOnDurable.Runtime.Durable.Payloads;
 using Microsoft.DurableTask;
 
@@ -59,63 +60,78 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         var chunksThisGeneration = 0;
         var limit = Math.Max(1, run.MaxChunksPerGeneration ?? DefaultMaxChunksPerGeneration);
 
-        // UpdateMapRun: the event is read between windows, so chunks not yet started and the next threshold check see it.
+        // UpdateMapRun: the event is read as chunks finish, so chunks not yet started and the next threshold check see it.
         var update = context.WaitForExternalEvent<string>(UpdateEventName);
-        while (progress.NextChunk < progress.ChunkCount)
+
+        // A sliding window: a chunk starts as soon as another finishes (up to MaxConcurrency's children), and the record's
+        // counts follow each finished chunk. The window is drained before the failure ends the map run or it continues as new.
+        var running = new List<(int Chunk, Task<MapRunActivityResult> Result)>();
+        AslError? failure = null;
+        while (true)
         {
             (run, update) = await ApplyUpdateAsync(context, run, update);
             request = run.Request;
-            if (chunksThisGeneration >= limit)
-            {
-                context.ContinueAsNew(DurableJson.Serialize(run with { Progress = progress with { Generation = progress.Generation + 1 } }));
-                return string.Empty;
-            }
-
             var concurrency = request.MaxConcurrency > 0 ? request.MaxConcurrency : BackendMaxConcurrency;
             var chunksAtOnce = Math.Max(1, concurrency / childrenPerChunk);
-            var window = Math.Min(Math.Min(chunksAtOnce, progress.ChunkCount - progress.NextChunk), limit - chunksThisGeneration);
-            var running = Math.Min((long)window * chunkSize, progress.ItemCount - ((long)progress.NextChunk * chunkSize));
-            context.SetCustomStatus(DurableJson.Serialize(Record(run, progress, "RUNNING", null, running, Math.Min((long)window * childrenPerChunk, running))));
-            var chunks = new List<Task<MapRunActivityResult>>(window);
-            for (var i = 0; i < window; i++)
+            while (failure is null && progress.NextChunk < progress.ChunkCount && running.Count < chunksAtOnce && chunksThisGeneration < limit)
             {
-                var chunk = progress.NextChunk + i;
-                chunks.Add(request.Express
-                    ? CallAsync(context, request.RedriveCount > 0 ? ActivityNames.MapRunRedriveChunk : ActivityNames.MapRunChunk, Activity(run, chunk, chunkSize))
-                    : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk)));
+                var chunk = progress.NextChunk;
+                running.Add((chunk, request.Express
+                    ? CallAsync(context, request.RedriveCount > 0 ? ActivityNames.MapRunRedriveChunk : ActivityNames.MapRunChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)))
+                    : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk))));
+                progress = progress with { NextChunk = chunk + 1 };
+                chunksThisGeneration++;
             }
 
-            var results = await Task.WhenAll(chunks);
-            chunksThisGeneration += window;
-            progress = progress with { NextChunk = progress.NextChunk + window };
-            foreach (var result in results)
+            if (running.Count == 0)
             {
-                if (result.Fatal == true)
+                if (failure is null && progress.NextChunk < progress.ChunkCount)
                 {
-                    return await EndAsync(context, run, progress, chunkSize, result.Error, result.Cause);
+                    context.ContinueAsNew(DurableJson.Serialize(run with { Progress = progress with { Generation = progress.Generation + 1 } }));
+                    return string.Empty;
                 }
 
-                progress = progress with
-                {
-                    SucceededChildren = progress.SucceededChildren + (result.Succeeded ?? 0),
-                    FailedChildren = progress.FailedChildren + (result.Failed ?? 0),
-                    SucceededItems = progress.SucceededItems + (result.Items ?? 0) - (result.FailedItems ?? 0),
-                    FailedItems = progress.FailedItems + (result.FailedItems ?? 0),
-                    FirstError = progress.FirstError ?? result.Error,
-                    FirstCause = progress.FirstError is null ? result.Cause : progress.FirstCause,
-                };
+                return await EndAsync(context, run, progress, chunkSize, failure?.Error, failure?.Cause);
             }
 
-            (run, update) = await ApplyUpdateAsync(context, run, update);
-            request = run.Request;
-            if (Exceeded(request, progress) is { } failure)
+            SetRunning(context, run, progress, running, chunkSize, childrenPerChunk);
+            var finished = await Task.WhenAny(running.Select(r => r.Result));
+            running.RemoveAt(running.FindIndex(r => r.Result == finished));
+            var result = await finished;
+            if (result.Fatal == true)
             {
-                return await EndAsync(context, run, progress, chunkSize, failure.Error, failure.Cause);
+                failure ??= new AslError(result.Error ?? StatesErrorNames.Runtime, result.Cause);
+                continue;
             }
+
+            progress = progress with
+            {
+                SucceededChildren = progress.SucceededChildren + (result.Succeeded ?? 0),
+                FailedChildren = progress.FailedChildren + (result.Failed ?? 0),
+                SucceededItems = progress.SucceededItems + (result.Items ?? 0) - (result.FailedItems ?? 0),
+                FailedItems = progress.FailedItems + (result.FailedItems ?? 0),
+                FirstError = progress.FirstError ?? result.Error,
+                FirstCause = progress.FirstError is null ? result.Cause : progress.FirstCause,
+            };
+            (run, update) = await ApplyUpdateAsync(context, run, update);
+            failure ??= Exceeded(run.Request, progress);
+        }
+    }
+
+    /// <summary>The record while chunks run: their items and children as running, the finished ones counted.</summary>
+    private static void SetRunning(TaskOrchestrationContext context, MapRunInput run, MapRunProgress progress, List<(int Chunk, Task<MapRunActivityResult> Result)> running, int chunkSize, int childrenPerChunk)
+    {
+        long items = 0, children = 0;
+        foreach (var (chunk, _) in running)
+        {
+            var inChunk = Math.Min(chunkSize, progress.ItemCount - ((long)chunk * chunkSize));
+            items += inChunk;
+            children += Math.Min(childrenPerChunk, inChunk);
         }
 
-        return await EndAsync(context, run, progress, chunkSize, null, null);
+        context.SetCustomStatus(DurableJson.Serialize(Record(run, progress, "RUNNING", null, items, children)));
     }
+
 
     /// <summary>The error that fails the Map once failures pass what it tolerates, or <see langword="null"/>.</summary>
     internal static AslError? Exceeded(MapRunRequest request, MapRunProgress progress)
@@ -179,7 +195,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
     /// <summary>Runs one chunk's STANDARD children as executions of their own, at most <paramref name="concurrency"/> at a time.</summary>
     private static async Task<MapRunActivityResult> RunStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency)
     {
-        var prepared = await CallAsync(context, ActivityNames.MapRunChildInputs, Activity(run, chunk, chunkSize));
+        var prepared = await CallAsync(context, ActivityNames.MapRunChildInputs, MapRunStorage.Slim(Activity(run, chunk, chunkSize)));
         if (prepared.Error is not null || prepared.Inputs is not { } inputs || prepared.Processor is not { } processor)
         {
             return prepared.Error is null ? prepared with { Error = StatesErrorNames.Runtime, Fatal = true } : prepared;

@@ -19,6 +19,12 @@ public sealed record MapRunActivityInput(int Version, string Definition, MapRunR
     /// <summary>Whether finishing keeps the working blobs (the map run failed: a redrive of the parent reads them).</summary>
     public bool? KeepWorkingData { get; init; }
 
+    /// <summary>
+    /// Whether the definition and the request's inputs and variables were left out (a chunk's input: they stay in the map
+    /// run's working blob <c>run.json</c>, written when staging, so the history does not repeat them per chunk).
+    /// </summary>
+    public bool? Slim { get; init; }
+
     /// <summary>The STANDARD children that ran (recording a chunk), in item order.</summary>
     public IReadOnlyList<MapRunChild>? Children { get; init; }
 }

@@ -25,6 +25,7 @@ internal sealed record ExpressChunk(MapRunActivityInput Request, IItemStore Stor
         var request = DurableJson.Deserialize<MapRunActivityInput>(input);
         PayloadVersion.EnsureReadable(request.Version, nameof(MapRunActivityInput));
         var items = MapRunStorage.Require(store);
+        request = await MapRunStorage.FullAsync(items, request, CancellationToken.None).ConfigureAwait(false);
         var plan = plans.Get(request.Definition).Plan ?? throw new AslErrorException(StatesErrorNames.Runtime, "The map run's definition does not compile.");
         var chunk = (JsonArray)await MapRunStorage.ReadAsync(items, MapRunStorage.ItemsBlob(request.Request, request.Chunk), CancellationToken.None).ConfigureAwait(false);
         var host = new InMemoryExecutionHost(TimeProvider.System, tasks, new InMemoryHostOptions { SkipWaits = request.SkipWaits == true, ItemStore = items });

@@ -27,6 +27,7 @@ public sealed class MapRunChildInputsActivity(IItemStore? store, ExecutionPlanCa
         var request = DurableJson.Deserialize<MapRunActivityInput>(input);
         PayloadVersion.EnsureReadable(request.Version, nameof(MapRunActivityInput));
         var items = MapRunStorage.Require(store);
+        request = await MapRunStorage.FullAsync(items, request, CancellationToken.None).ConfigureAwait(false);
         var plan = plans.Get(request.Definition).Plan ?? throw new AslErrorException(StatesErrorNames.Runtime, "The map run's definition does not compile.");
         var chunk = (JsonArray)await MapRunStorage.ReadAsync(items, MapRunStorage.ItemsBlob(request.Request, request.Chunk), CancellationToken.None).ConfigureAwait(false);
 

@@ -21,7 +21,10 @@ public sealed class MapRunChunkActivity(IItemStore? store, ITaskHandler tasks, E
     public static Task<string> RunAsync(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, string input) => MapRunStorage.GuardAsync(async () =>
     {
         var (request, items, plan, chunk, host, options) = await ExpressChunk.LoadAsync(store, tasks, plans, input).ConfigureAwait(false);
-        var result = await MapRunChunks.RunExpressAsync(plan, request.Request, [.. chunk], (long)request.Chunk * request.ChunkSize, host, options).ConfigureAwait(false);
-        return await MapRunStorage.RecordAsync(items, request.Request, request.Chunk, chunk.Count, result, CancellationToken.None).ConfigureAwait(false);
+        // The items leave their array (Clear detaches them), so the children take them over without copies.
+        JsonNode?[] taken = [.. chunk];
+        chunk.Clear();
+        var result = await MapRunChunks.RunExpressAsync(plan, request.Request, taken, (long)request.Chunk * request.ChunkSize, host, options).ConfigureAwait(false);
+        return await MapRunStorage.RecordAsync(items, request.Request, request.Chunk, taken.Length, result, CancellationToken.None).ConfigureAwait(false);
     });
 }

@@ -22,24 +22,34 @@ public sealed class MapRunStageActivity(IItemStore? store) : TaskActivity<string
         var request = DurableJson.Deserialize<MapRunActivityInput>(input);
         PayloadVersion.EnsureReadable(request.Version, nameof(MapRunActivityInput));
         var items = MapRunStorage.Require(store);
-        var chunkSize = Math.Max(1, request.ChunkSize);
         long count = 0;
         var chunks = 0;
-        var chunk = new JsonArray();
-        await foreach (var item in MapRunChunks.ReadItemsAsync(items, request.Request, CancellationToken.None).ConfigureAwait(false))
+        try
         {
-            chunk.Add(item);
-            count++;
-            if (chunk.Count == chunkSize)
+            await MapRunStorage.WriteRunAsync(items, request, CancellationToken.None).ConfigureAwait(false);
+            var chunkSize = Math.Max(1, request.ChunkSize);
+            var chunk = new JsonArray();
+            await foreach (var item in MapRunChunks.ReadItemsAsync(items, request.Request, CancellationToken.None).ConfigureAwait(false))
+            {
+                chunk.Add(item);
+                count++;
+                if (chunk.Count == chunkSize)
+                {
+                    await MapRunStorage.WriteAsync(items, MapRunStorage.ItemsBlob(request.Request, chunks++), chunk, CancellationToken.None).ConfigureAwait(false);
+                    chunk = [];
+                }
+            }
+
+            if (chunk.Count > 0)
             {
                 await MapRunStorage.WriteAsync(items, MapRunStorage.ItemsBlob(request.Request, chunks++), chunk, CancellationToken.None).ConfigureAwait(false);
-                chunk = [];
             }
         }
-
-        if (chunk.Count > 0)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            await MapRunStorage.WriteAsync(items, MapRunStorage.ItemsBlob(request.Request, chunks++), chunk, CancellationToken.None).ConfigureAwait(false);
+            // The map run fails while staging: the chunks written so far go, as they would at its end.
+            await MapRunStorage.DeleteWorkingDataAsync(items, request.Request).ConfigureAwait(false);
+            throw;
         }
 
         return new MapRunActivityResult(PayloadVersion.Current) { ItemCount = count, ChunkCount = chunks };

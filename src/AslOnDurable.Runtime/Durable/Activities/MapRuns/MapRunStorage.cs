@@ -24,6 +24,64 @@ internal static class MapRunStorage
         StatesErrorNames.Runtime,
         "The Map state's ItemReader needs a host with item storage; this host has none (asl run/worker: --storage or --items-folder; the Functions app: the Storage connection).");
 
+    /// <summary>Full inputs of the map runs whose chunks ran here lately (by map run id; <c>run.json</c> never changes).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MapRunActivityInput> Runs = new(StringComparer.Ordinal);
+
+    /// <summary>Writes the map run's full input (definition, request) once, for the chunks' slim inputs.</summary>
+    public static Task<long> WriteRunAsync(IItemStore store, MapRunActivityInput input, CancellationToken cancellationToken) =>
+        store.WriteAsync(Container, RunBlob(input.Request), Encoding.UTF8.GetBytes(DurableJson.Serialize(input with { Chunk = 0, Children = null, Slim = null })), cancellationToken);
+
+    /// <summary>
+    /// The full input of a chunk's activity: a slim one (<see cref="MapRunActivityInput.Slim"/>) gets the definition and
+    /// the request's inputs and variables back from <c>run.json</c>; its own settings (UpdateMapRun's) stay.
+    /// </summary>
+    public static async Task<MapRunActivityInput> FullAsync(IItemStore store, MapRunActivityInput input, CancellationToken cancellationToken)
+    {
+        if (input.Slim != true)
+        {
+            return input;
+        }
+
+        if (!Runs.TryGetValue(input.Request.MapRunId, out var full))
+        {
+            var stream = await store.OpenReadAsync(Container, RunBlob(input.Request), cancellationToken).ConfigureAwait(false)
+                ?? throw new AslErrorException(StatesErrorNames.Runtime, $"The map run's working blob {Container}/{RunBlob(input.Request)} is missing.");
+            await using (stream.ConfigureAwait(false))
+            {
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                full = DurableJson.Deserialize<MapRunActivityInput>(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
+            }
+
+            if (Runs.Count >= 64)
+            {
+                Runs.Clear();
+            }
+
+            Runs[input.Request.MapRunId] = full;
+        }
+
+        return input with
+        {
+            Slim = null,
+            Definition = full.Definition,
+            Request = input.Request with
+            {
+                RawInput = full.Request.RawInput?.DeepClone(),
+                EffectiveInput = full.Request.EffectiveInput?.DeepClone(),
+                Variables = (JsonObject?)full.Request.Variables?.DeepClone(),
+                ExecutionInput = full.Request.ExecutionInput?.DeepClone(),
+            },
+        };
+    }
+
+    /// <summary>A chunk activity's input without what <c>run.json</c> holds.</summary>
+    public static MapRunActivityInput Slim(MapRunActivityInput input) => input with
+    {
+        Slim = true,
+        Definition = string.Empty,
+        Request = input.Request with { RawInput = null, EffectiveInput = null, Variables = null, ExecutionInput = null },
+    };
+
     /// <summary>The blob of chunk <paramref name="chunk"/>'s items.</summary>
     public static string ItemsBlob(MapRunRequest request, int chunk) => ItemsFolder(request) + chunk.ToString(CultureInfo.InvariantCulture) + ".json";
 
@@ -143,6 +201,8 @@ internal static class MapRunStorage
 
     /// <summary>The folder of the map run's item chunks (<c>&lt;id&gt;/items/</c>).</summary>
     public static string ItemsFolder(MapRunRequest request) => request.MapRunId + "/items/";
+
+    private static string RunBlob(MapRunRequest request) => request.MapRunId + "/run.json";
 
     private static string Blob(MapRunRequest request, string kind, int chunk) =>
         request.MapRunId + "/" + kind + "/" + chunk.ToString(CultureInfo.InvariantCulture) + ".json";
