@@ -42,7 +42,7 @@ public static partial class MapRunChunks
     {
         ArgumentNullException.ThrowIfNull(host);
         var (state, frame) = Prepare(plan, request, host, options);
-        return await RunChildrenAsync(state, frame, request, inputs, host).ConfigureAwait(false);
+        return await RunChildrenAsync(state, frame, request, [.. inputs], host).ConfigureAwait(false);
     }
 
     /// <summary>A chunk's recorded result with the rerun children's entries and outputs in their places, counted again.</summary>

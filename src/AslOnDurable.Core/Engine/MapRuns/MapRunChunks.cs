@@ -87,7 +87,7 @@ public static partial class MapRunChunks
 
     /// <summary>Runs EXPRESS children of the given inputs in memory, at most MaxConcurrency at a time (0: all).</summary>
     private static async Task<MapRunChunkResult> RunChildrenAsync(
-        MapStatePlan state, ExecutionFrame frame, MapRunRequest request, IReadOnlyList<JsonNode?> inputs, IExecutionHost host)
+        MapStatePlan state, ExecutionFrame frame, MapRunRequest request, List<JsonNode?> inputs, IExecutionHost host)
     {
         var children = new MapRunChild[inputs.Count];
 

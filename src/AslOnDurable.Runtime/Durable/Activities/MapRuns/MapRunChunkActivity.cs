@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Items;
 using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Engine.Tasks;
