@@ -95,8 +95,9 @@ public sealed class BadInputTests
     [InlineData(false)]
     public void Run_MaxRunSecondsPassed_TimedOutOneErrorLineExit3(bool express)
     {
-        // Arrange: the clock says the deadline has passed; without it the loop would run to the transition cap.
-        string[] args = ["run", DefinitionFiles.PathOf("limits", "endless-choice-loop"), "--input", "{\"x\":1}", "--max-run-seconds", "5", "--format", "json"];
+        // Arrange: the clock says the deadline has passed; the transition cap is set far beyond what the loop reaches before
+        // the deadline's callback runs on the thread pool, even on a loaded machine (the default cap takes ~0.5 s).
+        string[] args = ["run", DefinitionFiles.PathOf("limits", "endless-choice-loop"), "--input", "{\"x\":1}", "--max-run-seconds", "5", "--max-transitions", "1000000000", "--format", "json"];
 
         // Act
         var (code, stdout, stderr) = CliRun.InvokeWithClock(new ExpiredClock(), express ? [.. args, "--express"] : args);
