@@ -51,7 +51,10 @@ internal sealed class RedriveExecutionOperation(ApiResources api) : ApiOperation
         try
         {
             ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
+            // Whole milliseconds, as the API shows dates: the redrive time also travels in durable payloads and history
+            // timestamps, and every place that shows it must show the same instant (sub-millisecond ticks round differently).
             DateTimeOffset now = api.Now;
+            now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
             if (token is not null && execution.RedriveClientTokens.LastOrDefault(t => t.Token == token && now - t.RedriveDate <= ClientTokenLifetime) is { } earlier)
             {
                 return new RedriveExecutionResponse(earlier.RedriveDate);
