@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.InMemory;
 using AslOnDurable.Core.Engine.Items;
+using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Durable.Payloads;
 
@@ -18,6 +19,15 @@ internal sealed record ExpressChunk(MapRunActivityInput Request, IItemStore Stor
 {
     /// <summary>The first item's index in the whole item set.</summary>
     public long FirstIndex => (long)Request.Chunk * Request.ChunkSize;
+
+    /// <summary>Runs every child of the chunk and records their results (the items leave their array: no copies).</summary>
+    public async Task<MapRunActivityResult> RunAndRecordAsync()
+    {
+        JsonNode?[] taken = [.. Items];
+        Items.Clear();
+        var result = await MapRunChunks.RunExpressAsync(Plan, Request.Request, taken, FirstIndex, Host, Options).ConfigureAwait(false);
+        return await MapRunStorage.RecordAsync(Store, Request.Request, Request.Chunk, taken.Length, result, CancellationToken.None).ConfigureAwait(false);
+    }
 
     /// <summary>Reads the activity's input and the chunk's items.</summary>
     public static async Task<ExpressChunk> LoadAsync(IItemStore? store, Core.Engine.Tasks.ITaskHandler tasks, ExecutionPlanCache plans, string input)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Items;
 using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Engine.Tasks;
@@ -21,11 +20,7 @@ public sealed class MapRunChunkActivity(IItemStore? store, ITaskHandler tasks, E
     /// <summary>Runs the activity (also called by the Functions app's trigger).</summary>
     public static Task<string> RunAsync(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, string input) => MapRunStorage.GuardAsync(async () =>
     {
-        var (request, items, plan, chunk, host, options) = await ExpressChunk.LoadAsync(store, tasks, plans, input).ConfigureAwait(false);
-        // The items leave their array (Clear detaches them), so the children take them over without copies.
-        JsonNode?[] taken = [.. chunk];
-        chunk.Clear();
-        var result = await MapRunChunks.RunExpressAsync(plan, request.Request, taken, (long)request.Chunk * request.ChunkSize, host, options).ConfigureAwait(false);
-        return await MapRunStorage.RecordAsync(items, request.Request, request.Chunk, taken.Length, result, CancellationToken.None).ConfigureAwait(false);
+        var chunk = await ExpressChunk.LoadAsync(store, tasks, plans, input).ConfigureAwait(false);
+        return await chunk.RunAndRecordAsync().ConfigureAwait(false);
     });
 }

@@ -51,10 +51,9 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
         }
         else
         {
-            result = await MapRunChunks.RunExpressAsync(plan, run, [.. chunk], firstIndex, host, options).ConfigureAwait(false);
+            return await loaded.RunAndRecordAsync().ConfigureAwait(false);
         }
 
         return await MapRunStorage.RecordAsync(items, run, request.Chunk, chunk.Count, result, CancellationToken.None).ConfigureAwait(false);
     });
-
 }
