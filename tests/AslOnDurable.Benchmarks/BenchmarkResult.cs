@@ -19,4 +19,10 @@ internal sealed record BenchmarkResult(
 
     /// <summary>Gets the managed memory held per kept event after a full collection (modes that keep events).</summary>
     public double RetainedBytesPerEvent { get; init; }
+
+    /// <summary>Gets the process CPU time per measured run (all threads: firmer than wall time on a loaded machine).</summary>
+    public double CpuMs { get; init; }
+
+    /// <summary>Gets the time the garbage collector paused the process per measured run.</summary>
+    public double GcPauseMs { get; init; }
 }

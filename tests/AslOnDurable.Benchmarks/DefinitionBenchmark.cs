@@ -35,6 +35,8 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
         var hostOptions = new InMemoryHostOptions { SkipWaits = true, RandomSeed = 1 };
 
         var allocated = new long[histories.Count];
+        var paused = new TimeSpan[histories.Count];
+        var cpu = new TimeSpan[histories.Count];
         async Task<(double Ms, string? Error, Func<int>? Kept)> OnceAsync(int mode)
         {
             var input = JsonNode.Parse(inputText);
@@ -43,10 +45,14 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
             var options = new ExecutionOptions { History = sink };
             var request = new ExecutionRequest { Input = input };
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pausedBefore = GC.GetTotalPauseDuration();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var result = await interpreter.RunAsync(request, host, options);
             watch.Stop();
             allocated[mode] += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            paused[mode] += GC.GetTotalPauseDuration() - pausedBefore;
+            cpu[mode] += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             if (result.Status != ExecutionStatus.Succeeded)
             {
                 return (0, $"{result.StatusName} {result.Error?.Error}: {result.Error?.Cause}", null);
@@ -68,6 +74,8 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
 
         var times = histories.Select(_ => new List<double>(runs)).ToArray();
         Array.Clear(allocated);
+        Array.Clear(paused);
+        Array.Clear(cpu);
         for (var i = 0; i < runs; i++)
         {
             foreach (var mode in Order(i))
@@ -82,15 +90,19 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
             }
         }
 
+        // Per run of the measured runs only: the untimed run that measures held memory below adds its own.
+        var measured = histories.Select((_, mode) => (Allocated: allocated[mode], Paused: paused[mode], Cpu: cpu[mode])).ToArray();
         var results = new List<BenchmarkResult>();
         for (var mode = 0; mode < histories.Count; mode++)
         {
             var (retained, events) = histories[mode] is "on" or "api" ? await RetainedAsync(mode) : (0, 0);
             times[mode].Sort();
             var median = times[mode][times[mode].Count / 2];
-            results.Add(new BenchmarkResult(name, transitions, median, times[mode][0], times[mode][^1], transitions / (median / 1000), (double)allocated[mode] / (runs * transitions), "OK")
+            results.Add(new BenchmarkResult(name, transitions, median, times[mode][0], times[mode][^1], transitions / (median / 1000), (double)measured[mode].Allocated / (runs * transitions), "OK")
             {
                 History = histories[mode],
+                CpuMs = measured[mode].Cpu.TotalMilliseconds / runs,
+                GcPauseMs = measured[mode].Paused.TotalMilliseconds / runs,
                 Events = events,
                 RetainedBytesPerEvent = events == 0 ? 0 : retained / events,
             });
