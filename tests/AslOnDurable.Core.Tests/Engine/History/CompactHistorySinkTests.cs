@@ -112,4 +112,41 @@ public sealed class CompactHistorySinkTests
             Assert.Equal(i == 7 ? large : $"{{\"branch\":{branch},\"i\":{i}}}", e.State.Payload);
         }
     }
+
+    [Fact]
+    public void Payloads_StoredAsDifferences_ReadBackByteForByte()
+    {
+        // Edge cases of the shared prefix/suffix (growing, shrinking, overlapping repeats, equal bytes in another array,
+        // empty, multi-byte UTF-8), then seeded random edits of a document, with other events in between.
+        List<string> texts = ["{\"a\":1}", "{\"a\":1}", "{\"a\":12}", "{\"a\":2}", "aaaa", "aaaaaa", "aa", "aaa", string.Empty, "x", "\"café ü\"", "\"caf ü\"", "\"café ü\"", "null"];
+        Random random = new(7);
+        char[] document = [.. new string('{', 1) + string.Concat(Enumerable.Range(0, 300).Select(i => $"\"k{i}\":{i},")) + "\"end\":0}"];
+        for (var i = 0; i < 500; i++)
+        {
+            for (var edit = random.Next(1, 4); edit > 0; edit--)
+            {
+                document[random.Next(document.Length)] = (char)('0' + random.Next(10));
+            }
+
+            texts.Add(new string(document, 0, document.Length - random.Next(3)));
+        }
+
+        CompactHistorySink sink = new();
+        List<ReadOnlyMemory<byte>> recorded = [];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            ReadOnlyMemory<byte> payload = i > 0 && i % 5 == 0 ? recorded[^1] : Encoding.UTF8.GetBytes(texts[i]); // also the same memory again
+            recorded.Add(payload);
+            sink.Record(new HistoryEvent(2 * i + 1, 0, "PassStateEntered", DateTimeOffset.UnixEpoch, null) { State = new StateEventDetails("S", payload, Exited: i % 2 == 1) });
+            sink.Record(new HistoryEvent(2 * i + 2, 0, "TaskScheduled", DateTimeOffset.UnixEpoch, new JsonObject { ["i"] = i }));
+        }
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(2 * texts.Count, events.Count);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(recorded[i].ToArray(), events[2 * i].State!.PayloadUtf8.ToArray());
+            Assert.Equal(i, events[2 * i + 1].Details!["i"]!.GetValue<int>());
+        }
+    }
 }
