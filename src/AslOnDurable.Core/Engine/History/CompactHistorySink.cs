@@ -36,7 +36,11 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
     private readonly List<byte[]> blocks = [];
     private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
     private readonly List<string> names = [];
-    private readonly System.Buffers.ArrayBufferWriter<byte> scratch = new(1024);
+    private System.Buffers.ArrayBufferWriter<byte> scratch = new(1024);
+    private System.Buffers.ArrayBufferWriter<byte> lastExtra = new(1024); // the details last written, which the next are written against
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? writer; // per thread, pointed at the recording sink's buffer on each use
     private byte[]? current;
     private int currentIndex;
     private int count;
@@ -69,10 +73,10 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
             lock (gate)
             {
                 var events = new HistoryEvent[count];
-                var payloads = new PayloadDecoder(this);
+                PayloadDecoder payloads = new(this), extras = new(this);
                 for (var i = 0; i < count; i++)
                 {
-                    events[i] = Rebuild(in entries[i / EntriesPerBlock][i % EntriesPerBlock], ref payloads);
+                    events[i] = Rebuild(in entries[i / EntriesPerBlock][i % EntriesPerBlock], ref payloads, ref extras);
                 }
 
                 return events;
@@ -114,19 +118,22 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
                 (entry.PayloadAt, entry.PayloadLength) = (lastPayloadAt, lastPayloadLength);
                 if (state.AssignedVariables is { Count: > 0 } assigned)
                 {
-                    var variables = new JsonObject();
+                    var json = BeginExtra();
+                    json.WriteStartObject();
                     foreach (var (name, text) in assigned)
                     {
-                        variables[name] = text;
+                        json.WriteString(name, text);
                     }
 
-                    (entry.ExtraAt, entry.ExtraLength) = WriteJson(variables);
+                    json.WriteEndObject();
+                    (entry.ExtraAt, entry.ExtraLength) = EndExtra();
                 }
             }
             else if (historyEvent.Details is { } details)
             {
                 entry.Kind = Generic;
-                (entry.ExtraAt, entry.ExtraLength) = WriteJson(details);
+                details.WriteTo(BeginExtra());
+                (entry.ExtraAt, entry.ExtraLength) = EndExtra();
             }
             else
             {
@@ -144,20 +151,20 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
         }
     }
 
-    private HistoryEvent Rebuild(in Entry entry, ref PayloadDecoder payloads)
+    private HistoryEvent Rebuild(in Entry entry, ref PayloadDecoder payloads, ref PayloadDecoder extras)
     {
         var type = names[entry.Type];
         var timestamp = new DateTimeOffset(entry.Ticks, TimeSpan.FromMinutes(entry.OffsetMinutes));
         if (entry.Kind == Generic)
         {
-            var details = entry.ExtraLength < 0 ? null : JsonNode.Parse(Bytes(entry.ExtraAt, entry.ExtraLength).Span)!.AsObject();
+            var details = entry.ExtraLength < 0 ? null : JsonNode.Parse(extras.Decode(entry.ExtraAt, entry.ExtraLength))!.AsObject();
             return new HistoryEvent(entry.Id, entry.PreviousEventId, type, timestamp, details);
         }
 
         KeyValuePair<string, string>[]? assigned = null;
         if (entry.ExtraLength > 0)
         {
-            assigned = [.. JsonNode.Parse(Bytes(entry.ExtraAt, entry.ExtraLength).Span)!.AsObject().Select(v => new KeyValuePair<string, string>(v.Key, v.Value!.GetValue<string>()))];
+            assigned = [.. JsonNode.Parse(extras.Decode(entry.ExtraAt, entry.ExtraLength))!.AsObject().Select(v => new KeyValuePair<string, string>(v.Key, v.Value!.GetValue<string>()))];
         }
 
         var payload = payloads.Decode(entry.PayloadAt, entry.PayloadLength); // shared by events recording the same payload
@@ -179,17 +186,34 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
         return id;
     }
 
-    private (long At, int Length) WriteJson(JsonObject details)
+    /// <summary>A writer for an event's other details (or a state's assigned variables), then <see cref="EndExtra"/>.</summary>
+    /// <remarks>
+    /// Escaping only what JSON requires: the strings read back are the same (and payload texts inside details keep their
+    /// quotes as one byte each).
+    /// </remarks>
+    private Utf8JsonWriter BeginExtra()
     {
         scratch.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(scratch))
+        if (writer is null)
         {
-            details.WriteTo(writer);
+            // Escaping only what JSON requires: the text is parsed back on read, never served as it is.
+            writer = new Utf8JsonWriter(scratch, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        }
+        else
+        {
+            writer.Reset(scratch);
         }
 
-        var at = Reserve(scratch.WrittenCount, out var span);
-        scratch.WrittenSpan.CopyTo(span);
-        return (at, scratch.WrittenCount);
+        return writer;
+    }
+
+    /// <summary>Stores the details written since <see cref="BeginExtra"/> as their difference from the details stored before.</summary>
+    private (long At, int Length) EndExtra()
+    {
+        writer!.Flush();
+        var stored = WriteDelta(lastExtra.WrittenSpan, scratch.WrittenSpan);
+        (lastExtra, scratch) = (scratch, lastExtra);
+        return stored;
     }
 
     /// <summary>Stores <paramref name="payload"/> as its difference from <paramref name="previous"/>: shared prefix and suffix lengths, the bytes between.</summary>
@@ -251,7 +275,7 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
 
     private ReadOnlyMemory<byte> Bytes(long at, int length) => blocks[(int)(at >> 32)].AsMemory((int)(at & uint.MaxValue), length);
 
-    /// <summary>Rebuilds payloads from their differences, in recording order (each from the one decoded before it).</summary>
+    /// <summary>Rebuilds payloads (or other details) from their differences, in recording order (each from the one decoded before it).</summary>
     private struct PayloadDecoder(CompactHistorySink sink)
     {
         private long lastAt = -1;

@@ -114,7 +114,7 @@ public sealed class CompactHistorySinkTests
     }
 
     [Fact]
-    public void Payloads_StoredAsDifferences_ReadBackByteForByte()
+    public void PayloadsAndDetails_StoredAsDifferences_ReadBackIdentical()
     {
         // Edge cases of the shared prefix/suffix (growing, shrinking, overlapping repeats, equal bytes in another array,
         // empty, multi-byte UTF-8), then seeded random edits of a document, with other events in between.
@@ -138,7 +138,7 @@ public sealed class CompactHistorySinkTests
             ReadOnlyMemory<byte> payload = i > 0 && i % 5 == 0 ? recorded[^1] : Encoding.UTF8.GetBytes(texts[i]); // also the same memory again
             recorded.Add(payload);
             sink.Record(new HistoryEvent(2 * i + 1, 0, "PassStateEntered", DateTimeOffset.UnixEpoch, null) { State = new StateEventDetails("S", payload, Exited: i % 2 == 1) });
-            sink.Record(new HistoryEvent(2 * i + 2, 0, "TaskScheduled", DateTimeOffset.UnixEpoch, new JsonObject { ["i"] = i }));
+            sink.Record(new HistoryEvent(2 * i + 2, 0, "TaskScheduled", DateTimeOffset.UnixEpoch, new JsonObject { ["i"] = i, ["text"] = "<b>\"" + texts[i] + "\u2028\u0001é😀" }));
         }
 
         IReadOnlyList<HistoryEvent> events = sink.Events;
@@ -146,7 +146,7 @@ public sealed class CompactHistorySinkTests
         for (var i = 0; i < texts.Count; i++)
         {
             Assert.Equal(recorded[i].ToArray(), events[2 * i].State!.PayloadUtf8.ToArray());
-            Assert.Equal(i, events[2 * i + 1].Details!["i"]!.GetValue<int>());
+            Assert.Equal($$"""{"i":{{i}},"text":{{JsonValue.Create("<b>\"" + texts[i] + "\u2028\u0001é😀").ToJsonString()}}}""", events[2 * i + 1].Details!.ToJsonString());
         }
     }
 }
