@@ -51,7 +51,12 @@ internal sealed record BenchOptions(string? Definitions, int Warmups, int Runs, 
 
         return new BenchOptions(definitions ?? FindDefinitions(), warmups, runs, history, json, names, jsonata, batchMs, batches)
         {
-            Durable = durable ? new DurableBenchOptions(count, durableRuns ?? 5, durableWarmups ?? 5, storage, azurite) { ActionsPerGeneration = actionsPerGeneration, Only = names } : null,
+            Durable = durable ? new DurableBenchOptions(
+                count,
+                durableRuns ?? (replay ? DurableBenchOptions.ReplayRuns : DurableBenchOptions.DefaultRuns),
+                durableWarmups ?? (replay ? DurableBenchOptions.ReplayWarmups : DurableBenchOptions.DefaultWarmups),
+                storage,
+                azurite) { ActionsPerGeneration = actionsPerGeneration, Only = names } : null,
             DurableReplay = replay,
         };
     }

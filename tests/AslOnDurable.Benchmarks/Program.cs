@@ -2,9 +2,9 @@
 // usage: dotnet run -c Release --project tests/AslOnDurable.Benchmarks -- [--definitions DIR] [--runs N]
 //        [--warmups N] [--history on|api|stream|off[,MODE...]] [--json FILE] [name ...]
 //        --jsonata [--ms 100] [--batches 5] [name-substring ...]   (JSONata evaluation throughput)
-//        --durable [--count 100] [--runs 5] [--warmups 2] [--azurite] [--storage CONN] [--actions-per-generation N] [seq|map]
+//        --durable [--count 100] [--runs 15] [--warmups 40] [--azurite] [--storage CONN] [--actions-per-generation N] [seq|map]
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
-//        --durable-replay [--count 100] [--runs 5] [seq|map]
+//        --durable-replay [--count 100] [--runs 101] [--warmups 300] [seq|map]
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
 //        --map-run [--sizes 10000,100000] [--warmup 2000] [--standard 1000] [--azurite] [--chunks-per-generation N] [--no-hand]
 //                  (a distributed Map over JSON Lines in a local folder: items/s and peak memory per item count)

@@ -21,7 +21,12 @@ public static class PayloadSizeGuard
     /// <param name="limit">The quota in bytes.</param>
     /// <returns>Whether it is too large.</returns>
     /// <exception cref="AslErrorException"><c>States.Runtime</c>: the payload nests deeper than <see cref="JsonLimits.MaxDepth"/>.</exception>
-    public static bool Exceeds(JsonNode? node, int limit) => node is not null && Size(node) > limit;
+    /// <remarks>
+    /// A quick upper bound first (<see cref="PayloadUpperBound"/>, which does not build the nodes of a deserialized
+    /// payload); the exact count only when that bound is over the quota.
+    /// </remarks>
+    public static bool Exceeds(JsonNode? node, int limit) =>
+        node is not null && !(PayloadUpperBound.Of(node) <= limit) && Size(node) > limit;
 
     /// <summary>The UTF-8 size of the node's compact JSON text.</summary>
     /// <remarks>

@@ -21,6 +21,21 @@ public sealed class PayloadSizeGuardTests
         Assert.Equal(Encoding.UTF8.GetByteCount(json), PayloadSizeGuard.Size(node));
     }
 
+    // Exceeds tries a writer's upper bound first (no nodes built for a parsed payload): at the exact size and one
+    // byte under it, the answer must be the exact count's, also where the writer escapes more than AWS counts.
+    [Theory]
+    [InlineData("""{"a":1,"b":[true,false,null],"c":{}}""")]
+    [InlineData("""["é","日本","😀","\u00e9"]""")]
+    [InlineData("""{"q":"say \"hi\"","path":"C:\\x","nl":"a\nb","ctl":"\u0001","sep":"\u2028"}""")]
+    [InlineData("""{"apostrophe":"it's <b>&</b>","n":[1.50,-0,1e+21]}""")]
+    public void Exceeds_ParsedPayloadAtItsSize_AgreesWithTheExactCount(string json)
+    {
+        var size = PayloadSizeGuard.Size(JsonNode.Parse(json));
+
+        Assert.False(PayloadSizeGuard.Exceeds(JsonNode.Parse(json), (int)size));
+        Assert.True(PayloadSizeGuard.Exceeds(JsonNode.Parse(json), (int)size - 1));
+    }
+
     [Fact]
     public void Size_NonAsciiText_CountsUtf8BytesNotEscapes()
     {
