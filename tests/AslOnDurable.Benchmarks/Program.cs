@@ -6,8 +6,10 @@
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
 //        --durable-replay [--count 100] [--runs 101] [--warmups 300] [seq|map]
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
-//        --map-run [--sizes 10000,100000] [--warmup 2000] [--standard 1000] [--azurite] [--chunks-per-generation N] [--no-hand]
-//                  (a distributed Map over JSON Lines in a local folder: items/s and peak memory per item count)
+//        --map-run [--sizes 10000,100000] [--warmup 10000] [--warmup-rounds 2] [--rounds 3] [--standard 1000] [--azurite]
+//                  [--chunks-per-generation N] [--no-hand] [--isolate]
+//                  (a distributed Map over JSON Lines in a local folder: items/s and peak memory per item count;
+//                  --isolate runs each size in its own process, ASL only, for the memory ratio)
 //        --api [--starts 2000] [--clients 50] [--azurite] [--no-embedded] [--storage CONN] [--asl ASL_DLL]
 //                  (the Step Functions API on loopback: `asl serve`, StartExecution from concurrent HTTP clients)
 //        --startup ASL_DLL DEFINITION [INPUT] [--runs N]
@@ -59,10 +61,11 @@ if (args.Length >= 1 && args[0] == "--api")
 if (args.Length >= 1 && args[0] == "--map-run")
 {
     int[] sizes = [10_000, 100_000];
-    int warmup = 2_000, standard = 0;
+    int warmup = 10_000, standard = 0, warmupRounds = 2, rounds = 3;
     int? chunksPerGeneration = null;
     var onAzurite = false;
     var noHand = false;
+    var isolate = false;
     for (var i = 1; i < args.Length; i++)
     {
         switch (args[i])
@@ -73,12 +76,16 @@ if (args.Length >= 1 && args[0] == "--map-run")
             case "--azurite": onAzurite = true; break;
             case "--chunks-per-generation": chunksPerGeneration = int.Parse(args[++i]); break;
             case "--no-hand": noHand = true; break;
+            case "--warmup-rounds": warmupRounds = int.Parse(args[++i]); break;
+            case "--rounds": rounds = int.Parse(args[++i]); break;
+            case "--isolate": isolate = true; break;
             default: Console.Error.WriteLine($"error: unknown option {args[i]}"); return 2;
         }
     }
 
     Console.WriteLine($".NET {Environment.Version}, load average {LoadAverage.Read()}");
-    return await MapRunBenchmark.RunAsync(new MapRunBenchOptions(sizes, warmup, standard, onAzurite) { ChunksPerGeneration = chunksPerGeneration, NoHand = noHand });
+    var mapRun = new MapRunBenchOptions(sizes, warmup, standard, onAzurite) { ChunksPerGeneration = chunksPerGeneration, NoHand = noHand, WarmupRounds = warmupRounds, Rounds = rounds };
+    return isolate ? await MapRunBenchmark.IsolatedAsync(mapRun) : await MapRunBenchmark.RunAsync(mapRun);
 }
 
 var options = BenchOptions.Parse(args);
