@@ -91,7 +91,6 @@ public sealed class JsonataExpression
     {
         var library = environment.Library;
         var random = environment.Random ?? new SplitMix64(0x5EED).NextDouble;
-        var evaluator = new Evaluator(library, limits, environment.Clock, random);
         var frame = new Frame(library.RootFrame, (bindings?.Count ?? 0) + 1);
         if (bindings is Dictionary<string, JsonataValue> dictionary)
         {
@@ -117,6 +116,7 @@ public sealed class JsonataExpression
             raw = wrapper;
         }
 
+        var evaluator = Evaluator.Rent(library, limits, environment.Clock, random);
         try
         {
             var result = evaluator.Evaluate(ast, raw, frame);
@@ -130,6 +130,10 @@ public sealed class JsonataExpression
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
         {
             throw new JsonataException("U1002").WithValue(e.Pattern);
+        }
+        finally
+        {
+            evaluator.Return();
         }
     }
 

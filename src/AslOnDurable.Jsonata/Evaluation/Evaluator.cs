@@ -6,15 +6,18 @@ namespace AslOnDurable.Jsonata.Evaluation;
 
 /// <summary>
 /// One evaluation of a compiled expression: walks the immutable tree with its own depth and step
-/// counters (the guards), so a compiled expression can be evaluated concurrently.
+/// counters (the guards), so a compiled expression can be evaluated concurrently. An evaluator serves one
+/// evaluation at a time; <see cref="Rent"/> reuses the thread's spare one.
 /// </summary>
 internal sealed partial class Evaluator
 {
-    private readonly int maxDepth;
-    private readonly long maxSteps;
-    private readonly Func<long>? elapsedMilliseconds;
-    private readonly long timeLimitMilliseconds;
-    private readonly Func<DateTimeOffset>? clock;
+    [ThreadStatic]
+    private static Evaluator? spare;
+    private int maxDepth;
+    private long maxSteps;
+    private Func<long>? elapsedMilliseconds;
+    private long timeLimitMilliseconds;
+    private Func<DateTimeOffset>? clock;
     private int depth;
     private long steps;
     private long timestampMillis;
@@ -27,17 +30,38 @@ internal sealed partial class Evaluator
     /// <param name="random">The randomness source.</param>
     public Evaluator(FunctionLibrary library, EvaluationLimits limits, Func<DateTimeOffset>? clock, Func<double> random)
     {
-        Library = library;
-        maxDepth = limits.MaxDepth;
-        maxSteps = limits.MaxSteps;
-        elapsedMilliseconds = limits.ElapsedMilliseconds;
-        timeLimitMilliseconds = limits.TimeLimitMilliseconds;
-        this.clock = clock;
-        Random = random;
+        Start(library, limits, clock, random);
     }
 
     /// <summary>The function library in effect.</summary>
-    public FunctionLibrary Library { get; }
+    public FunctionLibrary Library { get; private set; }
+
+    /// <summary>
+    /// An evaluator for one evaluation: this thread's spare one when it is free (evaluations on a thread mostly follow
+    /// one another; one that starts inside another gets a new evaluator), else a new one. Give it back with
+    /// <see cref="Return"/> once the evaluation is over.
+    /// </summary>
+    public static Evaluator Rent(FunctionLibrary library, EvaluationLimits limits, Func<DateTimeOffset>? clock, Func<double> random)
+    {
+        var evaluator = spare;
+        if (evaluator is null)
+        {
+            return new Evaluator(library, limits, clock, random);
+        }
+
+        spare = null;
+        evaluator.Start(library, limits, clock, random);
+        return evaluator;
+    }
+
+    /// <summary>Makes this evaluator the thread's spare again; it keeps no reference to the evaluation's sources.</summary>
+    public void Return()
+    {
+        elapsedMilliseconds = null;
+        clock = null;
+        Random = null!;
+        spare = this;
+    }
 
     /// <summary>
     /// The evaluation's timestamp (ms since the epoch), returned by <c>$now()</c> and <c>$millis()</c>: the clock is read
@@ -58,7 +82,23 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>The randomness source (uniform in [0, 1)).</summary>
-    public Func<double> Random { get; }
+    public Func<double> Random { get; private set; }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Library), nameof(Random))]
+    private void Start(FunctionLibrary library, EvaluationLimits limits, Func<DateTimeOffset>? clock, Func<double> random)
+    {
+        Library = library;
+        maxDepth = limits.MaxDepth;
+        maxSteps = limits.MaxSteps;
+        elapsedMilliseconds = limits.ElapsedMilliseconds;
+        timeLimitMilliseconds = limits.TimeLimitMilliseconds;
+        this.clock = clock;
+        Random = random;
+        depth = 0;
+        steps = 0;
+        timestampMillis = 0;
+        timestampRead = false;
+    }
 
     /// <summary>Evaluates <paramref name="expr"/> against <paramref name="input"/> in <paramref name="frame"/>.</summary>
     public object? Evaluate(AstNode expr, object? input, Frame frame)

@@ -1,20 +1,211 @@
+using System.Collections;
+
 namespace AslOnDurable.Jsonata.Evaluation;
 
 /// <summary>A JSON object value: string keys in insertion order.</summary>
-internal sealed class JObject : OrderedDictionary<string, object?>
+/// <remarks>
+/// Most objects an expression builds have a handful of members, so the members live in one array searched linearly
+/// (keys compared by reference first: they are mostly the same strings from the expression or the input); an index
+/// by key is built only once an object grows past <see cref="LinearLimit"/> members.
+/// </remarks>
+internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
 {
+    private const int LinearLimit = 8;
+    private KeyValuePair<string, object?>[] entries;
+    private int count;
+    private Dictionary<string, int>? index;
+
     /// <summary>Creates an empty object.</summary>
     public JObject()
-        : base(StringComparer.Ordinal)
     {
+        entries = [];
     }
 
     /// <summary>Creates an empty object with a capacity.</summary>
     public JObject(int capacity)
-        : base(capacity, StringComparer.Ordinal)
     {
+        entries = capacity > 0 ? new KeyValuePair<string, object?>[capacity] : [];
     }
 
     /// <summary>Its plain-JSON measure, once measured (see <see cref="PlainJsonMeasure"/>).</summary>
     public PlainJsonMeasure? Measure { get; set; }
+
+    /// <summary>The number of members.</summary>
+    public int Count => count;
+
+    /// <summary>The value of <paramref name="key"/>; setting it replaces the value in place or appends the member.</summary>
+    /// <exception cref="KeyNotFoundException">Reading a key the object does not have.</exception>
+    public object? this[string key]
+    {
+        get => IndexOf(key) is var i and >= 0 ? entries[i].Value : throw new KeyNotFoundException(key);
+        set
+        {
+            var i = IndexOf(key);
+            if (i >= 0)
+            {
+                entries[i] = new(entries[i].Key, value);
+            }
+            else
+            {
+                Append(key, value);
+            }
+        }
+    }
+
+    /// <summary>Appends a member.</summary>
+    /// <exception cref="ArgumentException">The object already has <paramref name="key"/>.</exception>
+    public void Add(string key, object? value)
+    {
+        if (IndexOf(key) >= 0)
+        {
+            throw new ArgumentException($"An item with the same key has already been added. Key: {key}", nameof(key));
+        }
+
+        Append(key, value);
+    }
+
+    /// <summary>The value of <paramref name="key"/>, if the object has it.</summary>
+    public bool TryGetValue(string key, out object? value)
+    {
+        var i = IndexOf(key);
+        if (i >= 0)
+        {
+            value = entries[i].Value;
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>The value of <paramref name="key"/>, or null when the object does not have it.</summary>
+    public object? GetValueOrDefault(string key) => IndexOf(key) is var i and >= 0 ? entries[i].Value : null;
+
+    /// <summary>Whether the object has <paramref name="key"/>.</summary>
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    /// <summary>Removes <paramref name="key"/>, keeping the order of the others.</summary>
+    public bool Remove(string key)
+    {
+        var i = IndexOf(key);
+        if (i < 0)
+        {
+            return false;
+        }
+
+        count--;
+        Array.Copy(entries, i + 1, entries, i, count - i);
+        entries[count] = default;
+        if (index is not null)
+        {
+            index = count > LinearLimit ? BuildIndex() : null;
+        }
+
+        return true;
+    }
+
+    /// <summary>The member at <paramref name="position"/> in insertion order.</summary>
+    public KeyValuePair<string, object?> GetAt(int position)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)position, (uint)count, nameof(position));
+        return entries[position];
+    }
+
+    /// <summary>The members in insertion order.</summary>
+    public Enumerator GetEnumerator() => new(this);
+
+    /// <inheritdoc/>
+    IEnumerator<KeyValuePair<string, object?>> IEnumerable<KeyValuePair<string, object?>>.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc/>
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private int IndexOf(string key)
+    {
+        if (index is not null)
+        {
+            return index.TryGetValue(key, out var at) ? at : -1;
+        }
+
+        var items = entries;
+        var n = count;
+        for (var i = 0; i < n; i++)
+        {
+            if (ReferenceEquals(items[i].Key, key))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            if (string.Equals(items[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Append(string key, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (count == entries.Length)
+        {
+            Array.Resize(ref entries, count == 0 ? 4 : count * 2);
+        }
+
+        entries[count] = new(key, value);
+        count++;
+        if (index is not null)
+        {
+            index[key] = count - 1;
+        }
+        else if (count > LinearLimit)
+        {
+            index = BuildIndex();
+        }
+    }
+
+    private Dictionary<string, int> BuildIndex()
+    {
+        var built = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            built[entries[i].Key] = i;
+        }
+
+        return built;
+    }
+
+    /// <summary>Enumerates the members in insertion order.</summary>
+    public struct Enumerator : IEnumerator<KeyValuePair<string, object?>>
+    {
+        private readonly JObject owner;
+        private int position;
+
+        internal Enumerator(JObject owner)
+        {
+            this.owner = owner;
+            position = -1;
+        }
+
+        /// <inheritdoc/>
+        public readonly KeyValuePair<string, object?> Current => owner.entries[position];
+
+        /// <inheritdoc/>
+        readonly object IEnumerator.Current => Current;
+
+        /// <inheritdoc/>
+        public bool MoveNext() => ++position < owner.count;
+
+        /// <inheritdoc/>
+        public void Reset() => position = -1;
+
+        /// <inheritdoc/>
+        public readonly void Dispose()
+        {
+        }
+    }
 }
