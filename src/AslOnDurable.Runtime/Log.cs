@@ -13,6 +13,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Durable self-host stopped: task hub {TaskHub}")]
     public static partial void SelfHostStopped(ILogger logger, string taskHub);
 
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Durable self-host handed its work over: task hub {TaskHub}, {Abandoned} running activities abandoned to the next worker")]
+    public static partial void SelfHostHandedOver(ILogger logger, string taskHub, int abandoned);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Starting {Orchestrator} as instance {InstanceId} ({Trigger})")]
     public static partial void ExecutionStarting(ILogger logger, string orchestrator, string instanceId, string trigger);
 

@@ -26,9 +26,11 @@ namespace AslOnDurable.Cli.Commands;
 /// Ctrl+C or SIGTERM. With <c>--integrations</c>, Task states reach the configured services; Task resources they cannot serve
 /// are <c>WARNING</c> diagnostics of ValidateStateMachineDefinition and <c>warning:</c> lines on stderr when
 /// CreateStateMachine or UpdateStateMachine accepts the definition.
-/// The durable worker stops forced: with <c>--storage</c>, what it was running is taken over by the next
-/// server or worker on the task hub once its leases expire and its messages become visible again (30 s / 5 min by
-/// default, <c>--failover-seconds N</c> for both, as for <c>asl worker</c>).
+/// On Ctrl+C or SIGTERM with <c>--storage</c>, the durable worker hands its work over before it stops: it takes no new
+/// activities, gives those running 10 s to finish (their completions are processed before it stops) and abandons the
+/// rest, which the next server or worker on the task hub runs within seconds; its partitions are released at once.
+/// A server that dies without stopping is taken over once its leases expire and its messages become visible again
+/// (30 s / 5 min by default, <c>--failover-seconds N</c> for both, as for <c>asl worker</c>).
 /// </summary>
 internal static partial class ServeCommand
 {

@@ -4,6 +4,7 @@ using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Runtime.Tests.Hosting;
 using AslOnDurable.Runtime.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,38 +94,62 @@ public sealed class StorageRestartTests(AzuriteFixture azurite)
             PartitionLeaseInterval = TimeSpan.FromSeconds(10),
         };
         GateHandler gate = new();
-        string machineArn;
+        (StepFunctionsSelfHost first, string machineArn) = await StartWithGatedTaskAsync(options, gate, "graceful", "in-flight");
+        ValueTask stopping = first.DisposeAsync();
+        gate.Release.TrySetResult(); // the task finishes while the host stops
+        await stopping;
+
+        (JsonObject described, GateHandler open) = await FinishOnSecondHostAsync(options, machineArn, "graceful", "in-flight");
+
+        Assert.Equal("SUCCEEDED", (string?)described["status"]);
+        Assert.Equal("\"done\"", (string?)described["output"]);
+        Assert.InRange(gate.Calls + open.Calls, 1, 2); // finished by the first host as it stopped, or run again by the next
+    }
+
+    [AzuriteFact]
+    public async Task Stop_TaskStillRunningDefaultTimeouts_HandedOverToTheNextHostBeforeTheVisibilityTimeout()
+    {
+        // Default leases and message visibility (5 min): the first host stops while a task runs past the hand-over
+        // grace; the task is abandoned to the task hub, and the next host runs it again and finishes the execution.
+        var options = AzuriteSelfHosts.Options(azurite, "h" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..12]);
+        GateHandler gate = new();
+        (StepFunctionsSelfHost first, string machineArn) = await StartWithGatedTaskAsync(options, gate, "handover", "running");
+        await first.DisposeAsync(); // the task is still running: handed over
+        gate.Release.TrySetResult(); // its late result is dropped
+
+        (JsonObject described, GateHandler open) = await FinishOnSecondHostAsync(options, machineArn, "handover", "running");
+
+        Assert.Equal("SUCCEEDED", (string?)described["status"]);
+        Assert.Equal("\"done\"", (string?)described["output"]);
+        Assert.Equal(1, open.Calls); // run again by the next host
+    }
+
+    /// <summary>Starts the first host, creates a machine whose Task waits on <paramref name="gate"/>, starts it and waits for the task.</summary>
+    private static async Task<(StepFunctionsSelfHost Host, string MachineArn)> StartWithGatedTaskAsync(SelfHostOptions options, GateHandler gate, string machine, string execution)
+    {
         StepFunctionsSelfHost first = await StepFunctionsSelfHost.StartAsync(
             options with { WorkerId = "first" }, new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
             configureServices: services => services.AddSingleton<ITaskHandler>(gate));
-        try
+        string machineArn = (string)(await first.OkAsync("CreateStateMachine", new JsonObject
         {
-            machineArn = (string)(await first.OkAsync("CreateStateMachine", new JsonObject
-            {
-                ["name"] = "graceful", ["roleArn"] = ApiTestCalls.Role,
-                ["definition"] = """{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"Next":"Done"},"Done":{"Type":"Pass","Result":"done","End":true}}}""",
-            }))["stateMachineArn"]!;
-            await first.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machineArn, ["name"] = "in-flight" });
-            await gate.Entered.Task.WaitAsync(TimeSpan.FromMinutes(2));
-        }
-        finally
-        {
-            ValueTask stopping = first.DisposeAsync();
-            gate.Release.TrySetResult();
-            await stopping;
-        }
+            ["name"] = machine, ["roleArn"] = ApiTestCalls.Role,
+            ["definition"] = """{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"Next":"Done"},"Done":{"Type":"Pass","Result":"done","End":true}}}""",
+        }))["stateMachineArn"]!;
+        await first.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machineArn, ["name"] = execution });
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        return (first, machineArn);
+    }
 
+    /// <summary>Starts a second host on the same task hub (its Task answers at once) and waits for the execution to finish there.</summary>
+    private static async Task<(JsonObject Described, GateHandler Open)> FinishOnSecondHostAsync(SelfHostOptions options, string machineArn, string machine, string execution)
+    {
         GateHandler open = new(open: true);
         await using StepFunctionsSelfHost second = await StepFunctionsSelfHost.StartAsync(
             options with { WorkerId = "second" }, new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
             configureServices: services => services.AddSingleton<ITaskHandler>(open));
         using CancellationTokenSource guard = new(TimeSpan.FromSeconds(150)); // well under the default 5 min visibility timeout
-        await second.Client.WaitForCompletionAsync("graceful:in-flight", guard.Token);
-        JsonObject described = await second.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = Execution(machineArn, "in-flight") });
-
-        Assert.Equal("SUCCEEDED", (string?)described["status"]);
-        Assert.Equal("\"done\"", (string?)described["output"]);
-        Assert.InRange(gate.Calls + open.Calls, 1, 2); // finished by the first host as it stopped, or run again by the next
+        await second.Client.WaitForCompletionAsync(machine + ":" + execution, guard.Token);
+        return (await second.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = Execution(machineArn, execution) }), open);
     }
 
     private static string Execution(string machineArn, string name) => machineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
