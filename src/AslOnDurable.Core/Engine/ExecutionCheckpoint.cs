@@ -65,4 +65,11 @@ public sealed record ExecutionCheckpoint
 
     /// <summary>Gets how many times <see cref="RedriveMapRunArn"/> was redriven before this redrive (0 the first time).</summary>
     public int RedriveMapRunCount { get; init; }
+
+    /// <summary>
+    /// Gets, on a redrive whose state <see cref="StateName"/> is a Parallel or inline Map, what its last attempt left: the
+    /// outputs of the branches/iterations that succeeded (not run again) and where each unsuccessful one resumes, nested
+    /// for a Parallel/Map inside them (built by <see cref="History.RedriveCheckpoints"/>; handed over to the engine).
+    /// </summary>
+    public JsonObject? RedriveChildren { get; init; }
 }

@@ -6,6 +6,8 @@ namespace AslOnDurable.Core.Engine;
 /// <summary>One running state machine: the top level, a Parallel branch or a Map iteration.</summary>
 internal sealed class ExecutionFrame
 {
+    private (string State, System.Text.Json.Nodes.JsonObject Children)? redrive;
+
     /// <summary>Creates a frame.</summary>
     public ExecutionFrame(ExecutionRun run, StateMachinePlan plan, VariableScope scope, BranchAbort? abort)
     {
@@ -29,6 +31,26 @@ internal sealed class ExecutionFrame
 
     /// <summary>Whether this is the top-level frame, the only one that may stop at a checkpoint.</summary>
     public bool IsRoot { get; init; }
+
+    /// <summary>
+    /// Sets what a redrive keeps of the unfinished Parallel/Map state <paramref name="state"/> this frame resumes at
+    /// (see <see cref="History.RedriveTrees"/>); its first attempt takes it.
+    /// </summary>
+    public void ExpectRedrive(string state, System.Text.Json.Nodes.JsonObject children) => redrive = (state, children);
+
+    /// <summary>What a redrive keeps of <paramref name="state"/>'s children, once (a Retry later reruns them all).</summary>
+    /// <param name="state">The Parallel/Map state starting an attempt.</param>
+    /// <returns>The tree, or <see langword="null"/>.</returns>
+    public System.Text.Json.Nodes.JsonObject? TakeRedrive(string state)
+    {
+        if (redrive is not { } pending || pending.State != state)
+        {
+            return null;
+        }
+
+        redrive = null;
+        return pending.Children;
+    }
 
     /// <summary>The id of this frame's last history event.</summary>
     public long LastEventId { get; set; }

@@ -77,6 +77,10 @@ public sealed class Interpreter(ExecutionPlan plan)
         if (checkpoint.IsRedrive)
         {
             frame.Record(HistoryEventTypes.ExecutionRedriven, run.History.IsEnabled ? new JsonObject { ["redriveCount"] = checkpoint.RedriveCount } : null);
+            if (checkpoint.RedriveChildren is { } children)
+            {
+                frame.ExpectRedrive(checkpoint.StateName, children);
+            }
         }
 
         return await RunTopLevelAsync(run, frame, checkpoint.StateInput, index);
@@ -132,7 +136,7 @@ public sealed class Interpreter(ExecutionPlan plan)
 
     /// <summary>Runs one frame from the state at <paramref name="startIndex"/> to its end (or, at the top level, to a checkpoint).</summary>
     /// <remarks>The one place where unexpected .NET exceptions become <c>States.Runtime</c>.</remarks>
-    private static async ValueTask<BranchOutcome> RunFrameAsync(ExecutionFrame frame, JsonNode? input, int startIndex)
+    internal static async ValueTask<BranchOutcome> RunFrameAsync(ExecutionFrame frame, JsonNode? input, int startIndex)
     {
         var run = frame.Run;
         var plan = frame.Plan;

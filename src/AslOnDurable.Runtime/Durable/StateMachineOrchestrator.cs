@@ -163,6 +163,7 @@ public sealed class StateMachineOrchestrator(
         IsRedrive = continuation.Redrive == true,
         RedriveMapRunArn = continuation.RedriveMapRunArn,
         RedriveMapRunCount = continuation.RedriveMapRunCount ?? 0,
+        RedriveChildren = (JsonObject?)continuation.RedriveChildren?.DeepClone(), // the engine takes nodes out of it
     };
 
     /// <summary>The continuation record of an engine checkpoint (continue-as-new, or a redrive's starting point).</summary>
@@ -182,6 +183,7 @@ public sealed class StateMachineOrchestrator(
             Redrive = checkpoint.IsRedrive ? true : null,
             RedriveMapRunArn = checkpoint.IsRedrive ? checkpoint.RedriveMapRunArn : null,
             RedriveMapRunCount = checkpoint.IsRedrive && checkpoint.RedriveMapRunCount > 0 ? checkpoint.RedriveMapRunCount : null,
+            RedriveChildren = checkpoint.IsRedrive ? checkpoint.RedriveChildren : null,
         };
 
     private static string Serialize(ExecutionResult result) => DurableJson.Serialize(StateMachineResults.ToOutput(result));

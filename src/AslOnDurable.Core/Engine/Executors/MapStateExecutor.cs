@@ -21,12 +21,16 @@ namespace AslOnDurable.Core.Engine.Executors;
 /// <remarks>
 /// AWS: without a tolerated failure threshold the first failed iteration fails the state with that iteration's error;
 /// with ToleratedFailureCount/Percentage the state fails with <c>States.ExceedToleratedFailureThreshold</c> once the
-/// failures exceed the threshold.
+/// failures exceed the threshold. A redrive's first attempt places the outputs of the iterations that succeeded before
+/// and runs only the others, from their unsuccessful step (<see cref="ChildRedrive"/>; not with a ResultWriter).
 /// </remarks>
 internal static partial class MapStateExecutor
 {
     /// <summary>The cause AWS reports when the tolerated failure threshold is exceeded.</summary>
     public const string ThresholdCause = "The specified tolerated failure threshold was exceeded";
+
+    /// <summary>Marks the outcome of an iteration a redrive kept (<see cref="BranchOutcome.NextIndex"/>, unused by iterations otherwise).</summary>
+    private const int KeptIteration = -2;
 
     /// <summary>Runs the state.</summary>
     public static ValueTask<StepResult> ExecuteAsync(MapStatePlan state, ExecutionFrame frame, JsonNode? raw)
@@ -127,23 +131,33 @@ internal static partial class MapStateExecutor
         var failures = 0;
         var timedOut = false;
         var results = StartResults(state, frame, inputs.Length);
+        var redrive = results is null ? ChildRedrive.Take(frame, state.Name) : null; // a redrive's first attempt: succeeded iterations are kept
         await BranchScheduler.RunAsync(
             inputs.Length,
             maxConcurrency,
             index =>
             {
+                if (redrive is not null && redrive.TryTakeKept(index, out var keptOutcome))
+                {
+                    inputs[index] = null;
+                    return new ValueTask<BranchOutcome>(keptOutcome with { NextIndex = KeptIteration });
+                }
+
                 frame.Record(HistoryEventTypes.MapIterationStarted, recording ? new JsonObject { ["index"] = index, ["name"] = state.Name } : null);
                 var child = new ExecutionFrame(frame.Run, state.ItemProcessor, environment.Scope.CreateChild(), abort) { LastEventId = frame.LastEventId };
                 var input = inputs[index];
                 inputs[index] = null;
                 results?.Results.Started(index, ChildName(frame), input, frame.Run.Host.UtcNow);
-                return Interpreter.RunFrameAsync(child, input);
+                return redrive is null ? Interpreter.RunFrameAsync(child, input) : redrive.RunAsync(child, index, input);
             },
             (index, outcome) =>
             {
                 results?.Results.Finished(index, ChildStatus(outcome.Status), outcome.Output, outcome.Error, frame.Run.Host.UtcNow);
                 switch (outcome.Status)
                 {
+                    case ExecutionStatus.Succeeded when outcome.NextIndex == KeptIteration:
+                        outputs[index] = outcome.Output; // kept by a redrive: not run, no iteration events
+                        return true;
                     case ExecutionStatus.Succeeded:
                         frame.Record(HistoryEventTypes.MapIterationSucceeded, recording ? new JsonObject { ["index"] = index, ["name"] = state.Name } : null);
                         outputs[index] = outcome.Output;

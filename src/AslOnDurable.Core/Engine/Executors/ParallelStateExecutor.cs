@@ -10,7 +10,9 @@ namespace AslOnDurable.Core.Engine.Executors;
 /// <summary>
 /// Runs Parallel states: every branch gets its own copy of the input and an inner variable scope; the result is the
 /// array of branch outputs in branch order. AWS: the first branch failure fails the state with that branch's error
-/// (the other branches are stopped), then Retry/Catch of the Parallel state apply.
+/// (the other branches are stopped), then Retry/Catch of the Parallel state apply. A redrive's first attempt places the
+/// outputs of the branches that succeeded before and runs only the others, from their unsuccessful step
+/// (<see cref="ChildRedrive"/>).
 /// </summary>
 internal static class ParallelStateExecutor
 {
@@ -48,13 +50,19 @@ internal static class ParallelStateExecutor
         var abort = new BranchAbort(frame.Abort);
         AslError? failure = null;
         var timedOut = false;
+        var redrive = ChildRedrive.Take(frame, state.Name); // a redrive's first attempt: succeeded branches are kept, not run
         await BranchScheduler.RunAsync(
             branches.Length,
             0,
             index =>
             {
+                if (redrive is not null && redrive.TryTakeKept(index, out var keptOutcome))
+                {
+                    return new ValueTask<BranchOutcome>(keptOutcome);
+                }
+
                 var child = new ExecutionFrame(frame.Run, branches[index], environment.Scope.CreateChild(), abort) { LastEventId = frame.LastEventId };
-                return Interpreter.RunFrameAsync(child, branchInput?.DeepClone());
+                return redrive is null ? Interpreter.RunFrameAsync(child, branchInput?.DeepClone()) : redrive.RunAsync(child, index, branchInput?.DeepClone());
             },
             (index, outcome) =>
             {

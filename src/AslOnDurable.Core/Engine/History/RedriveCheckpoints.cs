@@ -12,8 +12,9 @@ namespace AslOnDurable.Core.Engine.History;
 /// AWS: a redrive continues the execution from the unsuccessful step with that step's input; the steps that succeeded
 /// are not run again, and their history stays. State names are unique across a state machine, so a top-level state is
 /// recognised by its name. A Distributed Map state whose map run did not succeed names that map run
-/// (<see cref="ExecutionCheckpoint.RedriveMapRunArn"/>), which the redrive redrives. A Parallel or inline Map state is
-/// restarted as a whole (AWS reruns only its unsuccessful branches and iterations).
+/// (<see cref="ExecutionCheckpoint.RedriveMapRunArn"/>), which the redrive redrives. A Parallel or inline Map state keeps
+/// the branches/iterations that succeeded in its last attempt and continues the others from their unsuccessful step
+/// (<see cref="ExecutionCheckpoint.RedriveChildren"/>, read by <see cref="RedriveTrees"/>), as AWS does.
 /// </remarks>
 public static class RedriveCheckpoints
 {
@@ -33,6 +34,7 @@ public static class RedriveCheckpoints
         DateTimeOffset? started = null;
         string? state = null;
         string? input = null;
+        long enteredId = 0;
         JsonObject? variables = null;
         long steps = 0;
         long lastId = 0;
@@ -76,7 +78,7 @@ public static class RedriveCheckpoints
 
             if (entered)
             {
-                (state, input) = (name, e.Details!["input"]?.GetValue<string>() ?? "null");
+                (state, input, enteredId) = (name, e.Details!["input"]?.GetValue<string>() ?? "null", e.Id);
                 continue;
             }
 
@@ -111,6 +113,7 @@ public static class RedriveCheckpoints
             IsRedrive = true,
             RedriveMapRunArn = mapRun,
             RedriveMapRunCount = mapRunRedrives,
+            RedriveChildren = RedriveTrees.For(plan.Root.States[topLevel[state]], enteredId, events),
         };
     }
 }

@@ -47,4 +47,10 @@ public sealed record StateMachineContinuation(int Generation, string State, Date
 
     /// <summary>Gets how many times that map run was redriven before (absent: never).</summary>
     public int? RedriveMapRunCount { get; init; }
+
+    /// <summary>
+    /// Gets, on a redrive of a Parallel or inline Map state, the outputs of its branches/iterations kept and where the
+    /// others resume (<c>ExecutionCheckpoint.RedriveChildren</c>; absent otherwise).
+    /// </summary>
+    public JsonObject? RedriveChildren { get; init; }
 }
