@@ -39,8 +39,10 @@ internal static class ExecutionRedrives
     /// <param name="execution">The execution.</param>
     /// <param name="outcome">Where it stands.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="redriveDate">The redrive's own instant (RedriveExecution shows it and the checkpoint carries it on, so both are
+    /// one instant); <c>null</c> checks at the API clock's now.</param>
     /// <returns>The checkpoint and the complete history (closing event included), or the reason it cannot be redriven.</returns>
-    public static async Task<RedriveCheck> CheckAsync(ApiResources api, ExecutionRecord execution, ExecutionOutcome outcome, CancellationToken cancellationToken)
+    public static async Task<RedriveCheck> CheckAsync(ApiResources api, ExecutionRecord execution, ExecutionOutcome outcome, CancellationToken cancellationToken, DateTimeOffset? redriveDate = null)
     {
         if (execution.StateMachine.Type == ApiResources.Express)
         {
@@ -62,7 +64,7 @@ internal static class ExecutionRedrives
             return RedriveCheck.Refused($"Execution is a child execution of the Map Run '{mapRunArn}'; redrive its parent execution to redrive the Map Run.") with { ByMapRun = true };
         }
 
-        DateTimeOffset now = api.Now;
+        DateTimeOffset now = redriveDate ?? api.Now;
         if (now - stopped > RedrivablePeriod)
         {
             return RedriveCheck.Refused("Execution redrivable period exceeded.");

@@ -61,7 +61,7 @@ internal sealed class RedriveExecutionOperation(ApiResources api) : ApiOperation
             }
 
             ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
-            RedriveCheck check = await ExecutionRedrives.CheckAsync(api, execution, outcome, cancellationToken).ConfigureAwait(false);
+            RedriveCheck check = await ExecutionRedrives.CheckAsync(api, execution, outcome, cancellationToken, now).ConfigureAwait(false);
             if (check.Checkpoint is not { } checkpoint)
             {
                 throw new ApiException(ApiErrorTypes.ExecutionNotRedrivable, $"Execution '{execution.ExecutionArn}' cannot be redriven: {check.Reason}");
