@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.History;
 
 namespace AslOnDurable.Core.Engine;
@@ -61,4 +62,10 @@ public sealed record ExecutionOptions
 
     /// <summary>Where history events go, or <see langword="null"/> to record none (event ids are still counted).</summary>
     public IHistorySink? History { get; init; }
+
+    /// <summary>
+    /// The context object every state sees as <c>$$</c> (JSONPath) and <c>$states.context</c> (JSONata) instead of the one
+    /// the engine builds, or <see langword="null"/> for the engine's (TestState's <c>context</c>; never changed by the run).
+    /// </summary>
+    public JsonObject? FixedContextObject { get; init; }
 }

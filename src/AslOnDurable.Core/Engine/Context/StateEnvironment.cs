@@ -49,6 +49,11 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
     {
         get
         {
+            if (Run.Options.FixedContextObject is { } fixedContext)
+            {
+                return fixedContext;
+            }
+
             if (context is null)
             {
                 context = new JsonObject

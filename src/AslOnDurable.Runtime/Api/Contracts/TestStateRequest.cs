@@ -10,6 +10,7 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="Mock">A mocked result or error for a Task state.</param>
 /// <param name="StateConfiguration">How far the state has got (<c>retrierRetryCount</c>).</param>
 /// <param name="Variables">The workflow variables the state sees, as a JSON object's text (default none).</param>
+/// <param name="Context">The context object the state sees (<c>$$</c>, <c>$states.context</c>) as a JSON object's text; only with a mock.</param>
 public sealed record TestStateRequest(
     string? Definition, string? RoleArn, string? Input, string? InspectionLevel, bool? RevealSecrets, string? StateName,
-    TestStateMock? Mock, TestStateConfiguration? StateConfiguration, string? Variables);
+    TestStateMock? Mock, TestStateConfiguration? StateConfiguration, string? Variables, string? Context = null);

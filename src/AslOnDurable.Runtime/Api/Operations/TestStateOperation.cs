@@ -66,6 +66,7 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
         JsonObject? variables = Variables(request.Variables);
         StateProbe probe = StateProbe.Build(definition, request.StateName, retryCount, request.Mock is not null);
         ErrorCausedByState(probe, request);
+        JsonObject? context = TestStateContext.Read(request.Context, probe, request.Mock is not null);
         HttpExchangeRecorder? recorder = level == "TRACE" && request.Mock is null && IsHttpTask(probe) && http is not null ? new HttpExchangeRecorder(http) : null;
         ITaskHandler tasks = recorder is not null && integrations is not null
             ? new HttpInvokeTaskHandler(integrations, new HttpMessageInvoker(recorder, disposeHandler: false), api.Time)
@@ -75,7 +76,7 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
         JsonNode? input = ExecutionStarts.Input(request.Input ?? "{}");
 
         ListHistorySink history = new();
-        ProbeRunner runner = new(api.Time, options.ArnPrefix);
+        ProbeRunner runner = new(api.Time, options.ArnPrefix, context);
         ExecutionResult result = await runner.RunAsync(plan, probe.StateName, input, variables, tasks, history).ConfigureAwait(false);
         (TestStateResponse answer, ProbeExit? exit) = Answer(probe, result, history.Events);
         if (level == "INFO")
@@ -183,17 +184,14 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
 
         if (mock is null)
         {
-            string resource = (string?)probe.State["Resource"] ?? string.Empty;
-            bool needsMock = resource.EndsWith(".sync", StringComparison.Ordinal) || resource.EndsWith(".sync:2", StringComparison.Ordinal)
-                || resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal) || resource.Contains(":activity:", StringComparison.Ordinal);
-            return probe.Type == "Task" && needsMock
-                ? throw new ApiException(ApiErrorTypes.InvalidDefinition, $"Invalid State Machine Definition: 'TestState supports activity tasks, .sync and .waitForTaskToken integrations only with a mock: {resource}'")
+            return probe.WaitsForTask || probe.Resource.Contains(":activity:", StringComparison.Ordinal)
+                ? throw new ApiException(ApiErrorTypes.InvalidDefinition, $"Invalid State Machine Definition: 'TestState supports activity tasks, .sync and .waitForTaskToken integrations only with a mock: {probe.Resource}'")
                 : api.Tasks;
         }
 
         if (probe.Type is not ("Task" or "Map" or "Parallel"))
         {
-            throw ApiException.Validation("mock", null, "A mock applies to Task, Map and Parallel states only");
+            throw new ApiException(ApiErrorTypes.ValidationException, $"State type '{probe.Type}' is not supported when a mock is specified");
         }
 
         if ((mock.Result is null) == (mock.ErrorOutput is null))

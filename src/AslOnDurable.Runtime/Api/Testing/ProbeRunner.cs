@@ -15,7 +15,8 @@ namespace AslOnDurable.Runtime.Api.Testing;
 /// </summary>
 /// <param name="time">The clock.</param>
 /// <param name="arnPrefix">The region and account of ARNs (<c>$$.Execution.Id</c>).</param>
-internal sealed class ProbeRunner(TimeProvider time, string arnPrefix)
+/// <param name="context">The context object the states see instead of the engine's (TestState's <c>context</c>), or <see langword="null"/>.</param>
+internal sealed class ProbeRunner(TimeProvider time, string arnPrefix, JsonObject? context = null)
 {
     private const string Name = "TestState";
 
@@ -40,7 +41,7 @@ internal sealed class ProbeRunner(TimeProvider time, string arnPrefix)
     {
         InMemoryExecutionHost host = new(time, tasks, new InMemoryHostOptions { SkipWaits = true });
         ExecutionRequest request = new() { Input = input?.DeepClone(), Name = Name, StateMachineName = Name, ArnPrefix = arnPrefix };
-        ExecutionOptions options = new() { History = history };
+        ExecutionOptions options = new() { History = history, FixedContextObject = context };
         if (variables is null)
         {
             return new Interpreter(plan).RunAsync(request, host, options);

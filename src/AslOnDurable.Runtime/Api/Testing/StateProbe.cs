@@ -31,6 +31,14 @@ internal sealed record StateProbe(string Definition, string StateName, JsonObjec
     /// <summary>Gets the state's <c>Type</c>.</summary>
     public string Type => (string?)State["Type"] ?? string.Empty;
 
+    /// <summary>Gets the Task state's <c>Resource</c> (empty for other states).</summary>
+    public string Resource => Type == "Task" ? (string?)State["Resource"] ?? string.Empty : string.Empty;
+
+    /// <summary>Gets whether the state is a Task of a <c>.sync</c> or <c>.waitForTaskToken</c> integration (it has <c>$$.Task.Token</c>).</summary>
+    public bool WaitsForTask =>
+        Resource.EndsWith(".sync", StringComparison.Ordinal) || Resource.EndsWith(".sync:2", StringComparison.Ordinal)
+        || Resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal);
+
     /// <summary>Builds the probe.</summary>
     /// <param name="definition">The state's definition, or a whole state machine's.</param>
     /// <param name="stateName">The state to test in a whole state machine (default: its StartAt).</param>
