@@ -18,10 +18,14 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="Variables">The workflow variables after the state: those given in the request and those the state assigned.</param>
 /// <param name="ErrorDetails">Which retrier or catcher applies.</param>
 /// <param name="AfterItemsPath">A Map state's items after ItemsPath (JSONPath).</param>
-/// <param name="MaxConcurrency">A Map state's MaxConcurrency (when given as a number).</param>
-/// <param name="ToleratedFailureCount">A Map state's ToleratedFailureCount (when given as a number).</param>
-/// <param name="ToleratedFailurePercentage">A Map state's ToleratedFailurePercentage (when given as a number).</param>
+/// <param name="MaxConcurrency">A Map state's MaxConcurrency as evaluated (a number, its <c>Path</c> form or a JSONata expression; 0 when not given).</param>
+/// <param name="ToleratedFailureCount">A Map state's ToleratedFailureCount as evaluated (when given).</param>
+/// <param name="ToleratedFailurePercentage">A Map state's ToleratedFailurePercentage as evaluated (when given).</param>
+/// <param name="AfterItemSelector">A Map state's iteration inputs after ItemSelector, as an array (when it has one).</param>
+/// <param name="AfterItemBatcher">A Map state's batches after ItemBatcher, as an array (when it has one).</param>
+/// <param name="AfterItemsPointer">A Map state's items after ItemsPointer (not filled here: the engine has no ItemsPointer).</param>
 public sealed record InspectionData(
     string? Input, string? AfterInputPath, string? AfterParameters, string? AfterArguments, string? Result, string? AfterResultSelector,
     string? AfterResultPath, InspectionDataRequest? Request, InspectionDataResponse? Response, string? Variables, InspectionErrorDetails? ErrorDetails,
-    string? AfterItemsPath = null, int? MaxConcurrency = null, int? ToleratedFailureCount = null, float? ToleratedFailurePercentage = null);
+    string? AfterItemsPath = null, int? MaxConcurrency = null, int? ToleratedFailureCount = null, float? ToleratedFailurePercentage = null,
+    string? AfterItemSelector = null, string? AfterItemBatcher = null, string? AfterItemsPointer = null);

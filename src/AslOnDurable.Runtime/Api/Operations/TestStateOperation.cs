@@ -34,7 +34,7 @@ namespace AslOnDurable.Runtime.Api.Operations;
 internal sealed class TestStateOperation(ApiResources api, ApiOptions options, IntegrationsConfiguration? integrations = null, HttpMessageInvoker? http = null)
     : ApiOperation<TestStateRequest, TestStateResponse>
 {
-    /// <summary>AWS's limit on <c>variables</c> (and <c>input</c>): 262,144 characters.</summary>
+    /// <summary>AWS's limit on <c>variables</c> (and <c>input</c>, <c>mapItemReaderData</c>): 262,144 characters.</summary>
     private const int MaxVariablesLength = 262_144;
 
     /// <inheritdoc />
@@ -63,10 +63,16 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
             throw ApiException.Validation("stateConfiguration.mapIterationFailureCount", null, "Member must have value greater than or equal to 0");
         }
 
+        RequestFields.Length(request.StateConfiguration?.MapItemReaderData, "stateConfiguration.mapItemReaderData", MaxVariablesLength);
+
         JsonObject? variables = Variables(request.Variables);
         StateProbe probe = StateProbe.Build(definition, request.StateName, retryCount, request.Mock is not null);
         ErrorCausedByState(probe, request);
         JsonObject? context = TestStateContext.Read(request.Context, probe, request.Mock is not null);
+        if (request.StateConfiguration?.MapIterationFailureCount is { } count && probe.Type != "Map")
+        {
+            throw ApiException.Validation("stateConfiguration.mapIterationFailureCount", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "Applies only to a Map state");
+        }
         HttpExchangeRecorder? recorder = level == "TRACE" && request.Mock is null && IsHttpTask(probe) && http is not null ? new HttpExchangeRecorder(http) : null;
         ITaskHandler tasks = recorder is not null && integrations is not null
             ? new HttpInvokeTaskHandler(integrations, new HttpMessageInvoker(recorder, disposeHandler: false), api.Time)
@@ -77,6 +83,14 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
 
         ListHistorySink history = new();
         ProbeRunner runner = new(api.Time, options.ArnPrefix, context);
+        MapFacts? map = probe.Type == "Map" && request.Mock is not null
+            ? await new MapInspection(runner).InspectAsync(probe, input, variables, request.StateConfiguration?.MapItemReaderData).ConfigureAwait(false)
+            : null;
+        if (request.Mock?.Result is not null && request.StateConfiguration?.MapIterationFailureCount is { } failures && map?.Exceeded(failures) == true)
+        {
+            tasks = new TestStateMockHandler(null, new AslError(MapFacts.ExceededError, MapFacts.ExceededCause));
+        }
+
         ExecutionResult result = await runner.RunAsync(plan, probe.StateName, input, variables, tasks, history).ConfigureAwait(false);
         (TestStateResponse answer, ProbeExit? exit) = Answer(probe, result, history.Events);
         if (level == "INFO")
@@ -92,6 +106,7 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
         };
         bool normal = answer.Status == "SUCCEEDED" && (exit is null || exit.Kind == ProbeExit.Next);
         InspectionData data = await new DataFlowInspection(runner).InspectAsync(probe, history.Events, input, variables, normal, details).ConfigureAwait(false);
+        data = map?.AddTo(data) ?? data;
         if (recorder is not null)
         {
             (HashSet<string> headers, HashSet<string> query) = request.RevealSecrets == true ? ([], []) : Secrets(data.AfterParameters ?? data.AfterArguments);

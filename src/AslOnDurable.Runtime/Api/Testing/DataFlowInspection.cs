@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.History;
-using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Json;
 using AslOnDurable.Runtime.Api.Contracts;
 
@@ -18,10 +17,6 @@ namespace AslOnDurable.Runtime.Api.Testing;
 /// <param name="runner">Runs the step machines.</param>
 internal sealed class DataFlowInspection(ProbeRunner runner)
 {
-    private const string StepName = "Step";
-
-    private static readonly ITaskHandler NoTasks = TaskHandlerRegistry.Empty;
-
     /// <summary>Builds the inspection data of a finished probe run.</summary>
     /// <param name="probe">The probe.</param>
     /// <param name="events">The run's history.</param>
@@ -40,7 +35,7 @@ internal sealed class DataFlowInspection(ProbeRunner runner)
         string? variablesText = Variables(probe, events, variables);
         if (probe.IsJsonata)
         {
-            return MapLimits(probe, new InspectionData(inputText, null, null, taskInput, taskResult, null, null, null, null, variablesText, details));
+            return new InspectionData(inputText, null, null, taskInput, taskResult, null, null, null, null, variablesText, details);
         }
 
         string? afterInputPath = state.ContainsKey("InputPath") ? await StepAsync(new JsonObject { ["InputPath"] = Copy(state["InputPath"]) }, input, variables).ConfigureAwait(false) : inputText;
@@ -77,21 +72,9 @@ internal sealed class DataFlowInspection(ProbeRunner runner)
             afterResultPath = await StepAsync(step, input, variables).ConfigureAwait(false);
         }
 
-        return MapLimits(probe, new InspectionData(
-            inputText, afterInputPath, afterParameters, null, result, afterResultSelector, afterResultPath, null, null, variablesText, details, afterItemsPath));
+        return new InspectionData(
+            inputText, afterInputPath, afterParameters, null, result, afterResultSelector, afterResultPath, null, null, variablesText, details, afterItemsPath);
     }
-
-    /// <summary>A Map state's MaxConcurrency and tolerated failures, where the definition gives them as numbers.</summary>
-    private static InspectionData MapLimits(StateProbe probe, InspectionData data) =>
-        probe.Type != "Map" ? data : data with
-        {
-            MaxConcurrency = Number(probe.State["MaxConcurrency"]) is { } max ? (int)max : null,
-            ToleratedFailureCount = Number(probe.State["ToleratedFailureCount"]) is { } count ? (int)count : null,
-            ToleratedFailurePercentage = Number(probe.State["ToleratedFailurePercentage"]) is { } percentage ? (float)percentage : null,
-        };
-
-    private static double? Number(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
 
     /// <summary>The variables after the state: the request's, then those the state assigned (its StateExited event's).</summary>
     private static string? Variables(StateProbe probe, IReadOnlyList<HistoryEvent> events, JsonObject? given)
@@ -116,10 +99,7 @@ internal sealed class DataFlowInspection(ProbeRunner runner)
     private async Task<string?> StepAsync(JsonObject fields, JsonNode? input, JsonObject? variables)
     {
         fields["Type"] = "Pass";
-        fields["End"] = true;
-        JsonObject machine = new() { ["StartAt"] = StepName, ["States"] = new JsonObject { [StepName] = fields } };
-        ExecutionPlan plan = ProbeRunner.Compile(machine.ToJsonString(JsonLimits.SerializerOptions));
-        ExecutionResult run = await runner.RunAsync(plan, StepName, input, variables, NoTasks, null).ConfigureAwait(false);
+        ExecutionResult run = await runner.RunStepAsync(fields, input, variables).ConfigureAwait(false);
         return run.Status == ExecutionStatus.Succeeded ? Text(run.Output) : null;
     }
 

@@ -4,6 +4,7 @@ using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Engine.InMemory;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Core.Json;
 using AslOnDurable.Runtime.Api.Protocol;
 
 namespace AslOnDurable.Runtime.Api.Testing;
@@ -19,6 +20,8 @@ namespace AslOnDurable.Runtime.Api.Testing;
 internal sealed class ProbeRunner(TimeProvider time, string arnPrefix, JsonObject? context = null)
 {
     private const string Name = "TestState";
+
+    private const string StepName = "Step";
 
     private static readonly JsonataLibraryEvaluator Jsonata = new();
 
@@ -56,5 +59,20 @@ internal sealed class ProbeRunner(TimeProvider time, string arnPrefix, JsonObjec
             ExecutionName = Name,
         };
         return new Interpreter(plan).ResumeAsync(checkpoint, request, host, options);
+    }
+
+    /// <summary>
+    /// Runs a machine of one state that ends there (a step of the data flow the inspection shows), with no task
+    /// handler: the engine alone evaluates the state's fields.
+    /// </summary>
+    /// <param name="state">The state (its <c>End</c> is set).</param>
+    /// <param name="input">Its input (not changed).</param>
+    /// <param name="variables">The variables set before it, or <see langword="null"/>.</param>
+    /// <returns>The run's result.</returns>
+    public ValueTask<ExecutionResult> RunStepAsync(JsonObject state, JsonNode? input, JsonObject? variables)
+    {
+        state["End"] = true;
+        JsonObject machine = new() { ["StartAt"] = StepName, ["States"] = new JsonObject { [StepName] = state } };
+        return RunAsync(Compile(machine.ToJsonString(JsonLimits.SerializerOptions)), StepName, input, variables, TaskHandlerRegistry.Empty, null);
     }
 }
