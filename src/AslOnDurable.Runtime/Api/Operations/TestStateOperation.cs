@@ -226,6 +226,7 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
             }
         }
 
+        MockResultSchemas.Check(probe, mock);
         return new TestStateMockHandler(mock.Result, mock.ErrorOutput is { } e2 ? new AslError(e2.Error ?? string.Empty, e2.Cause) : null);
     }
 
