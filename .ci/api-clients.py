@@ -349,6 +349,35 @@ def test_state_workflow(sfn):
         expect(code == "ValidationException", code)
     check("boto3 test_state data flow (DEBUG: every step, variables), Map with a mock, bad variables", data_flow)
 
+    def context_map_validation():
+        task = {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"},
+                "ResultSelector": {"run.$": "$$.Execution.Name", "v.$": "$.StatusCode"}, "End": True}
+        r = sfn.test_state(definition=json.dumps(task), input="{}", mock={"result": json.dumps({"StatusCode": 200})},
+                           context=json.dumps({"Execution": {"Name": "given-run"}}))
+        expect(json.loads(r["output"]) == {"run": "given-run", "v": 200}, r)
+        code = error_code(lambda: sfn.test_state(definition=json.dumps(task), input="{}", mock={"result": "{}"},
+                                                 context=json.dumps({"Map": {}})))
+        expect(code == "ValidationException", code)
+        code = error_code(lambda: sfn.test_state(definition=json.dumps(task), input="{}",
+                                                 mock={"result": json.dumps({"StatusCode": "200"}), "fieldValidationMode": "STRICT"}))
+        expect(code == "ValidationException", code)
+        r = sfn.test_state(definition=json.dumps(task), input="{}",
+                           mock={"result": json.dumps({"StatusCode": "200"}), "fieldValidationMode": "NONE"})
+        expect(r["status"] == "SUCCEEDED", r)
+        state = {"Type": "Map", "ItemsPath": "$.xs", "ItemSelector": {"v.$": "$$.Map.Item.Value", "i.$": "$$.Map.Item.Index"},
+                 "MaxConcurrencyPath": "$.mc", "ToleratedFailureCount": 1,
+                 "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}},
+                 "Catch": [{"ErrorEquals": ["States.ExceedToleratedFailureThreshold"], "Next": "Over"}], "End": True}
+        r = sfn.test_state(definition=json.dumps(state), input=json.dumps({"xs": [5, 6], "mc": 4}), inspectionLevel="DEBUG",
+                           mock={"result": "[1,1]"}, stateConfiguration={"mapIterationFailureCount": 1})
+        data = r["inspectionData"]
+        expect(r["status"] == "SUCCEEDED" and data["maxConcurrency"] == 4 and data["toleratedFailureCount"] == 1, r)
+        expect(json.loads(data["afterItemSelector"]) == [{"v": 5, "i": 0}, {"v": 6, "i": 1}], data)
+        r = sfn.test_state(definition=json.dumps(state), input=json.dumps({"xs": [5, 6], "mc": 4}),
+                           mock={"result": "[1,1]"}, stateConfiguration={"mapIterationFailureCount": 2})
+        expect(r["status"] == "CAUGHT_ERROR" and r["error"] == "States.ExceedToleratedFailureThreshold" and r["nextState"] == "Over", r)
+    check("boto3 test_state context, fieldValidationMode, Map afterItemSelector/limits/mapIterationFailureCount", context_map_validation)
+
 
 def activity_workflow(sfn):
     import threading
