@@ -61,8 +61,8 @@ internal sealed class MapInspection(ProbeRunner runner)
         }
 
         return new MapFacts(
-            afterItemSelector, afterItemBatcher, itemCount, (int?)Number(limits[MaxConcurrency]) ?? 0,
-            (int?)Number(limits[ToleratedFailureCount]), (float?)Number(limits[ToleratedFailurePercentage]));
+            afterItemSelector, afterItemBatcher, itemCount, (int?)StateProbe.Number(limits[MaxConcurrency]) ?? 0,
+            (int?)StateProbe.Number(limits[ToleratedFailureCount]), (float?)StateProbe.Number(limits[ToleratedFailurePercentage]));
     }
 
     /// <summary>
@@ -110,7 +110,7 @@ internal sealed class MapInspection(ProbeRunner runner)
         JsonObject evaluate = [];
         foreach (string name in Limits)
         {
-            if (Number(state[name]) is not null)
+            if (StateProbe.Number(state[name]) is not null)
             {
                 limits[name] = state[name]!.DeepClone();
             }
@@ -148,9 +148,6 @@ internal sealed class MapInspection(ProbeRunner runner)
 
         return limits;
     }
-
-    private static double? Number(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
 
     private static JsonNode? TryParse(string text)
     {

@@ -201,7 +201,10 @@ internal sealed record StateProbe(string Definition, string StateName, JsonObjec
         return retryCount < attempts;
     }
 
-    private static double? Number(JsonNode? node) =>
+    /// <summary>A JSON number's value, or <see langword="null"/> for anything else.</summary>
+    /// <param name="node">The node.</param>
+    /// <returns>The number.</returns>
+    public static double? Number(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : null;
 
     private static JsonObject Parse(string definition)
