@@ -75,7 +75,7 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
                 services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor,
                 itemStore ?? (hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null),
                 services.GetRequiredService<ExecutionTelemetry>(),
-                child => MapRuns.MapRunDirectory.Register(executions, child));
+                (child, cancellationToken) => MapRuns.MapRunDirectory.RegisterAsync(executions, child, cancellationToken));
             DurableSelfHost host = await DurableSelfHost.StartAsync(hostOptions, catalog, loggerFactory, cancellationToken).ConfigureAwait(false);
             return new StepFunctionsSelfHost(services, host);
         }

@@ -192,36 +192,42 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         return DurableJson.Serialize(new MapRunOutput(PayloadVersion.Current, record) { Output = output, Error = error, Cause = cause });
     }
 
-    /// <summary>Runs one chunk's STANDARD children as executions of their own, at most <paramref name="concurrency"/> at a time.</summary>
+    /// <summary>Runs one chunk's STANDARD children as executions of their own, in windows of <paramref name="concurrency"/>.</summary>
     private static async Task<MapRunActivityResult> RunStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency)
     {
-        var prepared = await CallAsync(context, ActivityNames.MapRunChildInputs, MapRunStorage.Slim(Activity(run, chunk, chunkSize)));
-        if (prepared.Error is not null || prepared.Inputs is not { } inputs || prepared.Processor is not { } processor)
+        MapRunChild[]? children = null;
+        string? processor = null;
+        for (var start = 0; children is null || start < children.Length; start += concurrency)
         {
-            return prepared.Error is null ? prepared with { Error = StatesErrorNames.Runtime, Fatal = true } : prepared;
-        }
-
-        var request = run.Request;
-        var children = new MapRunChild[inputs.Count];
-        for (var start = 0; start < inputs.Count; start += concurrency)
-        {
-            var batch = new List<Task>();
-            for (var i = start; i < Math.Min(inputs.Count, start + concurrency); i++)
+            // Each window's inputs and names come from an activity, which also records the children in the API's index.
+            var prepared = await CallAsync(context, ActivityNames.MapRunChildInputs, MapRunStorage.Slim(Activity(run, chunk, chunkSize)) with { FirstChild = start, ChildWindow = concurrency });
+            processor ??= prepared.Processor;
+            if (prepared.Error is not null || prepared.Inputs is not { } inputs || processor is null || prepared.Names is not { } names || names.Count != inputs.Count || prepared.ChildCount is not { } count)
             {
-                batch.Add(RunChildAsync(context, run, processor, inputs[i], children, i));
+                return prepared.Error is null ? prepared with { Error = StatesErrorNames.Runtime, Fatal = true } : prepared;
+            }
+
+            children ??= new MapRunChild[count];
+            var batch = new List<Task>();
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                batch.Add(RunChildAsync(context, run, processor, names[i], inputs[i], children, start + i));
             }
 
             await Task.WhenAll(batch);
+            if (inputs.Count == 0)
+            {
+                break;
+            }
         }
 
         return await CallAsync(context, ActivityNames.MapRunRecordChunk, Activity(run, chunk, chunkSize) with { Children = children });
     }
 
     private static async Task RunChildAsync(
-        TaskOrchestrationContext context, MapRunInput run, string processor,
+        TaskOrchestrationContext context, MapRunInput run, string processor, string name,
         System.Text.Json.Nodes.JsonNode? input, MapRunChild[] children, int index)
     {
-        var name = context.NewGuid().ToString("D");
         var start = Utc(context);
         var payload = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, processor, input?.DeepClone())
         {

@@ -33,8 +33,14 @@ public sealed record MapRunActivityResult(int Version)
     /// <summary>Whether <see cref="Error"/> fails the map run itself (reader, writer, data limit) rather than one child.</summary>
     public bool? Fatal { get; init; }
 
-    /// <summary>A chunk's child inputs (STANDARD children).</summary>
+    /// <summary>A window of a chunk's child inputs (STANDARD children).</summary>
     public JsonArray? Inputs { get; init; }
+
+    /// <summary>The chunk's children (STANDARD children: <see cref="Inputs"/> holds one window of them).</summary>
+    public int? ChildCount { get; init; }
+
+    /// <summary>The names of a chunk's children, in the order of <see cref="Inputs"/> (STANDARD children).</summary>
+    public IReadOnlyList<string>? Names { get; init; }
 
     /// <summary>The item processor as a state machine definition (STANDARD children).</summary>
     public string? Processor { get; init; }
