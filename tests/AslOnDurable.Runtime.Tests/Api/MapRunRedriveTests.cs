@@ -62,6 +62,7 @@ public sealed class MapRunRedriveTests : IAsyncLifetime
         Assert.Equal("SUCCEEDED", (string?)after["status"]);
         Assert.Equal(1, (int)after["redriveCount"]!);
         Assert.Equal(redriven["redriveDate"]!.GetValue<decimal>(), after["redriveDate"]!.GetValue<decimal>());
+        Assert.Equal(before["startDate"]!.GetValue<decimal>(), after["startDate"]!.GetValue<decimal>()); // the first run's, kept
         Assert.Equal(Items, (long)after["itemCounts"]!["succeeded"]!);
         Assert.Equal(0, (long)after["itemCounts"]!["failed"]!);
         Assert.Equal(Items, (long)after["itemCounts"]!["total"]!);

@@ -31,6 +31,12 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
     /// <summary>The concurrent children MaxConcurrency 0 stands for (AWS's limit for distributed maps).</summary>
     public const int BackendMaxConcurrency = 10_000;
 
+    /// <summary>AWS's hard limit of redrives per map run; a redrive past it fails the map run with <c>States.Runtime</c>.</summary>
+    public const int MaxRedrives = 1000;
+
+    /// <summary>The cause of the error past <see cref="MaxRedrives"/>.</summary>
+    internal const string RedriveLimitCause = "The map run has reached its limit of 1000 redrives.";
+
     /// <summary>The external event UpdateMapRun raises (payload <see cref="MapRunUpdate"/>); chunks not yet started use it.</summary>
     public const string UpdateEventName = "UpdateMapRun";
 
@@ -45,15 +51,22 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         var progress = run.Progress;
         if (progress is null)
         {
-            // A redrive iterates the items its first run staged (kept because it failed), else stages them.
-            var staged = request.RedriveCount > 0 ? await CallAsync(context, ActivityNames.MapRunRedriveStage, Activity(run, 0, chunkSize)) : null;
-            staged = staged is { ChunkCount: > 0, Error: null } ? staged : await CallAsync(context, ActivityNames.MapRunStage, Activity(run, 0, chunkSize));
-            if (staged.Error is not null)
+            // The start date is read once, before staging; a redrive keeps its first run's (kept in run.json).
+            var startDate = Utc(context);
+            if (request.RedriveCount > MaxRedrives)
             {
-                return Finish(context, run, new MapRunProgress(0, Utc(context), 0, 0, 0), null, staged.Error, staged.Cause);
+                return Finish(context, run, new MapRunProgress(0, startDate, 0, 0, 0), null, StatesErrorNames.Runtime, RedriveLimitCause);
             }
 
-            progress = new MapRunProgress(0, Utc(context), staged.ItemCount ?? 0, staged.ChunkCount ?? 0, 0);
+            // A redrive iterates the items its first run staged (kept because it failed), else stages them.
+            var staged = request.RedriveCount > 0 ? await CallAsync(context, ActivityNames.MapRunRedriveStage, Activity(run, 0, chunkSize)) : null;
+            staged = staged is { ChunkCount: > 0, Error: null } ? staged : await CallAsync(context, ActivityNames.MapRunStage, Activity(run, 0, chunkSize) with { StartDate = startDate });
+            if (staged.Error is not null)
+            {
+                return Finish(context, run, new MapRunProgress(0, startDate, 0, 0, 0), null, staged.Error, staged.Cause);
+            }
+
+            progress = new MapRunProgress(0, staged.StartDate ?? startDate, staged.ItemCount ?? 0, staged.ChunkCount ?? 0, 0);
         }
 
         var childrenPerChunk = request.Batcher is { MaxItemsPerBatch: > 0 } batcher ? Math.Max(1, chunkSize / (int)Math.Min(batcher.MaxItemsPerBatch, chunkSize)) : chunkSize;

@@ -25,6 +25,9 @@ public sealed record MapRunActivityInput(int Version, string Definition, MapRunR
     /// </summary>
     public bool? Slim { get; init; }
 
+    /// <summary>When the map run started (staging writes it into <c>run.json</c>, where a redrive finds it).</summary>
+    public DateTimeOffset? StartDate { get; init; }
+
     /// <summary>The first child of the window whose inputs are asked for (STANDARD children; <see langword="null"/>: 0).</summary>
     public int? FirstChild { get; init; }
 

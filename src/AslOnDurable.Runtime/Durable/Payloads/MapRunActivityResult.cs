@@ -12,6 +12,9 @@ public sealed record MapRunActivityResult(int Version)
     /// <summary>Chunks staged.</summary>
     public int? ChunkCount { get; init; }
 
+    /// <summary>When the map run first started (a redrive's staging: from <c>run.json</c>).</summary>
+    public DateTimeOffset? StartDate { get; init; }
+
     /// <summary>Children of the chunk that succeeded.</summary>
     public int? Succeeded { get; init; }
 
