@@ -71,12 +71,16 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
         {
             IExecutionHistoryStore history = services.GetRequiredService<IExecutionHistoryStore>();
             IExecutionIndex executions = services.GetRequiredService<IExecutionIndex>();
+            DurableSelfHost? started = null; // the redriven map-run children's client, once the host runs
+            MapRuns.MapRunChildRedrives childRedrives = new(services.GetRequiredService<ApiResources>(), () => started?.Client);
             DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
                 services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor,
                 itemStore ?? (hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null),
                 services.GetRequiredService<ExecutionTelemetry>(),
-                (child, cancellationToken) => MapRuns.MapRunDirectory.RegisterAsync(executions, child, cancellationToken));
+                (child, cancellationToken) => MapRuns.MapRunDirectory.RegisterAsync(executions, child, cancellationToken),
+                childRedrives);
             DurableSelfHost host = await DurableSelfHost.StartAsync(hostOptions, catalog, loggerFactory, cancellationToken).ConfigureAwait(false);
+            started = host;
             return new StepFunctionsSelfHost(services, host);
         }
         catch

@@ -47,6 +47,7 @@ public sealed class DurableTaskCatalog
     /// </param>
     /// <param name="telemetry">Traces and metrics, or <c>null</c> for none.</param>
     /// <param name="mapRunChildren">Records a STANDARD map-run child before it starts (the API's execution index), or <c>null</c>.</param>
+    /// <param name="mapRunChildRedrives">Redrives a redriven map run's STANDARD children in place, or <c>null</c> (they then run again as new children).</param>
     /// <returns>The catalog.</returns>
     public static DurableTaskCatalog ForStateMachines(
         ITaskHandler tasks,
@@ -54,7 +55,8 @@ public sealed class DurableTaskCatalog
         Func<string, IHistorySink?>? historySinks = null,
         IItemStore? itemStore = null,
         ExecutionTelemetry? telemetry = null,
-        Func<MapRunChildStart, CancellationToken, Task>? mapRunChildren = null)
+        Func<MapRunChildStart, CancellationToken, Task>? mapRunChildren = null,
+        IMapRunChildRedrives? mapRunChildRedrives = null)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(plans);
@@ -68,7 +70,7 @@ public sealed class DurableTaskCatalog
             .WithActivity(ActivityNames.MapRunRecordChunk, () => new MapRunRecordChunkActivity(itemStore))
             .WithActivity(ActivityNames.MapRunFinish, () => new MapRunFinishActivity(itemStore))
             .WithActivity(ActivityNames.MapRunRedriveStage, () => new MapRunRedriveStageActivity(itemStore))
-            .WithActivity(ActivityNames.MapRunRedriveChunk, () => new MapRunRedriveChunkActivity(itemStore, tasks, plans));
+            .WithActivity(ActivityNames.MapRunRedriveChunk, () => new MapRunRedriveChunkActivity(itemStore, tasks, plans, mapRunChildRedrives));
     }
 
     /// <summary>Gets the orchestrator factories by name.</summary>

@@ -37,6 +37,12 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
     /// <summary>The cause of the error past <see cref="MaxRedrives"/>.</summary>
     internal const string RedriveLimitCause = "The map run has reached its limit of 1000 redrives.";
 
+    /// <summary>The longest pause between two looks at a chunk's redriven STANDARD children.</summary>
+    private static readonly TimeSpan MaxRedriveWait = TimeSpan.FromSeconds(15);
+
+    /// <summary>Looks at a chunk's redriven STANDARD children (about 20 s each) before the map run gives up on them (about a day).</summary>
+    private const int MaxRedriveLooks = 4_000;
+
     /// <summary>The external event UpdateMapRun raises (payload <see cref="MapRunUpdate"/>); chunks not yet started use it.</summary>
     public const string UpdateEventName = "UpdateMapRun";
 
@@ -91,7 +97,9 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 var chunk = progress.NextChunk;
                 running.Add((chunk, request.Express
                     ? CallAsync(context, request.RedriveCount > 0 ? ActivityNames.MapRunRedriveChunk : ActivityNames.MapRunChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)))
-                    : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk))));
+                    : request.RedriveCount > 0
+                        ? RedriveStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk))
+                        : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk))));
                 progress = progress with { NextChunk = chunk + 1 };
                 chunksThisGeneration++;
             }
@@ -123,6 +131,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 FailedChildren = progress.FailedChildren + (result.Failed ?? 0),
                 SucceededItems = progress.SucceededItems + (result.Items ?? 0) - (result.FailedItems ?? 0),
                 FailedItems = progress.FailedItems + (result.FailedItems ?? 0),
+                NotRedrivableChildren = progress.NotRedrivableChildren + (result.NotRedrivable ?? 0),
                 FirstError = progress.FirstError ?? result.Error,
                 FirstCause = progress.FirstError is null ? result.Cause : progress.FirstCause,
             };
@@ -203,6 +212,37 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         var record = Record(run, progress, error is null ? "SUCCEEDED" : "FAILED", Utc(context));
         context.SetCustomStatus(DurableJson.Serialize(record));
         return DurableJson.Serialize(new MapRunOutput(PayloadVersion.Current, record) { Output = output, Error = error, Cause = cause });
+    }
+
+    /// <summary>
+    /// Redrives one chunk's STANDARD children (a redriven map run): the activity redrives the unsuccessful ones in place and
+    /// waits a few seconds for them; while they run it is called again after a durable timer that backs off (1 s doubling
+    /// to 15 s), so a long child costs a few history events, not a tight loop (bounded: <see cref="MaxRedriveLooks"/>). A chunk never recorded runs whole.
+    /// </summary>
+    private static async Task<MapRunActivityResult> RedriveStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        for (var look = 0; look < MaxRedriveLooks; look++)
+        {
+            var result = await CallAsync(context, ActivityNames.MapRunRedriveChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)));
+            if (result.RunWhole == true)
+            {
+                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency);
+            }
+
+            if (result.Pending != true)
+            {
+                return result;
+            }
+
+            await context.CreateTimer(context.CurrentUtcDateTime + delay, CancellationToken.None);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRedriveWait.Ticks));
+        }
+
+        return new MapRunActivityResult(PayloadVersion.Current)
+        {
+            Error = StatesErrorNames.Runtime, Cause = $"The redriven child executions of chunk {chunk} did not close in {MaxRedriveLooks} looks.", Fatal = true,
+        };
     }
 
     /// <summary>Runs one chunk's STANDARD children as executions of their own, in windows of <paramref name="concurrency"/>.</summary>
@@ -312,7 +352,15 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         var request = run.Request;
         var pendingItems = Math.Max(0, progress.ItemCount - progress.SucceededItems - progress.FailedItems - runningItems);
         var items = new MapRunCounts(pendingItems, runningItems, progress.SucceededItems, progress.FailedItems, 0, 0, progress.ItemCount, request.Writer is { Exports: true } ? progress.SucceededItems + progress.FailedItems : 0);
-        var executions = new MapRunCounts(0, runningChildren, progress.SucceededChildren, progress.FailedChildren, 0, 0, progress.SucceededChildren + progress.FailedChildren + runningChildren, request.Writer is { Exports: true } ? progress.SucceededChildren + progress.FailedChildren : 0);
+        var executions = new MapRunCounts(0, runningChildren, progress.SucceededChildren, progress.FailedChildren, 0, 0, progress.SucceededChildren + progress.FailedChildren + runningChildren, request.Writer is { Exports: true } ? progress.SucceededChildren + progress.FailedChildren : 0)
+        {
+            FailuresNotRedrivable = progress.NotRedrivableChildren,
+        };
+        if (request.Batcher is null)
+        {
+            items = items with { FailuresNotRedrivable = progress.NotRedrivableChildren }; // one item per child
+        }
+
         return new MapRunRecord(request.MapRunArn, status, progress.StartDate, items, executions)
         {
             StopDate = stop,

@@ -36,6 +36,15 @@ public sealed record MapRunActivityResult(int Version)
     /// <summary>Whether <see cref="Error"/> fails the map run itself (reader, writer, data limit) rather than one child.</summary>
     public bool? Fatal { get; init; }
 
+    /// <summary>Redriving a STANDARD chunk: its redriven children still run (call again).</summary>
+    public bool? Pending { get; init; }
+
+    /// <summary>Redriving a STANDARD chunk: it has no recorded result (or the host cannot redrive children), so it runs whole.</summary>
+    public bool? RunWhole { get; init; }
+
+    /// <summary>Redriving a STANDARD chunk: its unsuccessful children that could not be redriven (AWS's failuresNotRedrivable).</summary>
+    public int? NotRedrivable { get; init; }
+
     /// <summary>A window of a chunk's child inputs (STANDARD children).</summary>
     public JsonArray? Inputs { get; init; }
 
