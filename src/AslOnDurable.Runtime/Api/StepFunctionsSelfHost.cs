@@ -35,6 +35,9 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
     /// <summary>Gets the dispatcher.</summary>
     public StepFunctionsDispatcher Dispatcher { get; }
 
+    /// <summary>Gets the API's services (tests).</summary>
+    internal IServiceProvider Services => services;
+
     /// <summary>Gets the client of the self-host's task hub.</summary>
     public IExecutionClient Client => host.Client;
 

@@ -5,6 +5,7 @@ using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Api.MapRuns;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Testing;
@@ -133,7 +134,7 @@ public sealed class MapRunRedriveTests : IAsyncLifetime
             .Select(e => (string)e!["executionArn"]!).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(Failing.Length, failedBefore.Count);
 
-        await host.OkAsync("RedriveExecution", Copy(execution));
+        JsonObject redriven = await host.OkAsync("RedriveExecution", Copy(execution));
         await host.Client.WaitForCompletionAsync("mr-redrive-std:run", CancellationToken.None);
 
         JsonObject described = await host.OkAsync("DescribeExecution", Copy(execution));
@@ -168,6 +169,16 @@ public sealed class MapRunRedriveTests : IAsyncLifetime
         Assert.Equal(0, (int)((await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = kept }))["redriveCount"] ?? 0));
         JsonArray events = (await host.OkAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = failedBefore[0] }))["events"]!.AsArray();
         Assert.Contains(events, e => (string?)e!["type"] == "ExecutionRedriven");
+
+        // Asked again by the same redrive (a retried activity), a child is not redriven twice.
+        DateTimeOffset redriveDate = DateTimeOffset.FromUnixTimeMilliseconds((long)(redriven["redriveDate"]!.GetValue<decimal>() * 1000));
+        MapRunChildRedrives redrives = new(host.Services.GetRequiredService<ApiResources>(), () => host.Client);
+        Assert.Null(await redrives.RedriveAsync(failedBefore[0], redriveDate, CancellationToken.None));
+        JsonObject again = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = failedBefore[0] });
+        Assert.Equal(1, (int)again["redriveCount"]!);
+        Assert.Equal("SUCCEEDED", (string?)again["status"]);
+        Assert.Equal(redriven["redriveDate"]!.GetValue<decimal>(), again["redriveDate"]!.GetValue<decimal>());
+        Assert.NotNull(await redrives.RedriveAsync(kept, redriveDate, CancellationToken.None)); // a succeeded child is refused
     }
 
     [Fact]
