@@ -35,6 +35,9 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
     /// <summary>Gets the dispatcher.</summary>
     public StepFunctionsDispatcher Dispatcher { get; }
 
+    /// <summary>Gets the API's services (tests).</summary>
+    internal IServiceProvider Services => services;
+
     /// <summary>Gets the client of the self-host's task hub.</summary>
     public IExecutionClient Client => host.Client;
 
@@ -71,12 +74,16 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
         {
             IExecutionHistoryStore history = services.GetRequiredService<IExecutionHistoryStore>();
             IExecutionIndex executions = services.GetRequiredService<IExecutionIndex>();
+            DurableSelfHost? started = null; // the redriven map-run children's client, once the host runs
+            MapRuns.MapRunChildRedrives childRedrives = new(services.GetRequiredService<ApiResources>(), () => started?.Client);
             DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
                 services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor,
                 itemStore ?? (hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null),
                 services.GetRequiredService<ExecutionTelemetry>(),
-                child => MapRuns.MapRunDirectory.Register(executions, child));
+                (child, cancellationToken) => MapRuns.MapRunDirectory.RegisterAsync(executions, child, cancellationToken),
+                childRedrives);
             DurableSelfHost host = await DurableSelfHost.StartAsync(hostOptions, catalog, loggerFactory, cancellationToken).ConfigureAwait(false);
+            started = host;
             return new StepFunctionsSelfHost(services, host);
         }
         catch

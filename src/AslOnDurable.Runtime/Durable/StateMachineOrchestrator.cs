@@ -29,10 +29,8 @@ namespace AslOnDurable.Runtime.Durable;
 /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c> for none.</param>
 /// <param name="telemetry">Traces, metrics and the <c>loggingConfiguration</c> log (all fed only with events recorded
 /// outside replay), or <c>null</c> for none.</param>
-/// <param name="mapRunChildren">Told once (never on replay) when a STANDARD map-run child starts, or <c>null</c>.</param>
 public sealed class StateMachineOrchestrator(
-    ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null, ExecutionTelemetry? telemetry = null,
-    Action<MapRuns.MapRunChildStart>? mapRunChildren = null)
+    ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null, ExecutionTelemetry? telemetry = null)
     : TaskOrchestrator<string, string>
 {
     /// <summary>
@@ -74,13 +72,6 @@ public sealed class StateMachineOrchestrator(
             ArnPrefix = request.ArnPrefix ?? execution.ArnPrefix,
             RoleArn = request.RoleArn ?? execution.RoleArn,
         };
-        if (mapRunChildren is not null && request.MapRunArn is { } mapRunArn && request.Continuation is null && !context.IsReplaying)
-        {
-            mapRunChildren(new MapRuns.MapRunChildStart(
-                mapRunArn, execution.ExecutionArnFor(execution.Name!), execution.Name!, context.InstanceId, execution.StateMachineName,
-                request.Definition, request.Input?.ToJsonString() ?? "null", new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc))));
-        }
-
         ExecutionObservation? observed = telemetry?.Observe(new ExecutionLabels(
             context.InstanceId, execution.ExecutionArnFor(execution.Name!), execution.StateMachineName, request.TraceParent)
         {

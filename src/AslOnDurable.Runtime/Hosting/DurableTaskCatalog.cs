@@ -46,7 +46,8 @@ public sealed class DurableTaskCatalog
     /// Map then fails with <c>States.Runtime</c> naming the missing storage.
     /// </param>
     /// <param name="telemetry">Traces and metrics, or <c>null</c> for none.</param>
-    /// <param name="mapRunChildren">Told once when a STANDARD map-run child starts (the API's execution index), or <c>null</c>.</param>
+    /// <param name="mapRunChildren">Records a STANDARD map-run child before it starts (the API's execution index), or <c>null</c>.</param>
+    /// <param name="mapRunChildRedrives">Redrives a redriven map run's STANDARD children in place, or <c>null</c> (they then run again as new children).</param>
     /// <returns>The catalog.</returns>
     public static DurableTaskCatalog ForStateMachines(
         ITaskHandler tasks,
@@ -54,21 +55,22 @@ public sealed class DurableTaskCatalog
         Func<string, IHistorySink?>? historySinks = null,
         IItemStore? itemStore = null,
         ExecutionTelemetry? telemetry = null,
-        Action<MapRunChildStart>? mapRunChildren = null)
+        Func<MapRunChildStart, CancellationToken, Task>? mapRunChildren = null,
+        IMapRunChildRedrives? mapRunChildRedrives = null)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(plans);
         return Runtime
-            .WithOrchestrator(OrchestratorNames.StateMachine, () => new StateMachineOrchestrator(plans, historySinks, telemetry, mapRunChildren))
+            .WithOrchestrator(OrchestratorNames.StateMachine, () => new StateMachineOrchestrator(plans, historySinks, telemetry))
             .WithActivity(ActivityNames.StateMachineTask, () => new StateMachineTaskActivity(tasks, null, telemetry))
             .WithOrchestrator(OrchestratorNames.MapRun, static () => new MapRunOrchestrator())
             .WithActivity(ActivityNames.MapRunStage, () => new MapRunStageActivity(itemStore))
             .WithActivity(ActivityNames.MapRunChunk, () => new MapRunChunkActivity(itemStore, tasks, plans))
-            .WithActivity(ActivityNames.MapRunChildInputs, () => new MapRunChildInputsActivity(itemStore, plans))
+            .WithActivity(ActivityNames.MapRunChildInputs, () => new MapRunChildInputsActivity(itemStore, plans, mapRunChildren))
             .WithActivity(ActivityNames.MapRunRecordChunk, () => new MapRunRecordChunkActivity(itemStore))
             .WithActivity(ActivityNames.MapRunFinish, () => new MapRunFinishActivity(itemStore))
             .WithActivity(ActivityNames.MapRunRedriveStage, () => new MapRunRedriveStageActivity(itemStore))
-            .WithActivity(ActivityNames.MapRunRedriveChunk, () => new MapRunRedriveChunkActivity(itemStore, tasks, plans));
+            .WithActivity(ActivityNames.MapRunRedriveChunk, () => new MapRunRedriveChunkActivity(itemStore, tasks, plans, mapRunChildRedrives));
     }
 
     /// <summary>Gets the orchestrator factories by name.</summary>

@@ -5,6 +5,7 @@ using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Api.MapRuns;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Testing;
@@ -62,6 +63,7 @@ public sealed class MapRunRedriveTests : IAsyncLifetime
         Assert.Equal("SUCCEEDED", (string?)after["status"]);
         Assert.Equal(1, (int)after["redriveCount"]!);
         Assert.Equal(redriven["redriveDate"]!.GetValue<decimal>(), after["redriveDate"]!.GetValue<decimal>());
+        Assert.Equal(before["startDate"]!.GetValue<decimal>(), after["startDate"]!.GetValue<decimal>()); // the first run's, kept
         Assert.Equal(Items, (long)after["itemCounts"]!["succeeded"]!);
         Assert.Equal(0, (long)after["itemCounts"]!["failed"]!);
         Assert.Equal(Items, (long)after["itemCounts"]!["total"]!);
@@ -113,6 +115,70 @@ public sealed class MapRunRedriveTests : IAsyncLifetime
         Assert.Equal(2, handler.Calls("6,7,8"));
         Assert.Equal(1, handler.Calls("0,1,2"));
         Assert.Equal(1, handler.Calls("99,100,101"));
+    }
+
+    [Fact]
+    public async Task RedriveExecution_StandardChildrenFailed_RedrivesThoseChildrenInPlace_KeepsTheSucceeded_OutputAsACleanRun()
+    {
+        const int count = 150; // two chunks of 100: the first runs (100 children at once) and fails, the second stays pending
+        store.With("data", "standard.jsonl", Lines(count));
+        string definition = ApiTestCalls.Definition("map-run-redrive")
+            .Replace("\"EXPRESS\"", "\"STANDARD\"", StringComparison.Ordinal)
+            .Replace("\"MaxConcurrency\": 1", "\"MaxConcurrency\": 100", StringComparison.Ordinal);
+        JsonObject execution = await StartAndWaitAsync("mr-redrive-std", "map-run-redrive", """{"key":"standard.jsonl"}""", definition);
+        Assert.Equal("FAILED", (string?)(await host.OkAsync("DescribeExecution", Copy(execution)))["status"]);
+        string mapRun = (string)(await host.OkAsync("ListMapRuns", Copy(execution)))["mapRuns"]![0]!["mapRunArn"]!;
+        JsonObject before = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
+        Assert.Equal(50, (long)before["itemCounts"]!["pending"]!);
+        var failedBefore = (await host.OkAsync("ListExecutions", new JsonObject { ["mapRunArn"] = mapRun, ["statusFilter"] = "FAILED" }))["executions"]!.AsArray()
+            .Select(e => (string)e!["executionArn"]!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Failing.Length, failedBefore.Count);
+
+        JsonObject redriven = await host.OkAsync("RedriveExecution", Copy(execution));
+        await host.Client.WaitForCompletionAsync("mr-redrive-std:run", CancellationToken.None);
+
+        JsonObject described = await host.OkAsync("DescribeExecution", Copy(execution));
+        Assert.Equal("SUCCEEDED", (string?)described["status"]);
+        JsonAssert.Equal(new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject { ["id"] = i, ["done"] = true })]).ToJsonString(), JsonNode.Parse((string)described["output"]!));
+        for (int i = 0; i < count; i++)
+        {
+            Assert.Equal(Failing.Contains(i) ? 2 : 1, handler.Calls(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        JsonObject after = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
+        Assert.Equal("SUCCEEDED", (string?)after["status"]);
+        Assert.Equal(1, (int)after["redriveCount"]!);
+        Assert.Equal(before["startDate"]!.GetValue<decimal>(), after["startDate"]!.GetValue<decimal>());
+        JsonAssert.Equal(
+            $$"""{"pending":0,"running":0,"succeeded":{{count}},"failed":0,"timedOut":0,"aborted":0,"total":{{count}},"resultsWritten":0,"failuresNotRedrivable":0,"pendingRedrive":0}""",
+            after["itemCounts"]);
+        Assert.Equal(count, (long)after["executionCounts"]!["succeeded"]!);
+
+        // The failed children were redriven in place (same ARNs), the others not; no child was started twice.
+        JsonArray children = (await host.OkAsync("ListExecutions", new JsonObject { ["mapRunArn"] = mapRun, ["maxResults"] = 1000 }))["executions"]!.AsArray();
+        Assert.Equal(count, children.Count);
+        Assert.All(children, c => Assert.Equal("SUCCEEDED", (string?)c!["status"]));
+        foreach (string arn in failedBefore)
+        {
+            JsonObject child = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = arn });
+            Assert.Equal("SUCCEEDED", (string?)child["status"]);
+            Assert.Equal(1, (int)child["redriveCount"]!);
+        }
+
+        string kept = (string)children.First(c => !failedBefore.Contains((string)c!["executionArn"]!))!["executionArn"]!;
+        Assert.Equal(0, (int)((await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = kept }))["redriveCount"] ?? 0));
+        JsonArray events = (await host.OkAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = failedBefore[0] }))["events"]!.AsArray();
+        Assert.Contains(events, e => (string?)e!["type"] == "ExecutionRedriven");
+
+        // Asked again by the same redrive (a retried activity), a child is not redriven twice.
+        DateTimeOffset redriveDate = DateTimeOffset.FromUnixTimeMilliseconds((long)(redriven["redriveDate"]!.GetValue<decimal>() * 1000));
+        MapRunChildRedrives redrives = new(host.Services.GetRequiredService<ApiResources>(), () => host.Client);
+        Assert.Null(await redrives.RedriveAsync(failedBefore[0], redriveDate, CancellationToken.None));
+        JsonObject again = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = failedBefore[0] });
+        Assert.Equal(1, (int)again["redriveCount"]!);
+        Assert.Equal("SUCCEEDED", (string?)again["status"]);
+        Assert.Equal(redriven["redriveDate"]!.GetValue<decimal>(), again["redriveDate"]!.GetValue<decimal>());
+        Assert.NotNull(await redrives.RedriveAsync(kept, redriveDate, CancellationToken.None)); // a succeeded child is refused
     }
 
     [Fact]

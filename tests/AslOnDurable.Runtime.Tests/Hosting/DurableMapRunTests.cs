@@ -5,6 +5,7 @@ using AslOnDurable.Core.Engine.InMemory;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.MapRuns;
+using AslOnDurable.Runtime.Durable.Payloads;
 using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Runtime.Tests.Durable;
 using AslOnDurable.Testing;
@@ -186,6 +187,31 @@ public sealed class DurableMapRunTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(StatesErrorNames.Runtime, result.Error!.Error);
         Assert.Contains("--items-folder", result.Error.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MapRun_RedrivenMoreThanAwsLimit_FailsWithStatesRuntime_WithoutReadingItems()
+    {
+        const string arn = "arn:aws:states:us-east-1:123456789012:mapRun:m/proc:00000000-0000-0000-0000-00000000a001";
+        var request = new Core.Engine.MapRuns.MapRunRequest
+        {
+            MapRunArn = arn, MapRunId = "00000000-0000-0000-0000-00000000a001", Label = "proc", StateName = "Process",
+            ReaderResource = "arn:aws:states:::s3:getObject", ExecutionName = "run", StateMachineName = "m",
+            ArnPrefix = "arn:aws:states:us-east-1:123456789012", ExecutionStartTime = DateTimeOffset.UnixEpoch, StateEnteredTime = DateTimeOffset.UnixEpoch,
+            RedriveCount = MapRunOrchestrator.MaxRedrives + 1, RedriveDate = DateTimeOffset.UnixEpoch,
+        };
+        var input = new MapRunInput(PayloadVersion.Current, Definition("standard-output"), request);
+        using CancellationTokenSource cts = new(Budget);
+        string instanceId = MapRunInstanceIds.FromArn(arn, request.RedriveCount);
+
+        await host.Client.StartAsync(OrchestratorNames.MapRun, instanceId, DurableJson.Serialize(input), cts.Token);
+        var done = await host.Client.WaitForCompletionAsync(instanceId, cts.Token);
+
+        var output = DurableJson.Deserialize<MapRunOutput>(done.OutputJson!);
+        Assert.Equal(StatesErrorNames.Runtime, output.Error);
+        Assert.Contains("1000 redrives", output.Cause, StringComparison.Ordinal);
+        Assert.Equal("FAILED", output.Record.Status);
+        Assert.Equal(MapRunOrchestrator.MaxRedrives + 1, output.Record.RedriveCount);
     }
 
     internal static string Definition(string name) =>

@@ -23,9 +23,9 @@ internal static partial class MapStateExecutor
         var marker = run.StateMachineId.LastIndexOf(":stateMachine:", StringComparison.Ordinal);
         var arnPrefix = marker < 0 ? run.StateMachineId : run.StateMachineId[..marker];
         var label = state.Label ?? state.Name;
-        // A redriven execution's Distributed Map redrives the map run it started (same ARN; EXPRESS children only, the
-        // STANDARD children of a map run are not redriven yet, so such a map run starts anew).
-        var redrive = state.ExecutionType == "EXPRESS" ? run.TakeRedriveMapRun(state.Name) : null;
+        // A redriven execution's Distributed Map redrives the map run it started (same ARN): EXPRESS children run again,
+        // STANDARD ones are redriven in place by the host.
+        var redrive = run.TakeRedriveMapRun(state.Name);
         var id = redrive is { } previous ? previous.Arn[(previous.Arn.LastIndexOf(':') + 1)..] : run.Host.NewGuid().ToString("D", CultureInfo.InvariantCulture);
         var identity = new MapRunIdentity(arnPrefix, run.StateMachineName, label, id, state.ExecutionType == "EXPRESS");
 

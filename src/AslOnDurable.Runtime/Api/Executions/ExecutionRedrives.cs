@@ -41,8 +41,11 @@ internal static class ExecutionRedrives
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <param name="redriveDate">The redrive's own instant (RedriveExecution shows it and the checkpoint carries it on, so both are
     /// one instant); <c>null</c> checks at the API clock's now.</param>
+    /// <param name="byMapRun">Whether the map run that started the execution redrives it: a map-run child is then redrivable, and
+    /// its state machine (the map run's, never registered) is not looked up.</param>
     /// <returns>The checkpoint and the complete history (closing event included), or the reason it cannot be redriven.</returns>
-    public static async Task<RedriveCheck> CheckAsync(ApiResources api, ExecutionRecord execution, ExecutionOutcome outcome, CancellationToken cancellationToken, DateTimeOffset? redriveDate = null)
+    public static async Task<RedriveCheck> CheckAsync(
+        ApiResources api, ExecutionRecord execution, ExecutionOutcome outcome, CancellationToken cancellationToken, DateTimeOffset? redriveDate = null, bool byMapRun = false)
     {
         if (execution.StateMachine.Type == ApiResources.Express)
         {
@@ -59,7 +62,7 @@ internal static class ExecutionRedrives
             return RedriveCheck.Refused("Execution is SUCCEEDED and cannot be redriven.");
         }
 
-        if (execution.MapRunArn is { } mapRunArn)
+        if (execution.MapRunArn is { } mapRunArn && !byMapRun)
         {
             return RedriveCheck.Refused($"Execution is a child execution of the Map Run '{mapRunArn}'; redrive its parent execution to redrive the Map Run.") with { ByMapRun = true };
         }
@@ -75,7 +78,7 @@ internal static class ExecutionRedrives
             return RedriveCheck.Refused("Execution has exceeded the max execution time.");
         }
 
-        if (await api.StateMachines.GetAsync(execution.StateMachineArn, cancellationToken).ConfigureAwait(false) is null)
+        if (!byMapRun && await api.StateMachines.GetAsync(execution.StateMachineArn, cancellationToken).ConfigureAwait(false) is null)
         {
             return RedriveCheck.Refused("State machine is in DELETING status.");
         }

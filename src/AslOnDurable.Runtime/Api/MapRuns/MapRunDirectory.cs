@@ -14,7 +14,7 @@ namespace AslOnDurable.Runtime.Api.MapRuns;
 /// Map runs as the API sees them: a map run is the durable instance named by its ARN (<see cref="MapRunInstanceIds"/>),
 /// whose custom status (while it runs) or output (once it ended) is its <see cref="MapRunRecord"/>; the map runs of an
 /// execution are the <c>MapRunStarted</c> events in its history; STANDARD children are execution records that name
-/// their map run (<see cref="Register"/>).
+/// their map run (<see cref="RegisterAsync"/>).
 /// </summary>
 /// <param name="api">The shared resources.</param>
 internal sealed class MapRunDirectory(ApiResources api)
@@ -160,22 +160,24 @@ internal sealed class MapRunDirectory(ApiResources api)
     }
 
     /// <summary>
-    /// Records a STANDARD map-run child as it starts, so that ListExecutions by <c>mapRunArn</c>, DescribeExecution,
-    /// GetExecutionHistory and StopExecution find it. Called from orchestrator code once per child (never on replay): the
-    /// in-memory index stores at once; an index that does I/O completes in the background.
+    /// Records a STANDARD map-run child before it starts, so that ListExecutions by <c>mapRunArn</c>, DescribeExecution,
+    /// GetExecutionHistory and StopExecution find it. Called by the activity that names the children
+    /// (<see cref="Durable.Activities.MapRuns.MapRunChildInputsActivity"/>); a record already there (a retried activity) is kept.
     /// </summary>
     /// <param name="executions">The execution index.</param>
     /// <param name="child">The child.</param>
-    public static void Register(IExecutionIndex executions, MapRunChildStart child)
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes once recorded.</returns>
+    public static async Task RegisterAsync(IExecutionIndex executions, MapRunChildStart child, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(executions);
         ArgumentNullException.ThrowIfNull(child);
         int end = child.ExecutionArn.LastIndexOf(':');
         string machineArn = child.ExecutionArn[..end].Replace(":execution:", ":stateMachine:", StringComparison.Ordinal);
         StateMachineRecord machine = new(machineArn, child.StateMachineName, ApiResources.Standard, child.Definition, string.Empty, child.StartDate);
-        _ = executions.GetOrAddAsync(
+        await executions.GetOrAddAsync(
             new ExecutionRecord(child.ExecutionArn, machineArn, child.Name, child.InstanceId, child.InputJson, child.StartDate, machine) { MapRunArn = child.MapRunArn },
-            CancellationToken.None);
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static DescribeMapRunResponse Describe(string arn, ExecutionSnapshot snapshot)
@@ -217,6 +219,6 @@ internal sealed class MapRunDirectory(ApiResources api)
 
     /// <summary>AWS's counts; once aborted, what was pending or running counts as aborted.</summary>
     private static MapRunCountsResponse Counts(MapRunCounts counts, bool aborted) => aborted
-        ? new(0, 0, counts.Succeeded, counts.Failed, counts.TimedOut, counts.Aborted + counts.Pending + counts.Running, counts.Total, counts.ResultsWritten, 0, 0)
-        : new(counts.Pending, counts.Running, counts.Succeeded, counts.Failed, counts.TimedOut, counts.Aborted, counts.Total, counts.ResultsWritten, 0, 0);
+        ? new(0, 0, counts.Succeeded, counts.Failed, counts.TimedOut, counts.Aborted + counts.Pending + counts.Running, counts.Total, counts.ResultsWritten, counts.FailuresNotRedrivable, 0)
+        : new(counts.Pending, counts.Running, counts.Succeeded, counts.Failed, counts.TimedOut, counts.Aborted, counts.Total, counts.ResultsWritten, counts.FailuresNotRedrivable, 0);
 }

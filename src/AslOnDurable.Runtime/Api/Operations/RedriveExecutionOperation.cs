@@ -1,10 +1,8 @@
-using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Runtime.Api.Contracts;
 using AslOnDurable.Runtime.Api.Executions;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Durable;
-using AslOnDurable.Runtime.Durable.Payloads;
 using AslOnDurable.Runtime.Executions;
 
 namespace AslOnDurable.Runtime.Api.Operations;
@@ -13,7 +11,7 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// RedriveExecution: restarts a FAILED, TIMED_OUT or ABORTED STANDARD execution from the top-level state that did not
 /// succeed, with that state's input and the variables as they were, on the same durable instance (same execution ARN):
 /// a new generation of <see cref="StateMachineOrchestrator"/> whose continuation is the redrive checkpoint read from the
-/// execution's history (<see cref="RedriveCheckpoints"/>). Its history goes on with ExecutionRedriven.
+/// execution's history (<see cref="Core.Engine.History.RedriveCheckpoints"/>). Its history goes on with ExecutionRedriven.
 /// </summary>
 /// <remarks>
 /// AWS: the states that succeeded are not run again, the state machine's TimeoutSeconds starts over, and a client token
@@ -24,7 +22,7 @@ namespace AslOnDurable.Runtime.Api.Operations;
 internal sealed class RedriveExecutionOperation(ApiResources api) : ApiOperation<RedriveExecutionRequest, RedriveExecutionResponse>, IDisposable
 {
     /// <summary>How many client tokens an execution remembers (AWS: 10).</summary>
-    public const int KeptClientTokens = 10;
+    public const int KeptClientTokens = ExecutionRestarts.KeptClientTokens;
 
     /// <summary>How long a client token answers the same redrive (AWS: 15 minutes).</summary>
     public static readonly TimeSpan ClientTokenLifetime = TimeSpan.FromMinutes(15);
@@ -60,58 +58,12 @@ internal sealed class RedriveExecutionOperation(ApiResources api) : ApiOperation
                 return new RedriveExecutionResponse(earlier.RedriveDate);
             }
 
-            ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
-            RedriveCheck check = await ExecutionRedrives.CheckAsync(api, execution, outcome, cancellationToken, now).ConfigureAwait(false);
-            if (check.Checkpoint is not { } checkpoint)
-            {
-                throw new ApiException(ApiErrorTypes.ExecutionNotRedrivable, $"Execution '{execution.ExecutionArn}' cannot be redriven: {check.Reason}");
-            }
-
-            StateMachineInput start = await LastStartAsync(execution, client, cancellationToken).ConfigureAwait(false);
-            int generation = (start.Continuation?.Generation ?? 0) + 1; // a new random seed, as for continue-as-new
-            string payload = DurableJson.Serialize(start with
-            {
-                Continuation = StateMachineOrchestrator.ToContinuation(checkpoint, generation, TimeSpan.Zero),
-            });
-
-            // The closing event of a stopped or timed-out execution is only added when the history is read: keep it
-            // before the redriven run's events.
-            IReadOnlyList<HistoryEvent> recorded = await api.History.EventsAsync(execution.InstanceId, cancellationToken).ConfigureAwait(false);
-            if (check.Events.Count > recorded.Count)
-            {
-                api.History.SinkFor(execution.InstanceId).Record(check.Events[^1]);
-            }
-
-            await api.Executions.ReplaceAsync(
-                execution with
-                {
-                    RedriveCount = checkpoint.RedriveCount,
-                    RedriveDate = now,
-                    StopError = null,
-                    StopCause = null,
-                    RedriveClientTokens = token is null
-                        ? execution.RedriveClientTokens
-                        : [.. execution.RedriveClientTokens.TakeLast(KeptClientTokens - 1), new RedriveClientToken(token, now)],
-                },
-                cancellationToken).ConfigureAwait(false);
-            await client.StartAsync(OrchestratorNames.StateMachine, execution.InstanceId, payload, cancellationToken).ConfigureAwait(false);
+            await ExecutionRestarts.RestartAsync(api, execution, client, now, token, byMapRun: false, cancellationToken).ConfigureAwait(false);
             return new RedriveExecutionResponse(now);
         }
         finally
         {
             gate.Release();
         }
-    }
-
-    /// <summary>The orchestrator input of the execution's last generation (what it was started with, plus its checkpoint).</summary>
-    private static async Task<StateMachineInput> LastStartAsync(ExecutionRecord execution, IExecutionClient client, CancellationToken cancellationToken)
-    {
-        ExecutionSnapshot? snapshot = await client.GetAsync(execution.InstanceId, cancellationToken).ConfigureAwait(false);
-        if (snapshot?.InputJson is not { } input)
-        {
-            throw new ApiException(ApiErrorTypes.ExecutionNotRedrivable, $"Execution '{execution.ExecutionArn}' cannot be redriven: its durable instance is gone.");
-        }
-
-        return DurableJson.Deserialize<StateMachineInput>(input);
     }
 }

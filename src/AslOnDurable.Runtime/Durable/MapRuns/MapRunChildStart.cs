@@ -1,7 +1,7 @@
 namespace AslOnDurable.Runtime.Durable.MapRuns;
 
 /// <summary>
-/// A STANDARD map-run child as it starts: what a host with an execution index records so that ListExecutions by
+/// A STANDARD map-run child about to start: what a host with an execution index records so that ListExecutions by
 /// <c>mapRunArn</c>, DescribeExecution and StopExecution find it.
 /// </summary>
 /// <param name="MapRunArn">The map run that started it.</param>

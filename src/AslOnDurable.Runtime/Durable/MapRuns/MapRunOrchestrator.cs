@@ -31,6 +31,18 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
     /// <summary>The concurrent children MaxConcurrency 0 stands for (AWS's limit for distributed maps).</summary>
     public const int BackendMaxConcurrency = 10_000;
 
+    /// <summary>AWS's hard limit of redrives per map run; a redrive past it fails the map run with <c>States.Runtime</c>.</summary>
+    public const int MaxRedrives = 1000;
+
+    /// <summary>The cause of the error past <see cref="MaxRedrives"/>.</summary>
+    internal const string RedriveLimitCause = "The map run has reached its limit of 1000 redrives.";
+
+    /// <summary>The longest pause between two looks at a chunk's redriven STANDARD children.</summary>
+    private static readonly TimeSpan MaxRedriveWait = TimeSpan.FromSeconds(15);
+
+    /// <summary>Looks at a chunk's redriven STANDARD children (about 20 s each) before the map run gives up on them (about a day).</summary>
+    private const int MaxRedriveLooks = 4_000;
+
     /// <summary>The external event UpdateMapRun raises (payload <see cref="MapRunUpdate"/>); chunks not yet started use it.</summary>
     public const string UpdateEventName = "UpdateMapRun";
 
@@ -45,15 +57,22 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         var progress = run.Progress;
         if (progress is null)
         {
-            // A redrive iterates the items its first run staged (kept because it failed), else stages them.
-            var staged = request.RedriveCount > 0 ? await CallAsync(context, ActivityNames.MapRunRedriveStage, Activity(run, 0, chunkSize)) : null;
-            staged = staged is { ChunkCount: > 0, Error: null } ? staged : await CallAsync(context, ActivityNames.MapRunStage, Activity(run, 0, chunkSize));
-            if (staged.Error is not null)
+            // The start date is read once, before staging; a redrive keeps its first run's (kept in run.json).
+            var startDate = Utc(context);
+            if (request.RedriveCount > MaxRedrives)
             {
-                return Finish(context, run, new MapRunProgress(0, Utc(context), 0, 0, 0), null, staged.Error, staged.Cause);
+                return Finish(context, run, new MapRunProgress(0, startDate, 0, 0, 0), null, StatesErrorNames.Runtime, RedriveLimitCause);
             }
 
-            progress = new MapRunProgress(0, Utc(context), staged.ItemCount ?? 0, staged.ChunkCount ?? 0, 0);
+            // A redrive iterates the items its first run staged (kept because it failed), else stages them.
+            var staged = request.RedriveCount > 0 ? await CallAsync(context, ActivityNames.MapRunRedriveStage, Activity(run, 0, chunkSize)) : null;
+            staged = staged is { ChunkCount: > 0, Error: null } ? staged : await CallAsync(context, ActivityNames.MapRunStage, Activity(run, 0, chunkSize) with { StartDate = startDate });
+            if (staged.Error is not null)
+            {
+                return Finish(context, run, new MapRunProgress(0, startDate, 0, 0, 0), null, staged.Error, staged.Cause);
+            }
+
+            progress = new MapRunProgress(0, staged.StartDate ?? startDate, staged.ItemCount ?? 0, staged.ChunkCount ?? 0, 0);
         }
 
         var childrenPerChunk = request.Batcher is { MaxItemsPerBatch: > 0 } batcher ? Math.Max(1, chunkSize / (int)Math.Min(batcher.MaxItemsPerBatch, chunkSize)) : chunkSize;
@@ -78,7 +97,9 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 var chunk = progress.NextChunk;
                 running.Add((chunk, request.Express
                     ? CallAsync(context, request.RedriveCount > 0 ? ActivityNames.MapRunRedriveChunk : ActivityNames.MapRunChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)))
-                    : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk))));
+                    : request.RedriveCount > 0
+                        ? RedriveStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk))
+                        : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk))));
                 progress = progress with { NextChunk = chunk + 1 };
                 chunksThisGeneration++;
             }
@@ -110,6 +131,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 FailedChildren = progress.FailedChildren + (result.Failed ?? 0),
                 SucceededItems = progress.SucceededItems + (result.Items ?? 0) - (result.FailedItems ?? 0),
                 FailedItems = progress.FailedItems + (result.FailedItems ?? 0),
+                NotRedrivableChildren = progress.NotRedrivableChildren + (result.NotRedrivable ?? 0),
                 FirstError = progress.FirstError ?? result.Error,
                 FirstCause = progress.FirstError is null ? result.Cause : progress.FirstCause,
             };
@@ -192,36 +214,73 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         return DurableJson.Serialize(new MapRunOutput(PayloadVersion.Current, record) { Output = output, Error = error, Cause = cause });
     }
 
-    /// <summary>Runs one chunk's STANDARD children as executions of their own, at most <paramref name="concurrency"/> at a time.</summary>
-    private static async Task<MapRunActivityResult> RunStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency)
+    /// <summary>
+    /// Redrives one chunk's STANDARD children (a redriven map run): the activity redrives the unsuccessful ones in place and
+    /// waits a few seconds for them; while they run it is called again after a durable timer that backs off (1 s doubling
+    /// to 15 s), so a long child costs a few history events, not a tight loop (bounded: <see cref="MaxRedriveLooks"/>). A chunk never recorded runs whole.
+    /// </summary>
+    private static async Task<MapRunActivityResult> RedriveStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency)
     {
-        var prepared = await CallAsync(context, ActivityNames.MapRunChildInputs, MapRunStorage.Slim(Activity(run, chunk, chunkSize)));
-        if (prepared.Error is not null || prepared.Inputs is not { } inputs || prepared.Processor is not { } processor)
+        var delay = TimeSpan.FromSeconds(1);
+        for (var look = 0; look < MaxRedriveLooks; look++)
         {
-            return prepared.Error is null ? prepared with { Error = StatesErrorNames.Runtime, Fatal = true } : prepared;
+            var result = await CallAsync(context, ActivityNames.MapRunRedriveChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)));
+            if (result.RunWhole == true)
+            {
+                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency);
+            }
+
+            if (result.Pending != true)
+            {
+                return result;
+            }
+
+            await context.CreateTimer(context.CurrentUtcDateTime + delay, CancellationToken.None);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRedriveWait.Ticks));
         }
 
-        var request = run.Request;
-        var children = new MapRunChild[inputs.Count];
-        for (var start = 0; start < inputs.Count; start += concurrency)
+        return new MapRunActivityResult(PayloadVersion.Current)
         {
-            var batch = new List<Task>();
-            for (var i = start; i < Math.Min(inputs.Count, start + concurrency); i++)
+            Error = StatesErrorNames.Runtime, Cause = $"The redriven child executions of chunk {chunk} did not close in {MaxRedriveLooks} looks.", Fatal = true,
+        };
+    }
+
+    /// <summary>Runs one chunk's STANDARD children as executions of their own, in windows of <paramref name="concurrency"/>.</summary>
+    private static async Task<MapRunActivityResult> RunStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency)
+    {
+        MapRunChild[]? children = null;
+        string? processor = null;
+        for (var start = 0; children is null || start < children.Length; start += concurrency)
+        {
+            // Each window's inputs and names come from an activity, which also records the children in the API's index.
+            var prepared = await CallAsync(context, ActivityNames.MapRunChildInputs, MapRunStorage.Slim(Activity(run, chunk, chunkSize)) with { FirstChild = start, ChildWindow = concurrency });
+            processor ??= prepared.Processor;
+            if (prepared.Error is not null || prepared.Inputs is not { } inputs || processor is null || prepared.Names is not { } names || names.Count != inputs.Count || prepared.ChildCount is not { } count)
             {
-                batch.Add(RunChildAsync(context, run, processor, inputs[i], children, i));
+                return prepared.Error is null ? prepared with { Error = StatesErrorNames.Runtime, Fatal = true } : prepared;
+            }
+
+            children ??= new MapRunChild[count];
+            var batch = new List<Task>();
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                batch.Add(RunChildAsync(context, run, processor, names[i], inputs[i], children, start + i));
             }
 
             await Task.WhenAll(batch);
+            if (inputs.Count == 0)
+            {
+                break;
+            }
         }
 
         return await CallAsync(context, ActivityNames.MapRunRecordChunk, Activity(run, chunk, chunkSize) with { Children = children });
     }
 
     private static async Task RunChildAsync(
-        TaskOrchestrationContext context, MapRunInput run, string processor,
+        TaskOrchestrationContext context, MapRunInput run, string processor, string name,
         System.Text.Json.Nodes.JsonNode? input, MapRunChild[] children, int index)
     {
-        var name = context.NewGuid().ToString("D");
         var start = Utc(context);
         var payload = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, processor, input?.DeepClone())
         {
@@ -293,7 +352,15 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         var request = run.Request;
         var pendingItems = Math.Max(0, progress.ItemCount - progress.SucceededItems - progress.FailedItems - runningItems);
         var items = new MapRunCounts(pendingItems, runningItems, progress.SucceededItems, progress.FailedItems, 0, 0, progress.ItemCount, request.Writer is { Exports: true } ? progress.SucceededItems + progress.FailedItems : 0);
-        var executions = new MapRunCounts(0, runningChildren, progress.SucceededChildren, progress.FailedChildren, 0, 0, progress.SucceededChildren + progress.FailedChildren + runningChildren, request.Writer is { Exports: true } ? progress.SucceededChildren + progress.FailedChildren : 0);
+        var executions = new MapRunCounts(0, runningChildren, progress.SucceededChildren, progress.FailedChildren, 0, 0, progress.SucceededChildren + progress.FailedChildren + runningChildren, request.Writer is { Exports: true } ? progress.SucceededChildren + progress.FailedChildren : 0)
+        {
+            FailuresNotRedrivable = progress.NotRedrivableChildren,
+        };
+        if (request.Batcher is null)
+        {
+            items = items with { FailuresNotRedrivable = progress.NotRedrivableChildren }; // one item per child
+        }
+
         return new MapRunRecord(request.MapRunArn, status, progress.StartDate, items, executions)
         {
             StopDate = stop,

@@ -25,6 +25,15 @@ public sealed record MapRunActivityInput(int Version, string Definition, MapRunR
     /// </summary>
     public bool? Slim { get; init; }
 
+    /// <summary>When the map run started (staging writes it into <c>run.json</c>, where a redrive finds it).</summary>
+    public DateTimeOffset? StartDate { get; init; }
+
+    /// <summary>The first child of the window whose inputs are asked for (STANDARD children; <see langword="null"/>: 0).</summary>
+    public int? FirstChild { get; init; }
+
+    /// <summary>How many children the window holds at most (STANDARD children; <see langword="null"/>: the whole chunk).</summary>
+    public int? ChildWindow { get; init; }
+
     /// <summary>The STANDARD children that ran (recording a chunk), in item order.</summary>
     public IReadOnlyList<MapRunChild>? Children { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed record MapRunActivityResult(int Version)
     /// <summary>Chunks staged.</summary>
     public int? ChunkCount { get; init; }
 
+    /// <summary>When the map run first started (a redrive's staging: from <c>run.json</c>).</summary>
+    public DateTimeOffset? StartDate { get; init; }
+
     /// <summary>Children of the chunk that succeeded.</summary>
     public int? Succeeded { get; init; }
 
@@ -33,8 +36,23 @@ public sealed record MapRunActivityResult(int Version)
     /// <summary>Whether <see cref="Error"/> fails the map run itself (reader, writer, data limit) rather than one child.</summary>
     public bool? Fatal { get; init; }
 
-    /// <summary>A chunk's child inputs (STANDARD children).</summary>
+    /// <summary>Redriving a STANDARD chunk: its redriven children still run (call again).</summary>
+    public bool? Pending { get; init; }
+
+    /// <summary>Redriving a STANDARD chunk: it has no recorded result (or the host cannot redrive children), so it runs whole.</summary>
+    public bool? RunWhole { get; init; }
+
+    /// <summary>Redriving a STANDARD chunk: its unsuccessful children that could not be redriven (AWS's failuresNotRedrivable).</summary>
+    public int? NotRedrivable { get; init; }
+
+    /// <summary>A window of a chunk's child inputs (STANDARD children).</summary>
     public JsonArray? Inputs { get; init; }
+
+    /// <summary>The chunk's children (STANDARD children: <see cref="Inputs"/> holds one window of them).</summary>
+    public int? ChildCount { get; init; }
+
+    /// <summary>The names of a chunk's children, in the order of <see cref="Inputs"/> (STANDARD children).</summary>
+    public IReadOnlyList<string>? Names { get; init; }
 
     /// <summary>The item processor as a state machine definition (STANDARD children).</summary>
     public string? Processor { get; init; }

@@ -9,4 +9,8 @@ namespace AslOnDurable.Runtime.Durable.Payloads;
 /// <param name="Aborted">Aborted.</param>
 /// <param name="Total">All.</param>
 /// <param name="ResultsWritten">Whose results the ResultWriter wrote.</param>
-public sealed record MapRunCounts(long Pending, long Running, long Succeeded, long Failed, long TimedOut, long Aborted, long Total, long ResultsWritten);
+public sealed record MapRunCounts(long Pending, long Running, long Succeeded, long Failed, long TimedOut, long Aborted, long Total, long ResultsWritten)
+{
+    /// <summary>Unsuccessful STANDARD children a redrive could not redrive (AWS's <c>failuresNotRedrivable</c>).</summary>
+    public long FailuresNotRedrivable { get; init; }
+}

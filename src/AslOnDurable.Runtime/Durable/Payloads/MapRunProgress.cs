@@ -20,6 +20,9 @@ public sealed record MapRunProgress(int Generation, DateTimeOffset StartDate, lo
     /// <summary>Items in failed children.</summary>
     public long FailedItems { get; init; }
 
+    /// <summary>Failed STANDARD children a redrive could not redrive.</summary>
+    public long NotRedrivableChildren { get; init; }
+
     /// <summary>The first failed child's error.</summary>
     public string? FirstError { get; init; }
 

@@ -2,40 +2,75 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Items;
 using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Durable.MapRuns;
 using AslOnDurable.Runtime.Durable.Payloads;
 using Microsoft.DurableTask;
 
 namespace AslOnDurable.Runtime.Durable.Activities.MapRuns;
 
 /// <summary>
-/// Redrives one chunk of a map run's EXPRESS children (RedriveExecution of the parent): a chunk whose result was recorded
-/// runs again only its children that did not succeed, with the inputs they ran with, and its result is recorded again
-/// with the succeeded children's entries and outputs kept; a chunk every child of which succeeded is only counted; a
-/// chunk never run (pending, or running when the map run was aborted) runs whole.
+/// Redrives one chunk of a map run (RedriveExecution of the parent): a chunk whose result was recorded runs again only its
+/// children that did not succeed, and its result is recorded again with the succeeded children's entries and outputs
+/// kept; a chunk every child of which succeeded is only counted; a chunk never run (pending, or running when the map run
+/// was aborted) runs whole. EXPRESS children run again in memory here, with the inputs they ran with. STANDARD children
+/// are redriven in place (<see cref="IMapRunChildRedrives"/>, the code RedriveExecution uses): the activity answers
+/// <see cref="MapRunActivityResult.Pending"/> while they run and is called again (a child this redrive already redrove
+/// is not redriven twice); a chunk to run whole, or any STANDARD chunk on a host that cannot redrive children, answers
+/// <see cref="MapRunActivityResult.RunWhole"/> and the orchestration runs it as a first run does.
 /// </summary>
-/// <remarks>AWS reruns a redriven map run's unsuccessful EXPRESS children as new executions (StartExecution).</remarks>
+/// <remarks>AWS reruns a redriven map run's unsuccessful EXPRESS children as new executions and redrives its STANDARD ones.</remarks>
 /// <param name="store">The item store, or <see langword="null"/> when the host has none.</param>
 /// <param name="tasks">Runs the children's Task states.</param>
 /// <param name="plans">Compiled definitions.</param>
-public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans) : TaskActivity<string, string>
+/// <param name="redrives">Redrives STANDARD children in place, or <see langword="null"/> when the host cannot.</param>
+public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, IMapRunChildRedrives? redrives = null)
+    : TaskActivity<string, string>
 {
+    /// <summary>How long one call waits for redriven STANDARD children before it answers that they still run.</summary>
+    public static readonly TimeSpan ChildWait = TimeSpan.FromSeconds(5);
+
     /// <inheritdoc />
-    public override Task<string> RunAsync(TaskActivityContext context, string input) => RunAsync(store, tasks, plans, input);
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => RunAsync(store, tasks, plans, input, redrives);
 
     /// <summary>Runs the activity (also called by the Functions app's trigger).</summary>
-    public static Task<string> RunAsync(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, string input) => MapRunStorage.GuardAsync(async () =>
+    /// <param name="store">The item store, or <see langword="null"/>.</param>
+    /// <param name="tasks">Runs the children's Task states.</param>
+    /// <param name="plans">Compiled definitions.</param>
+    /// <param name="input">The activity's input.</param>
+    /// <param name="redrives">Redrives STANDARD children in place, or <see langword="null"/>.</param>
+    /// <returns>The activity's result.</returns>
+    public static Task<string> RunAsync(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, string input, IMapRunChildRedrives? redrives = null) => MapRunStorage.GuardAsync(async () =>
     {
         var loaded = await ExpressChunk.LoadAsync(store, tasks, plans, input).ConfigureAwait(false);
         var (request, items, plan, chunk, host, options) = loaded;
         var run = request.Request;
+        if (!run.Express && redrives is null)
+        {
+            return new MapRunActivityResult(PayloadVersion.Current) { RunWhole = true };
+        }
+
         var firstIndex = loaded.FirstIndex;
         var recorded = await MapRunStorage.TryReadAsync(items, MapRunStorage.ResultsBlob(run, request.Chunk), CancellationToken.None).ConfigureAwait(false);
         MapRunChunkResult result;
+        var notRedrivable = 0;
         if (recorded is JsonObject { } previous && previous["Entries"] is JsonArray entries && previous["Outputs"] is JsonArray outputs)
         {
             var (indexes, inputs) = MapRunChunks.Unsuccessful(entries);
-            var rerun = await MapRunChunks.RerunExpressAsync(plan, run, inputs, host, options).ConfigureAwait(false);
-            result = MapRunChunks.Merge(run, entries, outputs, indexes, rerun);
+            if (run.Express)
+            {
+                result = MapRunChunks.Merge(run, entries, outputs, indexes, await MapRunChunks.RerunExpressAsync(plan, run, inputs, host, options).ConfigureAwait(false));
+            }
+            else
+            {
+                var redriven = await RedriveStandardAsync(redrives!, run, entries, indexes).ConfigureAwait(false);
+                if (redriven is null)
+                {
+                    return new MapRunActivityResult(PayloadVersion.Current) { Pending = true };
+                }
+
+                (result, notRedrivable) = (MapRunChunks.Merge(run, entries, outputs, redriven.Value.Indexes, MapRunChunks.Describe(run, redriven.Value.Children)), redriven.Value.NotRedrivable);
+            }
+
             if (run.Writer is { Exports: true } writer && result.Failed == 0)
             {
                 await items.DeleteAsync(writer.Bucket, MapRunResultFiles.PartKey(run, "FAILED", request.Chunk), CancellationToken.None).ConfigureAwait(false);
@@ -51,9 +86,51 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
         }
         else
         {
-            return await loaded.RunAndRecordAsync().ConfigureAwait(false);
+            return run.Express ? await loaded.RunAndRecordAsync().ConfigureAwait(false) : new MapRunActivityResult(PayloadVersion.Current) { RunWhole = true };
         }
 
-        return await MapRunStorage.RecordAsync(items, run, request.Chunk, chunk.Count, result, CancellationToken.None).ConfigureAwait(false);
+        var counted = await MapRunStorage.RecordAsync(items, run, request.Chunk, chunk.Count, result, CancellationToken.None).ConfigureAwait(false);
+        return notRedrivable > 0 ? counted with { NotRedrivable = notRedrivable } : counted;
     });
+
+    /// <summary>
+    /// Redrives the chunk's unsuccessful STANDARD children and waits for them up to <see cref="ChildWait"/>: what they did
+    /// (positions in <paramref name="entries"/> and outcomes, aligned), or <see langword="null"/> while some still run. A
+    /// child that cannot be redriven keeps its entry and counts as not redrivable.
+    /// </summary>
+    private static async Task<(List<int> Indexes, List<MapRunChild> Children, int NotRedrivable)?> RedriveStandardAsync(
+        IMapRunChildRedrives redrives, MapRunRequest run, JsonArray entries, IReadOnlyList<int> unsuccessful)
+    {
+        var redriveDate = run.RedriveDate ?? throw new InvalidOperationException("A redriven map run has a redrive date.");
+        var redriven = new List<int>();
+        var notRedrivable = 0;
+        foreach (var index in unsuccessful)
+        {
+            var arn = (string?)entries[index]?["ExecutionArn"];
+            if (arn is not null && await redrives.RedriveAsync(arn, redriveDate, CancellationToken.None).ConfigureAwait(false) is null)
+            {
+                redriven.Add(index);
+            }
+            else
+            {
+                notRedrivable++;
+            }
+        }
+
+        var until = DateTimeOffset.UtcNow + ChildWait;
+        var children = new List<MapRunChild>(redriven.Count);
+        foreach (var index in redriven)
+        {
+            var left = until - DateTimeOffset.UtcNow;
+            var child = await redrives.OutcomeAsync((string)entries[index]!["ExecutionArn"]!, redriveDate, left > TimeSpan.Zero ? left : TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            if (child is null)
+            {
+                return null;
+            }
+
+            children.Add(child);
+        }
+
+        return (redriven, children, notRedrivable);
+    }
 }

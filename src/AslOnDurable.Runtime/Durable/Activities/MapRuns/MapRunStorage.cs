@@ -42,24 +42,7 @@ internal static class MapRunStorage
             return input;
         }
 
-        if (!Runs.TryGetValue(input.Request.MapRunId, out var full))
-        {
-            var stream = await store.OpenReadAsync(Container, RunBlob(input.Request), cancellationToken).ConfigureAwait(false)
-                ?? throw new AslErrorException(StatesErrorNames.Runtime, $"The map run's working blob {Container}/{RunBlob(input.Request)} is missing.");
-            await using (stream.ConfigureAwait(false))
-            {
-                using var reader = new StreamReader(stream, Encoding.UTF8);
-                full = DurableJson.Deserialize<MapRunActivityInput>(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
-            }
-
-            if (Runs.Count >= 64)
-            {
-                Runs.Clear();
-            }
-
-            Runs[input.Request.MapRunId] = full;
-        }
-
+        var full = await RunRecordAsync(store, input.Request, cancellationToken).ConfigureAwait(false);
         return input with
         {
             Slim = null,
@@ -72,6 +55,30 @@ internal static class MapRunStorage
                 ExecutionInput = full.Request.ExecutionInput?.DeepClone(),
             },
         };
+    }
+
+    /// <summary>The map run's full input as staging wrote it (<c>run.json</c>), kept in memory for the next chunks.</summary>
+    public static async Task<MapRunActivityInput> RunRecordAsync(IItemStore store, MapRunRequest request, CancellationToken cancellationToken)
+    {
+        if (!Runs.TryGetValue(request.MapRunId, out var full))
+        {
+            var stream = await store.OpenReadAsync(Container, RunBlob(request), cancellationToken).ConfigureAwait(false)
+                ?? throw new AslErrorException(StatesErrorNames.Runtime, $"The map run's working blob {Container}/{RunBlob(request)} is missing.");
+            await using (stream.ConfigureAwait(false))
+            {
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                full = DurableJson.Deserialize<MapRunActivityInput>(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
+            }
+
+            if (Runs.Count >= 64)
+            {
+                Runs.Clear();
+            }
+
+            Runs[request.MapRunId] = full;
+        }
+
+        return full;
     }
 
     /// <summary>A chunk activity's input without what <c>run.json</c> holds.</summary>

@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.MapRuns;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Durable.Activities.MapRuns;
+using AslOnDurable.Runtime.Durable.MapRuns;
+using AslOnDurable.Runtime.Durable.Payloads;
+using AslOnDurable.Runtime.Tests.Durable;
+using AslOnDurable.Testing;
+
+namespace AslOnDurable.Runtime.Tests.Durable.MapRuns;
+
+/// <summary>A redriven STANDARD chunk: unsuccessful children redriven through the seam, waited for, merged with the kept ones.</summary>
+public sealed class MapRunRedriveChunkActivityTests
+{
+    private static readonly DateTimeOffset Redrive = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+    private readonly MemoryItemStore store = new();
+    private readonly FakeRedrives redrives = new();
+
+    [Fact]
+    public async Task StandardChunk_RedrivenChildStillRunning_Pending_ThenMerged_UnredrivableOneCounted()
+    {
+        var (request, input) = await StageAsync();
+        string first = Arn(request, 1), second = Arn(request, 2);
+        redrives.Refused.Add(second);
+
+        var pending = await RunAsync(input);
+        redrives.Closed[first] = new MapRunChild("c1", JsonNode.Parse("""{"id":1}"""), "SUCCEEDED", JsonNode.Parse("""{"id":1,"done":true}"""), null, Redrive, Redrive);
+        var done = await RunAsync(input);
+
+        Assert.True(pending.Pending);
+        Assert.Null(pending.Succeeded);
+        Assert.Null(done.Pending);
+        Assert.Equal(2, done.Succeeded);
+        Assert.Equal(1, done.Failed);
+        Assert.Equal(1, done.NotRedrivable);
+        Assert.Equal([first, second, first, second], redrives.Asked);
+        var recorded = JsonNode.Parse(store.Text(MapRunStorage.Container, MapRunStorage.ResultsBlob(request, 0))!)!;
+        Assert.Equal(["SUCCEEDED", "SUCCEEDED", "FAILED"], recorded["Entries"]!.AsArray().Select(e => (string)e!["Status"]!));
+        JsonAssert.Equal("""[{"id":0,"done":true},{"id":1,"done":true},null]""", recorded["Outputs"]);
+    }
+
+    [Fact]
+    public async Task StandardChunk_HostCannotRedriveChildren_RunsWhole()
+    {
+        var (_, input) = await StageAsync();
+
+        var result = DurableJson.Deserialize<MapRunActivityResult>(
+            await MapRunRedriveChunkActivity.RunAsync(store, new TestTaskHandler(), new ExecutionPlanCache(), input));
+
+        Assert.True(result.RunWhole);
+        Assert.Empty(redrives.Asked);
+    }
+
+    private async Task<MapRunActivityResult> RunAsync(string input) =>
+        DurableJson.Deserialize<MapRunActivityResult>(await MapRunRedriveChunkActivity.RunAsync(store, new TestTaskHandler(), new ExecutionPlanCache(), input, redrives));
+
+    private static string Arn(MapRunRequest request, int position) => MapRunChunks.ChildExecutionArn(request, "c" + position);
+
+    /// <summary>A first run of one chunk of three STANDARD children: the first succeeded, the others failed.</summary>
+    private async Task<(MapRunRequest Request, string Input)> StageAsync()
+    {
+        const string id = "00000000-0000-0000-0000-0000000000c1";
+        var request = new MapRunRequest
+        {
+            MapRunArn = "arn:aws:states:us-east-1:123456789012:mapRun:m/items:" + id, MapRunId = id, Label = "items", StateName = "Process",
+            ReaderResource = "arn:aws:states:::s3:getObject", ExecutionName = "run", StateMachineName = "m",
+            ArnPrefix = "arn:aws:states:us-east-1:123456789012", ExecutionStartTime = Redrive, StateEnteredTime = Redrive,
+            RedriveCount = 1, RedriveDate = Redrive,
+        };
+        var definition = DefinitionFiles.Read("api", "map-run-redrive").Replace("\"EXPRESS\"", "\"STANDARD\"", StringComparison.Ordinal);
+        var full = new MapRunActivityInput(PayloadVersion.Current, definition, request, 0, 100);
+        await MapRunStorage.WriteRunAsync(store, full, CancellationToken.None);
+        JsonNode?[] items = [.. Enumerable.Range(0, 3).Select(i => JsonNode.Parse($$"""{"id":{{i}}}"""))];
+        await MapRunStorage.WriteAsync(store, MapRunStorage.ItemsBlob(request, 0), new JsonArray([.. items.Select(i => i?.DeepClone())]), CancellationToken.None);
+        MapRunChild[] children =
+        [
+            new("c0", items[0], "SUCCEEDED", JsonNode.Parse("""{"id":0,"done":true}"""), null, Redrive, Redrive),
+            new("c1", items[1], "FAILED", null, new AslError("Item.Failed", "no"), Redrive, Redrive),
+            new("c2", items[2], "FAILED", null, new AslError("Item.Failed", "no"), Redrive, Redrive),
+        ];
+        await MapRunStorage.RecordAsync(store, request with { RedriveCount = 0, RedriveDate = null }, 0, 3, MapRunChunks.Describe(request, children), CancellationToken.None);
+        return (request, DurableJson.Serialize(MapRunStorage.Slim(full)));
+    }
+
+    private sealed class FakeRedrives : IMapRunChildRedrives
+    {
+        public List<string> Asked { get; } = [];
+
+        public HashSet<string> Refused { get; } = [];
+
+        public Dictionary<string, MapRunChild> Closed { get; } = [];
+
+        public Task<string?> RedriveAsync(string executionArn, DateTimeOffset redriveDate, CancellationToken cancellationToken)
+        {
+            Assert.Equal(Redrive, redriveDate);
+            Asked.Add(executionArn);
+            return Task.FromResult(Refused.Contains(executionArn) ? "not redrivable" : null);
+        }
+
+        public Task<MapRunChild?> OutcomeAsync(string executionArn, DateTimeOffset redriveDate, TimeSpan wait, CancellationToken cancellationToken) =>
+            Task.FromResult(Closed.GetValueOrDefault(executionArn));
+    }
+}
