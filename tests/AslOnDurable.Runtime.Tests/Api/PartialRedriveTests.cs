@@ -52,7 +52,7 @@ public sealed class PartialRedriveTests : IAsyncLifetime
         Assert.Equal("ExecutionSucceeded", types[^1]);
     }
 
-    [Fact(Skip = "Known bug (docs/ROADMAP.md, Issue 11, partial redrive): an iteration that succeeded in the original run is run again on the first redrive")]
+    [Fact]
     public async Task Redrive_InlineMap_RunsOnlyUnsuccessfulIterations_TwoRedrives()
     {
         // MaxConcurrency 1: iteration 1 fails, 2 and 3 never start; the first redrive keeps 0, reruns 1, runs 2, and 3
@@ -70,13 +70,15 @@ public sealed class PartialRedriveTests : IAsyncLifetime
         await RedriveAsync(arn, "FAILED");
         await RedriveAsync(arn, "SUCCEEDED");
 
-        // Known gap (ROADMAP issue 11): iteration 0, which succeeded in the original run, runs again on the first redrive
-        // (ok is called 3 times, not 2); iterations that succeeded in a redriven run are kept (iteration 2 below).
+        // Iteration 0 ran once, in the original run (kept by both redrives); 2 ran once, in the first redrive.
+        Assert.Equal(2, handler.Calls("ok"));
         Assert.Equal(4, handler.Calls("flaky"));
         JsonObject described = await host.OkAsync("DescribeExecution", Copy(arn));
         Assert.Equal(2, (int)described["redriveCount"]!);
         JsonArray output = JsonNode.Parse((string)described["output"]!)!.AsArray();
         Assert.Equal([0, 1, 2, 3], output.Select(o => (int)o!["n"]!));
+        Assert.Equal(1, (int)output[0]!["attempt"]!);
+        Assert.Equal(2, (int)output[1]!["attempt"]!);
         Assert.Equal(1, (int)output[2]!["attempt"]!);
         Assert.Equal(2, (int)output[3]!["attempt"]!);
         string[] types = await TypesAsync(arn);
