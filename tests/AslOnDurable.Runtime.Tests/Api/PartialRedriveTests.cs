@@ -39,12 +39,7 @@ public sealed class PartialRedriveTests : IAsyncLifetime
                 "B": {"Type": "Task", "Resource": "%FN%flaky", "Parameters": {"b": "b"}, "End": true}}},
               {"StartAt": "C", "States": {"C": {"Type": "Pass", "Result": "c", "End": true}}}]}}}
             """.Replace("%FN%", Fn, StringComparison.Ordinal);
-        JsonObject arn = await host.StartAsync(await host.CreateInlineAsync("partial-parallel", definition), "r1");
-        await holding.Held.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await WaitForExitAsync(arn, "A");
-        holding.Release();
-        await host.WaitAsync(arn);
-        Assert.Equal("FAILED", await host.StatusAsync(arn));
+        JsonObject arn = await RunGatedAsync("partial-parallel", definition);
 
         await RedriveAsync(arn, "SUCCEEDED");
 
@@ -131,10 +126,12 @@ public sealed class PartialRedriveTests : IAsyncLifetime
         string definition = """
             {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
               {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "%FN%ok", "End": true}}},
-              {"StartAt": "B", "States": {"B": {"Type": "Task", "Resource": "%FN%flaky", "End": true,
-                "Retry": [{"ErrorEquals": ["Flaky.Failed"], "IntervalSeconds": 1, "MaxAttempts": 1}]}}}]}}}
+              {"StartAt": "Gate", "States": {
+                "Gate": {"Type": "Task", "Resource": "%FN%hold", "ResultPath": null, "Next": "B"},
+                "B": {"Type": "Task", "Resource": "%FN%flaky", "End": true,
+                  "Retry": [{"ErrorEquals": ["Flaky.Failed"], "IntervalSeconds": 1, "MaxAttempts": 1}]}}}]}}}
             """.Replace("%FN%", Fn, StringComparison.Ordinal);
-        JsonObject arn = await RunAsync("partial-retry", definition, "FAILED");
+        JsonObject arn = await RunGatedAsync("partial-retry", definition);
         Assert.Equal(2, handler.Calls("flaky"));
 
         await RedriveAsync(arn, "SUCCEEDED");
@@ -150,12 +147,13 @@ public sealed class PartialRedriveTests : IAsyncLifetime
         string definition = """
             {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
               {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "%FN%ok", "End": true}}},
-              {"StartAt": "Try", "States": {
+              {"StartAt": "Gate", "States": {
+                "Gate": {"Type": "Task", "Resource": "%FN%hold", "ResultPath": null, "Next": "Try"},
                 "Try": {"Type": "Task", "Resource": "%FN%flaky", "End": true,
                   "Catch": [{"ErrorEquals": ["Flaky.Failed"], "ResultPath": "$.caught", "Next": "Recover"}]},
                 "Recover": {"Type": "Task", "Resource": "%FN%flaky", "Parameters": {"recovering.$": "$.caught.Error"}, "End": true}}}]}}}
             """.Replace("%FN%", Fn, StringComparison.Ordinal);
-        JsonObject arn = await RunAsync("partial-catch", definition, "FAILED");
+        JsonObject arn = await RunGatedAsync("partial-catch", definition);
 
         await RedriveAsync(arn, "SUCCEEDED");
 
@@ -229,6 +227,21 @@ public sealed class PartialRedriveTests : IAsyncLifetime
     {
         JsonObject arn = await host.RunAsync(await host.CreateInlineAsync(name, definition), "r1", input);
         Assert.Equal(status, await host.StatusAsync(arn));
+        return arn;
+    }
+
+    /// <summary>
+    /// Runs a Parallel whose branch A (a Task) must be recorded as succeeded before the failing branch, which starts with
+    /// a held <c>…:hold</c> Gate, fails: a completion taken after the closing event records nothing (A would run again).
+    /// </summary>
+    private async Task<JsonObject> RunGatedAsync(string name, string definition)
+    {
+        JsonObject arn = await host.StartAsync(await host.CreateInlineAsync(name, definition), "r1");
+        await holding.Held.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await WaitForExitAsync(arn, "A");
+        holding.Release();
+        await host.WaitAsync(arn);
+        Assert.Equal("FAILED", await host.StatusAsync(arn));
         return arn;
     }
 
