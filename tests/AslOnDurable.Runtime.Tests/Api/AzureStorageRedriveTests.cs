@@ -28,6 +28,15 @@ public sealed class AzureStorageRedriveTests(AzuriteFixture azurite)
         Assert.Single(events, e => (string?)e!["stateEnteredEventDetails"]?["name"] == "Prepare");
     }
 
+    [AzuriteFact]
+    public async Task RedriveExecution_InlineMapTwiceOnAzureStorage_RunsOnlyUnsuccessfulIterations()
+    {
+        FlakyTaskHandler handler = new(only: "flaky", perInput: true);
+        await using RedriveTestHost host = await RedriveTestHost.StartAsync(handler, AzuriteSelfHosts.Options(azurite, "partialredrivehub"));
+
+        await PartialRedriveTests.InlineMapTwoRedrivesAsync(host, handler);
+    }
+
     /// <summary>DescribeExecution once the execution has left RUNNING (the provider answers a wait by polling).</summary>
     private static async Task<JsonObject> SettledAsync(RedriveTestHost host, JsonObject arn)
     {
