@@ -1,59 +1,68 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
-using AslOnDurable.Core.Errors;
-using AslOnDurable.Runtime.Api;
-using AslOnDurable.Runtime.Api.Protocol;
-using AslOnDurable.Runtime.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AslOnDurable.Runtime.Tests.Api;
 
 /// <summary>
 /// RedriveExecution of Parallel and inline Map states on the embedded durable backend: only the branches/iterations that
-/// did not succeed run again (from their unsuccessful step), the others' outputs are kept in order.
+/// did not succeed run again (from their unsuccessful step), the others' outputs are kept in order; Task calls are counted
+/// per function and input (the first call of <c>…:flaky</c> with each input fails).
 /// </summary>
 public sealed class PartialRedriveTests : IAsyncLifetime
 {
     private const string Fn = "arn:aws:lambda:us-east-1:123456789012:function:";
-    private readonly FlakyPerInputHandler handler = new();
-    private StepFunctionsSelfHost host = null!;
+    private readonly FlakyTaskHandler handler = new(only: "flaky", perInput: true);
+    private readonly HoldFirstCall holding;
+    private RedriveTestHost host = null!;
 
-    public async Task InitializeAsync() =>
-        host = await StepFunctionsSelfHost.StartAsync(
-            new SelfHostOptions(), new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
-            configureServices: services => services.AddSingleton<ITaskHandler>(handler));
+    public PartialRedriveTests() => holding = new HoldFirstCall(handler);
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public async Task InitializeAsync() => host = await RedriveTestHost.StartAsync(holding);
+
+    public async Task DisposeAsync()
+    {
+        holding.Release();
+        await host.DisposeAsync();
+    }
 
     [Fact]
     public async Task Redrive_Parallel_RunsOnlyTheFailedBranch_KeepsOrder()
     {
+        // B's Gate holds until A has exited, so A's success is recorded before B fails (a branch still running when the
+        // execution fails records nothing after the closing event, and would run again).
         string definition = """
             {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
               {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "%FN%ok", "Parameters": {"b": "a"}, "End": true}}},
-              {"StartAt": "B", "States": {"B": {"Type": "Task", "Resource": "%FN%flaky", "Parameters": {"b": "b"}, "End": true}}},
+              {"StartAt": "Gate", "States": {
+                "Gate": {"Type": "Task", "Resource": "%FN%hold", "Next": "B"},
+                "B": {"Type": "Task", "Resource": "%FN%flaky", "Parameters": {"b": "b"}, "End": true}}},
               {"StartAt": "C", "States": {"C": {"Type": "Pass", "Result": "c", "End": true}}}]}}}
             """.Replace("%FN%", Fn, StringComparison.Ordinal);
-        JsonObject arn = await RunAsync("partial-parallel", definition, "FAILED");
+        JsonObject arn = await RunGatedAsync("partial-parallel", definition);
 
         await RedriveAsync(arn, "SUCCEEDED");
 
-        Assert.Equal(1, handler.Calls("ok")); // in the first run (kept), or only in the redrive when B failed before A was called
+        Assert.Equal(1, handler.Calls("ok"));
         Assert.Equal(2, handler.Calls("flaky"));
-        JsonObject described = await host.OkAsync("DescribeExecution", Copy(arn));
+        Assert.Equal(0, handler.Calls("hold")); // the Gate's only call was held (not passed on), and not run again
+        JsonObject described = await host.DescribeAsync(arn);
         Assert.Equal("""[{"b":"a","attempt":1},{"b":"b","attempt":2},"c"]""", (string?)described["output"]);
         string[] types = await TypesAsync(arn);
         int redriven = Array.IndexOf(types, "ExecutionRedriven");
         Assert.Equal("ExecutionFailed", types[redriven - 1]);
-        Assert.Equal(1, types.Skip(redriven).Count(t => t == "LambdaFunctionScheduled")); // branch A not scheduled again
+        Assert.Equal(1, types.Skip(redriven).Count(t => t == "LambdaFunctionScheduled")); // only B scheduled again
         Assert.Equal("ExecutionSucceeded", types[^1]);
     }
 
-    [Fact(Skip = "Known bug (docs/ROADMAP.md, Issue 11, partial redrive): an iteration that succeeded in the original run is run again on the first redrive")]
-    public async Task Redrive_InlineMap_RunsOnlyUnsuccessfulIterations_TwoRedrives()
+    [Fact]
+    public Task Redrive_InlineMap_RunsOnlyUnsuccessfulIterations_TwoRedrives() => InlineMapTwoRedrivesAsync(host, handler);
+
+    /// <summary>
+    /// An inline Map redriven twice runs each iteration until it succeeds and never again (also on Azurite:
+    /// <see cref="AzureStorageRedriveTests"/>). <paramref name="handler"/> fails the first call of <c>…:flaky</c> per input.
+    /// </summary>
+    internal static async Task InlineMapTwoRedrivesAsync(RedriveTestHost host, FlakyTaskHandler handler)
     {
         // MaxConcurrency 1: iteration 1 fails, 2 and 3 never start; the first redrive keeps 0, reruns 1, runs 2, and 3
         // fails (its first call); the second redrive keeps 0-2 and reruns 3.
@@ -65,21 +74,21 @@ public sealed class PartialRedriveTests : IAsyncLifetime
                 "Flaky": {"Type": "Task", "Resource": "%FN%flaky", "End": true},
                 "Ok": {"Type": "Task", "Resource": "%FN%ok", "End": true}}}}}}
             """.Replace("%FN%", Fn, StringComparison.Ordinal);
-        JsonObject arn = await RunAsync("partial-map", definition, "FAILED", "[0,1,2,3]");
+        JsonObject arn = await host.RunAsync(await host.CreateInlineAsync("partial-map", definition), "r1", "[0,1,2,3]");
+        Assert.Equal("FAILED", await host.StatusAsync(arn));
 
-        await RedriveAsync(arn, "FAILED");
-        await RedriveAsync(arn, "SUCCEEDED");
+        await host.RedriveAsync(arn, "FAILED");
+        await host.RedriveAsync(arn, "SUCCEEDED");
 
-        // Known gap (ROADMAP issue 11): iteration 0, which succeeded in the original run, runs again on the first redrive
-        // (ok is called 3 times, not 2); iterations that succeeded in a redriven run are kept (iteration 2 below).
+        // Iteration 0 ran once, in the original run (kept by both redrives); 2 ran once, in the first redrive.
+        Assert.Equal(2, handler.Calls("ok"));
         Assert.Equal(4, handler.Calls("flaky"));
-        JsonObject described = await host.OkAsync("DescribeExecution", Copy(arn));
+        JsonObject described = await host.DescribeAsync(arn);
         Assert.Equal(2, (int)described["redriveCount"]!);
         JsonArray output = JsonNode.Parse((string)described["output"]!)!.AsArray();
         Assert.Equal([0, 1, 2, 3], output.Select(o => (int)o!["n"]!));
-        Assert.Equal(1, (int)output[2]!["attempt"]!);
-        Assert.Equal(2, (int)output[3]!["attempt"]!);
-        string[] types = await TypesAsync(arn);
+        Assert.Equal([1, 2, 1, 2], output.Select(o => (int)o!["attempt"]!));
+        string[] types = await host.HistoryTypesAsync(arn);
         int last = Array.LastIndexOf(types, "ExecutionRedriven");
         Assert.Equal(1, types.Skip(last).Count(t => t == "MapIterationStarted"));
         Assert.Equal(2, types.Count(t => t == "ExecutionRedriven"));
@@ -94,7 +103,7 @@ public sealed class PartialRedriveTests : IAsyncLifetime
               "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "Pre", "States": {
                 "Pre": {"Type": "Task", "Resource": "%FN%pre", "Assign": {"seen.$": "$.n"}, "Next": "Both"},
                 "Both": {"Type": "Parallel", "Next": "Post", "Branches": [
-                  {"StartAt": "Left", "States": {"Left": {"Type": "Task", "Resource": "%FN%ok", "End": true}}},
+                  {"StartAt": "Left", "States": {"Left": {"Type": "Pass", "Result": "left", "End": true}}},
                   {"StartAt": "Right", "States": {"Right": {"Type": "Task", "Resource": "%FN%flaky", "End": true}}}]},
                 "Post": {"Type": "Pass", "Parameters": {"seen.$": "$seen", "right.$": "$[1].attempt"}, "End": true}}}}}}
             """.Replace("%FN%", Fn, StringComparison.Ordinal);
@@ -103,71 +112,183 @@ public sealed class PartialRedriveTests : IAsyncLifetime
         await RedriveAsync(arn, "FAILED");
         await RedriveAsync(arn, "SUCCEEDED");
 
+        // Left is a Pass state: it exits as the Parallel starts, before Right's call can fail the execution.
         Assert.Equal(2, handler.Calls("pre"));
-        Assert.Equal(2, handler.Calls("ok"));
         Assert.Equal(4, handler.Calls("flaky"));
-        JsonObject described = await host.OkAsync("DescribeExecution", Copy(arn));
+        JsonArray events = await host.EventsAsync(arn);
+        Assert.Equal(2, events.Count(e => (string?)e!["stateEnteredEventDetails"]?["name"] == "Left")); // once per iteration
+        JsonObject described = await host.DescribeAsync(arn);
         Assert.Equal("""[{"seen":1,"right":2},{"seen":2,"right":2}]""", (string?)described["output"]);
+    }
+
+    [Fact]
+    public async Task Redrive_RetryInsideABranch_RetryCountersStartFresh()
+    {
+        // B fails its first three calls and may retry once: the original run fails after two calls; the redrive's B
+        // retries again (its counter starts from zero, as AWS's does) and its fourth call succeeds.
+        handler.Failures = 3;
+        string definition = """
+            {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
+              {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "%FN%ok", "End": true}}},
+              {"StartAt": "Gate", "States": {
+                "Gate": {"Type": "Task", "Resource": "%FN%hold", "ResultPath": null, "Next": "B"},
+                "B": {"Type": "Task", "Resource": "%FN%flaky", "End": true,
+                  "Retry": [{"ErrorEquals": ["Flaky.Failed"], "IntervalSeconds": 1, "MaxAttempts": 1}]}}}]}}}
+            """.Replace("%FN%", Fn, StringComparison.Ordinal);
+        JsonObject arn = await RunGatedAsync("partial-retry", definition);
+        Assert.Equal(2, handler.Calls("flaky"));
+
+        await RedriveAsync(arn, "SUCCEEDED");
+
+        Assert.Equal(1, handler.Calls("ok"));
+        Assert.Equal(4, handler.Calls("flaky"));
+        Assert.Equal("""[{"attempt":1},{"attempt":4,"retry":1}]""", (string?)(await host.DescribeAsync(arn))["output"]);
+    }
+
+    [Fact]
+    public async Task Redrive_CatchTakenInsideABranch_ResumesAtTheCatchTargetWithTheCaughtInput()
+    {
+        string definition = """
+            {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
+              {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "%FN%ok", "End": true}}},
+              {"StartAt": "Gate", "States": {
+                "Gate": {"Type": "Task", "Resource": "%FN%hold", "ResultPath": null, "Next": "Try"},
+                "Try": {"Type": "Task", "Resource": "%FN%flaky", "End": true,
+                  "Catch": [{"ErrorEquals": ["Flaky.Failed"], "ResultPath": "$.caught", "Next": "Recover"}]},
+                "Recover": {"Type": "Task", "Resource": "%FN%flaky", "Parameters": {"recovering.$": "$.caught.Error"}, "End": true}}}]}}}
+            """.Replace("%FN%", Fn, StringComparison.Ordinal);
+        JsonObject arn = await RunGatedAsync("partial-catch", definition);
+
+        await RedriveAsync(arn, "SUCCEEDED");
+
+        Assert.Equal(1, handler.Calls("ok"));
+        Assert.Equal(3, handler.Calls("flaky")); // Try once (caught), Recover twice
+        Assert.Equal("""[{"attempt":1},{"recovering":"Flaky.Failed","attempt":2}]""", (string?)(await host.DescribeAsync(arn))["output"]);
+        JsonArray events = await host.EventsAsync(arn);
+        int redriven = RedriveTestHost.Types(events).ToList().IndexOf("ExecutionRedriven");
+        Assert.Equal(
+            ["Fan", "Recover"],
+            events.Skip(redriven).Select(e => (string?)e!["stateEnteredEventDetails"]?["name"]).OfType<string>());
+    }
+
+    [Fact]
+    public async Task Redrive_AfterStopExecutionWhileAParallelRuns_KeepsTheFinishedBranch_ResumesTheOther()
+    {
+        string definition = """
+            {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
+              {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "%FN%ok", "End": true}}},
+              {"StartAt": "Hold", "States": {"Hold": {"Type": "Task", "Resource": "%FN%hold", "End": true}}}]}}}
+            """.Replace("%FN%", Fn, StringComparison.Ordinal);
+        JsonObject arn = await host.StartAsync(await host.CreateInlineAsync("partial-aborted", definition), "r1");
+        await holding.Held.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await WaitForExitAsync(arn, "A");
+
+        await host.OkAsync("StopExecution", arn);
+        await host.WaitAsync(arn);
+        Assert.Equal("ABORTED", await host.StatusAsync(arn));
+        holding.Release(); // the first Hold call ends after the stop: its result is dropped
+        await RedriveAsync(arn, "SUCCEEDED");
+
+        Assert.Equal(1, handler.Calls("ok"));
+        Assert.Equal(1, handler.Calls("hold")); // the redrive's call (the held one did not reach the handler)
+        Assert.Equal("""[{"attempt":1},{"attempt":1}]""", (string?)(await host.DescribeAsync(arn))["output"]);
+        string[] types = await TypesAsync(arn);
+        int redriven = Array.IndexOf(types, "ExecutionRedriven");
+        Assert.Equal("ExecutionAborted", types[redriven - 1]);
+        Assert.Equal(1, types.Skip(redriven).Count(t => t == "TaskStateEntered"));
+        Assert.Equal("ExecutionSucceeded", types[^1]);
+    }
+
+    [Fact]
+    public async Task Redrive_AfterTimedOutWhileAParallelRuns_KeepsTheFinishedBranch_ResumesTheOther()
+    {
+        // B waits an hour in the original run (the execution times out after 3 s) and 1 s once redriven. (A branch held in
+        // a Task instead does not time out on the embedded backend: the deadline timer waits for the running activity.)
+        string definition = """
+            {"TimeoutSeconds": 3, "StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
+              {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "%FN%ok", "End": true}}},
+              {"StartAt": "Pause", "States": {
+                "Pause": {"Type": "Wait", "QueryLanguage": "JSONata", "Seconds": "{% $states.context.Execution.RedriveCount = 0 ? 3600 : 1 %}", "Next": "B"},
+                "B": {"Type": "Task", "Resource": "%FN%late", "End": true}}}]}}}
+            """.Replace("%FN%", Fn, StringComparison.Ordinal);
+        JsonObject arn = await host.StartAsync(await host.CreateInlineAsync("partial-timeout", definition), "r1");
+        await WaitForExitAsync(arn, "A");
+        await host.WaitAsync(arn);
+        Assert.Equal("TIMED_OUT", await host.StatusAsync(arn));
+
+        await RedriveAsync(arn, "SUCCEEDED");
+
+        Assert.Equal(1, handler.Calls("ok"));
+        Assert.Equal(1, handler.Calls("late"));
+        Assert.Equal("""[{"attempt":1},{"attempt":1}]""", (string?)(await host.DescribeAsync(arn))["output"]);
+        string[] types = await TypesAsync(arn);
+        int redriven = Array.IndexOf(types, "ExecutionRedriven");
+        Assert.Equal("ExecutionTimedOut", types[redriven - 1]);
+        Assert.Equal(["ParallelStateEntered", "WaitStateEntered", "TaskStateEntered"], types.Skip(redriven).Where(t => t.EndsWith("StateEntered", StringComparison.Ordinal)));
     }
 
     private async Task<JsonObject> RunAsync(string name, string definition, string status, string input = "{}")
     {
-        string machine = (string)(await host.OkAsync("CreateStateMachine", new JsonObject
-        {
-            ["name"] = name, ["definition"] = definition, ["roleArn"] = ApiTestCalls.Role,
-        }))["stateMachineArn"]!;
-        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "r1", ["input"] = input });
-        await host.Client.WaitForCompletionAsync(name + ":r1", CancellationToken.None);
-        JsonObject arn = new() { ["executionArn"] = started["executionArn"]!.DeepClone() };
-        Assert.Equal(status, (string?)(await host.OkAsync("DescribeExecution", Copy(arn)))["status"]);
+        JsonObject arn = await host.RunAsync(await host.CreateInlineAsync(name, definition), "r1", input);
+        Assert.Equal(status, await host.StatusAsync(arn));
         return arn;
     }
 
-    private async Task RedriveAsync(JsonObject arn, string status)
+    /// <summary>
+    /// Runs a Parallel whose branch A (a Task) must be recorded as succeeded before the failing branch, which starts with
+    /// a held <c>…:hold</c> Gate, fails: a completion taken after the closing event records nothing (A would run again).
+    /// </summary>
+    private async Task<JsonObject> RunGatedAsync(string name, string definition)
     {
-        await TypesAsync(arn); // the history is written after the instance completes: redrive from all of it
-        await host.OkAsync("RedriveExecution", Copy(arn));
-        string instance = ((string)arn["executionArn"]!).Split(":execution:")[1];
-        await host.Client.WaitForCompletionAsync(instance, CancellationToken.None);
-        Assert.Equal(status, (string?)(await host.OkAsync("DescribeExecution", Copy(arn)))["status"]);
+        JsonObject arn = await host.StartAsync(await host.CreateInlineAsync(name, definition), "r1");
+        await holding.Held.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await WaitForExitAsync(arn, "A");
+        holding.Release();
+        await host.WaitAsync(arn);
+        Assert.Equal("FAILED", await host.StatusAsync(arn));
+        return arn;
     }
 
-    private async Task<string[]> TypesAsync(JsonObject arn)
+    private Task RedriveAsync(JsonObject arn, string status) => host.RedriveAsync(arn, status);
+
+    private Task<string[]> TypesAsync(JsonObject arn) => host.HistoryTypesAsync(arn);
+
+    /// <summary>Waits until state <paramref name="name"/> has exited (the execution still running).</summary>
+    private async Task WaitForExitAsync(JsonObject arn, string name)
     {
-        for (int attempt = 0; ; attempt++)
+        for (int attempt = 0; attempt < 1000; attempt++)
         {
-            JsonArray events = (await host.OkAsync("GetExecutionHistory", Copy(arn)))["events"]!.AsArray();
-            string[] types = [.. events.Select(e => (string)e!["type"]!)];
-            await Task.Delay(50);
-            int again = (await host.OkAsync("GetExecutionHistory", Copy(arn)))["events"]!.AsArray().Count;
-            if ((types.Length == again && types[^1].StartsWith("Execution", StringComparison.Ordinal) && types[^1] != "ExecutionRedriven") || attempt == 200)
+            if ((await host.EventsAsync(arn)).Any(e => (string?)e!["stateExitedEventDetails"]?["name"] == name))
             {
-                return types;
+                return;
             }
+
+            await Task.Delay(10);
         }
+
+        Assert.Fail($"{name} did not exit");
     }
 
-    private static JsonObject Copy(JsonObject arn) => (JsonObject)arn.DeepClone();
-
-    /// <summary>Fails the first call of <c>…:flaky</c> for each input; counts every call by function and input.</summary>
-    private sealed class FlakyPerInputHandler : ITaskHandler
+    /// <summary>The first call of <c>…:hold</c> waits until <see cref="Release"/> (it reports when it began); others go to the inner handler.</summary>
+    private sealed class HoldFirstCall(ITaskHandler inner) : ITaskHandler
     {
-        private readonly ConcurrentDictionary<string, int> calls = new(StringComparer.Ordinal);
+        private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int holds;
 
-        public int Calls(string function) => calls.Where(c => c.Key.StartsWith(Fn + function + "|", StringComparison.Ordinal)).Sum(c => c.Value);
+        public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
+        public void Release() => release.TrySetResult();
+
+        public async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
         {
-            string key = invocation.Resource + "|" + (invocation.Input?.ToJsonString() ?? "null");
-            int attempt = calls.AddOrUpdate(key, 1, (_, n) => n + 1);
-            if (attempt == 1 && invocation.Resource.EndsWith(":flaky", StringComparison.Ordinal))
+            if (invocation.Resource.EndsWith(":hold", StringComparison.Ordinal) && Interlocked.Increment(ref holds) == 1)
             {
-                return ValueTask.FromResult(TaskOutcome.Failure(new AslError("Flaky.Failed", "the first call fails")));
+                Held.TrySetResult();
+                await release.Task;
+                return TaskOutcome.Success(new JsonObject { ["held"] = true });
             }
 
-            JsonObject result = invocation.Input?.DeepClone() as JsonObject ?? [];
-            result["attempt"] = attempt;
-            return ValueTask.FromResult(TaskOutcome.Success(result));
+            return await inner.InvokeAsync(invocation);
         }
     }
 }

@@ -1,13 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AslOnDurable.Core.Engine.Tasks;
-using AslOnDurable.Runtime.Api;
-using AslOnDurable.Runtime.Api.Protocol;
-using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Runtime.Tests.Hosting;
 using AslOnDurable.Runtime.Tests.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AslOnDurable.Runtime.Tests.Api;
 
@@ -27,38 +21,29 @@ public sealed class StorageRestartRedriveTests(AzuriteFixture azurite)
             MessageVisibilityTimeout = TimeSpan.FromSeconds(10),
             PartitionLeaseInterval = TimeSpan.FromSeconds(6),
         };
-        FailsOnceHandler handler = new(); // one handler for both hosts: the task's first call fails, the second succeeds
+        FlakyTaskHandler handler = new(); // one handler for both hosts: the task's first call fails, the second succeeds
         JsonObject arn;
-        await using (StepFunctionsSelfHost first = await StartAsync(options with { WorkerId = "first" }, handler))
+        await using (RedriveTestHost first = await RedriveTestHost.StartAsync(handler, options with { WorkerId = "first" }))
         {
-            string machine = await first.CreateAsync("restart-redrive", "redrive-flaky");
-            JsonObject started = await first.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "r1", ["input"] = "{}" });
-            arn = new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() };
-            await first.Client.WaitForCompletionAsync("restart-redrive:r1", CancellationToken.None);
-            Assert.Equal("FAILED", (string?)(await first.OkAsync("DescribeExecution", (JsonObject)arn.DeepClone()))["status"]);
+            string machine = await first.Host.CreateAsync("restart-redrive", "redrive-flaky");
+            arn = await first.RunAsync(machine, "r1");
+            Assert.Equal("FAILED", await first.StatusAsync(arn));
         }
 
-        await using StepFunctionsSelfHost second = await StartAsync(options with { WorkerId = "second" }, handler);
-        JsonObject before = await second.OkAsync("DescribeExecution", (JsonObject)arn.DeepClone());
+        await using RedriveTestHost second = await RedriveTestHost.StartAsync(handler, options with { WorkerId = "second" });
+        JsonObject before = await second.DescribeAsync(arn);
         Assert.Equal("REDRIVABLE", (string?)before["redriveStatus"]);
 
-        await second.OkAsync("RedriveExecution", (JsonObject)arn.DeepClone());
-        await second.Client.WaitForCompletionAsync("restart-redrive:r1", CancellationToken.None);
+        await second.RedriveAsync(arn, "SUCCEEDED");
 
-        JsonObject described = await second.OkAsync("DescribeExecution", (JsonObject)arn.DeepClone());
-        Assert.Equal("SUCCEEDED", (string?)described["status"]);
+        JsonObject described = await second.DescribeAsync(arn);
         Assert.Equal(1, (int)described["redriveCount"]!);
         Assert.Equal("""{"work":{"step":"prepared","attempt":2},"token":"kept","redrives":1}""", (string?)described["output"]);
         Assert.Equal(2, handler.Calls("flaky"));
-        JsonArray events = (await second.OkAsync("GetExecutionHistory", (JsonObject)arn.DeepClone()))["events"]!.AsArray();
-        string[] types = [.. events.Select(e => (string)e!["type"]!)];
+        JsonArray events = await second.EventsAsync(arn);
+        string[] types = RedriveTestHost.Types(events);
         Assert.Single(types, t => t == "ExecutionRedriven");
         Assert.Single(events, e => (string?)e!["stateEnteredEventDetails"]?["name"] == "Prepare");
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => (long)e!["id"]!));
     }
-
-    private static Task<StepFunctionsSelfHost> StartAsync(SelfHostOptions options, ITaskHandler handler) =>
-        StepFunctionsSelfHost.StartAsync(
-            options, new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
-            configureServices: services => services.AddSingleton(handler));
 }

@@ -5,12 +5,18 @@ using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.History;
 
-/// <summary>Numbers events as AWS does and forwards them to the sink; with no sink it only counts.</summary>
+/// <summary>
+/// Numbers events as AWS does and forwards them to the sink; with no sink it only counts. The closing event
+/// (ExecutionSucceeded, ExecutionFailed or ExecutionTimedOut) is final: a branch or iteration still running when the
+/// execution ended (a Parallel or Map abandons its pending children when it fails) records nothing after it, so the
+/// history ends with its closing event as AWS's does and a redrive reads it whole.
+/// </summary>
 /// <param name="sink">The sink, or <see langword="null"/> to record nothing.</param>
 /// <param name="host">The host whose clock stamps events.</param>
 internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
 {
     private long lastId;
+    private int closed;
 
     /// <summary>The id of the last event recorded (0 before the first).</summary>
     public long LastId => Interlocked.Read(ref lastId);
@@ -24,6 +30,12 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <summary>Records an event and returns its id.</summary>
     public long Record(string type, long previousEventId, JsonObject? details = null)
     {
+        var closing = type is HistoryEventTypes.ExecutionSucceeded or HistoryEventTypes.ExecutionFailed or HistoryEventTypes.ExecutionTimedOut;
+        if (closing ? Interlocked.Exchange(ref closed, 1) != 0 : Volatile.Read(ref closed) != 0)
+        {
+            return LastId;
+        }
+
         // Interlocked: with an in-memory host, branches whose tasks complete asynchronously may record concurrently.
         var id = Interlocked.Increment(ref lastId);
         sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, details));
@@ -40,6 +52,11 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <returns>The event id.</returns>
     public long RecordState(string type, long previousEventId, string name, ReadOnlyMemory<byte> payload, bool exited, Context.AssignedVariable[]? assigned = null)
     {
+        if (Volatile.Read(ref closed) != 0)
+        {
+            return LastId;
+        }
+
         KeyValuePair<string, string>[]? variables = null;
         if (assigned is { Length: > 0 })
         {

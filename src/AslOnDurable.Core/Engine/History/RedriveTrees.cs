@@ -26,6 +26,13 @@ namespace AslOnDurable.Core.Engine.History;
 /// whose last state event is the exit of a state that does not end it (stopped between two states) also reruns from its
 /// start, as does every child of a Map with a ResultWriter or ItemReader (not this redrive).
 /// </para>
+/// <para>
+/// A redrive's attempt leaves no events for the children it keeps (nor for those it never reached), so when the last
+/// attempt is the first attempt of a state a redrive resumed (entered right after <c>ExecutionRedriven</c>, or a child
+/// still in the state a redrive resumed it at), the children it did not run stand as they stood in the tree that redrive
+/// handed it, read the same way from the events before that <c>ExecutionRedriven</c>. A later attempt (a Retry) ran every
+/// child, so it stands alone.
+/// </para>
 /// </remarks>
 internal static class RedriveTrees
 {
@@ -63,6 +70,7 @@ internal static class RedriveTrees
         // The state's own events follow its Entered event in its frame; its last attempt starts at the last *StateStarted.
         HashSet<long> chain = [enteredId];
         long? attempt = null;
+        var attempts = 0;
         for (var i = start + 1; i < events.Count; i++)
         {
             var e = events[i];
@@ -72,13 +80,37 @@ internal static class RedriveTrees
             }
 
             chain.Add(e.Id);
-            if (e.Type is HistoryEventTypes.ParallelStateStarted or HistoryEventTypes.MapStateStarted)
+            if (IsAttempt(e))
             {
-                attempt = e.Id;
+                (attempt, attempts) = (e.Id, attempts + 1);
             }
         }
 
-        return attempt is { } root ? Build(state, children, root, chain, events, IndexOf(events, root)) : null;
+        // Entered right after ExecutionRedriven: the state an earlier redrive resumed, whose first attempt was handed that
+        // redrive's tree (its kept children left no events in it), so that tree fills in what this attempt did not run.
+        var previous = attempts <= 1 && Redriven(events, events[start].PreviousEventId) is { } redriven
+            ? PreviousTree(state, events, redriven)
+            : null;
+        return attempt is { } root ? Build(state, children, root, chain, events, IndexOf(events, root), previous) : previous;
+    }
+
+    /// <summary>The index of the ExecutionRedriven event with id <paramref name="id"/>, or <see langword="null"/>.</summary>
+    private static int? Redriven(IReadOnlyList<HistoryEvent> events, long id) =>
+        IndexOf(events, id) is >= 0 and var index && events[index].Type == HistoryEventTypes.ExecutionRedriven ? index : null;
+
+    /// <summary>The tree the redrive at <paramref name="redriven"/> started <paramref name="state"/> with: read from the events before it.</summary>
+    private static JsonObject? PreviousTree(StatePlan state, IReadOnlyList<HistoryEvent> events, int redriven)
+    {
+        var before = events.Take(redriven).ToList();
+        for (var i = before.Count - 1; i >= 0; i--)
+        {
+            if (IsEntered(before[i]) && Name(before[i]) == state.Name)
+            {
+                return For(state, before[i].Id, before);
+            }
+        }
+
+        return null;
     }
 
     private static StateMachinePlan[]? ChildPlans(StatePlan state) => state switch
@@ -88,10 +120,15 @@ internal static class RedriveTrees
         _ => null,
     };
 
-    private static JsonObject? Build(StatePlan state, StateMachinePlan[] plans, long root, HashSet<long> parentChain, IReadOnlyList<HistoryEvent> events, int from)
+    /// <summary>
+    /// The tree of one attempt (its first event <paramref name="root"/>). <paramref name="previous"/> is the tree a redrive
+    /// handed this attempt, if any: a child the attempt did not run (kept, or never started) stands as it stood there.
+    /// </summary>
+    private static JsonObject? Build(StatePlan state, StateMachinePlan[] plans, long root, HashSet<long> parentChain, IReadOnlyList<HistoryEvent> events, int from, JsonObject? previous)
     {
         var isMap = state is MapStatePlan;
         var iterations = new Dictionary<long, int>(); // MapIterationStarted id → index
+        HashSet<string> ran = new(StringComparer.Ordinal);
         JsonObject? kept = null;
         JsonObject? resume = null;
         for (var i = from + 1; i < events.Count; i++)
@@ -132,7 +169,8 @@ internal static class RedriveTrees
             }
 
             var key = child.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            switch (Trace(plan, events, i))
+            ran.Add(key);
+            switch (Trace(plan, events, i, previous?[Resume]?[key] as JsonObject))
             {
                 case { Output: { } output }:
                     (kept ??= [])[key] = JsonNode.Parse(output, documentOptions: JsonLimits.DocumentOptions);
@@ -143,6 +181,8 @@ internal static class RedriveTrees
             }
         }
 
+        Inherit(previous?[Kept] as JsonObject, ran, ref kept);
+        Inherit(previous?[Resume] as JsonObject, ran, ref resume);
         if (kept is null && resume is null)
         {
             return null;
@@ -162,12 +202,30 @@ internal static class RedriveTrees
         return tree;
     }
 
-    /// <summary>Follows one child's chain from its first event: its output when it ended, else where it resumes.</summary>
-    private static (string? Output, JsonObject? Resume) Trace(StateMachinePlan plan, IReadOnlyList<HistoryEvent> events, int first)
+    /// <summary>The children of <paramref name="previous"/> that did not run in this attempt, copied into <paramref name="into"/>.</summary>
+    private static void Inherit(JsonObject? previous, HashSet<string> ran, ref JsonObject? into)
+    {
+        foreach (var (key, value) in previous ?? [])
+        {
+            if (!ran.Contains(key))
+            {
+                (into ??= [])[key] = value?.DeepClone();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Follows one child's chain from its first event: its output when it ended, else where it resumes.
+    /// <paramref name="resumed"/> is where a redrive resumed this child, if it did: when the child is still in that state's
+    /// first attempt, the nested tree the redrive handed that attempt fills in what it did not run.
+    /// </summary>
+    private static (string? Output, JsonObject? Resume) Trace(StateMachinePlan plan, IReadOnlyList<HistoryEvent> events, int first, JsonObject? resumed)
     {
         HashSet<long> chain = [];
         HistoryEvent? last = null; // the chain's last state event
         long? attempt = null; // the last Parallel/Map attempt of the state last entered
+        var attempts = 0; // how many attempts that entry made
+        var firstEntry = false; // whether the state last entered is the child's first event (where a redrive resumes it)
         JsonObject? variables = null;
         for (var i = first; i < events.Count; i++)
         {
@@ -181,16 +239,16 @@ internal static class RedriveTrees
             chain.Add(e.Id);
             if (entered)
             {
-                (last, attempt) = (e, null);
+                (last, attempt, attempts, firstEntry) = (e, null, 0, i == first);
             }
             else if (IsExited(e) && Owns(plan, e))
             {
                 last = e;
                 Assigned(e, ref variables);
             }
-            else if (e.Type is HistoryEventTypes.ParallelStateStarted or HistoryEventTypes.MapStateStarted)
+            else if (IsAttempt(e))
             {
-                attempt = e.Id;
+                (attempt, attempts) = (e.Id, attempts + 1);
             }
         }
 
@@ -216,8 +274,11 @@ internal static class RedriveTrees
             entry[Variables] = variables;
         }
 
-        if (attempt is { } root && ChildPlans(state) is { } children
-            && Build(state, children, root, chain, events, IndexOf(events, root)) is { } tree)
+        var handed = firstEntry && attempts <= 1 && resumed?[State]?.GetValue<string>() == name ? resumed[Children] as JsonObject : null;
+        var tree = attempt is { } root && ChildPlans(state) is { } children
+            ? Build(state, children, root, chain, events, IndexOf(events, root), handed)
+            : handed?.DeepClone().AsObject();
+        if (tree is not null)
         {
             entry[Children] = tree;
         }
@@ -249,6 +310,8 @@ internal static class RedriveTrees
     private static bool Owns(StateMachinePlan plan, HistoryEvent e) => Name(e) is { } name && plan.Indexes.ContainsKey(name);
 
     private static string? Name(HistoryEvent e) => e.State?.Name ?? e.Details?["name"]?.GetValue<string>();
+
+    private static bool IsAttempt(HistoryEvent e) => e.Type is HistoryEventTypes.ParallelStateStarted or HistoryEventTypes.MapStateStarted;
 
     private static bool IsEntered(HistoryEvent e) => e.Type.EndsWith("StateEntered", StringComparison.Ordinal);
 

@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AslOnDurable.Runtime.Tests.Api;
+
+/// <summary>
+/// A self-host for RedriveExecution tests (embedded backend by default, or the given options' storage) whose Task calls
+/// go to one handler, with the steps those tests repeat: run an execution to its end, redrive it and wait, read its
+/// history once the run has written all of it. Executions are named by their ARN as a request object
+/// (<c>{"executionArn": …}</c>); every call sends a copy.
+/// </summary>
+internal sealed class RedriveTestHost : IAsyncDisposable
+{
+    private RedriveTestHost(StepFunctionsSelfHost host) => Host = host;
+
+    /// <summary>The host itself.</summary>
+    public StepFunctionsSelfHost Host { get; }
+
+    /// <summary>Starts a host whose Task calls go to <paramref name="handler"/>.</summary>
+    public static async Task<RedriveTestHost> StartAsync(ITaskHandler handler, SelfHostOptions? options = null) =>
+        new(await StepFunctionsSelfHost.StartAsync(
+            options ?? new SelfHostOptions(), new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
+            configureServices: services => services.AddSingleton(handler)));
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+    /// <summary>Sends an action that must succeed.</summary>
+    public Task<JsonObject> OkAsync(string action, JsonObject request) => Host.OkAsync(action, Copy(request));
+
+    /// <summary>Sends an action that must fail with <paramref name="errorType"/>.</summary>
+    public Task<JsonObject> ErrorAsync(string action, JsonObject request, string errorType) => Host.ErrorAsync(action, Copy(request), errorType);
+
+    /// <summary>Creates a state machine from the text of its definition.</summary>
+    public async Task<string> CreateInlineAsync(string name, string definition) =>
+        (string)(await Host.OkAsync("CreateStateMachine", new JsonObject
+        {
+            ["name"] = name, ["definition"] = definition, ["roleArn"] = ApiTestCalls.Role,
+        }))["stateMachineArn"]!;
+
+    /// <summary>Starts an execution; returns its ARN as a request object.</summary>
+    public async Task<JsonObject> StartAsync(string machine, string name, string input = "{}")
+    {
+        JsonObject started = await Host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = name, ["input"] = input });
+        return new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() };
+    }
+
+    /// <summary>Starts an execution and waits for its end; returns its ARN as a request object.</summary>
+    public async Task<JsonObject> RunAsync(string machine, string name, string input = "{}")
+    {
+        JsonObject arn = await StartAsync(machine, name, input);
+        await WaitAsync(arn);
+        return arn;
+    }
+
+    /// <summary>Waits for the execution's durable instance to end (two minutes at most: a test fails rather than hangs).</summary>
+    public async Task WaitAsync(JsonObject arn, CancellationToken cancellationToken = default)
+    {
+        using CancellationTokenSource budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(TimeSpan.FromMinutes(2));
+        await Host.Client.WaitForCompletionAsync(((string)arn["executionArn"]!).Split(":execution:")[1], budget.Token);
+    }
+
+    /// <summary>DescribeExecution.</summary>
+    public Task<JsonObject> DescribeAsync(JsonObject arn) => OkAsync("DescribeExecution", arn);
+
+    /// <summary>The execution's status.</summary>
+    public async Task<string?> StatusAsync(JsonObject arn) => (string?)(await DescribeAsync(arn))["status"];
+
+    /// <summary>Redrives the closed execution once its whole history is written, waits for the redriven run's end and checks its status.</summary>
+    public async Task<JsonObject> RedriveAsync(JsonObject arn, string expectedStatus)
+    {
+        await HistoryTypesAsync(arn); // redrive from the whole history
+        JsonObject redriven = await OkAsync("RedriveExecution", arn);
+        await WaitAsync(arn);
+        Assert.Equal(expectedStatus, await StatusAsync(arn));
+        return redriven;
+    }
+
+    /// <summary>The history's events.</summary>
+    public async Task<JsonArray> EventsAsync(JsonObject arn) => (await OkAsync("GetExecutionHistory", arn))["events"]!.AsArray();
+
+    /// <summary>The event types of a closed execution's history once it ends with its closing event and stops growing.</summary>
+    public async Task<string[]> HistoryTypesAsync(JsonObject arn)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            string[] types = Types(await EventsAsync(arn));
+            await Task.Delay(50);
+            int again = (await EventsAsync(arn)).Count;
+            if ((types.Length == again && types[^1].StartsWith("Execution", StringComparison.Ordinal) && types[^1] != "ExecutionRedriven") || attempt == 200)
+            {
+                return types;
+            }
+        }
+    }
+
+    /// <summary>The history's event types once its last event is <paramref name="expectedLast"/> (a running execution records asynchronously).</summary>
+    public async Task<string[]> HistoryTypesAsync(JsonObject arn, string expectedLast)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            string[] types = Types(await EventsAsync(arn));
+            if ((types.Length > 0 && types[^1] == expectedLast) || attempt == 500)
+            {
+                return types;
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>The event types, in order.</summary>
+    public static string[] Types(JsonArray events) => [.. events.Select(e => (string)e!["type"]!)];
+
+    /// <summary>A copy of a request object.</summary>
+    public static JsonObject Copy(JsonObject request) => (JsonObject)request.DeepClone();
+}
