@@ -217,7 +217,9 @@ internal sealed partial class Evaluator
     {
         depth++;
         steps++;
-        if (depth > maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack check reads thread-local limits: every fourth level is enough, as four levels of evaluation take far
+        // less than the margin it keeps (64 KB or more).
+        if (depth > maxDepth || ((depth & 3) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             throw new JsonataException("U1001");
         }
