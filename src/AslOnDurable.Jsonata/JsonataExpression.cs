@@ -73,18 +73,17 @@ public sealed class JsonataExpression
     public JsonataValue Evaluate(JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings = null, JsonataEnvironment? environment = null)
     {
         environment ??= JsonataEnvironment.Default;
-        EvaluationLimits limits;
-        if (environment.ElapsedMilliseconds is { } elapsed)
-        {
-            var start = elapsed();
-            limits = new EvaluationLimits(environment.MaxDepth, environment.MaxSteps, () => elapsed() - start, environment.TimeLimitMilliseconds);
-        }
-        else
-        {
-            limits = environment.UntimedLimits;
-        }
-
+        var limits = environment.ElapsedMilliseconds is null ? environment.UntimedLimits : TimedLimits(environment);
         return Evaluate(input, bindings, environment, limits);
+    }
+
+    // A method of its own: the closure is allocated on entry to the scope that declares what it captures, so in
+    // Evaluate itself it was allocated for untimed evaluations too.
+    private static EvaluationLimits TimedLimits(JsonataEnvironment environment)
+    {
+        var elapsed = environment.ElapsedMilliseconds!;
+        var start = elapsed();
+        return new EvaluationLimits(environment.MaxDepth, environment.MaxSteps, () => elapsed() - start, environment.TimeLimitMilliseconds);
     }
 
     internal JsonataValue Evaluate(JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings, JsonataEnvironment environment, EvaluationLimits limits)

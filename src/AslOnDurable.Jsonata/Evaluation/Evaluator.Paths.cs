@@ -526,6 +526,28 @@ internal sealed partial class Evaluator
     /// <summary>An object constructor over one context value: every key groups exactly that value.</summary>
     private JObject EvaluateSingleObject(ImmutableArray<KeyValuePair<AstNode, AstNode>> pairs, int position, object? item, Frame frame)
     {
+        if (HasDistinctLiteralKeys(pairs))
+        {
+            // {'a': …, 'b': …}: the keys are known and cannot clash; same values, errors and step accounting.
+            var known = new JObject(pairs.Length);
+            for (var pairIndex = 0; pairIndex < pairs.Length; pairIndex++)
+            {
+                Enter();
+                depth--;
+            }
+
+            for (var pairIndex = 0; pairIndex < pairs.Length; pairIndex++)
+            {
+                var value = Evaluate(pairs[pairIndex].Value, item, frame);
+                if (value is not null)
+                {
+                    known.AddNew((string)pairs[pairIndex].Key.Literal!, value);
+                }
+            }
+
+            return known;
+        }
+
         var keys = new string?[pairs.Length];
         for (var pairIndex = 0; pairIndex < pairs.Length; pairIndex++)
         {
@@ -567,6 +589,29 @@ internal sealed partial class Evaluator
         }
 
         return result;
+    }
+
+    /// <summary>Whether every key is a plain string literal and no two are the same.</summary>
+    private static bool HasDistinctLiteralKeys(ImmutableArray<KeyValuePair<AstNode, AstNode>> pairs)
+    {
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var key = pairs[i].Key;
+            if (key is not { Kind: NodeKind.String, Literal: string text, Predicates.IsEmpty: true, Stages.IsEmpty: true, Group: null })
+            {
+                return false;
+            }
+
+            for (var earlier = 0; earlier < i; earlier++)
+            {
+                if (string.Equals((string)pairs[earlier].Key.Literal!, text, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static BindingTuple ReduceTupleStream(object? data)

@@ -58,6 +58,21 @@ public sealed class EvaluatorTests
     }
 
     [Theory]
+    [InlineData("{'b': o.s, 'a': o.missing, 'c': o.items[0].p}", """{"b":"x","c":1}""")]
+    [InlineData("{'b': o.s, o.s: 1}", """{"b":"x","x":1}""")]
+    [InlineData("{'k': o.objs.p}", """{"k":[1,{"r":3}]}""")]
+    public void Evaluate_ObjectConstructors_KeepKeyOrderAndDropUndefinedValues(string expression, string expected)
+    {
+        Assert.Equal(expected, ExpressionRunner.Run(expression, Chains));
+    }
+
+    [Fact]
+    public void Evaluate_LiteralKeysTwiceInAnObjectConstructor_RaisesD1009()
+    {
+        Assert.Equal("D1009", ExpressionRunner.Fails("{'a': 1, \"b\": 2, \"a\": 3}").Code);
+    }
+
+    [Theory]
     [InlineData("[1,2,3][$ > 1]", "[2,3]")]
     [InlineData("[1,2,3][[0,2]]", "[1,3]")]
     [InlineData("[[1,2],[3]][0]", "[1,2]")]
