@@ -90,7 +90,23 @@ public sealed class JsonataExpression
     {
         var library = environment.Library;
         var random = environment.Random ?? new SplitMix64(0x5EED).NextDouble;
-        var frame = new Frame(library.RootFrame, (bindings?.Count ?? 0) + 1);
+        var evaluator = Evaluator.Rent(library, limits, environment.Clock, random);
+        try
+        {
+            return Evaluate(evaluator, evaluator.EvaluationFrame(library.RootFrame, (bindings?.Count ?? 0) + 1), input, bindings);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            throw new JsonataException("U1002").WithValue(e.Pattern);
+        }
+        finally
+        {
+            evaluator.Return();
+        }
+    }
+
+    private JsonataValue Evaluate(Evaluator evaluator, Frame frame, JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings)
+    {
         if (bindings is Dictionary<string, JsonataValue> dictionary)
         {
             foreach (var kv in dictionary)
@@ -115,25 +131,13 @@ public sealed class JsonataExpression
             raw = wrapper;
         }
 
-        var evaluator = Evaluator.Rent(library, limits, environment.Clock, random);
-        try
+        var result = evaluator.Evaluate(ast, raw, frame);
+        if (result is JList { IsSequence: true } seq)
         {
-            var result = evaluator.Evaluate(ast, raw, frame);
-            if (result is JList { IsSequence: true } seq)
-            {
-                result = Unwrap(seq);
-            }
+            result = Unwrap(seq);
+        }
 
-            return new JsonataValue(result);
-        }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
-        {
-            throw new JsonataException("U1002").WithValue(e.Pattern);
-        }
-        finally
-        {
-            evaluator.Return();
-        }
+        return new JsonataValue(result);
     }
 
     private static object? Unwrap(JList seq)
