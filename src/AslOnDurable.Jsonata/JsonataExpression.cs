@@ -73,25 +73,40 @@ public sealed class JsonataExpression
     public JsonataValue Evaluate(JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings = null, JsonataEnvironment? environment = null)
     {
         environment ??= JsonataEnvironment.Default;
-        EvaluationLimits limits;
-        if (environment.ElapsedMilliseconds is { } elapsed)
-        {
-            var start = elapsed();
-            limits = new EvaluationLimits(environment.MaxDepth, environment.MaxSteps, () => elapsed() - start, environment.TimeLimitMilliseconds);
-        }
-        else
-        {
-            limits = environment.UntimedLimits;
-        }
-
+        var limits = environment.ElapsedMilliseconds is null ? environment.UntimedLimits : TimedLimits(environment);
         return Evaluate(input, bindings, environment, limits);
+    }
+
+    // A method of its own: the closure is allocated on entry to the scope that declares what it captures, so in
+    // Evaluate itself it was allocated for untimed evaluations too.
+    private static EvaluationLimits TimedLimits(JsonataEnvironment environment)
+    {
+        var elapsed = environment.ElapsedMilliseconds!;
+        var start = elapsed();
+        return new EvaluationLimits(environment.MaxDepth, environment.MaxSteps, () => elapsed() - start, environment.TimeLimitMilliseconds);
     }
 
     internal JsonataValue Evaluate(JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings, JsonataEnvironment environment, EvaluationLimits limits)
     {
         var library = environment.Library;
         var random = environment.Random ?? new SplitMix64(0x5EED).NextDouble;
-        var frame = new Frame(library.RootFrame, (bindings?.Count ?? 0) + 1);
+        var evaluator = Evaluator.Rent(library, limits, environment.Clock, random);
+        try
+        {
+            return Evaluate(evaluator, evaluator.EvaluationFrame(library.RootFrame, (bindings?.Count ?? 0) + 1), input, bindings);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            throw new JsonataException("U1002").WithValue(e.Pattern);
+        }
+        finally
+        {
+            evaluator.Return();
+        }
+    }
+
+    private JsonataValue Evaluate(Evaluator evaluator, Frame frame, JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings)
+    {
         if (bindings is Dictionary<string, JsonataValue> dictionary)
         {
             foreach (var kv in dictionary)
@@ -116,25 +131,13 @@ public sealed class JsonataExpression
             raw = wrapper;
         }
 
-        var evaluator = Evaluator.Rent(library, limits, environment.Clock, random);
-        try
+        var result = evaluator.Evaluate(ast, raw, frame);
+        if (result is JList { IsSequence: true } seq)
         {
-            var result = evaluator.Evaluate(ast, raw, frame);
-            if (result is JList { IsSequence: true } seq)
-            {
-                result = Unwrap(seq);
-            }
+            result = Unwrap(seq);
+        }
 
-            return new JsonataValue(result);
-        }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
-        {
-            throw new JsonataException("U1002").WithValue(e.Pattern);
-        }
-        finally
-        {
-            evaluator.Return();
-        }
+        return new JsonataValue(result);
     }
 
     private static object? Unwrap(JList seq)

@@ -107,6 +107,27 @@ public sealed class JsonataExpressionTests
     }
 
     [Fact]
+    public void Evaluate_AfterAnEvaluationWithBindings_TheNextDoesNotSeeThem()
+    {
+        var read = JsonataExpression.Compile("$y");
+        Assert.Equal("5", read.Evaluate(JsonataValue.Undefined, new Dictionary<string, JsonataValue> { ["y"] = JsonataValue.Parse("5") }).ToJsonString());
+
+        Assert.True(read.Evaluate(JsonataValue.Undefined).IsUndefined);
+    }
+
+    [Fact]
+    public void Evaluate_FunctionFromAnEarlierEvaluation_KeepsTheBindingsItWasMadeWith()
+    {
+        var made = JsonataExpression.Compile("function($x){ $x + $y }")
+            .Evaluate(JsonataValue.Undefined, new Dictionary<string, JsonataValue> { ["y"] = JsonataValue.Parse("1") });
+        _ = JsonataExpression.Compile("$y * 2").Evaluate(JsonataValue.Undefined, new Dictionary<string, JsonataValue> { ["y"] = JsonataValue.Parse("100") });
+
+        var called = JsonataExpression.Compile("$f(1)").Evaluate(JsonataValue.Undefined, new Dictionary<string, JsonataValue> { ["f"] = made });
+
+        Assert.Equal("2", called.ToJsonString());
+    }
+
+    [Fact]
     public void Compile_SameExpression_CanBeEvaluatedConcurrently()
     {
         var expression = JsonataExpression.Compile("$sum(orders.items.qty)");

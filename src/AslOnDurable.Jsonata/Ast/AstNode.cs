@@ -116,8 +116,9 @@ internal sealed class AstNode
     public string? ParentLabel { get; init; }
 
     /// <summary>
-    /// Whether this is a path of plain field-name steps (optionally after a variable), without stages,
-    /// bindings, grouping or array flags, which the evaluator can walk without building sequences.
+    /// Whether this is a path of plain field-name steps (optionally after a variable), without stages other than
+    /// one number predicate (<c>items[0]</c>), bindings, grouping or array flags, which the evaluator can walk
+    /// without building sequences.
     /// </summary>
     public bool IsSimpleChain { get; init; }
 

@@ -9,40 +9,10 @@ internal sealed partial class Evaluator
     private object? EvaluatePath(AstNode expr, object? input, Frame frame)
     {
         var steps = expr.Steps;
-        if (expr.IsSimpleChain && (input is not JList || steps[0].Kind == NodeKind.Variable))
+        if (expr.IsSimpleChain && (input is not JList || steps[0].Kind == NodeKind.Variable)
+            && TryEvaluateSimpleChain(steps, input, frame, out var simple))
         {
-            // Fast path for $var.a.b / a.b.c over single objects; falls back to the general path when an
-            // array or sequence shows up. Same result and step accounting as the general path.
-            object? current;
-            if (steps[0].Kind == NodeKind.Variable)
-            {
-                current = Evaluate(steps[0], input, frame);
-            }
-            else
-            {
-                Enter();
-                depth--;
-                current = input is JObject first && first.TryGetValue(steps[0].Name, out var v0) ? v0 : null;
-            }
-
-            var simple = true;
-            for (var i = 1; i < steps.Length && current is not null; i++)
-            {
-                if (current is JList)
-                {
-                    simple = false;
-                    break;
-                }
-
-                Enter();
-                depth--;
-                current = current is JObject obj && obj.TryGetValue(steps[i].Name, out var v) ? v : null;
-            }
-
-            if (simple && current is not JList { IsSequence: true })
-            {
-                return current;
-            }
+            return simple;
         }
 
         JList inputSequence = input is JList l && steps[0].Kind != NodeKind.Variable ? l : JList.Sequence(input);
@@ -126,6 +96,116 @@ internal sealed partial class Evaluator
         }
 
         return resultSequence;
+    }
+
+    /// <summary>
+    /// Fast path for <c>$var.a.b</c>, <c>a.b[0].c</c> and <c>$var.items.price</c> (see <see cref="AstNode.IsSimpleChain"/>):
+    /// walks single objects member by member, takes a number predicate's item directly, and maps the last step over
+    /// an array of objects, building at most the one result sequence. Returns <see langword="false"/> when anything
+    /// else shows up (an array before the last step, a member that is an array where the general path would flatten):
+    /// the general path then takes the whole path again. Same result as the general path.
+    /// </summary>
+    private bool TryEvaluateSimpleChain(ImmutableArray<AstNode> steps, object? input, Frame frame, out object? result)
+    {
+        result = null;
+        object? current = input;
+        var i = 0;
+        if (steps[0].Kind == NodeKind.Variable)
+        {
+            current = Evaluate(steps[0], input, frame);
+            i = 1;
+        }
+
+        for (; i < steps.Length && current is not null; i++)
+        {
+            var step = steps[i];
+            var last = i == steps.Length - 1;
+            if (current is JList list)
+            {
+                // An array met before the last step, or a sequence: the general path flattens it.
+                return last && step.Stages.IsEmpty && TryMapLastStep(step.Name, list, out result);
+            }
+
+            Enter();
+            depth--;
+            current = current is JObject obj && obj.TryGetValue(step.Name, out var member) ? member : null;
+            if (!step.Stages.IsEmpty)
+            {
+                if (current is JList { TupleStream: true })
+                {
+                    return false;
+                }
+
+                current = PickIndex(current, (double)step.Stages[0].Filter!.Literal!);
+                if (current is JList && !last)
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (current is JList { IsSequence: true })
+        {
+            return false;
+        }
+
+        result = current;
+        return true;
+    }
+
+    /// <summary>The item a number predicate picks from a value (a non-array value is a one-item sequence), or null.</summary>
+    private static object? PickIndex(object? value, double literal)
+    {
+        var index = (int)Math.Floor(literal);
+        if (value is JList list)
+        {
+            if (index < 0)
+            {
+                index += list.Count;
+            }
+
+            return index >= 0 && index < list.Count ? list[index] : null;
+        }
+
+        return index is 0 or -1 ? value : null;
+    }
+
+    /// <summary>
+    /// The last step <c>name</c> mapped over a plain array's items, when every item is an object (or a scalar, which
+    /// has no members) and no member found is an array; otherwise <see langword="false"/>.
+    /// </summary>
+    private bool TryMapLastStep(string name, JList list, out object? result)
+    {
+        result = null;
+        if (list.IsSequence || list.Cons || list.TupleStream || list.OuterWrapper)
+        {
+            return false;
+        }
+
+        var mapped = new JList(list.Count) { IsSequence = true };
+        for (var ii = 0; ii < list.Count; ii++)
+        {
+            Enter();
+            depth--;
+            var item = list[ii];
+            if (item is JList)
+            {
+                return false;
+            }
+
+            if (item is JObject obj && obj.TryGetValue(name, out var member) && member is not null)
+            {
+                if (member is JList)
+                {
+                    return false;
+                }
+
+                mapped.Add(member);
+            }
+        }
+
+        result = mapped;
+        return true;
     }
 
     private JList EvaluateStep(AstNode step, JList input, Frame frame, bool lastStep)
@@ -446,6 +526,28 @@ internal sealed partial class Evaluator
     /// <summary>An object constructor over one context value: every key groups exactly that value.</summary>
     private JObject EvaluateSingleObject(ImmutableArray<KeyValuePair<AstNode, AstNode>> pairs, int position, object? item, Frame frame)
     {
+        if (HasDistinctLiteralKeys(pairs))
+        {
+            // {'a': …, 'b': …}: the keys are known and cannot clash; same values, errors and step accounting.
+            var known = new JObject(pairs.Length);
+            for (var pairIndex = 0; pairIndex < pairs.Length; pairIndex++)
+            {
+                Enter();
+                depth--;
+            }
+
+            for (var pairIndex = 0; pairIndex < pairs.Length; pairIndex++)
+            {
+                var value = Evaluate(pairs[pairIndex].Value, item, frame);
+                if (value is not null)
+                {
+                    known.AddNew((string)pairs[pairIndex].Key.Literal!, value);
+                }
+            }
+
+            return known;
+        }
+
         var keys = new string?[pairs.Length];
         for (var pairIndex = 0; pairIndex < pairs.Length; pairIndex++)
         {
@@ -487,6 +589,29 @@ internal sealed partial class Evaluator
         }
 
         return result;
+    }
+
+    /// <summary>Whether every key is a plain string literal and no two are the same.</summary>
+    private static bool HasDistinctLiteralKeys(ImmutableArray<KeyValuePair<AstNode, AstNode>> pairs)
+    {
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var key = pairs[i].Key;
+            if (key is not { Kind: NodeKind.String, Literal: string text, Predicates.IsEmpty: true, Stages.IsEmpty: true, Group: null })
+            {
+                return false;
+            }
+
+            for (var earlier = 0; earlier < i; earlier++)
+            {
+                if (string.Equals((string)pairs[earlier].Key.Literal!, text, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static BindingTuple ReduceTupleStream(object? data)

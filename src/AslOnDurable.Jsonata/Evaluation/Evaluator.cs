@@ -22,6 +22,9 @@ internal sealed partial class Evaluator
     private long steps;
     private long timestampMillis;
     private bool timestampRead;
+    private Frame? evaluationFrame;
+    private Frame? spareFrame;
+    private bool framesCaptured;
 
     /// <summary>Creates an evaluator.</summary>
     /// <param name="library">The function library.</param>
@@ -54,9 +57,29 @@ internal sealed partial class Evaluator
         return evaluator;
     }
 
+    /// <summary>
+    /// The scope of the evaluation's bindings, a child of <paramref name="root"/>: the one of this evaluator's previous
+    /// evaluation, emptied, unless a function value (a lambda or transform, which keeps its defining scope) was made then.
+    /// </summary>
+    public Frame EvaluationFrame(Frame root, int capacity)
+    {
+        var frame = spareFrame is { } kept && ReferenceEquals(kept.Parent, root) ? kept : new Frame(root, capacity);
+        spareFrame = null;
+        evaluationFrame = frame;
+        return frame;
+    }
+
     /// <summary>Makes this evaluator the thread's spare again; it keeps no reference to the evaluation's sources.</summary>
     public void Return()
     {
+        if (evaluationFrame is not null && !framesCaptured)
+        {
+            evaluationFrame.Clear();
+            spareFrame = evaluationFrame;
+        }
+
+        evaluationFrame = null;
+        framesCaptured = false;
         elapsedMilliseconds = null;
         clock = null;
         Random = null!;
@@ -165,6 +188,7 @@ internal sealed partial class Evaluator
                     : frame.Lookup(expr.Name);
                 break;
             case NodeKind.Lambda:
+                framesCaptured = true;
                 result = new Lambda(expr, input, frame);
                 break;
             case NodeKind.Partial:
@@ -174,6 +198,7 @@ internal sealed partial class Evaluator
                 result = EvaluateApply(expr, input, frame);
                 break;
             case NodeKind.Transform:
+                framesCaptured = true;
                 result = CreateTransformer(expr, frame);
                 break;
             default:
@@ -217,7 +242,9 @@ internal sealed partial class Evaluator
     {
         depth++;
         steps++;
-        if (depth > maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack check reads thread-local limits: every fourth level is enough, as four levels of evaluation take far
+        // less than the margin it keeps (64 KB or more).
+        if (depth > maxDepth || ((depth & 3) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             throw new JsonataException("U1001");
         }

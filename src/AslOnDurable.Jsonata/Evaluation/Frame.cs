@@ -37,6 +37,22 @@ internal sealed class Frame
         this.library = library;
     }
 
+    /// <summary>The enclosing scope (null for a root scope).</summary>
+    public Frame? Parent => parent;
+
+    /// <summary>Removes every binding, so the scope can serve another evaluation.</summary>
+    public void Clear()
+    {
+        if (count > 0)
+        {
+            Array.Clear(names!, 0, count);
+            Array.Clear(values!, 0, count);
+        }
+
+        count = 0;
+        large = null;
+    }
+
     /// <summary>Binds <paramref name="name"/> in this scope.</summary>
     public void Bind(string name, object? value)
     {

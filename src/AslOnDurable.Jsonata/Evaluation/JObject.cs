@@ -64,6 +64,9 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
         Append(key, value);
     }
 
+    /// <summary>Appends a member the caller knows the object does not have yet (no search).</summary>
+    public void AddNew(string key, object? value) => Append(key, value);
+
     /// <summary>The value of <paramref name="key"/>, if the object has it.</summary>
     public bool TryGetValue(string key, out object? value)
     {

@@ -19,7 +19,13 @@ internal static class ObjectFunctions
                 return null;
             }
 
-            var result = new JObject();
+            var capacity = 0;
+            foreach (var item in list)
+            {
+                capacity += item is JObject counted ? counted.Count : 0;
+            }
+
+            var result = new JObject(capacity);
             foreach (var item in list)
             {
                 if (item is JObject obj)

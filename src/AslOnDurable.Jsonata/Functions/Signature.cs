@@ -202,7 +202,7 @@ internal sealed class Signature
             previousEnd = ends[index];
         }
 
-        var validated = new ValidatedArguments(total);
+        var validated = new ValidatedArguments(args, total);
         var argIndex = 0;
         var groupStart = 0;
         for (var index = 0; index < parameters.Count; index++)

@@ -76,7 +76,8 @@ internal static class AstBuilder
         {
             var step = steps[i];
             var plainKind = step.Kind == NodeKind.Name || (i == 0 && step.Kind == NodeKind.Variable);
-            if (!plainKind || !step.Stages.IsEmpty || !step.Predicates.IsEmpty || step.Tuple || step.Group is not null
+            var indexOnly = step.Stages.IsEmpty || (step.Kind == NodeKind.Name && IsConstantIndex(step.Stages));
+            if (!plainKind || !indexOnly || !step.Predicates.IsEmpty || step.Tuple || step.Group is not null
                 || step.KeepArray || step.ConsArray || step.Focus is not null || step.IndexVariable is not null || step.AncestorLabel is not null)
             {
                 return false;
@@ -85,6 +86,10 @@ internal static class AstBuilder
 
         return true;
     }
+
+    /// <summary>Whether the stages are one number predicate (<c>items[0]</c>, <c>items[-1]</c>).</summary>
+    private static bool IsConstantIndex(ImmutableArray<Stage> stages) =>
+        stages.Length == 1 && stages[0].Filter is { Kind: NodeKind.Number, Predicates.IsEmpty: true, Stages.IsEmpty: true, Group: null };
 
     private static ImmutableArray<AstNode> BuildAll(List<ParseNode>? nodes)
     {

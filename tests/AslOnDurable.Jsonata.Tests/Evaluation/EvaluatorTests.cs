@@ -23,6 +23,55 @@ public sealed class EvaluatorTests
         Assert.Equal("""{"ann":"Dune","bob":"Emma"}""", result);
     }
 
+    private const string Chains = """
+        {"o":{"items":[{"p":1,"t":[1,2]},{"p":2},{"q":3},5,[{"p":9}]],"one":[{"p":7}],"s":"x","n":null,
+              "nested":[[1,2],[3]],"objs":[{"p":1},{"q":2},{"p":{"r":3}}]}}
+        """;
+
+    [Theory]
+    [InlineData("o.items[0].p", "1")]
+    [InlineData("o.items[1.7].p", "2")]
+    [InlineData("o.items[-1]", """[{"p":9}]""")]
+    [InlineData("o.items[-1].p", "9")]
+    [InlineData("o.items[9].p", "undefined")]
+    [InlineData("o.items[0].t[1]", "2")]
+    [InlineData("o.s[0]", "\"x\"")]
+    [InlineData("o.s[-1]", "\"x\"")]
+    [InlineData("o.s[1]", "undefined")]
+    [InlineData("o.n[0]", "null")]
+    [InlineData("o.n.p", "undefined")]
+    [InlineData("o.missing[0]", "undefined")]
+    [InlineData("o.items.p", "[1,2,9]")]
+    [InlineData("o.items.t", "[1,2]")]
+    [InlineData("o.objs.p", """[1,{"r":3}]""")]
+    [InlineData("o.one.p", "7")]
+    [InlineData("o.one[0]", """{"p":7}""")]
+    [InlineData("o.nested[0]", "[1,2]")]
+    [InlineData("o.nested[1]", "[3]")]
+    public void Evaluate_SimpleChainsWithIndexOrMapping_AgreeWithTheGeneralPath(string path, string expected)
+    {
+        // "(o)" as the first step is a block, which always takes the general path.
+        var general = ExpressionRunner.Run("(o)" + path[1..], Chains);
+        Assert.Equal(expected, ExpressionRunner.Run(path, Chains));
+        Assert.Equal(general, ExpressionRunner.Run(path, Chains));
+        Assert.Equal(general, ExpressionRunner.Run($"($v := o; $v{path[1..]})", Chains));
+    }
+
+    [Theory]
+    [InlineData("{'b': o.s, 'a': o.missing, 'c': o.items[0].p}", """{"b":"x","c":1}""")]
+    [InlineData("{'b': o.s, o.s: 1}", """{"b":"x","x":1}""")]
+    [InlineData("{'k': o.objs.p}", """{"k":[1,{"r":3}]}""")]
+    public void Evaluate_ObjectConstructors_KeepKeyOrderAndDropUndefinedValues(string expression, string expected)
+    {
+        Assert.Equal(expected, ExpressionRunner.Run(expression, Chains));
+    }
+
+    [Fact]
+    public void Evaluate_LiteralKeysTwiceInAnObjectConstructor_RaisesD1009()
+    {
+        Assert.Equal("D1009", ExpressionRunner.Fails("{'a': 1, \"b\": 2, \"a\": 3}").Code);
+    }
+
     [Theory]
     [InlineData("[1,2,3][$ > 1]", "[2,3]")]
     [InlineData("[1,2,3][[0,2]]", "[1,3]")]

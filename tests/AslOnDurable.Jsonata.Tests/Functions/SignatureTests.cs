@@ -22,6 +22,39 @@ public sealed class SignatureTests
     }
 
     [Fact]
+    public void Validate_ArgumentsAsTheyAre_ReturnsTheSuppliedArray()
+    {
+        object?[] supplied = ["a", 2d];
+
+        var args = Signature.Parse("<sn?:s>").Validate(supplied, "ctx");
+
+        Assert.Same(supplied, args);
+    }
+
+    [Fact]
+    public void Validate_OptionalArgumentOmitted_FillsItInACopy()
+    {
+        object?[] supplied = ["a"];
+
+        var args = Signature.Parse("<sn?:s>").Validate(supplied, null);
+
+        Assert.NotSame(supplied, args);
+        Assert.Equal(["a", null], args);
+    }
+
+    [Fact]
+    public void Validate_SecondArgumentWrapped_KeepsTheFirstAndLeavesTheSuppliedArrayAlone()
+    {
+        object?[] supplied = ["a", 3d];
+
+        var args = Signature.Parse("<sa<n>:s>").Validate(supplied, null);
+
+        Assert.Equal("a", args[0]);
+        Assert.Equal(3d, Assert.IsType<JList>(args[1])[0]);
+        Assert.Equal(3d, supplied[1]);
+    }
+
+    [Fact]
     public void Validate_WrongType_RaisesT0410WithIndex()
     {
         var error = Assert.Throws<JsonataException>(() => Signature.Parse("<sn:s>").Validate(["a", "b"], null));

@@ -60,7 +60,7 @@ internal static class CatchResolver
             }
             finally
             {
-                JsonataStates.Release(states);
+                JsonataStates.Release(states, environment);
             }
         }
 

@@ -52,7 +52,7 @@ internal static class ChoiceStateExecutor
         }
         finally
         {
-            JsonataStates.Release(states);
+            JsonataStates.Release(states, environment);
         }
 
         if (matched is not null)

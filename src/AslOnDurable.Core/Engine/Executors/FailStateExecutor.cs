@@ -26,7 +26,7 @@ internal static class FailStateExecutor
             }
             finally
             {
-                JsonataStates.Release(states);
+                JsonataStates.Release(states, frame.Environment);
             }
         }
         else

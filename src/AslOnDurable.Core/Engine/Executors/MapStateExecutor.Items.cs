@@ -133,7 +133,7 @@ internal static partial class MapStateExecutor
             }
             finally
             {
-                JsonataStates.Release(states);
+                JsonataStates.Release(states, frame.Environment);
             }
         }
         else

@@ -71,7 +71,7 @@ internal static partial class MapStateExecutor
             }
             finally
             {
-                JsonataStates.Release(states);
+                JsonataStates.Release(states, environment);
             }
         }
         else
@@ -262,7 +262,7 @@ internal static partial class MapStateExecutor
             }
             finally
             {
-                JsonataStates.Release(states);
+                JsonataStates.Release(states, environment);
             }
         }
         else
@@ -382,7 +382,7 @@ internal static partial class MapStateExecutor
             }
             finally
             {
-                JsonataStates.Release(states);
+                JsonataStates.Release(states, environment);
                 environment.SetMapItem(-1, null);
             }
         }

@@ -35,7 +35,7 @@ internal static class ParallelStateExecutor
             }
             finally
             {
-                JsonataStates.Release(states);
+                JsonataStates.Release(states, environment);
             }
         }
         else

@@ -92,7 +92,7 @@ internal static class TaskStateExecutor
             }
             finally
             {
-                JsonataStates.Release(states);
+                JsonataStates.Release(states, environment);
             }
         }
         else

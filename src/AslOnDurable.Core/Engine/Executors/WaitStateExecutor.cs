@@ -112,7 +112,7 @@ internal static class WaitStateExecutor
         }
         finally
         {
-            JsonataStates.Release(states);
+            JsonataStates.Release(states, frame.Environment);
         }
     }
 

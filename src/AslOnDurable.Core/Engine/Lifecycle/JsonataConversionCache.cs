@@ -22,6 +22,7 @@ internal sealed class JsonataConversionCache : IConvertedNodes
     private Dictionary<string, KeyValuePair<JsonNode, JsonataValue>>? variables;
     private Dictionary<string, JsonataValue>? bindings;
     private JsonObject? states;
+    private JsonObject? spareStates;
     private int statesCount;
     private JsonataValue statesValue;
     private JsonataValue heldInput;
@@ -39,6 +40,25 @@ internal sealed class JsonataConversionCache : IConvertedNodes
         bindings ??= new Dictionary<string, JsonataValue>(StringComparer.Ordinal);
         bindings.Clear();
         return bindings;
+    }
+
+    /// <summary>An empty object for <c>$states</c>: the one given back last, or a new one while that one is in use.</summary>
+    public JsonObject RentStatesObject()
+    {
+        var rented = spareStates ?? new JsonObject();
+        spareStates = null;
+        return rented;
+    }
+
+    /// <summary>Takes back an emptied <c>$states</c> object; the value converted from it is forgotten.</summary>
+    public void ReturnStatesObject(JsonObject emptied)
+    {
+        if (ReferenceEquals(emptied, states))
+        {
+            ForgetStates();
+        }
+
+        spareStates = emptied;
     }
 
     /// <summary>The value of <paramref name="node"/>, converted only where no value is held for it or its members.</summary>

@@ -5,14 +5,16 @@ namespace AslOnDurable.Core.Engine.Lifecycle;
 
 /// <summary>
 /// Builds the <c>$states</c> binding of JSONata expressions around existing nodes without copying them: the nodes
-/// are attached for the evaluation and detached again by <see cref="Release"/>.
+/// are attached for the evaluation and detached again by <see cref="Release"/>, which gives the object back to the
+/// frame for its next evaluation (one <c>$states</c> object per frame instead of one per evaluation).
 /// </summary>
 internal static class JsonataStates
 {
     /// <summary>Creates <c>$states</c> (context added lazily by <see cref="EnsureContext"/>); call <see cref="Release"/> when done.</summary>
     public static JsonObject Create(JsonNode? input, JsonNode? result, JsonNode? errorOutput, StateEnvironment environment)
     {
-        var states = new JsonObject { ["input"] = Borrow(input) };
+        var states = environment.JsonataCache.RentStatesObject();
+        states["input"] = Borrow(input);
         if (result is not null)
         {
             states["result"] = ReferenceEquals(result, input) ? result.DeepClone() : Borrow(result);
@@ -23,7 +25,6 @@ internal static class JsonataStates
             states["errorOutput"] = Borrow(errorOutput);
         }
 
-        _ = environment;
         return states;
     }
 
@@ -36,8 +37,12 @@ internal static class JsonataStates
         }
     }
 
-    /// <summary>Detaches the borrowed nodes.</summary>
-    public static void Release(JsonObject states) => states.Clear();
+    /// <summary>Detaches the borrowed nodes and gives the object back to the frame.</summary>
+    public static void Release(JsonObject states, StateEnvironment environment)
+    {
+        states.Clear();
+        environment.JsonataCache.ReturnStatesObject(states);
+    }
 
     private static JsonNode? Borrow(JsonNode? node) => node is null || node.Parent is null ? node : node.DeepClone();
 }

@@ -57,7 +57,7 @@ internal static class StateCompletion
         }
         finally
         {
-            JsonataStates.Release(states);
+            JsonataStates.Release(states, environment);
         }
 
         Commit(environment, Prepare(environment, assign));
