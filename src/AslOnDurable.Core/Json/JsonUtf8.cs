@@ -14,13 +14,20 @@ public static class JsonUtf8
     public static byte[] Bytes(JsonNode? node, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(options)))
+        var buffer = Utf8Scratch.Rent();
+        try
         {
-            Write(writer, node, options);
-        }
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions(options)))
+            {
+                Write(writer, node, options);
+            }
 
-        return buffer.WrittenSpan.ToArray();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            Utf8Scratch.Return(buffer);
+        }
     }
 
     /// <summary>Each node's JSON text followed by a line feed (JSON Lines), as UTF-8.</summary>
@@ -31,17 +38,24 @@ public static class JsonUtf8
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(options);
-        var buffer = new ArrayBufferWriter<byte>();
-        using var writer = new Utf8JsonWriter(buffer, WriterOptions(options));
-        foreach (var node in nodes)
+        var buffer = Utf8Scratch.Rent();
+        try
         {
-            Write(writer, node, options);
-            writer.Flush();
-            buffer.Write("\n"u8);
-            writer.Reset(buffer);
-        }
+            using var writer = new Utf8JsonWriter(buffer, WriterOptions(options));
+            foreach (var node in nodes)
+            {
+                Write(writer, node, options);
+                writer.Flush();
+                buffer.Write("\n"u8);
+                writer.Reset(buffer);
+            }
 
-        return buffer.WrittenSpan.ToArray();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            Utf8Scratch.Return(buffer);
+        }
     }
 
     private static void Write(Utf8JsonWriter writer, JsonNode? node, JsonSerializerOptions options)
