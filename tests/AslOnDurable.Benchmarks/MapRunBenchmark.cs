@@ -24,6 +24,8 @@ internal static class MapRunBenchmark
 {
     private static readonly TimeSpan Sampling = TimeSpan.FromMilliseconds(20);
 
+    private static AllocationSampler? Sampler { get; set; }
+
     public static async Task<int> RunAsync(MapRunBenchOptions options)
     {
         var folder = Directory.CreateTempSubdirectory("asl-maprun-bench-").FullName;
@@ -59,6 +61,8 @@ internal static class MapRunBenchmark
                     }
                 }
 
+                using var sampler = options.AllocTypes ? new AllocationSampler() : null;
+                Sampler = sampler;
                 var measured = new Dictionary<int, List<Measurement>>();
                 foreach (var items in options.Sizes)
                 {
@@ -260,6 +264,7 @@ internal static class MapRunBenchmark
 
     private static bool Collect(string label, int items, Measurement? m, List<Measurement> into)
     {
+        Sampler?.Print($"{label} {items}");
         if (m is { } value)
         {
             into.Add(value);
@@ -390,4 +395,7 @@ internal sealed record MapRunBenchOptions(IReadOnlyList<int> Sizes, int Warmup, 
 
     /// <summary>Gets the map run's chunks per generation, or <c>null</c> for the engine's default.</summary>
     public int? ChunksPerGeneration { get; init; }
+
+    /// <summary>Gets a value indicating whether to print each measured run's sampled allocations by type (<see cref="AllocationSampler"/>).</summary>
+    public bool AllocTypes { get; init; }
 }

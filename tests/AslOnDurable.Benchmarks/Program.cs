@@ -7,7 +7,7 @@
 //        --durable-replay [--count 100] [--runs 101] [--warmups 300] [seq|map]
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
 //        --map-run [--sizes 10000,100000] [--warmup 10000] [--warmup-rounds 2] [--rounds 3] [--standard 1000] [--azurite]
-//                  [--chunks-per-generation N] [--no-hand] [--isolate]
+//                  [--chunks-per-generation N] [--no-hand] [--isolate] [--alloc-types]
 //                  (a distributed Map over JSON Lines in a local folder: items/s and peak memory per item count;
 //                  --isolate runs each size in its own process, ASL only, for the memory ratio)
 //        --api [--starts 2000] [--clients 50] [--azurite] [--no-embedded] [--storage CONN] [--asl ASL_DLL]
@@ -66,6 +66,7 @@ if (args.Length >= 1 && args[0] == "--map-run")
     var onAzurite = false;
     var noHand = false;
     var isolate = false;
+    var allocTypes = false;
     for (var i = 1; i < args.Length; i++)
     {
         switch (args[i])
@@ -79,12 +80,13 @@ if (args.Length >= 1 && args[0] == "--map-run")
             case "--warmup-rounds": warmupRounds = int.Parse(args[++i]); break;
             case "--rounds": rounds = int.Parse(args[++i]); break;
             case "--isolate": isolate = true; break;
+            case "--alloc-types": allocTypes = true; break;
             default: Console.Error.WriteLine($"error: unknown option {args[i]}"); return 2;
         }
     }
 
     Console.WriteLine($".NET {Environment.Version}, load average {LoadAverage.Read()}");
-    var mapRun = new MapRunBenchOptions(sizes, warmup, standard, onAzurite) { ChunksPerGeneration = chunksPerGeneration, NoHand = noHand, WarmupRounds = warmupRounds, Rounds = rounds };
+    var mapRun = new MapRunBenchOptions(sizes, warmup, standard, onAzurite) { ChunksPerGeneration = chunksPerGeneration, NoHand = noHand, WarmupRounds = warmupRounds, Rounds = rounds, AllocTypes = allocTypes };
     return isolate ? await MapRunBenchmark.IsolatedAsync(mapRun) : await MapRunBenchmark.RunAsync(mapRun);
 }
 

@@ -39,6 +39,16 @@ public sealed record ExecutionOptions
     /// </remarks>
     public long MaxTotalVariableBytes { get; init; } = DefaultMaxTotalVariableBytes;
 
+    /// <summary>The default <see cref="MaxInMemoryMapItems"/>: 1,000,000.</summary>
+    public const long DefaultMaxInMemoryMapItems = 1_000_000;
+
+    /// <summary>
+    /// The most items a Distributed Map's ItemReader may read on a host that runs the map run in memory (no durable map
+    /// runs: <c>asl run --express</c>, TestState), which holds every item and child result at once; one more fails the
+    /// state with <c>States.ItemReaderFailed</c>. Durable hosts stream the items and are not bound by it.
+    /// </summary>
+    public long MaxInMemoryMapItems { get; init; } = DefaultMaxInMemoryMapItems;
+
     /// <summary>The default <see cref="MaxStateTransitions"/>: 1,000,000.</summary>
     public const long DefaultMaxStateTransitions = 1_000_000;
 

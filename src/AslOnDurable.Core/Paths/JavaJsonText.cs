@@ -25,15 +25,58 @@ internal static class JavaJsonText
     /// <summary>The compact JSON text of a node with Java number formatting.</summary>
     /// <param name="node">The node.</param>
     /// <returns>The text.</returns>
+    /// <remarks>
+    /// The node is first written as it is (a parsed node straight from its JSON element, without building its property
+    /// and value nodes); only when that text holds a number Java prints differently (a fraction, an exponent, <c>-0</c>)
+    /// is it written again number by number.
+    /// </remarks>
     public static string Compact(JsonNode? node)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var buffer = Utf8Scratch.Rent();
+        try
         {
-            Write(node, writer);
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                if (node is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    node.WriteTo(writer);
+                }
+            }
+
+            if (HasNonIntegerNumber(buffer.WrittenSpan))
+            {
+                buffer.ResetWrittenCount();
+                using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+                Write(node, writer);
+                writer.Flush();
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            Utf8Scratch.Return(buffer);
+        }
+    }
+
+    /// <summary>Whether the JSON text holds a number that is not a plain integer (or is <c>-0</c>).</summary>
+    private static bool HasNonIntegerNumber(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonLimits.MaxDepth + 1 });
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.Number
+                && (reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0 || reader.ValueSpan.SequenceEqual("-0"u8)))
+            {
+                return true;
+            }
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return false;
     }
 
     /// <summary>Whether a number's JSON text is a plain integer (no fraction or exponent).</summary>

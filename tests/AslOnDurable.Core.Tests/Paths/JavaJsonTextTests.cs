@@ -15,6 +15,20 @@ public class JavaJsonTextTests
     public void Compact_ClrValues_AreWritten() =>
         Assert.Equal("""[true,null,"x",2.5,3]""", JavaJsonText.Compact(new JsonArray(true, null, "x", 2.5, 3)));
 
+    [Fact]
+    public void Compact_ParsedIntegersAndEscapedStrings_WrittenAsABuiltNodeIs()
+    {
+        var parsed = JsonNode.Parse("""{"s":"\u00e9\"<1.5e3","n":[1,-2,{"k":"-0"}]}""");
+        var built = new JsonObject { ["s"] = "é\"<1.5e3", ["n"] = new JsonArray(1, -2, new JsonObject { ["k"] = "-0" }) };
+
+        Assert.Equal("""{"s":"é\"<1.5e3","n":[1,-2,{"k":"-0"}]}""", JavaJsonText.Compact(parsed));
+        Assert.Equal(JavaJsonText.Compact(built), JavaJsonText.Compact(parsed));
+    }
+
+    [Fact]
+    public void Compact_FractionDeepInsideAParsedArray_PrintedLikeJackson() =>
+        Assert.Equal("""[{"a":[1,{"b":2.0}]},"x"]""", JavaJsonText.Compact(JsonNode.Parse("""[{"a":[1,{"b":2.00}]},"x"]""")));
+
     [Theory]
     [InlineData("12", true)]
     [InlineData("-3", true)]

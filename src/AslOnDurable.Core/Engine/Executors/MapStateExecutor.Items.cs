@@ -27,10 +27,18 @@ internal static partial class MapStateExecutor
         var store = Store(frame, "ItemReader");
         var source = ItemReaderResources.Resolve(state.ItemReader!.Resource, arguments, state.ItemReader.ReaderConfig, maxItems);
         var items = new JsonArray();
+        var limit = frame.Run.Options.MaxInMemoryMapItems;
         try
         {
             await foreach (var item in BlobItemReader.ReadAsync(store, source, CancellationToken.None).ConfigureAwait(false))
             {
+                if (items.Count >= limit)
+                {
+                    throw BlobItemReader.Failed(
+                        $"{source.Location} holds more than {limit} items, the most this host reads for a map run it runs in memory: " +
+                        "set ReaderConfig.MaxItems, or run the state machine on a durable host, which streams the items.");
+                }
+
                 items.Add(item);
             }
         }

@@ -285,22 +285,47 @@ internal static partial class MapStateExecutor
         var byteLimit = batcher.MaxInputBytesPerBatch;
         var batches = new List<JsonNode?>();
         JsonArray? current = null;
+
+        // The batch's size in bytes: the sum of the items' upper bounds (PayloadUpperBound, which neither walks nor builds
+        // nodes) while that stays within the limit; once it would not, the exact sizes (measured once, then per item).
         long currentBytes = 0;
+        var currentExact = false;
         foreach (var input in inputs)
         {
-            var size = PayloadSizeGuard.Size(input) + 1;
-            if (current is null || current.Count >= itemLimit || (current.Count > 0 && currentBytes + size > byteLimit))
+            if (current is null || current.Count >= itemLimit)
             {
-                current = [];
-                currentBytes = 2;
-                var batch = new JsonObject();
-                if (batcher.BatchInput is not null)
+                current = NewBatch(batcher, batches);
+                currentBytes = 2 + Bound(input) + 1;
+                currentExact = false;
+                current.Add(input);
+                continue;
+            }
+
+            if (!currentExact)
+            {
+                var bound = Bound(input) + 1;
+                if (currentBytes + bound <= byteLimit)
                 {
-                    batch["BatchInput"] = batcher.BatchInput.DeepClone();
+                    current.Add(input);
+                    currentBytes += bound;
+                    continue;
                 }
 
-                batch["Items"] = current;
-                batches.Add(batch);
+                currentBytes = 2;
+                foreach (var item in current)
+                {
+                    currentBytes += PayloadSizeGuard.Size(item) + 1;
+                }
+
+                currentExact = true;
+            }
+
+            var size = PayloadSizeGuard.Size(input) + 1;
+            if (currentBytes + size > byteLimit)
+            {
+                current = NewBatch(batcher, batches);
+                currentBytes = 2;
+                currentExact = false;
             }
 
             current.Add(input);
@@ -308,6 +333,23 @@ internal static partial class MapStateExecutor
         }
 
         return [.. batches];
+    }
+
+    /// <summary>A payload's size or an upper bound of it (the bound costs no walk of a deserialized payload).</summary>
+    private static long Bound(JsonNode? input) => input is null ? 4 : PayloadUpperBound.Of(input) ?? PayloadSizeGuard.Size(input);
+
+    private static JsonArray NewBatch(MapRunBatcher batcher, List<JsonNode?> batches)
+    {
+        JsonArray items = [];
+        var batch = new JsonObject();
+        if (batcher.BatchInput is not null)
+        {
+            batch["BatchInput"] = batcher.BatchInput.DeepClone();
+        }
+
+        batch["Items"] = items;
+        batches.Add(batch);
+        return items;
     }
 
     private static JsonArray JsonataItems(MapStatePlan state, JsonObject states, StateEnvironment environment, JsonNode? raw)

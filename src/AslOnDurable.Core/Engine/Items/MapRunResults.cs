@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Json;
 using AslOnDurable.Core.Paths;
 
 namespace AslOnDurable.Core.Engine.Items;
@@ -108,21 +109,9 @@ internal sealed class MapRunResults(MapRunIdentity run, int count)
         };
     }
 
-    internal static byte[] Serialize(JsonArray entries, string outputType)
-    {
-        if (outputType != "JSONL")
-        {
-            return Encoding.UTF8.GetBytes(entries.ToJsonString(FileJson));
-        }
-
-        var text = new StringBuilder();
-        foreach (var entry in entries)
-        {
-            text.Append(entry?.ToJsonString(FileJson) ?? "null").Append('\n');
-        }
-
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
+    /// <summary>The entries as a result file's UTF-8 bytes: one JSON array, or (JSONL) one entry per line.</summary>
+    internal static byte[] Serialize(JsonArray entries, string outputType) =>
+        outputType == "JSONL" ? JsonUtf8.Lines(entries, FileJson) : JsonUtf8.Bytes(entries, FileJson);
 
     private void AddEntries(JsonArray target, Child child, string transformation)
     {

@@ -25,6 +25,40 @@ public sealed class MapItemReaderTests
         JsonAssert.Equal("""[{"a":1},"two",3,null]""", result.Output);
     }
 
+    [Theory]
+    [InlineData("items-json", "items.json", "[1,2,3,4]")]
+    [InlineData("items-jsonl", "items.jsonl", "1\n2\n3\n4\n")]
+    public async Task ItemReader_MoreItemsThanTheInMemoryLimit_FailsWithItemReaderFailedNamingTheLimit(string definition, string key, string content)
+    {
+        var store = new MemoryItemStore().With("data", key, content);
+        var input = $$"""{"bucket":"data","key":"{{key}}","max":100}""";
+
+        var result = await new Interpreter(EngineRun.Compile(DefinitionFixtures.Read($"item-storage/{definition}.asl.json")))
+            .RunAsync(
+                new ExecutionRequest { Input = JsonNode.Parse(input), Name = "exec-1", StateMachineName = "machine" },
+                new FakeExecutionHost { ItemStore = store },
+                new ExecutionOptions { MaxInMemoryMapItems = 3 });
+
+        Assert.Equal(StatesErrorNames.ItemReaderFailed, result.Error!.Error);
+        Assert.Contains("data/" + key, result.Error.Cause, StringComparison.Ordinal);
+        Assert.Contains("more than 3 items", result.Error.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ItemReader_AsManyItemsAsTheInMemoryLimit_AllRun()
+    {
+        var store = new MemoryItemStore().With("data", "items.json", "[1,2,3]");
+
+        var result = await new Interpreter(EngineRun.Compile(DefinitionFixtures.Read("item-storage/items-json.asl.json")))
+            .RunAsync(
+                new ExecutionRequest { Input = JsonNode.Parse("""{"bucket":"data","key":"items.json","max":100}"""), Name = "exec-1", StateMachineName = "machine" },
+                new FakeExecutionHost { ItemStore = store },
+                new ExecutionOptions { MaxInMemoryMapItems = 3 });
+
+        Assert.True(result.Error is null, result.Error?.Cause);
+        JsonAssert.Equal("[1,2,3]", result.Output);
+    }
+
     [Fact]
     public void ItemReader_JsonNotAnArray_FailsWithItemReaderFailed()
     {

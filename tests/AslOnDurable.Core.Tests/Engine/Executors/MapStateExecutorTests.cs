@@ -90,6 +90,24 @@ public sealed class MapStateExecutorTests
         JsonAssert.Equal("""[{"BatchInput":{"tag":"t"},"Items":[1,2]},{"BatchInput":{"tag":"t"},"Items":[3]}]""", result.Output);
     }
 
+    [Theory]
+    [InlineData(34, "[2,2,1]")]
+    [InlineData(35, "[3,2]")]
+    [InlineData(24, "[2,2,1]")]
+    [InlineData(23, "[1,1,1,1,1]")]
+    public void Execute_ItemBatcherMaxInputBytes_SplitsByTheItemsUtf8Size(int maxBytes, string batchSizes)
+    {
+        // Each item is "😀😀": 10 bytes of UTF-8 (11 with its comma), though a writer escaping the emoji writes 26.
+        var result = EngineRun.Run($$$$"""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items",
+              "ItemBatcher":{"MaxInputBytesPerBatch":{{{{maxBytes}}}}},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """, """{"items":["😀😀","😀😀","😀😀","😀😀","😀😀"]}""");
+
+        var sizes = new JsonArray([.. result.Output!.AsArray().Select(b => (JsonNode)JsonValue.Create(b!["Items"]!.AsArray().Count))]);
+        JsonAssert.Equal(batchSizes, sizes);
+    }
+
     [Fact]
     public void Execute_MaxConcurrencyPathNotANumber_FailsWithAwsCause()
     {

@@ -97,7 +97,7 @@ internal static class MapRunStorage
 
     /// <summary>Writes JSON to a working blob.</summary>
     public static Task<long> WriteAsync(IItemStore store, string name, JsonNode node, CancellationToken cancellationToken) =>
-        store.WriteAsync(Container, name, Encoding.UTF8.GetBytes(node.ToJsonString(JsonLimits.SerializerOptions)), cancellationToken);
+        store.WriteAsync(Container, name, JsonUtf8.Bytes(node, JsonLimits.SerializerOptions), cancellationToken);
 
     /// <summary>Reads JSON from a working blob, or <see langword="null"/> when there is none.</summary>
     public static async Task<JsonNode?> TryReadAsync(IItemStore store, string name, CancellationToken cancellationToken)
