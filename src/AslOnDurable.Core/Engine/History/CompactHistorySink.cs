@@ -22,19 +22,21 @@ namespace AslOnDurable.Core.Engine.History;
 /// the same order, strings, numbers (as written) and literals; payloads are byte for byte the recorded ones.
 /// </remarks>
 /// <param name="maxEvents">How many events to keep (AWS's console shows at most 25,000); unbounded by default.</param>
-public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistorySink
+public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistorySink, IDirectHistorySink
 {
     private const int EntriesPerBlock = 1024; // 1024 x 64 B: below the large-object heap (its allocations trigger full collections)
     private const int BytesPerBlock = 64 * 1024;
     private const byte Generic = 0;
     private const byte Entered = 1;
     private const byte Exited = 2;
+    private const int MaxNamesByReference = 4096; // names built per event (not the plan's instances) must not grow it without end
     private const int DeltaHeader = 2 * sizeof(int); // the shared prefix's and suffix's lengths, before the bytes between
 
     private readonly Lock gate = new();
     private readonly List<Entry[]> entries = [];
     private readonly List<byte[]> blocks = [];
     private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> nameIdsByReference = new(ReferenceEqualityComparer.Instance);
     private readonly List<string> names = [];
     private System.Buffers.ArrayBufferWriter<byte> scratch = new(1024);
     private System.Buffers.ArrayBufferWriter<byte> lastExtra = new(1024); // the details last written, which the next are written against
@@ -46,7 +48,8 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
     private int count;
     private int blockUsed = BytesPerBlock;
     private long dropped;
-    private ReadOnlyMemory<byte> lastPayload; // the engine's bytes, never changed once recorded
+    private byte[] lastPayload = []; // a copy of the payload stored last (its first lastPayloadSize bytes)
+    private int lastPayloadSize;
     private long lastPayloadAt = -1;
     private int lastPayloadLength;
 
@@ -88,67 +91,122 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
     public void Record(HistoryEvent historyEvent)
     {
         ArgumentNullException.ThrowIfNull(historyEvent);
+        if (historyEvent.State is { } state)
+        {
+            RecordState(historyEvent.Id, historyEvent.PreviousEventId, historyEvent.Type, historyEvent.Timestamp, state.Name, state.PayloadUtf8.Span, state.Exited, state.AssignedVariables);
+        }
+        else
+        {
+            Record(historyEvent.Id, historyEvent.PreviousEventId, historyEvent.Type, historyEvent.Timestamp, historyEvent.Details);
+        }
+    }
+
+    /// <inheritdoc/>
+    void IDirectHistorySink.RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables)
+        => RecordState(id, previousEventId, type, timestamp, name, payload, exited, assignedVariables);
+
+    /// <inheritdoc/>
+    void IDirectHistorySink.Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)
+        => Record(id, previousEventId, type, timestamp, details);
+
+    private void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables)
+    {
         lock (gate)
         {
-            if (count >= maxEvents)
+            if (!TryBegin(id, previousEventId, type, timestamp, out var entry))
             {
-                dropped++;
                 return;
             }
 
-            var entry = new Entry
+            entry.Kind = exited ? Exited : Entered;
+            entry.Name = NameId(name);
+            var last = lastPayload.AsSpan(0, lastPayloadSize);
+            if (lastPayloadAt < 0 || !payload.SequenceEqual(last))
             {
-                Id = historyEvent.Id,
-                PreviousEventId = historyEvent.PreviousEventId,
-                Ticks = historyEvent.Timestamp.Ticks,
-                OffsetMinutes = (short)historyEvent.Timestamp.TotalOffsetMinutes,
-                Type = NameId(historyEvent.Type),
-                Name = -1,
-            };
-            if (historyEvent.State is { } state)
-            {
-                entry.Kind = state.Exited ? Exited : Entered;
-                entry.Name = NameId(state.Name);
-                if (lastPayloadAt < 0 || !state.PayloadUtf8.Equals(lastPayload))
+                // Compared by content: the recorder may hand every payload in the same reused buffer.
+                (lastPayloadAt, lastPayloadLength) = WriteDelta(last, payload);
+                if (lastPayload.Length < payload.Length)
                 {
-                    (lastPayloadAt, lastPayloadLength) = WriteDelta(lastPayload.Span, state.PayloadUtf8.Span);
-                    lastPayload = state.PayloadUtf8;
+                    lastPayload = new byte[Math.Max(payload.Length, 2 * lastPayload.Length)];
                 }
 
-                (entry.PayloadAt, entry.PayloadLength) = (lastPayloadAt, lastPayloadLength);
-                if (state.AssignedVariables is { Count: > 0 } assigned)
-                {
-                    var json = BeginExtra();
-                    json.WriteStartObject();
-                    foreach (var (name, text) in assigned)
-                    {
-                        json.WriteString(name, text);
-                    }
-
-                    json.WriteEndObject();
-                    (entry.ExtraAt, entry.ExtraLength) = EndExtra();
-                }
+                payload.CopyTo(lastPayload);
+                lastPayloadSize = payload.Length;
             }
-            else if (historyEvent.Details is { } details)
+
+            (entry.PayloadAt, entry.PayloadLength) = (lastPayloadAt, lastPayloadLength);
+            if (assignedVariables is { Count: > 0 } assigned)
             {
-                entry.Kind = Generic;
+                var json = BeginExtra();
+                json.WriteStartObject();
+                foreach (var (variable, text) in assigned)
+                {
+                    json.WriteString(variable, text);
+                }
+
+                json.WriteEndObject();
+                (entry.ExtraAt, entry.ExtraLength) = EndExtra();
+            }
+
+            Add(in entry);
+        }
+    }
+
+    private void Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)
+    {
+        lock (gate)
+        {
+            if (!TryBegin(id, previousEventId, type, timestamp, out var entry))
+            {
+                return;
+            }
+
+            entry.Kind = Generic;
+            if (details is not null)
+            {
                 details.WriteTo(BeginExtra());
                 (entry.ExtraAt, entry.ExtraLength) = EndExtra();
             }
             else
             {
-                entry.Kind = Generic;
                 entry.ExtraLength = -1;
             }
 
-            if (count % EntriesPerBlock == 0)
-            {
-                entries.Add(new Entry[EntriesPerBlock]);
-            }
-
-            entries[count / EntriesPerBlock][count % EntriesPerBlock] = entry;
-            count++;
+            Add(in entry);
         }
+    }
+
+    /// <summary>Starts an entry (under the lock), or counts the event as dropped past the bound.</summary>
+    private bool TryBegin(long id, long previousEventId, string type, DateTimeOffset timestamp, out Entry entry)
+    {
+        if (count >= maxEvents)
+        {
+            dropped++;
+            entry = default;
+            return false;
+        }
+
+        entry = new Entry
+        {
+            Id = id,
+            PreviousEventId = previousEventId,
+            Ticks = timestamp.Ticks,
+            OffsetMinutes = (short)timestamp.TotalOffsetMinutes,
+            Type = NameId(type),
+            Name = -1,
+        };
+        return true;
+    }
+
+    private void Add(in Entry entry)
+    {
+        if (count % EntriesPerBlock == 0)
+        {
+            entries.Add(new Entry[EntriesPerBlock]);
+        }
+
+        entries[count / EntriesPerBlock][count % EntriesPerBlock] = entry;
+        count++;
     }
 
     private HistoryEvent Rebuild(in Entry entry, ref PayloadDecoder payloads, ref PayloadDecoder extras)
@@ -176,11 +234,23 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
 
     private int NameId(string name)
     {
-        if (!nameIds.TryGetValue(name, out var id))
+        // Names and types are mostly the same few string instances (the plan's, the type constants): found by reference
+        // first (no hashing of the text), by text otherwise.
+        if (nameIdsByReference.TryGetValue(name, out var id))
+        {
+            return id;
+        }
+
+        if (!nameIds.TryGetValue(name, out id))
         {
             id = names.Count;
             names.Add(name);
             nameIds.Add(name, id);
+        }
+
+        if (nameIdsByReference.Count < MaxNamesByReference)
+        {
+            nameIdsByReference.Add(name, id);
         }
 
         return id;

@@ -10,6 +10,7 @@ namespace AslOnDurable.Core.Engine.History;
 /// <param name="host">The host whose clock stamps events.</param>
 internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
 {
+    private readonly IDirectHistorySink? direct = sink as IDirectHistorySink;
     private long lastId;
 
     /// <summary>The id of the last event recorded (0 before the first).</summary>
@@ -26,7 +27,15 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     {
         // Interlocked: with an in-memory host, branches whose tasks complete asynchronously may record concurrently.
         var id = Interlocked.Increment(ref lastId);
-        sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, details));
+        if (direct is not null)
+        {
+            direct.Record(id, previousEventId, type, host.UtcNow, details);
+        }
+        else
+        {
+            sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, details));
+        }
+
         return id;
     }
 
@@ -51,7 +60,15 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         }
 
         var id = Interlocked.Increment(ref lastId);
-        sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, null) { State = new StateEventDetails(name, payload, exited, variables) });
+        if (direct is not null)
+        {
+            direct.RecordState(id, previousEventId, type, host.UtcNow, name, payload.Span, exited, variables);
+        }
+        else
+        {
+            sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, null) { State = new StateEventDetails(name, payload, exited, variables) });
+        }
+
         return id;
     }
 
@@ -78,22 +95,67 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         }
 
         var buffer = utf8Buffer ??= new ArrayBufferWriter<byte>(4096);
-        var writer = utf8Writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth });
         try
         {
-            payload.WriteTo(writer, JsonLimits.SerializerOptions);
-            writer.Flush();
+            Write(payload, buffer);
             return buffer.WrittenSpan.ToArray();
         }
         finally
         {
-            writer.Reset(buffer);
             buffer.ResetWrittenCount();
-            if (buffer.Capacity > 1024 * 1024)
+            if (buffer.Capacity > LargeBuffer)
             {
                 // One huge payload must not pin its buffer to the thread for good.
-                (utf8Buffer, utf8Writer) = (null, null);
+                utf8Buffer = null;
             }
+        }
+    }
+
+    /// <summary>
+    /// A payload as <see cref="Utf8"/> writes it, for <see cref="RecordState"/>: when the sink copies what it keeps
+    /// (<see cref="IDirectHistorySink"/>), written into <paramref name="buffer"/> (the caller's, reused: the text is valid
+    /// until the caller's next snapshot into it), otherwise a copy of its own.
+    /// </summary>
+    public ReadOnlyMemory<byte> Snapshot(JsonNode? payload, ref ArrayBufferWriter<byte>? buffer)
+    {
+        if (direct is null)
+        {
+            return Utf8(payload);
+        }
+
+        if (payload is null)
+        {
+            return NullUtf8;
+        }
+
+        if (buffer is null || buffer.Capacity > LargeBuffer)
+        {
+            buffer = new ArrayBufferWriter<byte>(1024); // a huge payload's buffer is not kept past the next snapshot
+        }
+        else
+        {
+            buffer.ResetWrittenCount();
+        }
+
+        Write(payload, buffer);
+        return buffer.WrittenMemory;
+    }
+
+    private const int LargeBuffer = 1024 * 1024;
+
+    /// <summary>Writes <paramref name="payload"/> as compact JSON into <paramref name="target"/> through the thread's writer.</summary>
+    private static void Write(JsonNode payload, ArrayBufferWriter<byte> target)
+    {
+        var writer = utf8Writer ??= new Utf8JsonWriter(target, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth });
+        writer.Reset(target);
+        try
+        {
+            payload.WriteTo(writer, JsonLimits.SerializerOptions);
+            writer.Flush();
+        }
+        finally
+        {
+            writer.Reset(Stream.Null); // holds no caller's buffer between uses; the next use points it at its own
         }
     }
 

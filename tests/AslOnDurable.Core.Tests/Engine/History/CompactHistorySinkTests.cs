@@ -58,6 +58,71 @@ public sealed class CompactHistorySinkTests
     }
 
     [Fact]
+    public async Task EngineHistory_RecordedStraightIntoTheSink_EqualsTheEventsTheEngineBuilds()
+    {
+        // Alone, the compact sink takes events without event objects, the payloads in each frame's reused buffer; a list
+        // sink gets the events as the engine builds them. Same run, same fake clock: the same history.
+        async Task<IReadOnlyList<HistoryEvent>> RunAsync(IHistorySink sink)
+        {
+            FakeExecutionHost host = new();
+            host.FailThenSucceed(1, "Boom", JsonNode.Parse("""{"ok":"d\u00e9j\u00e0"}"""));
+            ExecutionResult result = await new Interpreter(EngineRun.Compile(Definition)).RunAsync(
+                new ExecutionRequest { Input = JsonNode.Parse("""{"items":[{"a":1},{"b":[2.50,1e3]},{"a":1}]}"""), Name = "exec-1" },
+                host,
+                new ExecutionOptions { History = sink });
+            Assert.True(result.Status == ExecutionStatus.Succeeded, $"{result.Error?.Error}: {result.Error?.Cause}");
+            return sink is CompactHistorySink compact ? compact.Events : ((ListHistorySink)sink).Events;
+        }
+
+        IReadOnlyList<HistoryEvent> expected = await RunAsync(new ListHistorySink());
+        IReadOnlyList<HistoryEvent> actual = await RunAsync(new CompactHistorySink());
+
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Contains(expected, e => e.State is { AssignedVariables.Count: 3 });
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Id, actual[i].Id);
+            Assert.Equal(expected[i].PreviousEventId, actual[i].PreviousEventId);
+            Assert.Equal(expected[i].Type, actual[i].Type);
+            Assert.Equal(expected[i].Timestamp, actual[i].Timestamp);
+            Assert.Equal(expected[i].State?.Payload, actual[i].State?.Payload);
+            Assert.Equal(expected[i].Details?.ToJsonString(), actual[i].Details?.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void DirectRecords_OneBufferOverwritten_EachPayloadReadBackAsItWas()
+    {
+        CompactHistorySink sink = new();
+        IDirectHistorySink direct = sink;
+        byte[] buffer = new byte[64];
+        string[] texts = ["{\"n\":1}", "{\"n\":2}", "{\"n\":2}", "{\"n\":1}", "[]", "{\"n\":1}", "{\"n\":1,\"more\":\"caf\u00e9\"}"];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var length = Encoding.UTF8.GetBytes(texts[i], buffer);
+            var name = new string('S', 1 + (i % 2)); // a new string instance each time: names found by text too
+            direct.RecordState(2 * i + 1, 2 * i, "PassStateEntered", DateTimeOffset.UnixEpoch.AddSeconds(i), name, buffer.AsSpan(0, length), exited: i % 3 == 0, i == 2 ? [new("v", "\"x\"")] : null);
+            Array.Fill(buffer, (byte)'#'); // the recorder reuses its buffer: the sink must have copied what it keeps
+            direct.Record(2 * i + 2, 2 * i + 1, i % 2 == 0 ? "TaskScheduled" : "MapStateStarted", DateTimeOffset.UnixEpoch, i % 2 == 0 ? new JsonObject { ["i"] = i } : null);
+        }
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(2 * texts.Length, events.Count);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            HistoryEvent state = events[2 * i], other = events[2 * i + 1];
+            Assert.Equal((2L * i + 1, 2L * i), (state.Id, state.PreviousEventId));
+            Assert.Equal(texts[i], state.State!.Payload);
+            Assert.Equal(new string('S', 1 + (i % 2)), state.State.Name);
+            Assert.Equal(i % 3 == 0, state.State.Exited);
+            Assert.Equal(i == 2 ? 1 : 0, state.State.AssignedVariables?.Count ?? 0);
+            Assert.Equal(DateTimeOffset.UnixEpoch.AddSeconds(i), state.Timestamp);
+            Assert.Equal(i % 2 == 0 ? "TaskScheduled" : "MapStateStarted", other.Type);
+            Assert.Equal(i % 2 == 0 ? $"{{\"i\":{i}}}" : null, other.Details?.ToJsonString());
+        }
+    }
+
+    [Fact]
     public void StateEvents_DetailsAsAwsNamesThem_AndPayloadSharedByNeighbours()
     {
         CompactHistorySink sink = new();
