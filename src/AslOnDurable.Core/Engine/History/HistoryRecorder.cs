@@ -146,7 +146,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <summary>Writes <paramref name="payload"/> as compact JSON into <paramref name="target"/> through the thread's writer.</summary>
     private static void Write(JsonNode payload, ArrayBufferWriter<byte> target)
     {
-        var writer = utf8Writer ??= new Utf8JsonWriter(target, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth });
+        var writer = utf8Writer ??= new Utf8JsonWriter(target, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth, SkipValidation = true }); // nodes are well-formed: no structure to check
         writer.Reset(target);
         try
         {
