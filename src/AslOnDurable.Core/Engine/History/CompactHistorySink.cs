@@ -22,9 +22,9 @@ namespace AslOnDurable.Core.Engine.History;
 /// the same order, strings, numbers (as written) and literals; payloads are byte for byte the recorded ones.
 /// </remarks>
 /// <param name="maxEvents">How many events to keep (AWS's console shows at most 25,000); unbounded by default.</param>
-public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistorySink, IDirectHistorySink
+public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : IHistorySink, IDirectHistorySink
 {
-    private const int EntriesPerBlock = 1024; // 1024 x 64 B: below the large-object heap (its allocations trigger full collections)
+    private const int EntriesPerBlock = 1024; // 1024 x 28 B: below the large-object heap (its allocations trigger full collections)
     private const int BytesPerBlock = 64 * 1024;
     private const byte Generic = 0;
     private const byte Entered = 1;
@@ -43,15 +43,13 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
 
     [ThreadStatic]
     private static Utf8JsonWriter? writer; // per thread, pointed at the recording sink's buffer on each use
-    private byte[]? current;
-    private int currentIndex;
+    private Placement placement = new();
+    private EntryEncoder encoder;
     private int count;
-    private int blockUsed = BytesPerBlock;
     private long dropped;
     private byte[] lastPayload = []; // a copy of the payload stored last (its first lastPayloadSize bytes)
     private int lastPayloadSize;
-    private long lastPayloadAt = -1;
-    private int lastPayloadLength;
+    private bool anyPayload;
 
     /// <summary>How many events are kept.</summary>
     public int Count
@@ -76,10 +74,10 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
             lock (gate)
             {
                 var events = new HistoryEvent[count];
-                PayloadDecoder payloads = new(this), extras = new(this);
+                EntryDecoder decoder = new(this);
                 for (var i = 0; i < count; i++)
                 {
-                    events[i] = Rebuild(in entries[i / EntriesPerBlock][i % EntriesPerBlock], ref payloads, ref extras);
+                    events[i] = decoder.Next(i, in entries[i / EntriesPerBlock][i % EntriesPerBlock]);
                 }
 
                 return events;
@@ -113,18 +111,24 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
     {
         lock (gate)
         {
-            if (!TryBegin(id, previousEventId, type, timestamp, out var entry))
+            if (count >= maxEvents)
             {
+                dropped++;
                 return;
             }
 
+            var entry = encoder.Begin(this, id, previousEventId, NameId(type), NameId(name), timestamp);
             entry.Kind = exited ? Exited : Entered;
-            entry.Name = NameId(name);
             var last = lastPayload.AsSpan(0, lastPayloadSize);
-            if (lastPayloadAt < 0 || !payload.SequenceEqual(last))
+            if (anyPayload && payload.SequenceEqual(last))
             {
                 // Compared by content: the recorder may hand every payload in the same reused buffer.
-                (lastPayloadAt, lastPayloadLength) = WriteDelta(last, payload);
+                entry.PayloadLength = SamePayload;
+            }
+            else
+            {
+                entry.PayloadLength = WriteDelta(last, payload);
+                anyPayload = true;
                 if (lastPayload.Length < payload.Length)
                 {
                     lastPayload = new byte[Math.Max(payload.Length, 2 * lastPayload.Length)];
@@ -134,7 +138,6 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
                 lastPayloadSize = payload.Length;
             }
 
-            (entry.PayloadAt, entry.PayloadLength) = (lastPayloadAt, lastPayloadLength);
             if (assignedVariables is { Count: > 0 } assigned)
             {
                 var json = BeginExtra();
@@ -145,7 +148,7 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
                 }
 
                 json.WriteEndObject();
-                (entry.ExtraAt, entry.ExtraLength) = EndExtra();
+                entry.ExtraLength = EndExtra();
             }
 
             Add(in entry);
@@ -156,16 +159,18 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
     {
         lock (gate)
         {
-            if (!TryBegin(id, previousEventId, type, timestamp, out var entry))
+            if (count >= maxEvents)
             {
+                dropped++;
                 return;
             }
 
+            var entry = encoder.Begin(this, id, previousEventId, NameId(type), NoName, timestamp);
             entry.Kind = Generic;
             if (details is not null)
             {
                 details.WriteTo(BeginExtra());
-                (entry.ExtraAt, entry.ExtraLength) = EndExtra();
+                entry.ExtraLength = EndExtra();
             }
             else
             {
@@ -174,62 +179,6 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
 
             Add(in entry);
         }
-    }
-
-    /// <summary>Starts an entry (under the lock), or counts the event as dropped past the bound.</summary>
-    private bool TryBegin(long id, long previousEventId, string type, DateTimeOffset timestamp, out Entry entry)
-    {
-        if (count >= maxEvents)
-        {
-            dropped++;
-            entry = default;
-            return false;
-        }
-
-        entry = new Entry
-        {
-            Id = id,
-            PreviousEventId = previousEventId,
-            Ticks = timestamp.Ticks,
-            OffsetMinutes = (short)timestamp.TotalOffsetMinutes,
-            Type = NameId(type),
-            Name = -1,
-        };
-        return true;
-    }
-
-    private void Add(in Entry entry)
-    {
-        if (count % EntriesPerBlock == 0)
-        {
-            entries.Add(new Entry[EntriesPerBlock]);
-        }
-
-        entries[count / EntriesPerBlock][count % EntriesPerBlock] = entry;
-        count++;
-    }
-
-    private HistoryEvent Rebuild(in Entry entry, ref PayloadDecoder payloads, ref PayloadDecoder extras)
-    {
-        var type = names[entry.Type];
-        var timestamp = new DateTimeOffset(entry.Ticks, TimeSpan.FromMinutes(entry.OffsetMinutes));
-        if (entry.Kind == Generic)
-        {
-            var details = entry.ExtraLength < 0 ? null : JsonNode.Parse(extras.Decode(entry.ExtraAt, entry.ExtraLength))!.AsObject();
-            return new HistoryEvent(entry.Id, entry.PreviousEventId, type, timestamp, details);
-        }
-
-        KeyValuePair<string, string>[]? assigned = null;
-        if (entry.ExtraLength > 0)
-        {
-            assigned = [.. JsonNode.Parse(extras.Decode(entry.ExtraAt, entry.ExtraLength))!.AsObject().Select(v => new KeyValuePair<string, string>(v.Key, v.Value!.GetValue<string>()))];
-        }
-
-        var payload = payloads.Decode(entry.PayloadAt, entry.PayloadLength); // shared by events recording the same payload
-        return new HistoryEvent(entry.Id, entry.PreviousEventId, type, timestamp, null)
-        {
-            State = new StateEventDetails(names[entry.Name], payload, entry.Kind == Exited, assigned),
-        };
     }
 
     private int NameId(string name)
@@ -278,25 +227,28 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
     }
 
     /// <summary>Stores the details written since <see cref="BeginExtra"/> as their difference from the details stored before.</summary>
-    private (long At, int Length) EndExtra()
+    private int EndExtra()
     {
         writer!.Flush();
-        var stored = WriteDelta(lastExtra.WrittenSpan, scratch.WrittenSpan);
+        var length = WriteDelta(lastExtra.WrittenSpan, scratch.WrittenSpan);
         (lastExtra, scratch) = (scratch, lastExtra);
-        return stored;
+        return length;
     }
 
-    /// <summary>Stores <paramref name="payload"/> as its difference from <paramref name="previous"/>: shared prefix and suffix lengths, the bytes between.</summary>
-    private (long At, int Length) WriteDelta(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> payload)
+    /// <summary>
+    /// Stores <paramref name="payload"/> as its difference from <paramref name="previous"/>: shared prefix and suffix
+    /// lengths, the bytes between; returns the stored length (where it went follows from the order, see <see cref="Placement"/>).
+    /// </summary>
+    private int WriteDelta(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> payload)
     {
         var prefix = previous.CommonPrefixLength(payload);
         var suffix = CommonSuffixLength(previous[prefix..], payload[prefix..]);
         var between = payload[prefix..^suffix];
-        var at = Reserve(DeltaHeader + between.Length, out var span);
+        Reserve(DeltaHeader + between.Length, out var span);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(span, prefix);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(span[sizeof(int)..], suffix);
         between.CopyTo(span[DeltaHeader..]);
-        return (at, DeltaHeader + between.Length);
+        return DeltaHeader + between.Length;
     }
 
     private static int CommonSuffixLength(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
@@ -317,73 +269,17 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
         return n;
     }
 
-    /// <summary>Reserves <paramref name="length"/> bytes in the blocks; returns where (block index and offset).</summary>
-    private long Reserve(int length, out Span<byte> span)
+    /// <summary>Reserves <paramref name="length"/> bytes in the blocks (see <see cref="Placement"/>).</summary>
+    private void Reserve(int length, out Span<byte> span)
     {
-        if (length > BytesPerBlock / 4)
+        var at = placement.Next(length);
+        var index = (int)(at >> 32);
+        if (index == blocks.Count)
         {
-            // A large payload gets its own block; the current block stays open for small ones.
-            var own = new byte[length];
-            blocks.Add(own);
-            span = own;
-            return (long)(blocks.Count - 1) << 32;
+            blocks.Add(new byte[length > OwnBlockAbove ? length : BytesPerBlock]); // a large payload gets its own block
         }
 
-        if (blockUsed + length > BytesPerBlock || current is null)
-        {
-            current = new byte[BytesPerBlock];
-            blocks.Add(current);
-            currentIndex = blocks.Count - 1;
-            blockUsed = 0;
-        }
-
-        span = current.AsSpan(blockUsed, length);
-        var at = ((long)currentIndex << 32) | (uint)blockUsed;
-        blockUsed += length;
-        return at;
+        span = blocks[index].AsSpan((int)(at & uint.MaxValue), length);
     }
 
-    private ReadOnlyMemory<byte> Bytes(long at, int length) => blocks[(int)(at >> 32)].AsMemory((int)(at & uint.MaxValue), length);
-
-    /// <summary>Rebuilds payloads (or other details) from their differences, in recording order (each from the one decoded before it).</summary>
-    private struct PayloadDecoder(CompactHistorySink sink)
-    {
-        private long lastAt = -1;
-        private byte[] last = [];
-
-        public byte[] Decode(long at, int length)
-        {
-            if (at == lastAt)
-            {
-                return last;
-            }
-
-            var delta = sink.Bytes(at, length).Span;
-            var prefix = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(delta);
-            var suffix = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(delta[sizeof(int)..]);
-            var between = delta[DeltaHeader..];
-            var payload = new byte[prefix + between.Length + suffix];
-            last.AsSpan(0, prefix).CopyTo(payload);
-            between.CopyTo(payload.AsSpan(prefix));
-            last.AsSpan(last.Length - suffix).CopyTo(payload.AsSpan(prefix + between.Length));
-            (lastAt, last) = (at, payload);
-            return payload;
-        }
-    }
-
-    /// <summary>One event without references: ids, time, name ids and where its bytes are.</summary>
-    private struct Entry
-    {
-        public long Id;
-        public long PreviousEventId;
-        public long Ticks;
-        public long PayloadAt;
-        public long ExtraAt;
-        public int Type;
-        public int Name;
-        public int PayloadLength;
-        public int ExtraLength;
-        public short OffsetMinutes;
-        public byte Kind;
-    }
 }

@@ -123,6 +123,55 @@ public sealed class CompactHistorySinkTests
     }
 
     [Fact]
+    public void Entries_IdsTimesAndNamesThatDoNotFitADifference_ReadBackExact()
+    {
+        // Entries keep ids and times as differences from the entry before and name ids in 16 bits; these do not fit.
+        CompactHistorySink sink = new();
+        DateTimeOffset start = new(2024, 5, 6, 7, 8, 9, TimeSpan.Zero);
+        List<(long Id, long Previous, DateTimeOffset At, string Name)> expected =
+        [
+            (1, 0, start, "First"),
+            (2, 1, start.AddTicks(1), "First"),
+            (3_000_000_000, 2, start.AddTicks(2), "FarId"), // id difference past 32 bits
+            (3_000_000_001, 0, start.AddTicks(3), "FarPrevious"), // previous id 0: difference past 32 bits
+            (3_000_000_002, 3_000_000_001, start.AddDays(400), "LongWait"), // time difference past 32 bits of ticks
+            (3_000_000_003, 3_000_000_002, start.AddDays(400).ToOffset(TimeSpan.FromHours(-5)), "OtherZone"),
+            (3_000_000_004, 3_000_000_003, start.AddDays(400).AddTicks(-7).ToOffset(TimeSpan.FromHours(-5)), "Back"),
+            (20, 3_000_000_004, start, "IdBackwards"),
+        ];
+        for (var i = 0; i < 70_000; i++)
+        {
+            expected.Add((21 + i, 20 + i, start.AddMilliseconds(i), "Name" + (i % 68_000))); // more names than 16 bits count
+        }
+
+        IDirectHistorySink direct = sink;
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (id, previous, at, name) = expected[i];
+            if (i % 3 == 0)
+            {
+                direct.Record(id, previous, name, at, i % 2 == 0 ? new JsonObject { ["i"] = i } : null); // the name as the type
+            }
+            else
+            {
+                direct.RecordState(id, previous, "PassStateEntered", at, name, Encoding.UTF8.GetBytes($"{{\"i\":{i / 5}}}"), exited: false, null);
+            }
+        }
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(expected.Count, events.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (id, previous, at, name) = expected[i];
+            Assert.Equal((id, previous), (events[i].Id, events[i].PreviousEventId));
+            Assert.Equal(at, events[i].Timestamp);
+            Assert.Equal(at.Offset, events[i].Timestamp.Offset);
+            Assert.Equal(name, i % 3 == 0 ? events[i].Type : events[i].State!.Name);
+            Assert.Equal(i % 3 == 0 ? (i % 2 == 0 ? $"{{\"i\":{i}}}" : null) : $"{{\"i\":{i / 5}}}", i % 3 == 0 ? events[i].Details?.ToJsonString() : events[i].State!.Payload);
+        }
+    }
+
+    [Fact]
     public void StateEvents_DetailsAsAwsNamesThem_AndPayloadSharedByNeighbours()
     {
         CompactHistorySink sink = new();
