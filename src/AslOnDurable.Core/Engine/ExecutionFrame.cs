@@ -63,6 +63,13 @@ internal sealed class ExecutionFrame
         return LastEventId;
     }
 
+    /// <summary>Records an event with a resource and one payload member in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordPayload"/>).</summary>
+    public long RecordPayload(string type, string? resource, string member, System.Text.Json.Nodes.JsonNode? payload)
+    {
+        LastEventId = Run.History.RecordPayload(type, LastEventId, resource, member, payload);
+        return LastEventId;
+    }
+
     /// <summary>
     /// <paramref name="payload"/> as the compact UTF-8 JSON a state event records (<see cref="History.HistoryRecorder.Snapshot"/>):
     /// valid until this frame's next call (the frame's loop records it before taking another).

@@ -270,7 +270,9 @@ public sealed class Interpreter(ExecutionPlan plan)
         switch (outcome.Status)
         {
             case ExecutionStatus.Succeeded:
-                run.History.Record(HistoryEventTypes.ExecutionSucceeded, 0, recording ? new JsonObject { ["output"] = HistoryRecorder.Text(outcome.Output) } : null);
+                _ = recording
+                    ? run.History.RecordPayload(HistoryEventTypes.ExecutionSucceeded, 0, null, "output", outcome.Output)
+                    : run.History.Record(HistoryEventTypes.ExecutionSucceeded, 0);
                 return new ExecutionResult(ExecutionStatus.Succeeded, outcome.Output, null);
             case ExecutionStatus.TimedOut:
                 run.History.Record(HistoryEventTypes.ExecutionTimedOut, 0, recording && outcome.Error is { } timeout ? HistoryRecorder.Failure(timeout) : null);

@@ -107,6 +107,33 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     void IDirectHistorySink.Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)
         => Record(id, previousEventId, type, timestamp, details);
 
+    /// <inheritdoc/>
+    void IDirectHistorySink.RecordPayload(long id, long previousEventId, string type, DateTimeOffset timestamp, string? resource, string member, ReadOnlySpan<byte> payload)
+    {
+        lock (gate)
+        {
+            if (count >= maxEvents)
+            {
+                dropped++;
+                return;
+            }
+
+            var entry = encoder.Begin(this, id, previousEventId, NameId(type), NoName, timestamp);
+            entry.Kind = Generic;
+            var json = BeginExtra();
+            json.WriteStartObject();
+            if (resource is not null)
+            {
+                json.WriteString("resource", resource);
+            }
+
+            json.WriteString(member, payload);
+            json.WriteEndObject();
+            entry.ExtraLength = EndExtra();
+            Add(in entry);
+        }
+    }
+
     private void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables)
     {
         lock (gate)

@@ -72,6 +72,47 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         return id;
     }
 
+    /// <summary>
+    /// Records an event whose details are <c>{"resource": resource, member: payload as JSON text}</c> (no resource member
+    /// when <paramref name="resource"/> is <see langword="null"/>): the Task scheduled/succeeded and execution succeeded
+    /// events. With a sink that copies what it keeps, the text is written in UTF-8 into a buffer of the thread and handed
+    /// over as it is (no string, no details object). Callers check <see cref="IsEnabled"/> first.
+    /// </summary>
+    /// <returns>The event id.</returns>
+    public long RecordPayload(string type, long previousEventId, string? resource, string member, JsonNode? payload)
+    {
+        if (direct is null)
+        {
+            var details = resource is null ? new JsonObject() : new JsonObject { ["resource"] = resource };
+            details[member] = Text(payload);
+            return Record(type, previousEventId, details);
+        }
+
+        var id = Interlocked.Increment(ref lastId);
+        if (payload is null)
+        {
+            direct.RecordPayload(id, previousEventId, type, host.UtcNow, resource, member, NullUtf8);
+            return id;
+        }
+
+        var buffer = utf8Buffer ??= new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            Write(payload, buffer);
+            direct.RecordPayload(id, previousEventId, type, host.UtcNow, resource, member, buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity > LargeBuffer)
+            {
+                utf8Buffer = null;
+            }
+        }
+
+        return id;
+    }
+
     /// <summary>A payload as JSON text: a snapshot that later mutation of the node cannot change, and compact to keep.</summary>
     public static string Text(JsonNode? payload) => payload?.ToJsonString(JsonLimits.SerializerOptions) ?? "null";
 

@@ -27,4 +27,17 @@ internal interface IDirectHistorySink
     /// <param name="timestamp">When it happened.</param>
     /// <param name="details">Its details (owned by the sink), or <see langword="null"/>.</param>
     void Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details);
+
+    /// <summary>
+    /// Records an event whose details are <c>{"resource": resource, member: payload as JSON text}</c> (the resource left
+    /// out when <see langword="null"/>), as a <see cref="Record"/> of that object would keep them.
+    /// </summary>
+    /// <param name="id">The event id.</param>
+    /// <param name="previousEventId">The id of the event before it in its chain.</param>
+    /// <param name="type">The event type.</param>
+    /// <param name="timestamp">When it happened.</param>
+    /// <param name="resource">The resource member's value, or <see langword="null"/> for none.</param>
+    /// <param name="member">The payload member's name.</param>
+    /// <param name="payload">The payload as compact UTF-8 JSON; read only during the call.</param>
+    void RecordPayload(long id, long previousEventId, string type, DateTimeOffset timestamp, string? resource, string member, ReadOnlySpan<byte> payload);
 }
