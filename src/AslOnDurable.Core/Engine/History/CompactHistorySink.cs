@@ -112,14 +112,11 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     {
         lock (gate)
         {
-            if (count >= maxEvents)
+            if (!TryBegin(id, previousEventId, type, null, Generic, timestamp, out var entry))
             {
-                dropped++;
                 return;
             }
 
-            var entry = encoder.Begin(this, id, previousEventId, NameId(type), NoName, timestamp);
-            entry.Kind = Generic;
             var json = BeginExtra();
             json.WriteStartObject();
             if (resource is not null)
@@ -138,14 +135,11 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     {
         lock (gate)
         {
-            if (count >= maxEvents)
+            if (!TryBegin(id, previousEventId, type, name, exited ? Exited : Entered, timestamp, out var entry))
             {
-                dropped++;
                 return;
             }
 
-            var entry = encoder.Begin(this, id, previousEventId, NameId(type), NameId(name), timestamp);
-            entry.Kind = exited ? Exited : Entered;
             var last = lastPayload.AsSpan(0, lastPayloadSize);
             if (anyPayload && payload.SequenceEqual(last))
             {
@@ -186,14 +180,11 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     {
         lock (gate)
         {
-            if (count >= maxEvents)
+            if (!TryBegin(id, previousEventId, type, null, Generic, timestamp, out var entry))
             {
-                dropped++;
                 return;
             }
 
-            var entry = encoder.Begin(this, id, previousEventId, NameId(type), NoName, timestamp);
-            entry.Kind = Generic;
             if (details is not null)
             {
                 details.WriteTo(BeginExtra());
@@ -206,6 +197,21 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
 
             Add(in entry);
         }
+    }
+
+    /// <summary>Starts an event's entry (under the lock), or counts the event as dropped past the bound.</summary>
+    private bool TryBegin(long id, long previousEventId, string type, string? name, byte kind, DateTimeOffset timestamp, out Entry entry)
+    {
+        if (count >= maxEvents)
+        {
+            dropped++;
+            entry = default;
+            return false;
+        }
+
+        entry = encoder.Begin(this, id, previousEventId, NameId(type), name is null ? NoName : NameId(name), timestamp);
+        entry.Kind = kind;
+        return true;
     }
 
     private int NameId(string name)
