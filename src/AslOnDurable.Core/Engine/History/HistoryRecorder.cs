@@ -171,7 +171,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
 
         if (buffer is null || buffer.Capacity > LargeBuffer)
         {
-            buffer = new ArrayBufferWriter<byte>(1024); // a huge payload's buffer is not kept past the next snapshot
+            buffer = new ArrayBufferWriter<byte>(); // grows to the frame's payloads (a Map iteration's are mostly small); a huge payload's buffer is not kept past the next snapshot
         }
         else
         {
