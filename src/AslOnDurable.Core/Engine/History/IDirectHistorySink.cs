@@ -7,7 +7,7 @@ namespace AslOnDurable.Core.Engine.History;
 /// keeps before returning (so the recorder may hand it a payload in a buffer it reuses): the recorder's path for sinks
 /// that pack events anyway (<see cref="CompactHistorySink"/>, the API host's history).
 /// </summary>
-internal interface IDirectHistorySink
+public interface IDirectHistorySink
 {
     /// <summary>Records a state entered or exited event (see <see cref="StateEventDetails"/>).</summary>
     /// <param name="id">The event id.</param>
