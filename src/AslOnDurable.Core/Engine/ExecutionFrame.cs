@@ -7,6 +7,7 @@ namespace AslOnDurable.Core.Engine;
 internal sealed class ExecutionFrame
 {
     private (string State, System.Text.Json.Nodes.JsonObject Children)? redrive;
+    private System.Buffers.ArrayBufferWriter<byte>? payloadText;
 
     /// <summary>Creates a frame.</summary>
     public ExecutionFrame(ExecutionRun run, StateMachinePlan plan, VariableScope scope, BranchAbort? abort)
@@ -61,6 +62,19 @@ internal sealed class ExecutionFrame
         LastEventId = Run.History.Record(type, LastEventId, details);
         return LastEventId;
     }
+
+    /// <summary>Records an event with a resource and one payload member in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordPayload"/>).</summary>
+    public long RecordPayload(string type, string? resource, string member, System.Text.Json.Nodes.JsonNode? payload)
+    {
+        LastEventId = Run.History.RecordPayload(type, LastEventId, resource, member, payload);
+        return LastEventId;
+    }
+
+    /// <summary>
+    /// <paramref name="payload"/> as the compact UTF-8 JSON a state event records (<see cref="History.HistoryRecorder.Snapshot"/>):
+    /// valid until this frame's next call (the frame's loop records it before taking another).
+    /// </summary>
+    public ReadOnlyMemory<byte> PayloadText(System.Text.Json.Nodes.JsonNode? payload) => Run.History.Snapshot(payload, ref payloadText);
 
     /// <summary>Records a state entered or exited event in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordState"/>).</summary>
     public long RecordState(string type, string name, ReadOnlyMemory<byte> payload, bool exited, AssignedVariable[]? assigned = null)

@@ -173,7 +173,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                 }
 
                 var enteredId = recording
-                    ? frame.RecordState(state.EnteredEventType, state.Name, currentText ?? HistoryRecorder.Utf8(current), exited: false)
+                    ? frame.RecordState(state.EnteredEventType, state.Name, currentText ?? frame.PayloadText(current), exited: false)
                     : frame.Record(state.EnteredEventType);
                 environment.Enter(state.Name, run.Host.UtcNow, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
                 if (held is not null)
@@ -211,7 +211,7 @@ public sealed class Interpreter(ExecutionPlan plan)
 
                         if (recording)
                         {
-                            currentText = HistoryRecorder.Utf8(current);
+                            currentText = frame.PayloadText(current);
                             frame.RecordState(state.ExitedEventType, state.Name, currentText.Value, exited: true, environment.Scope.TakeCommitted());
                         }
                         else
@@ -230,7 +230,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                         var output = step.OutputNode;
                         if (recording)
                         {
-                            frame.RecordState(state.ExitedEventType, state.Name, HistoryRecorder.Utf8(output), exited: true, environment.Scope.TakeCommitted());
+                            frame.RecordState(state.ExitedEventType, state.Name, frame.PayloadText(output), exited: true, environment.Scope.TakeCommitted());
                         }
                         else
                         {
@@ -270,7 +270,9 @@ public sealed class Interpreter(ExecutionPlan plan)
         switch (outcome.Status)
         {
             case ExecutionStatus.Succeeded:
-                run.History.Record(HistoryEventTypes.ExecutionSucceeded, 0, recording ? new JsonObject { ["output"] = HistoryRecorder.Text(outcome.Output) } : null);
+                _ = recording
+                    ? run.History.RecordPayload(HistoryEventTypes.ExecutionSucceeded, 0, null, "output", outcome.Output)
+                    : run.History.Record(HistoryEventTypes.ExecutionSucceeded, 0);
                 return new ExecutionResult(ExecutionStatus.Succeeded, outcome.Output, null);
             case ExecutionStatus.TimedOut:
                 run.History.Record(HistoryEventTypes.ExecutionTimedOut, 0, recording && outcome.Error is { } timeout ? HistoryRecorder.Failure(timeout) : null);

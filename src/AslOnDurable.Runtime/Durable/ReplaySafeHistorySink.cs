@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.History;
 using Microsoft.DurableTask;
 
@@ -9,14 +10,52 @@ namespace AslOnDurable.Runtime.Durable;
 /// </summary>
 /// <param name="context">The orchestration context.</param>
 /// <param name="inner">Where new events go.</param>
-internal sealed class ReplaySafeHistorySink(TaskOrchestrationContext context, IHistorySink inner) : IHistorySink
+internal class ReplaySafeHistorySink(TaskOrchestrationContext context, IHistorySink inner) : IHistorySink
 {
+    /// <summary>
+    /// The replay-safe sink over <paramref name="inner"/>: one the engine records into directly when
+    /// <paramref name="inner"/> takes events that way (the API host's history, <see cref="CompactHistorySink"/>).
+    /// </summary>
+    public static IHistorySink For(TaskOrchestrationContext context, IHistorySink inner) =>
+        inner is IDirectHistorySink direct ? new Direct(context, inner, direct) : new ReplaySafeHistorySink(context, inner);
+
+    /// <summary>Whether the orchestrator is replaying (events are not new).</summary>
+    protected bool IsReplaying => context.IsReplaying;
+
     /// <inheritdoc />
     public void Record(HistoryEvent historyEvent)
     {
         if (!context.IsReplaying)
         {
             inner.Record(historyEvent);
+        }
+    }
+
+    private sealed class Direct(TaskOrchestrationContext context, IHistorySink inner, IDirectHistorySink direct)
+        : ReplaySafeHistorySink(context, inner), IDirectHistorySink
+    {
+        public void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables)
+        {
+            if (!IsReplaying)
+            {
+                direct.RecordState(id, previousEventId, type, timestamp, name, payload, exited, assignedVariables);
+            }
+        }
+
+        public void Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)
+        {
+            if (!IsReplaying)
+            {
+                direct.Record(id, previousEventId, type, timestamp, details);
+            }
+        }
+
+        public void RecordPayload(long id, long previousEventId, string type, DateTimeOffset timestamp, string? resource, string member, ReadOnlySpan<byte> payload)
+        {
+            if (!IsReplaying)
+            {
+                direct.RecordPayload(id, previousEventId, type, timestamp, resource, member, payload);
+            }
         }
     }
 }

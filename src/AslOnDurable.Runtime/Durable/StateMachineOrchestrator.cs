@@ -84,7 +84,7 @@ public sealed class StateMachineOrchestrator(
         {
             MaxPayloadBytes = request.MaxPayloadBytes ?? ExecutionOptions.DefaultMaxPayloadBytes,
             MaxStateTransitions = request.MaxStateTransitions ?? ExecutionOptions.DefaultMaxStateTransitions,
-            History = sink is null ? null : new ReplaySafeHistorySink(context, sink),
+            History = sink is null ? null : ReplaySafeHistorySink.For(context, sink),
         };
 
         StateMachineContinuation? continuation = request.Continuation;

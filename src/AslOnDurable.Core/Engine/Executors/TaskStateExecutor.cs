@@ -126,9 +126,8 @@ internal static class TaskStateExecutor
         }
         else
         {
-            frame.Record(
-                lambda ? HistoryEventTypes.LambdaFunctionScheduled : HistoryEventTypes.TaskScheduled,
-                recording ? new JsonObject { ["resource"] = state.Resource, ["parameters"] = HistoryRecorder.Text(parameters) } : null);
+            var scheduled = lambda ? HistoryEventTypes.LambdaFunctionScheduled : HistoryEventTypes.TaskScheduled;
+            _ = recording ? frame.RecordPayload(scheduled, state.Resource, "parameters", parameters) : frame.Record(scheduled);
             frame.Record(lambda ? HistoryEventTypes.LambdaFunctionStarted : HistoryEventTypes.TaskStarted);
         }
 
@@ -178,9 +177,8 @@ internal static class TaskStateExecutor
         }
 
         var result = outcome.Result;
-        frame.Record(
-            EventType(state, HistoryEventTypes.TaskSucceeded, HistoryEventTypes.LambdaFunctionSucceeded, HistoryEventTypes.ActivitySucceeded),
-            recording ? new JsonObject { ["output"] = HistoryRecorder.Text(result) } : null);
+        var succeeded = EventType(state, HistoryEventTypes.TaskSucceeded, HistoryEventTypes.LambdaFunctionSucceeded, HistoryEventTypes.ActivitySucceeded);
+        _ = recording ? frame.RecordPayload(succeeded, null, "output", result) : frame.Record(succeeded);
 
         if (state.IsJsonata)
         {

@@ -22,33 +22,34 @@ namespace AslOnDurable.Core.Engine.History;
 /// the same order, strings, numbers (as written) and literals; payloads are byte for byte the recorded ones.
 /// </remarks>
 /// <param name="maxEvents">How many events to keep (AWS's console shows at most 25,000); unbounded by default.</param>
-public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistorySink
+public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : IHistorySink, IDirectHistorySink
 {
-    private const int EntriesPerBlock = 1024; // 1024 x 64 B: below the large-object heap (its allocations trigger full collections)
+    private const int EntriesPerBlock = 1024; // 1024 x 28 B: below the large-object heap (its allocations trigger full collections)
     private const int BytesPerBlock = 64 * 1024;
     private const byte Generic = 0;
     private const byte Entered = 1;
     private const byte Exited = 2;
+    private const int MaxNamesByReference = 4096; // names built per event (not the plan's instances) must not grow it without end
     private const int DeltaHeader = 2 * sizeof(int); // the shared prefix's and suffix's lengths, before the bytes between
 
     private readonly Lock gate = new();
     private readonly List<Entry[]> entries = [];
     private readonly List<byte[]> blocks = [];
     private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> nameIdsByReference = new(ReferenceEqualityComparer.Instance);
     private readonly List<string> names = [];
     private System.Buffers.ArrayBufferWriter<byte> scratch = new(1024);
     private System.Buffers.ArrayBufferWriter<byte> lastExtra = new(1024); // the details last written, which the next are written against
 
     [ThreadStatic]
     private static Utf8JsonWriter? writer; // per thread, pointed at the recording sink's buffer on each use
-    private byte[]? current;
-    private int currentIndex;
+    private Placement placement = new();
+    private EntryEncoder encoder;
     private int count;
-    private int blockUsed = BytesPerBlock;
     private long dropped;
-    private ReadOnlyMemory<byte> lastPayload; // the engine's bytes, never changed once recorded
-    private long lastPayloadAt = -1;
-    private int lastPayloadLength;
+    private byte[] lastPayload = []; // a copy of the payload stored last (its first lastPayloadSize bytes)
+    private int lastPayloadSize;
+    private bool anyPayload;
 
     /// <summary>How many events are kept.</summary>
     public int Count
@@ -73,10 +74,10 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
             lock (gate)
             {
                 var events = new HistoryEvent[count];
-                PayloadDecoder payloads = new(this), extras = new(this);
+                EntryDecoder decoder = new(this);
                 for (var i = 0; i < count; i++)
                 {
-                    events[i] = Rebuild(in entries[i / EntriesPerBlock][i % EntriesPerBlock], ref payloads, ref extras);
+                    events[i] = decoder.Next(i, in entries[i / EntriesPerBlock][i % EntriesPerBlock]);
                 }
 
                 return events;
@@ -88,99 +89,150 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
     public void Record(HistoryEvent historyEvent)
     {
         ArgumentNullException.ThrowIfNull(historyEvent);
-        lock (gate)
+        if (historyEvent.State is { } state)
         {
-            if (count >= maxEvents)
-            {
-                dropped++;
-                return;
-            }
-
-            var entry = new Entry
-            {
-                Id = historyEvent.Id,
-                PreviousEventId = historyEvent.PreviousEventId,
-                Ticks = historyEvent.Timestamp.Ticks,
-                OffsetMinutes = (short)historyEvent.Timestamp.TotalOffsetMinutes,
-                Type = NameId(historyEvent.Type),
-                Name = -1,
-            };
-            if (historyEvent.State is { } state)
-            {
-                entry.Kind = state.Exited ? Exited : Entered;
-                entry.Name = NameId(state.Name);
-                if (lastPayloadAt < 0 || !state.PayloadUtf8.Equals(lastPayload))
-                {
-                    (lastPayloadAt, lastPayloadLength) = WriteDelta(lastPayload.Span, state.PayloadUtf8.Span);
-                    lastPayload = state.PayloadUtf8;
-                }
-
-                (entry.PayloadAt, entry.PayloadLength) = (lastPayloadAt, lastPayloadLength);
-                if (state.AssignedVariables is { Count: > 0 } assigned)
-                {
-                    var json = BeginExtra();
-                    json.WriteStartObject();
-                    foreach (var (name, text) in assigned)
-                    {
-                        json.WriteString(name, text);
-                    }
-
-                    json.WriteEndObject();
-                    (entry.ExtraAt, entry.ExtraLength) = EndExtra();
-                }
-            }
-            else if (historyEvent.Details is { } details)
-            {
-                entry.Kind = Generic;
-                details.WriteTo(BeginExtra());
-                (entry.ExtraAt, entry.ExtraLength) = EndExtra();
-            }
-            else
-            {
-                entry.Kind = Generic;
-                entry.ExtraLength = -1;
-            }
-
-            if (count % EntriesPerBlock == 0)
-            {
-                entries.Add(new Entry[EntriesPerBlock]);
-            }
-
-            entries[count / EntriesPerBlock][count % EntriesPerBlock] = entry;
-            count++;
+            RecordState(historyEvent.Id, historyEvent.PreviousEventId, historyEvent.Type, historyEvent.Timestamp, state.Name, state.PayloadUtf8.Span, state.Exited, state.AssignedVariables);
+        }
+        else
+        {
+            Record(historyEvent.Id, historyEvent.PreviousEventId, historyEvent.Type, historyEvent.Timestamp, historyEvent.Details);
         }
     }
 
-    private HistoryEvent Rebuild(in Entry entry, ref PayloadDecoder payloads, ref PayloadDecoder extras)
+    /// <inheritdoc/>
+    void IDirectHistorySink.RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables)
+        => RecordState(id, previousEventId, type, timestamp, name, payload, exited, assignedVariables);
+
+    /// <inheritdoc/>
+    void IDirectHistorySink.Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)
+        => Record(id, previousEventId, type, timestamp, details);
+
+    /// <inheritdoc/>
+    void IDirectHistorySink.RecordPayload(long id, long previousEventId, string type, DateTimeOffset timestamp, string? resource, string member, ReadOnlySpan<byte> payload)
     {
-        var type = names[entry.Type];
-        var timestamp = new DateTimeOffset(entry.Ticks, TimeSpan.FromMinutes(entry.OffsetMinutes));
-        if (entry.Kind == Generic)
+        lock (gate)
         {
-            var details = entry.ExtraLength < 0 ? null : JsonNode.Parse(extras.Decode(entry.ExtraAt, entry.ExtraLength))!.AsObject();
-            return new HistoryEvent(entry.Id, entry.PreviousEventId, type, timestamp, details);
+            if (!TryBegin(id, previousEventId, type, null, Generic, timestamp, out var entry))
+            {
+                return;
+            }
+
+            var json = BeginExtra();
+            json.WriteStartObject();
+            if (resource is not null)
+            {
+                json.WriteString("resource", resource);
+            }
+
+            json.WriteString(member, payload);
+            json.WriteEndObject();
+            entry.ExtraLength = EndExtra();
+            Add(in entry);
+        }
+    }
+
+    private void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables)
+    {
+        lock (gate)
+        {
+            if (!TryBegin(id, previousEventId, type, name, exited ? Exited : Entered, timestamp, out var entry))
+            {
+                return;
+            }
+
+            var last = lastPayload.AsSpan(0, lastPayloadSize);
+            if (anyPayload && payload.SequenceEqual(last))
+            {
+                // Compared by content: the recorder may hand every payload in the same reused buffer.
+                entry.PayloadLength = SamePayload;
+            }
+            else
+            {
+                entry.PayloadLength = WriteDelta(last, payload);
+                anyPayload = true;
+                if (lastPayload.Length < payload.Length)
+                {
+                    lastPayload = new byte[Math.Max(payload.Length, 2 * lastPayload.Length)];
+                }
+
+                payload.CopyTo(lastPayload);
+                lastPayloadSize = payload.Length;
+            }
+
+            if (assignedVariables is { Count: > 0 } assigned)
+            {
+                var json = BeginExtra();
+                json.WriteStartObject();
+                foreach (var (variable, text) in assigned)
+                {
+                    json.WriteString(variable, text);
+                }
+
+                json.WriteEndObject();
+                entry.ExtraLength = EndExtra();
+            }
+
+            Add(in entry);
+        }
+    }
+
+    private void Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)
+    {
+        lock (gate)
+        {
+            if (!TryBegin(id, previousEventId, type, null, Generic, timestamp, out var entry))
+            {
+                return;
+            }
+
+            if (details is not null)
+            {
+                details.WriteTo(BeginExtra());
+                entry.ExtraLength = EndExtra();
+            }
+            else
+            {
+                entry.ExtraLength = -1;
+            }
+
+            Add(in entry);
+        }
+    }
+
+    /// <summary>Starts an event's entry (under the lock), or counts the event as dropped past the bound.</summary>
+    private bool TryBegin(long id, long previousEventId, string type, string? name, byte kind, DateTimeOffset timestamp, out Entry entry)
+    {
+        if (count >= maxEvents)
+        {
+            dropped++;
+            entry = default;
+            return false;
         }
 
-        KeyValuePair<string, string>[]? assigned = null;
-        if (entry.ExtraLength > 0)
-        {
-            assigned = [.. JsonNode.Parse(extras.Decode(entry.ExtraAt, entry.ExtraLength))!.AsObject().Select(v => new KeyValuePair<string, string>(v.Key, v.Value!.GetValue<string>()))];
-        }
-
-        var payload = payloads.Decode(entry.PayloadAt, entry.PayloadLength); // shared by events recording the same payload
-        return new HistoryEvent(entry.Id, entry.PreviousEventId, type, timestamp, null)
-        {
-            State = new StateEventDetails(names[entry.Name], payload, entry.Kind == Exited, assigned),
-        };
+        entry = encoder.Begin(this, id, previousEventId, NameId(type), name is null ? NoName : NameId(name), timestamp);
+        entry.Kind = kind;
+        return true;
     }
 
     private int NameId(string name)
     {
-        if (!nameIds.TryGetValue(name, out var id))
+        // Names and types are mostly the same few string instances (the plan's, the type constants): found by reference
+        // first (no hashing of the text), by text otherwise.
+        if (nameIdsByReference.TryGetValue(name, out var id))
+        {
+            return id;
+        }
+
+        if (!nameIds.TryGetValue(name, out id))
         {
             id = names.Count;
             names.Add(name);
             nameIds.Add(name, id);
+        }
+
+        if (nameIdsByReference.Count < MaxNamesByReference)
+        {
+            nameIdsByReference.Add(name, id);
         }
 
         return id;
@@ -208,25 +260,28 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
     }
 
     /// <summary>Stores the details written since <see cref="BeginExtra"/> as their difference from the details stored before.</summary>
-    private (long At, int Length) EndExtra()
+    private int EndExtra()
     {
         writer!.Flush();
-        var stored = WriteDelta(lastExtra.WrittenSpan, scratch.WrittenSpan);
+        var length = WriteDelta(lastExtra.WrittenSpan, scratch.WrittenSpan);
         (lastExtra, scratch) = (scratch, lastExtra);
-        return stored;
+        return length;
     }
 
-    /// <summary>Stores <paramref name="payload"/> as its difference from <paramref name="previous"/>: shared prefix and suffix lengths, the bytes between.</summary>
-    private (long At, int Length) WriteDelta(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> payload)
+    /// <summary>
+    /// Stores <paramref name="payload"/> as its difference from <paramref name="previous"/>: shared prefix and suffix
+    /// lengths, the bytes between; returns the stored length (where it went follows from the order, see <see cref="Placement"/>).
+    /// </summary>
+    private int WriteDelta(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> payload)
     {
         var prefix = previous.CommonPrefixLength(payload);
         var suffix = CommonSuffixLength(previous[prefix..], payload[prefix..]);
         var between = payload[prefix..^suffix];
-        var at = Reserve(DeltaHeader + between.Length, out var span);
+        Reserve(DeltaHeader + between.Length, out var span);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(span, prefix);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(span[sizeof(int)..], suffix);
         between.CopyTo(span[DeltaHeader..]);
-        return (at, DeltaHeader + between.Length);
+        return DeltaHeader + between.Length;
     }
 
     private static int CommonSuffixLength(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
@@ -247,73 +302,17 @@ public sealed class CompactHistorySink(int maxEvents = int.MaxValue) : IHistoryS
         return n;
     }
 
-    /// <summary>Reserves <paramref name="length"/> bytes in the blocks; returns where (block index and offset).</summary>
-    private long Reserve(int length, out Span<byte> span)
+    /// <summary>Reserves <paramref name="length"/> bytes in the blocks (see <see cref="Placement"/>).</summary>
+    private void Reserve(int length, out Span<byte> span)
     {
-        if (length > BytesPerBlock / 4)
+        var at = placement.Next(length);
+        var index = (int)(at >> 32);
+        if (index == blocks.Count)
         {
-            // A large payload gets its own block; the current block stays open for small ones.
-            var own = new byte[length];
-            blocks.Add(own);
-            span = own;
-            return (long)(blocks.Count - 1) << 32;
+            blocks.Add(new byte[length > OwnBlockAbove ? length : BytesPerBlock]); // a large payload gets its own block
         }
 
-        if (blockUsed + length > BytesPerBlock || current is null)
-        {
-            current = new byte[BytesPerBlock];
-            blocks.Add(current);
-            currentIndex = blocks.Count - 1;
-            blockUsed = 0;
-        }
-
-        span = current.AsSpan(blockUsed, length);
-        var at = ((long)currentIndex << 32) | (uint)blockUsed;
-        blockUsed += length;
-        return at;
+        span = blocks[index].AsSpan((int)(at & uint.MaxValue), length);
     }
 
-    private ReadOnlyMemory<byte> Bytes(long at, int length) => blocks[(int)(at >> 32)].AsMemory((int)(at & uint.MaxValue), length);
-
-    /// <summary>Rebuilds payloads (or other details) from their differences, in recording order (each from the one decoded before it).</summary>
-    private struct PayloadDecoder(CompactHistorySink sink)
-    {
-        private long lastAt = -1;
-        private byte[] last = [];
-
-        public byte[] Decode(long at, int length)
-        {
-            if (at == lastAt)
-            {
-                return last;
-            }
-
-            var delta = sink.Bytes(at, length).Span;
-            var prefix = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(delta);
-            var suffix = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(delta[sizeof(int)..]);
-            var between = delta[DeltaHeader..];
-            var payload = new byte[prefix + between.Length + suffix];
-            last.AsSpan(0, prefix).CopyTo(payload);
-            between.CopyTo(payload.AsSpan(prefix));
-            last.AsSpan(last.Length - suffix).CopyTo(payload.AsSpan(prefix + between.Length));
-            (lastAt, last) = (at, payload);
-            return payload;
-        }
-    }
-
-    /// <summary>One event without references: ids, time, name ids and where its bytes are.</summary>
-    private struct Entry
-    {
-        public long Id;
-        public long PreviousEventId;
-        public long Ticks;
-        public long PayloadAt;
-        public long ExtraAt;
-        public int Type;
-        public int Name;
-        public int PayloadLength;
-        public int ExtraLength;
-        public short OffsetMinutes;
-        public byte Kind;
-    }
 }

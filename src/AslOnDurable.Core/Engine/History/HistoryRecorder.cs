@@ -15,6 +15,7 @@ namespace AslOnDurable.Core.Engine.History;
 /// <param name="host">The host whose clock stamps events.</param>
 internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
 {
+    private readonly IDirectHistorySink? direct = sink as IDirectHistorySink;
     private long lastId;
     private int closed;
 
@@ -38,7 +39,15 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
 
         // Interlocked: with an in-memory host, branches whose tasks complete asynchronously may record concurrently.
         var id = Interlocked.Increment(ref lastId);
-        sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, details));
+        if (direct is not null)
+        {
+            direct.Record(id, previousEventId, type, host.UtcNow, details);
+        }
+        else
+        {
+            sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, details));
+        }
+
         return id;
     }
 
@@ -68,7 +77,56 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         }
 
         var id = Interlocked.Increment(ref lastId);
-        sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, null) { State = new StateEventDetails(name, payload, exited, variables) });
+        if (direct is not null)
+        {
+            direct.RecordState(id, previousEventId, type, host.UtcNow, name, payload.Span, exited, variables);
+        }
+        else
+        {
+            sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, null) { State = new StateEventDetails(name, payload, exited, variables) });
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// Records an event whose details are <c>{"resource": resource, member: payload as JSON text}</c> (no resource member
+    /// when <paramref name="resource"/> is <see langword="null"/>): the Task scheduled/succeeded and execution succeeded
+    /// events. With a sink that copies what it keeps, the text is written in UTF-8 into a buffer of the thread and handed
+    /// over as it is (no string, no details object). Callers check <see cref="IsEnabled"/> first.
+    /// </summary>
+    /// <returns>The event id.</returns>
+    public long RecordPayload(string type, long previousEventId, string? resource, string member, JsonNode? payload)
+    {
+        if (direct is null)
+        {
+            var details = resource is null ? new JsonObject() : new JsonObject { ["resource"] = resource };
+            details[member] = Text(payload);
+            return Record(type, previousEventId, details);
+        }
+
+        var id = Interlocked.Increment(ref lastId);
+        if (payload is null)
+        {
+            direct.RecordPayload(id, previousEventId, type, host.UtcNow, resource, member, NullUtf8);
+            return id;
+        }
+
+        var buffer = utf8Buffer ??= new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            Write(payload, buffer);
+            direct.RecordPayload(id, previousEventId, type, host.UtcNow, resource, member, buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity > LargeBuffer)
+            {
+                utf8Buffer = null;
+            }
+        }
+
         return id;
     }
 
@@ -95,22 +153,67 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         }
 
         var buffer = utf8Buffer ??= new ArrayBufferWriter<byte>(4096);
-        var writer = utf8Writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth });
         try
         {
-            payload.WriteTo(writer, JsonLimits.SerializerOptions);
-            writer.Flush();
+            Write(payload, buffer);
             return buffer.WrittenSpan.ToArray();
         }
         finally
         {
-            writer.Reset(buffer);
             buffer.ResetWrittenCount();
-            if (buffer.Capacity > 1024 * 1024)
+            if (buffer.Capacity > LargeBuffer)
             {
                 // One huge payload must not pin its buffer to the thread for good.
-                (utf8Buffer, utf8Writer) = (null, null);
+                utf8Buffer = null;
             }
+        }
+    }
+
+    /// <summary>
+    /// A payload as <see cref="Utf8"/> writes it, for <see cref="RecordState"/>: when the sink copies what it keeps
+    /// (<see cref="IDirectHistorySink"/>), written into <paramref name="buffer"/> (the caller's, reused: the text is valid
+    /// until the caller's next snapshot into it), otherwise a copy of its own.
+    /// </summary>
+    public ReadOnlyMemory<byte> Snapshot(JsonNode? payload, ref ArrayBufferWriter<byte>? buffer)
+    {
+        if (direct is null)
+        {
+            return Utf8(payload);
+        }
+
+        if (payload is null)
+        {
+            return NullUtf8;
+        }
+
+        if (buffer is null || buffer.Capacity > LargeBuffer)
+        {
+            buffer = new ArrayBufferWriter<byte>(); // grows to the frame's payloads (a Map iteration's are mostly small); a huge payload's buffer is not kept past the next snapshot
+        }
+        else
+        {
+            buffer.ResetWrittenCount();
+        }
+
+        Write(payload, buffer);
+        return buffer.WrittenMemory;
+    }
+
+    private const int LargeBuffer = 1024 * 1024;
+
+    /// <summary>Writes <paramref name="payload"/> as compact JSON into <paramref name="target"/> through the thread's writer.</summary>
+    private static void Write(JsonNode payload, ArrayBufferWriter<byte> target)
+    {
+        var writer = utf8Writer ??= new Utf8JsonWriter(target, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth, SkipValidation = true }); // nodes are well-formed: no structure to check
+        writer.Reset(target);
+        try
+        {
+            payload.WriteTo(writer, JsonLimits.SerializerOptions);
+            writer.Flush();
+        }
+        finally
+        {
+            writer.Reset(Stream.Null); // holds no caller's buffer between uses; the next use points it at its own
         }
     }
 

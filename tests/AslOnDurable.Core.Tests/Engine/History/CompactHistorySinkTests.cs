@@ -58,6 +58,120 @@ public sealed class CompactHistorySinkTests
     }
 
     [Fact]
+    public async Task EngineHistory_RecordedStraightIntoTheSink_EqualsTheEventsTheEngineBuilds()
+    {
+        // Alone, the compact sink takes events without event objects, the payloads in each frame's reused buffer; a list
+        // sink gets the events as the engine builds them. Same run, same fake clock: the same history.
+        async Task<IReadOnlyList<HistoryEvent>> RunAsync(IHistorySink sink)
+        {
+            FakeExecutionHost host = new();
+            host.FailThenSucceed(1, "Boom", JsonNode.Parse("""{"ok":"d\u00e9j\u00e0"}"""));
+            ExecutionResult result = await new Interpreter(EngineRun.Compile(Definition)).RunAsync(
+                new ExecutionRequest { Input = JsonNode.Parse("""{"items":[{"a":1},{"b":[2.50,1e3]},{"a":1}]}"""), Name = "exec-1" },
+                host,
+                new ExecutionOptions { History = sink });
+            Assert.True(result.Status == ExecutionStatus.Succeeded, $"{result.Error?.Error}: {result.Error?.Cause}");
+            return sink is CompactHistorySink compact ? compact.Events : ((ListHistorySink)sink).Events;
+        }
+
+        IReadOnlyList<HistoryEvent> expected = await RunAsync(new ListHistorySink());
+        IReadOnlyList<HistoryEvent> actual = await RunAsync(new CompactHistorySink());
+
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Contains(expected, e => e.State is { AssignedVariables.Count: 3 });
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Id, actual[i].Id);
+            Assert.Equal(expected[i].PreviousEventId, actual[i].PreviousEventId);
+            Assert.Equal(expected[i].Type, actual[i].Type);
+            Assert.Equal(expected[i].Timestamp, actual[i].Timestamp);
+            Assert.Equal(expected[i].State?.Payload, actual[i].State?.Payload);
+            Assert.Equal(expected[i].Details?.ToJsonString(), actual[i].Details?.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void DirectRecords_OneBufferOverwritten_EachPayloadReadBackAsItWas()
+    {
+        CompactHistorySink sink = new();
+        IDirectHistorySink direct = sink;
+        byte[] buffer = new byte[64];
+        string[] texts = ["{\"n\":1}", "{\"n\":2}", "{\"n\":2}", "{\"n\":1}", "[]", "{\"n\":1}", "{\"n\":1,\"more\":\"caf\u00e9\"}"];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var length = Encoding.UTF8.GetBytes(texts[i], buffer);
+            var name = new string('S', 1 + (i % 2)); // a new string instance each time: names found by text too
+            direct.RecordState(2 * i + 1, 2 * i, "PassStateEntered", DateTimeOffset.UnixEpoch.AddSeconds(i), name, buffer.AsSpan(0, length), exited: i % 3 == 0, i == 2 ? [new("v", "\"x\"")] : null);
+            Array.Fill(buffer, (byte)'#'); // the recorder reuses its buffer: the sink must have copied what it keeps
+            direct.Record(2 * i + 2, 2 * i + 1, i % 2 == 0 ? "TaskScheduled" : "MapStateStarted", DateTimeOffset.UnixEpoch, i % 2 == 0 ? new JsonObject { ["i"] = i } : null);
+        }
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(2 * texts.Length, events.Count);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            HistoryEvent state = events[2 * i], other = events[2 * i + 1];
+            Assert.Equal((2L * i + 1, 2L * i), (state.Id, state.PreviousEventId));
+            Assert.Equal(texts[i], state.State!.Payload);
+            Assert.Equal(new string('S', 1 + (i % 2)), state.State.Name);
+            Assert.Equal(i % 3 == 0, state.State.Exited);
+            Assert.Equal(i == 2 ? 1 : 0, state.State.AssignedVariables?.Count ?? 0);
+            Assert.Equal(DateTimeOffset.UnixEpoch.AddSeconds(i), state.Timestamp);
+            Assert.Equal(i % 2 == 0 ? "TaskScheduled" : "MapStateStarted", other.Type);
+            Assert.Equal(i % 2 == 0 ? $"{{\"i\":{i}}}" : null, other.Details?.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void Entries_IdsTimesAndNamesThatDoNotFitADifference_ReadBackExact()
+    {
+        // Entries keep ids and times as differences from the entry before and name ids in 16 bits; these do not fit.
+        CompactHistorySink sink = new();
+        DateTimeOffset start = new(2024, 5, 6, 7, 8, 9, TimeSpan.Zero);
+        List<(long Id, long Previous, DateTimeOffset At, string Name)> expected =
+        [
+            (1, 0, start, "First"),
+            (2, 1, start.AddTicks(1), "First"),
+            (3_000_000_000, 2, start.AddTicks(2), "FarId"), // id difference past 32 bits
+            (3_000_000_001, 0, start.AddTicks(3), "FarPrevious"), // previous id 0: difference past 32 bits
+            (3_000_000_002, 3_000_000_001, start.AddDays(400), "LongWait"), // time difference past 32 bits of ticks
+            (3_000_000_003, 3_000_000_002, start.AddDays(400).ToOffset(TimeSpan.FromHours(-5)), "OtherZone"),
+            (3_000_000_004, 3_000_000_003, start.AddDays(400).AddTicks(-7).ToOffset(TimeSpan.FromHours(-5)), "Back"),
+            (20, 3_000_000_004, start, "IdBackwards"),
+        ];
+        for (var i = 0; i < 70_000; i++)
+        {
+            expected.Add((21 + i, 20 + i, start.AddMilliseconds(i), "Name" + (i % 68_000))); // more names than 16 bits count
+        }
+
+        IDirectHistorySink direct = sink;
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (id, previous, at, name) = expected[i];
+            if (i % 3 == 0)
+            {
+                direct.Record(id, previous, name, at, i % 2 == 0 ? new JsonObject { ["i"] = i } : null); // the name as the type
+            }
+            else
+            {
+                direct.RecordState(id, previous, "PassStateEntered", at, name, Encoding.UTF8.GetBytes($"{{\"i\":{i / 5}}}"), exited: false, null);
+            }
+        }
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(expected.Count, events.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (id, previous, at, name) = expected[i];
+            Assert.Equal((id, previous), (events[i].Id, events[i].PreviousEventId));
+            Assert.Equal(at, events[i].Timestamp);
+            Assert.Equal(at.Offset, events[i].Timestamp.Offset);
+            Assert.Equal(name, i % 3 == 0 ? events[i].Type : events[i].State!.Name);
+            Assert.Equal(i % 3 == 0 ? (i % 2 == 0 ? $"{{\"i\":{i}}}" : null) : $"{{\"i\":{i / 5}}}", i % 3 == 0 ? events[i].Details?.ToJsonString() : events[i].State!.Payload);
+        }
+    }
+
+    [Fact]
     public void StateEvents_DetailsAsAwsNamesThem_AndPayloadSharedByNeighbours()
     {
         CompactHistorySink sink = new();
