@@ -67,7 +67,7 @@ internal static class ReplayBenchmark
             double aslMedian = aslTimes[aslTimes.Count / 2], handMedian = handTimes[handTimes.Count / 2];
             Console.WriteLine($"replay {workflow.Name,-8} {aslEpisodes.Count,4} episodes: ASL {aslMedian,8:F2} ms  hand {handMedian,8:F2} ms  " +
                 $"ratio {aslMedian / handMedian:F2}x (best {aslTimes[0] / handTimes[0]:F2}x)  ({options.Runs} runs)  " +
-                $"allocated: ASL {aslBytes / 1048576.0:F1} MiB  hand {handBytes / 1048576.0:F1} MiB per run");
+                $"allocated: ASL {aslBytes / 1048576.0:F2} MiB  hand {handBytes / 1048576.0:F2} MiB per run");
         }
 
         return Task.FromResult(0);

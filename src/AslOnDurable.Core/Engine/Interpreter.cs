@@ -184,7 +184,29 @@ public sealed class Interpreter(ExecutionPlan plan)
                 StepResult step;
                 try
                 {
-                    var pending = StateExecutor.ExecuteAsync(state, frame, current);
+                    ValueTask<StepResult> pending;
+                    if (state is not TaskStatePlan task)
+                    {
+                        pending = StateExecutor.ExecuteAsync(state, frame, current);
+                    }
+                    else if (TaskStateExecutor.TryCall(task, frame, current, out var call, out pending))
+                    {
+                        // The call is awaited in this frame: a Task state suspends (durably, once per episode) without an
+                        // async frame of its own, each of which costs a box and a resumption on the orchestrator's context.
+                        TaskOutcome? outcome = null;
+                        AslErrorException? thrown = null;
+                        try
+                        {
+                            outcome = call.IsCompletedSuccessfully ? call.Result : await call;
+                        }
+                        catch (AslErrorException e)
+                        {
+                            thrown = e;
+                        }
+
+                        pending = thrown is null ? TaskStateExecutor.Answered(task, frame, current, outcome!) : TaskStateExecutor.Recover(task, frame, current, thrown);
+                    }
+
                     step = pending.IsCompletedSuccessfully ? pending.Result : await pending;
                 }
                 catch (AslErrorException e)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Threading.Tasks.Sources;
 
 namespace AslOnDurable.Core.Engine.Executors;
 
@@ -55,7 +56,13 @@ internal static class BranchScheduler
                 continue;
             }
 
-            var (doneIndex, outcome) = await completions!.NextAsync();
+            (int Index, BranchOutcome Outcome) reported;
+            while (!completions!.TryTake(out reported))
+            {
+                await completions.ReportedAsync();
+            }
+
+            var (doneIndex, outcome) = reported;
             running--;
             if (!observe(doneIndex, outcome))
             {
@@ -67,11 +74,20 @@ internal static class BranchScheduler
     }
 
     /// <summary>Outcomes of pending branches in the order they finish; safe when branches finish on other threads (in memory).</summary>
-    private sealed class Completions
+    /// <remarks>
+    /// The scheduler waits on this object itself (<see cref="IValueTaskSource"/>): no task, completion source or async
+    /// frame per completion. The waiting scheduler resumes on the thread that reports, as it did when it awaited a
+    /// completion source that runs its continuations synchronously: in a durable host that is the orchestrator's
+    /// thread (a report runs where the branch's own await would resume), in memory a thread of the pool.
+    /// </remarks>
+    private sealed class Completions : IValueTaskSource
     {
         private readonly Lock gate = new();
         private readonly Queue<(int Index, BranchOutcome Outcome, ExceptionDispatchInfo? Failure)> done = new();
-        private TaskCompletionSource? waiter;
+        private bool waiting;
+        private short version;
+        private Action<object?>? continuation;
+        private object? continuationState;
 
         // A continuation on the branch's own awaiter: no extra async frame or Task per pending branch. It runs where an
         // await would (the awaiter captures the scheduling context: the orchestrator's, in a durable host).
@@ -81,24 +97,76 @@ internal static class BranchScheduler
             awaiter.UnsafeOnCompleted(() => Report(index, awaiter));
         }
 
-        public async ValueTask<(int Index, BranchOutcome Outcome)> NextAsync()
+        /// <summary>The next reported outcome, if any (a branch that threw fails the state as awaiting it would).</summary>
+        public bool TryTake(out (int Index, BranchOutcome Outcome) item)
         {
-            while (true)
+            lock (gate)
             {
-                Task wait;
-                lock (gate)
+                if (done.TryDequeue(out var next))
                 {
-                    if (done.TryDequeue(out var item))
-                    {
-                        item.Failure?.Throw(); // a branch that threw fails the state as awaiting it would
-                        return (item.Index, item.Outcome);
-                    }
+                    next.Failure?.Throw();
+                    item = (next.Index, next.Outcome);
+                    return true;
+                }
+            }
 
-                    waiter = new TaskCompletionSource();
-                    wait = waiter.Task;
+            item = default;
+            return false;
+        }
+
+        /// <summary>Completes once an outcome has been reported since the last <see cref="TryTake"/> found none.</summary>
+        public ValueTask ReportedAsync()
+        {
+            lock (gate)
+            {
+                if (done.Count > 0)
+                {
+                    return ValueTask.CompletedTask;
                 }
 
-                await wait;
+                waiting = true;
+                return new ValueTask(this, ++version);
+            }
+        }
+
+        ValueTaskSourceStatus IValueTaskSource.GetStatus(short token)
+        {
+            lock (gate)
+            {
+                Check(token);
+                return waiting ? ValueTaskSourceStatus.Pending : ValueTaskSourceStatus.Succeeded;
+            }
+        }
+
+        void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        {
+            lock (gate)
+            {
+                Check(token);
+                if (waiting)
+                {
+                    this.continuation = continuation;
+                    continuationState = state;
+                    return;
+                }
+            }
+
+            continuation(state); // reported between ReportedAsync and this registration
+        }
+
+        void IValueTaskSource.GetResult(short token)
+        {
+            lock (gate)
+            {
+                Check(token);
+            }
+        }
+
+        private void Check(short token)
+        {
+            if (token != version)
+            {
+                throw new InvalidOperationException("A branch completion wait was used after it completed.");
             }
         }
 
@@ -110,22 +178,26 @@ internal static class BranchScheduler
             {
                 outcome = finished.GetResult();
             }
-#pragma warning disable CA1031 // Not swallowed: rethrown to the scheduler's caller by NextAsync.
+#pragma warning disable CA1031 // Not swallowed: rethrown to the scheduler's caller by TryTake.
             catch (Exception e)
 #pragma warning restore CA1031
             {
                 failure = ExceptionDispatchInfo.Capture(e);
             }
 
-            TaskCompletionSource? wake;
+            Action<object?>? wake;
+            object? state;
             lock (gate)
             {
                 done.Enqueue((index, outcome, failure));
-                wake = waiter;
-                waiter = null;
+                waiting = false;
+                wake = continuation;
+                state = continuationState;
+                continuation = null;
+                continuationState = null;
             }
 
-            wake?.TrySetResult();
+            wake?.Invoke(state);
         }
     }
 }

@@ -17,23 +17,93 @@ internal static class TaskStateExecutor
 {
     /// <summary>Runs the state: attempts until it succeeds, is caught, or fails.</summary>
     /// <remarks>
-    /// The attempt runs inside the Retry/Catch loop's own frame (its decisions are <see cref="RecoveryLoop"/>'s): in a
-    /// durable host every Task state suspends once per episode, and each async frame costs a box and a resumption.
+    /// The interpreter does not come here: it awaits the first attempt's call in its own frame (<see cref="TryCall"/>,
+    /// <see cref="Answered"/>), since in a durable host every Task state suspends once per episode, and each async
+    /// frame costs a box and a resumption on the orchestrator's context.
     /// </remarks>
-    public static async ValueTask<StepResult> ExecuteAsync(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw)
+    public static ValueTask<StepResult> ExecuteAsync(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw) =>
+        TryCall(state, frame, raw, out var call, out var ended) ? AnswerAsync(state, frame, raw, call) : ended;
+
+    /// <summary>
+    /// Starts the first attempt: true with its pending call (the caller awaits it, then hands the outcome to
+    /// <see cref="Answered"/>, or an <see cref="AslErrorException"/> it threw to <see cref="Recover"/>), or false with
+    /// how the state goes on when the attempt ends before any call (Retry, Catch, or a failure).
+    /// </summary>
+    public static bool TryCall(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw, out ValueTask<TaskOutcome> call, out ValueTask<StepResult> ended)
+    {
+        AslError? refused;
+        try
+        {
+            refused = Begin(state, frame, raw, out call);
+        }
+        catch (AslErrorException e)
+        {
+            call = default;
+            ended = Recover(state, frame, raw, e);
+            return false;
+        }
+
+        ended = refused is null ? default : RecoverAsync(state, frame, raw, refused);
+        return refused is null;
+    }
+
+    /// <summary>The first attempt after its call answered: the step, or how the state goes on after the error.</summary>
+    public static ValueTask<StepResult> Answered(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw, TaskOutcome outcome)
+    {
+        (StepResult Step, AslError? Error) attempt;
+        try
+        {
+            attempt = End(state, frame, raw, outcome);
+        }
+        catch (AslErrorException e)
+        {
+            return Recover(state, frame, raw, e);
+        }
+
+        return attempt.Error is null ? new(attempt.Step) : RecoverAsync(state, frame, raw, attempt.Error);
+    }
+
+    /// <summary>An attempt that raised an error: the failure when it is terminal, else Retry and Catch.</summary>
+    public static ValueTask<StepResult> Recover(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw, AslErrorException exception) =>
+        RecoveryLoop.IsTerminal(exception, frame, out var error) ? new(StepResult.Fail(error)) : RecoverAsync(state, frame, raw, error);
+
+    private static async ValueTask<StepResult> AnswerAsync(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw, ValueTask<TaskOutcome> call)
+    {
+        TaskOutcome outcome;
+        try
+        {
+            outcome = await call;
+        }
+        catch (AslErrorException e)
+        {
+            return await Recover(state, frame, raw, e);
+        }
+
+        return await Answered(state, frame, raw, outcome);
+    }
+
+    /// <summary>After a failed attempt: Retry (further attempts, each awaited here) until one succeeds, is caught, or fails.</summary>
+    private static async ValueTask<StepResult> RecoverAsync(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw, AslError error)
     {
         RetryEvaluator? retry = null;
         while (true)
         {
-            AslError error;
+            if (RecoveryLoop.Decide(state, frame, raw, error, runtimeErrorsAreFinal: false, ref retry, out var delay) is { } final)
+            {
+                return final;
+            }
+
+            if (await RecoveryLoop.WaitBeforeRetryAsync(frame, delay, retry!) is { } timedOut)
+            {
+                return timedOut;
+            }
+
             try
             {
-                var (invocation, refused) = Prepare(state, frame, raw);
+                var refused = Begin(state, frame, raw, out var call);
                 if (refused is null)
                 {
-                    var outcome = await frame.Run.Host.InvokeTaskAsync(invocation!);
-                    frame.Environment.ForgetJsonataValues();
-                    var (step, failed) = Finish(state, frame, raw, outcome);
+                    var (step, failed) = End(state, frame, raw, await call);
                     if (failed is null)
                     {
                         return step;
@@ -53,17 +123,22 @@ internal static class TaskStateExecutor
                     return StepResult.Fail(error);
                 }
             }
-
-            if (RecoveryLoop.Decide(state, frame, raw, error, runtimeErrorsAreFinal: false, ref retry, out var delay) is { } final)
-            {
-                return final;
-            }
-
-            if (await RecoveryLoop.WaitBeforeRetryAsync(frame, delay, retry!) is { } timedOut)
-            {
-                return timedOut;
-            }
         }
+    }
+
+    /// <summary>An attempt up to its call: the pending call, or the error that stops the attempt first (or thrown).</summary>
+    private static AslError? Begin(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw, out ValueTask<TaskOutcome> call)
+    {
+        var (invocation, refused) = Prepare(state, frame, raw);
+        call = refused is null ? frame.Run.Host.InvokeTaskAsync(invocation!) : default;
+        return refused;
+    }
+
+    /// <summary>An attempt after its call: the step, or the error (or thrown).</summary>
+    private static (StepResult Step, AslError? Error) End(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw, TaskOutcome outcome)
+    {
+        frame.Environment.ForgetJsonataValues();
+        return Finish(state, frame, raw, outcome);
     }
 
     /// <summary>An attempt up to the call: the effective parameters and the invocation, or the error that stops it first.</summary>

@@ -138,4 +138,33 @@ public sealed class BranchSchedulerTests
         Assert.True(completed);
         Assert.All(observed, Assert.True);
     }
+
+    [Fact]
+    public async Task RunAsync_BranchesFinishWhileAnOutcomeIsObserved_TheQueuedOnesFollowInTheirOrder()
+    {
+        var sources = Enumerable.Range(0, 3).Select(_ => new TaskCompletionSource<BranchOutcome>()).ToArray();
+        var order = new List<int>();
+        var run = BranchScheduler.RunAsync(
+            3,
+            0,
+            index => new ValueTask<BranchOutcome>(sources[index].Task),
+            (index, _) =>
+            {
+                order.Add(index);
+                if (index == 1)
+                {
+                    // Reported while the scheduler is busy here: nobody waits for them yet.
+                    sources[2].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null));
+                    sources[0].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null));
+                }
+
+                return true;
+            }).AsTask();
+
+        Assert.False(run.IsCompleted);
+        sources[1].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null));
+
+        Assert.True(await run);
+        Assert.Equal([1, 2, 0], order);
+    }
 }
