@@ -291,6 +291,23 @@ public sealed class ExecutionOperationsTests(ApiHostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task StartExecution_RightAfterAnUpdateOnThisHost_RunsTheNewDefinition()
+    {
+        string machine = await host.CreateAsync("start-after-update", "greet");
+        await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "before", ["input"] = """{"who":"x"}""" });
+        await host.OkAsync("UpdateStateMachine", new JsonObject { ["stateMachineArn"] = machine, ["definition"] = ApiTestCalls.Definition("wait-hour") });
+
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "after" });
+        JsonObject described = await host.OkAsync("DescribeStateMachineForExecution", new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() });
+        await host.OkAsync("DeleteStateMachine", new JsonObject { ["stateMachineArn"] = machine });
+
+        Assert.Equal(ApiTestCalls.Definition("wait-hour"), (string?)described["definition"]);
+        await host.ErrorAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "deleted" }, ApiErrorTypes.StateMachineDoesNotExist);
+        await host.OkAsync("StopExecution", new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() });
+        await host.Client.WaitForCompletionAsync("start-after-update:before", CancellationToken.None);
+    }
+
+    [Fact]
     public async Task DescribeStateMachineForExecution_AfterUpdate_RevisionTheExecutionStartedWith()
     {
         string machine = await host.CreateAsync("for-exec", "greet");
