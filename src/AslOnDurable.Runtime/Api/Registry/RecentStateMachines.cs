@@ -16,34 +16,46 @@ internal sealed class RecentStateMachines(IStateMachineStore store, TimeProvider
     /// <summary>How long a record read is used for starts.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, (StateMachineRecord Record, long ReadAt)> recent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Task<StateMachineRecord?> Read, long ReadAt)> recent = new(StringComparer.Ordinal);
 
-    /// <summary>The state machine, read from the registry unless read in the last <see cref="Freshness"/> (missing ones are not kept).</summary>
+    /// <summary>
+    /// The state machine, read from the registry unless a read began in the last <see cref="Freshness"/>: concurrent starts
+    /// share one read (missing ones and failed reads are not kept).
+    /// </summary>
     /// <param name="arn">The state machine ARN.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The record, or <c>null</c>.</returns>
     public async Task<StateMachineRecord?> GetAsync(string arn, CancellationToken cancellationToken)
     {
         long now = time.GetTimestamp();
-        if (recent.TryGetValue(arn, out var kept) && time.GetElapsedTime(kept.ReadAt, now) < Freshness)
+        var kept = recent.AddOrUpdate(
+            arn,
+            static (key, state) => (state.Self.ReadAsync(key), state.Now),
+            static (key, current, state) => state.Self.Fresh(current.ReadAt, state.Now) ? current : (state.Self.ReadAsync(key), state.Now),
+            (Self: this, Now: now));
+        try
         {
-            return kept.Record;
-        }
+            StateMachineRecord? record = await kept.Read.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (record is null)
+            {
+                recent.TryRemove(new KeyValuePair<string, (Task<StateMachineRecord?>, long)>(arn, kept));
+            }
 
-        StateMachineRecord? record = await store.GetAsync(arn, cancellationToken).ConfigureAwait(false);
-        if (record is null)
-        {
-            recent.TryRemove(arn, out _);
+            return record;
         }
-        else
+        catch (Exception) when (kept.Read.IsFaulted || kept.Read.IsCanceled)
         {
-            recent[arn] = (record, now);
+            recent.TryRemove(new KeyValuePair<string, (Task<StateMachineRecord?>, long)>(arn, kept));
+            throw;
         }
-
-        return record;
     }
 
     /// <summary>Drops what was read of a state machine (this host changed or deleted it).</summary>
     /// <param name="arn">The state machine ARN.</param>
     public void Forget(string arn) => recent.TryRemove(arn, out _);
+
+    private bool Fresh(long readAt, long now) => time.GetElapsedTime(readAt, now) < Freshness;
+
+    /// <summary>Reads the registry, not tied to one caller's cancellation (the read is shared).</summary>
+    private Task<StateMachineRecord?> ReadAsync(string arn) => store.GetAsync(arn, CancellationToken.None);
 }

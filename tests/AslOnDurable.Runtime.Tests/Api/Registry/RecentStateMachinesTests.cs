@@ -53,4 +53,29 @@ public sealed class RecentStateMachinesTests
 
         Assert.Equal(2, reads);
     }
+
+    [Fact]
+    public async Task GetAsync_ConcurrentStarts_ShareOneRead_AndAFailedReadIsNotKept()
+    {
+        TaskCompletionSource<StateMachineRecord?> pending = new();
+        int slowReads = 0;
+        Mock<IStateMachineStore> slow = new(MockBehavior.Strict);
+        slow.SetupSequence(s => s.GetAsync(Arn, It.IsAny<CancellationToken>()))
+            .Returns(() => { slowReads++; return pending.Task; })
+            .Returns(() => { slowReads++; return Task.FromException<StateMachineRecord?>(new InvalidOperationException("storage down")); })
+            .Returns(() => { slowReads++; return Task.FromResult<StateMachineRecord?>(Machine); });
+        RecentStateMachines recent = new(slow.Object, time);
+
+        Task<StateMachineRecord?> first = recent.GetAsync(Arn, CancellationToken.None);
+        Task<StateMachineRecord?> second = recent.GetAsync(Arn, CancellationToken.None);
+        pending.SetResult(Machine);
+
+        Assert.Same(Machine, await first);
+        Assert.Same(Machine, await second);
+        Assert.Equal(1, slowReads);
+        time.Advance(RecentStateMachines.Freshness);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => recent.GetAsync(Arn, CancellationToken.None));
+        Assert.Same(Machine, await recent.GetAsync(Arn, CancellationToken.None));
+        Assert.Equal(3, slowReads);
+    }
 }
