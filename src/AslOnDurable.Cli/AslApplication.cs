@@ -6,6 +6,13 @@ namespace AslOnDurable.Cli;
 /// <summary>The wiring of the <c>asl</c> command line: one root command and one class per sub-command.</summary>
 internal static class AslApplication
 {
+    /// <summary>
+    /// How long a command may take to stop after Ctrl+C, SIGINT or SIGTERM before the process is ended with exit code 130.
+    /// System.CommandLine's default (2 s) ended <c>asl serve --storage</c> in the middle of its hand-over (running tasks get
+    /// 10 s, the episodes consuming their results 5 s), so a task in flight waited the 5-minute visibility timeout.
+    /// </summary>
+    internal static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>Builds the command tree.</summary>
     /// <param name="stdoutIsRedirected">Whether stdout is not a terminal (the default <c>--format</c> is then json).</param>
     /// <param name="stdin">Standard input (for <c>asl jsonata --jsonl</c>); the console's when null.</param>
@@ -36,7 +43,10 @@ internal static class AslApplication
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsRedirected, TextReader? stdin = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(stderr);
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration
+        {
+            Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = StopTimeout,
+        };
         // `--input @file` is ours: no response-file expansion of @ tokens.
         var parser = new ParserConfiguration { ResponseFileTokenReplacer = null };
         var parse = Build(stdoutIsRedirected, stdin, clock).Parse(args, parser);

@@ -234,6 +234,80 @@ public sealed class ExecutionOperationsTests(ApiHostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task ListExecutions_StatusFilterPaged_AsksTheBackendOnlyAboutEachPagesExecutions()
+    {
+        string machine = await host.CreateAsync("list-paged", "greet");
+        for (int i = 0; i < 5; i++)
+        {
+            await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = $"ok-{i}", ["input"] = """{"who":"x"}""" });
+            await host.Client.WaitForCompletionAsync($"list-paged:ok-{i}", CancellationToken.None);
+        }
+
+        int asked = 0;
+        Mock<IExecutionClient> counting = new(MockBehavior.Strict);
+        counting.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns<string, CancellationToken>((id, ct) => { asked++; return host.Client.GetAsync(id, ct); });
+        async Task<(string[] Names, string? Next, int Asked)> PageAsync(int? max, string? token)
+        {
+            int before = asked;
+            JsonObject body = new() { ["stateMachineArn"] = machine, ["statusFilter"] = "SUCCEEDED", ["maxResults"] = max, ["nextToken"] = token };
+            ApiResponse response = await host.Dispatcher.DispatchAsync("AWSStepFunctions.ListExecutions", body.ToJsonString(), counting.Object, CancellationToken.None);
+            JsonNode page = JsonNode.Parse(response.Body)!;
+            return ([.. page["executions"]!.AsArray().Select(e => (string)e!["name"]!)], (string?)page["nextToken"], asked - before);
+        }
+
+        var page1 = await PageAsync(2, null);
+        var page2 = await PageAsync(2, page1.Next);
+        var page3 = await PageAsync(2, page2.Next);
+        var whole = await PageAsync(null, null);
+
+        // Starts a millisecond apart or less tie on their start date, so the order is the unfiltered list's (newest first, then by ARN).
+        string[] order = [.. (await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine }))["executions"]!.AsArray()
+            .Select(e => (string)e!["name"]!)];
+        Assert.Equal(["ok-0", "ok-1", "ok-2", "ok-3", "ok-4"], order.Order(StringComparer.Ordinal));
+        Assert.Equal(order[0..2], page1.Names);
+        Assert.Equal(2, page1.Asked);
+        Assert.Equal(order[2..4], page2.Names);
+        Assert.Equal(2, page2.Asked);
+        Assert.Equal(order[4..], page3.Names);
+        Assert.Equal(1, page3.Asked);
+        Assert.Null(page3.Next);
+        Assert.Equal(order, whole.Names);
+        Assert.Equal(0, whole.Asked); // each was seen closed once
+        Assert.Null(whole.Next);
+        JsonObject unfiltered = await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine, ["maxResults"] = 4 });
+        Assert.Equal(4, unfiltered["executions"]!.AsArray().Count);
+        Assert.NotNull(unfiltered["nextToken"]);
+        foreach (string token in (string[])["not-a-token", page1.Next![..^4], unfiltered["nextToken"]!.GetValue<string>(),
+            PageToken.EncodeKey($"ListExecutions|{machine}|SUCCEEDED|", "not a key")])
+        {
+            await host.ErrorAsync("ListExecutions", new JsonObject
+            {
+                ["stateMachineArn"] = machine, ["statusFilter"] = "SUCCEEDED", ["nextToken"] = token,
+            }, ApiErrorTypes.InvalidToken);
+        }
+
+        await host.ErrorAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine, ["maxResults"] = 1001 }, ApiErrorTypes.ValidationException);
+    }
+
+    [Fact]
+    public async Task StartExecution_RightAfterAnUpdateOnThisHost_RunsTheNewDefinition()
+    {
+        string machine = await host.CreateAsync("start-after-update", "greet");
+        await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "before", ["input"] = """{"who":"x"}""" });
+        await host.OkAsync("UpdateStateMachine", new JsonObject { ["stateMachineArn"] = machine, ["definition"] = ApiTestCalls.Definition("wait-hour") });
+
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "after" });
+        JsonObject described = await host.OkAsync("DescribeStateMachineForExecution", new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() });
+        await host.OkAsync("DeleteStateMachine", new JsonObject { ["stateMachineArn"] = machine });
+
+        Assert.Equal(ApiTestCalls.Definition("wait-hour"), (string?)described["definition"]);
+        await host.ErrorAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "deleted" }, ApiErrorTypes.StateMachineDoesNotExist);
+        await host.OkAsync("StopExecution", new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() });
+        await host.Client.WaitForCompletionAsync("start-after-update:before", CancellationToken.None);
+    }
+
+    [Fact]
     public async Task DescribeStateMachineForExecution_AfterUpdate_RevisionTheExecutionStartedWith()
     {
         string machine = await host.CreateAsync("for-exec", "greet");

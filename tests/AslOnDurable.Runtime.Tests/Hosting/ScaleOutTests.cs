@@ -38,8 +38,8 @@ public sealed class ScaleOutTests(AzuriteFixture azurite, ITestOutputHelper outp
             "--failover-seconds", $"{FailoverSeconds}", "--trace",
             "--mock-config", DurableFixtures.PathOf("scale-out.mock.json"), "--test-case", "Default", "--state-machine-name", "ScaleOut",
         ];
-        using WorkerProcess first = WorkerProcess.Start("A", arguments);
-        using WorkerProcess second = WorkerProcess.Start("B", arguments);
+        using AslProcess first = AslProcess.StartWorker("A", arguments);
+        using AslProcess second = AslProcess.StartWorker("B", arguments);
         await Task.WhenAll(first.Ready, second.Ready).WaitAsync(cts.Token);
         output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1} s  both workers ready (PIDs {first.Id}, {second.Id})");
 

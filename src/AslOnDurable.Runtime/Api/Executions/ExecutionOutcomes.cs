@@ -29,11 +29,43 @@ internal static class ExecutionOutcomes
         return FromSnapshot(snapshot, execution);
     }
 
+    /// <summary>Where a listed execution stands: the closed status the index knows, else the backend's answer (EXPRESS: running).</summary>
+    /// <param name="listing">The execution as the index lists it.</param>
+    /// <param name="client">The client of the host's task hub.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The outcome (status and stop date; output, error and cause only when the backend was asked).</returns>
+    public static async Task<ExecutionOutcome> OfAsync(ExecutionListing listing, IExecutionClient client, CancellationToken cancellationToken)
+    {
+        if (listing.KnownClosed() is { } closed)
+        {
+            return closed;
+        }
+
+        if (listing.Express)
+        {
+            return ExecutionOutcome.Running;
+        }
+
+        ExecutionSnapshot? snapshot = await client.GetAsync(listing.InstanceId, cancellationToken).ConfigureAwait(false);
+        return FromSnapshot(snapshot, listing.StopError, listing.StopCause);
+    }
+
     /// <summary>The outcome a snapshot describes.</summary>
     /// <param name="snapshot">The instance's state, or <c>null</c> when the start message is not processed yet.</param>
     /// <param name="execution">The execution (for the error and cause StopExecution was given).</param>
     /// <returns>The outcome.</returns>
     public static ExecutionOutcome FromSnapshot(ExecutionSnapshot? snapshot, ExecutionRecord execution)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        return FromSnapshot(snapshot, execution.StopError, execution.StopCause);
+    }
+
+    /// <summary>The outcome a snapshot describes.</summary>
+    /// <param name="snapshot">The instance's state, or <c>null</c> when the start message is not processed yet.</param>
+    /// <param name="stopError">The error StopExecution was given, or <c>null</c>.</param>
+    /// <param name="stopCause">The cause StopExecution was given, or <c>null</c>.</param>
+    /// <returns>The outcome.</returns>
+    public static ExecutionOutcome FromSnapshot(ExecutionSnapshot? snapshot, string? stopError, string? stopCause)
     {
         if (snapshot is null || !snapshot.IsTerminal)
         {
@@ -52,7 +84,7 @@ internal static class ExecutionOutcomes
                     Cause = output.Cause,
                 };
             case ExecutionRuntimeStatus.Terminated or ExecutionRuntimeStatus.Canceled:
-                return new ExecutionOutcome("ABORTED", stop) { Error = execution.StopError, Cause = execution.StopCause };
+                return new ExecutionOutcome("ABORTED", stop) { Error = stopError, Cause = stopCause };
             default:
                 return new ExecutionOutcome("FAILED", stop) { Error = "States.Runtime", Cause = snapshot.Failure?.Message };
         }

@@ -20,6 +20,7 @@ internal sealed class DeleteStateMachineOperation(ApiResources api) : ApiOperati
         string arn = RequestFields.Arn(request.StateMachineArn, "stateMachineArn");
         api.Arns.StateMachineName(arn);
         await api.StateMachines.DeleteAsync(arn, cancellationToken).ConfigureAwait(false);
+        api.Recent.Forget(arn);
 
         // AWS deletes a state machine's versions and aliases with it.
         foreach (var alias in (await api.Aliases.ListAsync(cancellationToken).ConfigureAwait(false)).Where(a => a.StateMachineArn == arn))

@@ -13,10 +13,14 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// by that version or alias (AWS: "associated with" it, by the ARN given to StartExecution).
 /// </summary>
 /// <remarks>
-/// Where an execution stands comes from its durable instance, once: a closed status seen is kept in the execution index
-/// (<see cref="IExecutionIndex.RecordClosedAsync"/>), so a status filter asks the backend only for executions not known
-/// to be closed; without a filter only the page's executions are looked up. A redrive reopens an execution: what was
-/// seen before it does not count (<see cref="ExecutionRecord.KnownClosed"/>).
+/// A state machine's executions are paged through the execution index (<see cref="IExecutionIndex.PageAsync"/>: in
+/// Table Storage one range query per page, the filters applied by the service), the <c>nextToken</c> carrying the key of
+/// the last execution taken, so a page costs what it holds, not the state machine's whole index. Where an execution
+/// stands comes from its durable instance only while the index does not know it closed; a closed status seen is kept
+/// (<see cref="IExecutionIndex.RecordClosedAsync(ExecutionListing, ExecutionOutcome, CancellationToken)"/>). A status
+/// filter's page therefore holds the executions known closed with that status and asks the backend about those in its
+/// range not known closed (a running one each time); a page may hold fewer than <c>maxResults</c> with a
+/// <c>nextToken</c>, as AWS's may. A redrive reopens an execution: what was seen before it does not count.
 /// </remarks>
 /// <param name="api">The shared resources.</param>
 /// <param name="mapRuns">Finds map runs and their children.</param>
@@ -39,61 +43,91 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
             throw new ApiException(ApiErrorTypes.ValidationException, "Specify either stateMachineArn or mapRunArn, not both.");
         }
 
-        string scope;
-        IEnumerable<ExecutionRecord> listed;
         if (request.MapRunArn is not null)
         {
-            DescribeMapRunResponse run = await mapRuns.DescribeAsync(request.MapRunArn, client, cancellationToken).ConfigureAwait(false);
-            listed = await mapRuns.ChildrenAsync(run.MapRunArn, mapRuns.Read(run.MapRunArn).ChildStateMachineArn, cancellationToken).ConfigureAwait(false);
-            scope = run.MapRunArn;
-        }
-        else
-        {
-            string arn = RequestFields.Arn(request.StateMachineArn, "stateMachineArn");
-            var (machineArn, qualifier) = api.Arns.QualifiedStateMachine(arn);
-            StateMachineRecord machine = await api.StateMachineAsync(machineArn, cancellationToken).ConfigureAwait(false);
-            Func<ExecutionRecord, bool> started = qualifier is null ? static _ => true
-                : ResourceArns.IsVersion(qualifier) ? e => e.StateMachineVersionArn == arn
-                : e => e.StateMachineAliasArn == arn;
-            listed = (await api.Executions.ListAsync(machine.Arn, cancellationToken).ConfigureAwait(false)).Where(started);
-            scope = arn;
+            return await MapRunChildrenAsync(request, status, redriven, client, cancellationToken).ConfigureAwait(false);
         }
 
+        string arn = RequestFields.Arn(request.StateMachineArn, "stateMachineArn");
+        var (machineArn, qualifier) = api.Arns.QualifiedStateMachine(arn);
+        StateMachineRecord machine = await api.StateMachineAsync(machineArn, cancellationToken).ConfigureAwait(false);
+        ExecutionFilter filter = new(machine.Arn) { Status = status, StartedBy = qualifier is null ? null : arn, Redriven = redriven is null ? null : redriven == "REDRIVEN" };
+        string scope = $"{Action}|{arn}|{status}|{redriven}";
+        int size = PageToken.Size(request.MaxResults);
+        string? after = request.NextToken is null ? null : PageToken.DecodeKey(request.NextToken, scope, ExecutionListing.IsKey);
+        List<ExecutionListItem> items = [];
+        while (true)
+        {
+            ExecutionPage page = await api.Executions.PageAsync(filter, after, size - items.Count, cancellationToken).ConfigureAwait(false);
+            foreach (ExecutionListing listing in page.Listings)
+            {
+                ExecutionOutcome outcome = await OutcomeAsync(listing, o => api.Executions.RecordClosedAsync(listing, o, cancellationToken), client, cancellationToken)
+                    .ConfigureAwait(false);
+                if (status is null || outcome.Status == status)
+                {
+                    items.Add(Item(listing, outcome, byMapRun: false));
+                }
+
+                after = listing.Key;
+            }
+
+            if (!page.More)
+            {
+                return new ListExecutionsResponse(items, null);
+            }
+
+            if (items.Count == size)
+            {
+                return new ListExecutionsResponse(items, PageToken.EncodeKey(scope, after!));
+            }
+        }
+    }
+
+    /// <summary>The STANDARD children of a map run (read from the map run's records, then paged by offset).</summary>
+    private async Task<ListExecutionsResponse> MapRunChildrenAsync(
+        ListExecutionsRequest request, string? status, string? redriven, IExecutionClient client, CancellationToken cancellationToken)
+    {
+        DescribeMapRunResponse run = await mapRuns.DescribeAsync(request.MapRunArn!, client, cancellationToken).ConfigureAwait(false);
+        IEnumerable<ExecutionRecord> listed = await mapRuns.ChildrenAsync(run.MapRunArn, mapRuns.Read(run.MapRunArn).ChildStateMachineArn, cancellationToken)
+            .ConfigureAwait(false);
         ExecutionRecord[] executions = [.. listed.Where(e => redriven is null || (e.RedriveCount > 0) == (redriven == "REDRIVEN"))];
-        bool byMapRun = request.MapRunArn is not null;
-        scope = $"{Action}|{scope}|{status}|{redriven}";
+        string scope = $"{Action}|{run.MapRunArn}|{status}|{redriven}";
         if (status is null)
         {
             var (records, token) = PageToken.Page(executions, scope, request.MaxResults, request.NextToken);
             List<ExecutionListItem> page = [];
             foreach (ExecutionRecord e in records)
             {
-                page.Add(Item(e, await OutcomeAsync(e, client, cancellationToken).ConfigureAwait(false), byMapRun));
+                page.Add(Item(ExecutionListing.Of(e), await OutcomeAsync(e, client, cancellationToken).ConfigureAwait(false), byMapRun: true));
             }
 
             return new ListExecutionsResponse(page, token);
         }
 
-        List<ExecutionListItem> items = [];
+        List<(ExecutionRecord Record, ExecutionOutcome Outcome)> kept = [];
         foreach (ExecutionRecord e in executions)
         {
             ExecutionOutcome o = await OutcomeAsync(e, client, cancellationToken).ConfigureAwait(false);
             if (o.Status == status)
             {
-                items.Add(Item(e, o, byMapRun));
+                kept.Add((e, o));
             }
         }
 
-        var (filtered, next) = PageToken.Page(items, scope, request.MaxResults, request.NextToken);
-        return new ListExecutionsResponse(filtered, next);
+        var (filtered, next) = PageToken.Page(kept, scope, request.MaxResults, request.NextToken);
+        return new ListExecutionsResponse([.. filtered.Select(k => Item(ExecutionListing.Of(k.Record), k.Outcome, byMapRun: true))], next);
     }
 
+    /// <summary>Where a map run's child stands (its record as read, so a closed status seen is kept under the record's ETag).</summary>
+    private Task<ExecutionOutcome> OutcomeAsync(ExecutionRecord e, IExecutionClient client, CancellationToken cancellationToken) =>
+        OutcomeAsync(ExecutionListing.Of(e), o => api.Executions.RecordClosedAsync(e, o, cancellationToken), client, cancellationToken);
+
     /// <summary>
-    /// Where an execution stands: its closed status when the index knows it, else the backend's answer, kept in the
-    /// index when closed. A status seen closed before the last redrive (the previous generation's, before the redriven
-    /// instance started) is not kept.
+    /// Where an execution stands: its closed status when the index knows it, else the backend's answer, kept in the index
+    /// (<paramref name="keepClosed"/>) when closed after the last redrive (a status of the previous generation is not kept).
     /// </summary>
-    private async Task<ExecutionOutcome> OutcomeAsync(ExecutionRecord e, IExecutionClient client, CancellationToken cancellationToken)
+    private static async Task<ExecutionOutcome> OutcomeAsync(
+        ExecutionListing e, Func<ExecutionOutcome, Task<bool>> keepClosed, IExecutionClient client, CancellationToken cancellationToken)
     {
         if (e.KnownClosed() is { } closed)
         {
@@ -101,20 +135,20 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
         }
 
         ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(e, client, cancellationToken).ConfigureAwait(false);
-        if (e.Outcome is null && outcome.StopDate is { } stop && (e.RedriveDate is not { } redriven || stop > redriven))
+        if (outcome.StopDate is { } stop && (e.RedriveDate is not { } redriven || stop > redriven))
         {
-            await api.Executions.RecordClosedAsync(e, outcome, cancellationToken).ConfigureAwait(false);
+            await keepClosed(outcome).ConfigureAwait(false);
         }
 
         return outcome;
     }
 
-    private static ExecutionListItem Item(ExecutionRecord e, ExecutionOutcome o, bool byMapRun) =>
+    private static ExecutionListItem Item(ExecutionListing e, ExecutionOutcome o, bool byMapRun) =>
         new(e.ExecutionArn, e.StateMachineArn, e.Name, o.Status, e.StartDate, o.StopDate)
         {
             StateMachineVersionArn = e.StateMachineVersionArn,
             StateMachineAliasArn = e.StateMachineAliasArn,
-            RedriveCount = e.StateMachine.Type == ApiResources.Express ? null : e.RedriveCount,
+            RedriveCount = e.Express ? null : e.RedriveCount,
             RedriveDate = e.RedriveDate,
             // AWS names the map run on list items only when listing by mapRunArn.
             MapRunArn = byMapRun ? e.MapRunArn : null,

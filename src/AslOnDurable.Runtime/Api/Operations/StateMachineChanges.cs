@@ -24,6 +24,7 @@ internal static class StateMachineChanges
             StateMachineRecord updated = change(current);
             if (await api.StateMachines.ReplaceAsync(current, updated, cancellationToken).ConfigureAwait(false))
             {
+                api.Recent.Forget(current.Arn);
                 return (current, updated);
             }
         }

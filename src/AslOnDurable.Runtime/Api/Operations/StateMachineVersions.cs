@@ -67,6 +67,8 @@ internal sealed class StateMachineVersions(ApiResources api) : IDisposable
             return null;
         }
 
+        api.Recent.Forget(machine.Arn);
+
         StateMachineVersionRecord version = new(ResourceArns.Qualified(machine.Arn, Number(number)), number, numbered, description, api.Now);
         return await api.Versions.GetOrAddAsync(version, cancellationToken).ConfigureAwait(false);
     }
@@ -85,7 +87,7 @@ internal sealed class StateMachineVersions(ApiResources api) : IDisposable
         var (_, qualifier) = api.Arns.QualifiedStateMachine(text);
         if (qualifier is null)
         {
-            return (await api.StateMachineAsync(text, cancellationToken).ConfigureAwait(false), null, null);
+            return (await api.StartableStateMachineAsync(text, cancellationToken).ConfigureAwait(false), null, null);
         }
 
         string? aliasArn = null;

@@ -27,6 +27,9 @@ internal sealed record ApiResources(
     /// <summary>AWS's EXPRESS type.</summary>
     public const string Express = "EXPRESS";
 
+    /// <summary>Gets the state machines read for recent starts (see <see cref="StartableStateMachineAsync"/>).</summary>
+    public RecentStateMachines Recent { get; } = new(StateMachines, Time);
+
     /// <summary>The current time in whole milliseconds (AWS's resolution).</summary>
     public DateTimeOffset Now => DateTimeOffset.FromUnixTimeMilliseconds(Time.GetUtcNow().ToUnixTimeMilliseconds());
 
@@ -37,6 +40,17 @@ internal sealed record ApiResources(
         Arns.StateMachineName(text);
         return await StateMachines.GetAsync(text, cancellationToken).ConfigureAwait(false)
             ?? throw new ApiException(ApiErrorTypes.StateMachineDoesNotExist, $"State Machine Does Not Exist: '{text}'");
+    }
+
+    /// <summary>
+    /// Finds a state machine to start an execution of (read at most once a second per host: <see cref="RecentStateMachines"/>),
+    /// or fails with InvalidArn / StateMachineDoesNotExist.
+    /// </summary>
+    public async Task<StateMachineRecord> StartableStateMachineAsync(string arn, CancellationToken cancellationToken)
+    {
+        Arns.StateMachineName(arn);
+        return await Recent.GetAsync(arn, cancellationToken).ConfigureAwait(false)
+            ?? throw new ApiException(ApiErrorTypes.StateMachineDoesNotExist, $"State Machine Does Not Exist: '{arn}'");
     }
 
     /// <summary>Finds a version by its ARN, or fails with InvalidArn / ResourceNotFound.</summary>

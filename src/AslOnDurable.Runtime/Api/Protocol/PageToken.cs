@@ -71,4 +71,39 @@ internal static class PageToken
 
         throw new ApiException(ApiErrorTypes.InvalidToken, $"Invalid Token: '{token}'");
     }
+
+    /// <summary>A token for a key (a text such as <see cref="Registry.ExecutionListing.Key"/>) after which the next page starts.</summary>
+    /// <param name="scope">What is listed.</param>
+    /// <param name="key">The key.</param>
+    /// <returns>The token.</returns>
+    public static string EncodeKey(string scope, string key) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Convert.ToBase64String(Encoding.UTF8.GetBytes(key))}|{scope}"));
+
+    /// <summary>The key a token of <paramref name="scope"/> carries when <paramref name="valid"/> accepts it, or InvalidToken.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="scope">What is listed.</param>
+    /// <param name="valid">Whether a decoded key has the form the listing's keys have.</param>
+    /// <returns>The key.</returns>
+    public static string DecodeKey(string token, string scope, Func<string, bool> valid)
+    {
+        try
+        {
+            string text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            int bar = text.IndexOf('|', StringComparison.Ordinal);
+            if (bar > 0 && text[(bar + 1)..] == scope)
+            {
+                string key = Encoding.UTF8.GetString(Convert.FromBase64String(text[..bar]));
+                if (valid(key))
+                {
+                    return key;
+                }
+            }
+        }
+        catch (FormatException)
+        {
+            // Falls through to InvalidToken.
+        }
+
+        throw new ApiException(ApiErrorTypes.InvalidToken, $"Invalid Token: '{token}'");
+    }
 }

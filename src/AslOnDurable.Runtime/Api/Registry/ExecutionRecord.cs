@@ -42,7 +42,7 @@ public sealed record ExecutionRecord(
     public string? MapRunArn { get; init; }
 
     /// <summary>
-    /// Gets the status and stop date of a durable execution once it was seen closed (<see cref="IExecutionIndex.RecordClosedAsync"/>),
+    /// Gets the status and stop date of a durable execution once it was seen closed (<see cref="IExecutionIndex.RecordClosedAsync(ExecutionRecord, ExecutionOutcome, CancellationToken)"/>),
     /// so ListExecutions need not ask the backend again; valid only for the generation it was seen in (see <see cref="KnownClosed"/>).
     /// </summary>
     public ExecutionOutcome? Closed { get; init; }

@@ -36,4 +36,25 @@ public interface IExecutionIndex
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The records.</returns>
     Task<IReadOnlyList<ExecutionRecord>> ListAsync(string stateMachineArn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of a state machine's executions, newest first (<see cref="ExecutionListing.Key"/> order), that the filter
+    /// keeps (<see cref="ExecutionFilter.Keeps"/>): a page costs what it holds, not the state machine's whole index.
+    /// </summary>
+    /// <param name="filter">Which executions.</param>
+    /// <param name="after">The key of the last execution of the previous page, or <c>null</c> for the first page.</param>
+    /// <param name="size">How many at most.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The page.</returns>
+    Task<ExecutionPage> PageAsync(ExecutionFilter filter, string? after, int size, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps that a listed execution was seen closed (as <see cref="RecordClosedAsync(ExecutionRecord, ExecutionOutcome, CancellationToken)"/>),
+    /// unless its record changed since it was listed.
+    /// </summary>
+    /// <param name="listing">The execution as listed by <see cref="PageAsync"/>.</param>
+    /// <param name="outcome">The closed outcome seen.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Whether it was kept.</returns>
+    Task<bool> RecordClosedAsync(ExecutionListing listing, ExecutionOutcome outcome, CancellationToken cancellationToken);
 }

@@ -313,6 +313,85 @@ public abstract class ApiStoreContractTests
         Assert.Null((await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!.KnownClosed());
     }
 
+    [Fact]
+    public async Task Executions_PageAsync_NewestFirstEachPageContinuingAfterTheLastKey()
+    {
+        ExecutionRecord[] started = [.. Enumerable.Range(0, 5).Select(i => Execution("mp", $"run-{i}", Start.AddSeconds(i)))];
+        ExecutionRecord tie = Execution("mp", "run-3b", Start.AddSeconds(3));
+        foreach (ExecutionRecord e in (ExecutionRecord[])[.. started, tie, Execution("mq", "run-9", Start.AddSeconds(9))])
+        {
+            await Host.Executions.GetOrAddAsync(e, CancellationToken.None);
+        }
+
+        ExecutionFilter all = new(Prefix + "stateMachine:mp");
+        List<string[]> pages = [];
+        List<bool> more = [];
+        string? after = null;
+        do
+        {
+            ExecutionPage page = await Host.Executions.PageAsync(all, after, 2, CancellationToken.None);
+            pages.Add([.. page.Listings.Select(l => l.Name)]);
+            more.Add(page.More);
+            after = page.More ? page.Listings[^1].Key : null;
+        }
+        while (after is not null);
+
+        ExecutionPage whole = await Host.Executions.PageAsync(all, null, 1000, CancellationToken.None);
+        ExecutionListing first = whole.Listings[0];
+
+        Assert.Equal([["run-4", "run-3"], ["run-3b", "run-2"], ["run-1", "run-0"]], pages);
+        Assert.Equal([true, true, false], more);
+        Assert.False(whole.More);
+        Assert.Equal(6, whole.Listings.Count);
+        Assert.Equal(ExecutionListing.Of(started[4]), first);
+        Assert.Equal(Start.AddSeconds(4), first.StartDate);
+        Assert.Equal("mp:run-4", first.InstanceId);
+        Assert.Empty((await Host.Executions.PageAsync(all, whole.Listings[^1].Key, 10, CancellationToken.None)).Listings);
+        Assert.Empty((await Host.Executions.PageAsync(new ExecutionFilter(Prefix + "stateMachine:none"), null, 10, CancellationToken.None)).Listings);
+    }
+
+    [Fact]
+    public async Task Executions_PageAsync_KeepsKnownStatusOrNotKnownClosed_ThenVersionAndRedrive()
+    {
+        string version = Prefix + "stateMachine:mf:1";
+        ExecutionRecord succeeded = Execution("mf", "succeeded", Start.AddSeconds(1));
+        ExecutionRecord failed = Execution("mf", "failed", Start.AddSeconds(2));
+        ExecutionRecord open = Execution("mf", "open", Start.AddSeconds(3)) with { StateMachineVersionArn = version };
+        ExecutionRecord redriven = Execution("mf", "redriven", Start.AddSeconds(4));
+        foreach (ExecutionRecord e in (ExecutionRecord[])[succeeded, failed, open, redriven])
+        {
+            await Host.Executions.GetOrAddAsync(e, CancellationToken.None);
+        }
+
+        ExecutionFilter all = new(Prefix + "stateMachine:mf");
+        ExecutionPage before = await Host.Executions.PageAsync(all, null, 10, CancellationToken.None);
+        ExecutionListing listedSucceeded = before.Listings.Single(l => l.Name == "succeeded");
+        Assert.True(await Host.Executions.RecordClosedAsync(listedSucceeded, new ExecutionOutcome("SUCCEEDED", Start.AddSeconds(5)), CancellationToken.None));
+        Assert.True(await Host.Executions.RecordClosedAsync(
+            (await Host.Executions.GetAsync(failed.ExecutionArn, CancellationToken.None))!, new ExecutionOutcome("FAILED", Start.AddSeconds(6)), CancellationToken.None));
+        ExecutionRecord closedRedriven = (await Host.Executions.GetAsync(redriven.ExecutionArn, CancellationToken.None))!;
+        Assert.True(await Host.Executions.RecordClosedAsync(closedRedriven, new ExecutionOutcome("FAILED", Start.AddSeconds(6)), CancellationToken.None));
+        ExecutionListing staleRedriven = (await Host.Executions.PageAsync(all, null, 10, CancellationToken.None)).Listings.Single(l => l.Name == "redriven");
+        await Host.Executions.ReplaceAsync(
+            (await Host.Executions.GetAsync(redriven.ExecutionArn, CancellationToken.None))! with { RedriveCount = 1, RedriveDate = Start.AddSeconds(7) },
+            CancellationToken.None);
+
+        async Task<string[]> Names(ExecutionFilter filter) =>
+            [.. (await Host.Executions.PageAsync(filter, null, 10, CancellationToken.None)).Listings.Select(l => l.Name + "=" + l.Status)];
+
+        Assert.Equal(["redriven=RUNNING", "open=RUNNING", "succeeded=SUCCEEDED"], await Names(all with { Status = "SUCCEEDED" }));
+        Assert.Equal(["redriven=RUNNING", "open=RUNNING", "failed=FAILED"], await Names(all with { Status = "FAILED" }));
+        Assert.Equal(["redriven=RUNNING", "open=RUNNING"], await Names(all with { Status = "RUNNING" }));
+        Assert.Equal(["open=RUNNING"], await Names(all with { StartedBy = version }));
+        Assert.Equal(["redriven=RUNNING"], await Names(all with { Redriven = true }));
+        Assert.Equal(["open=RUNNING", "failed=FAILED", "succeeded=SUCCEEDED"], await Names(all with { Redriven = false }));
+        Assert.Equal(Start.AddSeconds(5), (await Host.Executions.PageAsync(all with { Status = "SUCCEEDED" }, null, 10, CancellationToken.None)).Listings[^1].StopDate);
+        Assert.Equal("SUCCEEDED", (await Host.Executions.GetAsync(succeeded.ExecutionArn, CancellationToken.None))!.KnownClosed()?.Status);
+        Assert.False(await Host.Executions.RecordClosedAsync(staleRedriven, new ExecutionOutcome("FAILED", Start.AddSeconds(6)), CancellationToken.None));
+        Assert.False(await Host.Executions.RecordClosedAsync(listedSucceeded with { Name = "copy" }, new ExecutionOutcome("FAILED", Start), CancellationToken.None));
+        Assert.Null((await Host.Executions.GetAsync(redriven.ExecutionArn, CancellationToken.None))!.KnownClosed());
+    }
+
     private static StateMachineRecord Machine(string name, string definition) =>
         new(Prefix + "stateMachine:" + name, name, "STANDARD", definition, "arn:aws:iam::123456789012:role/R", Start);
 

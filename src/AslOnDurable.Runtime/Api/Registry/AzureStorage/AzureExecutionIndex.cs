@@ -7,14 +7,19 @@ using Azure.Data.Tables;
 namespace AslOnDurable.Runtime.Api.Registry.AzureStorage;
 
 /// <summary>
-/// Execution records in the executions table: one partition per state machine (so ListExecutions reads one partition),
-/// one row per execution ARN with the record as JSON and its start date and durable instance id as columns.
+/// Execution records in the executions table: one partition per state machine, one row per execution ARN with the record
+/// as JSON and its start date and durable instance id as columns, and beside it in the same partition one listing row
+/// (<see cref="ExecutionListing"/> as columns) keyed <c>~</c> + <see cref="ExecutionListing.Key"/>, so ListExecutions pages
+/// newest first with one range query per page, its filters (status, version or alias, redriven) applied by the service.
 /// </summary>
 /// <remarks>
 /// The partition comes from the ARN alone (region, account and state machine name), so a lookup by execution ARN needs
 /// no second index. An add fails when the row exists and answers the stored record (StartExecution's idempotency holds
-/// across hosts: one start wins). A closed status seen (<see cref="RecordClosedAsync"/>) goes into columns of its own,
+/// across hosts: one start wins). A closed status seen (<see cref="RecordClosedAsync(ExecutionRecord, ExecutionOutcome, CancellationToken)"/>) goes into columns of its own,
 /// merged under the ETag the record was read with, so it never overwrites a newer record; a replace drops them.
+/// Both rows of an execution change together in one entity-group transaction, so the listing row's ETag changes with the
+/// record and <see cref="RecordClosedAsync(ExecutionListing, ExecutionOutcome, CancellationToken)"/> can be conditional on it.
+/// Executions recorded before listing rows existed are not listed.
 /// </remarks>
 /// <param name="storage">The tables.</param>
 public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionIndex
@@ -23,7 +28,14 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
     private const string ClosedStopDate = "ClosedStopDate";
     private const string ClosedAtRedriveCount = "ClosedAtRedriveCount";
 
+    /// <summary>Where listing row keys start (after every execution ARN, which starts with <c>arn</c>).</summary>
+    private const string ListingPrefix = "~";
+
+    /// <summary>Above every listing row key.</summary>
+    private const string ListingEnd = "~~";
+
     private readonly ConditionalWeakTable<ExecutionRecord, StrongBox<ETag>> etags = [];
+    private readonly ConditionalWeakTable<ExecutionListing, StrongBox<ETag>> listingEtags = [];
 
     /// <inheritdoc />
     public async Task<ExecutionRecord> GetOrAddAsync(ExecutionRecord record, CancellationToken cancellationToken)
@@ -35,7 +47,9 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
         {
             try
             {
-                await storage.Executions.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+                await storage.Executions.SubmitTransactionAsync(
+                    [new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, ListingRow(ExecutionListing.Of(record)))],
+                    cancellationToken).ConfigureAwait(false);
                 return record;
             }
             catch (RequestFailedException e) when (e.Status == 409)
@@ -68,7 +82,9 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
         var old = await storage.Executions.GetEntityIfExistsAsync<TableEntity>(
             PartitionOf(record.ExecutionArn), TableItemCodec.Escape(record.ExecutionArn), ["JsonBlob"], cancellationToken).ConfigureAwait(false);
         TableEntity row = await RowAsync(record, cancellationToken).ConfigureAwait(false);
-        await storage.Executions.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await storage.Executions.SubmitTransactionAsync(
+            [new(TableTransactionActionType.UpsertReplace, row), new(TableTransactionActionType.UpsertReplace, ListingRow(ExecutionListing.Of(record)))],
+            cancellationToken).ConfigureAwait(false);
         if (old.HasValue)
         {
             await storage.Payloads.DeleteBlobAsync(old.Value!, cancellationToken).ConfigureAwait(false);
@@ -91,15 +107,72 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
             [ClosedStopDate] = outcome.StopDate,
             [ClosedAtRedriveCount] = record.RedriveCount,
         };
-        try
-        {
-            await storage.Executions.UpdateEntityAsync(columns, etag.Value, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        return await MergeClosedAsync(
+            new(TableTransactionActionType.UpdateMerge, columns, etag.Value),
+            new(TableTransactionActionType.UpdateMerge, ClosedListingColumns(record.StartDate, record.ExecutionArn, outcome), ETag.All),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RecordClosedAsync(ExecutionListing listing, ExecutionOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (!listingEtags.TryGetValue(listing, out StrongBox<ETag>? etag))
         {
             return false;
         }
+
+        TableEntity columns = new(PartitionOf(listing.ExecutionArn), TableItemCodec.Escape(listing.ExecutionArn))
+        {
+            [ClosedStatus] = outcome.Status,
+            [ClosedStopDate] = outcome.StopDate,
+            [ClosedAtRedriveCount] = listing.RedriveCount,
+        };
+        return await MergeClosedAsync(
+            new(TableTransactionActionType.UpdateMerge, columns, ETag.All),
+            new(TableTransactionActionType.UpdateMerge, ClosedListingColumns(listing.StartDate, listing.ExecutionArn, outcome), etag.Value),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<ExecutionPage> PageAsync(ExecutionFilter filter, string? after, int size, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        string partition = PartitionOf(filter.StateMachineArn);
+        string from = ListingPrefix + (after ?? string.Empty);
+        string query = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {ListingEnd} and StateMachineArn eq {filter.StateMachineArn}");
+        if (filter.Status is { } status)
+        {
+            query += TableClient.CreateQueryFilter($" and (Status eq {status} or Status eq {ExecutionListing.NotKnownClosed})");
+        }
+
+        if (filter.StartedBy is { } startedBy)
+        {
+            query += TableClient.CreateQueryFilter($" and (VersionArn eq {startedBy} or AliasArn eq {startedBy})");
+        }
+
+        if (filter.Redriven is { } redriven)
+        {
+            query += redriven ? " and RedriveCount gt 0" : " and RedriveCount eq 0";
+        }
+
+        List<ExecutionListing> page = [];
+        await foreach (TableEntity row in storage.Executions.QueryAsync<TableEntity>(query, maxPerPage: Math.Min(size + 1, 1000), cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            if (page.Count == size)
+            {
+                return new ExecutionPage(page, More: true);
+            }
+
+            ExecutionListing listing = Listing(row);
+            listingEtags.AddOrUpdate(listing, new StrongBox<ETag>(row.ETag));
+            page.Add(listing);
+        }
+
+        return new ExecutionPage(page, More: false);
     }
 
     /// <inheritdoc />
@@ -108,7 +181,7 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         string partition = PartitionOf(stateMachineArn);
         List<ExecutionRecord> records = [];
-        await foreach (TableEntity row in storage.Executions.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken)
+        await foreach (TableEntity row in storage.Executions.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(ListingPrefix) < 0, cancellationToken: cancellationToken)
             .ConfigureAwait(false))
         {
             ExecutionRecord record = await ReadAsync(row, cancellationToken).ConfigureAwait(false);
@@ -133,6 +206,65 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
         string[] parts = arn.Split(':');
         return TableItemCodec.Escape(parts.Length >= 7 ? string.Join(':', parts[3], parts[4], parts[6]) : arn);
     }
+
+    private async Task<bool> MergeClosedAsync(TableTransactionAction record, TableTransactionAction listing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.Executions.SubmitTransactionAsync([record, listing], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity ClosedListingColumns(DateTimeOffset startDate, string executionArn, ExecutionOutcome outcome) =>
+        new(PartitionOf(executionArn), ListingPrefix + ExecutionListing.KeyOf(startDate, executionArn))
+        {
+            ["Status"] = outcome.Status,
+            ["StopDate"] = outcome.StopDate,
+        };
+
+    private static TableEntity ListingRow(ExecutionListing listing) =>
+        new(PartitionOf(listing.ExecutionArn), ListingPrefix + listing.Key)
+        {
+            ["Arn"] = listing.ExecutionArn,
+            ["StateMachineArn"] = listing.StateMachineArn,
+            ["Name"] = listing.Name,
+            ["InstanceId"] = listing.InstanceId,
+            ["StartDate"] = listing.StartDate,
+            ["Express"] = listing.Express,
+            ["VersionArn"] = listing.StateMachineVersionArn,
+            ["AliasArn"] = listing.StateMachineAliasArn,
+            ["RedriveCount"] = listing.RedriveCount,
+            ["RedriveDate"] = listing.RedriveDate,
+            ["MapRunArn"] = listing.MapRunArn,
+            ["Status"] = listing.Status,
+            ["StopDate"] = listing.StopDate,
+            ["StopError"] = listing.StopError,
+            ["StopCause"] = listing.StopCause,
+        };
+
+    private static ExecutionListing Listing(TableEntity row) =>
+        new(row.GetString("Arn"), row.GetString("StateMachineArn"), row.GetString("Name"), row.GetString("InstanceId"),
+            StartOf(row.RowKey), row.GetBoolean("Express") ?? false)
+        {
+            StateMachineVersionArn = row.GetString("VersionArn"),
+            StateMachineAliasArn = row.GetString("AliasArn"),
+            RedriveCount = row.GetInt32("RedriveCount") ?? 0,
+            RedriveDate = row.GetDateTimeOffset("RedriveDate"),
+            MapRunArn = row.GetString("MapRunArn"),
+            Status = row.GetString("Status") ?? ExecutionListing.NotKnownClosed,
+            StopDate = row.GetDateTimeOffset("StopDate"),
+            StopError = row.GetString("StopError"),
+            StopCause = row.GetString("StopCause"),
+        };
+
+    /// <summary>The exact start instant a listing row key counts down from (the date column may be stored less precisely).</summary>
+    private static DateTimeOffset StartOf(string rowKey) =>
+        new(long.MaxValue - long.Parse(rowKey.AsSpan(ListingPrefix.Length, 19), System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero);
 
     private async Task<TableEntity> RowAsync(ExecutionRecord record, CancellationToken cancellationToken)
     {

@@ -4,13 +4,16 @@ using System.Reflection;
 
 namespace AslOnDurable.Runtime.Tests.Hosting;
 
-/// <summary>One <c>asl worker</c> process started by a test: its stdout lines are kept, and it is killed by its PID.</summary>
-internal sealed class WorkerProcess : IDisposable
+/// <summary>
+/// One <c>asl worker</c> or <c>asl serve</c> process started by a test: its stdout lines are kept, and it is stopped by
+/// its PID (killed, or interrupted with SIGINT as Ctrl+C does).
+/// </summary>
+internal sealed class AslProcess : IDisposable
 {
     private readonly Process process;
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private WorkerProcess(string name, Process process)
+    private AslProcess(string name, string readyPrefix, Process process)
     {
         Name = name;
         this.process = process;
@@ -22,7 +25,7 @@ internal sealed class WorkerProcess : IDisposable
             }
 
             Lines.Enqueue(e.Data);
-            if (e.Data.StartsWith("worker ready", StringComparison.Ordinal))
+            if (e.Data.StartsWith(readyPrefix, StringComparison.Ordinal))
             {
                 ready.TrySetResult();
             }
@@ -34,7 +37,7 @@ internal sealed class WorkerProcess : IDisposable
                 Errors.Enqueue(e.Data);
             }
         };
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"Worker {name} exited early: {string.Join(" | ", Errors)}"));
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"asl {name} exited early: {string.Join(" | ", Errors)}"));
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -48,7 +51,7 @@ internal sealed class WorkerProcess : IDisposable
 
     public ConcurrentQueue<string> Errors { get; } = new();
 
-    /// <summary>Completes when the worker has printed its ready line (fails if it exits first).</summary>
+    /// <summary>Completes when the process has printed its ready line (fails if it exits first).</summary>
     public Task Ready => ready.Task;
 
     /// <summary>The execution names of the task lines printed so far (<c>task &lt;execution ARN&gt; &lt;state&gt; &lt;retry&gt;</c>).</summary>
@@ -58,9 +61,36 @@ internal sealed class WorkerProcess : IDisposable
             .Select(p => (p[1][(p[1].LastIndexOf(':') + 1)..], p[2]))
             .ToList();
 
-    public static WorkerProcess Start(string name, IEnumerable<string> arguments)
+    /// <summary>Starts <c>asl worker</c>, ready once it prints <c>worker ready</c>.</summary>
+    public static AslProcess StartWorker(string name, IEnumerable<string> arguments) => Start(name, "worker", "worker ready", arguments);
+
+    /// <summary>Starts <c>asl serve</c>, ready once it prints <c>serving &lt;url&gt;</c> (see <see cref="ServingUrl"/>).</summary>
+    public static AslProcess StartServe(string name, IEnumerable<string> arguments) => Start(name, "serve", "serving ", arguments);
+
+    /// <summary>The URL a ready <c>asl serve</c> printed.</summary>
+    public Uri ServingUrl() => new(Lines.First(l => l.StartsWith("serving ", StringComparison.Ordinal)).Split(' ')[1]);
+
+    /// <summary>Sends SIGINT (what Ctrl+C sends) to the process.</summary>
+    public void Interrupt()
     {
-        string cli = typeof(WorkerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AslCliAssembly").Value!;
+        using Process kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -INT {process.Id} exited with {kill.ExitCode}");
+        }
+    }
+
+    /// <summary>Waits for the process to exit and answers its exit code.</summary>
+    public async Task<int> ExitCodeAsync(CancellationToken cancellationToken)
+    {
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
+    }
+
+    private static AslProcess Start(string name, string command, string readyPrefix, IEnumerable<string> arguments)
+    {
+        string cli = typeof(AslProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AslCliAssembly").Value!;
         if (!File.Exists(cli))
         {
             throw new FileNotFoundException("Build src/AslOnDurable.Cli first (the test project builds it).", cli);
@@ -73,13 +103,13 @@ internal sealed class WorkerProcess : IDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(cli);
-        start.ArgumentList.Add("worker");
+        start.ArgumentList.Add(command);
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        return new WorkerProcess(name, Process.Start(start) ?? throw new InvalidOperationException("Could not start " + cli));
+        return new AslProcess(name, readyPrefix, Process.Start(start) ?? throw new InvalidOperationException("Could not start " + cli));
     }
 
     /// <summary>Kills the process at once (no graceful stop: leases and dequeued messages are left behind).</summary>

@@ -1,0 +1,31 @@
+namespace AslOnDurable.Runtime.Api.Registry;
+
+/// <summary>Which of a state machine's executions a page of the execution index holds (ListExecutions' filters).</summary>
+/// <param name="StateMachineArn">The state machine ARN (unqualified).</param>
+public sealed record ExecutionFilter(string StateMachineArn)
+{
+    /// <summary>
+    /// Gets the status asked for, or <c>null</c> for any. The index cannot know an execution still runs: a page holds the
+    /// executions it knows closed with this status and those it does not know closed (<see cref="ExecutionListing.NotKnownClosed"/>),
+    /// which the caller asks the backend about.
+    /// </summary>
+    public string? Status { get; init; }
+
+    /// <summary>Gets the version or alias ARN the executions were started by, or <c>null</c> for any.</summary>
+    public string? StartedBy { get; init; }
+
+    /// <summary>Gets whether only redriven (<c>true</c>) or never redriven (<c>false</c>) executions are listed, or <c>null</c>.</summary>
+    public bool? Redriven { get; init; }
+
+    /// <summary>Whether a listing is one this filter keeps (the in-memory index's test; Table Storage asks the same of its rows).</summary>
+    /// <param name="listing">The listing.</param>
+    /// <returns>Whether it is kept.</returns>
+    public bool Keeps(ExecutionListing listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        return listing.StateMachineArn == StateMachineArn
+            && (Status is null || listing.Status == Status || listing.Status == ExecutionListing.NotKnownClosed)
+            && (StartedBy is null || listing.StateMachineVersionArn == StartedBy || listing.StateMachineAliasArn == StartedBy)
+            && (Redriven is null || (listing.RedriveCount > 0) == Redriven);
+    }
+}
