@@ -82,6 +82,16 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     public bool TryMeasurePlainJson(out long utf8Size, out bool wellFormed) =>
         ValueConverter.TryMeasurePlainJson(Raw, out utf8Size, out wellFormed);
 
+    /// <summary>A string value.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The value.</returns>
+    public static JsonataValue FromString(string text) => new(text ?? throw new ArgumentNullException(nameof(text)));
+
+    /// <summary>A number value (numbers are doubles, as in JavaScript).</summary>
+    /// <param name="number">The number; a finite one for a value that has a JSON form.</param>
+    /// <returns>The value.</returns>
+    public static JsonataValue FromNumber(double number) => new(number);
+
     /// <summary>
     /// An object of the given members, in order (a later member of the same name replaces an earlier one); undefined
     /// members are left out. The members are taken as they are, not copied: like every value, they must not change.

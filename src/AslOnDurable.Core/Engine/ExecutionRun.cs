@@ -10,6 +10,7 @@ internal sealed class ExecutionRun
 {
     private readonly JsonNode? pristineInput;
     private Jsonata.JsonataEnvironment? jsonataEnvironment;
+    private JsonataContextConstants? jsonataContextConstants;
     private long steps;
     private (string State, string Arn, int Count)? redriveMapRun;
 
@@ -140,6 +141,13 @@ internal sealed class ExecutionRun
 
     /// <summary>A new <c>$$.StateMachine</c> object.</summary>
     public JsonObject CreateStateMachineObject() => new() { ["Id"] = StateMachineId, ["Name"] = StateMachineName };
+
+    /// <summary>
+    /// <c>$$.Execution</c> and <c>$$.StateMachine</c> as JSONata values, converted on first use and shared by every
+    /// frame (they never change during the execution; values are never changed in place).
+    /// </summary>
+    public JsonataContextConstants JsonataContextConstants =>
+        jsonataContextConstants ??= new(Jsonata.JsonataValue.FromNode(CreateExecutionObject()), Jsonata.JsonataValue.FromNode(CreateStateMachineObject()));
 
     /// <summary>Whether the deadline has passed or the run was stopped from outside (marks the run timed out).</summary>
     public bool CheckDeadline()

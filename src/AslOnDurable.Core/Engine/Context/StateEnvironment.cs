@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Paths;
+using AslOnDurable.Jsonata;
 
 namespace AslOnDurable.Core.Engine.Context;
 
@@ -22,6 +23,7 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
     private int mapIndex = -1;
     private JsonNode? mapValue;
     private JsonataConversionCache? jsonataCache;
+    private JsonataValue jsonataContext;
 
     /// <summary>The execution.</summary>
     public ExecutionRun Run { get; } = run;
@@ -104,6 +106,28 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
         }
     }
 
+    /// <summary>
+    /// <c>$states.context</c> as the evaluator's value, built from this environment's fields when first read after a
+    /// change (no context node): the same members, in the same order, with the same values as <see cref="ContextObject"/>.
+    /// </summary>
+    public JsonataValue JsonataContext
+    {
+        get
+        {
+            if (Run.Options.FixedContextObject is { } fixedContext)
+            {
+                return JsonataValue.FromNode(fixedContext);
+            }
+
+            if (jsonataContext.IsUndefined)
+            {
+                jsonataContext = BuildJsonataContext();
+            }
+
+            return jsonataContext;
+        }
+    }
+
     /// <summary>When the current state was entered (<c>$$.State.EnteredTime</c>).</summary>
     public DateTimeOffset EnteredTime => enteredTime;
 
@@ -118,6 +142,7 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
         mapIndex = -1;
         mapValue = null;
         stateDirty = true;
+        jsonataContext = default;
         HeldInput = null;
         jsonataCache?.NextState();
     }
@@ -140,6 +165,7 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
     {
         retryCount = count;
         stateDirty = true;
+        ContextChanged();
     }
 
     /// <summary>Sets <c>$$.Task.Token</c>.</summary>
@@ -147,6 +173,7 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
     {
         taskToken = token;
         stateDirty = true;
+        ContextChanged();
     }
 
     /// <summary>Sets <c>$$.Map.Item</c> (index -1 clears it).</summary>
@@ -155,6 +182,7 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
         mapIndex = index;
         mapValue = value;
         mapDirty = true;
+        ContextChanged();
     }
 
     /// <summary>The current retry count (0 when none).</summary>
@@ -162,6 +190,36 @@ internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : 
 
     /// <inheritdoc/>
     public bool TryGetVariable(string name, out JsonNode? value) => Scope.TryGet(name, out value);
+
+    private void ContextChanged()
+    {
+        jsonataContext = default;
+        jsonataCache?.ForgetStates();
+    }
+
+    private JsonataValue BuildJsonataContext()
+    {
+        var constants = Run.JsonataContextConstants;
+        Span<KeyValuePair<string, JsonataValue>> state =
+        [
+            new("Name", JsonataValue.FromString(stateName)),
+            new("EnteredTime", JsonataValue.FromString(Rfc3339.Format(enteredTime))),
+            new("RetryCount", retryCount >= 0 ? JsonataValue.FromNumber(retryCount) : JsonataValue.Undefined),
+        ];
+        Span<KeyValuePair<string, JsonataValue>> members =
+        [
+            new("Execution", constants.Execution),
+            new("StateMachine", constants.StateMachine),
+            new("State", JsonataValue.CreateObject(state)),
+            new("Task", taskToken is null ? JsonataValue.Undefined : JsonataValue.CreateObject([new("Token", JsonataValue.FromString(taskToken))])),
+            new("Map", mapIndex < 0 ? JsonataValue.Undefined : JsonataValue.CreateObject([new("Item", JsonataValue.CreateObject(
+            [
+                new("Index", JsonataValue.FromNumber(mapIndex)),
+                new("Value", JsonataValue.FromNode(mapValue, JsonataCache)),
+            ]))])),
+        ];
+        return JsonataValue.CreateObject(members);
+    }
 
     /// <inheritdoc/>
     public Guid NewUuid() => Run.Host.NewGuid();

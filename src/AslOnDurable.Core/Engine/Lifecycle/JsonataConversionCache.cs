@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Jsonata;
 
 namespace AslOnDurable.Core.Engine.Lifecycle;
@@ -9,14 +10,13 @@ namespace AslOnDurable.Core.Engine.Lifecycle;
 /// <item>nodes converted or produced (Output, Assign) in the current state, and those of the previous state (a state's
 /// output is the next state's <c>$states.input</c>, whole or as members of a new object);</item>
 /// <item>variables, by name, as long as the variable holds the same node (variables are never changed in place);</item>
-/// <item>the context object's <c>Execution</c> and <c>StateMachine</c> members, which stay the same for the frame.</item>
+/// <item>the value of <c>$states</c> while the frame's <c>$states</c> object and context stay the same.</item>
 /// </list>
 /// Nodes are taken as unchanged while they are remembered: the engine copies a node before changing it, and a task
 /// handler (which may change its input in place) makes the cache forget everything it holds (<see cref="Forget"/>).
 /// </summary>
 internal sealed class JsonataConversionCache : IConvertedNodes
 {
-    private readonly Dictionary<JsonNode, JsonataValue> stable = new(ReferenceEqualityComparer.Instance);
     private Dictionary<JsonNode, JsonataValue> current = new(ReferenceEqualityComparer.Instance);
     private Dictionary<JsonNode, JsonataValue> previous = new(ReferenceEqualityComparer.Instance);
     private Dictionary<string, KeyValuePair<JsonNode, JsonataValue>>? variables;
@@ -24,12 +24,13 @@ internal sealed class JsonataConversionCache : IConvertedNodes
     private JsonObject? states;
     private JsonObject? spareStates;
     private int statesCount;
+    private bool statesHasContext;
     private JsonataValue statesValue;
     private JsonataValue heldInput;
 
     /// <inheritdoc/>
     public bool TryGetConverted(JsonNode node, out JsonataValue value) =>
-        current.TryGetValue(node, out value) || previous.TryGetValue(node, out value) || stable.TryGetValue(node, out value);
+        current.TryGetValue(node, out value) || previous.TryGetValue(node, out value);
 
     /// <summary>
     /// The frame's bindings dictionary, emptied: an evaluation binds its variables into the evaluator's own scope before
@@ -101,43 +102,34 @@ internal sealed class JsonataConversionCache : IConvertedNodes
     }
 
     /// <summary>
-    /// The value of <c>$states</c>: its members are converted through the cache (the context object's
-    /// <c>Execution</c> and <c>StateMachine</c> once for the frame); the object itself is built again only when it
-    /// changed (another object, or the context added since).
+    /// The value of <c>$states</c>: its members are converted through the cache, and <paramref name="context"/>, when
+    /// defined, is added as <c>context</c> (built from the environment's fields, see <see cref="StateEnvironment.JsonataContext"/>);
+    /// the object itself is built again only when it changed (another object, members added, the context asked for
+    /// since, or changed: see <see cref="ForgetStates"/>).
     /// </summary>
-    public JsonataValue ConvertStates(JsonObject node)
+    public JsonataValue ConvertStates(JsonObject node, JsonataValue context)
     {
-        if (ReferenceEquals(node, states) && node.Count == statesCount)
+        if (ReferenceEquals(node, states) && node.Count == statesCount && (statesHasContext || context.IsUndefined))
         {
             return statesValue;
         }
 
-        var members = new KeyValuePair<string, JsonataValue>[node.Count];
+        var members = new KeyValuePair<string, JsonataValue>[node.Count + (context.IsDefined ? 1 : 0)];
         var i = 0;
         foreach (var (name, member) in node)
         {
-            JsonataValue value;
-            if (name == "context")
-            {
-                // The context object changes in place from state to state: never held itself, only its constant members.
-                if (member is JsonObject context)
-                {
-                    HoldConstantMembers(context);
-                }
+            members[i++] = new(name, name == "input" && heldInput.IsDefined ? heldInput : Convert(member));
+        }
 
-                value = JsonataValue.FromNode(member, this);
-            }
-            else
-            {
-                value = name == "input" && heldInput.IsDefined ? heldInput : Convert(member);
-            }
-
-            members[i++] = new(name, value);
+        if (context.IsDefined)
+        {
+            members[i] = new("context", context);
         }
 
         statesValue = JsonataValue.CreateObject(members);
         states = node;
         statesCount = node.Count;
+        statesHasContext = context.IsDefined;
         return statesValue;
     }
 
@@ -196,18 +188,8 @@ internal sealed class JsonataConversionCache : IConvertedNodes
         }
     }
 
-    private void HoldConstantMembers(JsonObject context)
-    {
-        foreach (var (name, member) in context)
-        {
-            if (member is JsonObject constant && name is "Execution" or "StateMachine" && !stable.ContainsKey(constant))
-            {
-                stable[constant] = JsonataValue.FromNode(constant);
-            }
-        }
-    }
-
-    private void ForgetStates()
+    /// <summary>Forgets the value of <c>$states</c> (its context changed: a retry, a task token, a Map item).</summary>
+    public void ForgetStates()
     {
         states = null;
         statesValue = default;

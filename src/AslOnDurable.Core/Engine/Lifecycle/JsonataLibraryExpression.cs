@@ -122,12 +122,10 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
         var bindings = cache?.Bindings() ?? new Dictionary<string, JsonataValue>(variables.Length + 1, StringComparer.Ordinal);
         if (usesStates)
         {
-            if (usesContext && state is not null && states is JsonObject statesObject)
-            {
-                JsonataStates.EnsureContext(statesObject, state);
-            }
-
-            bindings["states"] = cache is not null && states is JsonObject cacheable ? cache.ConvertStates(cacheable) : Convert(states);
+            // $states.context is built as a value from the environment's fields, only for a text that may read it.
+            bindings["states"] = cache is not null && states is JsonObject cacheable
+                ? cache.ConvertStates(cacheable, usesContext ? state!.JsonataContext : JsonataValue.Undefined)
+                : Convert(states);
         }
 
         foreach (var name in variables)

@@ -10,7 +10,10 @@ namespace AslOnDurable.Core.Engine.Lifecycle;
 /// </summary>
 internal static class JsonataStates
 {
-    /// <summary>Creates <c>$states</c> (context added lazily by <see cref="EnsureContext"/>); call <see cref="Release"/> when done.</summary>
+    /// <summary>
+    /// Creates <c>$states</c> without <c>context</c>, which a JSONata expression that reads it adds as a value
+    /// (<see cref="StateEnvironment.JsonataContext"/>); call <see cref="Release"/> when done.
+    /// </summary>
     public static JsonObject Create(JsonNode? input, JsonNode? result, JsonNode? errorOutput, StateEnvironment environment)
     {
         var states = environment.JsonataCache.RentStatesObject();
@@ -26,15 +29,6 @@ internal static class JsonataStates
         }
 
         return states;
-    }
-
-    /// <summary>Adds <c>$states.context</c> on first need (building the context object costs a copy of the execution input).</summary>
-    public static void EnsureContext(JsonObject states, StateEnvironment environment)
-    {
-        if (!states.ContainsKey("context"))
-        {
-            states["context"] = Borrow(environment.ContextObject);
-        }
     }
 
     /// <summary>Detaches the borrowed nodes and gives the object back to the frame.</summary>

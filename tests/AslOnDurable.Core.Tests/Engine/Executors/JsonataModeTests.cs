@@ -98,4 +98,40 @@ public sealed class JsonataModeTests
         Assert.Equal(StatesErrorNames.QueryEvaluationError, result.Error!.Error);
         Assert.EndsWith("The JSONata expression '1' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was 'number' for value: 1", result.Error.Cause, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Execute_ContextReadInMapIterationsAndRetriedTasks_EqualsWhatJsonPathReadsFromTheContextObject()
+    {
+        const string Shape = """
+            {"QueryLanguage":"LANG","StartAt":"M","States":{
+              "M":{"Type":"Map",ITEMS,"ItemSelector":SELECTOR,
+                "ItemProcessor":{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:f",ARGUMENTS,
+                  "Retry":[{"ErrorEquals":["Boom"],"IntervalSeconds":1,"MaxAttempts":2}],"End":true}}},"End":true}}}
+            """;
+        var jsonata = Shape.Replace("LANG", "JSONata").Replace("ITEMS", "\"Items\":\"{% $states.input.list %}\"")
+            .Replace("SELECTOR", "{\"selected\":\"{% $states.context %}\"}").Replace("ARGUMENTS", "\"Arguments\":{\"task\":\"{% $states.context %}\",\"item\":\"{% $states.input %}\"}");
+        var jsonPath = Shape.Replace("LANG", "JSONPath").Replace("ITEMS", "\"ItemsPath\":\"$.list\"")
+            .Replace("SELECTOR", "{\"selected.$\":\"$$\"}").Replace("ARGUMENTS", "\"Parameters\":{\"task.$\":\"$$\",\"item.$\":\"$\"}");
+        const string Input = """{"list":[{"sku":"a"},"b",[1,2]]}""";
+
+        static (string Output, string[] Calls) RunFailingFirstAttempts(string definition)
+        {
+            var host = new FakeExecutionHost
+            {
+                Tasks = invocation => invocation.RetryCount == 0 ? TaskOutcome.Failure(new AslError("Boom", "first attempt")) : TaskOutcome.Success(invocation.Input),
+            };
+            var result = Run(definition, Input, host);
+            Assert.Null(result.Error);
+            return (result.Output!.ToJsonString(), [.. host.Invocations.Select(i => i.Input!.ToJsonString()).Order(StringComparer.Ordinal)]);
+        }
+
+        var (jsonataOutput, jsonataCalls) = RunFailingFirstAttempts(jsonata);
+        var (jsonPathOutput, jsonPathCalls) = RunFailingFirstAttempts(jsonPath);
+
+        Assert.Equal(6, jsonataCalls.Length);
+        Assert.Contains("\"RetryCount\":1", jsonataOutput, StringComparison.Ordinal);
+        Assert.Contains("\"Map\":{\"Item\":{\"Index\":2,\"Value\":[1,2]}}", jsonataOutput, StringComparison.Ordinal);
+        Assert.Equal(jsonPathCalls, jsonataCalls);
+        Assert.Equal(jsonPathOutput, jsonataOutput);
+    }
 }

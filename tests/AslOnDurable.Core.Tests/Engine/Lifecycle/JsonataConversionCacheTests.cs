@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Jsonata;
 
 namespace AslOnDurable.Core.Tests.Engine.Lifecycle;
 
@@ -37,7 +38,7 @@ public sealed class JsonataConversionCacheTests
         var cache = new JsonataConversionCache();
         var states = cache.RentStatesObject();
         states["input"] = new JsonObject { ["a"] = 1 };
-        Assert.Equal("""{"input":{"a":1}}""", cache.ConvertStates(states).ToJsonString());
+        Assert.Equal("""{"input":{"a":1}}""", cache.ConvertStates(states, JsonataValue.Undefined).ToJsonString());
         states.Clear();
         cache.ReturnStatesObject(states);
 
@@ -45,6 +46,6 @@ public sealed class JsonataConversionCacheTests
         again["input"] = new JsonObject { ["b"] = 2 };
 
         // Same object, same member count: the value held for the first use must not be taken.
-        Assert.Equal("""{"input":{"b":2}}""", cache.ConvertStates(again).ToJsonString());
+        Assert.Equal("""{"input":{"b":2}}""", cache.ConvertStates(again, JsonataValue.Undefined).ToJsonString());
     }
 }
