@@ -1,4 +1,6 @@
 using System.Globalization;
+using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Api.Registry.AzureStorage;
 using AslOnDurable.Runtime.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,9 +47,10 @@ public sealed class AzureApiStoreTests : ApiStoreContractTests, IAsyncLifetime
     private Stores New(string connection, string hub)
     {
         ApiTableStorage storage = new(connection, hub);
-        AzureExecutionHistoryStore history = new(storage, NullLogger<AzureExecutionHistoryStore>.Instance);
+        AzureExecutionIndex executions = new(storage);
+        AzureExecutionHistoryStore history = new(storage, NullLogger<AzureExecutionHistoryStore>.Instance, new ExecutionClosings(executions, new ApiOptions()));
         histories.Add(history);
         return new(new AzureStateMachineStore(storage), new AzureActivityStore(storage), new AzureStateMachineVersionStore(storage),
-            new AzureStateMachineAliasStore(storage), new AzureExecutionIndex(storage), history);
+            new AzureStateMachineAliasStore(storage), executions, history);
     }
 }
