@@ -77,6 +77,9 @@ internal static class ClosingScenario
             Assert.Equal(["e1=SUCCEEDED"], await ListAsync("SUCCEEDED"));
             Assert.Empty(await ListAsync("RUNNING"));
             Assert.Equal(0, asked);
+            JsonObject listed = (await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine }))["executions"]![0]!.AsObject();
+            JsonObject described = await host.DescribeAsync(arn);
+            Assert.Equal(described["stopDate"]!.GetValue<decimal>(), listed["stopDate"]!.GetValue<decimal>()); // the closing event's time in both
         }
         finally
         {
