@@ -36,4 +36,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1210, Level = LogLevel.Error, Message = "Could not store {Count} history events of instance {InstanceId}")]
     public static partial void HistoryWriteFailed(ILogger logger, string instanceId, int count, Exception exception);
+
+    [LoggerMessage(EventId = 1211, Level = LogLevel.Warning, Message = "Could not keep in the execution index that instance {InstanceId} closed")]
+    public static partial void ClosingNotIndexed(ILogger logger, string instanceId, Exception exception);
 }

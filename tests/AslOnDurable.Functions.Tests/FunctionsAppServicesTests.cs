@@ -129,6 +129,22 @@ public sealed class FunctionsAppServicesTests
         Assert.IsType<ExecutionHistoryStore>(services.GetRequiredService<IExecutionHistoryStore>());
     }
 
+    [Fact]
+    public async Task AddAslFunctionsApp_NoStorage_ClosingEventRecordedTellsTheExecutionIndex()
+    {
+        using ServiceProvider services = Build(_ => null);
+        IExecutionIndex index = services.GetRequiredService<IExecutionIndex>();
+        string prefix = new ApiOptions().ArnPrefix;
+        StateMachineRecord machine = new(prefix + ":stateMachine:fm", "fm", "STANDARD", "{}", "arn:aws:iam::123456789012:role/R", DateTimeOffset.UnixEpoch);
+        ExecutionRecord execution = new(prefix + ":execution:fm:e1", machine.Arn, "e1", "fm:e1", "{}", DateTimeOffset.UnixEpoch, machine);
+        await index.GetOrAddAsync(execution, CancellationToken.None);
+
+        services.GetRequiredService<IExecutionHistoryStore>().SinkFor("fm:e1")
+            .Record(new HistoryEvent(1, 0, "ExecutionSucceeded", DateTimeOffset.UnixEpoch.AddSeconds(2), new JsonObject { ["output"] = "{}" }));
+
+        Assert.Equal(new ExecutionOutcome("SUCCEEDED", DateTimeOffset.UnixEpoch.AddSeconds(2)), (await index.GetAsync(execution.ExecutionArn, CancellationToken.None))!.KnownClosed());
+    }
+
     [Theory]
     [InlineData("Storage")]
     [InlineData("AzureWebJobsStorage")]

@@ -33,6 +33,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.TryAddSingleton<IStateMachineVersionStore, InMemoryStateMachineVersionStore>();
         services.TryAddSingleton<IStateMachineAliasStore, InMemoryStateMachineAliasStore>();
         services.TryAddSingleton<IExecutionHistoryStore, ExecutionHistoryStore>();
+        services.TryAddSingleton<ExecutionClosings>(); // the history stores keep each closing in the execution index
         services.Replace(ServiceDescriptor.Singleton<IStateMachineRegistry>(sp => new RegisteredStateMachines(sp.GetRequiredService<IStateMachineStore>())));
         services.AddAslRuntime();
         AddActivities(services);

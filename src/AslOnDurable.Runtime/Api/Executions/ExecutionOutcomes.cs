@@ -8,7 +8,10 @@ namespace AslOnDurable.Runtime.Api.Executions;
 /// <summary>Turns a durable instance's state into AWS's execution status, output, error and cause.</summary>
 internal static class ExecutionOutcomes
 {
-    /// <summary>Where an execution stands: an EXPRESS one's recorded outcome, a durable one's backend state.</summary>
+    /// <summary>
+    /// Where an execution stands: an EXPRESS one's recorded outcome, a durable one's backend state (with the stop date the
+    /// execution index keeps when it knows the same closed status, so DescribeExecution and ListExecutions agree).
+    /// </summary>
     /// <param name="execution">The execution.</param>
     /// <param name="client">The client of the host's task hub.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -26,7 +29,9 @@ internal static class ExecutionOutcomes
         }
 
         ExecutionSnapshot? snapshot = await client.GetAsync(execution.InstanceId, cancellationToken).ConfigureAwait(false);
-        return FromSnapshot(snapshot, execution);
+        ExecutionOutcome backend = FromSnapshot(snapshot, execution);
+        // The index keeps the closing event's time (ListExecutions shows it): answer the same stop date.
+        return execution.KnownClosed() is { StopDate: { } known } closed && closed.Status == backend.Status ? backend with { StopDate = known } : backend;
     }
 
     /// <summary>Where a listed execution stands: the closed status the index knows, else the backend's answer (EXPRESS: running).</summary>

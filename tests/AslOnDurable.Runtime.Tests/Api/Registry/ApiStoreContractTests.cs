@@ -314,6 +314,45 @@ public abstract class ApiStoreContractTests
     }
 
     [Fact]
+    public async Task History_ClosingEventRecorded_IndexKnowsItClosedUntilARedrive()
+    {
+        ExecutionRecord e = Execution("mz", "run-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), Start);
+        await Host.Executions.GetOrAddAsync(e, CancellationToken.None);
+        IHistorySink sink = Host.History.SinkFor(e.InstanceId);
+        ExecutionFilter running = new(e.StateMachineArn) { Status = "RUNNING" };
+        async Task<string[]> Listed(ExecutionFilter filter) =>
+            [.. (await Host.Executions.PageAsync(filter, null, 100, CancellationToken.None)).Listings.Where(l => l.Name == e.Name).Select(l => l.Status)];
+
+        sink.Record(new HistoryEvent(1, 0, "ExecutionStarted", Start, new JsonObject { ["input"] = "{}" }));
+        await FlushAsync(Host);
+        string[] open = await Listed(running);
+        sink.Record(new HistoryEvent(2, 1, "ExecutionFailed", Start.AddSeconds(3), new JsonObject { ["error"] = "E" }));
+        await FlushAsync(Host);
+        ExecutionRecord failed = (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+        string[] failedRunning = await Listed(running);
+        string[] failedFailed = await Listed(running with { Status = "FAILED" });
+
+        await Host.Executions.ReplaceAsync(failed with { RedriveCount = 1, RedriveDate = Start.AddSeconds(4) }, CancellationToken.None);
+        sink.Record(new HistoryEvent(3, 2, "ExecutionAborted", Start.AddSeconds(3.5), null)); // of the generation before the redrive
+        await FlushAsync(Host);
+        string[] redriven = await Listed(running);
+        sink.Record(new HistoryEvent(4, 3, "ExecutionRedriven", Start.AddSeconds(4), null));
+        sink.Record(new HistoryEvent(5, 4, "ExecutionSucceeded", Start.AddSeconds(6), new JsonObject { ["output"] = "{}" }));
+        await FlushAsync(Host);
+        ExecutionRecord succeeded = (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+
+        Assert.Equal(["RUNNING"], open);
+        Assert.Equal(new ExecutionOutcome("FAILED", Start.AddSeconds(3)), failed.KnownClosed());
+        Assert.Empty(failedRunning);
+        Assert.Equal(["FAILED"], failedFailed);
+        Assert.Equal(["RUNNING"], redriven);
+        Assert.Equal(new ExecutionOutcome("SUCCEEDED", Start.AddSeconds(6)), succeeded.KnownClosed());
+        Assert.Equal(1, succeeded.ClosedAtRedriveCount);
+        Assert.Equal(["SUCCEEDED"], await Listed(running with { Status = "SUCCEEDED" }));
+        Assert.Empty(await Listed(running));
+    }
+
+    [Fact]
     public async Task Executions_PageAsync_NewestFirstEachPageContinuingAfterTheLastKey()
     {
         ExecutionRecord[] started = [.. Enumerable.Range(0, 5).Select(i => Execution("mp", $"run-{i}", Start.AddSeconds(i)))];

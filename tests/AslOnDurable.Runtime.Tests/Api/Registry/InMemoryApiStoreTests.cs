@@ -1,3 +1,4 @@
+using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
 
 namespace AslOnDurable.Runtime.Tests.Api.Registry;
@@ -11,7 +12,11 @@ public sealed class InMemoryApiStoreTests : ApiStoreContractTests
 
     protected override bool SharedAcrossHosts => false;
 
-    private static Stores New() => new(
-        new InMemoryStateMachineStore(), new InMemoryActivityStore(), new InMemoryStateMachineVersionStore(),
-        new InMemoryStateMachineAliasStore(), new InMemoryExecutionIndex(), new ExecutionHistoryStore());
+    private static Stores New()
+    {
+        InMemoryExecutionIndex executions = new();
+        return new(
+            new InMemoryStateMachineStore(), new InMemoryActivityStore(), new InMemoryStateMachineVersionStore(),
+            new InMemoryStateMachineAliasStore(), executions, new ExecutionHistoryStore(new ExecutionClosings(executions, new ApiOptions())));
+    }
 }

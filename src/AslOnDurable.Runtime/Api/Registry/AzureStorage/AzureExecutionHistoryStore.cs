@@ -18,7 +18,9 @@ namespace AslOnDurable.Runtime.Api.Registry.AzureStorage;
 /// writer sends what has queued as entity-group transactions (up to 100 rows per instance each). Rows are upserts by
 /// event id, so an episode that runs again after a lost worker writes the same rows, not duplicates. Reads first wait for
 /// every event queued before them, so this host always reads its own writes; another host may miss the last few
-/// milliseconds of events. Events still queued when the process is killed (not stopped) are lost.
+/// milliseconds of events. Events still queued when the process is killed (not stopped) are lost. Once an instance's
+/// events are written, a closing event among them is kept in the execution index (<see cref="ExecutionClosings"/>) before
+/// the events count as written, so <see cref="FlushAsync"/> also waits for that.
 /// </remarks>
 public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncDisposable, IDisposable
 {
@@ -28,6 +30,7 @@ public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncD
 
     private readonly ApiTableStorage storage;
     private readonly ILogger<AzureExecutionHistoryStore> logger;
+    private readonly ExecutionClosings? closings;
     private readonly Channel<(string InstanceId, HistoryEvent Event)> queue =
         Channel.CreateUnbounded<(string, HistoryEvent)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
@@ -38,10 +41,12 @@ public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncD
     /// <summary>Starts the background writer.</summary>
     /// <param name="storage">The tables.</param>
     /// <param name="logger">Reports events that could not be written.</param>
-    public AzureExecutionHistoryStore(ApiTableStorage storage, ILogger<AzureExecutionHistoryStore> logger)
+    /// <param name="closings">Keeps closings in the execution index, or <c>null</c> for none.</param>
+    public AzureExecutionHistoryStore(ApiTableStorage storage, ILogger<AzureExecutionHistoryStore> logger, ExecutionClosings? closings = null)
     {
         this.storage = storage;
         this.logger = logger;
+        this.closings = closings;
         writer = Task.Run(WriteAsync);
     }
 
@@ -160,7 +165,9 @@ public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncD
 
             foreach (var instance in batch.GroupBy(i => i.InstanceId, StringComparer.Ordinal))
             {
-                await WriteInstanceAsync(instance.Key, [.. instance.Select(i => i.Event)]).ConfigureAwait(false);
+                HistoryEvent[] events = [.. instance.Select(i => i.Event)];
+                await WriteInstanceAsync(instance.Key, events).ConfigureAwait(false);
+                await RecordClosingAsync(instance.Key, events).ConfigureAwait(false);
             }
 
             Interlocked.Add(ref written, batch.Count);
@@ -169,7 +176,7 @@ public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncD
         }
     }
 
-    private async Task WriteInstanceAsync(string instanceId, IReadOnlyList<HistoryEvent> events)
+    private async Task WriteInstanceAsync(string instanceId, HistoryEvent[] events)
     {
         try
         {
@@ -201,7 +208,26 @@ public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncD
         }
         catch (Exception e) when (e is RequestFailedException or JsonException or InvalidOperationException or IOException or OperationCanceledException)
         {
-            Log.HistoryWriteFailed(logger, instanceId, events.Count, e);
+            Log.HistoryWriteFailed(logger, instanceId, events.Length, e);
+        }
+    }
+
+    /// <summary>Keeps the last closing event among an instance's events in the execution index.</summary>
+    private async Task RecordClosingAsync(string instanceId, HistoryEvent[] events)
+    {
+        if (closings is null || Array.FindLast(events, e => ExecutionClosings.StatusOf(e.Type) is not null) is not { } closing)
+        {
+            return;
+        }
+
+        try
+        {
+            await closings.RecordAsync(instanceId, ExecutionClosings.StatusOf(closing.Type)!, closing.Timestamp, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RequestFailedException or JsonException or InvalidOperationException or IOException or OperationCanceledException)
+        {
+            // ListExecutions learns the status from the backend instead.
+            Log.ClosingNotIndexed(logger, instanceId, e);
         }
     }
 

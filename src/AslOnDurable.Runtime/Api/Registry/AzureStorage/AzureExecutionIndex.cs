@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AslOnDurable.Runtime.Integrations.DynamoDb;
@@ -19,7 +20,10 @@ namespace AslOnDurable.Runtime.Api.Registry.AzureStorage;
 /// merged under the ETag the record was read with, so it never overwrites a newer record; a replace drops them.
 /// Both rows of an execution change together in one entity-group transaction, so the listing row's ETag changes with the
 /// record and <see cref="RecordClosedAsync(ExecutionListing, ExecutionOutcome, CancellationToken)"/> can be conditional on it.
-/// Executions recorded before listing rows existed are not listed.
+/// Executions recorded by a version before listing rows existed get theirs lazily: the first page this process reads of
+/// a partition checks for the partition's marker row (<c>~~listed</c>, outside every range queried) and, when it is
+/// missing, adds the listing rows the partition's records lack (an add that finds the row there changes nothing), then
+/// writes the marker; so a partition costs one point read per process once migrated.
 /// </remarks>
 /// <param name="storage">The tables.</param>
 public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionIndex
@@ -34,6 +38,10 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
     /// <summary>Above every listing row key.</summary>
     private const string ListingEnd = "~~";
 
+    /// <summary>The row marking that every record of its partition has its listing row (above <see cref="ListingEnd"/>).</summary>
+    private const string ListedMarker = "~~listed";
+
+    private readonly ConcurrentDictionary<string, bool> listedPartitions = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<ExecutionRecord, StrongBox<ETag>> etags = [];
     private readonly ConditionalWeakTable<ExecutionListing, StrongBox<ETag>> listingEtags = [];
 
@@ -141,6 +149,7 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
         ArgumentNullException.ThrowIfNull(filter);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         string partition = PartitionOf(filter.StateMachineArn);
+        await EnsureListedAsync(partition, cancellationToken).ConfigureAwait(false);
         string from = ListingPrefix + (after ?? string.Empty);
         string query = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {ListingEnd} and StateMachineArn eq {filter.StateMachineArn}");
         if (filter.Status is { } status)
@@ -205,6 +214,59 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
         ArgumentNullException.ThrowIfNull(arn);
         string[] parts = arn.Split(':');
         return TableItemCodec.Escape(parts.Length >= 7 ? string.Join(':', parts[3], parts[4], parts[6]) : arn);
+    }
+
+    /// <summary>
+    /// Gives every record of a partition its listing row, once: records written before listing rows existed have none
+    /// (idempotent, see the remarks on the class).
+    /// </summary>
+    private async Task EnsureListedAsync(string partition, CancellationToken cancellationToken)
+    {
+        if (listedPartitions.ContainsKey(partition))
+        {
+            return;
+        }
+
+        var marker = await storage.Executions.GetEntityIfExistsAsync<TableEntity>(partition, ListedMarker, ["RowKey"], cancellationToken).ConfigureAwait(false);
+        if (!marker.HasValue)
+        {
+            HashSet<string> records = new(StringComparer.Ordinal);
+            HashSet<string> listed = new(StringComparer.Ordinal);
+            string all = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {ListingEnd}");
+            await foreach (TableEntity row in storage.Executions.QueryAsync<TableEntity>(all, select: ["RowKey", "Arn"], cancellationToken: cancellationToken)
+                .ConfigureAwait(false))
+            {
+                if (row.RowKey.StartsWith(ListingPrefix, StringComparison.Ordinal))
+                {
+                    listed.Add(TableItemCodec.Escape(row.GetString("Arn") ?? string.Empty));
+                }
+                else
+                {
+                    records.Add(row.RowKey);
+                }
+            }
+
+            foreach (string rowKey in records.Except(listed))
+            {
+                var row = await storage.Executions.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (row.HasValue)
+                {
+                    ExecutionRecord record = await ReadAsync(row.Value!, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await storage.Executions.AddEntityAsync(ListingRow(ExecutionListing.Of(record)), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException e) when (e.Status == 409)
+                    {
+                        // Written meanwhile (a replace, or another host's backfill): that row is as new as this one.
+                    }
+                }
+            }
+
+            await storage.Executions.UpsertEntityAsync(new TableEntity(partition, ListedMarker), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+
+        listedPartitions.TryAdd(partition, true);
     }
 
     private async Task<bool> MergeClosedAsync(TableTransactionAction record, TableTransactionAction listing, CancellationToken cancellationToken)

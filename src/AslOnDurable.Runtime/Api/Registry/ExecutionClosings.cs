@@ -1,0 +1,79 @@
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Runtime.Api.Protocol;
+
+namespace AslOnDurable.Runtime.Api.Registry;
+
+/// <summary>
+/// Keeps in the execution index that a durable execution closed when its history store receives the closing event
+/// (ExecutionSucceeded, ExecutionFailed, ExecutionTimedOut, ExecutionAborted), so ListExecutions knows the status without
+/// asking the backend. Called by the history stores (<see cref="ExecutionHistoryStore"/> as the event is recorded,
+/// <see cref="AzureStorage.AzureExecutionHistoryStore"/> by its background writer), never by orchestrator code itself.
+/// </summary>
+/// <remarks>
+/// The execution is found by its durable instance id: an API execution's is <c>machine:name</c> (its ARN is
+/// <c>…:execution:machine:name</c>), a map-run child's its ARN with <c>/</c> as <c>:</c>. The record read must name that
+/// instance, and a closing event not after the record's last redrive belongs to an earlier generation and is not kept
+/// (<see cref="IExecutionIndex.RecordClosedAsync(ExecutionRecord, ExecutionOutcome, CancellationToken)"/> is conditional on
+/// the record as read, so a redrive that replaces it meanwhile wins). Closings the engine records no event for (a stop,
+/// the orchestrator's own timeout, a failure outside the interpreter) are still learnt by the readers (ListExecutions).
+/// </remarks>
+/// <param name="executions">The execution index.</param>
+/// <param name="options">The region and account of the ARNs.</param>
+public sealed class ExecutionClosings(IExecutionIndex executions, ApiOptions options)
+{
+    /// <summary>The status a closing event type gives an execution, or <c>null</c> when the type does not close one.</summary>
+    /// <param name="eventType">The history event type.</param>
+    /// <returns>The status, or <c>null</c>.</returns>
+    public static string? StatusOf(string eventType) => eventType switch
+    {
+        HistoryEventTypes.ExecutionSucceeded => "SUCCEEDED",
+        HistoryEventTypes.ExecutionFailed => "FAILED",
+        HistoryEventTypes.ExecutionTimedOut => "TIMED_OUT",
+        "ExecutionAborted" => "ABORTED",
+        _ => null,
+    };
+
+    /// <summary>Keeps that an instance's execution closed with a status at a time, when it is an execution of the index.</summary>
+    /// <param name="instanceId">The durable instance id.</param>
+    /// <param name="status">The closing status.</param>
+    /// <param name="at">When it closed (the closing event's time).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Whether it was kept (not for an unknown instance, an EXPRESS run, one known closed, or an earlier generation).</returns>
+    public async Task<bool> RecordAsync(string instanceId, string status, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        DateTimeOffset stop = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds()); // as the API reports dates
+        if (ArnOf(instanceId) is not { } arn
+            || await executions.GetAsync(arn, cancellationToken).ConfigureAwait(false) is not { } record
+            || record.InstanceId != instanceId
+            || record.StateMachine.Type == ApiResources.Express
+            || record.KnownClosed() is not null
+            || (record.RedriveDate is { } redriven && stop <= redriven))
+        {
+            return false;
+        }
+
+        return await executions.RecordClosedAsync(record, new ExecutionOutcome(status, stop), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The execution ARN a durable instance id stands for, or <c>null</c> when it has neither form.</summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <returns>The ARN, or <c>null</c>.</returns>
+    public string? ArnOf(string instanceId)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        string[] parts = instanceId.Split(':');
+        if (parts.Length == 2)
+        {
+            return $"{options.ArnPrefix}:execution:{instanceId}";
+        }
+
+        // A map-run child: arn:aws:states:region:account:execution:machine:label:name, its ARN having machine/label.
+        if (parts.Length >= 9 && parts[0] == "arn" && parts[5] == "execution")
+        {
+            return string.Join(':', parts[..7]) + "/" + string.Join(':', parts[7..]);
+        }
+
+        return null;
+    }
+}
