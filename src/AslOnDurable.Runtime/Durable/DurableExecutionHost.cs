@@ -36,6 +36,9 @@ internal sealed partial class DurableExecutionHost(
     /// <summary>Gets the durable actions (task calls and timers) this generation has asked for.</summary>
     public int Actions { get; private set; }
 
+    /// <summary>Gets when the execution's <c>TimeoutSeconds</c> ends it, if it has one (task calls carry it to the activity).</summary>
+    public DateTimeOffset? ExecutionDeadline { get; init; }
+
     /// <summary>Gets the virtual time skipped so far (skip-waits mode), carried to the next generation.</summary>
     public TimeSpan Skipped => skipped;
 
@@ -132,6 +135,7 @@ internal sealed partial class DurableExecutionHost(
             TaskToken = invocation.TaskToken,
             Credentials = invocation.Credentials,
             TraceParent = traceParent,
+            ExecutionSecondsLeft = ExecutionDeadline is { } deadline ? Math.Max(0, (deadline.UtcDateTime - context.CurrentUtcDateTime).TotalSeconds) : null,
         });
         string reply;
         try
