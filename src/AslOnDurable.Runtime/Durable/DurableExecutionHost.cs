@@ -80,8 +80,9 @@ internal sealed partial class DurableExecutionHost(
     /// <inheritdoc />
     /// <remarks>
     /// AWS fails a task that runs past its <c>TimeoutSeconds</c> with <c>States.Timeout</c>: the activity is raced
-    /// with a durable timer (the activity itself keeps running, as on AWS; its late result is ignored, but
-    /// DurableTask.Core completes the orchestration only once it has returned).
+    /// with a durable timer (the handler itself keeps running, as on AWS; its late result is ignored). DurableTask.Core
+    /// completes the orchestration only once the activity has returned, so the activity stops waiting for the handler at
+    /// the same timeout, or a little past the execution's deadline (<see cref="ExecutionDeadline"/>).
     /// <c>.waitForTaskToken</c>: the token travels to the handler; a handler that answers at once is an ordinary task, one
     /// that answers <see cref="TaskOutcome.AwaitingCallback"/> makes the orchestration wait for the token's callback
     /// (see <c>DurableExecutionHost.Callbacks.cs</c>).

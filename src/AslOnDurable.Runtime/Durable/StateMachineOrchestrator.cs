@@ -22,8 +22,9 @@ namespace AslOnDurable.Runtime.Durable;
 /// <see cref="StateMachineInput.MaxEventsPerGeneration"/> ASL events, the engine stops at the next top-level state
 /// boundary and the orchestration restarts with the checkpoint as <see cref="StateMachineInput.Continuation"/> (same
 /// instance id, empty history), so history and replay cost stay bounded. DurableTask.Core marks the instance
-/// completed (or continued as new) only once no task is open, so an activity the run abandoned (timed out, or in a
-/// failed Parallel branch) delays completion, never the result. A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
+/// completed (or continued as new) only once no task is open, so an activity the run abandoned (in a failed Parallel
+/// branch) delays completion, never the result; past a timeout the activity stops waiting for its handler
+/// (<see cref="Activities.StateMachineTaskActivity"/>), and the history sink is closed once the deadline is taken. A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
 /// </remarks>
 /// <param name="plans">Compiled definitions, shared by every execution of the host.</param>
 /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c> for none.</param>
