@@ -28,32 +28,24 @@ public sealed class HeldTaskTimeoutTests : IAsyncLifetime
     [Fact]
     public Task ExecutionTimeout_WhileATaskIsHeld_EndsTimedOut() => ExecutionTimeoutWhileHeldAsync(host, handler);
 
-    /// <summary>
-    /// An execution whose only Task is held ends TIMED_OUT at its deadline and stays so once the held call answers (also
-    /// on Azurite: <see cref="AzureStorageHeldTaskTimeoutTests"/>).
-    /// </summary>
-    internal static async Task ExecutionTimeoutWhileHeldAsync(RedriveTestHost host, HeldTaskHandler handler)
-    {
-        string definition = """
-            {"TimeoutSeconds": 2, "StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "End": true}}}
-            """.Replace("%FN%", Fn, StringComparison.Ordinal);
-
-        JsonObject arn = await StartHeldAsync(host, handler, "held-task", definition);
-
-        Assert.Equal("TIMED_OUT", await ClosedStatusAsync(host, arn));
-        await AssertLateAnswerIgnoredAsync(host, handler, arn, "TIMED_OUT", "ExecutionTimedOut");
-    }
-
     [Fact]
-    public async Task ExecutionTimeout_WhileATaskInAParallelBranchIsHeld_EndsTimedOut()
-    {
-        string definition = """
-            {"TimeoutSeconds": 2, "StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
-              {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
-              {"StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "End": true}}}]}}}
-            """.Replace("%FN%", Fn, StringComparison.Ordinal);
+    public Task ExecutionTimeout_WhileATaskInAParallelBranchIsHeld_EndsTimedOut() => ExecutionTimeoutWhileHeldAsync(host, handler, """
+        {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
+          {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+          {"StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "End": true}}}]}}}
+        """);
 
-        JsonObject arn = await StartHeldAsync(host, handler, "held-branch", definition);
+    /// <summary>
+    /// An execution (with <paramref name="definition"/>'s states, else one held Task) ends TIMED_OUT at its 2 s deadline
+    /// while its Task is held, and stays so once the held call answers (also on Azurite: <see cref="AzureStorageHeldTaskTimeoutTests"/>).
+    /// </summary>
+    internal static async Task ExecutionTimeoutWhileHeldAsync(RedriveTestHost host, HeldTaskHandler handler, string? definition = null)
+    {
+        definition ??= """{"StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "End": true}}}""";
+        JsonObject timed = JsonNode.Parse(definition.Replace("%FN%", Fn, StringComparison.Ordinal))!.AsObject();
+        timed["TimeoutSeconds"] = 2;
+
+        JsonObject arn = await StartHeldAsync(host, handler, "held", timed.ToJsonString());
 
         Assert.Equal("TIMED_OUT", await ClosedStatusAsync(host, arn));
         await AssertLateAnswerIgnoredAsync(host, handler, arn, "TIMED_OUT", "ExecutionTimedOut");
