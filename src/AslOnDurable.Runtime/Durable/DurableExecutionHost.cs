@@ -36,6 +36,9 @@ internal sealed partial class DurableExecutionHost(
     /// <summary>Gets the durable actions (task calls and timers) this generation has asked for.</summary>
     public int Actions { get; private set; }
 
+    /// <summary>Gets when the execution's <c>TimeoutSeconds</c> ends it, if it has one (task calls carry it to the activity).</summary>
+    public DateTimeOffset? ExecutionDeadline { get; init; }
+
     /// <summary>Gets the virtual time skipped so far (skip-waits mode), carried to the next generation.</summary>
     public TimeSpan Skipped => skipped;
 
@@ -77,8 +80,9 @@ internal sealed partial class DurableExecutionHost(
     /// <inheritdoc />
     /// <remarks>
     /// AWS fails a task that runs past its <c>TimeoutSeconds</c> with <c>States.Timeout</c>: the activity is raced
-    /// with a durable timer (the activity itself keeps running, as on AWS; its late result is ignored, but
-    /// DurableTask.Core completes the orchestration only once it has returned).
+    /// with a durable timer (the handler itself keeps running, as on AWS; its late result is ignored). DurableTask.Core
+    /// completes the orchestration only once the activity has returned, so the activity stops waiting for the handler at
+    /// the same timeout, or a little past the execution's deadline (<see cref="ExecutionDeadline"/>).
     /// <c>.waitForTaskToken</c>: the token travels to the handler; a handler that answers at once is an ordinary task, one
     /// that answers <see cref="TaskOutcome.AwaitingCallback"/> makes the orchestration wait for the token's callback
     /// (see <c>DurableExecutionHost.Callbacks.cs</c>).
@@ -132,6 +136,7 @@ internal sealed partial class DurableExecutionHost(
             TaskToken = invocation.TaskToken,
             Credentials = invocation.Credentials,
             TraceParent = traceParent,
+            ExecutionSecondsLeft = ExecutionDeadline is { } deadline ? Math.Max(0, (deadline.UtcDateTime - context.CurrentUtcDateTime).TotalSeconds) : null,
         });
         string reply;
         try

@@ -22,8 +22,9 @@ namespace AslOnDurable.Runtime.Durable;
 /// <see cref="StateMachineInput.MaxEventsPerGeneration"/> ASL events, the engine stops at the next top-level state
 /// boundary and the orchestration restarts with the checkpoint as <see cref="StateMachineInput.Continuation"/> (same
 /// instance id, empty history), so history and replay cost stay bounded. DurableTask.Core marks the instance
-/// completed (or continued as new) only once no task is open, so an activity the run abandoned (timed out, or in a
-/// failed Parallel branch) delays completion, never the result. A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
+/// completed (or continued as new) only once no task is open, so an activity the run abandoned (in a failed Parallel
+/// branch) delays completion, never the result; past a timeout the activity stops waiting for its handler
+/// (<see cref="Activities.StateMachineTaskActivity"/>), and the history sink is closed once the deadline is taken. A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
 /// </remarks>
 /// <param name="plans">Compiled definitions, shared by every execution of the host.</param>
 /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c> for none.</param>
@@ -80,28 +81,33 @@ public sealed class StateMachineOrchestrator(
         });
         ExecutionTrace? trace = observed?.Trace;
         IHistorySink? sink = CompositeHistorySink.Of(historySinks?.Invoke(context.InstanceId), observed?.Sink);
+        ReplaySafeHistorySink? history = sink is null ? null : ReplaySafeHistorySink.For(context, sink);
         ExecutionOptions options = new()
         {
             MaxPayloadBytes = request.MaxPayloadBytes ?? ExecutionOptions.DefaultMaxPayloadBytes,
             MaxStateTransitions = request.MaxStateTransitions ?? ExecutionOptions.DefaultMaxStateTransitions,
-            History = sink is null ? null : ReplaySafeHistorySink.For(context, sink),
+            History = history,
         };
 
         StateMachineContinuation? continuation = request.Continuation;
         GenerationLimits limits = new(
             Math.Max(1, request.MaxActionsPerGeneration ?? DefaultMaxActionsPerGeneration),
             Math.Max(1, request.MaxEventsPerGeneration ?? DefaultMaxEventsPerGeneration));
-        DurableExecutionHost host = new(
-            context, request.SkipWaits == true, continuation?.Generation ?? 0, limits, TimeSpan.FromTicks(continuation?.SkippedTicks ?? 0), request, trace);
-        Interpreter interpreter = new(plan);
-        Task<ExecutionResult> run = continuation is null
-            ? interpreter.RunAsync(execution, host, options).AsTask()
-            : interpreter.ResumeAsync(ToCheckpoint(continuation), execution, host, options).AsTask();
 
         // The execution's deadline counts from its original start, whatever the generation.
         // A redrive resets it (AWS): it counts from the redrive then.
         DateTime start = continuation is null ? context.CurrentUtcDateTime : (continuation.RedriveTime ?? continuation.StartTime).UtcDateTime;
         DateTime deadline = plan.Definition.TimeoutSeconds is { } seconds ? start.AddSeconds(seconds) : DateTime.MaxValue;
+        DurableExecutionHost host = new(
+            context, request.SkipWaits == true, continuation?.Generation ?? 0, limits, TimeSpan.FromTicks(continuation?.SkippedTicks ?? 0), request, trace)
+        {
+            ExecutionDeadline = deadline == DateTime.MaxValue ? null : new DateTimeOffset(DateTime.SpecifyKind(deadline, DateTimeKind.Utc)),
+        };
+        Interpreter interpreter = new(plan);
+        Task<ExecutionResult> run = continuation is null
+            ? interpreter.RunAsync(execution, host, options).AsTask()
+            : interpreter.ResumeAsync(ToCheckpoint(continuation), execution, host, options).AsTask();
+
         ExecutionResult result;
         if (deadline == DateTime.MaxValue || run.IsCompleted)
         {
@@ -113,6 +119,8 @@ public sealed class StateMachineOrchestrator(
             Task timer = DurableTimers.WaitUntilAsync(context, deadline, cancelTimer.Token);
             if (await Task.WhenAny(run, timer) == timer)
             {
+                // The engine may go on (a task's late answer arrives in a later episode): it records nothing now.
+                history?.Close();
                 if (!context.IsReplaying)
                 {
                     telemetry?.End(context.InstanceId, "TIMED_OUT", new AslError(StatesErrorNames.Timeout, null), context.CurrentUtcDateTime);

@@ -4,6 +4,7 @@ using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Activities;
 using AslOnDurable.Runtime.Durable.Payloads;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace AslOnDurable.Runtime.Tests.Durable;
@@ -98,7 +99,57 @@ public sealed class StateMachineTaskActivityTests
     }
 
     [Fact]
+    public async Task Run_HandlerNeverAnswersPastTimeoutSeconds_ReturnsTimedOutAndSignalsAbandoned()
+    {
+        FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
+        NeverAnswers handler = new();
+        Task<string> running = StateMachineTaskActivity.RunAsync(handler, Request(timeoutSeconds: 3), time);
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(running.IsCompleted);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        TaskActivityResult result = DurableJson.Deserialize<TaskActivityResult>(await running.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal((TaskActivityOutcomes.TimedOut, "States.Timeout"), (result.Outcome, result.Error));
+        Assert.True(handler.Abandoned.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Run_HandlerNeverAnswersPastTheExecutionDeadline_GivesUpAfterTheGrace()
+    {
+        FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
+        Task<string> running = StateMachineTaskActivity.RunAsync(new NeverAnswers(), Request(secondsLeft: 4), time);
+        time.Advance(TimeSpan.FromSeconds(4) + StateMachineTaskActivity.ExecutionDeadlineGrace - TimeSpan.FromMilliseconds(1));
+        Assert.False(running.IsCompleted); // the orchestrator's deadline timer ends the execution first
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        TaskActivityResult result = DurableJson.Deserialize<TaskActivityResult>(await running.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(TaskActivityOutcomes.TimedOut, result.Outcome);
+    }
+
+    [Fact]
     public async Task Run_InputFromNewerBuild_Throws() =>
         await Assert.ThrowsAsync<NotSupportedException>(() => StateMachineTaskActivity.RunAsync(
             new TestTaskHandler(), DurableJson.Serialize(new TaskActivityInput(PayloadVersion.Current + 1, "S", "r", null, 0, "e"))));
+
+    private static string Request(int? timeoutSeconds = null, double? secondsLeft = null) =>
+        DurableJson.Serialize(new TaskActivityInput(PayloadVersion.Current, "S", "arn:aws:lambda:us-east-1:123456789012:function:Held", null, 0, "e")
+        {
+            TimeoutSeconds = timeoutSeconds,
+            ExecutionSecondsLeft = secondsLeft,
+        });
+
+    /// <summary>A handler that answers only when abandoned (it remembers the clock's signal).</summary>
+    private sealed class NeverAnswers : ITaskHandler
+    {
+        public CancellationToken Abandoned { get; private set; }
+
+        public async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
+        {
+            Abandoned = invocation.Clock!.Abandoned;
+            await Task.Delay(Timeout.InfiniteTimeSpan, Abandoned).ContinueWith(_ => { }, TaskScheduler.Default);
+            return TaskOutcome.Success(JsonValue.Create("too late"));
+        }
+    }
 }

@@ -24,10 +24,14 @@ internal sealed class ActivityTaskClock : ITaskClock, IDisposable
     {
         this.time = time;
         DateTimeOffset start = time.GetUtcNow();
+        StartedAt = start;
         lastHeartbeat = start;
         deadline = timeoutSeconds is > 0 and { } timeout ? start.AddSeconds(timeout) : null;
         heartbeat = heartbeatSeconds is > 0 and { } beat ? TimeSpan.FromSeconds(beat) : null;
     }
+
+    /// <summary>Gets when the attempt's clock started.</summary>
+    public DateTimeOffset StartedAt { get; }
 
     /// <summary>Gets whether the attempt timed out: <c>true</c> for a missed heartbeat, <c>false</c> for the timeout, <c>null</c> if not.</summary>
     public bool? TimedOutByHeartbeat { get; private set; }
@@ -65,6 +69,13 @@ internal sealed class ActivityTaskClock : ITaskClock, IDisposable
 
     /// <inheritdoc />
     public void SendHeartbeat() => lastHeartbeat = time.GetUtcNow();
+
+    /// <summary>Tells the handler (through <see cref="Abandoned"/>) that nobody waits for its answer any more.</summary>
+    public void Abandon()
+    {
+        TimedOutByHeartbeat ??= false;
+        abandoned.Cancel();
+    }
 
     /// <inheritdoc />
     public void Dispose() => abandoned.Dispose();

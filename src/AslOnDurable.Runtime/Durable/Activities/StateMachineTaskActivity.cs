@@ -62,9 +62,63 @@ public sealed class StateMachineTaskActivity(ITaskHandler tasks, TimeProvider? t
         return DurableJson.Serialize(result);
     }
 
+    /// <summary>
+    /// How long after the execution's deadline (<see cref="TaskActivityInput.ExecutionSecondsLeft"/> from its start) the activity stops waiting for its handler: long enough for the
+    /// orchestrator's deadline timer (due at the deadline, at most a second later on Azure Storage) to end the execution
+    /// first, so the activity's own answer is the ignored late one.
+    /// </summary>
+    internal static readonly TimeSpan ExecutionDeadlineGrace = TimeSpan.FromSeconds(5);
+
     private static async Task<TaskActivityResult> InvokeAsync(ITaskHandler tasks, TaskActivityInput request, TimeProvider? time)
     {
-        using ActivityTaskClock clock = new(time ?? TimeProvider.System, request.TimeoutSeconds, request.HeartbeatSeconds);
+        time ??= TimeProvider.System;
+        ActivityTaskClock clock = new(time, request.TimeoutSeconds, request.HeartbeatSeconds);
+        Task<TaskActivityResult> handled = HandleAsync(tasks, request, clock);
+        if (GiveUpAt(request, clock.StartedAt) is not { } giveUp || handled.IsCompleted)
+        {
+            return await Finish(handled, clock).ConfigureAwait(false);
+        }
+
+        // DurableTask.Core completes an orchestration only once none of its activities is open, and cannot cancel one: an
+        // activity that waited for a handler that never answers would keep a timed-out execution RUNNING. Past its
+        // TimeoutSeconds (or a little past the execution's deadline) the orchestrator has already moved on, so stop
+        // waiting: the handler goes on alone (as a Lambda outlives the execution on AWS), its answer dropped.
+        using CancellationTokenSource stopDelay = new();
+        TimeSpan wait = giveUp - time.GetUtcNow();
+        Task delay = Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, stopDelay.Token);
+        if (await Task.WhenAny(handled, delay).ConfigureAwait(false) == handled)
+        {
+            await stopDelay.CancelAsync().ConfigureAwait(false);
+            return await Finish(handled, clock).ConfigureAwait(false);
+        }
+
+        clock.Abandon();
+        _ = handled.ContinueWith(_ => clock.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return new TaskActivityResult(PayloadVersion.Current, TaskActivityOutcomes.TimedOut) { Error = StatesErrorNames.Timeout };
+    }
+
+    /// <summary>When the activity stops waiting for the handler, or <c>null</c> when it waits as long as the handler takes.</summary>
+    private static DateTimeOffset? GiveUpAt(TaskActivityInput request, DateTimeOffset started)
+    {
+        DateTimeOffset? ownTimeout = request.TimeoutSeconds is > 0 and { } seconds ? started.AddSeconds(seconds) : null;
+        DateTimeOffset? executionEnd = request.ExecutionSecondsLeft is { } left ? started.AddSeconds(left) + ExecutionDeadlineGrace : null;
+        return ownTimeout is { } own && executionEnd is { } end ? (own < end ? own : end) : ownTimeout ?? executionEnd;
+    }
+
+    private static async Task<TaskActivityResult> Finish(Task<TaskActivityResult> handled, ActivityTaskClock clock)
+    {
+        try
+        {
+            return await handled.ConfigureAwait(false);
+        }
+        finally
+        {
+            clock.Dispose();
+        }
+    }
+
+    private static async Task<TaskActivityResult> HandleAsync(ITaskHandler tasks, TaskActivityInput request, ActivityTaskClock clock)
+    {
         TaskInvocation invocation = new()
         {
             StateName = request.StateName,

@@ -23,6 +23,14 @@ public sealed record TaskActivityInput(int Version, string StateName, string Res
     /// <summary>Gets the evaluated <c>Credentials</c>, if any.</summary>
     public JsonNode? Credentials { get; init; }
 
+    /// <summary>
+    /// Gets the seconds the execution had left (its <c>TimeoutSeconds</c>) when the call was scheduled, if it has a
+    /// deadline: the activity stops waiting for the handler a little after that much time from its own start (see
+    /// <see cref="Activities.StateMachineTaskActivity"/>). A duration, not a date: the orchestration's time and the
+    /// worker's clock need not agree.
+    /// </summary>
+    public double? ExecutionSecondsLeft { get; init; }
+
     /// <summary>The W3C <c>traceparent</c> of the task call's span, so the activity's work joins the execution's trace.</summary>
     public string? TraceParent { get; init; }
 }
