@@ -189,12 +189,7 @@ public sealed class PartialRedriveTests : IAsyncLifetime
         holding.Release(); // the first Hold call ends after the stop: its result is dropped
         await RedriveAsync(arn, "SUCCEEDED");
 
-        Assert.Equal(1, handler.Calls("ok"));
-        Assert.Equal(1, handler.Calls("hold")); // the redrive's call (the held one did not reach the handler)
-        Assert.Equal("""[{"attempt":1},{"attempt":1}]""", (string?)(await host.DescribeAsync(arn))["output"]);
-        string[] types = await TypesAsync(arn);
-        int redriven = Array.IndexOf(types, "ExecutionRedriven");
-        Assert.Equal("ExecutionAborted", types[redriven - 1]);
+        (string[] types, int redriven) = await AssertFinishedBranchKeptAsync(arn, "ExecutionAborted");
         Assert.Equal(1, types.Skip(redriven).Count(t => t == "TaskStateEntered"));
         Assert.Equal("ExecutionSucceeded", types[^1]);
     }
@@ -216,13 +211,24 @@ public sealed class PartialRedriveTests : IAsyncLifetime
 
         await RedriveAsync(arn, "SUCCEEDED");
 
+        (string[] types, int redriven) = await AssertFinishedBranchKeptAsync(arn, "ExecutionTimedOut");
+        Assert.Equal(["ParallelStateEntered", "TaskStateEntered"], types.Skip(redriven).Where(t => t.EndsWith("StateEntered", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The checks shared by the redrives of a stopped/timed-out Parallel whose branch A had finished and whose held
+    /// branch never answered: A ran once, the held task once (the redrive's call), the output is both branches', and the
+    /// event before <c>ExecutionRedriven</c> is <paramref name="closingType"/>. Returns the event types and that index.
+    /// </summary>
+    private async Task<(string[] Types, int Redriven)> AssertFinishedBranchKeptAsync(JsonObject arn, string closingType)
+    {
         Assert.Equal(1, handler.Calls("ok"));
         Assert.Equal(1, handler.Calls("hold")); // the redrive's call (the held one did not reach the handler)
         Assert.Equal("""[{"attempt":1},{"attempt":1}]""", (string?)(await host.DescribeAsync(arn))["output"]);
         string[] types = await TypesAsync(arn);
         int redriven = Array.IndexOf(types, "ExecutionRedriven");
-        Assert.Equal("ExecutionTimedOut", types[redriven - 1]);
-        Assert.Equal(["ParallelStateEntered", "TaskStateEntered"], types.Skip(redriven).Where(t => t.EndsWith("StateEntered", StringComparison.Ordinal)));
+        Assert.Equal(closingType, types[redriven - 1]);
+        return (types, redriven);
     }
 
     private async Task<JsonObject> RunAsync(string name, string definition, string status, string input = "{}")
