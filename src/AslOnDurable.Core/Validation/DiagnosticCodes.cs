@@ -57,6 +57,12 @@ public static class DiagnosticCodes
     /// <summary>Warning: a field value looks like a path but the field name does not end with <c>Path</c>.</summary>
     public const string NoPath = "NO_PATH";
 
+    /// <summary>
+    /// Warning: the definition uses an AslOnDurable extension AWS Step Functions refuses (ours), such as
+    /// <c>arn:aws:states:::http:invoke.waitForTaskToken</c>; it runs here but will not move back to AWS.
+    /// </summary>
+    public const string AslOnDurableExtension = "ASLONDURABLE_EXTENSION";
+
     /// <summary>Warning: a Pass state's <c>Result</c> uses a path (<c>.$</c>), which is never evaluated.</summary>
     public const string PassResultIsStatic = "PASS_RESULT_IS_STATIC";
 }

@@ -129,7 +129,7 @@ public static class IntegrationDiagnostics
             return;
         }
 
-        if (task.Resource == HttpInvokeTaskHandler.Resource
+        if (task.Resource is HttpInvokeTaskHandler.Resource or HttpInvokeTaskHandler.WaitForTaskTokenResource
             && parameters?["Authentication"] is JsonObject authentication
             && Literal(authentication["ConnectionArn"]) is { } connectionArn
             && !served.Configuration.TryGetConnection(connectionArn, out _))

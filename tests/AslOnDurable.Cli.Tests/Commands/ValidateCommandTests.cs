@@ -18,7 +18,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public void Validate_HttpTaskWaitForTaskToken_ErrorAsAwsRefusesItAndExitsOne()
+    public void Validate_HttpTaskWaitForTaskToken_WarnsItIsAnExtensionAwsRefusesAndExitsZero()
     {
         var definition = files.Write("def.json", """
             {"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::http:invoke.waitForTaskToken","End":true}}}
@@ -26,9 +26,25 @@ public sealed class ValidateCommandTests : IDisposable
 
         var (code, stdout, _) = CliRun.Invoke("validate", definition, "--format", "human");
 
+        Assert.Equal(0, code);
+        Assert.Contains(
+            "warning ASLONDURABLE_EXTENSION /States/Call/Resource: The resource arn:aws:states:::http:invoke.waitForTaskToken is an AslOnDurable extension that AWS Step Functions does not accept",
+            stdout,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_HttpTaskSync_ErrorAsAwsRefusesItAndExitsOne()
+    {
+        var definition = files.Write("def.json", """
+            {"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::http:invoke.sync","End":true}}}
+            """);
+
+        var (code, stdout, _) = CliRun.Invoke("validate", definition, "--format", "human");
+
         Assert.Equal(1, code);
         Assert.Contains(
-            "error SCHEMA_VALIDATION_FAILED /States/Call/Resource: The resource provided arn:aws:states:::http:invoke.waitForTaskToken is not recognized.",
+            "error SCHEMA_VALIDATION_FAILED /States/Call/Resource: The resource provided arn:aws:states:::http:invoke.sync is not recognized.",
             stdout,
             StringComparison.Ordinal);
     }

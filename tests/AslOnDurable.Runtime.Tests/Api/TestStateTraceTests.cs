@@ -4,6 +4,7 @@ using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Runtime.Integrations;
+using AslOnDurable.Runtime.Integrations.Http;
 using AslOnDurable.Runtime.Tests.Integrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -41,11 +42,13 @@ public sealed class TestStateTraceTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => endpoint.Dispose();
 
-    private Task<JsonObject> TestAsync(string level, bool? reveal)
+    private Task<JsonObject> TestAsync(string level, bool? reveal) => host.OkAsync("TestState", Request(level, reveal));
+
+    private static JsonObject Request(string level, bool? reveal, string resource = HttpInvokeTaskHandler.Resource)
     {
         JsonObject request = new()
         {
-            ["definition"] = "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::http:invoke\",\"Parameters\":{\"ApiEndpoint\":\"https://api.example.com/items\","
+            ["definition"] = "{\"Type\":\"Task\",\"Resource\":\"" + resource + "\",\"Parameters\":{\"ApiEndpoint\":\"https://api.example.com/items\","
                 + "\"Method\":\"POST\",\"Authentication\":{\"ConnectionArn\":\"" + ConnectionArn + "\"},\"QueryParameters\":{\"q\":\"1\"},"
                 + "\"Headers\":{\"X-Mine\":\"m\"},\"RequestBody\":{\"a.$\":\"$.a\"}},\"ResultSelector\":{\"body.$\":\"$.ResponseBody\"},\"End\":true}",
             ["input"] = """{"a":1}""",
@@ -56,7 +59,16 @@ public sealed class TestStateTraceTests : IAsyncLifetime, IDisposable
             request["revealSecrets"] = value;
         }
 
-        return host.OkAsync("TestState", request);
+        return request;
+    }
+
+    [Fact]
+    public async Task TestState_HttpTaskWaitForTaskTokenWithoutMock_RefusedAsOtherCallbackTasksWithoutACall()
+    {
+        JsonObject error = await host.ErrorAsync("TestState", Request("TRACE", null, HttpInvokeTaskHandler.WaitForTaskTokenResource), "InvalidDefinition");
+
+        Assert.Contains("only with a mock", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Empty(endpoint.Requests);
     }
 
     [Fact]

@@ -118,18 +118,34 @@ public sealed class IntegrationWarningsApiTests : IAsyncLifetime
         Assert.Equal(2, warnings.Count);
     }
 
-    [Theory]
-    [InlineData("arn:aws:states:::http:invoke.waitForTaskToken")]
-    [InlineData("arn:aws:states:::http:invoke.sync")]
-    public async Task Create_HttpTaskWithAPattern_InvalidDefinitionAsAwsWordsIt(string resource)
+    [Fact]
+    public async Task Create_HttpTaskSync_InvalidDefinitionAsAwsWordsIt()
     {
-        string definition = """{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"RESOURCE","End":true}}}""".Replace("RESOURCE", resource, StringComparison.Ordinal);
+        const string Resource = "arn:aws:states:::http:invoke.sync";
+        string definition = """{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"RESOURCE","End":true}}}""".Replace("RESOURCE", Resource, StringComparison.Ordinal);
 
         JsonObject error = await host.ErrorAsync(
             "CreateStateMachine", new JsonObject { ["name"] = "http-pattern", ["definition"] = definition, ["roleArn"] = ApiTestCalls.Role }, "InvalidDefinition");
 
         Assert.Equal(
-            $"Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The resource provided {resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. at /States/Call/Resource'",
+            $"Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The resource provided {Resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region. at /States/Call/Resource'",
             (string?)error["message"]);
+    }
+
+    [Fact]
+    public async Task Validate_HttpTaskWaitForTaskToken_ExtensionWarningResultOkAndCreateAccepted()
+    {
+        string definition = Served.Replace("http:invoke\"", "http:invoke.waitForTaskToken\"", StringComparison.Ordinal);
+
+        JsonObject answer = await host.OkAsync("ValidateStateMachineDefinition", new JsonObject { ["definition"] = definition, ["severity"] = "WARNING" });
+        JsonObject created = await host.OkAsync(
+            "CreateStateMachine", new JsonObject { ["name"] = "http-callback", ["definition"] = definition, ["roleArn"] = ApiTestCalls.Role });
+
+        Assert.Equal("OK", (string?)answer["result"]);
+        JsonNode diagnostic = Assert.Single(answer["diagnostics"]!.AsArray())!;
+        Assert.Equal("WARNING", (string?)diagnostic["severity"]);
+        Assert.Equal("ASLONDURABLE_EXTENSION", (string?)diagnostic["code"]);
+        Assert.Equal("/States/Call/Resource", (string?)diagnostic["location"]);
+        Assert.NotNull(created["stateMachineArn"]);
     }
 }

@@ -14,9 +14,10 @@ namespace AslOnDurable.Core.Validation.Rules;
 /// AWS refuses a non-ARN resource (<c>INVALID_RESOURCE</c>). Here it is a warning: hosts may register task
 /// handlers under their own resource names (the engine tests use plain names), and the handler registry, not the
 /// parser, decides at run time whether a resource exists.
-/// The HTTP task has only the Request Response pattern (AWS's "Call HTTPS APIs" page documents
-/// <c>arn:aws:states:::http:invoke</c> alone, with no <c>.sync</c> or <c>.waitForTaskToken</c>), so <c>http:invoke.waitForTaskToken</c> and <c>http:invoke.sync</c> are errors in AWS's
-/// words for a resource it does not recognize.
+/// On AWS the HTTP task has only the Request Response pattern (the "Call HTTPS APIs" page documents
+/// <c>arn:aws:states:::http:invoke</c> alone). <c>http:invoke.waitForTaskToken</c> runs here as an AslOnDurable extension,
+/// so it is a warning (<see cref="DiagnosticCodes.AslOnDurableExtension"/>: the definition will not be accepted by AWS);
+/// any other suffix (<c>http:invoke.sync</c>) is an error in AWS's words for a resource it does not recognize.
 /// </remarks>
 internal sealed partial class ResourceRules : IValidationRule
 {
@@ -44,6 +45,9 @@ internal sealed partial class ResourceRules : IValidationRule
     /// <summary>The HTTP task's resource, the one form AWS accepts.</summary>
     internal const string HttpInvoke = "arn:aws:states:::http:invoke";
 
+    /// <summary>The HTTP task's callback variant, an AslOnDurable extension AWS does not accept.</summary>
+    internal const string HttpInvokeWaitForTaskToken = HttpInvoke + ".waitForTaskToken";
+
     /// <summary>AWS's message for a resource it does not recognize.</summary>
     /// <param name="resource">The resource.</param>
     /// <returns>The message.</returns>
@@ -55,6 +59,13 @@ internal sealed partial class ResourceRules : IValidationRule
         if (resource is { Length: > 0 } && !IsArn(resource))
         {
             diagnostics.Warning(DiagnosticCodes.InvalidResource, $"Resource '{resource}' is not a valid ARN", pointer);
+        }
+        else if (resource == HttpInvokeWaitForTaskToken)
+        {
+            diagnostics.Warning(
+                DiagnosticCodes.AslOnDurableExtension,
+                $"The resource {resource} is an AslOnDurable extension that AWS Step Functions does not accept (its HTTP task has the Request Response pattern only): this definition will not run on AWS.",
+                pointer);
         }
         else if (resource is not null && resource.Length > HttpInvoke.Length && resource.StartsWith(HttpInvoke + ".", StringComparison.Ordinal))
         {

@@ -137,7 +137,7 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
     }
 
     private static bool IsHttpTask(StateProbe probe) =>
-        probe.Type == "Task" && ((string?)probe.State["Resource"])?.StartsWith(HttpInvokeTaskHandler.Resource, StringComparison.Ordinal) == true;
+        probe.Type == "Task" && (string?)probe.State["Resource"] == HttpInvokeTaskHandler.Resource;
 
     /// <summary>The header and query parameter names the task's connection adds (its secrets, as AWS counts them).</summary>
     private (HashSet<string> Headers, HashSet<string> Query) Secrets(string? parameters)

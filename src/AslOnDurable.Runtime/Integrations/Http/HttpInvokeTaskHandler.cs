@@ -24,6 +24,10 @@ namespace AslOnDurable.Runtime.Integrations.Http;
 /// its body parameters are merged into the Task's object body, winning over its keys (a string body with connection body
 /// parameters fails the state with <c>States.Runtime</c>, as on AWS), before any URL encoding.
 /// Credentials never appear in results, errors or logs: causes carry only the response and the failure's description.
+/// <c>arn:aws:states:::http:invoke.waitForTaskToken</c> is an AslOnDurable extension (AWS has the Request Response
+/// pattern only; <c>asl validate</c> warns): the same call, whose Task puts <c>$$.Task.Token</c> in the body, headers or
+/// query; a 2xx answer leaves the state waiting for SendTaskSuccess/SendTaskFailure (the durable callback wait), any
+/// other fails it at once as above.
 /// </remarks>
 /// <param name="configuration">The connections.</param>
 /// <param name="client">Sends requests (<see cref="NetworkDestinationGuard.CreateHandler"/> in hosts; a fake in tests).</param>
@@ -33,6 +37,9 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
 {
     /// <summary>The resource.</summary>
     public const string Resource = "arn:aws:states:::http:invoke";
+
+    /// <summary>The callback variant (an AslOnDurable extension): the call, then the wait for the task token.</summary>
+    public const string WaitForTaskTokenResource = Resource + ".waitForTaskToken";
 
     private static readonly string[] ForbiddenHeaders =
         ["host", "content-length", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"];
@@ -45,10 +52,11 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
     public async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        if (invocation.Resource != Resource)
+        bool waitForToken = invocation.Resource == WaitForTaskTokenResource;
+        if (!waitForToken && invocation.Resource != Resource)
         {
-            // AWS documents the HTTP task with the Request Response pattern only; definitions with a pattern are refused at validation.
-            return Runtime($"The resource provided {invocation.Resource} is not recognized: the HTTP task is '{Resource}' (Request Response only, no '.waitForTaskToken' or '.sync').");
+            // '.sync' has no meaning for a plain HTTP call; validation refuses it.
+            return Runtime($"The resource provided {invocation.Resource} is not recognized: the HTTP task is '{Resource}' or '{WaitForTaskTokenResource}' (no '.sync').");
         }
 
         if (HttpInvokeParameters.Read(invocation.Input, out string? problem) is not { } parameters)
@@ -76,7 +84,7 @@ public sealed class HttpInvokeTaskHandler(IntegrationsConfiguration configuratio
             JsonObject result = await ToResultAsync(response, timeout.Token).ConfigureAwait(false);
             int status = (int)response.StatusCode;
             return status is >= 200 and < 300
-                ? TaskOutcome.Success(result)
+                ? waitForToken ? TaskOutcome.AwaitingCallback() : TaskOutcome.Success(result)
                 : Failure(HttpTaskErrors.StatusCodePrefix + status.ToString(CultureInfo.InvariantCulture), result.ToJsonString());
         }
         catch (RequestException e)

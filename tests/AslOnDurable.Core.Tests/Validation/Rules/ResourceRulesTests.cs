@@ -44,9 +44,9 @@ public class ResourceRulesTests
     }
 
     [Theory]
-    [InlineData("arn:aws:states:::http:invoke.waitForTaskToken")]
     [InlineData("arn:aws:states:::http:invoke.sync")]
-    public void Check_HttpTaskWithIntegrationPattern_ErrorAsAwsWordsAnUnrecognizedResource(string resource)
+    [InlineData("arn:aws:states:::http:invoke.waitForTaskToken.sync")]
+    public void Check_HttpTaskWithSyncPattern_ErrorAsAwsWordsAnUnrecognizedResource(string resource)
     {
         // Arrange
         string json = """{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"RESOURCE","End":true}}}""".Replace("RESOURCE", resource, StringComparison.Ordinal);
@@ -60,6 +60,18 @@ public class ResourceRulesTests
         Assert.Equal(
             $"The resource provided {resource} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.",
             diagnostic.Message);
+    }
+
+    [Fact]
+    public void Check_HttpTaskWaitForTaskToken_OnlyAWarningThatAwsRefusesThisExtension()
+    {
+        // Act
+        var diagnostics = RuleHarness.Check(_rule, """{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::http:invoke.waitForTaskToken","End":true}}}""");
+
+        // Assert
+        var diagnostic = RuleHarness.Single(diagnostics, "ASLONDURABLE_EXTENSION", "/States/Call/Resource");
+        Assert.Equal(Core.Validation.DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("AWS Step Functions does not accept", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

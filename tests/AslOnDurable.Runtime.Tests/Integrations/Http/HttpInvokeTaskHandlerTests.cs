@@ -327,10 +327,54 @@ public sealed class HttpInvokeTaskHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task Invoke_WaitForTaskTokenVariant_FailsWithRuntime()
+    public async Task Invoke_WaitForTaskToken2xx_CallMadeWithTheTokenAndTheStateAwaitsTheCallback()
+    {
+        LocalHttpServer server = Serve(_ => new(202, """{"queued":true}"""));
+        JsonObject parameters = Parameters(server.Url("/approvals"), "POST", "local-key", """
+            {"Headers": {"x-task-token": "tok-1"}, "QueryParameters": {"token": "tok-1"}, "RequestBody": {"token": "tok-1", "order": 7}}
+            """);
+
+        TaskOutcome outcome = await new HttpInvokeTaskHandler(Configuration, client, TimeProvider.System)
+            .InvokeAsync(Invocation(parameters, HttpInvokeTaskHandler.WaitForTaskTokenResource));
+
+        Assert.True(outcome.IsAwaitingCallback);
+        Assert.False(outcome.IsFailure);
+        LocalHttpServer.RecordedRequest request = Assert.Single(server.Requests);
+        Assert.Equal("tok-1", request.Headers["x-task-token"]);
+        Assert.Equal("/approvals?tenant=contoso&token=tok-1", request.PathAndQuery);
+        Assert.Equal("""{"token":"tok-1","order":7}""", request.Body);
+        Assert.Equal(Secret, request.Headers["x-api-key"]);
+    }
+
+    [Fact]
+    public async Task Invoke_WaitForTaskTokenNon2xx_FailsAtOnceWithTheStatusCodeError()
+    {
+        LocalHttpServer server = Serve(_ => new(503, """{"message":"closed"}"""));
+
+        TaskOutcome outcome = await new HttpInvokeTaskHandler(Configuration, client, TimeProvider.System)
+            .InvokeAsync(Invocation(Parameters(server.Url("/approvals"), "POST", "local-key", """{"RequestBody": {"token": "tok-1"}}"""), HttpInvokeTaskHandler.WaitForTaskTokenResource));
+
+        Assert.False(outcome.IsAwaitingCallback);
+        Assert.Equal("States.Http.StatusCode.503", outcome.Error!.Error);
+        Assert.Contains("closed", outcome.Error.Cause, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, outcome.Error.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_WaitForTaskTokenToAPrivateAddress_RefusedByTheGuardWithoutACall()
     {
         TaskOutcome outcome = await new HttpInvokeTaskHandler(Configuration, client, TimeProvider.System)
-            .InvokeAsync(Invocation(Parameters("https://x.example.com", "GET", "public"), HttpInvokeTaskHandler.Resource + ".waitForTaskToken"));
+            .InvokeAsync(Invocation(Parameters("http://169.254.169.254/latest", "GET", "public"), HttpInvokeTaskHandler.WaitForTaskTokenResource));
+
+        Assert.False(outcome.IsAwaitingCallback);
+        Assert.Equal("States.Http.Socket", outcome.Error!.Error);
+    }
+
+    [Fact]
+    public async Task Invoke_SyncVariant_FailsWithRuntime()
+    {
+        TaskOutcome outcome = await new HttpInvokeTaskHandler(Configuration, client, TimeProvider.System)
+            .InvokeAsync(Invocation(Parameters("https://x.example.com", "GET", "public"), HttpInvokeTaskHandler.Resource + ".sync"));
 
         Assert.Equal("States.Runtime", outcome.Error!.Error);
     }
