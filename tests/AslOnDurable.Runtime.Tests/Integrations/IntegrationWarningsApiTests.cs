@@ -133,19 +133,24 @@ public sealed class IntegrationWarningsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Validate_HttpTaskWaitForTaskToken_ExtensionWarningResultOkAndCreateAccepted()
+    public async Task Validate_HttpTaskWaitForTaskToken_ExtensionWarningBesideTheConnectionsAndCreateAccepted()
     {
-        string definition = Served.Replace("http:invoke\"", "http:invoke.waitForTaskToken\"", StringComparison.Ordinal);
+        string definition = Served
+            .Replace("http:invoke\"", "http:invoke.waitForTaskToken\"", StringComparison.Ordinal)
+            .Replace("items-api", "other-api", StringComparison.Ordinal);
 
         JsonObject answer = await host.OkAsync("ValidateStateMachineDefinition", new JsonObject { ["definition"] = definition, ["severity"] = "WARNING" });
         JsonObject created = await host.OkAsync(
             "CreateStateMachine", new JsonObject { ["name"] = "http-callback", ["definition"] = definition, ["roleArn"] = ApiTestCalls.Role });
 
         Assert.Equal("OK", (string?)answer["result"]);
-        JsonNode diagnostic = Assert.Single(answer["diagnostics"]!.AsArray())!;
-        Assert.Equal("WARNING", (string?)diagnostic["severity"]);
-        Assert.Equal("ASLONDURABLE_EXTENSION", (string?)diagnostic["code"]);
-        Assert.Equal("/States/Call/Resource", (string?)diagnostic["location"]);
+        JsonArray diagnostics = answer["diagnostics"]!.AsArray();
+        Assert.Equal(2, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.Equal("WARNING", (string?)d!["severity"]));
+        Assert.Equal("ASLONDURABLE_EXTENSION", (string?)diagnostics[0]!["code"]);
+        Assert.Equal("/States/Call/Resource", (string?)diagnostics[0]!["location"]);
+        Assert.Equal(IntegrationDiagnostics.UnconfiguredResource, (string?)diagnostics[1]!["code"]);
+        Assert.Equal("/States/Call/Parameters/Authentication/ConnectionArn", (string?)diagnostics[1]!["location"]);
         Assert.NotNull(created["stateMachineArn"]);
     }
 }
