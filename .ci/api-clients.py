@@ -378,6 +378,25 @@ def test_state_workflow(sfn):
         expect(r["status"] == "CAUGHT_ERROR" and r["error"] == "States.ExceedToleratedFailureThreshold" and r["nextState"] == "Over", r)
     check("boto3 test_state context, fieldValidationMode, Map afterItemSelector/limits/mapIterationFailureCount", context_map_validation)
 
+    def map_item_reader():
+        state = {"Type": "Map",
+                 "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON", "ItemsPointer": "/catalog/items"},
+                                "Parameters": {"Bucket": "b", "Key": "k"}},
+                 "ItemSelector": {"n.$": "$$.Map.Item.Value.n"}, "ItemBatcher": {"MaxItemsPerBatch": 2},
+                 "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                                   "StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}}, "End": True}
+        data = json.dumps({"catalog": {"items": [{"n": 1}, {"n": 2}, {"n": 3}]}})
+        r = sfn.test_state(definition=json.dumps(state), input="{}", inspectionLevel="DEBUG", mock={"result": "[]"},
+                           stateConfiguration={"mapItemReaderData": data})
+        inspection = r["inspectionData"]
+        expect(r["status"] == "SUCCEEDED" and json.loads(inspection["afterItemsPointer"]) == [{"n": 1}, {"n": 2}, {"n": 3}], r)
+        expect(json.loads(inspection["afterItemBatcher"]) == [{"Items": [{"n": 1}, {"n": 2}]}, {"Items": [{"n": 3}]}], inspection)
+        failing = {"Type": "Map", "ItemsPath": "$.missing", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}},
+                   "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": True}
+        r = sfn.test_state(definition=json.dumps(failing), input="{}", mock={"result": "[]"})
+        expect(r["status"] == "FAILED" and r["error"] == "States.Runtime", r)
+    check("boto3 test_state Map ItemReader (mapItemReaderData, afterItemsPointer, afterItemBatcher), failing ItemsPath", map_item_reader)
+
 
 def activity_workflow(sfn):
     import threading

@@ -8,6 +8,9 @@ namespace AslOnDurable.Core.Parsing;
 /// <summary>Parses a Map state's <c>ProcessorConfig</c>, <c>ItemReader</c>, <c>ItemBatcher</c> and <c>ResultWriter</c>.</summary>
 internal sealed class MapConfigParser(DiagnosticBag diagnostics)
 {
+    /// <summary>AWS's bound on <c>ReaderConfig.ItemsPointer</c>: fewer than 2,000 characters.</summary>
+    public const int MaxItemsPointerLength = 2000;
+
     /// <summary>Reads <c>ProcessorConfig</c> from an <c>ItemProcessor</c> object (inline when absent).</summary>
     public ProcessorConfig ParseProcessorConfig(System.Text.Json.JsonElement itemProcessor, string processorPointer, QueryLanguage language)
     {
@@ -74,10 +77,41 @@ internal sealed class MapConfigParser(DiagnosticBag diagnostics)
             config.AtMostOne("MaxItems", "MaxItemsPath");
             config.NumberOrExpression("MaxItems");
             config.Path("MaxItemsPath", null, allowNull: false);
+            CheckItemsPointer(config);
         }
 
         reader.ReportUnsupported();
         return result;
+    }
+
+    /// <summary>
+    /// <c>ReaderConfig.ItemsPointer</c>: a JSON Pointer (RFC 6901) shorter than <see cref="MaxItemsPointerLength"/>
+    /// characters selecting the items inside a JSON file, so only with <c>InputType</c> JSON.
+    /// </summary>
+    private static void CheckItemsPointer(FieldReader config)
+    {
+        if (config.String("ItemsPointer") is not { } pointer)
+        {
+            return;
+        }
+
+        var at = config.Pointer("ItemsPointer");
+        if (pointer.Length >= MaxItemsPointerLength)
+        {
+            config.Diagnostics.Error(DiagnosticCodes.SchemaValidationFailed, $"The value of field 'ItemsPointer' must be shorter than {MaxItemsPointerLength} characters", at);
+        }
+        else if (JsonPointer.TryParse(pointer) is null)
+        {
+            config.Diagnostics.Error(
+                DiagnosticCodes.SchemaValidationFailed,
+                "The value of field 'ItemsPointer' must be a JSON Pointer: empty or starting with '/', with '~' only in '~0' or '~1'",
+                at);
+        }
+
+        if (!config.Has("InputType") || config.String("InputType") is not "JSON")
+        {
+            config.Diagnostics.Error(DiagnosticCodes.SchemaValidationFailed, "The field 'ItemsPointer' is only valid with InputType JSON", at);
+        }
     }
 
     /// <summary>Reads the state's <c>ItemBatcher</c>, if any.</summary>

@@ -69,4 +69,56 @@ public class MapConfigParserTests
         Assert.Equal("/States/M/ItemBatcher/MaxItemsPerBatchPath", diagnostic.Location);
         Assert.Contains("only supported for the 'JSONPath' QueryLanguage", diagnostic.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"/inventory/products\"")]
+    [InlineData("\"/a~1b/0/m~0n\"")]
+    public void Parse_ItemsPointerWithInputTypeJson_IsValid(string pointer)
+    {
+        var (_, diagnostics) = ShapeParse.Run(ItemsPointerMachine("JSON", pointer));
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("JSON", "\"products\"", "The value of field 'ItemsPointer' must be a JSON Pointer: empty or starting with '/', with '~' only in '~0' or '~1'")]
+    [InlineData("JSON", "\"/a~2b\"", "The value of field 'ItemsPointer' must be a JSON Pointer: empty or starting with '/', with '~' only in '~0' or '~1'")]
+    [InlineData("JSON", "\"/a~\"", "The value of field 'ItemsPointer' must be a JSON Pointer: empty or starting with '/', with '~' only in '~0' or '~1'")]
+    [InlineData("JSON", "5", "The value of field 'ItemsPointer' must be a string")]
+    [InlineData("CSV", "\"/rows\"", "The field 'ItemsPointer' is only valid with InputType JSON")]
+    [InlineData("JSONL", "\"/rows\"", "The field 'ItemsPointer' is only valid with InputType JSON")]
+    [InlineData(null, "\"/rows\"", "The field 'ItemsPointer' is only valid with InputType JSON")]
+    public void Parse_ItemsPointerProblem_IsReportedAtTheField(string? inputType, string pointer, string message)
+    {
+        var (_, diagnostics) = ShapeParse.Run(ItemsPointerMachine(inputType, pointer));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("/States/M/ItemReader/ReaderConfig/ItemsPointer", diagnostic.Location);
+        Assert.Equal(message, diagnostic.Message);
+    }
+
+    [Fact]
+    public void Parse_ItemsPointerOf2000Characters_IsTooLong()
+    {
+        var (_, diagnostics) = ShapeParse.Run(ItemsPointerMachine("JSON", "\"/" + new string('a', 1999) + "\""));
+
+        Assert.Equal("The value of field 'ItemsPointer' must be shorter than 2000 characters", Assert.Single(diagnostics).Message);
+    }
+
+    [Fact]
+    public void Parse_ItemsPointerInJsonata_IsValid()
+    {
+        const string json = """{"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON","ItemsPointer":"/a/b"},"Arguments":{"Bucket":"b","Key":"k"}},"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Succeed"}}},"End":true}}}""";
+
+        Assert.Empty(ShapeParse.Run(json).Diagnostics);
+    }
+
+    private static string ItemsPointerMachine(string? inputType, string pointer)
+    {
+        var config = (inputType is null ? "" : "\"InputType\":\"" + inputType + "\",") + "\"ItemsPointer\":" + pointer;
+        return """{"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"""
+            + config
+            + """},"Parameters":{"Bucket":"b","Key":"k"}},"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Succeed"}}},"End":true}}}""";
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using AslOnDurable.Core.Model;
 using AslOnDurable.Core.Model.States;
+using AslOnDurable.Core.Tests.Parsing;
 using AslOnDurable.Core.Validation;
 
 namespace AslOnDurable.Core.Tests.Validation;
@@ -46,5 +47,25 @@ public class DefinitionValidatorTests
 
         // Assert
         Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void Parse_ItemsPointerFixture_NoDiagnosticsFromParserOrRules()
+    {
+        var result = AslOnDurable.Core.Parsing.DefinitionParser.Parse(DefinitionFixtures.Read("item-storage/items-json-pointer.asl.json"));
+
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void Parse_ItemsPointerWithJsonlInput_OneDiagnosticAtTheField()
+    {
+        var json = DefinitionFixtures.Read("item-storage/items-json-pointer.asl.json").Replace("\"InputType\": \"JSON\"", "\"InputType\": \"JSONL\"", StringComparison.Ordinal);
+
+        var result = AslOnDurable.Core.Parsing.DefinitionParser.Parse(json);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.SchemaValidationFailed, diagnostic.Code);
+        Assert.Equal("/States/Read/ItemReader/ReaderConfig/ItemsPointer", diagnostic.Location);
     }
 }

@@ -154,4 +154,111 @@ public sealed class TestStateMapTests(ApiHostFixture fixture) : IClassFixture<Ap
 
         Assert.Contains("mapIterationFailureCount", (string?)error["message"], StringComparison.Ordinal);
     }
+
+    private const string Distributed = """{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"Inner","States":{"Inner":{"Type":"Pass","End":true}}}""";
+
+    private static JsonObject ReaderData(string data) => new() { ["mapItemReaderData"] = data };
+
+    [Fact]
+    public async Task TestState_ItemReaderWithItemsPointer_ReadsTheDataThenSelectsAndBatches()
+    {
+        string definition = """{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON","ItemsPointer":"/catalog/products"},"Parameters":{"Bucket":"b","Key":"k"}},"ItemSelector":{"n.$":"$$.Map.Item.Value.name","i.$":"$$.Map.Item.Index","run.$":"$.run"},"ItemBatcher":{"MaxItemsPerBatch":2},"ItemProcessor":""" + Distributed + ""","End":true}""";
+        const string data = """{"version":1,"catalog":{"products":[{"name":"a"},{"name":"b"},{"name":"c"}]}}""";
+
+        JsonObject r = await TestAsync(definition, """{"run":7}""", Result("[]"), ReaderData(data));
+
+        Assert.Equal("SUCCEEDED", (string?)r["status"]);
+        JsonObject inspection = r["inspectionData"]!.AsObject();
+        Assert.Equal("""[{"name":"a"},{"name":"b"},{"name":"c"}]""", (string?)inspection["afterItemsPointer"]);
+        Assert.Equal("""[{"n":"a","i":0,"run":7},{"n":"b","i":1,"run":7},{"n":"c","i":2,"run":7}]""", (string?)inspection["afterItemSelector"]);
+        Assert.Equal("""[{"Items":[{"n":"a","i":0,"run":7},{"n":"b","i":1,"run":7}]},{"Items":[{"n":"c","i":2,"run":7}]}]""", (string?)inspection["afterItemBatcher"]);
+    }
+
+    [Fact]
+    public async Task TestState_JsonataItemReaderWithItemsPointer_AfterItemsPointerAndSelector()
+    {
+        string definition = """{"Type":"Map","QueryLanguage":"JSONata","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON","ItemsPointer":"/rows"},"Arguments":{"Bucket":"b","Key":"k"}},"ItemSelector":{"v":"{% $states.context.Map.Item.Value * 10 %}"},"ItemProcessor":""" + Distributed + ""","End":true}""";
+
+        JsonObject r = await TestAsync(definition, "{}", Result("[]"), ReaderData("""{"rows":[1,2]}"""));
+
+        JsonObject inspection = r["inspectionData"]!.AsObject();
+        Assert.Equal("[1,2]", (string?)inspection["afterItemsPointer"]);
+        Assert.Equal("""[{"v":10},{"v":20}]""", (string?)inspection["afterItemSelector"]);
+    }
+
+    [Fact]
+    public async Task TestState_ItemReaderCsvData_RowsSelectedNoItemsPointer()
+    {
+        string definition = """{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"},"Parameters":{"Bucket":"b","Key":"k"}},"ItemSelector":{"id.$":"$$.Map.Item.Value.id"},"ItemProcessor":""" + Distributed + ""","End":true}""";
+
+        JsonObject r = await TestAsync(definition, "{}", Result("[]"), ReaderData("id,name\n1,a\n2,b\n"));
+
+        JsonObject inspection = r["inspectionData"]!.AsObject();
+        Assert.Equal("""[{"id":"1"},{"id":"2"}]""", (string?)inspection["afterItemSelector"]);
+        Assert.Null(inspection["afterItemsPointer"]);
+    }
+
+    [Fact]
+    public async Task TestState_ItemsPointerMatchingNothingInTheData_FailsWithItemReaderFailedWhichCatchSees()
+    {
+        string definition = """{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON","ItemsPointer":"/missing"},"Parameters":{"Bucket":"b","Key":"k"}},"ItemProcessor":""" + Distributed + ""","Catch":[{"ErrorEquals":["States.ItemReaderFailed"],"Next":"OnReader"}],"End":true}""";
+
+        JsonObject r = await TestAsync(definition, "{}", Result("[]"), ReaderData("""{"rows":[1]}"""));
+
+        Assert.Equal("CAUGHT_ERROR", (string?)r["status"]);
+        Assert.Equal("OnReader", (string?)r["nextState"]);
+        Assert.Equal("States.ItemReaderFailed", (string?)r["error"]);
+        Assert.Equal("The provided ReaderConfig.ItemsPointer does not match any valid path in the JSON structure.", (string?)r["cause"]);
+    }
+
+    [Fact]
+    public async Task TestState_ItemReaderWithoutData_TheInputStandsForTheItemsRead()
+    {
+        string definition = """{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON"},"Parameters":{"Bucket":"b","Key":"orders.json"}},"ItemsPath":"$.orders","ItemSelector":{"id.$":"$$.Map.Item.Value.orderId"},"ToleratedFailureCount":5,"ItemProcessor":""" + Distributed + ""","End":true}""";
+
+        JsonObject r = await TestAsync(definition, """{"orders":[{"orderId":"123"},{"orderId":"456"}]}""", Result("[]"));
+
+        Assert.Equal("SUCCEEDED", (string?)r["status"]);
+        Assert.Equal("""[{"id":"123"},{"id":"456"}]""", (string?)r["inspectionData"]!["afterItemSelector"]);
+        Assert.Equal(5, (int)r["inspectionData"]!["toleratedFailureCount"]!);
+    }
+
+    [Fact]
+    public async Task TestState_ItemReaderWithoutDataNorItemsInTheInput_SucceedsWithoutItemFields()
+    {
+        string definition = """{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON"},"Parameters":{"Bucket":"b","Key":"k"}},"ItemSelector":{"x.$":"$$.Map.Item.Value"},"ItemProcessor":""" + Distributed + ""","End":true}""";
+
+        JsonObject r = await TestAsync(definition, "{}", Result("[1]"));
+
+        Assert.Equal("SUCCEEDED", (string?)r["status"]);
+        Assert.Null(r["inspectionData"]!["afterItemSelector"]);
+    }
+
+    [Theory]
+    [InlineData("""{"Type":"Map","ItemsPath":"$.missing","ItemProcessor":PROCESSOR,"Catch":[{"ErrorEquals":["States.ALL"],"Next":"Caught"}],"End":true}""", "$.missing")]
+    [InlineData("""{"Type":"Map","ItemsPath":"$.xs","MaxConcurrencyPath":"$.nope","ItemProcessor":PROCESSOR,"Retry":[{"ErrorEquals":["States.ALL"]}],"End":true}""", "$.nope")]
+    [InlineData("""{"Type":"Map","ItemsPath":"$.xs","ItemSelector":{"v.$":"$.absent"},"ItemProcessor":PROCESSOR,"End":true}""", "$.absent")]
+    public async Task TestState_MockedMapWhosePathFails_FailsWithStatesRuntimeNoRetryOrCatch(string definition, string path)
+    {
+        JsonObject r = await TestAsync(definition.Replace("PROCESSOR", Processor, StringComparison.Ordinal), """{"xs":[1,2]}""", Result("[]"), Failures(0));
+
+        Assert.Equal("FAILED", (string?)r["status"]);
+        Assert.Equal("States.Runtime", (string?)r["error"]);
+        Assert.Contains("'TestState'", (string?)r["cause"], StringComparison.Ordinal);
+        Assert.Contains(path, (string?)r["cause"], StringComparison.Ordinal);
+        Assert.Null(r["nextState"]);
+        Assert.Null(r["output"]);
+    }
+
+    [Fact]
+    public async Task TestState_MockedMapItemsNotAnArray_QueryEvaluationErrorThatCatchSees()
+    {
+        string definition = """{"Type":"Map","ItemsPath":"$.xs","ItemProcessor":""" + Processor + ""","Catch":[{"ErrorEquals":["States.QueryEvaluationError"],"Next":"Caught"}],"End":true}""";
+
+        JsonObject r = await TestAsync(definition, """{"xs":5}""", Result("[]"));
+
+        Assert.Equal("CAUGHT_ERROR", (string?)r["status"]);
+        Assert.Equal("States.QueryEvaluationError", (string?)r["error"]);
+        Assert.Equal("Caught", (string?)r["nextState"]);
+    }
 }

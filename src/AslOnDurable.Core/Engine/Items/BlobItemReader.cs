@@ -58,6 +58,7 @@ internal static class BlobItemReader
     {
         var items = source.InputType switch
         {
+            "JSON" when source.ItemsPointer.Length > 0 => PointedArrayAsync(store, source, cancellationToken),
             "JSON" => JsonArrayAsync(store, source.Bucket, source.Key, cancellationToken),
             "JSONL" => JsonLinesAsync(store, source.Bucket, source.Key, cancellationToken),
             "CSV" => CsvAsync(store, source.Bucket, source.Key, source.CsvHeaders, source.CsvDelimiter, cancellationToken),
@@ -112,6 +113,18 @@ internal static class BlobItemReader
 
                 index++;
                 yield return e.Current;
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<JsonNode?> PointedArrayAsync(IItemStore store, ItemSource source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stream = await OpenAsync(store, source.Bucket, source.Key, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (var item in JsonItemsPointerReader.ReadAsync(stream, source.ItemsPointer, source.Location, JsonItemsPointerReader.TargetWithin, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
             }
         }
     }

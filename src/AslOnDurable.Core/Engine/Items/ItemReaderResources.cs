@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Parsing;
 
 namespace AslOnDurable.Core.Engine.Items;
 
@@ -83,7 +84,29 @@ internal static class ItemReaderResources
             "TAB" => '\t',
             var other => throw BlobItemReader.Failed($"ReaderConfig.CSVDelimiter '{other}' is not valid: use COMMA, PIPE, SEMICOLON, SPACE or TAB."),
         };
-        return new ItemSource { IsListing = false, Bucket = bucket, Key = key, InputType = inputType, CsvHeaders = headers, CsvDelimiter = delimiter, MaxItems = limit };
+        return new ItemSource
+        {
+            IsListing = false, Bucket = bucket, Key = key, InputType = inputType, CsvHeaders = headers, CsvDelimiter = delimiter, MaxItems = limit,
+            ItemsPointer = ItemsPointer(readerConfig, inputType),
+        };
+    }
+
+    /// <summary>ReaderConfig.ItemsPointer's tokens (a JSON file only); the validator reports the same problems at the definition.</summary>
+    private static ImmutableArray<string> ItemsPointer(JsonObject? readerConfig, string inputType)
+    {
+        if (ConfigString(readerConfig, "ItemsPointer") is not { } pointer)
+        {
+            return [];
+        }
+
+        if (inputType != "JSON")
+        {
+            throw BlobItemReader.Failed("ReaderConfig.ItemsPointer is only valid with InputType JSON.");
+        }
+
+        return pointer.Length < MapConfigParser.MaxItemsPointerLength && JsonPointer.TryParse(pointer) is { } tokens
+            ? tokens
+            : throw BlobItemReader.Failed($"ReaderConfig.ItemsPointer '{pointer}' is not a JSON Pointer shorter than {MapConfigParser.MaxItemsPointerLength} characters.");
     }
 
     private static ImmutableArray<string> Headers(JsonNode? node)

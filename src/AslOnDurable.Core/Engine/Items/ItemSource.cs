@@ -26,6 +26,11 @@ internal sealed record ItemSource
     /// <summary>CSV headers given in ReaderConfig.CSVHeaders (CSVHeaderLocation GIVEN), else empty: the first row.</summary>
     public ImmutableArray<string> CsvHeaders { get; init; } = [];
 
+    /// <summary>
+    /// ReaderConfig.ItemsPointer's reference tokens: where the items array is inside a JSON file (empty: the whole file).
+    /// </summary>
+    public ImmutableArray<string> ItemsPointer { get; init; } = [];
+
     /// <summary>The CSV field delimiter.</summary>
     public char CsvDelimiter { get; init; } = ',';
 

@@ -23,7 +23,7 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="ToleratedFailurePercentage">A Map state's ToleratedFailurePercentage as evaluated (when given).</param>
 /// <param name="AfterItemSelector">A Map state's iteration inputs after ItemSelector, as an array (when it has one).</param>
 /// <param name="AfterItemBatcher">A Map state's batches after ItemBatcher, as an array (when it has one).</param>
-/// <param name="AfterItemsPointer">A Map state's items after ItemsPointer (not filled here: the engine has no ItemsPointer).</param>
+/// <param name="AfterItemsPointer">A Map state's items after its ItemReader's ReaderConfig.ItemsPointer, read from <c>mapItemReaderData</c>.</param>
 public sealed record InspectionData(
     string? Input, string? AfterInputPath, string? AfterParameters, string? AfterArguments, string? Result, string? AfterResultSelector,
     string? AfterResultPath, InspectionDataRequest? Request, InspectionDataResponse? Response, string? Variables, InspectionErrorDetails? ErrorDetails,

@@ -86,13 +86,21 @@ internal sealed class TestStateOperation(ApiResources api, ApiOptions options, I
         MapFacts? map = probe.Type == "Map" && request.Mock is not null
             ? await new MapInspection(runner).InspectAsync(probe, input, variables, request.StateConfiguration?.MapItemReaderData).ConfigureAwait(false)
             : null;
-        if (request.Mock?.Result is not null && request.StateConfiguration?.MapIterationFailureCount is { } failures && map?.Exceeded(failures) == true)
+        if (map?.Failure is { } failure)
+        {
+            tasks = new TestStateMockHandler(null, failure); // the engine fails the state before any iteration, whatever the mock
+        }
+        else if (request.Mock?.Result is not null && request.StateConfiguration?.MapIterationFailureCount is { } failures && map?.Exceeded(failures) == true)
         {
             tasks = new TestStateMockHandler(null, new AslError(MapFacts.ExceededError, MapFacts.ExceededCause));
         }
 
         ExecutionResult result = await runner.RunAsync(plan, probe.StateName, input, variables, tasks, history).ConfigureAwait(false);
         (TestStateResponse answer, ProbeExit? exit) = Answer(probe, result, history.Events);
+        if (map?.Failure is { Error: StatesErrorNames.Runtime } terminal)
+        {
+            (answer, exit) = (new TestStateResponse(null, terminal.Error, terminal.Cause, null, null, "FAILED"), null); // no Retry or Catch sees it
+        }
         if (level == "INFO")
         {
             return answer;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Core.Engine.InMemory;
+using AslOnDurable.Core.Engine.Items;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Json;
@@ -39,10 +40,12 @@ internal sealed class ProbeRunner(TimeProvider time, string arnPrefix, JsonObjec
     /// <param name="variables">The variables set before the first state, or <see langword="null"/>.</param>
     /// <param name="tasks">Runs Task states.</param>
     /// <param name="history">Receives the run's events, or <see langword="null"/>.</param>
+    /// <param name="items">Where a distributed Map reads its items, or <see langword="null"/>.</param>
     /// <returns>The run's result.</returns>
-    public ValueTask<ExecutionResult> RunAsync(ExecutionPlan plan, string startAt, JsonNode? input, JsonObject? variables, ITaskHandler tasks, IHistorySink? history)
+    public ValueTask<ExecutionResult> RunAsync(
+        ExecutionPlan plan, string startAt, JsonNode? input, JsonObject? variables, ITaskHandler tasks, IHistorySink? history, IItemStore? items = null)
     {
-        InMemoryExecutionHost host = new(time, tasks, new InMemoryHostOptions { SkipWaits = true });
+        InMemoryExecutionHost host = new(time, tasks, new InMemoryHostOptions { SkipWaits = true, ItemStore = items });
         ExecutionRequest request = new() { Input = input?.DeepClone(), Name = Name, StateMachineName = Name, ArnPrefix = arnPrefix };
         ExecutionOptions options = new() { History = history, FixedContextObject = context };
         if (variables is null)
@@ -68,11 +71,13 @@ internal sealed class ProbeRunner(TimeProvider time, string arnPrefix, JsonObjec
     /// <param name="state">The state (its <c>End</c> is set).</param>
     /// <param name="input">Its input (not changed).</param>
     /// <param name="variables">The variables set before it, or <see langword="null"/>.</param>
+    /// <param name="name">The state's name (the tested state's, so that causes name it).</param>
+    /// <param name="items">Where a distributed Map reads its items, or <see langword="null"/>.</param>
     /// <returns>The run's result.</returns>
-    public ValueTask<ExecutionResult> RunStepAsync(JsonObject state, JsonNode? input, JsonObject? variables)
+    public ValueTask<ExecutionResult> RunStepAsync(JsonObject state, JsonNode? input, JsonObject? variables, string name = StepName, IItemStore? items = null)
     {
         state["End"] = true;
-        JsonObject machine = new() { ["StartAt"] = StepName, ["States"] = new JsonObject { [StepName] = state } };
-        return RunAsync(Compile(machine.ToJsonString(JsonLimits.SerializerOptions)), StepName, input, variables, TaskHandlerRegistry.Empty, null);
+        JsonObject machine = new() { ["StartAt"] = name, ["States"] = new JsonObject { [name] = state } };
+        return RunAsync(Compile(machine.ToJsonString(JsonLimits.SerializerOptions)), name, input, variables, TaskHandlerRegistry.Empty, null, items);
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.Items;
+using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Core.Parsing;
@@ -246,6 +248,72 @@ public sealed class MapItemReaderTests
         Assert.Equal(StatesErrorNames.ItemReaderFailed, result.Error!.Error);
         Assert.Equal(cause, result.Error.Cause);
     }
+
+    [Fact]
+    public void ItemReader_ItemsPointer_IteratesTheNestedArrayWithItsOwnIndexes()
+    {
+        var store = new MemoryItemStore().With("data", "nested.json", """{"version":2,"inventory":{"count":2,"products":[{"name":"a"},{"name":"b"}]}}""");
+
+        var result = Run("items-json-pointer", store, """{"key":"nested.json"}""");
+
+        Assert.True(result.Error is null, result.Error?.Cause);
+        JsonAssert.Equal("""[{"index":0,"name":"a"},{"index":1,"name":"b"}]""", result.Output);
+    }
+
+    [Theory]
+    [InlineData("""{"inventory":{"items":[]}}""", JsonItemsPointerReader.NoMatchCause)]
+    [InlineData("""{"inventory":{"products":7}}""", JsonItemsPointerReader.NotIterableCause)]
+    public void ItemReader_ItemsPointerMissesOrSelectsAScalar_FailsWithItemReaderFailed(string file, string cause)
+    {
+        var store = new MemoryItemStore().With("data", "nested.json", file);
+
+        var result = Run("items-json-pointer", store, """{"key":"nested.json"}""");
+
+        Assert.Equal(StatesErrorNames.ItemReaderFailed, result.Error!.Error);
+        Assert.Equal(cause, result.Error.Cause);
+    }
+
+    [Fact]
+    public async Task MapRunReader_ItemsPointer_StreamsTheNestedArray()
+    {
+        var store = new MemoryItemStore().With("data", "nested.json", """{"page":{"rows":[1,[2],{"c":3}]}}""");
+        var request = PointerRequest("JSON", "/page/rows");
+
+        List<JsonNode?> items = [];
+        await foreach (var item in MapRunChunks.ReadItemsAsync(store, request, CancellationToken.None))
+        {
+            items.Add(item);
+        }
+
+        JsonAssert.Equal("""[1,[2],{"c":3}]""", new JsonArray([.. items]));
+    }
+
+    [Theory]
+    [InlineData("CSV", "records", "ReaderConfig.ItemsPointer is only valid with InputType JSON.")]
+    [InlineData("JSON", "records", "ReaderConfig.ItemsPointer 'records' is not a JSON Pointer shorter than 2000 characters.")]
+    public async Task MapRunReader_ItemsPointerTheValidatorRejects_FailsWithItemReaderFailed(string inputType, string pointer, string cause)
+    {
+        var request = PointerRequest(inputType, pointer);
+
+        var error = await Assert.ThrowsAsync<AslErrorException>(async () =>
+        {
+            await foreach (var unused in MapRunChunks.ReadItemsAsync(new MemoryItemStore(), request, CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal(StatesErrorNames.ItemReaderFailed, error.Error.Error);
+        Assert.Equal(cause, error.Error.Cause);
+    }
+
+    private static MapRunRequest PointerRequest(string inputType, string pointer) => new()
+    {
+        MapRunArn = "arn", MapRunId = "id", Label = "Read", StateName = "Read", ArnPrefix = "arn:aws:states:us-east-1:123456789012",
+        ExecutionName = "exec", StateMachineName = "machine", ExecutionStartTime = DateTimeOffset.UnixEpoch, StateEnteredTime = DateTimeOffset.UnixEpoch,
+        ReaderResource = "arn:aws:states:::s3:getObject",
+        ReaderArguments = JsonNode.Parse("""{"Bucket":"data","Key":"nested.json"}"""),
+        ReaderConfig = new JsonObject { ["InputType"] = inputType, ["ItemsPointer"] = pointer },
+    };
 
     private static byte[] Gzip(string text)
     {
