@@ -32,4 +32,10 @@ internal sealed record BenchmarkResult(
     /// read (this machine), the budget is the runtime's small fallback and collections are far more frequent.
     /// </summary>
     public double CollectionsPerRun { get; init; }
+
+    /// <summary>Gets the methods the JIT compiled per measured run (any tier: tier-0 code and its later tier-1 rejit).</summary>
+    public double JittedMethodsPerRun { get; init; }
+
+    /// <summary>Gets the time the JIT spent compiling per measured run (all threads, the tiering thread included).</summary>
+    public double JitMs { get; init; }
 }

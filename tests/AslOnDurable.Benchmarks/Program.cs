@@ -140,7 +140,7 @@ foreach (var (name, counts) in transitions)
             ? $"  {modes[0].TransitionsPerSecond / result.TransitionsPerSecond,5:F2}x slower than {histories[0]} (cpu {result.CpuMs / modes[0].CpuMs:F2}x)"
             : string.Empty;
         Console.WriteLine(result.Status == "OK"
-            ? $"{name,-18} {result.History,-6} {result.Transitions,7} transitions  median {result.MedianMs,8:F1} ms ({result.MinMs:F1}-{result.MaxMs:F1})  {result.TransitionsPerSecond,10:F0} transitions/s  {result.AllocatedBytesPerTransition,7:F0} B/transition  cpu {result.CpuMs,7:F1} ms  gc pause {result.GcPauseMs,6:F1} ms in {result.CollectionsPerRun,5:F0} gcs{kept}{ratio}"
+            ? $"{name,-18} {result.History,-6} {result.Transitions,7} transitions  median {result.MedianMs,8:F1} ms ({result.MinMs:F1}-{result.MaxMs:F1})  {result.TransitionsPerSecond,10:F0} transitions/s  {result.AllocatedBytesPerTransition,7:F0} B/transition  cpu {result.CpuMs,7:F1} ms  gc pause {result.GcPauseMs,6:F1} ms in {result.CollectionsPerRun,5:F0} gcs  jit {result.JittedMethodsPerRun,5:F0} methods {result.JitMs,6:F1} ms{kept}{ratio}"
             : $"{name,-18} {result.History,-6} {result.Status}");
     }
 }
