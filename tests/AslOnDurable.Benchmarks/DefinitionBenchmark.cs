@@ -89,6 +89,7 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
         Array.Clear(collections);
         Array.Clear(jitted);
         Array.Clear(jitTime);
+        JitSampler.Current?.Start();
         for (var i = 0; i < runs; i++)
         {
             foreach (var mode in Order(i))
@@ -102,6 +103,8 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
                 times[mode].Add(ms);
             }
         }
+
+        JitSampler.Current?.Print(name);
 
         // Per run of the measured runs only: the untimed run that measures held memory below adds its own.
         var measured = histories.Select((_, mode) => (Allocated: allocated[mode], Paused: paused[mode], Cpu: cpu[mode], Collections: collections[mode], Jitted: jitted[mode], JitTime: jitTime[mode])).ToArray();
