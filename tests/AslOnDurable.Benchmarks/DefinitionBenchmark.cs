@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.History;
@@ -37,6 +38,9 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
         var allocated = new long[histories.Count];
         var paused = new TimeSpan[histories.Count];
         var cpu = new TimeSpan[histories.Count];
+        var collections = new int[histories.Count];
+        var jitted = new long[histories.Count];
+        var jitTime = new TimeSpan[histories.Count];
         async Task<(double Ms, string? Error, Func<int>? Kept)> OnceAsync(int mode)
         {
             var input = JsonNode.Parse(inputText);
@@ -47,12 +51,18 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var pausedBefore = GC.GetTotalPauseDuration();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var collectionsBefore = GC.CollectionCount(0);
+            var jittedBefore = JitInfo.GetCompiledMethodCount();
+            var jitTimeBefore = JitInfo.GetCompilationTime();
             var watch = Stopwatch.StartNew();
             var result = await interpreter.RunAsync(request, host, options);
             watch.Stop();
             allocated[mode] += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             paused[mode] += GC.GetTotalPauseDuration() - pausedBefore;
             cpu[mode] += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            collections[mode] += GC.CollectionCount(0) - collectionsBefore;
+            jitted[mode] += JitInfo.GetCompiledMethodCount() - jittedBefore;
+            jitTime[mode] += JitInfo.GetCompilationTime() - jitTimeBefore;
             if (result.Status != ExecutionStatus.Succeeded)
             {
                 return (0, $"{result.StatusName} {result.Error?.Error}: {result.Error?.Cause}", null);
@@ -76,6 +86,10 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
         Array.Clear(allocated);
         Array.Clear(paused);
         Array.Clear(cpu);
+        Array.Clear(collections);
+        Array.Clear(jitted);
+        Array.Clear(jitTime);
+        JitSampler.Current?.Start();
         for (var i = 0; i < runs; i++)
         {
             foreach (var mode in Order(i))
@@ -90,8 +104,10 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
             }
         }
 
+        JitSampler.Current?.Print(name);
+
         // Per run of the measured runs only: the untimed run that measures held memory below adds its own.
-        var measured = histories.Select((_, mode) => (Allocated: allocated[mode], Paused: paused[mode], Cpu: cpu[mode])).ToArray();
+        var measured = histories.Select((_, mode) => (Allocated: allocated[mode], Paused: paused[mode], Cpu: cpu[mode], Collections: collections[mode], Jitted: jitted[mode], JitTime: jitTime[mode])).ToArray();
         var results = new List<BenchmarkResult>();
         for (var mode = 0; mode < histories.Count; mode++)
         {
@@ -103,6 +119,9 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
                 History = histories[mode],
                 CpuMs = measured[mode].Cpu.TotalMilliseconds / runs,
                 GcPauseMs = measured[mode].Paused.TotalMilliseconds / runs,
+                CollectionsPerRun = (double)measured[mode].Collections / runs,
+                JittedMethodsPerRun = (double)measured[mode].Jitted / runs,
+                JitMs = measured[mode].JitTime.TotalMilliseconds / runs,
                 Events = events,
                 RetainedBytesPerEvent = events == 0 ? 0 : retained / events,
             });

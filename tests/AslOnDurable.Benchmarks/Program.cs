@@ -1,6 +1,6 @@
 // Engine benchmarks over shared/bench/definitions, following the contract in shared/bench/README.md.
 // usage: dotnet run -c Release --project tests/AslOnDurable.Benchmarks -- [--definitions DIR] [--runs N]
-//        [--warmups N] [--history on|api|stream|off[,MODE...]] [--json FILE] [name ...]
+//        [--warmups N] [--history on|api|stream|off[,MODE...]] [--json FILE] [--jit-methods] [name ...]
 //        --jsonata [--ms 100] [--batches 5] [name-substring ...]   (JSONata evaluation throughput)
 //        --durable [--count 100] [--runs 15] [--warmups 40] [--azurite] [--storage CONN] [--actions-per-generation N] [seq|map]
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
@@ -90,7 +90,9 @@ if (args.Length >= 1 && args[0] == "--map-run")
     return isolate ? await MapRunBenchmark.IsolatedAsync(mapRun) : await MapRunBenchmark.RunAsync(mapRun);
 }
 
-var options = BenchOptions.Parse(args);
+var options = BenchOptions.Parse(args.Where(a => a != "--jit-methods").ToArray());
+using var jitSampler = args.Contains("--jit-methods") ? new JitSampler() : null;
+JitSampler.Current = jitSampler;
 if (options.Durable is { } durable)
 {
     Console.WriteLine($".NET {Environment.Version}, load average {LoadAverage.Read()}, {durable.Count} tasks per workflow, {durable.Warmups} warm-ups");
@@ -140,7 +142,7 @@ foreach (var (name, counts) in transitions)
             ? $"  {modes[0].TransitionsPerSecond / result.TransitionsPerSecond,5:F2}x slower than {histories[0]} (cpu {result.CpuMs / modes[0].CpuMs:F2}x)"
             : string.Empty;
         Console.WriteLine(result.Status == "OK"
-            ? $"{name,-18} {result.History,-6} {result.Transitions,7} transitions  median {result.MedianMs,8:F1} ms ({result.MinMs:F1}-{result.MaxMs:F1})  {result.TransitionsPerSecond,10:F0} transitions/s  {result.AllocatedBytesPerTransition,7:F0} B/transition  cpu {result.CpuMs,7:F1} ms  gc pause {result.GcPauseMs,6:F1} ms{kept}{ratio}"
+            ? $"{name,-18} {result.History,-6} {result.Transitions,7} transitions  median {result.MedianMs,8:F1} ms ({result.MinMs:F1}-{result.MaxMs:F1})  {result.TransitionsPerSecond,10:F0} transitions/s  {result.AllocatedBytesPerTransition,7:F0} B/transition  cpu {result.CpuMs,7:F1} ms  gc pause {result.GcPauseMs,6:F1} ms in {result.CollectionsPerRun,5:F0} gcs  jit {result.JittedMethodsPerRun,5:F0} methods {result.JitMs,6:F1} ms{kept}{ratio}"
             : $"{name,-18} {result.History,-6} {result.Status}");
     }
 }
