@@ -43,6 +43,18 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     internal object? Raw { get; }
 
     /// <summary>
+    /// Writes the value as <see cref="Node"/> would write itself (<c>JsonNode.WriteTo</c>), without building it: the same
+    /// text, byte for byte, with System.Text.Json's number format and escaping (not <see cref="ToJsonString"/>'s);
+    /// <c>null</c> for JSON null and for undefined. Errors as building <see cref="Node"/> and writing it would raise.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        NodeTextWriter.Write(writer, Raw);
+    }
+
+    /// <summary>
     /// The value as a new JSON node, as <see cref="Node"/>, telling whether all its text is well-formed UTF-16: JSONata
     /// works on UTF-16 units, so <c>$split("😀", "")</c> or a <c>"\ud800"</c> escape can make a lone surrogate, which
     /// JSON text cannot carry faithfully. The check is made while the node is built (no second walk).

@@ -63,6 +63,20 @@ internal sealed class ExecutionFrame
         return LastEventId;
     }
 
+    /// <summary>Records an event in this frame's chain: with failure details <c>{"error", "cause"}</c> when history is on.</summary>
+    public long RecordFailure(string type, Errors.AslError error)
+    {
+        LastEventId = Run.History.IsEnabled ? Run.History.RecordFailure(type, LastEventId, error) : Run.History.Record(type, LastEventId);
+        return LastEventId;
+    }
+
+    /// <summary>Records a Map iteration event in this frame's chain: with details <c>{"index", "name"}</c> when history is on.</summary>
+    public long RecordIteration(string type, int index, string name)
+    {
+        LastEventId = Run.History.IsEnabled ? Run.History.RecordIteration(type, LastEventId, index, name) : Run.History.Record(type, LastEventId);
+        return LastEventId;
+    }
+
     /// <summary>Records an event with a resource and one payload member in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordPayload"/>).</summary>
     public long RecordPayload(string type, string? resource, string member, System.Text.Json.Nodes.JsonNode? payload)
     {
@@ -71,10 +85,13 @@ internal sealed class ExecutionFrame
     }
 
     /// <summary>
-    /// <paramref name="payload"/> as the compact UTF-8 JSON a state event records (<see cref="History.HistoryRecorder.Snapshot"/>):
+    /// <paramref name="payload"/> as the compact UTF-8 JSON a state event records (<see cref="History.HistoryRecorder.Snapshot(System.Text.Json.Nodes.JsonNode?, ref System.Buffers.ArrayBufferWriter{byte}?)"/>):
     /// valid until this frame's next call (the frame's loop records it before taking another).
     /// </summary>
     public ReadOnlyMemory<byte> PayloadText(System.Text.Json.Nodes.JsonNode? payload) => Run.History.Snapshot(payload, ref payloadText);
+
+    /// <summary>A payload held as the evaluator's value as <see cref="PayloadText(System.Text.Json.Nodes.JsonNode?)"/> gives its node (its node not built).</summary>
+    public ReadOnlyMemory<byte> PayloadText(HeldJsonataValue payload) => Run.History.Snapshot(payload, ref payloadText);
 
     /// <summary>Records a state entered or exited event in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordState"/>).</summary>
     public long RecordState(string type, string name, ReadOnlyMemory<byte> payload, bool exited, AssignedVariable[]? assigned = null)

@@ -225,15 +225,11 @@ public sealed class Interpreter(ExecutionPlan plan)
                     case StepKind.Next:
                         held = step.Held;
                         current = step.Output;
-                        if (recording && held is not null)
-                        {
-                            current = Materialize(environment, held);
-                            held = null;
-                        }
-
                         if (recording)
                         {
-                            currentText = frame.PayloadText(current);
+                            // A held output is written as the node it would become, without building it (the next state
+                            // that reads nodes builds it, as with history off).
+                            currentText = held is not null ? frame.PayloadText(held) : frame.PayloadText(current);
                             frame.RecordState(state.ExitedEventType, state.Name, currentText.Value, exited: true, environment.Scope.TakeCommitted());
                         }
                         else
@@ -297,11 +293,11 @@ public sealed class Interpreter(ExecutionPlan plan)
                     : run.History.Record(HistoryEventTypes.ExecutionSucceeded, 0);
                 return new ExecutionResult(ExecutionStatus.Succeeded, outcome.Output, null);
             case ExecutionStatus.TimedOut:
-                run.History.Record(HistoryEventTypes.ExecutionTimedOut, 0, recording && outcome.Error is { } timeout ? HistoryRecorder.Failure(timeout) : null);
+                _ = recording && outcome.Error is { } timeout ? run.History.RecordFailure(HistoryEventTypes.ExecutionTimedOut, 0, timeout) : run.History.Record(HistoryEventTypes.ExecutionTimedOut, 0);
                 return new ExecutionResult(ExecutionStatus.TimedOut, null, outcome.Error);
             default:
                 var error = outcome.Error is { Error: "" } e ? (e.Cause is null ? null : e) : outcome.Error;
-                run.History.Record(HistoryEventTypes.ExecutionFailed, 0, recording && error is not null ? HistoryRecorder.Failure(error) : null);
+                _ = recording && error is not null ? run.History.RecordFailure(HistoryEventTypes.ExecutionFailed, 0, error) : run.History.Record(HistoryEventTypes.ExecutionFailed, 0);
                 return new ExecutionResult(ExecutionStatus.Failed, null, error);
         }
     }

@@ -64,5 +64,21 @@ internal class ReplaySafeHistorySink(TaskOrchestrationContext context, IHistoryS
                 direct.RecordPayload(id, previousEventId, type, timestamp, resource, member, payload);
             }
         }
+
+        public void RecordFailure(long id, long previousEventId, string type, DateTimeOffset timestamp, string? error, string? cause)
+        {
+            if (!Drops)
+            {
+                direct.RecordFailure(id, previousEventId, type, timestamp, error, cause);
+            }
+        }
+
+        public void RecordIteration(long id, long previousEventId, string type, DateTimeOffset timestamp, int index, string name)
+        {
+            if (!Drops)
+            {
+                direct.RecordIteration(id, previousEventId, type, timestamp, index, name);
+            }
+        }
     }
 }

@@ -74,8 +74,8 @@ internal static partial class MapStateExecutor
         var outcome = await mapRuns.RunAsync(request);
         if (outcome.Error is { } error)
         {
-            frame.Record(HistoryEventTypes.MapRunFailed, recording ? HistoryRecorder.Failure(error) : null);
-            frame.Record(HistoryEventTypes.MapStateFailed, recording ? HistoryRecorder.Failure(error) : null);
+            frame.RecordFailure(HistoryEventTypes.MapRunFailed, error);
+            frame.RecordFailure(HistoryEventTypes.MapStateFailed, error);
             return (default, error);
         }
 

@@ -143,7 +143,7 @@ internal static partial class MapStateExecutor
                     return new ValueTask<BranchOutcome>(keptOutcome with { NextIndex = KeptIteration });
                 }
 
-                frame.Record(HistoryEventTypes.MapIterationStarted, recording ? new JsonObject { ["index"] = index, ["name"] = state.Name } : null);
+                frame.RecordIteration(HistoryEventTypes.MapIterationStarted, index, state.Name);
                 var child = new ExecutionFrame(frame.Run, state.ItemProcessor, environment.Scope.CreateChild(), abort) { LastEventId = frame.LastEventId };
                 var input = inputs[index];
                 inputs[index] = null;
@@ -159,7 +159,7 @@ internal static partial class MapStateExecutor
                         outputs[index] = outcome.Output; // kept by a redrive: not run, no iteration events
                         return true;
                     case ExecutionStatus.Succeeded:
-                        frame.Record(HistoryEventTypes.MapIterationSucceeded, recording ? new JsonObject { ["index"] = index, ["name"] = state.Name } : null);
+                        frame.RecordIteration(HistoryEventTypes.MapIterationSucceeded, index, state.Name);
                         outputs[index] = outcome.Output;
                         return true;
                     case ExecutionStatus.TimedOut:
@@ -169,7 +169,7 @@ internal static partial class MapStateExecutor
                     case ExecutionStatus.Aborted:
                         return true;
                     default:
-                        frame.Record(HistoryEventTypes.MapIterationFailed, recording ? new JsonObject { ["index"] = index, ["name"] = state.Name } : null);
+                        frame.RecordIteration(HistoryEventTypes.MapIterationFailed, index, state.Name);
                         failures++;
                         if (!tolerant)
                         {
@@ -205,7 +205,7 @@ internal static partial class MapStateExecutor
 
         if (failure is not null)
         {
-            frame.Record(HistoryEventTypes.MapStateFailed, recording ? HistoryRecorder.Failure(failure) : null);
+            frame.RecordFailure(HistoryEventTypes.MapStateFailed, failure);
             return (default, failure);
         }
 

@@ -93,7 +93,7 @@ internal static class ParallelStateExecutor
 
         if (failure is not null)
         {
-            frame.Record(HistoryEventTypes.ParallelStateFailed, frame.Run.History.IsEnabled ? HistoryRecorder.Failure(failure) : null);
+            frame.RecordFailure(HistoryEventTypes.ParallelStateFailed, failure);
             return (default, failure);
         }
 

@@ -247,7 +247,7 @@ internal static class TaskStateExecutor
             var failedType = outcome.IsTimeout
                 ? EventType(state, HistoryEventTypes.TaskTimedOut, HistoryEventTypes.LambdaFunctionTimedOut, HistoryEventTypes.ActivityTimedOut)
                 : EventType(state, HistoryEventTypes.TaskFailed, HistoryEventTypes.LambdaFunctionFailed, HistoryEventTypes.ActivityFailed);
-            frame.Record(failedType, recording ? HistoryRecorder.Failure(error) : null);
+            frame.RecordFailure(failedType, error);
             return (default, error);
         }
 

@@ -112,22 +112,86 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     {
         lock (gate)
         {
-            if (!TryBegin(id, previousEventId, type, null, Generic, timestamp, out var entry))
+            if (BeginDetails(id, previousEventId, type, timestamp, out var entry) is not { } json)
             {
                 return;
             }
 
-            var json = BeginExtra();
-            json.WriteStartObject();
             if (resource is not null)
             {
                 json.WriteString("resource", resource);
             }
 
             json.WriteString(member, payload);
-            json.WriteEndObject();
-            entry.ExtraLength = EndExtra();
-            Add(in entry);
+            EndDetails(ref entry);
+        }
+    }
+
+    /// <inheritdoc/>
+    void IDirectHistorySink.RecordFailure(long id, long previousEventId, string type, DateTimeOffset timestamp, string? error, string? cause)
+    {
+        lock (gate)
+        {
+            if (BeginDetails(id, previousEventId, type, timestamp, out var entry) is not { } json)
+            {
+                return;
+            }
+
+            WriteStringOrNull(json, "error", error);
+            WriteStringOrNull(json, "cause", cause);
+            EndDetails(ref entry);
+        }
+    }
+
+    /// <inheritdoc/>
+    void IDirectHistorySink.RecordIteration(long id, long previousEventId, string type, DateTimeOffset timestamp, int index, string name)
+    {
+        lock (gate)
+        {
+            if (BeginDetails(id, previousEventId, type, timestamp, out var entry) is not { } json)
+            {
+                return;
+            }
+
+            json.WriteNumber("index", index);
+            json.WriteString("name", name);
+            EndDetails(ref entry);
+        }
+    }
+
+    /// <summary>
+    /// Starts an event with details (under the lock): its entry and the details object opened in the writer, or
+    /// <see langword="null"/> when the event is past the bound; the caller writes the members, then <see cref="EndDetails"/>.
+    /// </summary>
+    private Utf8JsonWriter? BeginDetails(long id, long previousEventId, string type, DateTimeOffset timestamp, out Entry entry)
+    {
+        if (!TryBegin(id, previousEventId, type, null, Generic, timestamp, out entry))
+        {
+            return null;
+        }
+
+        var json = BeginExtra();
+        json.WriteStartObject();
+        return json;
+    }
+
+    /// <summary>Closes the details object <see cref="BeginDetails"/> opened, stores it and adds the entry.</summary>
+    private void EndDetails(ref Entry entry)
+    {
+        writer!.WriteEndObject();
+        entry.ExtraLength = EndExtra();
+        Add(in entry);
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter json, string property, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(property);
+        }
+        else
+        {
+            json.WriteString(property, value);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Engine.History;
@@ -31,14 +32,11 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <summary>Records an event and returns its id.</summary>
     public long Record(string type, long previousEventId, JsonObject? details = null)
     {
-        var closing = type is HistoryEventTypes.ExecutionSucceeded or HistoryEventTypes.ExecutionFailed or HistoryEventTypes.ExecutionTimedOut;
-        if (closing ? Interlocked.Exchange(ref closed, 1) != 0 : Volatile.Read(ref closed) != 0)
+        if (!TryTakeId(type, out var id))
         {
-            return LastId;
+            return id;
         }
 
-        // Interlocked: with an in-memory host, branches whose tasks complete asynchronously may record concurrently.
-        var id = Interlocked.Increment(ref lastId);
         if (direct is not null)
         {
             direct.Record(id, previousEventId, type, host.UtcNow, details);
@@ -46,6 +44,58 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         else
         {
             sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, details));
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// The next event's id, or false (with the last id) once the execution's closing event is recorded; taking the
+    /// closing event's id closes the history.
+    /// </summary>
+    private bool TryTakeId(string type, out long id)
+    {
+        var closing = type is HistoryEventTypes.ExecutionSucceeded or HistoryEventTypes.ExecutionFailed or HistoryEventTypes.ExecutionTimedOut;
+        if (closing ? Interlocked.Exchange(ref closed, 1) != 0 : Volatile.Read(ref closed) != 0)
+        {
+            id = LastId;
+            return false;
+        }
+
+        // Interlocked: with an in-memory host, branches whose tasks complete asynchronously may record concurrently.
+        id = Interlocked.Increment(ref lastId);
+        return true;
+    }
+
+    /// <summary>Records a failure event with details <c>{"error", "cause"}</c> (<see cref="Failure"/>); callers check <see cref="IsEnabled"/> first.</summary>
+    /// <returns>The event id.</returns>
+    public long RecordFailure(string type, long previousEventId, Errors.AslError error)
+    {
+        if (direct is null)
+        {
+            return Record(type, previousEventId, Failure(error));
+        }
+
+        if (TryTakeId(type, out var id))
+        {
+            direct.RecordFailure(id, previousEventId, type, host.UtcNow, error.Error, error.Cause);
+        }
+
+        return id;
+    }
+
+    /// <summary>Records a Map iteration event with details <c>{"index", "name"}</c>; callers check <see cref="IsEnabled"/> first.</summary>
+    /// <returns>The event id.</returns>
+    public long RecordIteration(string type, long previousEventId, int index, string name)
+    {
+        if (direct is null)
+        {
+            return Record(type, previousEventId, new JsonObject { ["index"] = index, ["name"] = name });
+        }
+
+        if (TryTakeId(type, out var id))
+        {
+            direct.RecordIteration(id, previousEventId, type, host.UtcNow, index, name);
         }
 
         return id;
@@ -72,7 +122,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
             variables = new KeyValuePair<string, string>[assigned.Length];
             for (var i = 0; i < assigned.Length; i++)
             {
-                variables[i] = new(assigned[i].Name, Text(assigned[i].Value));
+                variables[i] = new(assigned[i].Name, assigned[i].Held is { } held ? Text(held) : Text(assigned[i].Node));
             }
         }
 
@@ -105,7 +155,11 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
             return Record(type, previousEventId, details);
         }
 
-        var id = Interlocked.Increment(ref lastId);
+        if (!TryTakeId(type, out var id))
+        {
+            return id;
+        }
+
         if (payload is null)
         {
             direct.RecordPayload(id, previousEventId, type, host.UtcNow, resource, member, NullUtf8);
@@ -115,16 +169,12 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         var buffer = utf8Buffer ??= new ArrayBufferWriter<byte>(4096);
         try
         {
-            Write(payload, buffer);
+            Write(new NodeText(payload), buffer);
             direct.RecordPayload(id, previousEventId, type, host.UtcNow, resource, member, buffer.WrittenSpan);
         }
         finally
         {
-            buffer.ResetWrittenCount();
-            if (buffer.Capacity > LargeBuffer)
-            {
-                utf8Buffer = null;
-            }
+            Release(buffer);
         }
 
         return id;
@@ -132,6 +182,21 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
 
     /// <summary>A payload as JSON text: a snapshot that later mutation of the node cannot change, and compact to keep.</summary>
     public static string Text(JsonNode? payload) => payload?.ToJsonString(JsonLimits.SerializerOptions) ?? "null";
+
+    /// <summary>A value held as the evaluator's value as the JSON text <see cref="Text(JsonNode?)"/> gives for its node, without building it.</summary>
+    public static string Text(HeldJsonataValue held)
+    {
+        var buffer = utf8Buffer ??= new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            Write(new HeldText(held), buffer);
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            Release(buffer);
+        }
+    }
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? utf8Buffer;
@@ -142,16 +207,14 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     private static readonly byte[] NullUtf8 = "null"u8.ToArray();
 
     /// <summary>
-    /// A payload as compact JSON text in UTF-8 (the same text as <see cref="Text"/>): a snapshot that later mutation of
-    /// the node cannot change, written through a writer kept per thread (no intermediate string).
+    /// A payload as compact JSON text in UTF-8 (the same text as <see cref="Text(JsonNode?)"/>): a snapshot that later
+    /// mutation of the node cannot change, written through a writer kept per thread (no intermediate string).
     /// </summary>
-    public static ReadOnlyMemory<byte> Utf8(JsonNode? payload)
-    {
-        if (payload is null)
-        {
-            return NullUtf8;
-        }
+    public static ReadOnlyMemory<byte> Utf8(JsonNode? payload) => payload is null ? NullUtf8 : Utf8(new NodeText(payload));
 
+    private static byte[] Utf8<TPayload>(TPayload payload)
+        where TPayload : struct, IPayloadText
+    {
         var buffer = utf8Buffer ??= new ArrayBufferWriter<byte>(4096);
         try
         {
@@ -160,30 +223,41 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         }
         finally
         {
-            buffer.ResetWrittenCount();
-            if (buffer.Capacity > LargeBuffer)
-            {
-                // One huge payload must not pin its buffer to the thread for good.
-                utf8Buffer = null;
-            }
+            Release(buffer);
+        }
+    }
+
+    /// <summary>Empties the thread's buffer after a use; one huge payload must not pin its buffer to the thread for good.</summary>
+    private static void Release(ArrayBufferWriter<byte> buffer)
+    {
+        buffer.ResetWrittenCount();
+        if (buffer.Capacity > LargeBuffer)
+        {
+            utf8Buffer = null;
         }
     }
 
     /// <summary>
-    /// A payload as <see cref="Utf8"/> writes it, for <see cref="RecordState"/>: when the sink copies what it keeps
-    /// (<see cref="IDirectHistorySink"/>), written into <paramref name="buffer"/> (the caller's, reused: the text is valid
-    /// until the caller's next snapshot into it), otherwise a copy of its own.
+    /// A payload as <see cref="Utf8(JsonNode?)"/> writes it, for <see cref="RecordState"/>: when the sink copies what it
+    /// keeps (<see cref="IDirectHistorySink"/>), written into <paramref name="buffer"/> (the caller's, reused: the text is
+    /// valid until the caller's next snapshot into it), otherwise a copy of its own.
     /// </summary>
-    public ReadOnlyMemory<byte> Snapshot(JsonNode? payload, ref ArrayBufferWriter<byte>? buffer)
+    public ReadOnlyMemory<byte> Snapshot(JsonNode? payload, ref ArrayBufferWriter<byte>? buffer) =>
+        payload is null ? NullUtf8 : Snapshot(new NodeText(payload), ref buffer);
+
+    /// <summary>
+    /// A payload held as the evaluator's value, as <see cref="Snapshot(JsonNode?, ref ArrayBufferWriter{byte}?)"/> gives
+    /// the node it would become (the same text, byte for byte), without building that node.
+    /// </summary>
+    public ReadOnlyMemory<byte> Snapshot(HeldJsonataValue payload, ref ArrayBufferWriter<byte>? buffer) =>
+        Snapshot(new HeldText(payload), ref buffer);
+
+    private ReadOnlyMemory<byte> Snapshot<TPayload>(TPayload payload, ref ArrayBufferWriter<byte>? buffer)
+        where TPayload : struct, IPayloadText
     {
         if (direct is null)
         {
             return Utf8(payload);
-        }
-
-        if (payload is null)
-        {
-            return NullUtf8;
         }
 
         if (buffer is null || buffer.Capacity > LargeBuffer)
@@ -202,19 +276,38 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     private const int LargeBuffer = 1024 * 1024;
 
     /// <summary>Writes <paramref name="payload"/> as compact JSON into <paramref name="target"/> through the thread's writer.</summary>
-    private static void Write(JsonNode payload, ArrayBufferWriter<byte> target)
+    private static void Write<TPayload>(TPayload payload, ArrayBufferWriter<byte> target)
+        where TPayload : struct, IPayloadText
     {
         var writer = utf8Writer ??= new Utf8JsonWriter(target, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth, SkipValidation = true }); // nodes are well-formed: no structure to check
         writer.Reset(target);
         try
         {
-            payload.WriteTo(writer, JsonLimits.SerializerOptions);
+            payload.WriteTo(writer);
             writer.Flush();
         }
         finally
         {
             writer.Reset(Stream.Null); // holds no caller's buffer between uses; the next use points it at its own
         }
+    }
+
+    /// <summary>Something whose JSON text the recorder writes (a struct per kind: the generic writers are specialized, no box).</summary>
+    private interface IPayloadText
+    {
+        void WriteTo(Utf8JsonWriter writer);
+    }
+
+    /// <summary>A node, written as itself.</summary>
+    private readonly struct NodeText(JsonNode node) : IPayloadText
+    {
+        public void WriteTo(Utf8JsonWriter writer) => node.WriteTo(writer, JsonLimits.SerializerOptions);
+    }
+
+    /// <summary>A value held as the evaluator's value, written as the node it would become (<see cref="Jsonata.JsonataValue.WriteTo"/>).</summary>
+    private readonly struct HeldText(HeldJsonataValue held) : IPayloadText
+    {
+        public void WriteTo(Utf8JsonWriter writer) => held.Value.WriteTo(writer);
     }
 
     /// <summary>Details for failure events.</summary>

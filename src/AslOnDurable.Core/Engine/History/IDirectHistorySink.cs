@@ -40,4 +40,31 @@ public interface IDirectHistorySink
     /// <param name="member">The payload member's name.</param>
     /// <param name="payload">The payload as compact UTF-8 JSON; read only during the call.</param>
     void RecordPayload(long id, long previousEventId, string type, DateTimeOffset timestamp, string? resource, string member, ReadOnlySpan<byte> payload);
+
+    /// <summary>
+    /// Records a failure event (Task/Lambda/Activity failed or timed out, Map/Parallel state failed, execution failed or
+    /// timed out) whose details are <c>{"error": error, "cause": cause}</c> (JSON null for a missing one), as a
+    /// <see cref="Record"/> of that object would keep them.
+    /// </summary>
+    /// <param name="id">The event id.</param>
+    /// <param name="previousEventId">The id of the event before it in its chain.</param>
+    /// <param name="type">The event type.</param>
+    /// <param name="timestamp">When it happened.</param>
+    /// <param name="error">The error name, or <see langword="null"/>.</param>
+    /// <param name="cause">The cause, or <see langword="null"/>.</param>
+    void RecordFailure(long id, long previousEventId, string type, DateTimeOffset timestamp, string? error, string? cause) =>
+        Record(id, previousEventId, type, timestamp, new JsonObject { ["error"] = error, ["cause"] = cause });
+
+    /// <summary>
+    /// Records a Map iteration event (started, succeeded, failed) whose details are <c>{"index": index, "name": name}</c>,
+    /// as a <see cref="Record"/> of that object would keep them.
+    /// </summary>
+    /// <param name="id">The event id.</param>
+    /// <param name="previousEventId">The id of the event before it in its chain.</param>
+    /// <param name="type">The event type.</param>
+    /// <param name="timestamp">When it happened.</param>
+    /// <param name="index">The iteration's index.</param>
+    /// <param name="name">The Map state's name.</param>
+    void RecordIteration(long id, long previousEventId, string type, DateTimeOffset timestamp, int index, string name) =>
+        Record(id, previousEventId, type, timestamp, new JsonObject { ["index"] = index, ["name"] = name });
 }

@@ -55,6 +55,15 @@ public sealed class ExecutionHistoryStore(ExecutionClosings? closings = null) : 
             Closed(type, timestamp);
         }
 
+        public void RecordFailure(long id, long previousEventId, string type, DateTimeOffset timestamp, string? error, string? cause)
+        {
+            Direct.RecordFailure(id, previousEventId, type, timestamp, error, cause);
+            Closed(type, timestamp);
+        }
+
+        public void RecordIteration(long id, long previousEventId, string type, DateTimeOffset timestamp, int index, string name) =>
+            Direct.RecordIteration(id, previousEventId, type, timestamp, index, name);
+
         private void Closed(string type, DateTimeOffset timestamp)
         {
             if (closings is not null && ExecutionClosings.StatusOf(type) is { } status)
