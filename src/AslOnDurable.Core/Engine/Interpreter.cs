@@ -33,7 +33,8 @@ public sealed class Interpreter(ExecutionPlan plan)
         var run = new ExecutionRun(request, host, options, Plan.Definition.TimeoutSeconds);
         var recording = run.History.IsEnabled;
         run.History.Record(HistoryEventTypes.ExecutionStarted, 0, recording ? new JsonObject { ["input"] = HistoryRecorder.Text(request.Input), ["roleArn"] = run.RoleArn } : null);
-        if (CheckPayload(request.Input, options.MaxPayloadBytes, "input", out var inputBound) is { } inputError)
+        var inputBound = request.InputSizeBound;
+        if (!(inputBound <= options.MaxPayloadBytes) && CheckPayload(request.Input, options.MaxPayloadBytes, "input", out inputBound) is { } inputError)
         {
             return Finish(run, new BranchOutcome(ExecutionStatus.Failed, null, inputError));
         }
