@@ -145,7 +145,12 @@ internal static partial class MapStateExecutor
                 }
 
                 frame.Record(HistoryEventTypes.MapIterationStarted, recording ? new JsonObject { ["index"] = index, ["name"] = state.Name } : null);
-                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, environment.Scope.CreateChild(), abort) { LastEventId = frame.LastEventId, InputSizeBound = itemBound };
+                // A redrive may resume the iteration at another state with another input: no bound then.
+                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, environment.Scope.CreateChild(), abort)
+                {
+                    LastEventId = frame.LastEventId,
+                    InputSizeBound = redrive is null ? itemBound : null,
+                };
                 var input = inputs[index];
                 inputs[index] = null;
                 results?.Results.Started(index, ChildName(frame), input, frame.Run.Host.UtcNow);
