@@ -39,10 +39,12 @@ internal static class ReplayBenchmark
             var handEpisodes = Record(hand, workflow.Input.ToJsonString(), activity);
             var aslTimes = new List<double>();
             var handTimes = new List<double>();
+            var aslCpu = new List<double>();
+            var handCpu = new List<double>();
             for (var i = 0; i < options.Warmups + options.Runs; i++)
             {
                 // Alternate which goes first; each starts from a collected heap so neither pays for the other's garbage.
-                double a, h;
+                (double Wall, double? Cpu) a, h;
                 if (i % 2 == 0)
                 {
                     a = Time(asl, aslEpisodes);
@@ -55,8 +57,13 @@ internal static class ReplayBenchmark
                 }
                 if (i >= options.Warmups)
                 {
-                    aslTimes.Add(a);
-                    handTimes.Add(h);
+                    aslTimes.Add(a.Wall);
+                    handTimes.Add(h.Wall);
+                    if (a.Cpu is { } ac && h.Cpu is { } hc)
+                    {
+                        aslCpu.Add(ac);
+                        handCpu.Add(hc);
+                    }
                 }
             }
 
@@ -64,10 +71,14 @@ internal static class ReplayBenchmark
             var handBytes = Allocated(hand, handEpisodes);
             aslTimes.Sort();
             handTimes.Sort();
+            aslCpu.Sort();
+            handCpu.Sort();
             double aslMedian = aslTimes[aslTimes.Count / 2], handMedian = handTimes[handTimes.Count / 2];
+            var cpu = aslCpu.Count == 0 ? string.Empty
+                : $"  thread CPU: ASL {aslCpu[aslCpu.Count / 2]:F3} ms  hand {handCpu[handCpu.Count / 2]:F3} ms  ratio {aslCpu[aslCpu.Count / 2] / handCpu[handCpu.Count / 2]:F2}x (best {aslCpu[0] / handCpu[0]:F2}x)";
             Console.WriteLine($"replay {workflow.Name,-8} {aslEpisodes.Count,4} episodes: ASL {aslMedian,8:F2} ms  hand {handMedian,8:F2} ms  " +
                 $"ratio {aslMedian / handMedian:F2}x (best {aslTimes[0] / handTimes[0]:F2}x)  ({options.Runs} runs)  " +
-                $"allocated: ASL {aslBytes / 1048576.0:F2} MiB  hand {handBytes / 1048576.0:F2} MiB per run");
+                $"allocated: ASL {aslBytes / 1048576.0:F2} MiB  hand {handBytes / 1048576.0:F2} MiB per run{cpu}  load {LoadAverage.Read()}");
         }
 
         return Task.FromResult(0);
@@ -111,17 +122,20 @@ internal static class ReplayBenchmark
         }
     }
 
-    private static double Time(Func<ITaskOrchestrator> orchestrator, List<(HistoryEvent[] History, int NewFrom)> episodes)
+    // Wall time and the thread's CPU time (single-threaded: the CPU time leaves out what other processes took).
+    private static (double Wall, double? Cpu) Time(Func<ITaskOrchestrator> orchestrator, List<(HistoryEvent[] History, int NewFrom)> episodes)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        var cpuBefore = ThreadCpuTime.Milliseconds();
         var watch = Stopwatch.StartNew();
         foreach (var (history, newFrom) in episodes)
         {
             _ = Replay(orchestrator, history, newFrom);
         }
 
-        return watch.Elapsed.TotalMilliseconds;
+        var wall = watch.Elapsed.TotalMilliseconds;
+        return (wall, ThreadCpuTime.Milliseconds() - cpuBefore);
     }
 
     private static long Allocated(Func<ITaskOrchestrator> orchestrator, List<(HistoryEvent[] History, int NewFrom)> episodes)

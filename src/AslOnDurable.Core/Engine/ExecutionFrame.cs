@@ -53,6 +53,14 @@ internal sealed class ExecutionFrame
         return pending.Children;
     }
 
+    /// <summary>
+    /// An upper bound of the size of the current state's raw input, known only for the frame's first state while its
+    /// input is the node the frame was given (the execution input, measured at the start; a Map iteration's item, a part
+    /// of the measured Map input): a Task state whose parameters are its input as is then skips measuring them. The
+    /// frame's loop clears it when that state ends.
+    /// </summary>
+    public long? InputSizeBound { get; set; }
+
     /// <summary>The id of this frame's last history event.</summary>
     public long LastEventId { get; set; }
 

@@ -8,6 +8,13 @@ public sealed record ExecutionRequest
     /// <summary>The execution input (handed over to the engine, which may mutate it).</summary>
     public JsonNode? Input { get; init; }
 
+    /// <summary>
+    /// An upper bound of <see cref="Input"/>'s size as the payload quota counts it, when the host knows one for free (the
+    /// UTF-8 length of the JSON text it read the input from, nested at most as deep as the engine's depth limit allows):
+    /// the engine then measures the input only when the bound is over the quota.
+    /// </summary>
+    public long? InputSizeBound { get; init; }
+
     /// <summary>The execution name; a new GUID from the host when <see langword="null"/>.</summary>
     public string? Name { get; init; }
 

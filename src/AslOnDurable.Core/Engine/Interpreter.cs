@@ -33,12 +33,13 @@ public sealed class Interpreter(ExecutionPlan plan)
         var run = new ExecutionRun(request, host, options, Plan.Definition.TimeoutSeconds);
         var recording = run.History.IsEnabled;
         run.History.Record(HistoryEventTypes.ExecutionStarted, 0, recording ? new JsonObject { ["input"] = HistoryRecorder.Text(request.Input), ["roleArn"] = run.RoleArn } : null);
-        if (CheckPayload(request.Input, options.MaxPayloadBytes, "input") is { } inputError)
+        var inputBound = request.InputSizeBound;
+        if (!(inputBound <= options.MaxPayloadBytes) && CheckPayload(request.Input, options.MaxPayloadBytes, "input", out inputBound) is { } inputError)
         {
             return Finish(run, new BranchOutcome(ExecutionStatus.Failed, null, inputError));
         }
 
-        var frame = new ExecutionFrame(run, Plan.Root, new VariableScope(null, new VariableSizeBudget(options)), null) { IsRoot = true };
+        var frame = new ExecutionFrame(run, Plan.Root, new VariableScope(null, new VariableSizeBudget(options)), null) { IsRoot = true, InputSizeBound = inputBound };
         return await RunTopLevelAsync(run, frame, request.Input, Plan.Root.StartIndex);
     }
 
@@ -107,7 +108,7 @@ public sealed class Interpreter(ExecutionPlan plan)
             return new ExecutionResult(ExecutionStatus.ContinuedAsNew, null, null) { Checkpoint = checkpoint };
         }
 
-        if (outcome.Status == ExecutionStatus.Succeeded && CheckPayload(outcome.Output, run.Options.MaxPayloadBytes, "output") is { } outputError)
+        if (outcome.Status == ExecutionStatus.Succeeded && CheckPayload(outcome.Output, run.Options.MaxPayloadBytes, "output", out _) is { } outputError)
         {
             outcome = new BranchOutcome(ExecutionStatus.Failed, null, outputError);
         }
@@ -115,12 +116,16 @@ public sealed class Interpreter(ExecutionPlan plan)
         return Finish(run, outcome);
     }
 
-    /// <summary>The execution's input or output against the payload quota and the depth limit, or null when it passes.</summary>
-    private static AslError? CheckPayload(JsonNode? payload, int limit, string what)
+    /// <summary>
+    /// The execution's input or output against the payload quota and the depth limit, or null when it passes (then with
+    /// an upper bound of its size, see <see cref="ExecutionFrame.InputSizeBound"/>).
+    /// </summary>
+    private static AslError? CheckPayload(JsonNode? payload, int limit, string what, out long? bound)
     {
+        bound = null;
         try
         {
-            return PayloadSizeGuard.Exceeds(payload, limit)
+            return PayloadSizeGuard.Exceeds(payload, limit, out bound)
                 ? new AslError(StatesErrorNames.DataLimitExceeded, $"The execution {what} exceeds the maximum number of bytes service limit.")
                 : null;
         }
@@ -219,6 +224,8 @@ public sealed class Interpreter(ExecutionPlan plan)
                 {
                     step = StepResult.Fail(StateFailure.FromEvaluation(new AslError(StatesErrorNames.Runtime, e.Message), frame));
                 }
+
+                frame.InputSizeBound = null; // it bounded the frame's first input only
 
                 switch (step.Kind)
                 {

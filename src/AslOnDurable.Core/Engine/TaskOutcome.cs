@@ -21,6 +21,13 @@ public sealed class TaskOutcome
     /// <summary>The raw result (before ResultSelector) when the task succeeded; owned by the engine.</summary>
     public JsonNode? Result { get; }
 
+    /// <summary>
+    /// An upper bound of <see cref="Result"/>'s size as the payload quota counts it, when the host knows one for free
+    /// (the length of the JSON text it read the result from, nested at most as deep as the engine's depth limit
+    /// allows): the engine then measures the result only when the bound is over the quota.
+    /// </summary>
+    public long? ResultSizeBound { get; private init; }
+
     /// <summary>The error when the task failed.</summary>
     public AslError? Error { get; }
 
@@ -52,6 +59,12 @@ public sealed class TaskOutcome
     /// <param name="result">The raw result, handed over to the engine.</param>
     /// <returns>The outcome.</returns>
     public static TaskOutcome Success(JsonNode? result) => new(result, null);
+
+    /// <summary>A successful outcome whose result the host read from JSON text of a known size (see <see cref="ResultSizeBound"/>).</summary>
+    /// <param name="result">The raw result, handed over to the engine, unchanged since it was read.</param>
+    /// <param name="sizeBound">At least the result's compact UTF-8 size: e.g. the UTF-8 length of the text it was read from.</param>
+    /// <returns>The outcome.</returns>
+    public static TaskOutcome Success(JsonNode? result, long sizeBound) => new(result, null) { ResultSizeBound = sizeBound };
 
     /// <summary>A failed outcome.</summary>
     /// <param name="error">The error.</param>

@@ -148,7 +148,8 @@ internal sealed partial class DurableExecutionHost(
             return TaskOutcome.Failure(TaskFailures.ToAslError(e.FailureDetails));
         }
 
-        TaskOutcome outcome = TaskFailures.ToOutcome(DurableJson.Deserialize<TaskActivityResult>(reply));
+        // The output's text is a part of the reply's (read with the engine's depth limit), so the reply's length bounds its size.
+        TaskOutcome outcome = TaskFailures.ToOutcome(DurableJson.Deserialize<TaskActivityResult>(reply), System.Text.Encoding.UTF8.GetByteCount(reply));
         return outcome.NestedExecution is { } child ? await RunNestedAsync(child, traceParent) : outcome;
     }
 

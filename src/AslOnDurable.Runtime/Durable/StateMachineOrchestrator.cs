@@ -65,6 +65,7 @@ public sealed class StateMachineOrchestrator(
         ExecutionRequest execution = new()
         {
             Input = request.Input?.DeepClone(), // the cached record is shared by every episode
+            InputSizeBound = System.Text.Encoding.UTF8.GetByteCount(input), // the input's text is a part of the record's
             Name = request.ExecutionName ?? context.InstanceId,
         };
         execution = execution with

@@ -10,16 +10,20 @@ internal static class TaskFailures
 {
     /// <summary>Turns an activity result into the engine's outcome, or rethrows what the handler threw.</summary>
     /// <param name="result">The activity result.</param>
+    /// <param name="outputSizeBound">
+    /// At least the size of the result's output (the UTF-8 length of the text the result was read from), handed to the
+    /// engine so it measures the output only when this is over the quota; <see langword="null"/> when unknown.
+    /// </param>
     /// <returns>The outcome.</returns>
     /// <exception cref="AslErrorException">The handler threw one (the engine retries or catches it like any evaluation error).</exception>
     /// <exception cref="TaskHandlerCrashedException">The handler threw another exception (the engine reports <c>States.Runtime</c>).</exception>
-    public static TaskOutcome ToOutcome(TaskActivityResult result)
+    public static TaskOutcome ToOutcome(TaskActivityResult result, long? outputSizeBound = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         PayloadVersion.EnsureReadable(result.Version, nameof(TaskActivityResult));
         return result.Outcome switch
         {
-            TaskActivityOutcomes.Succeeded => TaskOutcome.Success(result.Output),
+            TaskActivityOutcomes.Succeeded => outputSizeBound is { } bound ? TaskOutcome.Success(result.Output, bound) : TaskOutcome.Success(result.Output),
             TaskActivityOutcomes.Failed => TaskOutcome.Failure(new AslError(result.Error ?? string.Empty, result.Cause)),
             TaskActivityOutcomes.TimedOut => TaskOutcome.TimedOut(heartbeat: result.Error == StatesErrorNames.HeartbeatTimeout),
             TaskActivityOutcomes.Thrown => throw new AslErrorException(result.Error ?? string.Empty, result.Cause),

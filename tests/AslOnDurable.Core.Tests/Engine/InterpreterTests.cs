@@ -84,6 +84,22 @@ public sealed class InterpreterTests
         Assert.Equal(StatesErrorNames.DataLimitExceeded, result.Error!.Error);
     }
 
+    // A host may say how large the input can be (the durable host: the length of the start record it read); a bound over
+    // the quota proves nothing, so the input is measured exactly as before.
+    [Theory]
+    [InlineData("""{"small":1}""", ExecutionStatus.Succeeded)]
+    [InlineData("""{"big":"0123456789012345678901234567890123456789"}""", ExecutionStatus.Failed)]
+    public async Task RunAsync_InputSizeBoundOverTheQuota_TheInputIsMeasuredExactly(string input, ExecutionStatus status)
+    {
+        var plan = EngineRun.Compile("""{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""");
+
+        var result = await new Interpreter(plan).RunAsync(
+            new ExecutionRequest { Input = JsonNode.Parse(input), InputSizeBound = 10_000 }, new FakeExecutionHost(), new ExecutionOptions { MaxPayloadBytes = 20 });
+
+        Assert.Equal(status, result.Status);
+        Assert.Equal(status == ExecutionStatus.Failed ? StatesErrorNames.DataLimitExceeded : null, result.Error?.Error);
+    }
+
     [Fact]
     public void RunAsync_UnexpectedExceptionInTask_BecomesStatesRuntime()
     {

@@ -109,6 +109,7 @@ internal static partial class MapStateExecutor
             return await RunMapRunAsync(state, frame, raw, mapRuns, request); // no ConfigureAwait: the durable host continues on the orchestrator's thread
         }
 
+        var itemBound = items is null ? null : ItemSizeBound(state, frame, items);
         items ??= await ReadItemsAsync(state, frame, readerArguments, maxItems).ConfigureAwait(false);
         var inputs = new JsonNode?[items.Count];
         for (var i = 0; i < inputs.Length; i++)
@@ -144,7 +145,12 @@ internal static partial class MapStateExecutor
                 }
 
                 frame.RecordIteration(HistoryEventTypes.MapIterationStarted, index, state.Name);
-                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, environment.Scope.CreateChild(), abort) { LastEventId = frame.LastEventId };
+                // A redrive may resume the iteration at another state with another input: no bound then.
+                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, environment.Scope.CreateChild(), abort)
+                {
+                    LastEventId = frame.LastEventId,
+                    InputSizeBound = redrive is null ? itemBound : null,
+                };
                 var input = inputs[index];
                 inputs[index] = null;
                 results?.Results.Started(index, ChildName(frame), input, frame.Run.Host.UtcNow);
@@ -214,6 +220,33 @@ internal static partial class MapStateExecutor
         JsonNode? result = written
             ?? (failed is null ? new JsonArray(outputs) : new JsonArray([.. outputs.Where((_, i) => !failed[i])]));
         return Complete(state, frame, raw, result);
+    }
+
+    /// <summary>
+    /// An upper bound of every iteration input's size (<see cref="ExecutionFrame.InputSizeBound"/>) when the inputs are the
+    /// items as they are (no ItemSelector or ItemBatcher) and the item processor starts with a Task state, which would
+    /// otherwise measure each: the bound of the Map's measured input when the items are a part of it (reference paths),
+    /// else the items measured once. <see langword="null"/> when unknown or over the quota.
+    /// </summary>
+    private static long? ItemSizeBound(MapStatePlan state, ExecutionFrame frame, JsonArray items)
+    {
+        if (state.HasItemBatcher
+            || (state.IsJsonata ? state.JsonataItemSelector is not null : state.ItemSelector is not null)
+            || state.ItemProcessor.States[state.ItemProcessor.StartIndex] is not TaskStatePlan)
+        {
+            return null;
+        }
+
+        var partOfInput = state.IsJsonata
+            ? state.Items is null
+            : state.InputPath is not { SelectsPartOfInput: false } && state.ItemsPath is not { SelectsPartOfInput: false };
+        var limit = frame.Run.Options.MaxPayloadBytes;
+        if (partOfInput && frame.InputSizeBound is { } inputBound && inputBound <= limit)
+        {
+            return inputBound;
+        }
+
+        return PayloadUpperBound.Of(items) is { } bound && bound <= limit ? bound : null; // never throws: a payload too deep gets none
     }
 
     /// <summary>The Map's result through the payload quota, ResultSelector, ResultPath and OutputPath (or JSONata Output).</summary>

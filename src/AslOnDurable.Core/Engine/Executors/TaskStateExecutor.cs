@@ -179,7 +179,11 @@ internal static class TaskStateExecutor
             credentials = state.Credentials?.Evaluate(effective, environment);
         }
 
-        if (PayloadSizeGuard.Exceeds(parameters, frame.Run.Options.MaxPayloadBytes))
+        // Parameters that are the state's input as is (a copy, or one node of it by a definite InputPath) are no larger than it.
+        var inputAsIs = state.IsJsonata
+            ? state.Arguments is null && environment.HeldInput is null
+            : state.Parameters is null && state.InputPath is not { SelectsPartOfInput: false };
+        if (PayloadSizeGuard.Exceeds(parameters, frame.Run.Options.MaxPayloadBytes, inputAsIs ? frame.InputSizeBound : null))
         {
             // AWS: the effective parameters are over the payload quota; the task is never called.
             return (null, new AslError(
@@ -235,7 +239,7 @@ internal static class TaskStateExecutor
         }
 
         var error = outcome.Error;
-        if (error is null && PayloadSizeGuard.Exceeds(outcome.Result, frame.Run.Options.MaxPayloadBytes))
+        if (error is null && PayloadSizeGuard.Exceeds(outcome.Result, frame.Run.Options.MaxPayloadBytes, outcome.ResultSizeBound))
         {
             error = new AslError(
                 StatesErrorNames.DataLimitExceeded,

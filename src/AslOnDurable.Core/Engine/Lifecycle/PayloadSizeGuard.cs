@@ -28,6 +28,43 @@ public static class PayloadSizeGuard
     public static bool Exceeds(JsonNode? node, int limit) =>
         node is not null && !(PayloadUpperBound.Of(node) <= limit) && Size(node) > limit;
 
+    /// <summary>
+    /// <see cref="Exceeds(JsonNode?, int)"/> unless <paramref name="knownBound"/>, an upper bound of the node's size
+    /// known to the caller (whose text nests within the depth limit), already shows it is within the quota.
+    /// </summary>
+    /// <param name="node">The payload.</param>
+    /// <param name="limit">The quota in bytes.</param>
+    /// <param name="knownBound">At least the node's size, or <see langword="null"/> when unknown.</param>
+    /// <returns>Whether it is too large.</returns>
+    internal static bool Exceeds(JsonNode? node, int limit, long? knownBound) => !(knownBound <= limit) && Exceeds(node, limit);
+
+    /// <summary>
+    /// <see cref="Exceeds(JsonNode?, int)"/>, also giving an upper bound of the size when the node is within the quota
+    /// (a later check of the same unchanged node, or of a part or copy of it, can skip measuring).
+    /// </summary>
+    /// <param name="node">The payload.</param>
+    /// <param name="limit">The quota in bytes.</param>
+    /// <param name="bound">At least the node's size when within the quota, else <see langword="null"/>.</param>
+    /// <returns>Whether it is too large.</returns>
+    internal static bool Exceeds(JsonNode? node, int limit, out long? bound)
+    {
+        if (node is null)
+        {
+            bound = null; // nothing to measure: never over the quota
+            return false;
+        }
+
+        bound = PayloadUpperBound.Of(node);
+        if (bound <= limit)
+        {
+            return false;
+        }
+
+        var size = Size(node);
+        bound = size <= limit ? size : null;
+        return bound is null;
+    }
+
     /// <summary>The UTF-8 size of the node's compact JSON text.</summary>
     /// <remarks>
     /// AWS measures the payload as UTF-8 text: a non-ASCII character counts its UTF-8 bytes (not a <c>\uXXXX</c>

@@ -7,7 +7,7 @@ using AslOnDurable.Core.Json;
 namespace AslOnDurable.Core.Engine.Lifecycle;
 
 /// <summary>
-/// A quick upper bound of a payload's size for <see cref="PayloadSizeGuard.Exceeds"/>: the node written compactly
+/// A quick upper bound of a payload's size for <see cref="PayloadSizeGuard.Exceeds(JsonNode?, int)"/>: the node written compactly
 /// (relaxed escaping) into a counting buffer. <see cref="JsonNode.WriteTo"/> writes a node that the deserializer left
 /// backed by its JSON element as that element, without building its dictionary and value nodes, which the exact walk
 /// does (task parameters and results are such nodes). The writer never writes fewer bytes than AWS counts: it escapes

@@ -25,6 +25,12 @@ internal sealed class ValueSelector
     /// <summary>Whether the selected node belongs to the state input (<c>$...</c>) rather than <c>$$</c> or a variable.</summary>
     public bool ReadsInput { get; }
 
+    /// <summary>
+    /// Whether the selected node is one node of the state input as it is (a definite <c>$...</c> path): never larger
+    /// than the input.
+    /// </summary>
+    public bool SelectsPartOfInput => ReadsInput && path!.IsDefinite;
+
     /// <summary>Whether the text is exactly <c>$</c>.</summary>
     public bool IsRoot => Text == "$";
 

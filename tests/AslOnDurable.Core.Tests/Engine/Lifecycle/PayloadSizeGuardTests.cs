@@ -36,6 +36,35 @@ public sealed class PayloadSizeGuardTests
         Assert.True(PayloadSizeGuard.Exceeds(JsonNode.Parse(json), (int)size - 1));
     }
 
+    // The overload that also gives a bound (the execution input's, for the first state's checks): at the exact size and one
+    // byte under it the answer is the exact count's, and the bound is never under the exact size.
+    [Theory]
+    [InlineData("""{"a":1,"b":[true,false,null],"c":{}}""")]
+    [InlineData("""["é","日本","😀","\u00e9"]""")]
+    [InlineData("""{"q":"say \"hi\"","nl":"a\nb","ctl":"\u0001","sep":"\u2028"}""")]
+    public void Exceeds_WithTheBoundOut_AgreesWithTheExactCountAndBoundsIt(string json)
+    {
+        var size = PayloadSizeGuard.Size(JsonNode.Parse(json));
+
+        Assert.False(PayloadSizeGuard.Exceeds(JsonNode.Parse(json), (int)size, out var bound));
+        Assert.True(bound >= size);
+        Assert.True(PayloadSizeGuard.Exceeds(JsonNode.Parse(json), (int)size - 1, out var over));
+        Assert.Null(over);
+        Assert.False(PayloadSizeGuard.Exceeds(null, 0, out _));
+    }
+
+    [Theory]
+    [InlineData(10_000L, true)]
+    [InlineData(null, true)]
+    [InlineData(5L, false)]
+    public void Exceeds_WithAKnownBound_MeasuresOnlyWhenTheBoundIsOverTheQuota(long? knownBound, bool exceeds)
+    {
+        // 300 bytes against a quota of 200: a bound within the quota is trusted (the caller vouches for it).
+        var node = JsonValue.Create(new string('x', 298));
+
+        Assert.Equal(exceeds, PayloadSizeGuard.Exceeds(node, 200, knownBound));
+    }
+
     [Fact]
     public void Size_NonAsciiText_CountsUtf8BytesNotEscapes()
     {
