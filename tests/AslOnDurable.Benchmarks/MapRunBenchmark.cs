@@ -15,7 +15,8 @@ namespace AslOnDurable.Benchmarks;
 /// <c>--map-run</c>: a distributed Map over a JSON Lines item set in a local folder standing in for Blob Storage (items
 /// batched 100 per child, MaxConcurrency 1,000, an EXPRESS child of three Pass states, results written back by the
 /// ResultWriter) on the durable self-host, at a small and a large item count in one process: items per second, and the
-/// process's peak resident set during each run (reset after a full GC before it) and the managed heap sampled during it,
+/// process's peak resident set during each run (reset after an aggressive full GC before it), what it is made of
+/// (<see cref="MemoryDetail"/>), and the managed heap sampled during it,
 /// so the large/small ratio shows whether memory grows with the item count. Both paths are warmed up first, and each size
 /// runs several rounds in alternating order; medians are reported. <see cref="IsolatedAsync"/> runs each size in a
 /// process of its own, so a size's peak is not raised by what the runs before it left behind. Optionally STANDARD children (one execution per item, no batcher).
