@@ -15,7 +15,8 @@ namespace AslOnDurable.Benchmarks;
 /// <c>--map-run</c>: a distributed Map over a JSON Lines item set in a local folder standing in for Blob Storage (items
 /// batched 100 per child, MaxConcurrency 1,000, an EXPRESS child of three Pass states, results written back by the
 /// ResultWriter) on the durable self-host, at a small and a large item count in one process: items per second, and the
-/// process's peak resident set during each run (reset after a full GC before it) and the managed heap sampled during it,
+/// process's peak resident set during each run (reset after an aggressive full GC before it), what it is made of
+/// (<see cref="MemoryDetail"/>), and the managed heap sampled during it,
 /// so the large/small ratio shows whether memory grows with the item count. Both paths are warmed up first, and each size
 /// runs several rounds in alternating order; medians are reported. <see cref="IsolatedAsync"/> runs each size in a
 /// process of its own, so a size's peak is not raised by what the runs before it left behind. Optionally STANDARD children (one execution per item, no batcher).
@@ -205,11 +206,14 @@ internal static class MapRunBenchmark
     /// <summary>Runs one orchestration to its end: wall time, sampled peaks, allocations; <paramref name="check"/> gives the result file count or null when wrong.</summary>
     private static async Task<Measurement?> MeasureAsync(IExecutionClient client, string id, string orchestrator, string input, Func<ExecutionSnapshot, Task<int?>> check)
     {
+        // An aggressive collection also gives back the memory the GC keeps committed for reuse, so each run's peak starts
+        // from the live heap, not from what the run or the setup before it left committed.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        GC.Collect();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         PeakRss.Reset();
         using var process = Process.GetCurrentProcess();
+        var detail = new MemoryDetail();
         long peakWorkingSet = 0, peakHeap = 0;
         using var stop = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -219,6 +223,7 @@ internal static class MapRunBenchmark
                 process.Refresh();
                 peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
                 peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+                detail.Sample();
                 try
                 {
                     await Task.Delay(Sampling, stop.Token);
@@ -242,6 +247,7 @@ internal static class MapRunBenchmark
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var peakRss = PeakRss.Read() ?? peakWorkingSet;
         var retained = GC.GetTotalMemory(true);
+        Console.WriteLine($"{"",-9} {id[..Math.Min(id.Length, 20)]}: {detail}");
         return await check(snapshot) is { } files ? new Measurement(watch.Elapsed.TotalSeconds, cpu, peakRss, peakHeap, retained, allocated, files) : null;
     }
 
@@ -325,15 +331,24 @@ internal static class MapRunBenchmark
         }
     }
 
+    /// <summary>
+    /// Writes the item set once per size, streamed line by line into the folder store's file (as an upload would put it
+    /// in the account), so the process never holds the whole set and the run measured after it starts from the same heap.
+    /// </summary>
     private static async Task WriteItemsAsync(FolderItemStore store, string key, int count)
     {
-        var text = new StringBuilder(count * 64);
-        for (var i = 0; i < count; i++)
+        var path = Path.Combine(store.Root, "data", key);
+        if (File.Exists(path))
         {
-            text.Append("{\"id\":").Append(i).Append(",\"name\":\"item-").Append(i).Append("\",\"value\":").Append(i * 3).Append(",\"tags\":[\"a\",\"b\"]}\n");
+            return;
         }
 
-        await store.WriteAsync("data", key, Encoding.UTF8.GetBytes(text.ToString()), CancellationToken.None);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 64 * 1024);
+        for (var i = 0; i < count; i++)
+        {
+            await writer.WriteAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{\"id\":{i},\"name\":\"item-{i}\",\"value\":{i * 3},\"tags\":[\"a\",\"b\"]}}\n"));
+        }
     }
 
     private static string Definition(string key, bool express)
