@@ -157,6 +157,32 @@ internal static class MapRunStorage
     }
 
     /// <summary>
+    /// The unsuccessful children (and their items) in the chunk results a map run kept (<c>&lt;id&gt;/results/</c>): what a
+    /// redrive of it starts with as <c>pendingRedrive</c>. Chunks that recorded no result (never started, or running when
+    /// the map run was aborted) run whole and are not counted.
+    /// </summary>
+    public static async Task<(long Items, long Children)> UnsuccessfulAsync(IItemStore store, MapRunRequest request, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var blob in store.ListAsync(Container, request.MapRunId + "/results/", cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(blob.Key);
+        }
+
+        long items = 0, children = 0;
+        foreach (var name in names)
+        {
+            if (await TryReadAsync(store, name, cancellationToken).ConfigureAwait(false) is JsonObject { } result && result["Entries"] is JsonArray entries)
+            {
+                var (chunkItems, chunkChildren) = MapRunChunks.UnsuccessfulCounts(request, entries);
+                (items, children) = (items + chunkItems, children + chunkChildren);
+            }
+        }
+
+        return (items, children);
+    }
+
+    /// <summary>
     /// Runs an activity's work: ASL errors become a fatal result (they fail the Map state), unexpected exceptions
     /// <c>States.Runtime</c>.
     /// </summary>
