@@ -154,6 +154,15 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void MapRunSweep_IsAnHourlyTimerWithDurableClient()
+    {
+        JsonElement f = Function(FunctionNames.MapRunSweep);
+
+        Assert.Equal(["durableClient", "timerTrigger"], BindingTypes(f));
+        Assert.Equal(MapRunSweepFunction.Schedule, Binding(f, "timerTrigger").GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void QueueStart_UsesTheQueueSettingDurableClientAndPoisonQueue()
     {
         JsonElement f = Function(FunctionNames.QueueStart);
