@@ -124,6 +124,9 @@ public sealed class FunctionsMetadataTests
         {
             Assert.Equal("String", Binding(Function(name), "activityTrigger").GetProperty("dataType").GetString());
         }
+
+        // Redriving a chunk redrives its STANDARD children in place, through the durable client.
+        Assert.Equal(["activityTrigger", "durableClient"], BindingTypes(Function(FunctionNames.MapRunRedriveChunk)));
     }
 
     [Fact]

@@ -82,14 +82,13 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
         try
         {
             IExecutionHistoryStore history = services.GetRequiredService<IExecutionHistoryStore>();
-            IExecutionIndex executions = services.GetRequiredService<IExecutionIndex>();
             DurableSelfHost? started = null; // the redriven map-run children's client, once the host runs
-            MapRuns.MapRunChildRedrives childRedrives = new(services.GetRequiredService<ApiResources>(), () => started?.Client);
+            Durable.MapRuns.IMapRunChildRedrives childRedrives = MapRuns.MapRunApiHooks.ChildRedrives(services, () => started?.Client);
             DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
                 services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor,
                 itemStore,
                 services.GetRequiredService<ExecutionTelemetry>(),
-                (child, cancellationToken) => MapRuns.MapRunDirectory.RegisterAsync(executions, child, cancellationToken),
+                MapRuns.MapRunApiHooks.ChildRecorder(services),
                 childRedrives);
             DurableSelfHost host = await DurableSelfHost.StartAsync(hostOptions, catalog, loggerFactory, cancellationToken).ConfigureAwait(false);
             started = host;
