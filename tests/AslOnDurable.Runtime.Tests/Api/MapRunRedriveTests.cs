@@ -209,6 +209,38 @@ public sealed class MapRunRedriveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DescribeMapRun_RedrivenStandardChildStillRunning_NoLongerPendingRedrive()
+    {
+        store.With("data", "standard-held.jsonl", Lines(150));
+        string definition = ApiTestCalls.Definition("map-run-redrive")
+            .Replace("\"EXPRESS\"", "\"STANDARD\"", StringComparison.Ordinal)
+            .Replace("\"MaxConcurrency\": 1", "\"MaxConcurrency\": 100", StringComparison.Ordinal);
+        JsonObject execution = await StartAndWaitAsync("mr-redrive-held", "map-run-redrive", """{"key":"standard-held.jsonl"}""", definition);
+        string mapRun = (string)(await host.OkAsync("ListMapRuns", Copy(execution)))["mapRuns"]![0]!["mapRunArn"]!;
+        handler.HoldSecondCallOf("5");
+
+        await host.OkAsync("RedriveExecution", Copy(execution));
+        await handler.Held.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        JsonObject during = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
+        DateTimeOffset until = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2);
+        while ((long)during["executionCounts"]!["pendingRedrive"]! > 0 && DateTimeOffset.UtcNow < until)
+        {
+            await Task.Delay(100);
+            during = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
+        }
+
+        handler.Release();
+        await host.Client.WaitForCompletionAsync("mr-redrive-held:run", CancellationToken.None);
+
+        // Child 5 is held in its redriven run: the chunk answered Pending, and its restarted children left pendingRedrive.
+        Assert.Equal("RUNNING", (string?)during["status"]);
+        Assert.Equal(0, (long)during["executionCounts"]!["pendingRedrive"]!);
+        Assert.Equal(0, (long)during["itemCounts"]!["pendingRedrive"]!);
+        Assert.Equal("SUCCEEDED", (string?)(await host.OkAsync("DescribeExecution", Copy(execution)))["status"]);
+        Assert.Equal(2, handler.Calls("5"));
+    }
+
+    [Fact]
     public async Task DescribeExecution_FailedStandardMapRunChild_RedrivableByMapRun_RedriveExecutionRefusesIt()
     {
         store.With("data", "few.jsonl", Lines(10));
