@@ -59,6 +59,9 @@ internal static class FunctionNames
     /// <summary>Activity trigger: finish a map run.</summary>
     public const string MapRunFinish = ActivityNames.MapRunFinish;
 
+    /// <summary>Timer: delete the working blobs of map runs past the redrive period.</summary>
+    public const string MapRunSweep = "MapRunSweep";
+
     /// <summary>Timer: start the scheduled execution.</summary>
     public const string ScheduledStart = "ScheduledStart";
 

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Schedule {Schedule}: {Count}{More} slots from {First:o} to {Last:o} were skipped: the app did not run then and they are older than the missed-run window ({Window})")]
     public static partial void ScheduleRunsMissed(ILogger logger, string schedule, int count, string more, DateTimeOffset first, DateTimeOffset last, TimeSpan window);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Deleted the working blobs of {Count} map runs past the redrive period")]
+    public static partial void MapRunWorkingDataSwept(ILogger logger, int count);
 }

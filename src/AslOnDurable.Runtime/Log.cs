@@ -39,4 +39,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1211, Level = LogLevel.Warning, Message = "Could not keep in the execution index that instance {InstanceId} closed")]
     public static partial void ClosingNotIndexed(ILogger logger, string instanceId, Exception exception);
+
+    [LoggerMessage(EventId = 1212, Level = LogLevel.Warning, Message = "The sweep of map runs' working blobs failed; the next one runs in {Interval}")]
+    public static partial void MapRunSweepFailed(ILogger logger, TimeSpan interval, Exception exception);
 }

@@ -26,7 +26,7 @@ public sealed class FunctionsAppServicesTests
     private static readonly Type[] FunctionClasses =
     [
         typeof(ApiFunction), typeof(StepFunctionsApiFunction), typeof(OrchestratorFunction), typeof(ActivityFunctions),
-        typeof(TimerFunctions), typeof(QueueFunctions), typeof(StateMachineFunctions), typeof(MapRunFunctions),
+        typeof(TimerFunctions), typeof(QueueFunctions), typeof(StateMachineFunctions), typeof(MapRunFunctions), typeof(MapRunSweepFunction),
         typeof(WebConsoleFunction),
     ];
 

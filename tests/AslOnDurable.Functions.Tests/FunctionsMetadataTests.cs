@@ -124,6 +124,9 @@ public sealed class FunctionsMetadataTests
         {
             Assert.Equal("String", Binding(Function(name), "activityTrigger").GetProperty("dataType").GetString());
         }
+
+        // Redriving a chunk redrives its STANDARD children in place, through the durable client.
+        Assert.Equal(["activityTrigger", "durableClient"], BindingTypes(Function(FunctionNames.MapRunRedriveChunk)));
     }
 
     [Fact]
@@ -151,6 +154,15 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(["durableClient", "timerTrigger"], BindingTypes(f));
         Assert.Equal(FunctionNames.ScheduleSetting, Binding(f, "timerTrigger").GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void MapRunSweep_IsAnHourlyTimerWithDurableClient()
+    {
+        JsonElement f = Function(FunctionNames.MapRunSweep);
+
+        Assert.Equal(["durableClient", "timerTrigger"], BindingTypes(f));
+        Assert.Equal(MapRunSweepFunction.Schedule, Binding(f, "timerTrigger").GetProperty("schedule").GetString());
     }
 
     [Fact]

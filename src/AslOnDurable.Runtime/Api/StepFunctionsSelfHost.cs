@@ -24,12 +24,20 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
 {
     private readonly ServiceProvider services;
     private readonly DurableSelfHost host;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task sweeping;
 
-    private StepFunctionsSelfHost(ServiceProvider services, DurableSelfHost host)
+    private StepFunctionsSelfHost(ServiceProvider services, DurableSelfHost host, IItemStore? itemStore, TimeSpan sweepInterval, ILogger logger)
     {
         this.services = services;
         this.host = host;
         Dispatcher = services.GetRequiredService<StepFunctionsDispatcher>();
+
+        // Working blobs of map runs past AWS's redrive period: the host deletes them (never orchestrator code).
+        sweeping = itemStore is null || sweepInterval <= TimeSpan.Zero
+            ? Task.CompletedTask
+            : new MapRuns.MapRunWorkingDataSweep(itemStore, host.Client, TimeProvider.System)
+                .RunAsync(sweepInterval, e => Log.MapRunSweepFailed(logger, sweepInterval, e), stopping.Token);
     }
 
     /// <summary>Gets the dispatcher.</summary>
@@ -70,21 +78,21 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
         }
 
         ServiceProvider services = collection.BuildServiceProvider();
+        itemStore ??= hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null;
         try
         {
             IExecutionHistoryStore history = services.GetRequiredService<IExecutionHistoryStore>();
-            IExecutionIndex executions = services.GetRequiredService<IExecutionIndex>();
             DurableSelfHost? started = null; // the redriven map-run children's client, once the host runs
-            MapRuns.MapRunChildRedrives childRedrives = new(services.GetRequiredService<ApiResources>(), () => started?.Client);
+            Durable.MapRuns.IMapRunChildRedrives childRedrives = MapRuns.MapRunApiHooks.ChildRedrives(services, () => started?.Client);
             DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(
                 services.GetRequiredService<ITaskHandler>(), services.GetRequiredService<ExecutionPlanCache>(), history.SinkFor,
-                itemStore ?? (hostOptions.StorageConnectionString is { } connection ? new Storage.AzureBlobItemStore(connection) : null),
+                itemStore,
                 services.GetRequiredService<ExecutionTelemetry>(),
-                (child, cancellationToken) => MapRuns.MapRunDirectory.RegisterAsync(executions, child, cancellationToken),
+                MapRuns.MapRunApiHooks.ChildRecorder(services),
                 childRedrives);
             DurableSelfHost host = await DurableSelfHost.StartAsync(hostOptions, catalog, loggerFactory, cancellationToken).ConfigureAwait(false);
             started = host;
-            return new StepFunctionsSelfHost(services, host);
+            return new StepFunctionsSelfHost(services, host, itemStore, hostOptions.MapRunSweepInterval, loggerFactory.CreateLogger<StepFunctionsSelfHost>());
         }
         catch
         {
@@ -105,6 +113,9 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
     /// <returns>A task that completes when stopped.</returns>
     public async ValueTask DisposeAsync()
     {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await sweeping.ConfigureAwait(false);
+        stopping.Dispose();
         await host.DisposeAsync().ConfigureAwait(false);
         await services.DisposeAsync().ConfigureAwait(false);
     }

@@ -41,4 +41,10 @@ public sealed record SelfHostOptions
     /// process id. Several workers on one machine need distinct names (the provider's default is the machine name).
     /// </summary>
     public string? WorkerId { get; init; }
+
+    /// <summary>
+    /// Gets how often the Step Functions self-host (<c>asl serve</c>) deletes the working blobs of map runs that can no
+    /// longer be redriven (<see cref="Api.MapRuns.MapRunWorkingDataSweep"/>); <see cref="TimeSpan.Zero"/> turns it off.
+    /// </summary>
+    public TimeSpan MapRunSweepInterval { get; init; } = Api.MapRuns.MapRunWorkingDataSweep.DefaultInterval;
 }

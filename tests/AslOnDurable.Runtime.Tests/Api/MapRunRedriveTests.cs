@@ -118,6 +118,33 @@ public sealed class MapRunRedriveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DescribeMapRun_WhileARedriveRerunsTheFailedBatches_PendingRedriveCountsThem_ZeroOnceDone()
+    {
+        store.With("data", "items.jsonl", Lines());
+        JsonObject execution = await StartAndWaitAsync("mr-redrive-pending", "map-run-redrive-writer");
+        string mapRun = (string)(await host.OkAsync("ListMapRuns", Copy(execution)))["mapRuns"]![0]!["mapRunArn"]!;
+        JsonObject before = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
+        Assert.Equal(0, (long)before["itemCounts"]!["pendingRedrive"]!);
+        handler.HoldSecondCallOf("3,4,5");
+
+        await host.OkAsync("RedriveExecution", Copy(execution));
+        await handler.Held.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        JsonObject during = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
+        handler.Release();
+        await host.Client.WaitForCompletionAsync("mr-redrive-pending:run", CancellationToken.None);
+        JsonObject after = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
+
+        // The first chunk's two failed batches of 3 ("3,4,5", "6,7,8") wait for the redrive until their chunk reran.
+        Assert.Equal("RUNNING", (string?)during["status"]);
+        Assert.Equal(6, (long)during["itemCounts"]!["pendingRedrive"]!);
+        Assert.Equal(2, (long)during["executionCounts"]!["pendingRedrive"]!);
+        Assert.Equal("SUCCEEDED", (string?)after["status"]);
+        Assert.Equal(0, (long)after["itemCounts"]!["pendingRedrive"]!);
+        Assert.Equal(0, (long)after["executionCounts"]!["pendingRedrive"]!);
+        Assert.Equal(Items, (long)after["itemCounts"]!["succeeded"]!);
+    }
+
+    [Fact]
     public async Task RedriveExecution_StandardChildrenFailed_RedrivesThoseChildrenInPlace_KeepsTheSucceeded_OutputAsACleanRun()
     {
         const int count = 150; // two chunks of 100: the first runs (100 children at once) and fails, the second stays pending
@@ -182,6 +209,38 @@ public sealed class MapRunRedriveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DescribeMapRun_RedrivenStandardChildStillRunning_NoLongerPendingRedrive()
+    {
+        store.With("data", "standard-held.jsonl", Lines(150));
+        string definition = ApiTestCalls.Definition("map-run-redrive")
+            .Replace("\"EXPRESS\"", "\"STANDARD\"", StringComparison.Ordinal)
+            .Replace("\"MaxConcurrency\": 1", "\"MaxConcurrency\": 100", StringComparison.Ordinal);
+        JsonObject execution = await StartAndWaitAsync("mr-redrive-held", "map-run-redrive", """{"key":"standard-held.jsonl"}""", definition);
+        string mapRun = (string)(await host.OkAsync("ListMapRuns", Copy(execution)))["mapRuns"]![0]!["mapRunArn"]!;
+        handler.HoldSecondCallOf("5");
+
+        await host.OkAsync("RedriveExecution", Copy(execution));
+        await handler.Held.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        JsonObject during = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
+        DateTimeOffset until = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2);
+        while ((long)during["executionCounts"]!["pendingRedrive"]! > 0 && DateTimeOffset.UtcNow < until)
+        {
+            await Task.Delay(100);
+            during = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
+        }
+
+        handler.Release();
+        await host.Client.WaitForCompletionAsync("mr-redrive-held:run", CancellationToken.None);
+
+        // Child 5 is held in its redriven run: the chunk answered Pending, and its restarted children left pendingRedrive.
+        Assert.Equal("RUNNING", (string?)during["status"]);
+        Assert.Equal(0, (long)during["executionCounts"]!["pendingRedrive"]!);
+        Assert.Equal(0, (long)during["itemCounts"]!["pendingRedrive"]!);
+        Assert.Equal("SUCCEEDED", (string?)(await host.OkAsync("DescribeExecution", Copy(execution)))["status"]);
+        Assert.Equal(2, handler.Calls("5"));
+    }
+
+    [Fact]
     public async Task DescribeExecution_FailedStandardMapRunChild_RedrivableByMapRun_RedriveExecutionRefusesIt()
     {
         store.With("data", "few.jsonl", Lines(10));
@@ -231,24 +290,39 @@ public sealed class MapRunRedriveTests : IAsyncLifetime
     private sealed class ItemHandler : ITaskHandler
     {
         private readonly ConcurrentDictionary<string, int> calls = new(StringComparer.Ordinal);
+        private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private string? hold;
+
+        /// <summary>Completes when the held call started; it waits for <see cref="Release"/>.</summary>
+        public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Calls(string ids) => calls.GetValueOrDefault(ids);
 
-        public ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
+        public void HoldSecondCallOf(string ids) => hold = ids;
+
+        public void Release() => release.TrySetResult();
+
+        public async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
         {
             JsonNode? input = invocation.Input;
             JsonNode?[] items = input?["Items"] is JsonArray batch ? [.. batch] : [input];
             string key = string.Join(",", items.Select(i => (int)i!["id"]!));
             int attempt = calls.AddOrUpdate(key, 1, (_, n) => n + 1);
+            if (attempt == 2 && key == hold)
+            {
+                Held.TrySetResult();
+                await release.Task.WaitAsync(TimeSpan.FromMinutes(2));
+            }
+
             if (attempt == 1 && items.Any(i => (bool)i!["fail"]!))
             {
-                return ValueTask.FromResult(TaskOutcome.Failure(new AslError("Item.Failed", "item " + key + " failed")));
+                return TaskOutcome.Failure(new AslError("Item.Failed", "item " + key + " failed"));
             }
 
             JsonObject result = input?["Items"] is JsonArray
                 ? new JsonObject { ["ids"] = new JsonArray([.. items.Select(i => (JsonNode)(int)i!["id"]!)]) }
                 : new JsonObject { ["id"] = (int)input!["id"]!, ["done"] = true };
-            return ValueTask.FromResult(TaskOutcome.Success(result));
+            return TaskOutcome.Success(result);
         }
     }
 }

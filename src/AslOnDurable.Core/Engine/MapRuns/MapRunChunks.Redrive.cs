@@ -30,6 +30,37 @@ public static partial class MapRunChunks
         return (indexes, inputs);
     }
 
+    /// <summary>How many items a recorded child entry holds: 1, or its batch's items with an ItemBatcher.</summary>
+    /// <param name="request">The map run.</param>
+    /// <param name="entry">The child's recorded entry (its <c>Input</c> as JSON text).</param>
+    /// <returns>The entry's item count.</returns>
+    public static long EntryItems(MapRunRequest request, JsonNode? entry)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Batcher is null ? 1
+            : JsonNode.Parse((string?)entry?["Input"] ?? "null", documentOptions: JsonLimits.DocumentOptions)?["Items"] is JsonArray batch ? batch.Count : 1;
+    }
+
+    /// <summary>The unsuccessful children of a chunk's recorded entries and the items they hold (a redrive's <c>pendingRedrive</c>).</summary>
+    /// <param name="request">The map run.</param>
+    /// <param name="entries">The chunk's recorded entries.</param>
+    /// <returns>The unsuccessful children and their items.</returns>
+    public static (long Items, long Children) UnsuccessfulCounts(MapRunRequest request, JsonArray entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        long items = 0, children = 0;
+        foreach (var entry in entries)
+        {
+            if ((string?)entry?["Status"] != "SUCCEEDED")
+            {
+                children++;
+                items += EntryItems(request, entry);
+            }
+        }
+
+        return (items, children);
+    }
+
     /// <summary>Runs again, in memory, the EXPRESS children of the given inputs (a redriven map run's unsuccessful ones).</summary>
     /// <param name="plan">The parent's compiled definition.</param>
     /// <param name="request">The map run.</param>
@@ -85,8 +116,7 @@ public static partial class MapRunChunks
             }
 
             failed++;
-            failedItems += request.Batcher is null ? 1
-                : JsonNode.Parse((string?)entry?["Input"] ?? "null", documentOptions: JsonLimits.DocumentOptions)?["Items"] is JsonArray batch ? batch.Count : 1;
+            failedItems += EntryItems(request, entry);
             first ??= new AslError((string?)entry?["Error"] ?? StatesErrorNames.Runtime, (string?)entry?["Cause"]);
         }
 

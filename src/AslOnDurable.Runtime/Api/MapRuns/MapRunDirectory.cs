@@ -217,8 +217,8 @@ internal sealed class MapRunDirectory(ApiResources api)
             record.RedriveDate);
     }
 
-    /// <summary>AWS's counts; once aborted, what was pending or running counts as aborted.</summary>
+    /// <summary>AWS's counts; once aborted, what was pending or running counts as aborted (and nothing waits for a redrive).</summary>
     private static MapRunCountsResponse Counts(MapRunCounts counts, bool aborted) => aborted
         ? new(0, 0, counts.Succeeded, counts.Failed, counts.TimedOut, counts.Aborted + counts.Pending + counts.Running, counts.Total, counts.ResultsWritten, counts.FailuresNotRedrivable, 0)
-        : new(counts.Pending, counts.Running, counts.Succeeded, counts.Failed, counts.TimedOut, counts.Aborted, counts.Total, counts.ResultsWritten, counts.FailuresNotRedrivable, 0);
+        : new(counts.Pending, counts.Running, counts.Succeeded, counts.Failed, counts.TimedOut, counts.Aborted, counts.Total, counts.ResultsWritten, counts.FailuresNotRedrivable, counts.PendingRedrive);
 }

@@ -72,7 +72,10 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 return Finish(context, run, new MapRunProgress(0, startDate, 0, 0, 0), null, staged.Error, staged.Cause);
             }
 
-            progress = new MapRunProgress(0, staged.StartDate ?? startDate, staged.ItemCount ?? 0, staged.ChunkCount ?? 0, 0);
+            progress = new MapRunProgress(0, staged.StartDate ?? startDate, staged.ItemCount ?? 0, staged.ChunkCount ?? 0, 0)
+            {
+                PendingRedriveItems = staged.PendingRedriveItems ?? 0, PendingRedriveChildren = staged.PendingRedriveChildren ?? 0,
+            };
         }
 
         var childrenPerChunk = request.Batcher is { MaxItemsPerBatch: > 0 } batcher ? Math.Max(1, chunkSize / (int)Math.Min(batcher.MaxItemsPerBatch, chunkSize)) : chunkSize;
@@ -86,6 +89,14 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         // counts follow each finished chunk. The window is drained before the failure ends the map run or it continues as new.
         var running = new List<(int Chunk, Task<MapRunActivityResult> Result)>();
         AslError? failure = null;
+
+        // A redriven STANDARD chunk whose children were restarted but still run: they leave pendingRedrive now.
+        void Restarted(MapRunActivityResult restarted)
+        {
+            progress = Redriven(progress, restarted);
+            SetRunning(context, run, progress, running, chunkSize, childrenPerChunk);
+        }
+
         while (true)
         {
             (run, update) = await ApplyUpdateAsync(context, run, update);
@@ -98,7 +109,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 running.Add((chunk, request.Express
                     ? CallAsync(context, request.RedriveCount > 0 ? ActivityNames.MapRunRedriveChunk : ActivityNames.MapRunChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)))
                     : request.RedriveCount > 0
-                        ? RedriveStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk))
+                        ? RedriveStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), Restarted)
                         : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk))));
                 progress = progress with { NextChunk = chunk + 1 };
                 chunksThisGeneration++;
@@ -125,13 +136,14 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 continue;
             }
 
-            progress = progress with
+            progress = Redriven(progress, result) with
             {
                 SucceededChildren = progress.SucceededChildren + (result.Succeeded ?? 0),
                 FailedChildren = progress.FailedChildren + (result.Failed ?? 0),
                 SucceededItems = progress.SucceededItems + (result.Items ?? 0) - (result.FailedItems ?? 0),
                 FailedItems = progress.FailedItems + (result.FailedItems ?? 0),
                 NotRedrivableChildren = progress.NotRedrivableChildren + (result.NotRedrivable ?? 0),
+                NotRedrivableItems = progress.NotRedrivableItems + (result.NotRedrivableItems ?? 0),
                 FirstError = progress.FirstError ?? result.Error,
                 FirstCause = progress.FirstError is null ? result.Cause : progress.FirstCause,
             };
@@ -154,6 +166,13 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         context.SetCustomStatus(DurableJson.Serialize(Record(run, progress, "RUNNING", null, items, children)));
     }
 
+
+    /// <summary>The progress without a redriven chunk's previously unsuccessful children in <c>pendingRedrive</c>.</summary>
+    private static MapRunProgress Redriven(MapRunProgress progress, MapRunActivityResult result) => progress with
+    {
+        PendingRedriveItems = Math.Max(0, progress.PendingRedriveItems - (result.RedrivenItems ?? 0)),
+        PendingRedriveChildren = Math.Max(0, progress.PendingRedriveChildren - (result.RedrivenChildren ?? 0)),
+    };
 
     /// <summary>The error that fails the Map once failures pass what it tolerates, or <see langword="null"/>.</summary>
     internal static AslError? Exceeded(MapRunRequest request, MapRunProgress progress)
@@ -219,9 +238,11 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
     /// waits a few seconds for them; while they run it is called again after a durable timer that backs off (1 s doubling
     /// to 15 s), so a long child costs a few history events, not a tight loop (bounded: <see cref="MaxRedriveLooks"/>). A chunk never recorded runs whole.
     /// </summary>
-    private static async Task<MapRunActivityResult> RedriveStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency)
+    private static async Task<MapRunActivityResult> RedriveStandardChunkAsync(
+        TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency, Action<MapRunActivityResult> restarted)
     {
         var delay = TimeSpan.FromSeconds(1);
+        var told = false;
         for (var look = 0; look < MaxRedriveLooks; look++)
         {
             var result = await CallAsync(context, ActivityNames.MapRunRedriveChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)));
@@ -232,7 +253,14 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
 
             if (result.Pending != true)
             {
-                return result;
+                // pendingRedrive was lowered once, when the children were restarted.
+                return told ? result with { RedrivenItems = null, RedrivenChildren = null } : result;
+            }
+
+            if (!told)
+            {
+                restarted(result);
+                told = true;
             }
 
             await context.CreateTimer(context.CurrentUtcDateTime + delay, CancellationToken.None);
@@ -355,11 +383,13 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         var executions = new MapRunCounts(0, runningChildren, progress.SucceededChildren, progress.FailedChildren, 0, 0, progress.SucceededChildren + progress.FailedChildren + runningChildren, request.Writer is { Exports: true } ? progress.SucceededChildren + progress.FailedChildren : 0)
         {
             FailuresNotRedrivable = progress.NotRedrivableChildren,
+            PendingRedrive = stop is null ? progress.PendingRedriveChildren : 0, // a redrive that ended has none waiting
         };
-        if (request.Batcher is null)
+        items = items with
         {
-            items = items with { FailuresNotRedrivable = progress.NotRedrivableChildren }; // one item per child
-        }
+            FailuresNotRedrivable = request.Batcher is null ? progress.NotRedrivableChildren : progress.NotRedrivableItems, // one item per child without a batcher
+            PendingRedrive = stop is null ? progress.PendingRedriveItems : 0,
+        };
 
         return new MapRunRecord(request.MapRunArn, status, progress.StartDate, items, executions)
         {

@@ -45,6 +45,21 @@ public sealed record MapRunActivityResult(int Version)
     /// <summary>Redriving a STANDARD chunk: its unsuccessful children that could not be redriven (AWS's failuresNotRedrivable).</summary>
     public int? NotRedrivable { get; init; }
 
+    /// <summary>Items in its unsuccessful children that cannot be redriven (AWS's itemCounts <c>failuresNotRedrivable</c>).</summary>
+    public long? NotRedrivableItems { get; init; }
+
+    /// <summary>A redrive's staging: the unsuccessful items its previous run recorded (AWS's itemCounts <c>pendingRedrive</c> at the start).</summary>
+    public long? PendingRedriveItems { get; init; }
+
+    /// <summary>A redrive's staging: the unsuccessful children its previous run recorded (executionCounts <c>pendingRedrive</c>).</summary>
+    public long? PendingRedriveChildren { get; init; }
+
+    /// <summary>Redriving a chunk: the items of its previously unsuccessful children, which now left <c>pendingRedrive</c>.</summary>
+    public long? RedrivenItems { get; init; }
+
+    /// <summary>Redriving a chunk: its previously unsuccessful children, which now left <c>pendingRedrive</c>.</summary>
+    public long? RedrivenChildren { get; init; }
+
     /// <summary>A window of a chunk's child inputs (STANDARD children).</summary>
     public JsonArray? Inputs { get; init; }
 

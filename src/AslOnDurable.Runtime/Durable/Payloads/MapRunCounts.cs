@@ -13,4 +13,7 @@ public sealed record MapRunCounts(long Pending, long Running, long Succeeded, lo
 {
     /// <summary>Unsuccessful STANDARD children a redrive could not redrive (AWS's <c>failuresNotRedrivable</c>).</summary>
     public long FailuresNotRedrivable { get; init; }
+
+    /// <summary>Unsuccessful ones of the previous run that a redrive under way has not restarted yet (AWS's <c>pendingRedrive</c>).</summary>
+    public long PendingRedrive { get; init; }
 }

@@ -23,6 +23,15 @@ public sealed record MapRunProgress(int Generation, DateTimeOffset StartDate, lo
     /// <summary>Failed STANDARD children a redrive could not redrive.</summary>
     public long NotRedrivableChildren { get; init; }
 
+    /// <summary>Items in failed STANDARD children a redrive could not redrive.</summary>
+    public long NotRedrivableItems { get; init; }
+
+    /// <summary>A redrive: unsuccessful items of the previous run not yet restarted (AWS's <c>pendingRedrive</c>).</summary>
+    public long PendingRedriveItems { get; init; }
+
+    /// <summary>A redrive: unsuccessful children of the previous run not yet restarted.</summary>
+    public long PendingRedriveChildren { get; init; }
+
     /// <summary>The first failed child's error.</summary>
     public string? FirstError { get; init; }
 

@@ -30,14 +30,51 @@ public sealed class MapRunRedriveChunkActivityTests
 
         Assert.True(pending.Pending);
         Assert.Null(pending.Succeeded);
+        Assert.Equal(2, pending.RedrivenChildren); // restarted (or refused): they no longer wait for the redrive
+        Assert.Equal(2, pending.RedrivenItems);
         Assert.Null(done.Pending);
         Assert.Equal(2, done.Succeeded);
         Assert.Equal(1, done.Failed);
         Assert.Equal(1, done.NotRedrivable);
+        Assert.Equal(1, done.NotRedrivableItems);
+        Assert.Equal(2, done.RedrivenChildren);
         Assert.Equal([first, second, first, second], redrives.Asked);
         var recorded = JsonNode.Parse(store.Text(MapRunStorage.Container, MapRunStorage.ResultsBlob(request, 0))!)!;
         Assert.Equal(["SUCCEEDED", "SUCCEEDED", "FAILED"], recorded["Entries"]!.AsArray().Select(e => (string)e!["Status"]!));
         JsonAssert.Equal("""[{"id":0,"done":true},{"id":1,"done":true},null]""", recorded["Outputs"]);
+    }
+
+    [Fact]
+    public async Task StandardChunk_ItemBatcher_UnredrivableBatchCountsItsItems_RedrivenCountsItemsAndChildren()
+    {
+        var (request, input) = await StageAsync(batches: true);
+        string second = Arn(request, 2);
+        redrives.Refused.Add(second);
+        redrives.Closed[Arn(request, 1)] = new MapRunChild("c1", JsonNode.Parse("""{"Items":[{"id":2},{"id":3}]}"""), "SUCCEEDED", JsonNode.Parse("[]"), null, Redrive, Redrive);
+
+        var done = await RunAsync(input);
+
+        Assert.Null(done.Pending);
+        Assert.Equal(2, done.Succeeded);
+        Assert.Equal(1, done.Failed);
+        Assert.Equal(3, done.FailedItems);
+        Assert.Equal(1, done.NotRedrivable);
+        Assert.Equal(3, done.NotRedrivableItems); // itemCounts' failuresNotRedrivable: the refused batch's items
+        Assert.Equal(2, done.RedrivenChildren);
+        Assert.Equal(5, done.RedrivenItems);
+    }
+
+    [Fact]
+    public async Task RedriveStage_CountsTheUnsuccessfulChildrenAndItemsTheChunkResultsKept()
+    {
+        var (request, _) = await StageAsync(batches: true);
+
+        var staged = DurableJson.Deserialize<MapRunActivityResult>(await MapRunRedriveStageActivity.RunAsync(
+            store, DurableJson.Serialize(new MapRunActivityInput(PayloadVersion.Current, string.Empty, request, 0, 100))));
+
+        Assert.Equal(1, staged.ChunkCount);
+        Assert.Equal(2, staged.PendingRedriveChildren);
+        Assert.Equal(5, staged.PendingRedriveItems);
     }
 
     [Fact]
@@ -57,8 +94,11 @@ public sealed class MapRunRedriveChunkActivityTests
 
     private static string Arn(MapRunRequest request, int position) => MapRunChunks.ChildExecutionArn(request, "c" + position);
 
-    /// <summary>A first run of one chunk of three STANDARD children: the first succeeded, the others failed.</summary>
-    private async Task<(MapRunRequest Request, string Input)> StageAsync()
+    /// <summary>
+    /// A first run of one chunk of three STANDARD children: the first succeeded, the others failed (with
+    /// <paramref name="batches"/>: batches of 1, 2 and 3 items under an ItemBatcher).
+    /// </summary>
+    private async Task<(MapRunRequest Request, string Input)> StageAsync(bool batches = false)
     {
         const string id = "00000000-0000-0000-0000-0000000000c1";
         var request = new MapRunRequest
@@ -67,11 +107,14 @@ public sealed class MapRunRedriveChunkActivityTests
             ReaderResource = "arn:aws:states:::s3:getObject", ExecutionName = "run", StateMachineName = "m",
             ArnPrefix = "arn:aws:states:us-east-1:123456789012", ExecutionStartTime = Redrive, StateEnteredTime = Redrive,
             RedriveCount = 1, RedriveDate = Redrive,
+            Batcher = batches ? new MapRunBatcher(3, 0, null) : null,
         };
         var definition = DefinitionFiles.Read("api", "map-run-redrive").Replace("\"EXPRESS\"", "\"STANDARD\"", StringComparison.Ordinal);
         var full = new MapRunActivityInput(PayloadVersion.Current, definition, request, 0, 100);
         await MapRunStorage.WriteRunAsync(store, full, CancellationToken.None);
-        JsonNode?[] items = [.. Enumerable.Range(0, 3).Select(i => JsonNode.Parse($$"""{"id":{{i}}}"""))];
+        JsonNode?[] items = batches
+            ? [JsonNode.Parse("""{"Items":[{"id":0}]}"""), JsonNode.Parse("""{"Items":[{"id":1},{"id":2}]}"""), JsonNode.Parse("""{"Items":[{"id":3},{"id":4},{"id":5}]}""")]
+            : [.. Enumerable.Range(0, 3).Select(i => JsonNode.Parse($$"""{"id":{{i}}}"""))];
         await MapRunStorage.WriteAsync(store, MapRunStorage.ItemsBlob(request, 0), new JsonArray([.. items.Select(i => i?.DeepClone())]), CancellationToken.None);
         MapRunChild[] children =
         [

@@ -52,23 +52,28 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
         var firstIndex = loaded.FirstIndex;
         var recorded = await MapRunStorage.TryReadAsync(items, MapRunStorage.ResultsBlob(run, request.Chunk), CancellationToken.None).ConfigureAwait(false);
         MapRunChunkResult result;
-        var notRedrivable = 0;
+        var notRedrivable = new List<int>();
+        MapRunActivityResult taken;
         if (recorded is JsonObject { } previous && previous["Entries"] is JsonArray entries && previous["Outputs"] is JsonArray outputs)
         {
             var (indexes, inputs) = MapRunChunks.Unsuccessful(entries);
+
+            // Its unsuccessful children leave pendingRedrive once restarted (STANDARD) or rerun (EXPRESS) here.
+            var (unsuccessfulItems, unsuccessfulChildren) = MapRunChunks.UnsuccessfulCounts(run, entries);
+            taken = new MapRunActivityResult(PayloadVersion.Current) { RedrivenItems = unsuccessfulItems, RedrivenChildren = unsuccessfulChildren };
             if (run.Express)
             {
                 result = MapRunChunks.Merge(run, entries, outputs, indexes, await MapRunChunks.RerunExpressAsync(plan, run, inputs, host, options).ConfigureAwait(false));
             }
             else
             {
-                var redriven = await RedriveStandardAsync(redrives!, run, entries, indexes).ConfigureAwait(false);
+                var redriven = await RedriveStandardAsync(redrives!, run, entries, indexes, notRedrivable).ConfigureAwait(false);
                 if (redriven is null)
                 {
-                    return new MapRunActivityResult(PayloadVersion.Current) { Pending = true };
+                    return taken with { Pending = true };
                 }
 
-                (result, notRedrivable) = (MapRunChunks.Merge(run, entries, outputs, redriven.Value.Indexes, MapRunChunks.Describe(run, redriven.Value.Children)), redriven.Value.NotRedrivable);
+                result = MapRunChunks.Merge(run, entries, outputs, redriven.Value.Indexes, MapRunChunks.Describe(run, redriven.Value.Children));
             }
 
             if (run.Writer is { Exports: true } writer && result.Failed == 0)
@@ -90,7 +95,10 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
         }
 
         var counted = await MapRunStorage.RecordAsync(items, run, request.Chunk, chunk.Count, result, CancellationToken.None).ConfigureAwait(false);
-        return notRedrivable > 0 ? counted with { NotRedrivable = notRedrivable } : counted;
+        counted = counted with { RedrivenItems = taken.RedrivenItems, RedrivenChildren = taken.RedrivenChildren };
+        return notRedrivable.Count > 0
+            ? counted with { NotRedrivable = notRedrivable.Count, NotRedrivableItems = notRedrivable.Sum(i => MapRunChunks.EntryItems(run, entries[i])) }
+            : counted;
     });
 
     /// <summary>
@@ -98,12 +106,11 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
     /// (positions in <paramref name="entries"/> and outcomes, aligned), or <see langword="null"/> while some still run. A
     /// child that cannot be redriven keeps its entry and counts as not redrivable.
     /// </summary>
-    private static async Task<(List<int> Indexes, List<MapRunChild> Children, int NotRedrivable)?> RedriveStandardAsync(
-        IMapRunChildRedrives redrives, MapRunRequest run, JsonArray entries, IReadOnlyList<int> unsuccessful)
+    private static async Task<(List<int> Indexes, List<MapRunChild> Children)?> RedriveStandardAsync(
+        IMapRunChildRedrives redrives, MapRunRequest run, JsonArray entries, IReadOnlyList<int> unsuccessful, List<int> notRedrivable)
     {
         var redriveDate = run.RedriveDate ?? throw new InvalidOperationException("A redriven map run has a redrive date.");
         var redriven = new List<int>();
-        var notRedrivable = 0;
         foreach (var index in unsuccessful)
         {
             var arn = (string?)entries[index]?["ExecutionArn"];
@@ -113,7 +120,7 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
             }
             else
             {
-                notRedrivable++;
+                notRedrivable.Add(index);
             }
         }
 
@@ -131,6 +138,6 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
             children.Add(child);
         }
 
-        return (redriven, children, notRedrivable);
+        return (redriven, children);
     }
 }

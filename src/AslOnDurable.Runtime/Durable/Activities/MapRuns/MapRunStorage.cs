@@ -157,6 +157,32 @@ internal static class MapRunStorage
     }
 
     /// <summary>
+    /// The unsuccessful children (and their items) in the chunk results a map run kept (<c>&lt;id&gt;/results/</c>): what a
+    /// redrive of it starts with as <c>pendingRedrive</c>. Chunks that recorded no result (never started, or running when
+    /// the map run was aborted) run whole and are not counted.
+    /// </summary>
+    public static async Task<(long Items, long Children)> UnsuccessfulAsync(IItemStore store, MapRunRequest request, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var blob in store.ListAsync(Container, request.MapRunId + "/results/", cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(blob.Key);
+        }
+
+        long items = 0, children = 0;
+        foreach (var name in names)
+        {
+            if (await TryReadAsync(store, name, cancellationToken).ConfigureAwait(false) is JsonObject { } result && result["Entries"] is JsonArray entries)
+            {
+                var (chunkItems, chunkChildren) = MapRunChunks.UnsuccessfulCounts(request, entries);
+                (items, children) = (items + chunkItems, children + chunkChildren);
+            }
+        }
+
+        return (items, children);
+    }
+
+    /// <summary>
     /// Runs an activity's work: ASL errors become a fatal result (they fail the Map state), unexpected exceptions
     /// <c>States.Runtime</c>.
     /// </summary>
@@ -185,19 +211,22 @@ internal static class MapRunStorage
     /// Deletes a map run's working blobs (<c>asl-map-runs/&lt;id&gt;/</c>) once it ended; result files stay. Best effort: a
     /// blob that cannot be deleted is left behind, the map run's outcome does not change.
     /// </summary>
-    public static async Task DeleteWorkingDataAsync(IItemStore store, MapRunRequest request)
+    public static Task DeleteWorkingDataAsync(IItemStore store, MapRunRequest request) => DeleteWorkingDataAsync(store, request.MapRunId, Container);
+
+    /// <summary>Deletes the working blobs of map run <paramref name="mapRunId"/> in <paramref name="container"/>; best effort, as above.</summary>
+    public static async Task DeleteWorkingDataAsync(IItemStore store, string mapRunId, string container)
     {
         try
         {
             var names = new List<string>();
-            await foreach (var blob in store.ListAsync(Container, request.MapRunId + "/", CancellationToken.None).ConfigureAwait(false))
+            await foreach (var blob in store.ListAsync(container, mapRunId + "/", CancellationToken.None).ConfigureAwait(false))
             {
                 names.Add(blob.Key);
             }
 
             foreach (var name in names)
             {
-                await store.DeleteAsync(Container, name, CancellationToken.None).ConfigureAwait(false);
+                await store.DeleteAsync(container, name, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Azure.RequestFailedException)
@@ -209,7 +238,10 @@ internal static class MapRunStorage
     /// <summary>The folder of the map run's item chunks (<c>&lt;id&gt;/items/</c>).</summary>
     public static string ItemsFolder(MapRunRequest request) => request.MapRunId + "/items/";
 
-    private static string RunBlob(MapRunRequest request) => request.MapRunId + "/run.json";
+    private static string RunBlob(MapRunRequest request) => RunBlob(request.MapRunId);
+
+    /// <summary>The blob of map run <paramref name="mapRunId"/>'s full input (<c>&lt;id&gt;/run.json</c>).</summary>
+    public static string RunBlob(string mapRunId) => mapRunId + "/run.json";
 
     private static string Blob(MapRunRequest request, string kind, int chunk) =>
         request.MapRunId + "/" + kind + "/" + chunk.ToString(CultureInfo.InvariantCulture) + ".json";
