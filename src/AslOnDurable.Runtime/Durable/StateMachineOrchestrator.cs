@@ -50,6 +50,14 @@ public sealed class StateMachineOrchestrator(
     /// <summary>ASL history events after which a generation continues as new, unless the input says otherwise.</summary>
     public const int DefaultMaxEventsPerGeneration = 10_000;
 
+    /// <summary>
+    /// The custom status an execution sets once its result is decided: work it abandoned may still be open (a Task in a
+    /// branch of a failed Parallel, a <c>.sync</c> child of a timed-out execution), and DurableTask.Core completes the
+    /// instance only once none is; the self-host's orchestration service then answers that work as failed and stops
+    /// its children (<see cref="Hosting.OpenWork"/>). Its own timers the execution cancels itself.
+    /// </summary>
+    public const string FinishedStatus = "asl:finished";
+
     /// <inheritdoc />
     public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
     {
@@ -119,8 +127,7 @@ public sealed class StateMachineOrchestrator(
             Task timer = DurableTimers.WaitUntilAsync(context, deadline, cancelTimer.Token);
             if (await Task.WhenAny(run, timer) == timer)
             {
-                // The engine may go on (a task's late answer arrives in a later episode): it records nothing now.
-                history?.Close();
+                Finish(context, host, history);
                 if (!context.IsReplaying)
                 {
                     telemetry?.End(context.InstanceId, "TIMED_OUT", new AslError(StatesErrorNames.Timeout, null), context.CurrentUtcDateTime);
@@ -144,7 +151,19 @@ public sealed class StateMachineOrchestrator(
             return string.Empty;
         }
 
+        Finish(context, host, history);
         return Serialize(result);
+    }
+
+    /// <summary>
+    /// The result is decided: abandoned branches record nothing more (a task's late answer, or the failure answering it,
+    /// arrives in a later episode), their timers stop, and the instance says so (<see cref="FinishedStatus"/>).
+    /// </summary>
+    private static void Finish(TaskOrchestrationContext context, DurableExecutionHost host, ReplaySafeHistorySink? history)
+    {
+        history?.Close();
+        host.Close();
+        context.SetCustomStatus(FinishedStatus);
     }
 
     private static ExecutionCheckpoint ToCheckpoint(StateMachineContinuation continuation) => new()

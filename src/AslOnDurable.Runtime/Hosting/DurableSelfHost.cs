@@ -53,8 +53,10 @@ public sealed class DurableSelfHost : IAsyncDisposable
         catalog = catalog.WithActivity(ActivityNames.StartExecution, () => new StartExecutionActivity(executionClient));
         DurableTaskShimFactory shims = new(new DurableTaskWorkerOptions(), loggerFactory);
         // A durable backend shared with other workers gets its in-flight work handed over when this host stops.
-        HandOverOrchestrationService? handOver = options.Backend == DurableBackend.InMemory ? null : new(service);
-        TaskHubWorker worker = new(handOver ?? service, loggerFactory);
+        // Every host closes an execution whose result is decided though work it abandoned is still open.
+        IOrchestrationService closing = new ClosingOrchestrationService(service);
+        HandOverOrchestrationService? handOver = options.Backend == DurableBackend.InMemory ? null : new(closing);
+        TaskHubWorker worker = new(handOver ?? closing, loggerFactory);
         worker.AddTaskOrchestrations(catalog.Orchestrators
             .Select(o => (ObjectCreator<TaskOrchestration>)new ShimObjectCreator<TaskOrchestration>(
                 o.Key, () => shims.CreateOrchestration(new TaskName(o.Key), o.Value())))

@@ -31,8 +31,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <summary>Records an event and returns its id.</summary>
     public long Record(string type, long previousEventId, JsonObject? details = null)
     {
-        var closing = type is HistoryEventTypes.ExecutionSucceeded or HistoryEventTypes.ExecutionFailed or HistoryEventTypes.ExecutionTimedOut;
-        if (closing ? Interlocked.Exchange(ref closed, 1) != 0 : Volatile.Read(ref closed) != 0)
+        if (AfterTheEnd(type))
         {
             return LastId;
         }
@@ -49,6 +48,13 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         }
 
         return id;
+    }
+
+    /// <summary>Whether an event of <paramref name="type"/> comes after the closing event (a closing event closes the history).</summary>
+    private bool AfterTheEnd(string type)
+    {
+        var closing = type is HistoryEventTypes.ExecutionSucceeded or HistoryEventTypes.ExecutionFailed or HistoryEventTypes.ExecutionTimedOut;
+        return closing ? Interlocked.Exchange(ref closed, 1) != 0 : Volatile.Read(ref closed) != 0;
     }
 
     /// <summary>
@@ -103,6 +109,11 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
             var details = resource is null ? new JsonObject() : new JsonObject { ["resource"] = resource };
             details[member] = Text(payload);
             return Record(type, previousEventId, details);
+        }
+
+        if (AfterTheEnd(type))
+        {
+            return LastId; // ExecutionSucceeded comes this way: it closes the history as well
         }
 
         var id = Interlocked.Increment(ref lastId);
