@@ -22,9 +22,11 @@ namespace AslOnDurable.Runtime.Durable;
 /// <see cref="StateMachineInput.MaxEventsPerGeneration"/> ASL events, the engine stops at the next top-level state
 /// boundary and the orchestration restarts with the checkpoint as <see cref="StateMachineInput.Continuation"/> (same
 /// instance id, empty history), so history and replay cost stay bounded. DurableTask.Core marks the instance
-/// completed (or continued as new) only once no task is open, so an activity the run abandoned (in a failed Parallel
-/// branch) delays completion, never the result; past a timeout the activity stops waiting for its handler
-/// (<see cref="Activities.StateMachineTaskActivity"/>), and the history sink is closed once the deadline is taken. A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
+/// completed only once no task is open: once the result is decided the run closes its history sink, cancels its timers
+/// and sets <see cref="FinishedStatus"/>, and the self-host's service answers the activities and child executions it
+/// abandoned (in a failed Parallel branch, past the deadline) so the instance completes at once
+/// (<see cref="Hosting.OpenWork"/>); past a timeout the activity also stops waiting for its handler
+/// (<see cref="Activities.StateMachineTaskActivity"/>). A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
 /// </remarks>
 /// <param name="plans">Compiled definitions, shared by every execution of the host.</param>
 /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c> for none.</param>

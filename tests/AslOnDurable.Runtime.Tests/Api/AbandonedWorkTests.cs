@@ -9,11 +9,11 @@ namespace AslOnDurable.Runtime.Tests.Api;
 /// An execution whose result is decided while work it no longer needs is still open (AWS stops the other branches of a
 /// failed Parallel or Map, and a Wait in an abandoned branch ends with it): on the embedded durable backend it closes at
 /// once, though a Task handler in another branch never answers and has no TimeoutSeconds, and that handler's late answer
-/// changes neither the status nor the history's end.
+/// changes neither the status nor the history's end (on Azurite: <see cref="AzureStorageAbandonedWorkTests"/>).
 /// </summary>
 public sealed class AbandonedWorkTests : IAsyncLifetime
 {
-    private const string Fn = "arn:aws:lambda:us-east-1:123456789012:function:";
+    internal const string Fn = "arn:aws:lambda:us-east-1:123456789012:function:";
     private readonly HeldOrFailingHandler handler = new();
     private RedriveTestHost host = null!;
 
@@ -26,24 +26,25 @@ public sealed class AbandonedWorkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Parallel_BranchFailsWhileAnotherBranchsTaskIsHeld_ClosesFailedAtOnce()
+    public Task Parallel_BranchFailsWhileAnotherBranchsTaskIsHeld_ClosesFailedAtOnce() => ParallelFailsWhileHeldAsync(host, handler);
+
+    /// <summary>A Parallel whose second branch fails while the first one's Task is held closes FAILED with the branch's error.</summary>
+    internal static async Task ParallelFailsWhileHeldAsync(RedriveTestHost host, HeldOrFailingHandler handler)
     {
-        JsonObject arn = await StartAsync("par-fail", """
+        JsonObject arn = await StartAsync(host, "par-fail", """
             {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
               {"StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "End": true}}},
               {"StartAt": "Boom", "States": {"Boom": {"Type": "Task", "Resource": "%FN%boom", "End": true}}}]}}}
             """);
 
-        Assert.Equal("FAILED", await ClosedStatusAsync(arn));
-        Assert.Equal("Boom", (string?)(await host.DescribeAsync(arn))["error"]);
-        Assert.False(handler.Released, "the execution closed only once the held call answered");
-        await AssertLateAnswerIgnoredAsync(arn, "FAILED", "ExecutionFailed");
+        await AssertClosedWhileHeldAsync(host, handler, arn, "FAILED", "Boom");
+        await AssertLateAnswerIgnoredAsync(host, handler, arn, "FAILED", "ExecutionFailed");
     }
 
     [Fact]
-    public async Task Map_IterationFailsWhileOtherIterationsAreHeld_ClosesFailedAtOnce()
+    public async Task Map_IterationFailsWhileAnotherIterationIsHeld_ClosesFailedAtOnce()
     {
-        JsonObject arn = await StartAsync("map-fail", """
+        JsonObject arn = await StartAsync(host, "map-fail", """
             {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items", "End": true,
               "ItemProcessor": {"StartAt": "Which", "States": {
                 "Which": {"Type": "Choice", "Choices": [
@@ -54,16 +55,14 @@ public sealed class AbandonedWorkTests : IAsyncLifetime
                 "Boom": {"Type": "Task", "Resource": "%FN%boom", "End": true}}}}}}
             """, """{"items": [{"fail": false}, {"quick": true}, {"fail": true}]}""");
 
-        Assert.Equal("FAILED", await ClosedStatusAsync(arn));
-        Assert.Equal("Boom", (string?)(await host.DescribeAsync(arn))["error"]);
-        Assert.False(handler.Released, "the execution closed only once the held calls answered");
-        await AssertLateAnswerIgnoredAsync(arn, "FAILED", "ExecutionFailed");
+        await AssertClosedWhileHeldAsync(host, handler, arn, "FAILED", "Boom");
+        await AssertLateAnswerIgnoredAsync(host, handler, arn, "FAILED", "ExecutionFailed");
     }
 
     [Fact]
     public async Task Parallel_CaughtFailureWhileABranchIsHeld_CatchTakenAtOnceAndTheExecutionSucceeds()
     {
-        JsonObject arn = await StartAsync("par-catch", """
+        JsonObject arn = await StartAsync(host, "par-catch", """
             {"StartAt": "Fan", "States": {
               "Fan": {"Type": "Parallel", "Next": "Unreached", "Branches": [
                 {"StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "End": true}}},
@@ -73,55 +72,42 @@ public sealed class AbandonedWorkTests : IAsyncLifetime
               "Handled": {"Type": "Pass", "Result": "handled", "ResultPath": "$.handled", "End": true}}}
             """);
 
-        Assert.Equal("SUCCEEDED", await ClosedStatusAsync(arn));
+        await AssertClosedWhileHeldAsync(host, handler, arn, "SUCCEEDED", null);
         JsonNode output = JsonNode.Parse((string)(await host.DescribeAsync(arn))["output"]!)!;
         Assert.Equal("handled", (string?)output["handled"]);
         Assert.Equal("Boom", (string?)output["caught"]!["Error"]);
-        Assert.False(handler.Released, "the execution closed only once the held call answered");
-        await AssertLateAnswerIgnoredAsync(arn, "SUCCEEDED", "ExecutionSucceeded");
+        await AssertLateAnswerIgnoredAsync(host, handler, arn, "SUCCEEDED", "ExecutionSucceeded");
     }
 
     [Fact]
     public async Task Parallel_BranchFailsWhileAnotherBranchWaitsAnHour_ClosesFailedAtOnce()
     {
-        JsonObject arn = await StartAsync("par-wait", """
+        JsonObject arn = await StartAsync(host, "par-wait", """
             {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
               {"StartAt": "Long", "States": {"Long": {"Type": "Wait", "Seconds": 3600, "End": true}}},
               {"StartAt": "Fails", "States": {"Fails": {"Type": "Fail", "Error": "Gone", "Cause": "on purpose"}}}]}}}
             """);
 
-        Assert.Equal("FAILED", await ClosedStatusAsync(arn));
+        Assert.Equal("FAILED", await host.ClosedStatusAsync(arn));
         Assert.Equal("Gone", (string?)(await host.DescribeAsync(arn))["error"]);
         string[] types = await host.HistoryTypesAsync(arn, "ExecutionFailed");
         Assert.Single(types, t => t == "ExecutionFailed");
         Assert.DoesNotContain("WaitStateExited", types);
     }
 
-    private async Task<JsonObject> StartAsync(string name, string definition, string input = "{}")
-    {
-        JsonObject arn = await host.StartAsync(await host.CreateInlineAsync(name, definition.Replace("%FN%", Fn, StringComparison.Ordinal)), "r1", input);
-        return arn;
-    }
+    private static async Task<JsonObject> StartAsync(RedriveTestHost host, string name, string definition, string input = "{}") =>
+        await host.StartAsync(await host.CreateInlineAsync(name, definition.Replace("%FN%", Fn, StringComparison.Ordinal)), "r1", input);
 
-    /// <summary>The execution's status once it has closed; fails after a generous bound (nothing here has a timeout).</summary>
-    private async Task<string?> ClosedStatusAsync(JsonObject arn)
+    /// <summary>The execution closed with <paramref name="status"/> (and <paramref name="error"/>) while the held calls still wait.</summary>
+    private static async Task AssertClosedWhileHeldAsync(RedriveTestHost host, HeldOrFailingHandler handler, JsonObject arn, string status, string? error)
     {
-        using CancellationTokenSource budget = new(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            string? status = await host.StatusAsync(arn);
-            if (status != "RUNNING")
-            {
-                return status;
-            }
-
-            Assert.False(budget.IsCancellationRequested, "the execution is still RUNNING a minute after its result was decided");
-            await Task.Delay(100);
-        }
+        Assert.Equal(status, await host.ClosedStatusAsync(arn));
+        Assert.Equal(error, (string?)(await host.DescribeAsync(arn))["error"]);
+        Assert.False(handler.Released, "the execution closed only once the held call answered");
     }
 
     /// <summary>Releases the held calls, lets their answers arrive, and checks they changed neither the status nor the history's end.</summary>
-    private async Task AssertLateAnswerIgnoredAsync(JsonObject arn, string status, string closingEvent)
+    private static async Task AssertLateAnswerIgnoredAsync(RedriveTestHost host, HeldOrFailingHandler handler, JsonObject arn, string status, string closingEvent)
     {
         handler.Release();
         await host.WaitAsync(arn);
@@ -136,7 +122,7 @@ public sealed class AbandonedWorkTests : IAsyncLifetime
     /// <c>…:held</c> waits until <see cref="Release"/>, then succeeds; <c>…:boom</c> fails with <c>Boom</c> once a held
     /// call has begun (so the failure is decided while it is open).
     /// </summary>
-    private sealed class HeldOrFailingHandler : ITaskHandler
+    internal sealed class HeldOrFailingHandler : ITaskHandler
     {
         private readonly TaskCompletionSource held = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
