@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Errors;
+using AslOnDurable.Runtime.Hosting;
 
 namespace AslOnDurable.Runtime.Tests.Api;
 
@@ -93,6 +94,25 @@ public sealed class AbandonedWorkTests : IAsyncLifetime
         string[] types = await host.HistoryTypesAsync(arn, "ExecutionFailed");
         Assert.Single(types, t => t == "ExecutionFailed");
         Assert.DoesNotContain("WaitStateExited", types);
+    }
+
+    [Fact]
+    public async Task Runner_ParallelBranchFailsWhileAnotherBranchsTaskIsHeld_ReturnsFailed()
+    {
+        // asl run's path: an execution that needs nothing from outside runs on the in-process driver, not the host.
+        string definition = """
+            {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
+              {"StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "End": true}}},
+              {"StartAt": "Boom", "States": {"Boom": {"Type": "Task", "Resource": "%FN%boom", "End": true}}}]}}}
+            """.Replace("%FN%", Fn, StringComparison.Ordinal);
+        using CancellationTokenSource budget = new(TimeSpan.FromSeconds(60));
+
+        ExecutionResult result = await DurableStateMachineRunner.RunAsync(
+            definition, new JsonObject(), handler, new DurableRunOptions(), budget.Token);
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal("Boom", result.Error?.Error);
+        Assert.False(handler.Released);
     }
 
     private static async Task<JsonObject> StartAsync(RedriveTestHost host, string name, string definition, string input = "{}") =>
