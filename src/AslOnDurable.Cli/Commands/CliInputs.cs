@@ -227,6 +227,59 @@ internal static class CliInputs
         };
     }
 
+    /// <summary>The most seconds <c>--handover-grace-seconds</c> and <c>--handover-settle-seconds</c> may add up to: the
+    /// whole stop must end within <see cref="AslApplication.StopTimeout"/> (60 s), which also covers the forced stop after it.</summary>
+    public const int MaxHandOverSeconds = 50;
+
+    /// <summary>The <c>--handover-grace-seconds</c> option of <c>asl worker</c> and <c>asl serve --storage</c>.</summary>
+    /// <returns>The option.</returns>
+    public static System.CommandLine.Option<int?> HandOverGraceOption() => new("--handover-grace-seconds")
+    {
+        Description = "On Ctrl+C/SIGTERM, how long task calls running here may take to finish before they are given back to the task hub "
+            + "for another worker (default 10).",
+    };
+
+    /// <summary>The <c>--handover-settle-seconds</c> option of <c>asl worker</c> and <c>asl serve --storage</c>.</summary>
+    /// <returns>The option.</returns>
+    public static System.CommandLine.Option<int?> HandOverSettleOption() => new("--handover-settle-seconds")
+    {
+        Description = "On Ctrl+C/SIGTERM, how long the results of the task calls that finished may then take to be recorded here (default 5).",
+    };
+
+    /// <summary>
+    /// Applies <c>--handover-grace-seconds</c> and <c>--handover-settle-seconds</c> (either may be left out: its default
+    /// stays), or a usage error when one is negative or both add up to more than <see cref="MaxHandOverSeconds"/>.
+    /// </summary>
+    /// <param name="options">The options.</param>
+    /// <param name="grace">The grace in seconds, or <c>null</c> for the default.</param>
+    /// <param name="settle">The settle time in seconds, or <c>null</c> for the default.</param>
+    /// <param name="stderr">Where the usage error goes.</param>
+    /// <returns>The options, or <c>null</c> after printing why not.</returns>
+    public static SelfHostOptions? WithHandOver(SelfHostOptions options, int? grace, int? settle, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (grace is < 0 || settle is < 0)
+        {
+            stderr.WriteLine("error: --handover-grace-seconds and --handover-settle-seconds must not be negative.");
+            return null;
+        }
+
+        SelfHostOptions result = options with
+        {
+            HandOverGrace = grace is { } g ? TimeSpan.FromSeconds(g) : options.HandOverGrace,
+            HandOverSettle = settle is { } s ? TimeSpan.FromSeconds(s) : options.HandOverSettle,
+        };
+        if ((result.HandOverGrace + result.HandOverSettle).TotalSeconds > MaxHandOverSeconds)
+        {
+            stderr.WriteLine($"error: --handover-grace-seconds and --handover-settle-seconds may add up to {MaxHandOverSeconds} at most "
+                + $"(a stop has {AslApplication.StopTimeout.TotalSeconds:0} s before the process is ended).");
+            return null;
+        }
+
+        return result;
+    }
+
     /// <summary>The <c>--handlers</c> option: plugin assemblies with .NET task handlers.</summary>
     public static System.CommandLine.Option<string[]> HandlersOption() => new("--handlers")
     {

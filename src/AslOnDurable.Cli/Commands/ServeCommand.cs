@@ -19,7 +19,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AslOnDurable.Cli.Commands;
 
 /// <summary>
-/// <c>asl serve [--port N] [--host ADDR] [--storage CONN|azurite] [--items-folder DIR] [--integrations FILE] [--handlers DLL] [--failover-seconds N]</c>:
+/// <c>asl serve [--port N] [--host ADDR] [--storage CONN|azurite] [--items-folder DIR] [--integrations FILE] [--handlers DLL] [--failover-seconds N]
+/// [--handover-grace-seconds N] [--handover-settle-seconds N]</c>:
 /// the AWS Step Functions API (AWS JSON 1.0,
 /// <c>POST /</c> with <c>X-Amz-Target</c>) on Kestrel over a durable self-host, so the AWS CLI and SDKs work with
 /// <c>--endpoint-url</c>, and the web console on <c>GET /</c>. Loopback only; prints one <c>serving http://ADDR:PORT</c> line when ready and stops cleanly on
@@ -27,7 +28,8 @@ namespace AslOnDurable.Cli.Commands;
 /// are <c>WARNING</c> diagnostics of ValidateStateMachineDefinition and <c>warning:</c> lines on stderr when
 /// CreateStateMachine or UpdateStateMachine accepts the definition.
 /// On Ctrl+C or SIGTERM with <c>--storage</c>, the durable worker hands its work over before it stops: it takes no new
-/// activities, gives those running 10 s to finish (their completions are processed before it stops) and abandons the
+/// activities, gives those running 10 s (<c>--handover-grace-seconds</c>) to finish and their completions 5 s
+/// (<c>--handover-settle-seconds</c>) to be processed before it stops, and abandons the
 /// rest, which the next server or worker on the task hub runs within seconds; its partitions are released at once.
 /// A server that dies without stopping is taken over once its leases expire and its messages become visible again
 /// (30 s / 5 min by default, <c>--failover-seconds N</c> for both, as for <c>asl worker</c>).
@@ -61,9 +63,11 @@ internal static partial class ServeCommand
         };
         var handlers = CliInputs.HandlersOption();
         var failover = CliInputs.FailoverOption();
+        var handOverGrace = CliInputs.HandOverGraceOption();
+        var handOverSettle = CliInputs.HandOverSettleOption();
         var command = new Command("serve", "Serve the AWS Step Functions API (for the AWS CLI and SDKs with --endpoint-url) until stopped.")
         {
-            port, host, storage, taskHub, region, account, itemsFolder, integrations, handlers, failover,
+            port, host, storage, taskHub, region, account, itemsFolder, integrations, handlers, failover, handOverGrace, handOverSettle,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -112,7 +116,14 @@ internal static partial class ServeCommand
                 return ExitCodes.UsageError;
             }
 
+            if ((parse.GetValue(handOverGrace) is not null || parse.GetValue(handOverSettle) is not null) && parse.GetValue(storage) is null)
+            {
+                stderr.WriteLine("error: --handover-grace-seconds and --handover-settle-seconds apply only with --storage (the embedded backend hands nothing over).");
+                return ExitCodes.UsageError;
+            }
+
             var backend = CliInputs.WithFailover(DurableRunOptions.BackendFor(parse.GetValue(storage)), parse.GetValue(failover), stderr);
+            backend = backend is null ? null : CliInputs.WithHandOver(backend, parse.GetValue(handOverGrace), parse.GetValue(handOverSettle), stderr);
             if (backend is null)
             {
                 return ExitCodes.UsageError;

@@ -27,6 +27,8 @@ internal static class WorkerCommand
         var taskHub = new Option<string>("--task-hub") { Description = "The task hub name (3-45 letters or digits).", DefaultValueFactory = _ => "asl" };
         var partitions = new Option<int>("--partitions") { Description = "Control-queue partitions (1-16); every worker of a task hub must agree.", DefaultValueFactory = _ => 4 };
         var failover = CliInputs.FailoverOption();
+        var handOverGrace = CliInputs.HandOverGraceOption();
+        var handOverSettle = CliInputs.HandOverSettleOption();
         var mockConfig = new Option<string?>("--mock-config") { Description = "Answer Task states from an AWS Step Functions Local mock configuration file." };
         var testCase = new Option<string?>("--test-case") { Description = "The test case of the mock configuration to use." };
         var stateMachineName = new Option<string?>("--state-machine-name") { Description = "The mock configuration's state machine." };
@@ -43,13 +45,14 @@ internal static class WorkerCommand
         var integrations = new Option<string?>("--integrations") { Description = "The integrations configuration (JSON): HTTP connections and other services Task states call." };
         var command = new Command("worker", "Run a durable worker on an Azure Storage task hub until stopped.")
         {
-            storage, taskHub, partitions, failover, mockConfig, testCase, stateMachineName, trace, stateMachines, integrations, handlers, itemsFolder,
+            storage, taskHub, partitions, failover, handOverGrace, handOverSettle, mockConfig, testCase, stateMachineName, trace, stateMachines, integrations, handlers, itemsFolder,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var backend = CliInputs.WithFailover(DurableRunOptions.BackendFor(parse.GetValue(storage)), parse.GetValue(failover), stderr);
+            backend = backend is null ? null : CliInputs.WithHandOver(backend, parse.GetValue(handOverGrace), parse.GetValue(handOverSettle), stderr);
             if (backend is null)
             {
                 return ExitCodes.UsageError;

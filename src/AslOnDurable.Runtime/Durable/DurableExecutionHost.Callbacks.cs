@@ -24,7 +24,7 @@ internal sealed partial class DurableExecutionHost
     private async Task<TaskOutcome> CallWithCallbackAsync(TaskInvocation invocation, string eventName)
     {
         DateTime started = context.CurrentUtcDateTime;
-        using CancellationTokenSource cancel = new();
+        using CancellationTokenSource cancel = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
         Task? deadline = invocation.TimeoutSeconds is > 0 and var seconds
             ? DurableTimers.WaitUntilAsync(context, started.AddSeconds(seconds), cancel.Token)
             : null;
@@ -50,7 +50,7 @@ internal sealed partial class DurableExecutionHost
             while (true)
             {
                 Task<string> callback = context.WaitForExternalEvent<string>(eventName, cancel.Token);
-                using CancellationTokenSource cancelHeartbeat = new();
+                using CancellationTokenSource cancelHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
                 Task? heartbeat = heartbeatRuns && invocation.HeartbeatSeconds is > 0 and var beat
                     ? DurableTimers.WaitUntilAsync(context, heartbeatFrom.AddSeconds(beat), cancelHeartbeat.Token)
                     : null;

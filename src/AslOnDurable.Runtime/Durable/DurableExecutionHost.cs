@@ -24,6 +24,8 @@ namespace AslOnDurable.Runtime.Durable;
 /// <param name="skipped">Virtual time skipped by earlier generations (skip-waits mode).</param>
 /// <param name="settings">The execution's start record: child executions inherit its quota and generation limits.</param>
 /// <param name="trace">The execution's trace: task calls and child executions carry its current task span as their trace parent.</param>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Design", "CA1001", Justification = "Its token source has no timer: nothing to release; tasks of abandoned branches may read the token after the episode.")]
 internal sealed partial class DurableExecutionHost(
     TaskOrchestrationContext context, bool skipWaits = false, int generation = 0, GenerationLimits? limits = null, TimeSpan skipped = default,
     StateMachineInput? settings = null, Observability.ExecutionTrace? trace = null) : IExecutionHost
@@ -32,6 +34,18 @@ internal sealed partial class DurableExecutionHost(
 
     // Time skipped by waits in skip-waits mode: pure arithmetic on replayed values, so replay-safe.
     private TimeSpan skipped = skipped;
+
+    // Cancelled once the execution's result is decided: the durable timers of branches it abandoned (Wait states, Retry
+    // backoffs, task and heartbeat timeouts) would otherwise keep the instance open until they fire.
+    private readonly CancellationTokenSource closing = new();
+
+    /// <summary>Cancels every timer still waiting (the execution's result is decided); synchronous, as replay requires.</summary>
+    public void Close()
+    {
+        #pragma warning disable CA1849 // Synchronous on purpose (replay rules).
+        closing.Cancel();
+        #pragma warning restore CA1849
+    }
 
     /// <summary>Gets the durable actions (task calls and timers) this generation has asked for.</summary>
     public int Actions { get; private set; }
@@ -74,7 +88,7 @@ internal sealed partial class DurableExecutionHost(
         }
 
         Actions++;
-        return new(DurableTimers.WaitUntilAsync(context, fireAt.UtcDateTime, CancellationToken.None));
+        return new(DurableTimers.WaitUntilAsync(context, fireAt.UtcDateTime, closing.Token));
     }
 
     /// <inheritdoc />
@@ -107,7 +121,7 @@ internal sealed partial class DurableExecutionHost(
 
     private async ValueTask<TaskOutcome> RaceAsync(Task<TaskOutcome> work, int seconds)
     {
-        using CancellationTokenSource cancelTimer = new();
+        using CancellationTokenSource cancelTimer = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
         Task timer = DurableTimers.WaitUntilAsync(context, context.CurrentUtcDateTime.AddSeconds(seconds), cancelTimer.Token);
         if (await Task.WhenAny(work, timer) == timer)
         {

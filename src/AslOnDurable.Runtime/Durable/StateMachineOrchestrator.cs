@@ -22,9 +22,11 @@ namespace AslOnDurable.Runtime.Durable;
 /// <see cref="StateMachineInput.MaxEventsPerGeneration"/> ASL events, the engine stops at the next top-level state
 /// boundary and the orchestration restarts with the checkpoint as <see cref="StateMachineInput.Continuation"/> (same
 /// instance id, empty history), so history and replay cost stay bounded. DurableTask.Core marks the instance
-/// completed (or continued as new) only once no task is open, so an activity the run abandoned (in a failed Parallel
-/// branch) delays completion, never the result; past a timeout the activity stops waiting for its handler
-/// (<see cref="Activities.StateMachineTaskActivity"/>), and the history sink is closed once the deadline is taken. A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
+/// completed only once no task is open: once the result is decided the run closes its history sink, cancels its timers
+/// and sets <see cref="FinishedStatus"/>, and the self-host's service answers the activities and child executions it
+/// abandoned (in a failed Parallel branch, past the deadline) so the instance completes at once
+/// (<see cref="Hosting.OpenWork"/>); past a timeout the activity also stops waiting for its handler
+/// (<see cref="Activities.StateMachineTaskActivity"/>). A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
 /// </remarks>
 /// <param name="plans">Compiled definitions, shared by every execution of the host.</param>
 /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c> for none.</param>
@@ -49,6 +51,14 @@ public sealed class StateMachineOrchestrator(
 
     /// <summary>ASL history events after which a generation continues as new, unless the input says otherwise.</summary>
     public const int DefaultMaxEventsPerGeneration = 10_000;
+
+    /// <summary>
+    /// The custom status an execution sets once its result is decided: work it abandoned may still be open (a Task in a
+    /// branch of a failed Parallel, a <c>.sync</c> child of a timed-out execution), and DurableTask.Core completes the
+    /// instance only once none is; the self-host's orchestration service then answers that work as failed and stops
+    /// its children (<see cref="Hosting.OpenWork"/>). Its own timers the execution cancels itself.
+    /// </summary>
+    public const string FinishedStatus = "asl:finished";
 
     /// <inheritdoc />
     public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
@@ -120,8 +130,7 @@ public sealed class StateMachineOrchestrator(
             Task timer = DurableTimers.WaitUntilAsync(context, deadline, cancelTimer.Token);
             if (await Task.WhenAny(run, timer) == timer)
             {
-                // The engine may go on (a task's late answer arrives in a later episode): it records nothing now.
-                history?.Close();
+                Finish(context, host, history);
                 if (!context.IsReplaying)
                 {
                     telemetry?.End(context.InstanceId, "TIMED_OUT", new AslError(StatesErrorNames.Timeout, null), context.CurrentUtcDateTime);
@@ -145,7 +154,19 @@ public sealed class StateMachineOrchestrator(
             return string.Empty;
         }
 
+        Finish(context, host, history);
         return Serialize(result);
+    }
+
+    /// <summary>
+    /// The result is decided: abandoned branches record nothing more (a task's late answer, or the failure answering it,
+    /// arrives in a later episode), their timers stop, and the instance says so (<see cref="FinishedStatus"/>).
+    /// </summary>
+    private static void Finish(TaskOrchestrationContext context, DurableExecutionHost host, ReplaySafeHistorySink? history)
+    {
+        history?.Close();
+        host.Close();
+        context.SetCustomStatus(FinishedStatus);
     }
 
     private static ExecutionCheckpoint ToCheckpoint(StateMachineContinuation continuation) => new()

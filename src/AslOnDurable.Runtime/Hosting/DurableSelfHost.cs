@@ -18,15 +18,15 @@ public sealed class DurableSelfHost : IAsyncDisposable
 {
     private readonly TaskHubWorker worker;
     private readonly ILogger logger;
-    private readonly string taskHubName;
+    private readonly SelfHostOptions options;
     private readonly HandOverOrchestrationService? handOver;
 
-    private DurableSelfHost(TaskHubWorker worker, HandOverOrchestrationService? handOver, IExecutionClient client, ILogger logger, string taskHubName)
+    private DurableSelfHost(TaskHubWorker worker, HandOverOrchestrationService? handOver, IExecutionClient client, ILogger logger, SelfHostOptions options)
     {
         this.worker = worker;
         this.handOver = handOver;
         this.logger = logger;
-        this.taskHubName = taskHubName;
+        this.options = options;
         Client = client;
     }
 
@@ -53,8 +53,10 @@ public sealed class DurableSelfHost : IAsyncDisposable
         catalog = catalog.WithActivity(ActivityNames.StartExecution, () => new StartExecutionActivity(executionClient));
         DurableTaskShimFactory shims = new(new DurableTaskWorkerOptions(), loggerFactory);
         // A durable backend shared with other workers gets its in-flight work handed over when this host stops.
-        HandOverOrchestrationService? handOver = options.Backend == DurableBackend.InMemory ? null : new(service);
-        TaskHubWorker worker = new(handOver ?? service, loggerFactory);
+        // Every host closes an execution whose result is decided though work it abandoned is still open.
+        IOrchestrationService closing = new ClosingOrchestrationService(service);
+        HandOverOrchestrationService? handOver = options.Backend == DurableBackend.InMemory ? null : new(closing);
+        TaskHubWorker worker = new(handOver ?? closing, loggerFactory);
         worker.AddTaskOrchestrations(catalog.Orchestrators
             .Select(o => (ObjectCreator<TaskOrchestration>)new ShimObjectCreator<TaskOrchestration>(
                 o.Key, () => shims.CreateOrchestration(new TaskName(o.Key), o.Value())))
@@ -69,19 +71,13 @@ public sealed class DurableSelfHost : IAsyncDisposable
 
         ILogger logger = loggerFactory.CreateLogger<DurableSelfHost>();
         Log.SelfHostStarted(logger, options.Backend, options.TaskHubName, catalog.Orchestrators.Count, catalog.Activities.Count);
-        return new DurableSelfHost(worker, handOver, executionClient, logger, options.TaskHubName);
+        return new DurableSelfHost(worker, handOver, executionClient, logger, options);
     }
-
-    /// <summary>How long activities running when a durable host stops may take to finish before they are handed over.</summary>
-    internal static readonly TimeSpan HandOverGrace = TimeSpan.FromSeconds(10);
-
-    /// <summary>How long the completions of those activities may then take to be processed by this host.</summary>
-    internal static readonly TimeSpan HandOverSettle = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Stops the worker and its orchestration service. On a durable backend shared with other workers (Azure Storage)
     /// it first hands its work over (<see cref="HandOverOrchestrationService"/>): no new activities, those running get
-    /// <see cref="HandOverGrace"/> to finish and their completions <see cref="HandOverSettle"/> to be processed here;
+    /// <see cref="SelfHostOptions.HandOverGrace"/> to finish and their completions <see cref="SelfHostOptions.HandOverSettle"/> to be processed here;
     /// activities still running are abandoned, so the next worker runs them within seconds instead of after the
     /// message visibility timeout. Then the worker stops forced (its partitions are released).
     /// </summary>
@@ -90,12 +86,12 @@ public sealed class DurableSelfHost : IAsyncDisposable
     {
         if (handOver is not null)
         {
-            int abandoned = await handOver.HandOverAsync(HandOverGrace, HandOverSettle).ConfigureAwait(false);
-            Log.SelfHostHandedOver(logger, taskHubName, abandoned);
+            int abandoned = await handOver.HandOverAsync(options.HandOverGrace, options.HandOverSettle).ConfigureAwait(false);
+            Log.SelfHostHandedOver(logger, options.TaskHubName, abandoned);
         }
 
         await worker.StopAsync(isForced: true).ConfigureAwait(false);
         worker.Dispose();
-        Log.SelfHostStopped(logger, taskHubName);
+        Log.SelfHostStopped(logger, options.TaskHubName);
     }
 }

@@ -13,28 +13,13 @@ namespace AslOnDurable.Runtime.Hosting;
 /// orchestration dispatcher still runs (so their completions are processed here), and abandons the ones that do not
 /// finish in time (their messages become visible to the other workers within seconds; their late results are dropped).
 /// </summary>
-internal sealed class HandOverOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+internal sealed class HandOverOrchestrationService(IOrchestrationService inner) : DelegatingOrchestrationService(inner)
 {
     private readonly object gate = new();
     private readonly Dictionary<string, (TaskActivityWorkItem Item, bool HandedOver)> activities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> awaitedInstances = new(StringComparer.Ordinal); // completions sent, not yet processed
     private int orchestrationsInFlight;
     private volatile bool handingOver;
-
-    /// <inheritdoc />
-    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
-
-    /// <inheritdoc />
-    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
-
-    /// <inheritdoc />
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
-
-    /// <inheritdoc />
-    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
-
-    /// <inheritdoc />
-    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
 
     /// <summary>Stops taking activities: the other workers of the task hub take them.</summary>
     public void BeginHandOver() => handingOver = true;
@@ -67,7 +52,7 @@ internal sealed class HandOverOrchestrationService(IOrchestrationService inner) 
 
         foreach (TaskActivityWorkItem item in abandon)
         {
-            await inner.AbandonTaskActivityWorkItemAsync(item).ConfigureAwait(false);
+            await Inner.AbandonTaskActivityWorkItemAsync(item).ConfigureAwait(false);
         }
 
         until = DateTime.UtcNow + settle;
@@ -80,7 +65,7 @@ internal sealed class HandOverOrchestrationService(IOrchestrationService inner) 
     }
 
     /// <inheritdoc />
-    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    public override async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         if (handingOver)
         {
@@ -88,7 +73,7 @@ internal sealed class HandOverOrchestrationService(IOrchestrationService inner) 
             return null!;
         }
 
-        TaskActivityWorkItem item = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken).ConfigureAwait(false);
+        TaskActivityWorkItem item = await Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
             return item!;
@@ -96,7 +81,7 @@ internal sealed class HandOverOrchestrationService(IOrchestrationService inner) 
 
         if (handingOver)
         {
-            await inner.AbandonTaskActivityWorkItemAsync(item).ConfigureAwait(false);
+            await Inner.AbandonTaskActivityWorkItemAsync(item).ConfigureAwait(false);
             return null!;
         }
 
@@ -109,11 +94,11 @@ internal sealed class HandOverOrchestrationService(IOrchestrationService inner) 
     }
 
     /// <inheritdoc />
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
-        Abandoned(workItem, remove: false) ? Task.FromResult(workItem) : inner.RenewTaskActivityWorkItemLockAsync(workItem);
+    public override Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
+        Abandoned(workItem, remove: false) ? Task.FromResult(workItem) : Inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
     /// <inheritdoc />
-    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    public override async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         if (Abandoned(workItem, remove: false))
         {
@@ -132,7 +117,7 @@ internal sealed class HandOverOrchestrationService(IOrchestrationService inner) 
 
         try
         {
-            await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage!).ConfigureAwait(false);
+            await Inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage!).ConfigureAwait(false);
         }
         finally
         {
@@ -141,20 +126,20 @@ internal sealed class HandOverOrchestrationService(IOrchestrationService inner) 
     }
 
     /// <inheritdoc />
-    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    public override async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
     {
         if (!Abandoned(workItem, remove: true))
         {
-            await inner.AbandonTaskActivityWorkItemAsync(workItem).ConfigureAwait(false);
+            await Inner.AbandonTaskActivityWorkItemAsync(workItem).ConfigureAwait(false);
         }
 
         Forget(workItem);
     }
 
     /// <inheritdoc />
-    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    public override async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        TaskOrchestrationWorkItem item = await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken).ConfigureAwait(false);
+        TaskOrchestrationWorkItem item = await Inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken).ConfigureAwait(false);
         if (item is not null)
         {
             Interlocked.Increment(ref orchestrationsInFlight);
@@ -164,14 +149,11 @@ internal sealed class HandOverOrchestrationService(IOrchestrationService inner) 
     }
 
     /// <inheritdoc />
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-
-    /// <inheritdoc />
-    public async Task CompleteTaskOrchestrationWorkItemAsync(
+    public override async Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState, IList<TaskMessage> outboundMessages,
         IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages, TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState)
     {
-        await inner.CompleteTaskOrchestrationWorkItemAsync(
+        await Inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState).ConfigureAwait(false);
         int processed = workItem.NewMessages?.Count(m => m.Event is TaskCompletedEvent or TaskFailedEvent) ?? 0;
         if (processed > 0)
@@ -192,54 +174,17 @@ internal sealed class HandOverOrchestrationService(IOrchestrationService inner) 
     }
 
     /// <inheritdoc />
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
-
-    /// <inheritdoc />
-    public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    public override async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         try
         {
-            await inner.ReleaseTaskOrchestrationWorkItemAsync(workItem).ConfigureAwait(false);
+            await Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem).ConfigureAwait(false);
         }
         finally
         {
             Interlocked.Decrement(ref orchestrationsInFlight);
         }
     }
-
-    /// <inheritdoc />
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
-        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-
-    /// <inheritdoc />
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
-
-    /// <inheritdoc />
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
-
-    /// <inheritdoc />
-    public Task StartAsync() => inner.StartAsync();
-
-    /// <inheritdoc />
-    public Task StopAsync() => inner.StopAsync();
-
-    /// <inheritdoc />
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
-
-    /// <inheritdoc />
-    public Task CreateAsync() => inner.CreateAsync();
-
-    /// <inheritdoc />
-    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
-
-    /// <inheritdoc />
-    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
-
-    /// <inheritdoc />
-    public Task DeleteAsync() => inner.DeleteAsync();
-
-    /// <inheritdoc />
-    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
 
     private int ActivitiesRunning()
     {

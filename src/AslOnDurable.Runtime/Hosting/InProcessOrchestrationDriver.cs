@@ -184,6 +184,14 @@ internal sealed class InProcessOrchestrationDriver : IExecutionClient, IDisposab
 
             state.AddEvent(new OrchestratorCompletedEvent(-1));
             history = [.. state.Events];
+            if (OpenWork.IsFinished(orchestration.GetStatus()) && OpenWork.Answers(history) is { Count: > 0 } abandoned)
+            {
+                // The result is decided but abandoned calls are open: answer them as failed (their late answers are dropped).
+                incoming = abandoned;
+                outstanding = 0;
+                continue;
+            }
+
             if (outstanding == 0 && timers.Count == 0)
             {
                 throw new NotSupportedException(

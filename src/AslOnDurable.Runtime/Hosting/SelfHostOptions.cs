@@ -37,6 +37,18 @@ public sealed record SelfHostOptions
     public TimeSpan? MessageVisibilityTimeout { get; init; }
 
     /// <summary>
+    /// Gets how long activities running when this host stops may take to finish before it gives them back to the task
+    /// hub (Azure Storage only: the hand-over of <see cref="DurableSelfHost.DisposeAsync"/>). Default 10 s.
+    /// </summary>
+    public TimeSpan HandOverGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets how long, after that, the completions those activities sent may take to be processed by this host before it
+    /// stops (Azure Storage only). Default 5 s.
+    /// </summary>
+    public TimeSpan HandOverSettle { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Gets this worker's name in partition leases (Azure Storage only), or <c>null</c> for the machine name plus the
     /// process id. Several workers on one machine need distinct names (the provider's default is the machine name).
     /// </summary>

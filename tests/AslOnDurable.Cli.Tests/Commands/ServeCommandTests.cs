@@ -22,6 +22,8 @@ public sealed class ServeCommandTests
     [InlineData("--region", "Mars", "--region")]
     [InlineData("--items-folder", "/no/such/asl-items-folder", "items folder")]
     [InlineData("--failover-seconds", "10", "--storage")]
+    [InlineData("--handover-grace-seconds", "5", "--storage")]
+    [InlineData("--handover-settle-seconds", "5", "--storage")]
     public void Serve_InvalidOption_ExitsUsageErrorWithoutServing(string option, string value, string mentioned)
     {
         var (code, stdout, stderr) = CliRun.Invoke("serve", option, value);
@@ -42,6 +44,36 @@ public sealed class ServeCommandTests
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains("--failover-seconds must be positive", stderr, StringComparison.Ordinal);
         Assert.Empty(stdout);
+    }
+
+    [Theory]
+    [InlineData("--handover-grace-seconds", "-1", "must not be negative")]
+    [InlineData("--handover-settle-seconds", "-3", "must not be negative")]
+    [InlineData("--handover-grace-seconds", "46", "add up to 50 at most")]
+    [InlineData("--handover-settle-seconds", "41", "add up to 50 at most")]
+    public void Serve_HandOverSecondsOutOfRange_ExitsUsageError(string option, string seconds, string message)
+    {
+        var (code, stdout, stderr) = CliRun.Invoke("serve", "--storage", "UseDevelopmentStorage=true", option, seconds);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+    }
+
+    [Fact]
+    public void HandOverOptions_GivenOrLeftOut_SetTheHostsTimingsOrKeepTheDefaults()
+    {
+        using var stderr = new StringWriter();
+
+        SelfHostOptions both = CliInputs.WithHandOver(new SelfHostOptions(), 30, 20, stderr)!;
+        SelfHostOptions graceOnly = CliInputs.WithHandOver(new SelfHostOptions(), 0, null, stderr)!;
+        SelfHostOptions none = CliInputs.WithHandOver(new SelfHostOptions(), null, null, stderr)!;
+
+        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20)), (both.HandOverGrace, both.HandOverSettle));
+        Assert.Equal((TimeSpan.Zero, TimeSpan.FromSeconds(5)), (graceOnly.HandOverGrace, graceOnly.HandOverSettle));
+        Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5)), (none.HandOverGrace, none.HandOverSettle));
+        Assert.Empty(stderr.ToString());
     }
 
     [Fact]

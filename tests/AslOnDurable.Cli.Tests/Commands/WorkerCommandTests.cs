@@ -18,6 +18,8 @@ public sealed class WorkerCommandTests : IDisposable
 
     [Theory]
     [InlineData("--failover-seconds", "0")]
+    [InlineData("--handover-grace-seconds", "-1")]
+    [InlineData("--handover-settle-seconds", "51")]
     [InlineData("--test-case", "Default")]
     public void Worker_InvalidOption_ExitsUsageError(string option, string value)
     {

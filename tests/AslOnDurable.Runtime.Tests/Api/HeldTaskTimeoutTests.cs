@@ -47,7 +47,7 @@ public sealed class HeldTaskTimeoutTests : IAsyncLifetime
 
         JsonObject arn = await StartHeldAsync(host, handler, "held", timed.ToJsonString());
 
-        Assert.Equal("TIMED_OUT", await ClosedStatusAsync(host, arn));
+        Assert.Equal("TIMED_OUT", await host.ClosedStatusAsync(arn));
         await AssertLateAnswerIgnoredAsync(host, handler, arn, "TIMED_OUT", "ExecutionTimedOut");
     }
 
@@ -60,7 +60,7 @@ public sealed class HeldTaskTimeoutTests : IAsyncLifetime
 
         JsonObject arn = await StartHeldAsync(host, handler, "held-task-timeout", definition);
 
-        Assert.Equal("FAILED", await ClosedStatusAsync(host, arn));
+        Assert.Equal("FAILED", await host.ClosedStatusAsync(arn));
         Assert.Equal("States.Timeout", (string?)(await host.DescribeAsync(arn))["error"]);
         await AssertLateAnswerIgnoredAsync(host, handler, arn, "FAILED", "ExecutionFailed");
     }
@@ -85,23 +85,6 @@ public sealed class HeldTaskTimeoutTests : IAsyncLifetime
         JsonObject arn = await host.StartAsync(await host.CreateInlineAsync(name, definition), "r1");
         await handler.Held.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return arn;
-    }
-
-    /// <summary>The execution's status once it has closed; fails after a generous bound (the deadlines are 2 s).</summary>
-    private static async Task<string?> ClosedStatusAsync(RedriveTestHost host, JsonObject arn)
-    {
-        using CancellationTokenSource budget = new(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            string? status = await host.StatusAsync(arn);
-            if (status != "RUNNING")
-            {
-                return status;
-            }
-
-            Assert.False(budget.IsCancellationRequested, "the execution is still RUNNING a minute after its deadline");
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>Releases the held call, lets its answer arrive, and checks it changed neither the status nor the history's end.</summary>

@@ -85,6 +85,23 @@ internal sealed class RedriveTestHost : IAsyncDisposable
     /// <summary>The history's events.</summary>
     public async Task<JsonArray> EventsAsync(JsonObject arn) => (await OkAsync("GetExecutionHistory", arn))["events"]!.AsArray();
 
+    /// <summary>The execution's status once it is no longer RUNNING; fails after a minute (the tests' deadlines are seconds).</summary>
+    public async Task<string?> ClosedStatusAsync(JsonObject arn)
+    {
+        using CancellationTokenSource budget = new(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            string? status = await StatusAsync(arn);
+            if (status != "RUNNING")
+            {
+                return status;
+            }
+
+            Assert.False(budget.IsCancellationRequested, "the execution is still RUNNING a minute after it should have closed");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>The event types of a closed execution's history once it ends with its closing event and stops growing.</summary>
     public async Task<string[]> HistoryTypesAsync(JsonObject arn)
     {

@@ -153,6 +153,60 @@ public sealed class DurableNestedExecutionTests : IAsyncLifetime
         JsonAssert.Equal("""{"child":{"mocked":true},"who":"parent"}""", result.Output);
     }
 
+    [Fact]
+    public async Task Sync2_ParentTimesOutWhileTheChildRuns_ParentTimedOutAtOnceAndTheChildStopped()
+    {
+        // AWS stops a .sync child whose parent ends; here the child is a sub-orchestration, which DurableTask.Core
+        // would wait for (an hour) before completing the parent.
+        string name = Unique("hour");
+        JsonObject parent = JsonNode.Parse(Parent(".sync:2"))!.AsObject();
+        parent["TimeoutSeconds"] = 2;
+        using CancellationTokenSource cts = new(Budget);
+
+        ExecutionResult result = await DurableStateMachineRunner.RunOnAsync(
+            host.Client, parent.ToJsonString(), JsonNode.Parse(Input("Hour", "{}", name)), new DurableRunOptions { ExecutionName = Unique("parent") }, cts.Token);
+
+        Assert.Equal(ExecutionStatus.TimedOut, result.Status);
+        Assert.Equal(ExecutionRuntimeStatus.Terminated, await ClosedAsync(name));
+    }
+
+    [Fact]
+    public async Task Sync2_ParentStoppedWhileTheChildRuns_TheChildIsStoppedToo()
+    {
+        string name = Unique("hour");
+        using CancellationTokenSource stop = new(Budget);
+        Task<ExecutionResult> run = DurableStateMachineRunner.RunOnAsync(
+            host.Client, Parent(".sync:2"), JsonNode.Parse(Input("Hour", "{}", name)), new DurableRunOptions { ExecutionName = Unique("parent") }, stop.Token);
+        using (CancellationTokenSource budget = new(Budget))
+        {
+            while ((await host.Client.GetAsync(name, budget.Token))?.Status != ExecutionRuntimeStatus.Running)
+            {
+                await Task.Delay(100, budget.Token);
+            }
+        }
+
+        await stop.CancelAsync(); // the runner terminates the parent (StopExecution does the same)
+
+        Assert.Equal(ExecutionStatus.Aborted, (await run).Status);
+        Assert.Equal(ExecutionRuntimeStatus.Terminated, await ClosedAsync(name));
+    }
+
+    /// <summary>The status of an instance once it is no longer pending or running (fails after the budget).</summary>
+    private async Task<ExecutionRuntimeStatus?> ClosedAsync(string instanceId)
+    {
+        using CancellationTokenSource budget = new(Budget);
+        while (true)
+        {
+            ExecutionSnapshot? snapshot = await host.Client.GetAsync(instanceId, budget.Token);
+            if (snapshot?.Status is not (null or ExecutionRuntimeStatus.Pending or ExecutionRuntimeStatus.Running))
+            {
+                return snapshot!.Status;
+            }
+
+            await Task.Delay(100, budget.Token);
+        }
+    }
+
     private async Task<ExecutionResult> RunParentAsync(string suffix, string input, bool skipWaits = true)
     {
         using CancellationTokenSource cts = new(Budget);
