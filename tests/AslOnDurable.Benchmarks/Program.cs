@@ -6,7 +6,7 @@
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
 //        --durable-replay [--count 100] [--runs 101] [--warmups 300] [seq|map]
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
-//        --map-run [--sizes 10000,100000] [--warmup 10000] [--warmup-rounds 2] [--rounds 3] [--standard 1000] [--azurite]
+//        --map-run [--sizes 10000,100000] [--warmup 10000] [--warmup-rounds 2 (6 with --isolate)] [--rounds 3] [--standard 1000] [--azurite]
 //                  [--chunks-per-generation N] [--no-hand] [--isolate] [--alloc-types]
 //                  (a distributed Map over JSON Lines in a local folder: items/s and peak memory per item count;
 //                  --isolate runs each size in its own process, ASL only, for the memory ratio)
@@ -61,8 +61,8 @@ if (args.Length >= 1 && args[0] == "--api")
 if (args.Length >= 1 && args[0] == "--map-run")
 {
     int[] sizes = [10_000, 100_000];
-    int warmup = 10_000, standard = 0, warmupRounds = 2, rounds = 3;
-    int? chunksPerGeneration = null;
+    int warmup = 10_000, standard = 0, rounds = 3;
+    int? chunksPerGeneration = null, warmupRounds = null;
     var onAzurite = false;
     var noHand = false;
     var isolate = false;
@@ -86,7 +86,13 @@ if (args.Length >= 1 && args[0] == "--map-run")
     }
 
     Console.WriteLine($".NET {Environment.Version}, load average {LoadAverage.Read()}");
-    var mapRun = new MapRunBenchOptions(sizes, warmup, standard, onAzurite) { ChunksPerGeneration = chunksPerGeneration, NoHand = noHand, WarmupRounds = warmupRounds, Rounds = rounds, AllocTypes = allocTypes };
+    // Isolated runs compare peaks across processes: the JIT's code (tier-up and PGO copies, ~23 -> ~36 MiB over a
+    // process's first minute) must have settled in both, or the longer run's peak holds code the shorter one never
+    // compiled. Six rounds of warm-up settle it; one process for both sizes needs fewer.
+    var mapRun = new MapRunBenchOptions(sizes, warmup, standard, onAzurite)
+    {
+        ChunksPerGeneration = chunksPerGeneration, NoHand = noHand, WarmupRounds = warmupRounds ?? (isolate ? 6 : 2), Rounds = rounds, AllocTypes = allocTypes,
+    };
     return isolate ? await MapRunBenchmark.IsolatedAsync(mapRun) : await MapRunBenchmark.RunAsync(mapRun);
 }
 
