@@ -224,14 +224,25 @@ public sealed class TestStateMapTests(ApiHostFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task TestState_ItemReaderWithoutDataNorItemsInTheInput_SucceedsWithoutItemFields()
+    public async Task TestState_ItemReaderWithoutDataAndAnEmptyObjectInput_SucceedsSelectingNoItems()
     {
+        // Without mapItemReaderData the input stands for the items read; an object's members are items, so {} is none.
         string definition = """{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON"},"Parameters":{"Bucket":"b","Key":"k"}},"ItemSelector":{"x.$":"$$.Map.Item.Value"},"ItemProcessor":""" + Distributed + ""","End":true}""";
 
         JsonObject r = await TestAsync(definition, "{}", Result("[1]"));
 
         Assert.Equal("SUCCEEDED", (string?)r["status"]);
-        Assert.Null(r["inspectionData"]!["afterItemSelector"]);
+        Assert.Equal("[]", (string?)r["inspectionData"]!["afterItemSelector"]);
+    }
+
+    [Fact]
+    public async Task TestState_ItemReaderWithObjectData_AfterItemsPointerListsTheMembersAsPairs()
+    {
+        string definition = """{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON","ItemsPointer":"/web"},"Parameters":{"Bucket":"b","Key":"k"}},"ItemProcessor":""" + Distributed + ""","End":true}""";
+        JsonObject r = await TestAsync(definition, "{}", Result("[]"), ReaderData("""{"web":{"s2":{"port":8080},"s1":{"port":80}}}"""));
+
+        Assert.Equal("SUCCEEDED", (string?)r["status"]);
+        Assert.Equal("""[{"s2":{"port":8080}},{"s1":{"port":80}}]""", (string?)r["inspectionData"]!["afterItemsPointer"]);
     }
 
     [Theory]

@@ -143,6 +143,21 @@ public sealed class DurableMapRunTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ItemsPointerAtAnObject_OneChildPerMemberInOrder_SameAsTheInMemoryEngine()
+    {
+        store.With("data", "servers.json", """{"servers":{"web":{"server2":{"port":8080},"server1":{"port":80},"server3":"off"}}}""");
+
+        var durable = await RunAsync("pointer-object", "{}", chunkSize: 2);
+        var inMemory = await RunInMemoryAsync("pointer-object", "{}", store);
+
+        Assert.True(durable.Status == ExecutionStatus.Succeeded, $"{durable.Status}: {durable.Error}");
+        JsonAssert.Equal("""
+            [{"index":0,"pair":{"server2":{"port":8080}}},{"index":1,"pair":{"server1":{"port":80}}},{"index":2,"pair":{"server3":"off"}}]
+            """, durable.Output);
+        JsonAssert.Equal(inMemory.Output!.ToJsonString(), durable.Output);
+    }
+
+    [Fact]
     public async Task MissingBlob_FailsWithItemReaderFailed()
     {
         var result = await RunAsync("failing", "{}");

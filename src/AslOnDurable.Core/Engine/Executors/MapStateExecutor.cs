@@ -5,6 +5,7 @@ using AslOnDurable.Core.Paths;
 using AslOnDurable.Core.Engine.Context;
 using AslOnDurable.Core.Engine.ErrorHandling;
 using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Core.Engine.Items;
 using AslOnDurable.Core.Engine.Lifecycle;
 using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Engine.Plan;
@@ -389,15 +390,14 @@ internal static partial class MapStateExecutor
     {
         if (state.Items is null)
         {
-            return raw?.DeepClone() as JsonArray ?? throw new AslErrorException(
-                StatesErrorNames.QueryEvaluationError,
-                "Map state input must be an array but was: " + (raw?.ToJsonString(JsonLimits.SerializerOptions) ?? "null"));
+            var input = IterableItems.From(raw) ?? throw NotAnArray(raw);
+            return ReferenceEquals(input, raw) ? (JsonArray)input.DeepClone() : input;
         }
 
         var value = state.Items.Evaluate(states, environment);
-        if (value is JsonArray array)
+        if (IterableItems.From(value) is { } items)
         {
-            return array;
+            return items;
         }
 
         var kind = value?.GetValueKind() switch
@@ -420,7 +420,7 @@ internal static partial class MapStateExecutor
         var path = state.ItemsPath;
         if (path is null || path.IsRoot)
         {
-            return effective as JsonArray ?? throw NotAnArray(effective);
+            return IterableItems.From(effective) ?? throw NotAnArray(effective);
         }
 
         if (!path.TryEvaluate(effective, frame.Environment, out var value))
@@ -428,7 +428,7 @@ internal static partial class MapStateExecutor
             throw StateFailure.Runtime(PathFailureMessage.For(path.Text, effective));
         }
 
-        return value as JsonArray ?? throw NotAnArray(value);
+        return IterableItems.From(value) ?? throw NotAnArray(value);
     }
 
     /// <summary>AWS (both query languages): <c>States.QueryEvaluationError</c>, "Map state input must be an array but was: 1".</summary>

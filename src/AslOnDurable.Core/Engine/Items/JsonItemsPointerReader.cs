@@ -7,15 +7,15 @@ using System.Text.Json.Nodes;
 namespace AslOnDurable.Core.Engine.Items;
 
 /// <summary>
-/// Streams the items of a JSON file's array that <c>ReaderConfig.ItemsPointer</c> selects: skims the document up to the
-/// pointer's target (skipping other values without keeping them), then yields the array's elements one at a time, so
-/// only one item and a read buffer are in memory, as with a top-level array.
+/// Streams the items of a JSON file's array or object that <c>ReaderConfig.ItemsPointer</c> selects: skims the document
+/// up to the pointer's target (skipping other values without keeping them), then yields the array's elements (or the
+/// object's members as <see cref="IterableItems.Pair"/>s, in order) one at a time, so only one item and a read buffer
+/// are in memory, as with a top-level array.
 /// </summary>
 /// <remarks>
 /// AWS's causes (error <c>States.ItemReaderFailed</c>): a pointer that names no value, "The provided
 /// ReaderConfig.ItemsPointer does not match any valid path in the JSON structure."; a target that is no array or object,
-/// "Attempting to map over non-iterable node."; and the target must start within the file's first 16 MB. AWS also iterates
-/// an object's members; this reader does not yet (its cause says so).
+/// "Attempting to map over non-iterable node."; and the target must start within the file's first 16 MB.
 /// </remarks>
 internal static class JsonItemsPointerReader
 {
@@ -89,7 +89,8 @@ internal static class JsonItemsPointerReader
         private Expect _expect;         // what the next token is on the way to the target
         private long _remaining;        // array elements still to skip before the index's element
         private int _skipDepth = -1;    // skipping a container that started at this depth
-        private int _itemsDepth = -1;   // the target array's depth, once found
+        private int _itemsDepth = -1;   // the target's depth, once found
+        private bool _members;          // the target is an object: its items are its members
 
         private enum Expect
         {
@@ -142,13 +143,23 @@ internal static class JsonItemsPointerReader
             return consumed;
         }
 
-        /// <summary>One element of the target array (or its end); <see langword="false"/> when the element is not all here yet.</summary>
+        /// <summary>One item of the target (or its end); <see langword="false"/> when the item is not all here yet.</summary>
         private bool TakeItem(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<JsonNode?> found)
         {
-            if (reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == _itemsDepth)
+            if (reader.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject && reader.CurrentDepth == _itemsDepth)
             {
                 Done = true;
                 return true;
+            }
+
+            string? key = null;
+            if (_members)
+            {
+                key = reader.GetString()!; // a property name: its value follows
+                if (!reader.Read())
+                {
+                    return false;
+                }
             }
 
             var start = (int)reader.TokenStartIndex;
@@ -157,7 +168,8 @@ internal static class JsonItemsPointerReader
                 return false;
             }
 
-            found.Add(JsonNode.Parse(data[start..(int)reader.BytesConsumed]));
+            var value = JsonNode.Parse(data[start..(int)reader.BytesConsumed]);
+            found.Add(key is null ? value : IterableItems.Pair(key, value));
             return true;
         }
 
@@ -221,13 +233,13 @@ internal static class JsonItemsPointerReader
                         $"The value ReaderConfig.ItemsPointer selects in {location} must start within the object's first {targetWithin} bytes (16 MB)."));
                 }
 
-                _itemsDepth = reader.TokenType switch
+                _members = reader.TokenType switch
                 {
-                    JsonTokenType.StartArray => reader.CurrentDepth,
-                    JsonTokenType.StartObject => throw BlobItemReader.Failed(
-                        $"ReaderConfig.ItemsPointer selects an object in {location}: iterating an object's members is not supported yet; select an array."),
+                    JsonTokenType.StartArray => false,
+                    JsonTokenType.StartObject => true,
                     _ => throw BlobItemReader.Failed(NotIterableCause),
                 };
+                _itemsDepth = reader.CurrentDepth;
                 return;
             }
 

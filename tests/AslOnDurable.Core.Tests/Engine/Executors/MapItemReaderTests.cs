@@ -260,6 +260,27 @@ public sealed class MapItemReaderTests
         JsonAssert.Equal("""[{"index":0,"name":"a"},{"index":1,"name":"b"}]""", result.Output);
     }
 
+    [Fact]
+    public void ItemReader_ItemsPointerAtAnObject_IteratesItsMembersAsPairsInOrder()
+    {
+        var store = new MemoryItemStore().With("data", "nested.json", """{"inventory":{"products":{"b":{"name":"b"},"a":{"name":"a"}}}}""");
+
+        var result = EngineRun.Run(
+            """
+            {"StartAt":"Read","States":{"Read":{"Type":"Map",
+              "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON","ItemsPointer":"/inventory/products"},
+                "Parameters":{"Bucket":"data","Key":"nested.json"}},
+              "ItemSelector":{"index.$":"$$.Map.Item.Index","pair.$":"$$.Map.Item.Value"},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"Echo","States":{"Echo":{"Type":"Pass","End":true}}},
+              "End":true}}}
+            """,
+            "{}",
+            new FakeExecutionHost { ItemStore = store });
+
+        Assert.True(result.Error is null, result.Error?.Cause);
+        JsonAssert.Equal("""[{"index":0,"pair":{"b":{"name":"b"}}},{"index":1,"pair":{"a":{"name":"a"}}}]""", result.Output);
+    }
+
     [Theory]
     [InlineData("""{"inventory":{"items":[]}}""", JsonItemsPointerReader.NoMatchCause)]
     [InlineData("""{"inventory":{"products":7}}""", JsonItemsPointerReader.NotIterableCause)]
@@ -286,6 +307,21 @@ public sealed class MapItemReaderTests
         }
 
         JsonAssert.Equal("""[1,[2],{"c":3}]""", new JsonArray([.. items]));
+    }
+
+    [Fact]
+    public async Task MapRunReader_ItemsPointerAtAnObject_StreamsItsMembersAsPairs()
+    {
+        var store = new MemoryItemStore().With("data", "nested.json", """{"page":{"rows":{"r2":[2],"r1":{"c":1}}}}""");
+        var request = PointerRequest("JSON", "/page/rows");
+
+        List<JsonNode?> items = [];
+        await foreach (var item in MapRunChunks.ReadItemsAsync(store, request, CancellationToken.None))
+        {
+            items.Add(item);
+        }
+
+        JsonAssert.Equal("""[{"r2":[2]},{"r1":{"c":1}}]""", new JsonArray([.. items]));
     }
 
     [Theory]

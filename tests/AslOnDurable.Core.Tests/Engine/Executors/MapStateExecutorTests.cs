@@ -72,10 +72,10 @@ public sealed class MapStateExecutorTests
     {
         var result = EngineRun.Run("""
             {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
-            """, """{"items":{"a":1}}""");
+            """, """{"items":"a"}""");
 
         Assert.Equal(StatesErrorNames.QueryEvaluationError, result.Error!.Error);
-        Assert.EndsWith("Map state input must be an array but was: {\"a\":1}", result.Error.Cause, StringComparison.Ordinal);
+        Assert.EndsWith("Map state input must be an array but was: \"a\"", result.Error.Cause, StringComparison.Ordinal);
     }
 
     [Fact]

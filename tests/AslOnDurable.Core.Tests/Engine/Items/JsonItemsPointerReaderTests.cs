@@ -9,7 +9,7 @@ using AslOnDurable.Testing;
 namespace AslOnDurable.Core.Tests.Engine.Items;
 
 /// <summary>
-/// ReaderConfig.ItemsPointer over a JSON file: the reader walks to the pointed array and streams its elements, with
+/// ReaderConfig.ItemsPointer over a JSON file: the reader walks to the pointed array (or object) and streams its items, with
 /// AWS's causes when the pointer misses or points at something that cannot be iterated.
 /// </summary>
 public sealed class JsonItemsPointerReaderTests
@@ -83,13 +83,25 @@ public sealed class JsonItemsPointerReaderTests
         Assert.Equal(JsonItemsPointerReader.NotIterableCause, error.Error.Cause);
     }
 
-    [Fact]
-    public async Task Read_PointerAtAnObject_FailsSayingObjectsAreNotIteratedYet()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4096)]
+    public async Task Read_PointerAtAnObject_YieldsEachMemberAsAOneMemberObjectInOrder(int readSize)
     {
-        var error = await Assert.ThrowsAsync<AslErrorException>(() => ReadAsync("""{"records":{"a":1}}""", "/records", readSize: 4));
+        const string file = """{"servers":{"web":{"zeta":{"port":80,"tags":["a"]},"alpha":"x \"}\" y","n":null,"deep":[1,{"k":[2]}]}},"tail":{"q":1}}""";
 
-        Assert.Equal(StatesErrorNames.ItemReaderFailed, error.Error.Error);
-        Assert.Contains("selects an object in data/file.json", error.Error.Cause, StringComparison.Ordinal);
+        var items = await ReadAsync(file, "/servers/web", readSize);
+
+        JsonAssert.Equal(
+            """[{"zeta":{"port":80,"tags":["a"]}},{"alpha":"x \"}\" y"},{"n":null},{"deep":[1,{"k":[2]}]}]""",
+            new JsonArray([.. items]));
+    }
+
+    [Fact]
+    public async Task Read_PointerAtAnEmptyObject_NoItems()
+    {
+        Assert.Empty(await ReadAsync("""{"records":{}}""", "/records", readSize: 2));
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+
+namespace AslOnDurable.Core.Engine.Items;
+
+/// <summary>
+/// What a Map state iterates, for every item source (ItemsPath, JSONata Items, the state input, ReaderConfig.ItemsPointer):
+/// an array's elements, or an object's members in document order, each passed as the one-member object
+/// <c>{"key": value}</c>.
+/// </summary>
+/// <remarks>
+/// AWS's guide (ItemsPath): "If the input to the Map state is a JSON object, it runs an iteration for each key-value pair
+/// in the object, passing the pair to the iteration as input". The pair's JSON shape is our reading (the form JSONata's
+/// <c>$spread</c> gives an object's members); the Map's result stays an array of the iterations' outputs.
+/// </remarks>
+internal static class IterableItems
+{
+    /// <summary>The items of <paramref name="value"/>: the array itself, the object's pairs (values copied), else <see langword="null"/>.</summary>
+    public static JsonArray? From(JsonNode? value)
+    {
+        switch (value)
+        {
+            case JsonArray array:
+                return array;
+            case JsonObject members:
+                var pairs = new JsonArray();
+                foreach (var (key, member) in members)
+                {
+                    pairs.Add(Pair(key, member?.DeepClone()));
+                }
+
+                return pairs;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>One member as an iteration's item.</summary>
+    public static JsonObject Pair(string key, JsonNode? value) => new() { [key] = value };
+}

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine;
+using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Errors;
+using AslOnDurable.Core.Parsing;
+using AslOnDurable.Testing;
+
+namespace AslOnDurable.Core.Tests.Engine.Executors;
+
+/// <summary>
+/// A Map whose items are a JSON object runs one iteration per member, in the object's order, each given the member as a
+/// one-member object; the Map's result is still an array. Both query languages, inline and distributed.
+/// </summary>
+public sealed class MapObjectItemsTests
+{
+    private const string Servers = """
+        {"environment":"production","servers":{"web":{"server1":{"port":80,"status":"active"},"server2":{"port":8080,"status":"inactive"}},
+          "database":{"primary":{"host":"db1"}}}}
+        """;
+
+    private static ExecutionResult RunJsonata(string definition, string input)
+    {
+        var plan = ExecutionPlan.Compile(DefinitionParser.Parse(definition).Definition!, new JsonataLibraryEvaluator());
+        return new Interpreter(plan).RunAsync(new ExecutionRequest { Input = JsonNode.Parse(input) }, new FakeExecutionHost()).AsTask().GetAwaiter().GetResult();
+    }
+
+    [Theory]
+    [InlineData("""{"Mode":"INLINE"}""")]
+    [InlineData("""{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"}""")]
+    public void JsonPath_ItemsPathSelectsAnObject_OneIterationPerMemberGivenThePair(string processorConfig)
+    {
+        var result = EngineRun.Run($$$$"""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.servers.web",
+              "ItemProcessor":{"ProcessorConfig":{{{{processorConfig}}}},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+              "ResultPath":"$.checked","OutputPath":"$.checked","End":true}}}
+            """, Servers);
+
+        Assert.True(result.Error is null, result.Error?.Cause);
+        JsonAssert.Equal(
+            """[{"server1":{"port":80,"status":"active"}},{"server2":{"port":8080,"status":"inactive"}}]""",
+            result.Output);
+    }
+
+    [Fact]
+    public void JsonPath_WholeInputIsAnObject_ItemSelectorSeesIndexAndPairInMemberOrder()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map",
+              "ItemSelector":{"i.$":"$$.Map.Item.Index","pair.$":"$$.Map.Item.Value"},
+              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """, """{"zeta":1,"alpha":[2],"mid":null}""");
+
+        Assert.True(result.Error is null, result.Error?.Cause);
+        JsonAssert.Equal(
+            """[{"i":0,"pair":{"zeta":1}},{"i":1,"pair":{"alpha":[2]}},{"i":2,"pair":{"mid":null}}]""",
+            result.Output);
+    }
+
+    [Fact]
+    public void JsonPath_EmptyObject_NoIterationsEmptyArray()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Ran"}}},"End":true}}}
+            """, "{}");
+
+        Assert.True(result.Error is null, result.Error?.Cause);
+        JsonAssert.Equal("[]", result.Output);
+    }
+
+    [Fact]
+    public void Jsonata_NoItemsFieldAndObjectInput_IteratesTheInputsMembers()
+    {
+        var result = RunJsonata("""
+            {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map",
+              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $keys($states.input)[0] & '=' & $string($lookup($states.input, $keys($states.input)[0])) %}","End":true}}},
+              "End":true}}}
+            """, """{"b":1,"a":{"x":2}}""");
+
+        Assert.True(result.Error is null, result.Error?.Cause);
+        JsonAssert.Equal("""["b=1","a={\"x\":2}"]""", result.Output);
+    }
+
+    [Fact]
+    public void Jsonata_ItemsEvaluatesToAnObject_ItemSelectorReadsThePairFromTheContext()
+    {
+        var result = RunJsonata("""
+            {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":"{% $states.input.servers.database %}",
+              "ItemSelector":{"index":"{% $states.context.Map.Item.Index %}","pair":"{% $states.context.Map.Item.Value %}"},
+              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """, Servers);
+
+        Assert.True(result.Error is null, result.Error?.Cause);
+        JsonAssert.Equal("""[{"index":0,"pair":{"primary":{"host":"db1"}}}]""", result.Output);
+    }
+
+    [Fact]
+    public void Jsonata_ItemsEvaluatesToAScalar_StillFailsWithQueryEvaluationError()
+    {
+        var result = RunJsonata("""
+            {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":"{% $states.input.environment %}",
+              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+            """, Servers);
+
+        Assert.Equal(StatesErrorNames.QueryEvaluationError, result.Error!.Error);
+    }
+
+    [Fact]
+    public void Iterations_DoNotChangeTheStateInputsObject()
+    {
+        var result = EngineRun.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.servers.web",
+              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Result":"seen","ResultPath":"$.server1.note","End":true}}},
+              "ResultPath":"$.out","End":true}}}
+            """, """{"servers":{"web":{"server1":{"port":80}}}}""");
+
+        Assert.True(result.Error is null, result.Error?.Cause);
+        JsonAssert.Equal("""{"servers":{"web":{"server1":{"port":80}}},"out":[{"server1":{"port":80,"note":"seen"}}]}""", result.Output);
+    }
+}
