@@ -242,7 +242,7 @@ public sealed class TestStateMapTests(ApiHostFixture fixture) : IClassFixture<Ap
         JsonObject r = await TestAsync(definition, "{}", Result("[]"), ReaderData("""{"web":{"s2":{"port":8080},"s1":{"port":80}}}"""));
 
         Assert.Equal("SUCCEEDED", (string?)r["status"]);
-        Assert.Equal("""[{"s2":{"port":8080}},{"s1":{"port":80}}]""", (string?)r["inspectionData"]!["afterItemsPointer"]);
+        Assert.Equal("""[{"Key":"s2","Value":{"port":8080}},{"Key":"s1","Value":{"port":80}}]""", (string?)r["inspectionData"]!["afterItemsPointer"]);
     }
 
     [Theory]

@@ -152,7 +152,7 @@ public sealed class DurableMapRunTests : IAsyncLifetime, IDisposable
 
         Assert.True(durable.Status == ExecutionStatus.Succeeded, $"{durable.Status}: {durable.Error}");
         JsonAssert.Equal("""
-            [{"index":0,"pair":{"server2":{"port":8080}}},{"index":1,"pair":{"server1":{"port":80}}},{"index":2,"pair":{"server3":"off"}}]
+            [{"index":0,"pair":{"Key":"server2","Value":{"port":8080}}},{"index":1,"pair":{"Key":"server1","Value":{"port":80}}},{"index":2,"pair":{"Key":"server3","Value":"off"}}]
             """, durable.Output);
         JsonAssert.Equal(inMemory.Output!.ToJsonString(), durable.Output);
     }

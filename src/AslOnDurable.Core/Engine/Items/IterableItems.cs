@@ -4,13 +4,14 @@ namespace AslOnDurable.Core.Engine.Items;
 
 /// <summary>
 /// What a Map state iterates, for every item source (ItemsPath, JSONata Items, the state input, ReaderConfig.ItemsPointer):
-/// an array's elements, or an object's members in document order, each passed as the one-member object
-/// <c>{"key": value}</c>.
+/// an array's elements, or an object's members in document order, each passed as <c>{"Key": name, "Value": value}</c>.
 /// </summary>
 /// <remarks>
 /// AWS's guide (ItemsPath): "If the input to the Map state is a JSON object, it runs an iteration for each key-value pair
-/// in the object, passing the pair to the iteration as input". The pair's JSON shape is our reading (the form JSONata's
-/// <c>$spread</c> gives an object's members); the Map's result stays an array of the iterations' outputs.
+/// in the object, passing the pair to the iteration as input". The guide does not show the pair's JSON shape; the
+/// <c>{"Key", "Value"}</c> form is what a Distributed Map over a JSON object file was observed to pass on AWS (reported by
+/// another emulator's contributors), and is used for every source alike. The Map's result stays an array of the
+/// iterations' outputs.
 /// </remarks>
 internal static class IterableItems
 {
@@ -35,5 +36,5 @@ internal static class IterableItems
     }
 
     /// <summary>One member as an iteration's item.</summary>
-    public static JsonObject Pair(string key, JsonNode? value) => new() { [key] = value };
+    public static JsonObject Pair(string key, JsonNode? value) => new() { ["Key"] = key, ["Value"] = value };
 }

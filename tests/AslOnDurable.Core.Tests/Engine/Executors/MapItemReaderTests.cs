@@ -278,7 +278,7 @@ public sealed class MapItemReaderTests
             new FakeExecutionHost { ItemStore = store });
 
         Assert.True(result.Error is null, result.Error?.Cause);
-        JsonAssert.Equal("""[{"index":0,"pair":{"b":{"name":"b"}}},{"index":1,"pair":{"a":{"name":"a"}}}]""", result.Output);
+        JsonAssert.Equal("""[{"index":0,"pair":{"Key":"b","Value":{"name":"b"}}},{"index":1,"pair":{"Key":"a","Value":{"name":"a"}}}]""", result.Output);
     }
 
     [Theory]
@@ -321,7 +321,7 @@ public sealed class MapItemReaderTests
             items.Add(item);
         }
 
-        JsonAssert.Equal("""[{"r2":[2]},{"r1":{"c":1}}]""", new JsonArray([.. items]));
+        JsonAssert.Equal("""[{"Key":"r2","Value":[2]},{"Key":"r1","Value":{"c":1}}]""", new JsonArray([.. items]));
     }
 
     [Theory]

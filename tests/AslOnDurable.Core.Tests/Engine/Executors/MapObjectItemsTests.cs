@@ -9,7 +9,7 @@ namespace AslOnDurable.Core.Tests.Engine.Executors;
 
 /// <summary>
 /// A Map whose items are a JSON object runs one iteration per member, in the object's order, each given the member as a
-/// one-member object; the Map's result is still an array. Both query languages, inline and distributed.
+/// `{"Key", "Value"}` pair; the Map's result is still an array. Both query languages, inline and distributed.
 /// </summary>
 public sealed class MapObjectItemsTests
 {
@@ -37,7 +37,7 @@ public sealed class MapObjectItemsTests
 
         Assert.True(result.Error is null, result.Error?.Cause);
         JsonAssert.Equal(
-            """[{"server1":{"port":80,"status":"active"}},{"server2":{"port":8080,"status":"inactive"}}]""",
+            """[{"Key":"server1","Value":{"port":80,"status":"active"}},{"Key":"server2","Value":{"port":8080,"status":"inactive"}}]""",
             result.Output);
     }
 
@@ -52,7 +52,7 @@ public sealed class MapObjectItemsTests
 
         Assert.True(result.Error is null, result.Error?.Cause);
         JsonAssert.Equal(
-            """[{"i":0,"pair":{"zeta":1}},{"i":1,"pair":{"alpha":[2]}},{"i":2,"pair":{"mid":null}}]""",
+            """[{"i":0,"pair":{"Key":"zeta","Value":1}},{"i":1,"pair":{"Key":"alpha","Value":[2]}},{"i":2,"pair":{"Key":"mid","Value":null}}]""",
             result.Output);
     }
 
@@ -72,7 +72,7 @@ public sealed class MapObjectItemsTests
     {
         var result = RunJsonata("""
             {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map",
-              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $keys($states.input)[0] & '=' & $string($lookup($states.input, $keys($states.input)[0])) %}","End":true}}},
+              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $states.input.Key & '=' & $string($states.input.Value) %}","End":true}}},
               "End":true}}}
             """, """{"b":1,"a":{"x":2}}""");
 
@@ -90,7 +90,7 @@ public sealed class MapObjectItemsTests
             """, Servers);
 
         Assert.True(result.Error is null, result.Error?.Cause);
-        JsonAssert.Equal("""[{"index":0,"pair":{"primary":{"host":"db1"}}}]""", result.Output);
+        JsonAssert.Equal("""[{"index":0,"pair":{"Key":"primary","Value":{"host":"db1"}}}]""", result.Output);
     }
 
     [Fact]
@@ -109,11 +109,11 @@ public sealed class MapObjectItemsTests
     {
         var result = EngineRun.Run("""
             {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.servers.web",
-              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Result":"seen","ResultPath":"$.server1.note","End":true}}},
+              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Result":"seen","ResultPath":"$.Value.note","End":true}}},
               "ResultPath":"$.out","End":true}}}
             """, """{"servers":{"web":{"server1":{"port":80}}}}""");
 
         Assert.True(result.Error is null, result.Error?.Cause);
-        JsonAssert.Equal("""{"servers":{"web":{"server1":{"port":80}}},"out":[{"server1":{"port":80,"note":"seen"}}]}""", result.Output);
+        JsonAssert.Equal("""{"servers":{"web":{"server1":{"port":80}}},"out":[{"Key":"server1","Value":{"port":80,"note":"seen"}}]}""", result.Output);
     }
 }

@@ -87,14 +87,14 @@ public sealed class JsonItemsPointerReaderTests
     [InlineData(1)]
     [InlineData(3)]
     [InlineData(4096)]
-    public async Task Read_PointerAtAnObject_YieldsEachMemberAsAOneMemberObjectInOrder(int readSize)
+    public async Task Read_PointerAtAnObject_YieldsEachMemberAsAKeyValuePairInOrder(int readSize)
     {
         const string file = """{"servers":{"web":{"zeta":{"port":80,"tags":["a"]},"alpha":"x \"}\" y","n":null,"deep":[1,{"k":[2]}]}},"tail":{"q":1}}""";
 
         var items = await ReadAsync(file, "/servers/web", readSize);
 
         JsonAssert.Equal(
-            """[{"zeta":{"port":80,"tags":["a"]}},{"alpha":"x \"}\" y"},{"n":null},{"deep":[1,{"k":[2]}]}]""",
+            """[{"Key":"zeta","Value":{"port":80,"tags":["a"]}},{"Key":"alpha","Value":"x \"}\" y"},{"Key":"n","Value":null},{"Key":"deep","Value":[1,{"k":[2]}]}]""",
             new JsonArray([.. items]));
     }
 
