@@ -69,7 +69,13 @@ public sealed class StateMachineOrchestrator(
         CompiledDefinition compiled = plans.Get(request.Definition);
         if (compiled.Plan is not { } plan)
         {
-            return Serialize(new ExecutionResult(ExecutionStatus.Failed, null, new AslError(StatesErrorNames.Runtime, compiled.Problem)));
+            AslError invalid = new(StatesErrorNames.Runtime, compiled.Problem);
+            if (historySinks?.Invoke(context.InstanceId) is { } only)
+            {
+                ReplaySafeHistorySink.For(context, only).CloseWith(HistoryEventTypes.ExecutionFailed, context.CurrentUtcDateTime, invalid.Error, invalid.Cause);
+            }
+
+            return Serialize(new ExecutionResult(ExecutionStatus.Failed, null, invalid));
         }
 
         ExecutionRequest execution = new()
@@ -93,6 +99,23 @@ public sealed class StateMachineOrchestrator(
         ExecutionTrace? trace = observed?.Trace;
         IHistorySink? sink = CompositeHistorySink.Of(historySinks?.Invoke(context.InstanceId), observed?.Sink);
         ReplaySafeHistorySink? history = sink is null ? null : ReplaySafeHistorySink.For(context, sink);
+        history?.ContinueFrom(request.Continuation?.LastEventId ?? 0);
+        try
+        {
+            return await RunPlanAsync(context, request, plan, execution, history, trace);
+        }
+        catch (Exception e) when (history is not null && e is not OperationCanceledException)
+        {
+            // A failure outside the interpreter fails the orchestration (FAILED, States.Runtime): its history says so too,
+            // so the execution index learns it closed. Rethrown: the backend's failure stays what it was.
+            history.CloseWith(HistoryEventTypes.ExecutionFailed, context.CurrentUtcDateTime, StatesErrorNames.Runtime, e.Message);
+            throw;
+        }
+    }
+
+    private async Task<string> RunPlanAsync(
+        TaskOrchestrationContext context, StateMachineInput request, ExecutionPlan plan, ExecutionRequest execution, ReplaySafeHistorySink? history, ExecutionTrace? trace)
+    {
         ExecutionOptions options = new()
         {
             MaxPayloadBytes = request.MaxPayloadBytes ?? ExecutionOptions.DefaultMaxPayloadBytes,
@@ -130,6 +153,8 @@ public sealed class StateMachineOrchestrator(
             Task timer = DurableTimers.WaitUntilAsync(context, deadline, cancelTimer.Token);
             if (await Task.WhenAny(run, timer) == timer)
             {
+                // The engine records no closing event for a deadline it did not see: the orchestrator ends the history.
+                history?.CloseWith(HistoryEventTypes.ExecutionTimedOut, context.CurrentUtcDateTime, StatesErrorNames.Timeout, null);
                 Finish(context, host, history);
                 if (!context.IsReplaying)
                 {

@@ -55,4 +55,46 @@ public sealed class ReplaySafeHistorySinkTests
 
         Assert.Equal([2L], list.Events.Select(e => e.Id));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CloseWith_AfterTheEnginesEvents_NumberedAfterTheLastSeenOnceAndNothingAfter(bool compact)
+    {
+        Mock<TaskOrchestrationContext> context = new();
+        CompactHistorySink compactSink = new();
+        ListHistorySink listSink = new();
+        ReplaySafeHistorySink sink = ReplaySafeHistorySink.For(context.Object, compact ? compactSink : listSink);
+        sink.ContinueFrom(3); // an earlier generation's events
+
+        context.SetupGet(c => c.IsReplaying).Returns(true);
+        sink.Record(new HistoryEvent(4, 3, "WaitStateEntered", DateTimeOffset.UnixEpoch, null)); // replayed: only counted
+        context.SetupGet(c => c.IsReplaying).Returns(false);
+        sink.Record(new HistoryEvent(5, 4, "TaskScheduled", DateTimeOffset.UnixEpoch, null));
+        sink.CloseWith(HistoryEventTypes.ExecutionTimedOut, DateTimeOffset.UnixEpoch.AddSeconds(2), "States.Timeout", null);
+        sink.Record(new HistoryEvent(6, 5, "TaskSucceeded", DateTimeOffset.UnixEpoch, null)); // a late answer
+        sink.CloseWith(HistoryEventTypes.ExecutionFailed, DateTimeOffset.UnixEpoch, "States.Runtime", "again");
+
+        IReadOnlyList<HistoryEvent> events = compact ? compactSink.Events : listSink.Events;
+        Assert.Equal(["TaskScheduled", "ExecutionTimedOut"], events.Select(e => e.Type));
+        Assert.Equal(6, events[1].Id);
+        Assert.Equal(5, events[1].PreviousEventId);
+        Assert.Equal("States.Timeout", (string?)events[1].Details!["error"]);
+    }
+
+    [Fact]
+    public void CloseWith_WhenTheEngineClosedTheHistoryOrWhileReplaying_RecordsNothing()
+    {
+        Mock<TaskOrchestrationContext> context = new();
+        ListHistorySink list = new();
+        ReplaySafeHistorySink closedByEngine = ReplaySafeHistorySink.For(context.Object, list);
+        closedByEngine.Record(new HistoryEvent(1, 0, HistoryEventTypes.ExecutionSucceeded, DateTimeOffset.UnixEpoch, null));
+        closedByEngine.CloseWith(HistoryEventTypes.ExecutionFailed, DateTimeOffset.UnixEpoch, "States.Runtime", "boom");
+
+        ReplaySafeHistorySink replaying = ReplaySafeHistorySink.For(context.Object, list);
+        context.SetupGet(c => c.IsReplaying).Returns(true);
+        replaying.CloseWith(HistoryEventTypes.ExecutionTimedOut, DateTimeOffset.UnixEpoch, "States.Timeout", null);
+
+        Assert.Equal([HistoryEventTypes.ExecutionSucceeded], list.Events.Select(e => e.Type));
+    }
 }

@@ -30,8 +30,48 @@ internal static class ExecutionOutcomes
 
         ExecutionSnapshot? snapshot = await client.GetAsync(execution.InstanceId, cancellationToken).ConfigureAwait(false);
         ExecutionOutcome backend = FromSnapshot(snapshot, execution);
-        // The index keeps the closing event's time (ListExecutions shows it): answer the same stop date.
-        return execution.KnownClosed() is { StopDate: { } known } closed && closed.Status == backend.Status ? backend with { StopDate = known } : backend;
+        if (execution.KnownClosed() is { StopDate: { } known } closed)
+        {
+            if (closed.Status == backend.Status)
+            {
+                // The index keeps the closing event's time (ListExecutions shows it): answer the same stop date.
+                return backend with { StopDate = known };
+            }
+
+            if (backend.StopDate is null && closed.Status == "ABORTED")
+            {
+                // StopExecution stopped it (AWS: ABORTED at once); the backend has not processed the terminate yet.
+                return new ExecutionOutcome("ABORTED", known) { Error = execution.StopError, Cause = execution.StopCause };
+            }
+        }
+
+        return backend;
+    }
+
+    /// <summary>
+    /// Corrects the execution index with what the backend answered: a closing the index does not know (lost with a
+    /// process killed between the instance's completion and the index's write), or a different one (a stop that came
+    /// after the instance completed). Only for a closing after the last redrive; conditional on the record as read.
+    /// </summary>
+    /// <param name="executions">The execution index.</param>
+    /// <param name="execution">The execution as read from the index.</param>
+    /// <param name="outcome">Where it stands, as <see cref="OfAsync(ExecutionRecord, IExecutionClient, CancellationToken)"/> answered.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Whether the index was changed.</returns>
+    public static async Task<bool> CorrectIndexAsync(IExecutionIndex executions, ExecutionRecord execution, ExecutionOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(executions);
+        ArgumentNullException.ThrowIfNull(execution);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (execution.Outcome is not null
+            || outcome.StopDate is not { } stop
+            || (execution.RedriveDate is { } redriven && stop <= redriven)
+            || execution.KnownClosed()?.Status == outcome.Status)
+        {
+            return false;
+        }
+
+        return await executions.RecordClosedAsync(execution, new ExecutionOutcome(outcome.Status, stop), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where a listed execution stands: the closed status the index knows, else the backend's answer (EXPRESS: running).</summary>

@@ -6,7 +6,11 @@ using AslOnDurable.Runtime.Executions;
 
 namespace AslOnDurable.Runtime.Api.Operations;
 
-/// <summary>DescribeExecution: status, input, output or error and cause, dates, and (STANDARD) whether it can be redriven.</summary>
+/// <summary>
+/// DescribeExecution: status, input, output or error and cause, dates, and (STANDARD) whether it can be redriven. It asks
+/// the backend, and corrects the execution index when the backend knows a closing the index lost
+/// (<see cref="ExecutionOutcomes.CorrectIndexAsync"/>), so ListExecutions, which trusts the index, agrees after it.
+/// </summary>
 /// <param name="api">The shared resources.</param>
 internal sealed class DescribeExecutionOperation(ApiResources api) : ApiOperation<ExecutionArnRequest, DescribeExecutionResponse>
 {
@@ -23,6 +27,8 @@ internal sealed class DescribeExecutionOperation(ApiResources api) : ApiOperatio
         {
             return description;
         }
+
+        await ExecutionOutcomes.CorrectIndexAsync(api.Executions, execution, outcome, cancellationToken).ConfigureAwait(false);
 
         RedriveCheck redrive = await ExecutionRedrives.CheckAsync(api, execution, outcome, cancellationToken).ConfigureAwait(false);
         return description with

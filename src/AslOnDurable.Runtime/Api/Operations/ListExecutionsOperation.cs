@@ -16,11 +16,12 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// A state machine's executions are paged through the execution index (<see cref="IExecutionIndex.PageAsync"/>: in
 /// Table Storage one range query per page, the filters applied by the service), the <c>nextToken</c> carrying the key of
 /// the last execution taken, so a page costs what it holds, not the state machine's whole index. Where an execution
-/// stands comes from its durable instance only while the index does not know it closed; a closed status seen is kept
-/// (<see cref="IExecutionIndex.RecordClosedAsync(ExecutionListing, ExecutionOutcome, CancellationToken)"/>). A status
-/// filter's page therefore holds the executions known closed with that status and asks the backend about those in its
-/// range not known closed (a running one each time); a page may hold fewer than <c>maxResults</c> with a
-/// <c>nextToken</c>, as AWS's may. A redrive reopens an execution: what was seen before it does not count.
+/// stands is the index's answer, no backend call: every closing reaches it (the history's closing events, which the
+/// orchestrator also records for its own timeout and for a failure outside the interpreter, and StopExecution's
+/// ABORTED), so an execution not known closed is RUNNING. A closing lost with a killed process is corrected by
+/// DescribeExecution, which asks the backend. A page may hold fewer than <c>maxResults</c> with a <c>nextToken</c>, as
+/// AWS's may. A redrive reopens an execution: what was seen before it does not count. A map run's children are still
+/// read from their records and the backend.
 /// </remarks>
 /// <param name="api">The shared resources.</param>
 /// <param name="mapRuns">Finds map runs and their children.</param>
@@ -61,8 +62,8 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
             ExecutionPage page = await api.Executions.PageAsync(filter, after, size - items.Count, cancellationToken).ConfigureAwait(false);
             foreach (ExecutionListing listing in page.Listings)
             {
-                ExecutionOutcome outcome = await OutcomeAsync(listing, o => api.Executions.RecordClosedAsync(listing, o, cancellationToken), client, cancellationToken)
-                    .ConfigureAwait(false);
+                // The index knows every closing (the history's closing events, StopExecution): not known closed is RUNNING.
+                ExecutionOutcome outcome = listing.KnownClosed() ?? ExecutionOutcome.Running;
                 if (status is null || outcome.Status == status)
                 {
                     items.Add(Item(listing, outcome, byMapRun: false));

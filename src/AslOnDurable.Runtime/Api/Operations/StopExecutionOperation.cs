@@ -15,7 +15,10 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// given error and cause (its history ends with ExecutionAborted, which is also logged as its
 /// <c>loggingConfiguration</c> says: at ALL, ERROR and FATAL). Its running map runs are aborted with it, and their
 /// running STANDARD children (its history shows MapRunAborted). Stopping a closed execution changes nothing and answers
-/// when it closed.
+/// when it closed. Once the terminate is sent the execution index keeps it ABORTED at the stop date answered (AWS's
+/// DescribeExecution shows it stopped at once), so ListExecutions needs no backend call to know it; DescribeExecution
+/// answers the same while the backend has not processed the terminate, and corrects the index if the instance had
+/// completed first.
 /// </summary>
 /// <param name="api">The shared resources.</param>
 /// <param name="telemetry">Ends the execution's trace, counts it aborted and logs its ExecutionAborted record.</param>
@@ -45,6 +48,12 @@ internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetr
         DateTimeOffset now = api.Now;
         await api.Executions.ReplaceAsync(execution with { StopError = error, StopCause = cause }, cancellationToken).ConfigureAwait(false);
         await client.TerminateAsync(execution.InstanceId, cause, cancellationToken).ConfigureAwait(false);
+        if (await api.Executions.GetAsync(execution.ExecutionArn, cancellationToken).ConfigureAwait(false) is { } stopped
+            && stopped.KnownClosed() is null && stopped.RedriveCount == execution.RedriveCount)
+        {
+            await api.Executions.RecordClosedAsync(stopped, new ExecutionOutcome("ABORTED", now), cancellationToken).ConfigureAwait(false);
+        }
+
         await mapRuns.AbortAsync(execution, client, cancellationToken).ConfigureAwait(false);
         telemetry.Stopped(execution.InstanceId, execution.StateMachine.Name, error is null && cause is null ? null : new AslError(error ?? "States.Aborted", cause), now);
         // The engine records nothing after a terminate: the ExecutionAborted record AWS logs is written here.

@@ -14,8 +14,9 @@ namespace AslOnDurable.Runtime.Api.Registry;
 /// <c>…:execution:machine:name</c>), a map-run child's its ARN with <c>/</c> as <c>:</c>. The record read must name that
 /// instance, and a closing event not after the record's last redrive belongs to an earlier generation and is not kept
 /// (<see cref="IExecutionIndex.RecordClosedAsync(ExecutionRecord, ExecutionOutcome, CancellationToken)"/> is conditional on
-/// the record as read, so a redrive that replaces it meanwhile wins). Closings the engine records no event for (a stop,
-/// the orchestrator's own timeout, a failure outside the interpreter) are still learnt by the readers (ListExecutions).
+/// the record as read, so a redrive that replaces it meanwhile wins). The orchestrator records the closing events the
+/// engine does not (its own timeout's ExecutionTimedOut, a failure outside the interpreter's ExecutionFailed);
+/// StopExecution keeps ABORTED itself; DescribeExecution corrects a closing lost with a killed process.
 /// </remarks>
 /// <param name="executions">The execution index.</param>
 /// <param name="options">The region and account of the ARNs.</param>

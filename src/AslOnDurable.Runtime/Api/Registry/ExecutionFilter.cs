@@ -5,9 +5,8 @@ namespace AslOnDurable.Runtime.Api.Registry;
 public sealed record ExecutionFilter(string StateMachineArn)
 {
     /// <summary>
-    /// Gets the status asked for, or <c>null</c> for any. The index cannot know an execution still runs: a page holds the
-    /// executions it knows closed with this status and those it does not know closed (<see cref="ExecutionListing.NotKnownClosed"/>),
-    /// which the caller asks the backend about.
+    /// Gets the status asked for, or <c>null</c> for any. The index learns every closing, so an execution it does not know
+    /// closed (<see cref="ExecutionListing.NotKnownClosed"/>) is RUNNING: a page holds exactly the executions of this status.
     /// </summary>
     public string? Status { get; init; }
 
@@ -24,7 +23,7 @@ public sealed record ExecutionFilter(string StateMachineArn)
     {
         ArgumentNullException.ThrowIfNull(listing);
         return listing.StateMachineArn == StateMachineArn
-            && (Status is null || listing.Status == Status || listing.Status == ExecutionListing.NotKnownClosed)
+            && (Status is null || listing.Status == Status)
             && (StartedBy is null || listing.StateMachineVersionArn == StartedBy || listing.StateMachineAliasArn == StartedBy)
             && (Redriven is null || (listing.RedriveCount > 0) == Redriven);
     }

@@ -154,7 +154,7 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
         string query = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {ListingEnd} and StateMachineArn eq {filter.StateMachineArn}");
         if (filter.Status is { } status)
         {
-            query += TableClient.CreateQueryFilter($" and (Status eq {status} or Status eq {ExecutionListing.NotKnownClosed})");
+            query += TableClient.CreateQueryFilter($" and Status eq {status}");
         }
 
         if (filter.StartedBy is { } startedBy)
