@@ -2,8 +2,11 @@ using System.CommandLine;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.InMemory.Mocking;
 using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AslOnDurable.Cli.Commands;
@@ -78,9 +81,33 @@ internal static class WorkerCommand
 
             var options = backend with { TaskHubName = parse.GetValue(taskHub)!, PartitionCount = parse.GetValue(partitions) };
             var items = DurableRunOptions.ItemStoreFor(parse.GetValue(itemsFolder), parse.GetValue(storage));
-            return await RunAsync(options, DurableTaskCatalog.ForStateMachines(tasks, new ExecutionPlanCache(), itemStore: items), stdout, stderr, cancellationToken);
+            await using var api = ApiHistoryFor(options);
+            var history = api?.GetRequiredService<IExecutionHistoryStore>();
+            var catalog = DurableTaskCatalog.ForStateMachines(
+                tasks, new ExecutionPlanCache(), history is null ? null : history.SinkFor, items,
+                mapRunChildren: api is null ? null : Runtime.Api.MapRuns.MapRunApiHooks.ChildRecorder(api));
+            return await RunAsync(options, catalog, stdout, stderr, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The API's stores on the task hub's account, so the executions this worker runs record their history and closing
+    /// where <c>asl serve --storage</c> on the same task hub reads them (ListExecutions trusts the execution index);
+    /// <c>null</c> without an Azure Storage account.
+    /// </summary>
+    private static ServiceProvider? ApiHistoryFor(SelfHostOptions options)
+    {
+        if (options.Backend != DurableBackend.AzureStorage || options.StorageConnectionString is not { } connection)
+        {
+            return null;
+        }
+
+        ServiceCollection services = new();
+        services.AddLogging();
+        services.AddStepFunctionsApi();
+        services.AddStepFunctionsApiStorage(connection, options.TaskHubName);
+        return services.BuildServiceProvider();
     }
 
     private static async Task<int> RunAsync(SelfHostOptions options, DurableTaskCatalog catalog, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

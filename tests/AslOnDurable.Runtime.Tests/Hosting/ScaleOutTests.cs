@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using AslOnDurable.Core.Engine.History;
+using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Payloads;
 using AslOnDurable.Runtime.Executions;
@@ -7,6 +10,7 @@ using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Runtime.Tests.Durable;
 using AslOnDurable.Runtime.Tests.Storage;
 using DurableTask.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
@@ -84,6 +88,19 @@ public sealed class ScaleOutTests(AzuriteFixture azurite, ITestOutputHelper outp
             Assert.True(
                 JsonNode.DeepEquals(new JsonObject { ["i"] = i, ["double"] = 2 * i, ["steps"] = new JsonArray(1, 2, 3) }, record.Output),
                 $"{ids[i]}: {record.Output?.ToJsonString()}");
+        }
+
+        // The workers recorded each execution's ASL history where `asl serve --storage` on this task hub reads it.
+        ServiceCollection apiServices = new();
+        apiServices.AddLogging().AddStepFunctionsApi().AddStepFunctionsApiStorage(azurite.ConnectionString, taskHub);
+        await using (ServiceProvider api = apiServices.BuildServiceProvider())
+        {
+            IExecutionHistoryStore history = api.GetRequiredService<IExecutionHistoryStore>();
+            foreach (string id in ids)
+            {
+                IReadOnlyList<HistoryEvent> events = await history.EventsAsync(id, cts.Token);
+                Assert.True(events.Count > 0 && events[^1].Type == HistoryEventTypes.ExecutionSucceeded, $"{id}: {string.Join(", ", events.Select(e => e.Type))}");
+            }
         }
 
         // Both processes worked on the batch, and B carried on with executions A had been running when it died.
