@@ -27,6 +27,7 @@ internal sealed partial class DurableExecutionHost : IMapRunHost
             SkipWaits = skipWaits ? true : null,
             ChunkSize = settings.MapRunChunkSize,
             MaxChunksPerGeneration = settings.MapRunChunksPerGeneration,
+            AbortOnFailure = true,
         });
         try
         {

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Durable.Payloads;
 using DurableTask.Core;
 using DurableTask.Core.History;
 
@@ -29,6 +31,24 @@ internal static class OpenWork
         customStatus is not null && (customStatus == QuotedFinished || customStatus == StateMachineOrchestrator.FinishedStatus);
 
     /// <summary>
+    /// Whether an instance is a map run whose record (its custom status) already has its end: a failing map run ends
+    /// without waiting for the STANDARD children still running (<see cref="MapRunInput.AbortOnFailure"/>).
+    /// </summary>
+    /// <param name="name">The orchestration's name.</param>
+    /// <param name="customStatus">Its custom status (the record's JSON text, as a JSON string when the shim stored it).</param>
+    /// <returns><c>true</c> for a map run whose record is no longer RUNNING.</returns>
+    internal static bool IsEndedMapRun(string? name, string? customStatus)
+    {
+        if (name != OrchestratorNames.MapRun || customStatus is not { Length: > 0 })
+        {
+            return false;
+        }
+
+        string json = customStatus[0] == '"' ? JsonNode.Parse(customStatus)?.GetValue<string>() ?? string.Empty : customStatus;
+        return json.Length > 0 && DurableJson.Deserialize<MapRunRecord>(json).Status != "RUNNING";
+    }
+
+    /// <summary>
     /// The messages an episode adds: for an instance still running whose result is decided, a failure for each open
     /// activity and sub-orchestration (to itself) and a termination for each open child; for a terminated instance
     /// (StopExecution), a termination for each open child. None otherwise.
@@ -40,7 +60,7 @@ internal static class OpenWork
     public static List<TaskMessage> ClosingMessages(OrchestrationRuntimeState state, OrchestrationStatus status, string? customStatus)
     {
         ArgumentNullException.ThrowIfNull(state);
-        bool finished = status == OrchestrationStatus.Running && IsFinished(customStatus);
+        bool finished = status == OrchestrationStatus.Running && (IsFinished(customStatus) || IsEndedMapRun(state.Name, customStatus));
         if (!finished && status != OrchestrationStatus.Terminated)
         {
             return [];

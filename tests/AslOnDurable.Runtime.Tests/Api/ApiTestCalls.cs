@@ -12,6 +12,22 @@ internal static class ApiTestCalls
 
     public static string Definition(string name) => DefinitionFiles.Read("api", name);
 
+    /// <summary>An execution's one map run, once the parent has recorded its start (polled for up to 2 minutes).</summary>
+    public static async Task<string> MapRunOfAsync(this StepFunctionsSelfHost host, string execution)
+    {
+        using CancellationTokenSource budget = new(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            JsonObject listed = await host.OkAsync("ListMapRuns", new JsonObject { ["executionArn"] = execution });
+            if (listed["mapRuns"]!.AsArray() is [{ } only])
+            {
+                return (string)only["mapRunArn"]!;
+            }
+
+            await Task.Delay(20, budget.Token);
+        }
+    }
+
     public static async Task<JsonObject> OkAsync(this StepFunctionsSelfHost host, string action, JsonObject request)
     {
         ApiResponse response = await host.DispatchAsync(StepFunctionsDispatcher.TargetPrefix + action, request.ToJsonString(), CancellationToken.None);

@@ -66,7 +66,7 @@ public sealed class MapRunOperationsTests(MapRunApiFixture fixture) : IClassFixt
         fixture.Store.With("data", "items.json", """[{"n":1},{"n":2},{"n":3},{"n":4},{"n":5}]""");
         string execution = await StartAsync("mr-children", DefinitionFiles.Read("map-runs", "standard-output"), "{}");
         await host.Client.WaitForCompletionAsync("mr-children:run", CancellationToken.None);
-        string arn = await MapRunOfAsync(execution);
+        string arn = await host.MapRunOfAsync(execution);
 
         JsonObject listed = await host.OkAsync("ListExecutions", new JsonObject { ["mapRunArn"] = arn });
         JsonObject paged = await host.OkAsync("ListExecutions", new JsonObject { ["mapRunArn"] = arn, ["maxResults"] = 2 });
@@ -95,7 +95,7 @@ public sealed class MapRunOperationsTests(MapRunApiFixture fixture) : IClassFixt
         (string execution, string activity) = await StartWithActivityAsync("mr-update", """{"key":"update.jsonl"}""");
 
         JsonObject task = await host.OkAsync("GetActivityTask", new JsonObject { ["activityArn"] = activity });
-        string arn = await MapRunOfAsync(execution);
+        string arn = await host.MapRunOfAsync(execution);
         JsonObject running = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = arn });
         await host.OkAsync("UpdateMapRun", new JsonObject { ["mapRunArn"] = arn, ["toleratedFailureCount"] = 1, ["maxConcurrency"] = 3 });
         await host.OkAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = task["taskToken"]!.DeepClone(), ["output"] = "{}" });
@@ -119,7 +119,7 @@ public sealed class MapRunOperationsTests(MapRunApiFixture fixture) : IClassFixt
         fixture.Store.With("data", "stop.jsonl", "{\"fail\":false}\n{\"fail\":false}\n{\"fail\":false}\n");
         (string execution, string activity) = await StartWithActivityAsync("mr-stop", """{"key":"stop.jsonl"}""");
         await host.OkAsync("GetActivityTask", new JsonObject { ["activityArn"] = activity });
-        string arn = await MapRunOfAsync(execution);
+        string arn = await host.MapRunOfAsync(execution);
 
         await host.OkAsync("StopExecution", new JsonObject { ["executionArn"] = execution, ["error"] = "Stopped", ["cause"] = "by the test" });
         await host.Client.WaitForCompletionAsync("mr-stop:run", CancellationToken.None);
@@ -172,21 +172,5 @@ public sealed class MapRunOperationsTests(MapRunApiFixture fixture) : IClassFixt
         string activity = (string)(await host.OkAsync("CreateActivity", new JsonObject { ["name"] = name }))["activityArn"]!;
         string definition = ApiTestCalls.Definition("map-run-activity").Replace("ACTIVITY_ARN", activity, StringComparison.Ordinal);
         return (await StartAsync(name, definition, input), activity);
-    }
-
-    /// <summary>The execution's one map run (it is listed once the backend has scheduled it).</summary>
-    private async Task<string> MapRunOfAsync(string execution)
-    {
-        using CancellationTokenSource budget = new(Budget);
-        while (true)
-        {
-            JsonObject listed = await host.OkAsync("ListMapRuns", new JsonObject { ["executionArn"] = execution });
-            if (listed["mapRuns"]!.AsArray() is [{ } only])
-            {
-                return (string)only["mapRunArn"]!;
-            }
-
-            await Task.Delay(20, budget.Token);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Durable.Activities.MapRuns;
@@ -16,8 +17,10 @@ namespace AslOnDurable.Runtime.Durable.MapRuns;
 /// </summary>
 /// <remarks>
 /// AWS: without ToleratedFailureCount/Percentage the first failed child fails the Map with its error; with them the Map
-/// fails with <c>States.ExceedToleratedFailureThreshold</c> once the failed items exceed the threshold. Children already
-/// started finish; no further chunk starts. The map run's record (<see cref="MapRunRecord"/>) is the orchestration's
+/// fails with <c>States.ExceedToleratedFailureThreshold</c> once the failed items exceed the threshold. The failure is
+/// known as a chunk ends: no further chunk starts, and the STANDARD children of the other chunks still running are
+/// aborted (<see cref="MapRunInput.AbortOnFailure"/>; a chunk's own siblings finish first, EXPRESS chunks and redriven
+/// map runs still wait for theirs). The map run's record (<see cref="MapRunRecord"/>) is the orchestration's
 /// custom status while it runs and part of its output.
 /// </remarks>
 public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
@@ -97,10 +100,21 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             SetRunning(context, run, progress, running, chunkSize, childrenPerChunk);
         }
 
+        // Set once a failing map run has ended without its running children: their late answers start no more work.
+        var closed = new StrongBox<bool>();
         while (true)
         {
             (run, update) = await ApplyUpdateAsync(context, run, update);
             request = run.Request;
+            if (failure is not null && running.Count > 0 && AbortsOnFailure(run))
+            {
+                // AWS aborts the children still running when the map run fails: end now; the host's closing service
+                // answers the open child calls and terminates the children (the Functions host waits for them instead).
+                closed.Value = true;
+                var (openItems, openChildren) = Open(progress, running, chunkSize, childrenPerChunk);
+                return await EndAsync(context, run, progress with { AbortedItems = openItems, AbortedChildren = openChildren }, chunkSize, failure.Error, failure.Cause);
+            }
+
             var concurrency = request.MaxConcurrency > 0 ? request.MaxConcurrency : BackendMaxConcurrency;
             var chunksAtOnce = Math.Max(1, concurrency / childrenPerChunk);
             while (failure is null && progress.NextChunk < progress.ChunkCount && running.Count < chunksAtOnce && chunksThisGeneration < limit)
@@ -110,7 +124,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                     ? CallAsync(context, request.RedriveCount > 0 ? ActivityNames.MapRunRedriveChunk : ActivityNames.MapRunChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)))
                     : request.RedriveCount > 0
                         ? RedriveStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), Restarted)
-                        : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk))));
+                        : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), closed)));
                 progress = progress with { NextChunk = chunk + 1 };
                 chunksThisGeneration++;
             }
@@ -155,6 +169,13 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
     /// <summary>The record while chunks run: their items and children as running, the finished ones counted.</summary>
     private static void SetRunning(TaskOrchestrationContext context, MapRunInput run, MapRunProgress progress, List<(int Chunk, Task<MapRunActivityResult> Result)> running, int chunkSize, int childrenPerChunk)
     {
+        var (items, children) = Open(progress, running, chunkSize, childrenPerChunk);
+        context.SetCustomStatus(DurableJson.Serialize(Record(run, progress, "RUNNING", null, items, children)));
+    }
+
+    /// <summary>The items and children of the chunks still running.</summary>
+    private static (long Items, long Children) Open(MapRunProgress progress, List<(int Chunk, Task<MapRunActivityResult> Result)> running, int chunkSize, int childrenPerChunk)
+    {
         long items = 0, children = 0;
         foreach (var (chunk, _) in running)
         {
@@ -163,8 +184,11 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             children += Math.Min(childrenPerChunk, inChunk);
         }
 
-        context.SetCustomStatus(DurableJson.Serialize(Record(run, progress, "RUNNING", null, items, children)));
+        return (items, children);
     }
+
+    /// <summary>Whether a failure ends this map run without waiting for its running children (a first run of STANDARD children started with <see cref="MapRunInput.AbortOnFailure"/>).</summary>
+    private static bool AbortsOnFailure(MapRunInput run) => run.AbortOnFailure == true && !run.Request.Express && run.Request.RedriveCount == 0;
 
 
     /// <summary>The progress without a redriven chunk's previously unsuccessful children in <c>pendingRedrive</c>.</summary>
@@ -248,7 +272,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             var result = await CallAsync(context, ActivityNames.MapRunRedriveChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)));
             if (result.RunWhole == true)
             {
-                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency);
+                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency, new StrongBox<bool>());
             }
 
             if (result.Pending != true)
@@ -274,7 +298,8 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
     }
 
     /// <summary>Runs one chunk's STANDARD children as executions of their own, in windows of <paramref name="concurrency"/>.</summary>
-    private static async Task<MapRunActivityResult> RunStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency)
+    /// <remarks>Once the map run has <paramref name="closed"/> (it failed and ended without this chunk), no further window starts.</remarks>
+    private static async Task<MapRunActivityResult> RunStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency, StrongBox<bool> closed)
     {
         MapRunChild[]? children = null;
         string? processor = null;
@@ -296,6 +321,11 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             }
 
             await Task.WhenAll(batch);
+            if (closed.Value)
+            {
+                return new MapRunActivityResult(PayloadVersion.Current);
+            }
+
             if (inputs.Count == 0)
             {
                 break;
@@ -378,9 +408,9 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
     private static MapRunRecord Record(MapRunInput run, MapRunProgress progress, string status, DateTimeOffset? stop, long runningItems = 0, long runningChildren = 0)
     {
         var request = run.Request;
-        var pendingItems = Math.Max(0, progress.ItemCount - progress.SucceededItems - progress.FailedItems - runningItems);
-        var items = new MapRunCounts(pendingItems, runningItems, progress.SucceededItems, progress.FailedItems, 0, 0, progress.ItemCount, request.Writer is { Exports: true } ? progress.SucceededItems + progress.FailedItems : 0);
-        var executions = new MapRunCounts(0, runningChildren, progress.SucceededChildren, progress.FailedChildren, 0, 0, progress.SucceededChildren + progress.FailedChildren + runningChildren, request.Writer is { Exports: true } ? progress.SucceededChildren + progress.FailedChildren : 0)
+        var pendingItems = Math.Max(0, progress.ItemCount - progress.SucceededItems - progress.FailedItems - progress.AbortedItems - runningItems);
+        var items = new MapRunCounts(pendingItems, runningItems, progress.SucceededItems, progress.FailedItems, 0, progress.AbortedItems, progress.ItemCount, request.Writer is { Exports: true } ? progress.SucceededItems + progress.FailedItems : 0);
+        var executions = new MapRunCounts(0, runningChildren, progress.SucceededChildren, progress.FailedChildren, 0, progress.AbortedChildren, progress.SucceededChildren + progress.FailedChildren + progress.AbortedChildren + runningChildren, request.Writer is { Exports: true } ? progress.SucceededChildren + progress.FailedChildren : 0)
         {
             FailuresNotRedrivable = progress.NotRedrivableChildren,
             PendingRedrive = stop is null ? progress.PendingRedriveChildren : 0, // a redrive that ended has none waiting

@@ -23,6 +23,13 @@ public sealed record MapRunInput(int Version, string Definition, MapRunRequest R
     /// <summary>Items per chunk (staged blob), or <see langword="null"/> for the default.</summary>
     public int? ChunkSize { get; init; }
 
+    /// <summary>
+    /// Whether a failing STANDARD map run ends at once, its running children answered and aborted by the host's closing
+    /// service as AWS aborts them (<see langword="null"/> in map runs started before this field existed: they wait for
+    /// their running children, so their replay is unchanged).
+    /// </summary>
+    public bool? AbortOnFailure { get; init; }
+
     /// <summary>Where the map run stands (from the second generation on).</summary>
     public MapRunProgress? Progress { get; init; }
 }

@@ -32,6 +32,12 @@ public sealed record MapRunProgress(int Generation, DateTimeOffset StartDate, lo
     /// <summary>A redrive: unsuccessful children of the previous run not yet restarted.</summary>
     public long PendingRedriveChildren { get; init; }
 
+    /// <summary>Items of the children still running when the map run failed (AWS aborts them).</summary>
+    public long AbortedItems { get; init; }
+
+    /// <summary>Children still running when the map run failed.</summary>
+    public long AbortedChildren { get; init; }
+
     /// <summary>The first failed child's error.</summary>
     public string? FirstError { get; init; }
 
