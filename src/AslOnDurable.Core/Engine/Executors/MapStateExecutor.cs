@@ -388,14 +388,16 @@ internal static partial class MapStateExecutor
 
     private static JsonArray JsonataItems(MapStatePlan state, JsonObject states, StateEnvironment environment, JsonNode? raw)
     {
+        // JSONata Maps iterate arrays only: AWS answers an object input or Items with States.QueryEvaluationError (recorded
+        // against AWS); iterating an object's members is documented for JSONPath's ItemsPath and for ItemReader's JSON.
         if (state.Items is null)
         {
-            var input = IterableItems.From(raw) ?? throw NotAnArray(raw);
-            return ReferenceEquals(input, raw) ? (JsonArray)input.DeepClone() : input;
+            var input = raw as JsonArray ?? throw NotAnArray(raw);
+            return (JsonArray)input.DeepClone();
         }
 
         var value = state.Items.Evaluate(states, environment);
-        if (IterableItems.From(value) is { } items)
+        if (value is JsonArray items)
         {
             return items;
         }

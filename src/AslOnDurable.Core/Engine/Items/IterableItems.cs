@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace AslOnDurable.Core.Engine.Items;
 
 /// <summary>
-/// What a Map state iterates, for every item source (ItemsPath, JSONata Items, the state input, ReaderConfig.ItemsPointer):
+/// What a JSONPath Map state iterates (ItemsPath, the state input) and what ReaderConfig.ItemsPointer selects (JSONata
+/// Maps take arrays only, as AWS answers):
 /// an array's elements, or an object's members in document order, each passed as <c>{"Key": name, "Value": value}</c>.
 /// </summary>
 /// <remarks>

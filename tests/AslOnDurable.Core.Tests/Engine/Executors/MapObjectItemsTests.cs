@@ -8,8 +8,9 @@ using AslOnDurable.Testing;
 namespace AslOnDurable.Core.Tests.Engine.Executors;
 
 /// <summary>
-/// A Map whose items are a JSON object runs one iteration per member, in the object's order, each given the member as a
-/// `{"Key", "Value"}` pair; the Map's result is still an array. Both query languages, inline and distributed.
+/// A JSONPath Map whose items are a JSON object runs one iteration per member, in the object's order, each given the
+/// member as a `{"Key", "Value"}` pair; the Map's result is still an array (inline and distributed). A JSONata Map
+/// iterates arrays only, as AWS answers: an object input or Items fails with States.QueryEvaluationError.
 /// </summary>
 public sealed class MapObjectItemsTests
 {
@@ -68,29 +69,28 @@ public sealed class MapObjectItemsTests
     }
 
     [Fact]
-    public void Jsonata_NoItemsFieldAndObjectInput_IteratesTheInputsMembers()
+    public void Jsonata_NoItemsFieldAndObjectInput_FailsAsAnInputThatIsNotAnArray()
     {
         var result = RunJsonata("""
             {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map",
-              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $states.input.Key & '=' & $string($states.input.Value) %}","End":true}}},
+              "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
               "End":true}}}
             """, """{"b":1,"a":{"x":2}}""");
 
-        Assert.True(result.Error is null, result.Error?.Cause);
-        JsonAssert.Equal("""["b=1","a={\"x\":2}"]""", result.Output);
+        Assert.Equal(StatesErrorNames.QueryEvaluationError, result.Error!.Error);
+        Assert.Contains("""Map state input must be an array but was: {"b":1,"a":{"x":2}}""", result.Error.Cause, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Jsonata_ItemsEvaluatesToAnObject_ItemSelectorReadsThePairFromTheContext()
+    public void Jsonata_ItemsEvaluatesToAnObject_FailsNamingTheExpressionAndTheObject()
     {
         var result = RunJsonata("""
             {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":"{% $states.input.servers.database %}",
-              "ItemSelector":{"index":"{% $states.context.Map.Item.Index %}","pair":"{% $states.context.Map.Item.Value %}"},
               "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
             """, Servers);
 
-        Assert.True(result.Error is null, result.Error?.Cause);
-        JsonAssert.Equal("""[{"index":0,"pair":{"Key":"primary","Value":{"host":"db1"}}}]""", result.Output);
+        Assert.Equal(StatesErrorNames.QueryEvaluationError, result.Error!.Error);
+        Assert.Contains("Expected 'array', but was 'object' for value: {\"primary\":{\"host\":\"db1\"}}", result.Error.Cause, StringComparison.Ordinal);
     }
 
     [Fact]
