@@ -306,14 +306,15 @@ public sealed class InterpreterTests
     public async Task RunAsync_CatchLoopsBackIntoAFailureQuotingItsInput_CauseStaysBounded()
     {
         // Regression (fuzzing, issue 14): each round's cause quoted the previous error output with its escapes doubled,
-        // so the text grew exponentially (200 MB within 30 rounds) before the transition cap could end the run.
+        // so the text grew exponentially (200 MB within 30 rounds) before the transition cap could end the run. The items
+        // are the caught error's Cause (a string, not iterable), so every round fails quoting the previous one.
         var plan = EngineRun.Compile("""
-            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$","ItemProcessor":{"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}},
+            {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.Cause","ItemProcessor":{"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}},
               "Catch":[{"ErrorEquals":["States.ALL"],"Next":"M"}],"End":true}}}
             """);
 
         var result = await new Interpreter(plan).RunAsync(
-            new ExecutionRequest { Input = JsonNode.Parse("""{"a":"quote \" and backslash \\"}""") }, new FakeExecutionHost(), new ExecutionOptions { MaxStateTransitions = 60 });
+            new ExecutionRequest { Input = JsonNode.Parse("""{"Cause":"quote \" and backslash \\"}""") }, new FakeExecutionHost(), new ExecutionOptions { MaxStateTransitions = 60 });
 
         Assert.Equal(ExecutionStatus.Failed, result.Status);
         Assert.Contains("limit of 60 state transitions", result.Error!.Cause, StringComparison.Ordinal);
