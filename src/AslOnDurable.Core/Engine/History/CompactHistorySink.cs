@@ -91,7 +91,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
         ArgumentNullException.ThrowIfNull(historyEvent);
         if (historyEvent.State is { } state)
         {
-            RecordState(historyEvent.Id, historyEvent.PreviousEventId, historyEvent.Type, historyEvent.Timestamp, state.Name, state.PayloadUtf8.Span, state.Exited, state.AssignedVariables);
+            RecordState(historyEvent.Id, historyEvent.PreviousEventId, historyEvent.Type, historyEvent.Timestamp, state.Name, state.PayloadUtf8.Span, state.Exited, state.AssignedVariables, default);
         }
         else
         {
@@ -100,8 +100,8 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     }
 
     /// <inheritdoc/>
-    void IDirectHistorySink.RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables)
-        => RecordState(id, previousEventId, type, timestamp, name, payload, exited, assignedVariables);
+    void IDirectHistorySink.RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, AssignedVariableTexts assignedVariables)
+        => RecordState(id, previousEventId, type, timestamp, name, payload, exited, null, assignedVariables);
 
     /// <inheritdoc/>
     void IDirectHistorySink.Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)
@@ -195,7 +195,11 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
         }
     }
 
-    private void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables)
+    /// <summary>
+    /// Stores a state event; its assigned variables given as strings (<paramref name="assignedVariables"/>) or as UTF-8
+    /// texts (<paramref name="assignedTexts"/>, used when it holds any).
+    /// </summary>
+    private void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables, AssignedVariableTexts assignedTexts)
     {
         lock (gate)
         {
@@ -223,7 +227,23 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 lastPayloadSize = payload.Length;
             }
 
-            if (assignedVariables is { Count: > 0 } assigned)
+            if (assignedTexts.Count > 0)
+            {
+                // Texts written by the recorder (well-formed compact JSON) are kept as the members' values as they are, with
+                // no escaping into JSON strings; the reader takes each value's text back (see EntryDecoder).
+                var json = BeginExtra();
+                json.WriteStartObject();
+                for (var i = 0; i < assignedTexts.Count; i++)
+                {
+                    json.WritePropertyName(assignedTexts.Name(i));
+                    json.WriteRawValue(assignedTexts.Text(i), skipInputValidation: true);
+                }
+
+                json.WriteEndObject();
+                entry.ExtraLength = EndExtra();
+                entry.RawVariables = true;
+            }
+            else if (assignedVariables is { Count: > 0 } assigned)
             {
                 var json = BeginExtra();
                 json.WriteStartObject();
