@@ -115,6 +115,7 @@ public sealed partial class CompactHistorySink
         private short lastOffset;
         private byte[] lastPayload = [];
         private byte[] lastExtra = [];
+        private byte[] lastVariables = [];
 
         public HistoryEvent Next(int index, in Entry entry)
         {
@@ -145,7 +146,7 @@ public sealed partial class CompactHistorySink
             KeyValuePair<string, string>[]? assigned = null;
             if (entry.ExtraLength > 0)
             {
-                var extra = Decode(ref lastExtra, entry.ExtraLength);
+                var extra = Decode(ref lastVariables, entry.ExtraLength);
                 assigned = entry.RawVariables
                     ? RawVariables(extra)
                     : [.. System.Text.Json.Nodes.JsonNode.Parse(extra)!.AsObject().Select(v => new KeyValuePair<string, string>(v.Key, v.Value!.GetValue<string>()))];

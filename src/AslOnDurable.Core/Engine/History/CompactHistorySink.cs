@@ -40,6 +40,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     private readonly List<string> names = [];
     private System.Buffers.ArrayBufferWriter<byte> scratch = new(1024);
     private System.Buffers.ArrayBufferWriter<byte> lastExtra = new(1024); // the details last written, which the next are written against
+    private System.Buffers.ArrayBufferWriter<byte> lastVariables = new(1024); // the assigned variables last written (their own chain: see RecordState)
 
     [ThreadStatic]
     private static Utf8JsonWriter? writer; // per thread, pointed at the recording sink's buffer on each use
@@ -179,7 +180,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     private void EndDetails(ref Entry entry)
     {
         writer!.WriteEndObject();
-        entry.ExtraLength = EndExtra();
+        entry.ExtraLength = EndExtra(ref lastExtra);
         Add(in entry);
     }
 
@@ -240,7 +241,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 }
 
                 json.WriteEndObject();
-                entry.ExtraLength = EndExtra();
+                entry.ExtraLength = EndExtra(ref lastVariables);
                 entry.RawVariables = true;
             }
             else if (assignedVariables is { Count: > 0 } assigned)
@@ -253,7 +254,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 }
 
                 json.WriteEndObject();
-                entry.ExtraLength = EndExtra();
+                entry.ExtraLength = EndExtra(ref lastVariables);
             }
 
             Add(in entry);
@@ -272,7 +273,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
             if (details is not null)
             {
                 details.WriteTo(BeginExtra());
-                entry.ExtraLength = EndExtra();
+                entry.ExtraLength = EndExtra(ref lastExtra);
             }
             else
             {
@@ -343,12 +344,16 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
         return writer;
     }
 
-    /// <summary>Stores the details written since <see cref="BeginExtra"/> as their difference from the details stored before.</summary>
-    private int EndExtra()
+    /// <summary>
+    /// Stores the details written since <see cref="BeginExtra"/> as their difference from the ones stored before in the
+    /// same chain (<paramref name="last"/>): other details, or assigned variables, which are written against the variables
+    /// assigned before them (a state's assignment mostly changes a little of the same variables, as a payload does).
+    /// </summary>
+    private int EndExtra(ref System.Buffers.ArrayBufferWriter<byte> last)
     {
         writer!.Flush();
-        var length = WriteDelta(lastExtra.WrittenSpan, scratch.WrittenSpan);
-        (lastExtra, scratch) = (scratch, lastExtra);
+        var length = WriteDelta(last.WrittenSpan, scratch.WrittenSpan);
+        (last, scratch) = (scratch, last);
         return length;
     }
 
