@@ -15,6 +15,16 @@ public interface IMapRunChildRedrives
     /// <returns><see langword="null"/> once redriven (now or before by the same redrive), else why it cannot be (not redrivable).</returns>
     Task<string?> RedriveAsync(string executionArn, DateTimeOffset redriveDate, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Starts a child that never started (its chunk was aborted before it): recorded in the execution index and started
+    /// under its name, unless it exists already (this redrive started it before: the activity ran again).
+    /// </summary>
+    /// <param name="child">The child, as the map run would have started it.</param>
+    /// <param name="payload">Its orchestrator input.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes once it is started.</returns>
+    Task StartAsync(MapRunChildStart child, string payload, CancellationToken cancellationToken);
+
     /// <summary>Waits up to <paramref name="wait"/> for a redriven child to close.</summary>
     /// <param name="executionArn">The child's execution ARN.</param>
     /// <param name="redriveDate">The map run's redrive date: an outcome older than it is the child's previous run's.</param>
