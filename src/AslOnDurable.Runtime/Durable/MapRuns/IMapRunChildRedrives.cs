@@ -8,11 +8,15 @@ namespace AslOnDurable.Runtime.Durable.MapRuns;
 /// </summary>
 public interface IMapRunChildRedrives
 {
-    /// <summary>Redrives one closed, unsuccessful child, unless this redrive (<paramref name="redriveDate"/>) already did.</summary>
+    /// <summary>
+    /// Redrives one closed, unsuccessful child, unless this redrive (<paramref name="redriveDate"/>) already did; a child
+    /// that succeeded after all (an aborted chunk's child that ended on its own, or one an earlier redrive redrove) is kept
+    /// as it is, and <see cref="OutcomeAsync"/> answers its success.
+    /// </summary>
     /// <param name="executionArn">The child's execution ARN.</param>
     /// <param name="redriveDate">The map run's redrive date (the parent's redrive instant).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="null"/> once redriven (now or before by the same redrive), else why it cannot be (not redrivable).</returns>
+    /// <returns><see langword="null"/> once redriven (now or before by the same redrive) or when it succeeded, else why it cannot be (not redrivable).</returns>
     Task<string?> RedriveAsync(string executionArn, DateTimeOffset redriveDate, CancellationToken cancellationToken);
 
     /// <summary>
