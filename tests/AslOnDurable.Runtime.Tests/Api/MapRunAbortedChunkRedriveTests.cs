@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
-using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Hosting;
@@ -24,7 +23,9 @@ public sealed class MapRunAbortedChunkRedriveTests : IAsyncLifetime
         {"StartAt": "Process", "States": {"Process": {"Type": "Map", "End": true, "Label": "items",
           "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSONL"}, "Parameters": {"Bucket": "data", "Key": "aborted.jsonl"}},
           "ItemBatcher": {"MaxItemsPerBatch": 50},
-          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "Work", "States": {
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "Check", "States": {
+            "Check": {"Type": "Choice", "Choices": [{"Variable": "$.Items[0].kind", "StringEquals": "fail", "Next": "Worker"}], "Default": "Work"},
+            "Worker": {"Type": "Task", "Resource": "%ACT%", "TimeoutSeconds": 3600, "End": true},
             "Work": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:work", "End": true}}}}}}
         """;
 
@@ -55,16 +56,19 @@ public sealed class MapRunAbortedChunkRedriveTests : IAsyncLifetime
         }
 
         store.With("data", "aborted.jsonl", lines.ToString());
+        // The "fail" child asks an activity worker (the test), so it holds no Task slot while the "ok" child runs.
+        string worker = (string)(await host.OkAsync("CreateActivity", new JsonObject { ["name"] = "mr-aborted-chunk-worker" }))["activityArn"]!;
         string machine = (string)(await host.OkAsync("CreateStateMachine", new JsonObject
         {
-            ["name"] = "mr-aborted-chunk", ["roleArn"] = ApiTestCalls.Role, ["definition"] = Definition,
+            ["name"] = "mr-aborted-chunk", ["roleArn"] = ApiTestCalls.Role, ["definition"] = Definition.Replace("%ACT%", worker, StringComparison.Ordinal),
         }))["stateMachineArn"]!;
         JsonObject execution = new() { ["executionArn"] = (await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "run" }))["executionArn"]!.DeepClone() };
         string mapRun = await host.MapRunOfAsync((string)execution["executionArn"]!);
 
         // The "fail" child fails once the "ok" child has succeeded (so the aborted chunk has a finished sibling to keep).
+        string firstTask = await TakeTaskAsync(worker);
         await WaitListedAsync(mapRun, "SUCCEEDED", 1);
-        handler.LetFail();
+        await host.OkAsync("SendTaskFailure", new JsonObject { ["taskToken"] = firstTask, ["error"] = "Item.Failed", ["cause"] = "the first call fails" });
         using (CancellationTokenSource budget = new(Budget))
         {
             await host.Client.WaitForCompletionAsync("mr-aborted-chunk:run", budget.Token);
@@ -78,6 +82,7 @@ public sealed class MapRunAbortedChunkRedriveTests : IAsyncLifetime
         Assert.Equal(["ABORTED", "FAILED", "SUCCEEDED"], before.Values.Order(StringComparer.Ordinal));
 
         await host.OkAsync("RedriveExecution", (JsonObject)execution.DeepClone());
+        await host.OkAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = await TakeTaskAsync(worker), ["output"] = """{"kind":"fail"}""" });
         using (CancellationTokenSource budget = new(Budget))
         {
             await host.Client.WaitForCompletionAsync("mr-aborted-chunk:run", budget.Token);
@@ -95,10 +100,26 @@ public sealed class MapRunAbortedChunkRedriveTests : IAsyncLifetime
 
         Assert.Equal(1, handler.Calls("ok"));
         Assert.Equal(2, handler.Calls("hold"));
-        Assert.Equal(2, handler.Calls("fail"));
+        Assert.Equal(0, handler.Calls("fail"));
         JsonObject described = await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun });
         Assert.Equal("SUCCEEDED", (string?)described["status"]);
         Assert.Equal(101, (long)described["itemCounts"]!["succeeded"]!);
+    }
+
+    /// <summary>The next task of an activity (GetActivityTask polls up to 60 s; asked again within the budget).</summary>
+    private async Task<string> TakeTaskAsync(string activity)
+    {
+        using CancellationTokenSource budget = new(Budget);
+        while (true)
+        {
+            JsonObject task = await host.OkAsync("GetActivityTask", new JsonObject { ["activityArn"] = activity });
+            if ((string?)task["taskToken"] is { Length: > 0 } token)
+            {
+                return token;
+            }
+
+            budget.Token.ThrowIfCancellationRequested();
+        }
     }
 
     private async Task WaitListedAsync(string mapRun, string status, int count)
@@ -114,16 +135,13 @@ public sealed class MapRunAbortedChunkRedriveTests : IAsyncLifetime
         (await host.OkAsync("ListExecutions", new JsonObject { ["mapRunArn"] = mapRun }))["executions"]!.AsArray()
             .ToDictionary(e => (string)e!["executionArn"]!, e => (string)e!["status"]!, StringComparer.Ordinal);
 
-    /// <summary>By the batch's kind: "ok" succeeds; "hold" waits on its first call; "fail" fails its first call once let.</summary>
+    /// <summary>By the batch's kind: "ok" succeeds; "hold" waits on its first call.</summary>
     private sealed class KindHandler : ITaskHandler
     {
         private readonly ConcurrentDictionary<string, int> calls = new(StringComparer.Ordinal);
         private readonly TaskCompletionSource held = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource fail = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Calls(string kind) => calls.GetValueOrDefault(kind);
-
-        public void LetFail() => fail.TrySetResult();
 
         public void Release() => held.TrySetResult();
 
@@ -134,12 +152,6 @@ public sealed class MapRunAbortedChunkRedriveTests : IAsyncLifetime
             if (attempt == 1 && kind == "hold")
             {
                 await held.Task.WaitAsync(Budget);
-            }
-
-            if (attempt == 1 && kind == "fail")
-            {
-                await fail.Task.WaitAsync(Budget);
-                return TaskOutcome.Failure(new AslError("Item.Failed", "the first call fails"));
             }
 
             return TaskOutcome.Success(new JsonObject { ["kind"] = kind });
