@@ -85,7 +85,8 @@ internal static class WorkerCommand
             var history = api?.GetRequiredService<IExecutionHistoryStore>();
             var catalog = DurableTaskCatalog.ForStateMachines(
                 tasks, new ExecutionPlanCache(), history is null ? null : history.SinkFor, items,
-                mapRunChildren: api is null ? null : Runtime.Api.MapRuns.MapRunApiHooks.ChildRecorder(api));
+                mapRunChildren: api is null ? null : Runtime.Api.MapRuns.MapRunApiHooks.ChildRecorder(api))
+                .WithTerminated(api is null ? null : Runtime.Api.MapRuns.MapRunApiHooks.TerminationRecorder(api));
             return await RunAsync(options, catalog, stdout, stderr, cancellationToken);
         });
         return command;

@@ -89,7 +89,7 @@ public sealed class StepFunctionsSelfHost : IAsyncDisposable
                 itemStore,
                 services.GetRequiredService<ExecutionTelemetry>(),
                 MapRuns.MapRunApiHooks.ChildRecorder(services),
-                childRedrives);
+                childRedrives).WithTerminated(MapRuns.MapRunApiHooks.TerminationRecorder(services));
             DurableSelfHost host = await DurableSelfHost.StartAsync(hostOptions, catalog, loggerFactory, cancellationToken).ConfigureAwait(false);
             started = host;
             return new StepFunctionsSelfHost(services, host, itemStore, hostOptions.MapRunSweepInterval, loggerFactory.CreateLogger<StepFunctionsSelfHost>());

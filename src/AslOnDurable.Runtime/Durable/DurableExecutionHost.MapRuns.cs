@@ -28,6 +28,7 @@ internal sealed partial class DurableExecutionHost : IMapRunHost
             ChunkSize = settings.MapRunChunkSize,
             MaxChunksPerGeneration = settings.MapRunChunksPerGeneration,
             AbortOnFailure = true,
+            RecordAborted = true,
         });
         try
         {

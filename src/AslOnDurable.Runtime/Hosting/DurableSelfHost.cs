@@ -54,7 +54,7 @@ public sealed class DurableSelfHost : IAsyncDisposable
         DurableTaskShimFactory shims = new(new DurableTaskWorkerOptions(), loggerFactory);
         // A durable backend shared with other workers gets its in-flight work handed over when this host stops.
         // Every host closes an execution whose result is decided though work it abandoned is still open.
-        IOrchestrationService closing = new ClosingOrchestrationService(service);
+        IOrchestrationService closing = new ClosingOrchestrationService(service, catalog.Terminated);
         HandOverOrchestrationService? handOver = options.Backend == DurableBackend.InMemory ? null : new(closing);
         TaskHubWorker worker = new(handOver ?? closing, loggerFactory);
         worker.AddTaskOrchestrations(catalog.Orchestrators

@@ -19,10 +19,12 @@ public sealed class DurableTaskCatalog
 {
     private DurableTaskCatalog(
         ImmutableSortedDictionary<string, Func<ITaskOrchestrator>> orchestrators,
-        ImmutableSortedDictionary<string, Func<ITaskActivity>> activities)
+        ImmutableSortedDictionary<string, Func<ITaskActivity>> activities,
+        Func<string, DateTimeOffset, Task>? terminated = null)
     {
         Orchestrators = orchestrators;
         Activities = activities;
+        Terminated = terminated;
     }
 
     /// <summary>Gets a catalog with nothing registered.</summary>
@@ -79,6 +81,18 @@ public sealed class DurableTaskCatalog
     /// <summary>Gets the activity factories by name.</summary>
     public IReadOnlyDictionary<string, Func<ITaskActivity>> Activities { get; }
 
+    /// <summary>
+    /// Gets what the self-host tells when a termination is applied to an instance (its id and the time), or <c>null</c>:
+    /// the API's execution index records the execution ABORTED (a child terminated with its parent or map run).
+    /// </summary>
+    public Func<string, DateTimeOffset, Task>? Terminated { get; }
+
+    /// <summary>Returns a catalog whose self-host tells <paramref name="terminated"/> of each termination applied.</summary>
+    /// <param name="terminated">Told the instance id and time (best effort: its failures are ignored).</param>
+    /// <returns>The new catalog.</returns>
+    public DurableTaskCatalog WithTerminated(Func<string, DateTimeOffset, Task>? terminated) =>
+        new((ImmutableSortedDictionary<string, Func<ITaskOrchestrator>>)Orchestrators, (ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities, terminated);
+
     /// <summary>Returns a catalog that also registers an orchestrator (replacing one of the same name).</summary>
     /// <param name="name">The orchestrator name.</param>
     /// <param name="factory">Makes one instance per execution.</param>
@@ -87,7 +101,7 @@ public sealed class DurableTaskCatalog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return new(((ImmutableSortedDictionary<string, Func<ITaskOrchestrator>>)Orchestrators).SetItem(name, factory),
-            (ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities);
+            (ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities, Terminated);
     }
 
     /// <summary>Returns a catalog that also registers an activity (replacing one of the same name).</summary>
@@ -98,6 +112,6 @@ public sealed class DurableTaskCatalog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return new((ImmutableSortedDictionary<string, Func<ITaskOrchestrator>>)Orchestrators,
-            ((ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities).SetItem(name, factory));
+            ((ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities).SetItem(name, factory), Terminated);
     }
 }

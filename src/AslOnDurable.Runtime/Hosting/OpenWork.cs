@@ -39,7 +39,7 @@ internal static class OpenWork
     /// <returns><c>true</c> for a map run whose record is no longer RUNNING.</returns>
     internal static bool IsEndedMapRun(string? name, string? customStatus)
     {
-        if (name != OrchestratorNames.MapRun || customStatus is not { Length: > 0 })
+        if (name != OrchestratorNames.MapRun || customStatus is not { Length: > 0 } || customStatus == "null")
         {
             return false;
         }

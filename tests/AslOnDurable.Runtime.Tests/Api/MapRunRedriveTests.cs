@@ -205,7 +205,10 @@ public sealed class MapRunRedriveTests : IAsyncLifetime
         Assert.Equal(1, (int)again["redriveCount"]!);
         Assert.Equal("SUCCEEDED", (string?)again["status"]);
         Assert.Equal(redriven["redriveDate"]!.GetValue<decimal>(), again["redriveDate"]!.GetValue<decimal>());
-        Assert.NotNull(await redrives.RedriveAsync(kept, redriveDate, CancellationToken.None)); // a succeeded child is refused
+        // A succeeded child is not restarted: it is kept as it is (an aborted chunk's child may have ended on its own).
+        Assert.Null(await redrives.RedriveAsync(kept, redriveDate, CancellationToken.None));
+        Assert.Equal(0, (int)((await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = kept }))["redriveCount"] ?? 0));
+        Assert.Equal("SUCCEEDED", (await redrives.OutcomeAsync(kept, redriveDate, TimeSpan.Zero, CancellationToken.None))?.Status);
     }
 
     [Fact]

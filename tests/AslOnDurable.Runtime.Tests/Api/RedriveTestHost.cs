@@ -21,11 +21,11 @@ internal sealed class RedriveTestHost : IAsyncDisposable
     /// <summary>The host itself.</summary>
     public StepFunctionsSelfHost Host { get; }
 
-    /// <summary>Starts a host whose Task calls go to <paramref name="handler"/>.</summary>
-    public static async Task<RedriveTestHost> StartAsync(ITaskHandler handler, SelfHostOptions? options = null) =>
+    /// <summary>Starts a host whose Task calls go to <paramref name="handler"/> (distributed Maps: <paramref name="items"/>, else the options' storage account).</summary>
+    public static async Task<RedriveTestHost> StartAsync(ITaskHandler handler, SelfHostOptions? options = null, Core.Engine.Items.IItemStore? items = null) =>
         new(await StepFunctionsSelfHost.StartAsync(
             options ?? new SelfHostOptions(), new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
-            configureServices: services => services.AddSingleton(handler)));
+            items, configureServices: services => services.AddSingleton(handler)));
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => Host.DisposeAsync();

@@ -10,6 +10,12 @@ namespace AslOnDurable.Core.Engine.MapRuns;
 /// </summary>
 public static partial class MapRunChunks
 {
+    /// <summary>
+    /// The status a recorded entry has for a child never started (its chunk was aborted first): a redrive starts it under
+    /// the name it was given.
+    /// </summary>
+    public const string PendingStatus = "PENDING";
+
     /// <summary>The children of a chunk's recorded result that did not succeed: their positions and the inputs they ran with.</summary>
     /// <param name="entries">The chunk's recorded entries (Transformation NONE), in item order.</param>
     /// <returns>The positions in <paramref name="entries"/> and the inputs, aligned.</returns>

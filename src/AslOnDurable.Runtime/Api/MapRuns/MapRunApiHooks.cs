@@ -22,6 +22,18 @@ public static class MapRunApiHooks
         return (child, cancellationToken) => MapRunDirectory.RegisterAsync(executions, child, cancellationToken);
     }
 
+    /// <summary>
+    /// Records in the API's execution index that a durable execution was terminated (ABORTED at the time the termination
+    /// was applied): a map-run child or <c>.sync</c> child terminated with its map run or parent records no closing event.
+    /// </summary>
+    /// <param name="services">The API's services.</param>
+    /// <returns>The hook the self-host's closing service calls (<see cref="Hosting.DurableTaskCatalog.WithTerminated"/>).</returns>
+    public static Func<string, DateTimeOffset, Task> TerminationRecorder(IServiceProvider services)
+    {
+        ExecutionClosings closings = services.GetRequiredService<ExecutionClosings>();
+        return (instanceId, at) => closings.RecordAsync(instanceId, "ABORTED", at, CancellationToken.None);
+    }
+
     /// <summary>Redrives a redriven map run's unsuccessful STANDARD children in place.</summary>
     /// <param name="services">The API's services.</param>
     /// <param name="client">The client of the host's task hub, once there is one.</param>

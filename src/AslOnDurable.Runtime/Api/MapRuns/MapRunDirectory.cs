@@ -186,7 +186,7 @@ internal sealed class MapRunDirectory(ApiResources api)
         var request = input.Request;
         MapRunRecord? record = snapshot.Status == ExecutionRuntimeStatus.Completed && snapshot.OutputJson is { } output
             ? DurableJson.Deserialize<MapRunOutput>(output).Record
-            : snapshot.CustomStatusJson is { Length: > 0 } status ? DurableJson.Deserialize<MapRunRecord>(status) : null;
+            : snapshot.CustomStatusJson is { Length: > 0 } status && status != "null" ? DurableJson.Deserialize<MapRunRecord>(status) : null; // none set yet (Azure Storage: "null")
         MapRunCounts none = new(0, 0, 0, 0, 0, 0, 0, 0);
         record ??= new MapRunRecord(arn, "RUNNING", input.Progress?.StartDate ?? snapshot.CreatedAt, none, none)
         {

@@ -20,8 +20,9 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// orchestrator also records for its own timeout and for a failure outside the interpreter, and StopExecution's
 /// ABORTED), so an execution not known closed is RUNNING. A closing lost with a killed process is corrected by
 /// DescribeExecution, which asks the backend. A page may hold fewer than <c>maxResults</c> with a <c>nextToken</c>, as
-/// AWS's may. A redrive reopens an execution: what was seen before it does not count. A map run's children are still
-/// read from their records and the backend.
+/// AWS's may. A redrive reopens an execution: what was seen before it does not count. A map run's STANDARD children are
+/// paged the same way (they are recorded in the index as they start, under the map run's state machine, naming it); only
+/// an empty first page of a map run without any recorded child asks the backend whether the map run exists.
 /// </remarks>
 /// <param name="api">The shared resources.</param>
 /// <param name="mapRuns">Finds map runs and their children.</param>
@@ -44,18 +45,27 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
             throw new ApiException(ApiErrorTypes.ValidationException, "Specify either stateMachineArn or mapRunArn, not both.");
         }
 
+        bool? redrivenOnly = redriven is null ? null : redriven == "REDRIVEN";
+        ExecutionFilter filter;
+        string arn;
         if (request.MapRunArn is not null)
         {
-            return await MapRunChildrenAsync(request, status, redriven, client, cancellationToken).ConfigureAwait(false);
+            // A map run's STANDARD children: executions of its own state machine that name it (recorded as they start).
+            (arn, string childMachineArn) = mapRuns.Read(request.MapRunArn);
+            filter = new ExecutionFilter(childMachineArn) { Status = status, Redriven = redrivenOnly, MapRunArn = arn };
+        }
+        else
+        {
+            arn = RequestFields.Arn(request.StateMachineArn, "stateMachineArn");
+            var (machineArn, qualifier) = api.Arns.QualifiedStateMachine(arn);
+            StateMachineRecord machine = await api.StateMachineAsync(machineArn, cancellationToken).ConfigureAwait(false);
+            filter = new ExecutionFilter(machine.Arn) { Status = status, StartedBy = qualifier is null ? null : arn, Redriven = redrivenOnly };
         }
 
-        string arn = RequestFields.Arn(request.StateMachineArn, "stateMachineArn");
-        var (machineArn, qualifier) = api.Arns.QualifiedStateMachine(arn);
-        StateMachineRecord machine = await api.StateMachineAsync(machineArn, cancellationToken).ConfigureAwait(false);
-        ExecutionFilter filter = new(machine.Arn) { Status = status, StartedBy = qualifier is null ? null : arn, Redriven = redriven is null ? null : redriven == "REDRIVEN" };
         string scope = $"{Action}|{arn}|{status}|{redriven}";
         int size = PageToken.Size(request.MaxResults);
         string? after = request.NextToken is null ? null : PageToken.DecodeKey(request.NextToken, scope, ExecutionListing.IsKey);
+        bool first = after is null;
         List<ExecutionListItem> items = [];
         while (true)
         {
@@ -66,7 +76,7 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
                 ExecutionOutcome outcome = listing.KnownClosed() ?? ExecutionOutcome.Running;
                 if (status is null || outcome.Status == status)
                 {
-                    items.Add(Item(listing, outcome, byMapRun: false));
+                    items.Add(Item(listing, outcome, byMapRun: filter.MapRunArn is not null));
                 }
 
                 after = listing.Key;
@@ -74,6 +84,11 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
 
             if (!page.More)
             {
+                if (first && items.Count == 0 && filter.MapRunArn is not null)
+                {
+                    await MapRunExistsAsync(filter, client, cancellationToken).ConfigureAwait(false);
+                }
+
                 return new ListExecutionsResponse(items, null);
             }
 
@@ -84,64 +99,19 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
         }
     }
 
-    /// <summary>The STANDARD children of a map run (read from the map run's records, then paged by offset).</summary>
-    private async Task<ListExecutionsResponse> MapRunChildrenAsync(
-        ListExecutionsRequest request, string? status, string? redriven, IExecutionClient client, CancellationToken cancellationToken)
-    {
-        DescribeMapRunResponse run = await mapRuns.DescribeAsync(request.MapRunArn!, client, cancellationToken).ConfigureAwait(false);
-        IEnumerable<ExecutionRecord> listed = await mapRuns.ChildrenAsync(run.MapRunArn, mapRuns.Read(run.MapRunArn).ChildStateMachineArn, cancellationToken)
-            .ConfigureAwait(false);
-        ExecutionRecord[] executions = [.. listed.Where(e => redriven is null || (e.RedriveCount > 0) == (redriven == "REDRIVEN"))];
-        string scope = $"{Action}|{run.MapRunArn}|{status}|{redriven}";
-        if (status is null)
-        {
-            var (records, token) = PageToken.Page(executions, scope, request.MaxResults, request.NextToken);
-            List<ExecutionListItem> page = [];
-            foreach (ExecutionRecord e in records)
-            {
-                page.Add(Item(ExecutionListing.Of(e), await OutcomeAsync(e, client, cancellationToken).ConfigureAwait(false), byMapRun: true));
-            }
-
-            return new ListExecutionsResponse(page, token);
-        }
-
-        List<(ExecutionRecord Record, ExecutionOutcome Outcome)> kept = [];
-        foreach (ExecutionRecord e in executions)
-        {
-            ExecutionOutcome o = await OutcomeAsync(e, client, cancellationToken).ConfigureAwait(false);
-            if (o.Status == status)
-            {
-                kept.Add((e, o));
-            }
-        }
-
-        var (filtered, next) = PageToken.Page(kept, scope, request.MaxResults, request.NextToken);
-        return new ListExecutionsResponse([.. filtered.Select(k => Item(ExecutionListing.Of(k.Record), k.Outcome, byMapRun: true))], next);
-    }
-
-    /// <summary>Where a map run's child stands (its record as read, so a closed status seen is kept under the record's ETag).</summary>
-    private Task<ExecutionOutcome> OutcomeAsync(ExecutionRecord e, IExecutionClient client, CancellationToken cancellationToken) =>
-        OutcomeAsync(ExecutionListing.Of(e), o => api.Executions.RecordClosedAsync(e, o, cancellationToken), client, cancellationToken);
-
     /// <summary>
-    /// Where an execution stands: its closed status when the index knows it, else the backend's answer, kept in the index
-    /// (<paramref name="keepClosed"/>) when closed after the last redrive (a status of the previous generation is not kept).
+    /// Fails with ResourceNotFound when the map run of an empty first page does not exist: one that has children in the
+    /// index does (no backend call); one without (EXPRESS children, or none started yet) is looked up on the backend.
     /// </summary>
-    private static async Task<ExecutionOutcome> OutcomeAsync(
-        ExecutionListing e, Func<ExecutionOutcome, Task<bool>> keepClosed, IExecutionClient client, CancellationToken cancellationToken)
+    private async Task MapRunExistsAsync(ExecutionFilter filter, IExecutionClient client, CancellationToken cancellationToken)
     {
-        if (e.KnownClosed() is { } closed)
+        ExecutionFilter any = new(filter.StateMachineArn) { MapRunArn = filter.MapRunArn };
+        if (any != filter && (await api.Executions.PageAsync(any, null, 1, cancellationToken).ConfigureAwait(false)).Listings.Count > 0)
         {
-            return closed;
+            return;
         }
 
-        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(e, client, cancellationToken).ConfigureAwait(false);
-        if (outcome.StopDate is { } stop && (e.RedriveDate is not { } redriven || stop > redriven))
-        {
-            await keepClosed(outcome).ConfigureAwait(false);
-        }
-
-        return outcome;
+        await mapRuns.DescribeAsync(filter.MapRunArn, client, cancellationToken).ConfigureAwait(false);
     }
 
     private static ExecutionListItem Item(ExecutionListing e, ExecutionOutcome o, bool byMapRun) =>

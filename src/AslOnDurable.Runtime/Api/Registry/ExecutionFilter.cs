@@ -1,6 +1,9 @@
 namespace AslOnDurable.Runtime.Api.Registry;
 
-/// <summary>Which of a state machine's executions a page of the execution index holds (ListExecutions' filters).</summary>
+/// <summary>
+/// Which of a state machine's executions a page of the execution index holds (ListExecutions' filters): a map run's STANDARD
+/// children are executions of the map run's own state machine (<c>…:stateMachine:machine/label</c>) that name it.
+/// </summary>
 /// <param name="StateMachineArn">The state machine ARN (unqualified).</param>
 public sealed record ExecutionFilter(string StateMachineArn)
 {
@@ -16,6 +19,9 @@ public sealed record ExecutionFilter(string StateMachineArn)
     /// <summary>Gets whether only redriven (<c>true</c>) or never redriven (<c>false</c>) executions are listed, or <c>null</c>.</summary>
     public bool? Redriven { get; init; }
 
+    /// <summary>Gets the map run the executions were started by, or <c>null</c> for any (ListExecutions by <c>mapRunArn</c>).</summary>
+    public string? MapRunArn { get; init; }
+
     /// <summary>Whether a listing is one this filter keeps (the in-memory index's test; Table Storage asks the same of its rows).</summary>
     /// <param name="listing">The listing.</param>
     /// <returns>Whether it is kept.</returns>
@@ -25,6 +31,7 @@ public sealed record ExecutionFilter(string StateMachineArn)
         return listing.StateMachineArn == StateMachineArn
             && (Status is null || listing.Status == Status)
             && (StartedBy is null || listing.StateMachineVersionArn == StartedBy || listing.StateMachineAliasArn == StartedBy)
-            && (Redriven is null || (listing.RedriveCount > 0) == Redriven);
+            && (Redriven is null || (listing.RedriveCount > 0) == Redriven)
+            && (MapRunArn is null || listing.MapRunArn == MapRunArn);
     }
 }

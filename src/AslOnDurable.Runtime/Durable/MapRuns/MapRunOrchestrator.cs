@@ -102,6 +102,9 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
 
         // Set once a failing map run has ended without its running children: their late answers start no more work.
         var closed = new StrongBox<bool>();
+
+        // The children of the STANDARD chunks running (first runs): what an aborted chunk records for a redrive.
+        var started = new Dictionary<int, MapRunChild?[]>();
         while (true)
         {
             (run, update) = await ApplyUpdateAsync(context, run, update);
@@ -111,6 +114,11 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 // AWS aborts the children still running when the map run fails: end now; the host's closing service
                 // answers the open child calls and terminates the children (the Functions host waits for them instead).
                 closed.Value = true;
+                if (run.RecordAborted == true)
+                {
+                    await RecordAbortedAsync(context, run, chunkSize, running, started);
+                }
+
                 var (openItems, openChildren) = Open(progress, running, chunkSize, childrenPerChunk);
                 return await EndAsync(context, run, progress with { AbortedItems = openItems, AbortedChildren = openChildren }, chunkSize, failure.Error, failure.Cause);
             }
@@ -124,7 +132,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                     ? CallAsync(context, request.RedriveCount > 0 ? ActivityNames.MapRunRedriveChunk : ActivityNames.MapRunChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)))
                     : request.RedriveCount > 0
                         ? RedriveStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), Restarted)
-                        : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), closed)));
+                        : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), closed, started)));
                 progress = progress with { NextChunk = chunk + 1 };
                 chunksThisGeneration++;
             }
@@ -272,7 +280,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             var result = await CallAsync(context, ActivityNames.MapRunRedriveChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)));
             if (result.RunWhole == true)
             {
-                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency, new StrongBox<bool>());
+                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency, new StrongBox<bool>(), null);
             }
 
             if (result.Pending != true)
@@ -297,11 +305,36 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         };
     }
 
-    /// <summary>Runs one chunk's STANDARD children as executions of their own, in windows of <paramref name="concurrency"/>.</summary>
-    /// <remarks>Once the map run has <paramref name="closed"/> (it failed and ended without this chunk), no further window starts.</remarks>
-    private static async Task<MapRunActivityResult> RunStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency, StrongBox<bool> closed)
+    /// <summary>
+    /// Records, for each running STANDARD chunk the failing map run ends without, what its children did so far (working
+    /// data only, no result files): a redrive then redrives its unsuccessful children in place, by their names, and
+    /// starts those never started under the names they would have had.
+    /// </summary>
+    private static async Task RecordAbortedAsync(
+        TaskOrchestrationContext context, MapRunInput run, int chunkSize, List<(int Chunk, Task<MapRunActivityResult> Result)> running, Dictionary<int, MapRunChild?[]> started)
     {
-        MapRunChild[]? children = null;
+        var records = new List<Task<MapRunActivityResult>>();
+        foreach (var (chunk, _) in running)
+        {
+            if (started.TryGetValue(chunk, out var children))
+            {
+                records.Add(CallAsync(context, ActivityNames.MapRunRecordChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)) with { AbortedChildren = [.. children] }));
+            }
+        }
+
+        await Task.WhenAll(records);
+    }
+
+    /// <summary>Runs one chunk's STANDARD children as executions of their own, in windows of <paramref name="concurrency"/>.</summary>
+    /// <remarks>
+    /// Once the map run has <paramref name="closed"/> (it failed and ended without this chunk), no further window starts.
+    /// The chunk's children, as they start and end, are kept in <paramref name="started"/> (when given) for an aborted
+    /// chunk's record.
+    /// </remarks>
+    private static async Task<MapRunActivityResult> RunStandardChunkAsync(
+        TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency, StrongBox<bool> closed, Dictionary<int, MapRunChild?[]>? started)
+    {
+        MapRunChild?[]? children = null;
         string? processor = null;
         for (var start = 0; children is null || start < children.Length; start += concurrency)
         {
@@ -313,7 +346,12 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 return prepared.Error is null ? prepared with { Error = StatesErrorNames.Runtime, Fatal = true } : prepared;
             }
 
-            children ??= new MapRunChild[count];
+            if (children is null)
+            {
+                children = new MapRunChild?[count];
+                started?.Add(chunk, children);
+            }
+
             var batch = new List<Task>();
             for (var i = 0; i < inputs.Count; i++)
             {
@@ -332,24 +370,32 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             }
         }
 
-        return await CallAsync(context, ActivityNames.MapRunRecordChunk, Activity(run, chunk, chunkSize) with { Children = children });
+        started?.Remove(chunk);
+        return await CallAsync(context, ActivityNames.MapRunRecordChunk, Activity(run, chunk, chunkSize) with { Children = [.. children.OfType<MapRunChild>()] });
     }
+
+    /// <summary>The orchestrator input of a STANDARD map-run child (also what a redrive starts a never-started child with).</summary>
+    internal static string ChildPayload(MapRunRequest request, string processor, string name, System.Text.Json.Nodes.JsonNode? input, int? maxPayloadBytes, bool? skipWaits) =>
+        DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, processor, input?.DeepClone())
+        {
+            ExecutionName = name,
+            StateMachineName = request.StateMachineName + "/" + request.Label,
+            ArnPrefix = request.ArnPrefix,
+            MaxPayloadBytes = maxPayloadBytes,
+            SkipWaits = skipWaits,
+            MaxActionsPerGeneration = StateMachineOrchestrator.StartMaxActionsPerGeneration,
+            MapRunArn = request.MapRunArn,
+        });
 
     private static async Task RunChildAsync(
         TaskOrchestrationContext context, MapRunInput run, string processor, string name,
-        System.Text.Json.Nodes.JsonNode? input, MapRunChild[] children, int index)
+        System.Text.Json.Nodes.JsonNode? input, MapRunChild?[] children, int index)
     {
         var start = Utc(context);
-        var payload = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, processor, input?.DeepClone())
-        {
-            ExecutionName = name,
-            StateMachineName = run.Request.StateMachineName + "/" + run.Request.Label,
-            ArnPrefix = run.Request.ArnPrefix,
-            MaxPayloadBytes = run.MaxPayloadBytes,
-            SkipWaits = run.SkipWaits,
-            MaxActionsPerGeneration = StateMachineOrchestrator.StartMaxActionsPerGeneration,
-            MapRunArn = run.Request.MapRunArn,
-        });
+
+        // Until it ends, a started child is one an aborted chunk records as ABORTED (the closing service terminates it).
+        children[index] = new MapRunChild(name, input, "ABORTED", null, null, start, start);
+        var payload = ChildPayload(run.Request, processor, name, input, run.MaxPayloadBytes, run.SkipWaits);
         Core.Engine.ExecutionResult result;
         try
         {

@@ -36,4 +36,10 @@ public sealed record MapRunActivityInput(int Version, string Definition, MapRunR
 
     /// <summary>The STANDARD children that ran (recording a chunk), in item order.</summary>
     public IReadOnlyList<MapRunChild>? Children { get; init; }
+
+    /// <summary>
+    /// Recording a chunk the failing map run ended without: its children in item order, as far as they started (a finished
+    /// child's outcome, a running one as ABORTED), <see langword="null"/> for those never started.
+    /// </summary>
+    public IReadOnlyList<MapRunChild?>? AbortedChildren { get; init; }
 }

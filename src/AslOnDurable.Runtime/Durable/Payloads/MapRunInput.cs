@@ -30,6 +30,13 @@ public sealed record MapRunInput(int Version, string Definition, MapRunRequest R
     /// </summary>
     public bool? AbortOnFailure { get; init; }
 
+    /// <summary>
+    /// Whether a map run that ends without its running STANDARD children (<see cref="AbortOnFailure"/>) first records what
+    /// each such chunk's children did (finished, aborted, never started), so a redrive redrives them in place by name
+    /// (<see langword="null"/> in map runs started before this field existed: their aborted chunks run whole again).
+    /// </summary>
+    public bool? RecordAborted { get; init; }
+
     /// <summary>Where the map run stands (from the second generation on).</summary>
     public MapRunProgress? Progress { get; init; }
 }

@@ -65,6 +65,47 @@ public sealed class MapRunRedriveChunkActivityTests
     }
 
     [Fact]
+    public async Task AbortedChunk_RecordedThenRedriven_AbortedChildRedrivenInPlace_NeverStartedOneStartedUnderItsName_SucceededKept()
+    {
+        var (request, input) = await StageAsync();
+        var first = request with { RedriveCount = 0, RedriveDate = null };
+        string neverStarted = MapRunChildNames.Of(request.MapRunArn, 0, 0, 2);
+        var record = DurableJson.Deserialize<MapRunActivityResult>(await MapRunRecordChunkActivity.RunAsync(store, DurableJson.Serialize(
+            new MapRunActivityInput(PayloadVersion.Current, string.Empty, first, 0, 100)
+            {
+                Slim = true,
+                AbortedChildren =
+                [
+                    new("c0", JsonNode.Parse("""{"id":0}"""), "SUCCEEDED", JsonNode.Parse("""{"id":0,"done":true}"""), null, Redrive, Redrive),
+                    new("c1", JsonNode.Parse("""{"id":1}"""), "ABORTED", null, null, Redrive, Redrive),
+                    null,
+                ],
+            })));
+        Assert.Null(record.Error);
+        var kept = JsonNode.Parse(store.Text(MapRunStorage.Container, MapRunStorage.ResultsBlob(request, 0))!)!;
+        Assert.Equal(["SUCCEEDED", "ABORTED", MapRunChunks.PendingStatus], kept["Entries"]!.AsArray().Select(e => (string)e!["Status"]!));
+        string pendingArn = MapRunChunks.ChildExecutionArn(request, neverStarted);
+        redrives.Closed[Arn(request, 1)] = new MapRunChild("c1", JsonNode.Parse("""{"id":1}"""), "SUCCEEDED", JsonNode.Parse("""{"id":1,"done":true}"""), null, Redrive, Redrive);
+        redrives.Closed[pendingArn] = new MapRunChild(neverStarted, JsonNode.Parse("""{"id":2}"""), "SUCCEEDED", JsonNode.Parse("""{"id":2,"done":true}"""), null, Redrive, Redrive);
+
+        var done = await RunAsync(input);
+
+        Assert.Equal(3, done.Succeeded);
+        Assert.Equal(0, done.Failed);
+        Assert.Equal([Arn(request, 1)], redrives.Asked); // only the aborted child is redriven, in place
+        var (started, payload) = Assert.Single(redrives.Started);
+        Assert.Equal(pendingArn, started.ExecutionArn);
+        Assert.Equal(neverStarted, started.Name);
+        Assert.Equal(MapRunInstanceIds.FromArn(pendingArn), started.InstanceId);
+        JsonAssert.Equal("""{"id":2}""", JsonNode.Parse(started.InputJson));
+        StateMachineInput start = DurableJson.Deserialize<StateMachineInput>(payload);
+        Assert.Equal(neverStarted, start.ExecutionName);
+        Assert.Equal(request.MapRunArn, start.MapRunArn);
+        var merged = JsonNode.Parse(store.Text(MapRunStorage.Container, MapRunStorage.ResultsBlob(request, 0))!)!;
+        JsonAssert.Equal("""[{"id":0,"done":true},{"id":1,"done":true},{"id":2,"done":true}]""", merged["Outputs"]);
+    }
+
+    [Fact]
     public async Task RedriveStage_CountsTheUnsuccessfulChildrenAndItemsTheChunkResultsKept()
     {
         var (request, _) = await StageAsync(batches: true);
@@ -139,6 +180,14 @@ public sealed class MapRunRedriveChunkActivityTests
             Assert.Equal(Redrive, redriveDate);
             Asked.Add(executionArn);
             return Task.FromResult(Refused.Contains(executionArn) ? "not redrivable" : null);
+        }
+
+        public List<(MapRunChildStart Child, string Payload)> Started { get; } = [];
+
+        public Task StartAsync(MapRunChildStart child, string payload, CancellationToken cancellationToken)
+        {
+            Started.Add((child, payload));
+            return Task.CompletedTask;
         }
 
         public Task<MapRunChild?> OutcomeAsync(string executionArn, DateTimeOffset redriveDate, TimeSpan wait, CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ namespace AslOnDurable.Runtime.Api.Registry.AzureStorage;
 /// Execution records in the executions table: one partition per state machine, one row per execution ARN with the record
 /// as JSON and its start date and durable instance id as columns, and beside it in the same partition one listing row
 /// (<see cref="ExecutionListing"/> as columns) keyed <c>~</c> + <see cref="ExecutionListing.Key"/>, so ListExecutions pages
-/// newest first with one range query per page, its filters (status, version or alias, redriven) applied by the service.
+/// newest first with one range query per page, its filters (status, version or alias, redriven, map run) applied by the service.
 /// </summary>
 /// <remarks>
 /// The partition comes from the ARN alone (region, account and state machine name), so a lookup by execution ARN needs
@@ -201,6 +201,11 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
         if (filter.StartedBy is { } startedBy)
         {
             query += TableClient.CreateQueryFilter($" and (VersionArn eq {startedBy} or AliasArn eq {startedBy})");
+        }
+
+        if (filter.MapRunArn is { } mapRun)
+        {
+            query += TableClient.CreateQueryFilter($" and MapRunArn eq {mapRun}");
         }
 
         if (filter.Redriven is { } redriven)

@@ -12,7 +12,8 @@ namespace AslOnDurable.Runtime.Durable.Activities.MapRuns;
 /// Redrives one chunk of a map run (RedriveExecution of the parent): a chunk whose result was recorded runs again only its
 /// children that did not succeed, and its result is recorded again with the succeeded children's entries and outputs
 /// kept; a chunk every child of which succeeded is only counted; a chunk never run (pending, or running when the map run
-/// was aborted) runs whole. EXPRESS children run again in memory here, with the inputs they ran with. STANDARD children
+/// was aborted without a record) runs whole; an aborted chunk's record names its never-started children PENDING, which
+/// start now under those names. EXPRESS children run again in memory here, with the inputs they ran with. STANDARD children
 /// are redriven in place (<see cref="IMapRunChildRedrives"/>, the code RedriveExecution uses): the activity answers
 /// <see cref="MapRunActivityResult.Pending"/> while they run and is called again (a child this redrive already redrove
 /// is not redriven twice); a chunk to run whole, or any STANDARD chunk on a host that cannot redrive children, answers
@@ -67,7 +68,7 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
             }
             else
             {
-                var redriven = await RedriveStandardAsync(redrives!, run, entries, indexes, notRedrivable).ConfigureAwait(false);
+                var redriven = await RedriveStandardAsync(redrives!, loaded, entries, indexes, notRedrivable).ConfigureAwait(false);
                 if (redriven is null)
                 {
                     return taken with { Pending = true };
@@ -107,14 +108,23 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
     /// child that cannot be redriven keeps its entry and counts as not redrivable.
     /// </summary>
     private static async Task<(List<int> Indexes, List<MapRunChild> Children)?> RedriveStandardAsync(
-        IMapRunChildRedrives redrives, MapRunRequest run, JsonArray entries, IReadOnlyList<int> unsuccessful, List<int> notRedrivable)
+        IMapRunChildRedrives redrives, ExpressChunk loaded, JsonArray entries, IReadOnlyList<int> unsuccessful, List<int> notRedrivable)
     {
+        var run = loaded.Request.Request;
         var redriveDate = run.RedriveDate ?? throw new InvalidOperationException("A redriven map run has a redrive date.");
         var redriven = new List<int>();
+        IReadOnlyList<JsonNode?>? inputs = null;
         foreach (var index in unsuccessful)
         {
             var arn = (string?)entries[index]?["ExecutionArn"];
-            if (arn is not null && await redrives.RedriveAsync(arn, redriveDate, CancellationToken.None).ConfigureAwait(false) is null)
+            if (arn is not null && (string?)entries[index]?["Status"] == MapRunChunks.PendingStatus)
+            {
+                // Never started (its chunk was aborted first): started now under the name it was given.
+                inputs ??= MapRunChunks.ChildInputs(loaded.Plan, run, [.. loaded.Items], loaded.FirstIndex, loaded.Host, loaded.Options);
+                await StartPendingAsync(redrives, loaded, arn, inputs[index]).ConfigureAwait(false);
+                redriven.Add(index);
+            }
+            else if (arn is not null && await redrives.RedriveAsync(arn, redriveDate, CancellationToken.None).ConfigureAwait(false) is null)
             {
                 redriven.Add(index);
             }
@@ -139,5 +149,17 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
         }
 
         return (redriven, children);
+    }
+
+    /// <summary>Starts a never-started child of an aborted chunk as the map run would have started it.</summary>
+    private static Task StartPendingAsync(IMapRunChildRedrives redrives, ExpressChunk loaded, string arn, JsonNode? input)
+    {
+        var request = loaded.Request;
+        var run = request.Request;
+        var name = arn[(arn.LastIndexOf(':') + 1)..];
+        var processor = ItemProcessorDefinition.Extract(request.Definition, run.StateName);
+        var child = new MapRunChildStart(
+            run.MapRunArn, arn, name, MapRunInstanceIds.FromArn(arn), run.StateMachineName + "/" + run.Label, processor, input?.ToJsonString() ?? "null", DateTimeOffset.UtcNow);
+        return redrives.StartAsync(child, MapRunOrchestrator.ChildPayload(run, processor, name, input, request.MaxPayloadBytes, request.SkipWaits), CancellationToken.None);
     }
 }
