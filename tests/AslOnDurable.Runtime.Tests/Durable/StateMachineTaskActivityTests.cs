@@ -4,6 +4,7 @@ using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Activities;
 using AslOnDurable.Runtime.Durable.Payloads;
+using AslOnDurable.Runtime.Executions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -129,6 +130,46 @@ public sealed class StateMachineTaskActivityTests
     }
 
     [Fact]
+    public async Task Run_InstanceDecidedWhileTheHandlerIsHeld_StopsWaitingAndSignalsAbandoned()
+    {
+        // The Functions app: no closing service answers a decided instance's calls, so the activity watches its instance.
+        FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
+        NeverAnswers handler = new();
+        WatchedInstance instance = new();
+        string request = DurableJson.Serialize(DurableJson.Deserialize<TaskActivityInput>(Request()) with { InstanceId = "machine:run-1" });
+        Task<string> running = StateMachineTaskActivity.RunAsync(handler, request, time, null, instance);
+
+        time.Advance(StateMachineTaskActivity.WatchInterval);
+        Assert.Equal("machine:run-1", await instance.Looked.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.False(handler.Abandoned.IsCancellationRequested); // still running: keeps waiting
+
+        instance.Custom = "\"" + StateMachineOrchestrator.FinishedStatus + "\"";
+        using CancellationTokenSource budget = new(TimeSpan.FromSeconds(30));
+        while (!running.IsCompleted)
+        {
+            time.Advance(StateMachineTaskActivity.WatchInterval);
+            await Task.WhenAny(running, Task.Delay(20, budget.Token));
+        }
+
+        TaskActivityResult result = DurableJson.Deserialize<TaskActivityResult>(await running);
+        Assert.Equal((TaskActivityOutcomes.Failed, "States.Runtime"), (result.Outcome, result.Error));
+        Assert.True(handler.Abandoned.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Run_WatchedHandlerAnswers_ReturnsItsAnswer()
+    {
+        WatchedInstance instance = new() { Custom = "\"" + StateMachineOrchestrator.FinishedStatus + "\"" };
+        string request = DurableJson.Serialize(new TaskActivityInput(
+            PayloadVersion.Current, "State", "arn:aws:lambda:us-east-1:123456789012:function:Echo", JsonValue.Create(1), 0, "arn:execution") { InstanceId = "i" });
+
+        TaskActivityResult result = DurableJson.Deserialize<TaskActivityResult>(await StateMachineTaskActivity.RunAsync(new TestTaskHandler(), request, null, null, instance));
+
+        Assert.Equal(TaskActivityOutcomes.Succeeded, result.Outcome);
+        Assert.False(instance.Looked.Reader.TryRead(out _)); // answered at once: nothing asked
+    }
+
+    [Fact]
     public async Task Run_InputFromNewerBuild_Throws() =>
         await Assert.ThrowsAsync<NotSupportedException>(() => StateMachineTaskActivity.RunAsync(
             new TestTaskHandler(), DurableJson.Serialize(new TaskActivityInput(PayloadVersion.Current + 1, "S", "r", null, 0, "e"))));
@@ -151,5 +192,30 @@ public sealed class StateMachineTaskActivityTests
             await Task.Delay(Timeout.InfiniteTimeSpan, Abandoned).ContinueWith(_ => { }, TaskScheduler.Default);
             return TaskOutcome.Success(JsonValue.Create("too late"));
         }
+    }
+
+    /// <summary>One running instance whose custom status the test sets; records every look.</summary>
+    private sealed class WatchedInstance : IExecutionClient
+    {
+        public System.Threading.Channels.Channel<string> Looked { get; } = System.Threading.Channels.Channel.CreateUnbounded<string>();
+
+        public volatile string? Custom;
+
+        public Task<ExecutionSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken)
+        {
+            Looked.Writer.TryWrite(instanceId);
+            return Task.FromResult<ExecutionSnapshot?>(new ExecutionSnapshot(instanceId, OrchestratorNames.StateMachine, ExecutionRuntimeStatus.Running, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)
+            {
+                CustomStatusJson = Custom is null ? null : AslOnDurable.Runtime.Executions.SerializedPayload.Unwrap(Custom),
+            });
+        }
+
+        public Task StartAsync(string orchestratorName, string instanceId, string? inputJson, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<ExecutionSnapshot> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task TerminateAsync(string instanceId, string? reason, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task RaiseEventAsync(string instanceId, string eventName, string? payloadJson, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Durable.Activities.MapRuns;
@@ -23,7 +22,11 @@ namespace AslOnDurable.Runtime.Durable.MapRuns;
 /// map runs still wait for theirs). The map run's record (<see cref="MapRunRecord"/>) is the orchestration's
 /// custom status while it runs and part of its output.
 /// </remarks>
-public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
+/// <param name="closesOpenChildren">
+/// Whether a map run that ends without its running STANDARD children terminates them itself, by a call of
+/// <see cref="ActivityNames.CloseChildren"/> (the Functions app); the self-hosts' closing service does it otherwise.
+/// </param>
+public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOrchestrator<string, string>
 {
     /// <summary>Items per chunk unless the input says otherwise.</summary>
     public const int DefaultChunkSize = 100;
@@ -101,7 +104,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         }
 
         // Set once a failing map run has ended without its running children: their late answers start no more work.
-        var closed = new StrongBox<bool>();
+        var open = new OpenMapRunChildren { StartsNoneOnceClosed = closesOpenChildren };
         while (true)
         {
             (run, update) = await ApplyUpdateAsync(context, run, update);
@@ -110,7 +113,13 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             {
                 // AWS aborts the children still running when the map run fails: end now; the host's closing service
                 // answers the open child calls and terminates the children (the Functions host waits for them instead).
-                closed.Value = true;
+                open.Closed = true;
+                if (closesOpenChildren && open.Running.Count > 0)
+                {
+                    // Not awaited: the terminated children answer their calls as failed, and the map run then completes.
+                    _ = context.CallActivityAsync<string>(ActivityNames.CloseChildren, DurableJson.Serialize(new CloseChildrenInput(PayloadVersion.Current, [.. open.Running])));
+                }
+
                 var (openItems, openChildren) = Open(progress, running, chunkSize, childrenPerChunk);
                 return await EndAsync(context, run, progress with { AbortedItems = openItems, AbortedChildren = openChildren }, chunkSize, failure.Error, failure.Cause);
             }
@@ -124,7 +133,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                     ? CallAsync(context, request.RedriveCount > 0 ? ActivityNames.MapRunRedriveChunk : ActivityNames.MapRunChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)))
                     : request.RedriveCount > 0
                         ? RedriveStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), Restarted)
-                        : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), closed)));
+                        : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), open)));
                 progress = progress with { NextChunk = chunk + 1 };
                 chunksThisGeneration++;
             }
@@ -272,7 +281,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             var result = await CallAsync(context, ActivityNames.MapRunRedriveChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)));
             if (result.RunWhole == true)
             {
-                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency, new StrongBox<bool>());
+                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency, new OpenMapRunChildren());
             }
 
             if (result.Pending != true)
@@ -298,8 +307,8 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
     }
 
     /// <summary>Runs one chunk's STANDARD children as executions of their own, in windows of <paramref name="concurrency"/>.</summary>
-    /// <remarks>Once the map run has <paramref name="closed"/> (it failed and ended without this chunk), no further window starts.</remarks>
-    private static async Task<MapRunActivityResult> RunStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency, StrongBox<bool> closed)
+    /// <remarks>Once the map run has closed (<paramref name="open"/>: it failed and ended without this chunk), no further window starts.</remarks>
+    private static async Task<MapRunActivityResult> RunStandardChunkAsync(TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency, OpenMapRunChildren open)
     {
         MapRunChild[]? children = null;
         string? processor = null;
@@ -313,15 +322,20 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 return prepared.Error is null ? prepared with { Error = StatesErrorNames.Runtime, Fatal = true } : prepared;
             }
 
+            if (open.Closed && open.StartsNoneOnceClosed)
+            {
+                return new MapRunActivityResult(PayloadVersion.Current);
+            }
+
             children ??= new MapRunChild[count];
             var batch = new List<Task>();
             for (var i = 0; i < inputs.Count; i++)
             {
-                batch.Add(RunChildAsync(context, run, processor, names[i], inputs[i], children, start + i));
+                batch.Add(RunChildAsync(context, run, processor, names[i], inputs[i], children, start + i, open));
             }
 
             await Task.WhenAll(batch);
-            if (closed.Value)
+            if (open.Closed)
             {
                 return new MapRunActivityResult(PayloadVersion.Current);
             }
@@ -337,7 +351,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
 
     private static async Task RunChildAsync(
         TaskOrchestrationContext context, MapRunInput run, string processor, string name,
-        System.Text.Json.Nodes.JsonNode? input, MapRunChild[] children, int index)
+        System.Text.Json.Nodes.JsonNode? input, MapRunChild[] children, int index, OpenMapRunChildren open)
     {
         var start = Utc(context);
         var payload = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, processor, input?.DeepClone())
@@ -353,7 +367,8 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         Core.Engine.ExecutionResult result;
         try
         {
-            var output = await context.CallSubOrchestratorAsync<string>(OrchestratorNames.StateMachine, payload, new SubOrchestrationOptions { InstanceId = MapRunInstanceIds.FromArn(MapRunChunks.ChildExecutionArn(run.Request, name)) });
+            var instanceId = MapRunInstanceIds.FromArn(MapRunChunks.ChildExecutionArn(run.Request, name));
+            var output = await open.CallAsync(instanceId, () => context.CallSubOrchestratorAsync<string>(OrchestratorNames.StateMachine, payload, new SubOrchestrationOptions { InstanceId = instanceId }));
             result = StateMachineResults.ToResult(DurableJson.Deserialize<StateMachineOutput>(output));
         }
         catch (TaskFailedException e)
