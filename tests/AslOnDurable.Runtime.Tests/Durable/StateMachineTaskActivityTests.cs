@@ -4,7 +4,6 @@ using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Activities;
 using AslOnDurable.Runtime.Durable.Payloads;
-using AslOnDurable.Runtime.Executions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -135,7 +134,7 @@ public sealed class StateMachineTaskActivityTests
         // The Functions app: no closing service answers a decided instance's calls, so the activity watches its instance.
         FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
         NeverAnswers handler = new();
-        WatchedInstance instance = new();
+        WatchedInstanceClient instance = new();
         string request = DurableJson.Serialize(DurableJson.Deserialize<TaskActivityInput>(Request()) with { InstanceId = "machine:run-1" });
         Task<string> running = StateMachineTaskActivity.RunAsync(handler, request, time, null, instance);
 
@@ -143,7 +142,7 @@ public sealed class StateMachineTaskActivityTests
         Assert.Equal("machine:run-1", await instance.Looked.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.False(handler.Abandoned.IsCancellationRequested); // still running: keeps waiting
 
-        instance.Custom = "\"" + StateMachineOrchestrator.FinishedStatus + "\"";
+        instance.Custom = WatchedInstanceClient.Finished;
         using CancellationTokenSource budget = new(TimeSpan.FromSeconds(30));
         while (!running.IsCompleted)
         {
@@ -159,7 +158,7 @@ public sealed class StateMachineTaskActivityTests
     [Fact]
     public async Task Run_WatchedHandlerAnswers_ReturnsItsAnswer()
     {
-        WatchedInstance instance = new() { Custom = "\"" + StateMachineOrchestrator.FinishedStatus + "\"" };
+        WatchedInstanceClient instance = new() { Custom = WatchedInstanceClient.Finished };
         string request = DurableJson.Serialize(new TaskActivityInput(
             PayloadVersion.Current, "State", "arn:aws:lambda:us-east-1:123456789012:function:Echo", JsonValue.Create(1), 0, "arn:execution") { InstanceId = "i" });
 
@@ -192,30 +191,5 @@ public sealed class StateMachineTaskActivityTests
             await Task.Delay(Timeout.InfiniteTimeSpan, Abandoned).ContinueWith(_ => { }, TaskScheduler.Default);
             return TaskOutcome.Success(JsonValue.Create("too late"));
         }
-    }
-
-    /// <summary>One running instance whose custom status the test sets; records every look.</summary>
-    private sealed class WatchedInstance : IExecutionClient
-    {
-        public System.Threading.Channels.Channel<string> Looked { get; } = System.Threading.Channels.Channel.CreateUnbounded<string>();
-
-        public volatile string? Custom;
-
-        public Task<ExecutionSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken)
-        {
-            Looked.Writer.TryWrite(instanceId);
-            return Task.FromResult<ExecutionSnapshot?>(new ExecutionSnapshot(instanceId, OrchestratorNames.StateMachine, ExecutionRuntimeStatus.Running, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch)
-            {
-                CustomStatusJson = Custom is null ? null : AslOnDurable.Runtime.Executions.SerializedPayload.Unwrap(Custom),
-            });
-        }
-
-        public Task StartAsync(string orchestratorName, string instanceId, string? inputJson, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<ExecutionSnapshot> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task TerminateAsync(string instanceId, string? reason, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task RaiseEventAsync(string instanceId, string eventName, string? payloadJson, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -39,7 +39,7 @@ internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetr
             throw new ApiException(ApiErrorTypes.ValidationException, "This operation is not supported by EXPRESS state machines.");
         }
 
-        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
+        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken, api.History).ConfigureAwait(false);
         if (outcome.StopDate is { } closed)
         {
             return new StopExecutionResponse(closed);
