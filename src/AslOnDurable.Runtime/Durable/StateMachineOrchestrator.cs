@@ -25,7 +25,8 @@ namespace AslOnDurable.Runtime.Durable;
 /// completed only once no task is open: once the result is decided the run closes its history sink, cancels its timers
 /// and sets <see cref="FinishedStatus"/>, and the self-host's service answers the activities and child executions it
 /// abandoned (in a failed Parallel branch, past the deadline) so the instance completes at once
-/// (<see cref="Hosting.OpenWork"/>); past a timeout the activity also stops waiting for its handler
+/// (<see cref="Hosting.OpenWork"/>); in the Functions app the Task activities watch that status and the orchestrator
+/// terminates its open children itself (<c>closesOpenChildren</c>); past a timeout the activity also stops waiting for its handler
 /// (<see cref="Activities.StateMachineTaskActivity"/>). A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
 /// </remarks>
 /// <param name="plans">Compiled definitions, shared by every execution of the host.</param>

@@ -112,7 +112,7 @@ public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOr
             if (failure is not null && running.Count > 0 && AbortsOnFailure(run))
             {
                 // AWS aborts the children still running when the map run fails: end now; the host's closing service
-                // answers the open child calls and terminates the children (the Functions host waits for them instead).
+                // answers the open child calls and terminates the children (in the Functions app the map run terminates them itself).
                 open.Closed = true;
                 if (closesOpenChildren && open.Running.Count > 0)
                 {
