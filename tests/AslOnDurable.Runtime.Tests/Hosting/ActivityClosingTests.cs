@@ -1,15 +1,11 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.StateMachines;
-using AslOnDurable.Core.Engine.Tasks;
-using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Activities;
-using AslOnDurable.Runtime.Durable.MapRuns;
 using AslOnDurable.Runtime.Executions;
 using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Runtime.Tests.Api;
 using AslOnDurable.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AslOnDurable.Runtime.Tests.Hosting;
 
@@ -21,35 +17,25 @@ namespace AslOnDurable.Runtime.Tests.Hosting;
 /// </summary>
 public sealed class ActivityClosingTests : IAsyncLifetime
 {
-    private const string Prefix = "arn:aws:states:us-east-1:123456789012";
-    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(2);
-    private readonly AbandonedWorkTests.HeldOrFailingHandler held = new();
-    private readonly LateClient watch = new();
-    private readonly MemoryItemStore items = new();
-    private DurableSelfHost host = null!;
+    private ActivityClosingHost closing = null!;
 
-    public async Task InitializeAsync()
-    {
-        ExecutionPlanCache plans = new();
-        ITaskHandler tasks = new Router(held, StartExecutionTaskHandler.Registry(
-            new InMemoryStateMachineRegistry([new($"{Prefix}:stateMachine:Hour", DefinitionFiles.Read("nested", "child-hour"))]), Guid.NewGuid));
-        DurableTaskCatalog catalog = DurableTaskCatalog.ForStateMachines(tasks, plans, itemStore: items)
-            .WithOrchestrator(OrchestratorNames.StateMachine, () => new StateMachineOrchestrator(plans, closesOpenChildren: true))
-            .WithOrchestrator(OrchestratorNames.MapRun, () => new MapRunOrchestrator(closesOpenChildren: true))
-            .WithActivity(ActivityNames.StateMachineTask, () => new StateMachineTaskActivity(tasks, instances: watch));
-        host = await DurableSelfHost.StartAsync(new SelfHostOptions { ClosingService = false }, catalog, NullLoggerFactory.Instance, CancellationToken.None);
-        watch.Inner = host.Client;
-    }
+    public async Task InitializeAsync() => closing = await ActivityClosingHost.StartAsync(new SelfHostOptions { ClosingService = false });
 
-    public async Task DisposeAsync()
-    {
-        held.Release();
-        await host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await closing.DisposeAsync();
 
     [Fact]
-    public async Task Parallel_BranchFailsWhileAnotherBranchsTaskIsHeld_CompletesFailedWhileTheHandlerIsHeld()
+    public Task Parallel_BranchFailsWhileAnotherBranchsTaskIsHeld_CompletesFailedWhileTheHandlerIsHeld() => ParallelFailsWhileHeldAsync(closing);
+
+    [Fact]
+    public Task Sync2_ParentTimesOutWhileTheChildWaitsAnHour_ParentTimedOutAndTheChildTerminated() => Sync2ParentTimesOutAsync(closing);
+
+    [Fact]
+    public Task MapRunFails_WhileAnotherChunksChildIsHeld_ParentFailsAndTheChildIsTerminated() => MapRunFailsWhileHeldAsync(closing);
+
+    /// <summary>A Parallel whose second branch fails while the first one's Task is held completes FAILED, the handler still held.</summary>
+    internal static async Task ParallelFailsWhileHeldAsync(ActivityClosingHost closing)
     {
+        DurableSelfHost host = closing.Host;
         string definition = """
             {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
               {"StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "End": true}}},
@@ -61,12 +47,13 @@ public sealed class ActivityClosingTests : IAsyncLifetime
             host.Client, definition, new JsonObject(), new DurableRunOptions { ExecutionName = Unique("par") }, budget.Token);
 
         Assert.Equal((ExecutionStatus.Failed, "Boom"), (result.Status, result.Error?.Error));
-        Assert.False(held.Released, "the instance completed only once the held handler answered");
+        Assert.False(closing.Held.Released, "the instance completed only once the held handler answered");
     }
 
-    [Fact]
-    public async Task Sync2_ParentTimesOutWhileTheChildWaitsAnHour_ParentTimedOutAndTheChildTerminated()
+    /// <summary>A <c>.sync:2</c> parent whose TimeoutSeconds passes while its child waits an hour: TIMED_OUT, the child terminated.</summary>
+    internal static async Task Sync2ParentTimesOutAsync(ActivityClosingHost closing)
     {
+        DurableSelfHost host = closing.Host;
         string child = Unique("hour");
         JsonObject parent = JsonNode.Parse(DefinitionFiles.Read("nested", "parent")
             .Replace("arn:aws:states:::states:startExecution.sync:2", StartExecutionTaskHandler.Resource + ".sync:2", StringComparison.Ordinal))!.AsObject();
@@ -74,7 +61,7 @@ public sealed class ActivityClosingTests : IAsyncLifetime
         using CancellationTokenSource budget = new(Budget);
 
         ExecutionResult result = await DurableStateMachineRunner.RunOnAsync(
-            host.Client, parent.ToJsonString(), JsonNode.Parse($$"""{"arn":"{{Prefix}}:stateMachine:Hour","input":{},"name":"{{child}}"}"""),
+            host.Client, parent.ToJsonString(), JsonNode.Parse($$"""{"arn":"{{ActivityClosingHost.Prefix}}:stateMachine:Hour","input":{},"name":"{{child}}"}"""),
             new DurableRunOptions { ExecutionName = Unique("parent") }, budget.Token);
 
         Assert.Equal(ExecutionStatus.TimedOut, result.Status);
@@ -82,12 +69,13 @@ public sealed class ActivityClosingTests : IAsyncLifetime
         Assert.Equal(ExecutionRuntimeStatus.Terminated, stopped?.Status);
     }
 
-    [Fact]
-    public async Task MapRunFails_WhileAnotherChunksChildIsHeld_ParentFailsAndTheChildIsTerminated()
+    /// <summary>A map run failing while another chunk's child is held ends the parent FAILED, the handler still held.</summary>
+    internal static async Task MapRunFailsWhileHeldAsync(ActivityClosingHost closing)
     {
+        DurableSelfHost host = closing.Host;
         // One item per chunk, both chunks at once: the second child fails while the first one's Task is held. The map run
         // ends without the held child and terminates it; the parent awaits the map run, so FAILED proves both closed.
-        items.With("data", "own.jsonl", "{\"fail\":false}\n{\"fail\":true}\n");
+        closing.Items.With("data", "own.jsonl", "{\"fail\":false}\n{\"fail\":true}\n");
         string definition = """{"StartAt": "Process", "States": {"Process": %MAP%}}"""
             .Replace("%MAP%", MapRunAbandonedTests.MapState(AbandonedWorkTests.Fn + "held"), StringComparison.Ordinal);
         using CancellationTokenSource budget = new(Budget);
@@ -96,34 +84,10 @@ public sealed class ActivityClosingTests : IAsyncLifetime
             host.Client, definition, JsonNode.Parse("""{"key": "own.jsonl"}"""), new DurableRunOptions { ExecutionName = Unique("map"), MapRunChunkSize = 1 }, budget.Token);
 
         Assert.Equal((ExecutionStatus.Failed, "Item.Failed"), (result.Status, result.Error?.Error));
-        Assert.False(held.Released, "the map run completed only once the held child's handler answered");
+        Assert.False(closing.Held.Released, "the map run completed only once the held child's handler answered");
     }
 
     private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}";
 
-    /// <summary>The held/failing Lambdas to one handler, everything else (startExecution) to the other.</summary>
-    private sealed class Router(ITaskHandler lambdas, ITaskHandler others) : ITaskHandler
-    {
-        public ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation) =>
-            invocation.Resource.StartsWith(AbandonedWorkTests.Fn, StringComparison.Ordinal) ? lambdas.InvokeAsync(invocation) : others.InvokeAsync(invocation);
-    }
-
-    /// <summary>The host's client, known only once the host runs (the catalog is built before).</summary>
-    private sealed class LateClient : IExecutionClient
-    {
-        public IExecutionClient Inner { get; set; } = null!;
-
-        public Task StartAsync(string orchestratorName, string instanceId, string? inputJson, CancellationToken cancellationToken) =>
-            Inner.StartAsync(orchestratorName, instanceId, inputJson, cancellationToken);
-
-        public Task<ExecutionSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken) => Inner.GetAsync(instanceId, cancellationToken);
-
-        public Task<ExecutionSnapshot> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken) =>
-            Inner.WaitForCompletionAsync(instanceId, cancellationToken);
-
-        public Task TerminateAsync(string instanceId, string? reason, CancellationToken cancellationToken) => Inner.TerminateAsync(instanceId, reason, cancellationToken);
-
-        public Task RaiseEventAsync(string instanceId, string eventName, string? payloadJson, CancellationToken cancellationToken) =>
-            Inner.RaiseEventAsync(instanceId, eventName, payloadJson, cancellationToken);
-    }
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(2);
 }
