@@ -90,6 +90,7 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
         Array.Clear(jitted);
         Array.Clear(jitTime);
         JitSampler.Current?.Start();
+        Allocations?.Print("warm-ups, discarded", 0);
         for (var i = 0; i < runs; i++)
         {
             foreach (var mode in Order(i))
@@ -105,6 +106,7 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
         }
 
         JitSampler.Current?.Print(name);
+        Allocations?.Print(name);
 
         // Per run of the measured runs only: the untimed run that measures held memory below adds its own.
         var measured = histories.Select((_, mode) => (Allocated: allocated[mode], Paused: paused[mode], Cpu: cpu[mode], Collections: collections[mode], Jitted: jitted[mode], JitTime: jitTime[mode])).ToArray();
@@ -147,6 +149,9 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
     }
 
     /// <summary>The sink of a history mode, and how to count what it kept.</summary>
+    /// <summary>Gets or sets the allocation sampler of <c>--alloc-types</c>, printed after each definition's measured runs.</summary>
+    public static AllocationSampler? Allocations { get; set; }
+
     private static (IHistorySink? Sink, Func<int>? Kept) Sink(string history)
     {
         switch (history)

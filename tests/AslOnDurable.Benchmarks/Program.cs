@@ -1,6 +1,6 @@
 // Engine benchmarks over shared/bench/definitions, following the contract in shared/bench/README.md.
 // usage: dotnet run -c Release --project tests/AslOnDurable.Benchmarks -- [--definitions DIR] [--runs N]
-//        [--warmups N] [--history on|api|stream|off[,MODE...]] [--json FILE] [--jit-methods] [name ...]
+//        [--warmups N] [--history on|api|stream|off[,MODE...]] [--json FILE] [--jit-methods] [--alloc-types] [name ...]
 //        --jsonata [--ms 100] [--batches 5] [name-substring ...]   (JSONata evaluation throughput)
 //        --durable [--count 100] [--runs 15] [--warmups 40] [--azurite] [--storage CONN] [--actions-per-generation N] [seq|map]
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
@@ -96,9 +96,11 @@ if (args.Length >= 1 && args[0] == "--map-run")
     return isolate ? await MapRunBenchmark.IsolatedAsync(mapRun) : await MapRunBenchmark.RunAsync(mapRun);
 }
 
-var options = BenchOptions.Parse(args.Where(a => a != "--jit-methods").ToArray());
+var options = BenchOptions.Parse(args.Where(a => a is not "--jit-methods" and not "--alloc-types").ToArray());
 using var jitSampler = args.Contains("--jit-methods") ? new JitSampler() : null;
 JitSampler.Current = jitSampler;
+using var allocationSampler = args.Contains("--alloc-types") ? new AllocationSampler() : null;
+DefinitionBenchmark.Allocations = allocationSampler;
 if (options.Durable is { } durable)
 {
     Console.WriteLine($".NET {Environment.Version}, load average {LoadAverage.Read()}, {durable.Count} tasks per workflow, {durable.Warmups} warm-ups");

@@ -72,6 +72,24 @@ public sealed class JsonataValueWriteToTests
     }
 
     [Fact]
+    public void WholeNumbers_AtAndPastTheIntegerFastPathsBounds_WrittenAsTheirNodes()
+    {
+        double[] edges =
+        [
+            0, -0.0, 1, -1, 100, 217, 1585, int.MaxValue, int.MinValue, int.MaxValue + 1.0, int.MinValue - 1.0,
+            int.MaxValue - 0.5, int.MinValue + 0.5, 0.5, -0.5, 1e-300, -1e-300, 99999999999999, 1e14, 1e15, 1e16, 1e21,
+            9007199254740992, 9007199254740993, -9007199254740993, 4294967296, -4294967296, 123456789012345678,
+        ];
+        AssertSameText(JsonataValue.CreateArray([.. edges.Select(JsonataValue.FromNumber)]));
+        var random = new Random(20261207);
+        for (var i = 0; i < 5000; i++)
+        {
+            var whole = Math.Round((random.NextDouble() - 0.5) * Math.Pow(2, random.Next(0, 64)));
+            AssertSameText(JsonataValue.CreateObject([new("n", JsonataValue.FromNumber(whole)), new("m", JsonataValue.FromNumber(-whole))]));
+        }
+    }
+
+    [Fact]
     public void ValuePastTheDepthLimit_FailsAsBuildingItsNodeFails()
     {
         var value = JsonataValue.Parse("1");

@@ -26,6 +26,9 @@ public sealed class FakeExecutionHost : IExecutionHost
     /// <summary>Answers Task states; by default returns the input unchanged.</summary>
     public Func<TaskInvocation, TaskOutcome> Tasks { get; set; } = invocation => TaskOutcome.Success(invocation.Input);
 
+    /// <summary>Whether the engine may pass a Task state's input as it is (<see cref="IExecutionHost.ReadsTaskInputAtOnce"/>); false by default.</summary>
+    public bool ReadsTaskInputAtOnce { get; set; }
+
     /// <summary>Item storage for distributed Map states; none by default.</summary>
     public Core.Engine.Items.IItemStore? ItemStore { get; set; }
 

@@ -54,6 +54,14 @@ public interface IExecutionHost
     ValueTask<TaskOutcome> InvokeTaskAsync(TaskInvocation invocation);
 
     /// <summary>
+    /// Whether the host reads a task invocation's <see cref="TaskInvocation.Input"/> only before
+    /// <see cref="InvokeTaskAsync"/> returns, and never changes it (the durable host writes it into the activity's request
+    /// at once): the engine then passes a Task state's input as it is, not a copy, when its parameters are that input.
+    /// </summary>
+    /// <remarks>The default (<see langword="false"/>): the handler gets a copy it may keep, change or return.</remarks>
+    bool ReadsTaskInputAtOnce => false;
+
+    /// <summary>
     /// Where a distributed Map's ItemReader reads and its ResultWriter writes (S3 buckets as containers), or
     /// <see langword="null"/> when this host has no item storage (such a Map then fails with <c>States.Runtime</c>).
     /// </summary>

@@ -6,6 +6,8 @@ namespace AslOnDurable.Jsonata.Evaluation;
 /// </summary>
 internal sealed class JList : List<object?>
 {
+    private long measure;
+
     /// <summary>Creates an empty list.</summary>
     public JList()
     {
@@ -33,7 +35,11 @@ internal sealed class JList : List<object?>
     public bool TupleStream { get; set; }
 
     /// <summary>Its plain-JSON measure, once measured (see <see cref="PlainJsonMeasure"/>).</summary>
-    public PlainJsonMeasure? Measure { get; set; }
+    public PlainJsonMeasure? Measure
+    {
+        get => PlainJsonMeasure.Load(ref measure);
+        set => PlainJsonMeasure.Store(ref measure, value);
+    }
 
     /// <summary>Creates an empty sequence.</summary>
     public static JList Sequence() => new() { IsSequence = true };

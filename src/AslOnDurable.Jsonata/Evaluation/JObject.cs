@@ -14,6 +14,7 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
     private KeyValuePair<string, object?>[] entries;
     private int count;
     private Dictionary<string, int>? index;
+    private long measure;
 
     /// <summary>Creates an empty object.</summary>
     public JObject()
@@ -28,7 +29,11 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
     }
 
     /// <summary>Its plain-JSON measure, once measured (see <see cref="PlainJsonMeasure"/>).</summary>
-    public PlainJsonMeasure? Measure { get; set; }
+    public PlainJsonMeasure? Measure
+    {
+        get => PlainJsonMeasure.Load(ref measure);
+        set => PlainJsonMeasure.Store(ref measure, value);
+    }
 
     /// <summary>The number of members.</summary>
     public int Count => count;

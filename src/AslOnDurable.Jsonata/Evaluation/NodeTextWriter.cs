@@ -21,7 +21,7 @@ internal static class NodeTextWriter
                 writer.WriteBooleanValue(b);
                 break;
             case double d when double.IsFinite(d):
-                writer.WriteNumberValue(d);
+                WriteNumber(writer, d);
                 break;
             case string s:
                 writer.WriteStringValue(s);
@@ -74,6 +74,23 @@ internal static class NodeTextWriter
                 // JSON null, undefined, a non-finite number and anything else have no node (null).
                 writer.WriteNullValue();
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A finite number as <c>WriteNumberValue(double)</c> writes it. A whole number within <see cref="int"/>'s range
+    /// (not -0, written <c>-0</c>) is written as that integer: the shortest round-trip text of such a double is its
+    /// plain digits, the same bytes, without formatting a double (most of what writing a held value cost).
+    /// </summary>
+    private static void WriteNumber(Utf8JsonWriter writer, double d)
+    {
+        if (d is >= int.MinValue and <= int.MaxValue && (int)d == d && (d != 0 || !double.IsNegative(d)))
+        {
+            writer.WriteNumberValue((int)d);
+        }
+        else
+        {
+            writer.WriteNumberValue(d);
         }
     }
 }

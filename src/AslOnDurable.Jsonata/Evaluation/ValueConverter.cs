@@ -305,7 +305,7 @@ internal static class ValueConverter
                         list.Measure = measure;
                     }
 
-                    return Add(measure, depth, ref size, ref wellFormed, ref deepest);
+                    return Add(measure.Value, depth, ref size, ref wellFormed, ref deepest);
                 }
 
             case JObject obj:
@@ -335,7 +335,7 @@ internal static class ValueConverter
                         obj.Measure = measure;
                     }
 
-                    return Add(measure, depth, ref size, ref wellFormed, ref deepest);
+                    return Add(measure.Value, depth, ref size, ref wellFormed, ref deepest);
                 }
 
             default:

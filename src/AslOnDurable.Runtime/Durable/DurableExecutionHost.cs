@@ -99,6 +99,10 @@ internal sealed partial class DurableExecutionHost(
     }
 
     /// <inheritdoc />
+    /// <remarks>The input is written into the activity's request when the call is scheduled (outside replay), never kept.</remarks>
+    public bool ReadsTaskInputAtOnce => true;
+
+    /// <inheritdoc />
     /// <remarks>
     /// AWS fails a task that runs past its <c>TimeoutSeconds</c> with <c>States.Timeout</c>: the activity is raced
     /// with a durable timer (the handler itself keeps running, as on AWS; its late result is ignored). DurableTask.Core
@@ -120,10 +124,9 @@ internal sealed partial class DurableExecutionHost(
             return new(CallWithCallbackAsync(invocation, TaskToken.EventName(callbackId)));
         }
 
-        Task<TaskOutcome> work = CallAsync(invocation);
-
-        // Without a timeout there is nothing to race: no extra async frame on every task state of every replay.
-        return invocation.TimeoutSeconds is > 0 and var seconds ? RaceAsync(work, seconds) : new(work);
+        // Without a timeout there is nothing to race: no extra async frame on every task state of every replay, and the
+        // engine awaits the activity's own task through an ActivityCall (no async frame of the host either).
+        return invocation.TimeoutSeconds is > 0 and var seconds ? RaceAsync(CallAsync(invocation), seconds) : ActivityCall.Start(this, invocation);
     }
 
     private async ValueTask<TaskOutcome> RaceAsync(Task<TaskOutcome> work, int seconds)
@@ -144,11 +147,22 @@ internal sealed partial class DurableExecutionHost(
     }
 
     /// <summary>Calls the task activity (scheduled before this method first awaits), then starts a child it asked for.</summary>
-    private async Task<TaskOutcome> CallAsync(TaskInvocation invocation)
+    private Task<TaskOutcome> CallAsync(TaskInvocation invocation) => FinishAsync(ScheduleCall(invocation, out string? traceParent), traceParent);
+
+    /// <summary>Awaits a scheduled activity call: its reply read, or the child execution it asks for run.</summary>
+    private async Task<TaskOutcome> FinishAsync(Task<string> call, string? traceParent)
+    {
+        await ((Task)call).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        TaskOutcome outcome = Answer(call);
+        return outcome.NestedExecution is { } child ? await RunNestedAsync(child, traceParent) : outcome;
+    }
+
+    /// <summary>Schedules the task activity for an invocation (the trace parent it carries is kept for a child it asks for).</summary>
+    private Task<string> ScheduleCall(TaskInvocation invocation, out string? traceParent)
     {
         // While replaying, the call is already in history with its input: DurableTask.Core matches it by id and name
         // and never reads the input again, so building it would only cost time on every episode.
-        string? traceParent = context.IsReplaying ? null : trace?.CurrentTaskTraceParent; // before the first await
+        traceParent = context.IsReplaying ? null : trace?.CurrentTaskTraceParent;
         string request = context.IsReplaying ? string.Empty : DurableJson.Serialize(new TaskActivityInput(
             PayloadVersion.Current, invocation.StateName, invocation.Resource, invocation.Input, invocation.RetryCount, invocation.ExecutionId)
         {
@@ -160,10 +174,16 @@ internal sealed partial class DurableExecutionHost(
             ExecutionSecondsLeft = ExecutionDeadline is { } deadline ? Math.Max(0, (deadline.UtcDateTime - context.CurrentUtcDateTime).TotalSeconds) : null,
             InstanceId = context.InstanceId,
         });
+        return context.CallActivityAsync<string>(ActivityNames.StateMachineTask, request);
+    }
+
+    /// <summary>The engine's outcome of an answered activity call: its reply read, or its failure (what the handler threw, rethrown).</summary>
+    private static TaskOutcome Answer(Task<string> call)
+    {
         string reply;
         try
         {
-            reply = await context.CallActivityAsync<string>(ActivityNames.StateMachineTask, request);
+            reply = call.GetAwaiter().GetResult();
         }
         catch (TaskFailedException e)
         {
@@ -171,8 +191,7 @@ internal sealed partial class DurableExecutionHost(
         }
 
         // The output's text is a part of the reply's (read with the engine's depth limit), so the reply's length bounds its size.
-        TaskOutcome outcome = TaskFailures.ToOutcome(DurableJson.Deserialize<TaskActivityResult>(reply), System.Text.Encoding.UTF8.GetByteCount(reply));
-        return outcome.NestedExecution is { } child ? await RunNestedAsync(child, traceParent) : outcome;
+        return TaskFailures.ToOutcome(DurableJson.Deserialize<TaskActivityResult>(reply), System.Text.Encoding.UTF8.GetByteCount(reply));
     }
 
     /// <summary>

@@ -87,7 +87,7 @@ internal class ReplaySafeHistorySink(TaskOrchestrationContext context, IHistoryS
     private sealed class Direct(TaskOrchestrationContext context, IHistorySink inner, IDirectHistorySink direct)
         : ReplaySafeHistorySink(context, inner), IDirectHistorySink
     {
-        public void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables)
+        public void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, AssignedVariableTexts assignedVariables)
         {
             Saw(id, type);
             if (!Drops)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Core.Errors;
 
 namespace AslOnDurable.Runtime.Tests.Api;
 
@@ -13,10 +14,10 @@ public sealed class PartialRedriveTests : IAsyncLifetime
 {
     private const string Fn = "arn:aws:lambda:us-east-1:123456789012:function:";
     private readonly FlakyTaskHandler handler = new(only: "flaky", perInput: true);
-    private readonly HoldFirstCall holding;
+    private readonly HoldUntilReleased holding;
     private RedriveTestHost host = null!;
 
-    public PartialRedriveTests() => holding = new HoldFirstCall(handler);
+    public PartialRedriveTests() => holding = new HoldUntilReleased(handler);
 
     public async Task InitializeAsync() => host = await RedriveTestHost.StartAsync(holding);
 
@@ -92,6 +93,59 @@ public sealed class PartialRedriveTests : IAsyncLifetime
         int last = Array.LastIndexOf(types, "ExecutionRedriven");
         Assert.Equal(1, types.Skip(last).Count(t => t == "MapIterationStarted"));
         Assert.Equal(2, types.Count(t => t == "ExecutionRedriven"));
+    }
+
+    [Fact]
+    public async Task Redrive_InlineMapTwoOfTenFail_RunsOnlyThoseTwo_OutputAsACleanRun()
+    {
+        // Items 8 and 9 pass a held Gate first, so all eight others have exited before either fails the Map (the
+        // iterations' tasks are scheduled in item order: the two Gates, which hold their activity slots until released,
+        // are the last, so the other eight run whatever the host's number of activity slots). Work fails in the original
+        // run (`…:firstrun` with r 0) and succeeds on the redrive, however far the second failing item got before the
+        // execution failed (its Gate's or Work's outcome may come after the closing event, and then it runs again).
+        string definition = """
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
+              "ItemSelector": {"n.$": "$$.Map.Item.Value", "i.$": "$$.Map.Item.Index"},
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "Pick", "States": {
+                "Pick": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThanEquals": 8, "Next": "Gate"}], "Default": "Ok"},
+                "Gate": {"Type": "Task", "Resource": "%FN%gate", "ResultPath": null, "Next": "Work"},
+                "Work": {"Type": "Task", "Resource": "%FN%firstrun", "End": true,
+                  "Parameters": {"n.$": "$.n", "i.$": "$.i", "r.$": "$$.Execution.RedriveCount"},
+                  "ResultSelector": {"n.$": "$.n", "i.$": "$.i", "attempt.$": "$.attempt", "redrives.$": "$$.Execution.RedriveCount"}},
+                "Ok": {"Type": "Task", "Resource": "%FN%ok", "End": true,
+                  "ResultSelector": {"n.$": "$.n", "i.$": "$.i", "attempt.$": "$.attempt", "redrives.$": "$$.Execution.RedriveCount"}}}}}}}
+            """.Replace("%FN%", Fn, StringComparison.Ordinal);
+        JsonObject arn = await host.StartAsync(await host.CreateInlineAsync("partial-map-ten", definition), "r1", "[0,1,2,3,4,5,6,7,8,9]");
+        await WaitForExitAsync(arn, "Ok", count: 8);
+        holding.Release();
+        await host.WaitAsync(arn);
+        Assert.Equal("FAILED", await host.StatusAsync(arn));
+
+        await RedriveAsync(arn, "SUCCEEDED");
+
+        Assert.Equal(8, handler.Calls("ok")); // every succeeded iteration's task ran once, in the original run
+        Assert.Equal(2, handler.Calls("firstrun")); // the successful calls: items 8 and 9, on the redrive
+        JsonArray output = JsonNode.Parse((string)(await host.DescribeAsync(arn))["output"]!)!.AsArray();
+        Assert.Equal(Enumerable.Range(0, 10), output.Select(o => (int)o!["n"]!));
+        Assert.Equal(Enumerable.Range(0, 10), output.Select(o => (int)o!["i"]!));
+        Assert.All(output, o => Assert.Equal(1, (int)o!["attempt"]!));
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 1, 1], output.Select(o => (int)o!["redrives"]!));
+        JsonArray events = await host.EventsAsync(arn);
+        string[] types = RedriveTestHost.Types(events);
+        int redriven = Array.IndexOf(types, "ExecutionRedriven");
+        Assert.Equal("ExecutionFailed", types[redriven - 1]);
+        Assert.Equal(
+            ["MapStateEntered", "MapStateStarted", "MapIterationStarted", "MapIterationStarted"],
+            types.Skip(redriven + 1).Where(t => t.StartsWith("Map", StringComparison.Ordinal)).Take(4));
+        Assert.Equal(2, types.Skip(redriven).Count(t => t == "MapIterationSucceeded"));
+        string[] entered = [.. events.Skip(redriven).Select(e => (string?)e!["stateEnteredEventDetails"]?["name"]).OfType<string>()];
+        Assert.Equal("Each", entered[0]);
+        Assert.Equal(2, entered.Count(n => n == "Work"));
+        Assert.All(entered.Skip(1), n => Assert.Contains(n, (string[])["Gate", "Work"])); // never Pick or Ok again
+        Assert.Equal(
+            [8, 9],
+            events.Skip(redriven).Where(e => (string?)e!["type"] == "MapIterationStarted").Select(e => (int)e!["mapIterationStartedEventDetails"]!["index"]!).Order());
+        Assert.Equal("ExecutionSucceeded", types[^1]);
     }
 
     [Fact]
@@ -257,12 +311,12 @@ public sealed class PartialRedriveTests : IAsyncLifetime
 
     private Task<string[]> TypesAsync(JsonObject arn) => host.HistoryTypesAsync(arn);
 
-    /// <summary>Waits until state <paramref name="name"/> has exited (the execution still running).</summary>
-    private async Task WaitForExitAsync(JsonObject arn, string name)
+    /// <summary>Waits until state <paramref name="name"/> has exited <paramref name="count"/> times (the execution still running).</summary>
+    private async Task WaitForExitAsync(JsonObject arn, string name, int count = 1)
     {
         for (int attempt = 0; attempt < 1000; attempt++)
         {
-            if ((await host.EventsAsync(arn)).Any(e => (string?)e!["stateExitedEventDetails"]?["name"] == name))
+            if ((await host.EventsAsync(arn)).Count(e => (string?)e!["stateExitedEventDetails"]?["name"] == name) >= count)
             {
                 return;
             }
@@ -270,11 +324,15 @@ public sealed class PartialRedriveTests : IAsyncLifetime
             await Task.Delay(10);
         }
 
-        Assert.Fail($"{name} did not exit");
+        Assert.Fail($"{name} did not exit {count} times: " + string.Join(", ", await TypesAsync(arn)));
     }
 
-    /// <summary>The first call of <c>…:hold</c> waits until <see cref="Release"/> (it reports when it began); others go to the inner handler.</summary>
-    private sealed class HoldFirstCall(ITaskHandler inner) : ITaskHandler
+    /// <summary>
+    /// The first call of <c>…:hold</c> (<see cref="Held"/> reports when it began), and every call of <c>…:gate</c> made
+    /// before <see cref="Release"/>, wait until it and answer <c>{"held": true}</c> without reaching the inner handler;
+    /// a call of <c>…:firstrun</c> whose input has <c>r</c> 0 fails (not counted); other calls go to the inner handler.
+    /// </summary>
+    private sealed class HoldUntilReleased(ITaskHandler inner) : ITaskHandler
     {
         private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int holds;
@@ -285,7 +343,13 @@ public sealed class PartialRedriveTests : IAsyncLifetime
 
         public async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
         {
-            if (invocation.Resource.EndsWith(":hold", StringComparison.Ordinal) && Interlocked.Increment(ref holds) == 1)
+            if (invocation.Resource.EndsWith(":firstrun", StringComparison.Ordinal) && (int?)invocation.Input?["r"] == 0)
+            {
+                return TaskOutcome.Failure(new AslError("Flaky.Failed", "fails in the original run"));
+            }
+
+            if ((invocation.Resource.EndsWith(":hold", StringComparison.Ordinal) && Interlocked.Increment(ref holds) == 1)
+                || (invocation.Resource.EndsWith(":gate", StringComparison.Ordinal) && !release.Task.IsCompleted))
             {
                 Held.TrySetResult();
                 await release.Task;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Api.Registry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AslOnDurable.Runtime.Tests.Api;
 
@@ -63,6 +65,37 @@ public sealed class RedriveExecutionTests : IAsyncLifetime
         Assert.Equal(1, (int)listed["executions"]!.AsArray().Single()!["redriveCount"]!);
         Assert.Empty(notListed["executions"]!.AsArray());
         await host.ErrorAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine, ["redriveFilter"] = "SOME" }, ApiErrorTypes.ValidationException);
+    }
+
+    [Fact]
+    public async Task RedriveExecution_FourAtOnce_OneRedriveStarts_TheOthersNotRedrivable()
+    {
+        string machine = await host.Host.CreateAsync("redrive-race", "redrive-flaky");
+        JsonObject arn = await host.RunAsync(machine, "r1");
+
+        await RedriveTestHost.RaceRedrivesAsync(arn, "SUCCEEDED", host, host, host, host);
+
+        Assert.Equal(2, handler.Calls("flaky"));
+    }
+
+    [Fact]
+    public async Task RedriveExecution_RecordedButNotYetStarted_PendingRedriveRefusesAnother()
+    {
+        string machine = await host.Host.CreateAsync("redrive-pending", "redrive-flaky");
+        JsonObject arn = await host.RunAsync(machine, "r1");
+        await host.HistoryTypesAsync(arn);
+        IExecutionIndex index = host.Host.Services.GetRequiredService<IExecutionIndex>();
+        ExecutionRecord read = (await index.GetAsync((string)arn["executionArn"]!, CancellationToken.None))!;
+        // What a host that recorded a redrive but has not started its generation yet (or stopped in between) leaves.
+        DateTimeOffset claimed = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Assert.True(await index.ReplaceAsync(read, read with { RedriveCount = 1, RedriveDate = claimed }, CancellationToken.None));
+
+        JsonObject refused = await host.ErrorAsync("RedriveExecution", arn, ApiErrorTypes.ExecutionNotRedrivable);
+        JsonObject described = await host.DescribeAsync(arn);
+
+        Assert.Contains("RUNNING", (string?)refused["message"], StringComparison.Ordinal);
+        Assert.Equal("NOT_REDRIVABLE", (string?)described["redriveStatus"]);
+        Assert.Equal(1, handler.Calls("flaky"));
     }
 
     [Fact]

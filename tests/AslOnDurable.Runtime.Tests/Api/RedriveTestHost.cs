@@ -82,8 +82,59 @@ internal sealed class RedriveTestHost : IAsyncDisposable
         return redriven;
     }
 
-    /// <summary>The history's events.</summary>
-    public async Task<JsonArray> EventsAsync(JsonObject arn) => (await OkAsync("GetExecutionHistory", arn))["events"]!.AsArray();
+    /// <summary>
+    /// Sends RedriveExecution for the failed <paramref name="arn"/> from every host at once (each request on its own
+    /// thread), waits for the execution's end and checks that exactly one redrive started: one answer is OK, the others
+    /// ExecutionNotRedrivable; the execution ends <paramref name="expectedStatus"/> with redriveCount 1 and one
+    /// ExecutionRedriven. Returns the index of the host whose redrive started.
+    /// </summary>
+    public static async Task<int> RaceRedrivesAsync(JsonObject arn, string expectedStatus, params RedriveTestHost[] hosts)
+    {
+        await hosts[0].HistoryTypesAsync(arn); // redrive from the whole history
+        using Barrier together = new(hosts.Length);
+        ApiResponse[] answers = await Task.WhenAll(hosts.Select(h => Task.Run(() =>
+        {
+            together.SignalAndWait(TimeSpan.FromSeconds(30));
+            return h.Host.DispatchAsync(StepFunctionsDispatcher.TargetPrefix + "RedriveExecution", arn.ToJsonString(), CancellationToken.None);
+        })));
+
+        int started = Array.FindIndex(answers, a => a.StatusCode == 200);
+        Assert.True(started >= 0, string.Join(" | ", answers.Select(a => a.Body)));
+        Assert.Single(answers, a => a.StatusCode == 200);
+        foreach (ApiResponse refused in answers.Where(a => a.StatusCode != 200))
+        {
+            ApiTestCalls.Error(refused, ApiErrorTypes.ExecutionNotRedrivable);
+        }
+
+        await hosts[started].WaitAsync(arn);
+        JsonObject described = await hosts[started].DescribeAsync(arn);
+        Assert.Equal(expectedStatus, (string?)described["status"]);
+        Assert.Equal(1, (int)described["redriveCount"]!);
+        Assert.Single(await hosts[started].HistoryTypesAsync(arn), t => t == "ExecutionRedriven");
+        return started;
+    }
+
+    /// <summary>The history's events (every page; with <c>includeExecutionData</c> and the like when the request sets them).</summary>
+    public async Task<JsonArray> EventsAsync(JsonObject arn)
+    {
+        JsonArray events = [];
+        JsonObject request = Copy(arn);
+        while (true)
+        {
+            JsonObject page = await OkAsync("GetExecutionHistory", request);
+            foreach (JsonNode? e in page["events"]!.AsArray())
+            {
+                events.Add(e?.DeepClone());
+            }
+
+            if (page["nextToken"] is not { } next)
+            {
+                return events;
+            }
+
+            request["nextToken"] = next.DeepClone();
+        }
+    }
 
     /// <summary>The execution's status once it is no longer RUNNING; fails after a minute (the tests' deadlines are seconds).</summary>
     public async Task<string?> ClosedStatusAsync(JsonObject arn)

@@ -46,4 +46,26 @@ public sealed class StorageRestartRedriveTests(AzuriteFixture azurite)
         Assert.Single(events, e => (string?)e!["stateEnteredEventDetails"]?["name"] == "Prepare");
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => (long)e!["id"]!));
     }
+
+    [AzuriteFact]
+    public async Task RedriveExecution_TwoHostsAtOnce_OneRedriveStarts_TheOtherNotRedrivable()
+    {
+        var options = AzuriteSelfHosts.Options(azurite, "rc" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..12]) with
+        {
+            MessageVisibilityTimeout = TimeSpan.FromSeconds(10),
+            PartitionLeaseInterval = TimeSpan.FromSeconds(6),
+        };
+        FlakyTaskHandler handler = new(); // shared: the task's first call fails, the second succeeds
+        await using RedriveTestHost first = await RedriveTestHost.StartAsync(handler, options with { WorkerId = "first" });
+        await using RedriveTestHost second = await RedriveTestHost.StartAsync(handler, options with { WorkerId = "second" });
+        string machine = await first.Host.CreateAsync("race-redrive", "redrive-flaky");
+        JsonObject arn = await first.RunAsync(machine, "r1");
+        Assert.Equal("FAILED", await second.StatusAsync(arn));
+
+        await RedriveTestHost.RaceRedrivesAsync(arn, "SUCCEEDED", first, second);
+
+        Assert.Equal(2, handler.Calls("flaky"));
+        JsonArray events = await second.EventsAsync(arn);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => (long)e!["id"]!));
+    }
 }

@@ -22,12 +22,12 @@ public sealed class ReplaySafeHistorySinkTests
         IDirectHistorySink direct = Assert.IsAssignableFrom<IDirectHistorySink>(sink);
 
         context.SetupGet(c => c.IsReplaying).Returns(true);
-        direct.RecordState(1, 0, "PassStateEntered", DateTimeOffset.UnixEpoch, "Old", "{}"u8, exited: false, null);
+        direct.RecordState(1, 0, "PassStateEntered", DateTimeOffset.UnixEpoch, "Old", "{}"u8, exited: false, default);
         direct.Record(2, 1, "TaskStarted", DateTimeOffset.UnixEpoch, null);
         direct.RecordPayload(3, 2, "TaskSucceeded", DateTimeOffset.UnixEpoch, null, "output", "1"u8);
         sink.Record(new HistoryEvent(4, 3, "MapStateStarted", DateTimeOffset.UnixEpoch, null));
         context.SetupGet(c => c.IsReplaying).Returns(false);
-        direct.RecordState(5, 4, "PassStateExited", DateTimeOffset.UnixEpoch, "New", "{\"a\":1}"u8, exited: true, null);
+        direct.RecordState(5, 4, "PassStateExited", DateTimeOffset.UnixEpoch, "New", "{\"a\":1}"u8, exited: true, default);
         direct.Record(6, 5, "TaskStarted", DateTimeOffset.UnixEpoch, new JsonObject { ["x"] = 1 });
         direct.RecordPayload(7, 6, "TaskScheduled", DateTimeOffset.UnixEpoch, "arn:r", "parameters", Encoding.UTF8.GetBytes("{\"p\":\"é\"}"));
         sink.Record(new HistoryEvent(8, 7, "MapStateSucceeded", DateTimeOffset.UnixEpoch, null));

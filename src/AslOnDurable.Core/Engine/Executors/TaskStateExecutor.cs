@@ -161,7 +161,7 @@ internal static class TaskStateExecutor
             var states = JsonataStates.Create(raw, null, null, environment);
             try
             {
-                parameters = state.Arguments is not null ? state.Arguments.Evaluate(states, environment) : environment.HeldInput is { } held ? held.Value.Node : raw?.DeepClone();
+                parameters = state.Arguments is not null ? state.Arguments.Evaluate(states, environment) : environment.HeldInput is { } held ? held.Value.Node : AsIs(frame, raw);
                 timeout = JsonataSeconds(state.JsonataTimeoutSeconds?.Evaluate(states, environment), state.JsonataTimeoutSeconds is not null, "TimeoutSeconds");
                 heartbeat = JsonataSeconds(state.JsonataHeartbeatSeconds?.Evaluate(states, environment), state.JsonataHeartbeatSeconds is not null, "HeartbeatSeconds");
             }
@@ -173,7 +173,7 @@ internal static class TaskStateExecutor
         else
         {
             var effective = InputProcessor.ApplyInputPath(state, frame, raw);
-            parameters = state.Parameters is not null ? state.Parameters.Evaluate(effective, environment) : effective?.DeepClone();
+            parameters = state.Parameters is not null ? state.Parameters.Evaluate(effective, environment) : AsIs(frame, effective);
             timeout = state.TimeoutSeconds ?? PathSeconds(state.TimeoutSecondsPath, "TimeoutSeconds", effective, frame);
             heartbeat = state.HeartbeatSeconds ?? PathSeconds(state.HeartbeatSecondsPath, "HeartbeatSeconds", effective, frame);
             credentials = state.Credentials?.Evaluate(effective, environment);
@@ -224,6 +224,10 @@ internal static class TaskStateExecutor
             ActivityStarted = activityStarted,
         }, null);
     }
+
+    /// <summary>Parameters that are the state's input as it is: a copy, unless the host only reads it during the call.</summary>
+    private static JsonNode? AsIs(ExecutionFrame frame, JsonNode? input) =>
+        frame.Run.Host.ReadsTaskInputAtOnce ? input : input?.DeepClone();
 
     /// <summary>An attempt after the call: the step (ResultSelector, ResultPath, OutputPath / Output, Assign), or the error.</summary>
     private static (StepResult Step, AslError? Error) Finish(TaskStatePlan state, ExecutionFrame frame, JsonNode? raw, TaskOutcome outcome)

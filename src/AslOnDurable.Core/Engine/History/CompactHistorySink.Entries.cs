@@ -40,6 +40,7 @@ public sealed partial class CompactHistorySink
         public ushort Name; // NoName when none
         public byte Kind;
         public bool Wide;
+        public bool RawVariables; // the assigned variables' values are stored as their JSON texts, not as JSON strings
     }
 
     /// <summary>An entry's values in full, when they do not fit it.</summary>
@@ -114,6 +115,7 @@ public sealed partial class CompactHistorySink
         private short lastOffset;
         private byte[] lastPayload = [];
         private byte[] lastExtra = [];
+        private byte[] lastVariables = [];
 
         public HistoryEvent Next(int index, in Entry entry)
         {
@@ -144,13 +146,23 @@ public sealed partial class CompactHistorySink
             KeyValuePair<string, string>[]? assigned = null;
             if (entry.ExtraLength > 0)
             {
-                assigned = [.. System.Text.Json.Nodes.JsonNode.Parse(Decode(ref lastExtra, entry.ExtraLength))!.AsObject().Select(v => new KeyValuePair<string, string>(v.Key, v.Value!.GetValue<string>()))];
+                var extra = Decode(ref lastVariables, entry.ExtraLength);
+                assigned = entry.RawVariables
+                    ? RawVariables(extra)
+                    : [.. System.Text.Json.Nodes.JsonNode.Parse(extra)!.AsObject().Select(v => new KeyValuePair<string, string>(v.Key, v.Value!.GetValue<string>()))];
             }
 
             return new HistoryEvent(id, previousEventId, typeName, timestamp, null)
             {
                 State = new StateEventDetails(sink.names[name], payload, entry.Kind == Exited, assigned),
             };
+        }
+
+        /// <summary>Variables stored with their texts as the members' values: each value's text, byte for byte as recorded.</summary>
+        private static KeyValuePair<string, string>[] RawVariables(byte[] extra)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(extra, new System.Text.Json.JsonDocumentOptions { MaxDepth = AslOnDurable.Core.Json.JsonLimits.MaxDepth + 1 });
+            return [.. document.RootElement.EnumerateObject().Select(v => new KeyValuePair<string, string>(v.Name, v.Value.GetRawText()))];
         }
 
         /// <summary>The next stored text: its difference from <paramref name="last"/> applied (and kept as the new last).</summary>

@@ -40,6 +40,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     private readonly List<string> names = [];
     private System.Buffers.ArrayBufferWriter<byte> scratch = new(1024);
     private System.Buffers.ArrayBufferWriter<byte> lastExtra = new(1024); // the details last written, which the next are written against
+    private System.Buffers.ArrayBufferWriter<byte> lastVariables = new(1024); // the assigned variables last written (their own chain: see RecordState)
 
     [ThreadStatic]
     private static Utf8JsonWriter? writer; // per thread, pointed at the recording sink's buffer on each use
@@ -91,7 +92,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
         ArgumentNullException.ThrowIfNull(historyEvent);
         if (historyEvent.State is { } state)
         {
-            RecordState(historyEvent.Id, historyEvent.PreviousEventId, historyEvent.Type, historyEvent.Timestamp, state.Name, state.PayloadUtf8.Span, state.Exited, state.AssignedVariables);
+            RecordState(historyEvent.Id, historyEvent.PreviousEventId, historyEvent.Type, historyEvent.Timestamp, state.Name, state.PayloadUtf8.Span, state.Exited, state.AssignedVariables, default);
         }
         else
         {
@@ -100,8 +101,8 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     }
 
     /// <inheritdoc/>
-    void IDirectHistorySink.RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables)
-        => RecordState(id, previousEventId, type, timestamp, name, payload, exited, assignedVariables);
+    void IDirectHistorySink.RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, AssignedVariableTexts assignedVariables)
+        => RecordState(id, previousEventId, type, timestamp, name, payload, exited, null, assignedVariables);
 
     /// <inheritdoc/>
     void IDirectHistorySink.Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)
@@ -179,7 +180,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     private void EndDetails(ref Entry entry)
     {
         writer!.WriteEndObject();
-        entry.ExtraLength = EndExtra();
+        entry.ExtraLength = EndExtra(ref lastExtra);
         Add(in entry);
     }
 
@@ -195,7 +196,11 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
         }
     }
 
-    private void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables)
+    /// <summary>
+    /// Stores a state event; its assigned variables given as strings (<paramref name="assignedVariables"/>) or as UTF-8
+    /// texts (<paramref name="assignedTexts"/>, used when it holds any).
+    /// </summary>
+    private void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables, AssignedVariableTexts assignedTexts)
     {
         lock (gate)
         {
@@ -223,7 +228,23 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 lastPayloadSize = payload.Length;
             }
 
-            if (assignedVariables is { Count: > 0 } assigned)
+            if (assignedTexts.Count > 0)
+            {
+                // Texts written by the recorder (well-formed compact JSON) are kept as the members' values as they are, with
+                // no escaping into JSON strings; the reader takes each value's text back (see EntryDecoder).
+                var json = BeginExtra();
+                json.WriteStartObject();
+                for (var i = 0; i < assignedTexts.Count; i++)
+                {
+                    json.WritePropertyName(assignedTexts.Name(i));
+                    json.WriteRawValue(assignedTexts.Text(i), skipInputValidation: true);
+                }
+
+                json.WriteEndObject();
+                entry.ExtraLength = EndExtra(ref lastVariables);
+                entry.RawVariables = true;
+            }
+            else if (assignedVariables is { Count: > 0 } assigned)
             {
                 var json = BeginExtra();
                 json.WriteStartObject();
@@ -233,7 +254,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 }
 
                 json.WriteEndObject();
-                entry.ExtraLength = EndExtra();
+                entry.ExtraLength = EndExtra(ref lastVariables);
             }
 
             Add(in entry);
@@ -252,7 +273,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
             if (details is not null)
             {
                 details.WriteTo(BeginExtra());
-                entry.ExtraLength = EndExtra();
+                entry.ExtraLength = EndExtra(ref lastExtra);
             }
             else
             {
@@ -323,12 +344,16 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
         return writer;
     }
 
-    /// <summary>Stores the details written since <see cref="BeginExtra"/> as their difference from the details stored before.</summary>
-    private int EndExtra()
+    /// <summary>
+    /// Stores the details written since <see cref="BeginExtra"/> as their difference from the ones stored before in the
+    /// same chain (<paramref name="last"/>): other details, or assigned variables, which are written against the variables
+    /// assigned before them (a state's assignment mostly changes a little of the same variables, as a payload does).
+    /// </summary>
+    private int EndExtra(ref System.Buffers.ArrayBufferWriter<byte> last)
     {
         writer!.Flush();
-        var length = WriteDelta(lastExtra.WrittenSpan, scratch.WrittenSpan);
-        (lastExtra, scratch) = (scratch, lastExtra);
+        var length = WriteDelta(last.WrittenSpan, scratch.WrittenSpan);
+        (last, scratch) = (scratch, last);
         return length;
     }
 

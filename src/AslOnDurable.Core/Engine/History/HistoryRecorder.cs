@@ -116,27 +116,93 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
             return LastId;
         }
 
-        KeyValuePair<string, string>[]? variables = null;
-        if (assigned is { Length: > 0 })
+        if (direct is null)
         {
-            variables = new KeyValuePair<string, string>[assigned.Length];
+            KeyValuePair<string, string>[]? variables = null;
+            if (assigned is { Length: > 0 })
+            {
+                variables = new KeyValuePair<string, string>[assigned.Length];
+                for (var i = 0; i < assigned.Length; i++)
+                {
+                    variables[i] = new(assigned[i].Name, assigned[i].Held is { } held ? Text(held) : Text(assigned[i].Node));
+                }
+            }
+
+            var eventId = Interlocked.Increment(ref lastId);
+            sink?.Record(new HistoryEvent(eventId, previousEventId, type, host.UtcNow, null) { State = new StateEventDetails(name, payload, exited, variables) });
+            return eventId;
+        }
+
+        if (assigned is not { Length: > 0 })
+        {
+            var eventId = Interlocked.Increment(ref lastId);
+            direct.RecordState(eventId, previousEventId, type, host.UtcNow, name, payload.Span, exited, default);
+            return eventId;
+        }
+
+        // The variables' texts in UTF-8, written from their values into the thread's buffer (no string per variable).
+        var texts = variableTexts ??= new VariableTextBuffer();
+        try
+        {
+            var variables = texts.Write(assigned);
+            var id = Interlocked.Increment(ref lastId);
+            direct.RecordState(id, previousEventId, type, host.UtcNow, name, payload.Span, exited, variables);
+            return id;
+        }
+        finally
+        {
+            texts.Release();
+        }
+    }
+
+    [ThreadStatic]
+    private static VariableTextBuffer? variableTexts;
+
+    /// <summary>A thread's buffer for assigned variables' texts (<see cref="AssignedVariableTexts"/>), reused per event.</summary>
+    private sealed class VariableTextBuffer
+    {
+        private readonly ArrayBufferWriter<byte> texts = new(4096);
+        private string[] names = new string[4];
+        private int[] ends = new int[4];
+
+        public AssignedVariableTexts Write(Context.AssignedVariable[] assigned)
+        {
+            if (names.Length < assigned.Length)
+            {
+                (names, ends) = (new string[assigned.Length], new int[assigned.Length]);
+            }
+
             for (var i = 0; i < assigned.Length; i++)
             {
-                variables[i] = new(assigned[i].Name, assigned[i].Held is { } held ? Text(held) : Text(assigned[i].Node));
+                if (assigned[i].Held is { } held)
+                {
+                    HistoryRecorder.Write(new HeldText(held), texts);
+                }
+                else if (assigned[i].Node is { } node)
+                {
+                    HistoryRecorder.Write(new NodeText(node), texts);
+                }
+                else
+                {
+                    texts.Write(NullUtf8);
+                }
+
+                (names[i], ends[i]) = (assigned[i].Name, texts.WrittenCount);
+            }
+
+            return new(names.AsSpan(0, assigned.Length), ends.AsSpan(0, assigned.Length), texts.WrittenSpan);
+        }
+
+        /// <summary>Empties the buffer (and forgets it past one huge text, as <see cref="HistoryRecorder.Release"/> does).</summary>
+        public void Release()
+        {
+            texts.ResetWrittenCount();
+            Array.Clear(names);
+            if (texts.Capacity > LargeBuffer)
+            {
+                variableTexts = null;
             }
         }
-
-        var id = Interlocked.Increment(ref lastId);
-        if (direct is not null)
-        {
-            direct.RecordState(id, previousEventId, type, host.UtcNow, name, payload.Span, exited, variables);
-        }
-        else
-        {
-            sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, null) { State = new StateEventDetails(name, payload, exited, variables) });
-        }
-
-        return id;
     }
 
     /// <summary>

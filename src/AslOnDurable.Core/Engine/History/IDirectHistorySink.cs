@@ -17,8 +17,8 @@ public interface IDirectHistorySink
     /// <param name="name">The state's name.</param>
     /// <param name="payload">The input (entered) or output (exited) as compact UTF-8 JSON; read only during the call.</param>
     /// <param name="exited">Whether the event is a state exited event.</param>
-    /// <param name="assignedVariables">The variables the state assigned (name, JSON text), or <see langword="null"/>.</param>
-    void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables);
+    /// <param name="assignedVariables">The variables the state assigned (name, JSON text in UTF-8; read only during the call), or none.</param>
+    void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, AssignedVariableTexts assignedVariables);
 
     /// <summary>Records any other event.</summary>
     /// <param name="id">The event id.</param>

@@ -23,6 +23,7 @@ internal sealed class JsonataConversionCache : IConvertedNodes
     private Dictionary<string, JsonataValue>? bindings;
     private JsonObject? states;
     private JsonObject? spareStates;
+    private KeyValuePair<string, JsonataValue>[] statesMembers = [];
     private int statesCount;
     private bool statesHasContext;
     private JsonataValue statesValue;
@@ -114,19 +115,27 @@ internal sealed class JsonataConversionCache : IConvertedNodes
             return statesValue;
         }
 
-        var members = new KeyValuePair<string, JsonataValue>[node.Count + (context.IsDefined ? 1 : 0)];
-        var i = 0;
-        foreach (var (name, member) in node)
+        // The members by position (no enumerator) into the frame's scratch array, which the new object does not keep.
+        var length = node.Count + (context.IsDefined ? 1 : 0);
+        if (statesMembers.Length < length)
         {
-            members[i++] = new(name, name == "input" && heldInput.IsDefined ? heldInput : Convert(member));
+            statesMembers = new KeyValuePair<string, JsonataValue>[Math.Max(4, length)];
+        }
+
+        var members = statesMembers.AsSpan(0, length);
+        for (var i = 0; i < node.Count; i++)
+        {
+            var (name, member) = node.GetAt(i);
+            members[i] = new(name, name == "input" && heldInput.IsDefined ? heldInput : Convert(member));
         }
 
         if (context.IsDefined)
         {
-            members[i] = new("context", context);
+            members[^1] = new("context", context);
         }
 
         statesValue = JsonataValue.CreateObject(members);
+        members.Clear();
         states = node;
         statesCount = node.Count;
         statesHasContext = context.IsDefined;

@@ -199,7 +199,11 @@ internal sealed class JsonataTemplate
 
         if (properties is not null)
         {
-            var members = new KeyValuePair<string, JsonataValue>[properties.Length];
+            // Up to eight members on the stack: the object copies them, so the buffer is not kept.
+            var buffer = default(JsonataMemberBuffer);
+            var members = properties.Length <= JsonataMemberBuffer.Length
+                ? ((Span<KeyValuePair<string, JsonataValue>>)buffer)[..properties.Length]
+                : new KeyValuePair<string, JsonataValue>[properties.Length];
             for (var i = 0; i < properties.Length; i++)
             {
                 members[i] = new(properties[i].Key, properties[i].Value.EvaluateValue(states, environment));

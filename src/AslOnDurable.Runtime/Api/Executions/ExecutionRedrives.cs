@@ -34,6 +34,26 @@ internal static class ExecutionRedrives
     /// <summary>How long after its start an execution can still run (AWS: one year).</summary>
     public static readonly TimeSpan MaxOpenTime = TimeSpan.FromDays(365);
 
+    /// <summary>
+    /// How long a recorded redrive whose new generation the backend does not show yet (AWS's PENDING_REDRIVE) keeps every
+    /// other redrive away: its host starts that generation right after recording it, but may have stopped in between.
+    /// </summary>
+    public static readonly TimeSpan PendingRedriveClaim = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Whether the execution's last redrive is recorded but its generation not yet seen: the backend still shows a closing
+    /// not after that redrive's date (an earlier generation's), and the redrive is younger than <see cref="PendingRedriveClaim"/>.
+    /// </summary>
+    /// <param name="execution">The execution as read from the index.</param>
+    /// <param name="stopped">When the backend says it closed.</param>
+    /// <param name="now">The instant of the check.</param>
+    /// <returns>Whether a redrive is pending.</returns>
+    public static bool IsPendingRedrive(ExecutionRecord execution, DateTimeOffset stopped, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        return execution.RedriveDate is { } redriven && stopped <= redriven && now - redriven < PendingRedriveClaim;
+    }
+
     /// <summary>Checks an execution and finds where a redrive would restart it.</summary>
     /// <param name="api">The shared resources (history, registry, clock, plans).</param>
     /// <param name="execution">The execution.</param>
@@ -68,6 +88,11 @@ internal static class ExecutionRedrives
         }
 
         DateTimeOffset now = redriveDate ?? api.Now;
+        if (IsPendingRedrive(execution, stopped, now))
+        {
+            return RedriveCheck.Refused("Execution is RUNNING and cannot be redriven.");
+        }
+
         if (now - stopped > RedrivablePeriod)
         {
             return RedriveCheck.Refused("Execution redrivable period exceeded.");

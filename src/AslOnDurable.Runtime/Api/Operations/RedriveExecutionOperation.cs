@@ -14,27 +14,17 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// execution's history (<see cref="Core.Engine.History.RedriveCheckpoints"/>). Its history goes on with ExecutionRedriven.
 /// </summary>
 /// <remarks>
-/// AWS: the states that succeeded are not run again, the state machine's TimeoutSeconds starts over, and a client token
-/// makes the request idempotent (the last 10 tokens, for 15 minutes). A Parallel or Map state that failed is run again
-/// as a whole here (AWS reruns only its unsuccessful branches or iterations).
+/// AWS: the states that succeeded are not run again (in a Parallel or inline Map state, only the branches or iterations
+/// that did not succeed run again), the state machine's TimeoutSeconds starts over, and a client token makes the request
+/// idempotent (the last 10 tokens, for 15 minutes). Two concurrent redrives of one execution, on one host or on two hosts
+/// over the same storage, start it once: <see cref="ExecutionRestarts.RestartAsync"/> records the redrive by
+/// compare-and-swap before starting it; the other is refused (or, with the same client token, answered that redrive's date).
 /// </remarks>
 /// <param name="api">The shared resources.</param>
-internal sealed class RedriveExecutionOperation(ApiResources api) : ApiOperation<RedriveExecutionRequest, RedriveExecutionResponse>, IDisposable
+internal sealed class RedriveExecutionOperation(ApiResources api) : ApiOperation<RedriveExecutionRequest, RedriveExecutionResponse>
 {
-    /// <summary>How many client tokens an execution remembers (AWS: 10).</summary>
-    public const int KeptClientTokens = ExecutionRestarts.KeptClientTokens;
-
-    /// <summary>How long a client token answers the same redrive (AWS: 15 minutes).</summary>
-    public static readonly TimeSpan ClientTokenLifetime = TimeSpan.FromMinutes(15);
-
-    // One redrive at a time in this process: two concurrent calls must not both restart the instance.
-    private readonly SemaphoreSlim gate = new(1, 1);
-
     /// <inheritdoc />
     public override string Action => "RedriveExecution";
-
-    /// <inheritdoc />
-    public void Dispose() => gate.Dispose();
 
     /// <inheritdoc />
     protected override async Task<RedriveExecutionResponse> HandleAsync(RedriveExecutionRequest request, IExecutionClient client, CancellationToken cancellationToken)
@@ -45,25 +35,12 @@ internal sealed class RedriveExecutionOperation(ApiResources api) : ApiOperation
             throw ApiException.Validation("clientToken", token, "Member must satisfy regular expression pattern: [!-~]+");
         }
 
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
-            // Whole milliseconds, as the API shows dates: the redrive time also travels in durable payloads and history
-            // timestamps, and every place that shows it must show the same instant (sub-millisecond ticks round differently).
-            DateTimeOffset now = api.Now;
-            now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-            if (token is not null && execution.RedriveClientTokens.LastOrDefault(t => t.Token == token && now - t.RedriveDate <= ClientTokenLifetime) is { } earlier)
-            {
-                return new RedriveExecutionResponse(earlier.RedriveDate);
-            }
-
-            await ExecutionRestarts.RestartAsync(api, execution, client, now, token, byMapRun: false, cancellationToken).ConfigureAwait(false);
-            return new RedriveExecutionResponse(now);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        // Whole milliseconds, as the API shows dates: the redrive time also travels in durable payloads and history
+        // timestamps, and every place that shows it must show the same instant (sub-millisecond ticks round differently).
+        DateTimeOffset now = api.Now;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        return new RedriveExecutionResponse(
+            await ExecutionRestarts.RestartAsync(api, execution, client, now, token, byMapRun: false, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -25,6 +25,9 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// <param name="mapRuns">Aborts the execution's map runs.</param>
 internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetry telemetry, MapRunDirectory mapRuns) : ApiOperation<StopExecutionRequest, StopExecutionResponse>
 {
+    /// <summary>How often the record is read again when another writer changed it first (then it is replaced as it stands).</summary>
+    private const int MaxAttempts = 10;
+
     /// <inheritdoc />
     public override string Action => "StopExecution";
 
@@ -39,14 +42,32 @@ internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetr
             throw new ApiException(ApiErrorTypes.ValidationException, "This operation is not supported by EXPRESS state machines.");
         }
 
-        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken, api.History).ConfigureAwait(false);
-        if (outcome.StopDate is { } closed)
+        // The stop's error and cause go into the record as it was read (compare-and-swap): a redrive recorded meanwhile
+        // (another host's) is not overwritten; the record is read and the execution checked again instead.
+        for (int attempt = 1; ; attempt++)
         {
-            return new StopExecutionResponse(closed);
+            ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken, api.History).ConfigureAwait(false);
+            if (outcome.StopDate is { } closed)
+            {
+                return new StopExecutionResponse(closed);
+            }
+
+            ExecutionRecord stopping = execution with { StopError = error, StopCause = cause };
+            if (attempt == MaxAttempts)
+            {
+                await api.Executions.ReplaceAsync(stopping, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+
+            if (await api.Executions.ReplaceAsync(execution, stopping, cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+
+            execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
         }
 
         DateTimeOffset now = api.Now;
-        await api.Executions.ReplaceAsync(execution with { StopError = error, StopCause = cause }, cancellationToken).ConfigureAwait(false);
         await client.TerminateAsync(execution.InstanceId, cause, cancellationToken).ConfigureAwait(false);
         if (await api.Executions.GetAsync(execution.ExecutionArn, cancellationToken).ConfigureAwait(false) is { } stopped
             && stopped.KnownClosed() is null && stopped.RedriveCount == execution.RedriveCount)

@@ -40,7 +40,7 @@ public sealed class ExecutionHistoryStore(ExecutionClosings? closings = null) : 
             Closed(historyEvent.Type, historyEvent.Timestamp);
         }
 
-        public void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables) =>
+        public void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, AssignedVariableTexts assignedVariables) =>
             Direct.RecordState(id, previousEventId, type, timestamp, name, payload, exited, assignedVariables);
 
         public void Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)

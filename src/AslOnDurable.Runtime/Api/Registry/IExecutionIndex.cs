@@ -22,6 +22,16 @@ public interface IExecutionIndex
     Task ReplaceAsync(ExecutionRecord record, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Replaces an execution's record only if it still is <paramref name="expected"/> (a record read from this index):
+    /// the compare-and-swap that lets one of two hosts (or threads) redriving the same execution win.
+    /// </summary>
+    /// <param name="expected">The record as it was read.</param>
+    /// <param name="record">The new record (same ARN).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Whether it was replaced; <c>false</c> when it changed since it was read (read it again).</returns>
+    Task<bool> ReplaceAsync(ExecutionRecord expected, ExecutionRecord record, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Keeps that a durable execution was seen closed (<see cref="ExecutionRecord.Closed"/>, status and stop date only),
     /// unless its record changed since <paramref name="record"/> was read (a redrive or a stop replaced it).
     /// </summary>

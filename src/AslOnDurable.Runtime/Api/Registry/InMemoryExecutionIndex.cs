@@ -44,6 +44,16 @@ public sealed class InMemoryExecutionIndex : IExecutionIndex
     }
 
     /// <inheritdoc />
+    public Task<bool> ReplaceAsync(ExecutionRecord expected, ExecutionRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(record);
+        return Task.FromResult(executions.TryGetValue(expected.ExecutionArn, out ExecutionRecord? current)
+            && ReferenceEquals(current, expected)
+            && executions.TryUpdate(expected.ExecutionArn, record, expected));
+    }
+
+    /// <inheritdoc />
     public Task<bool> RecordClosedAsync(ExecutionRecord record, ExecutionOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -24,6 +24,49 @@ public sealed class TaskStateExecutorTests
     }
 
     [Fact]
+    public void Execute_NoParameters_TheHandlerGetsACopyOfTheInput()
+    {
+        JsonNode? parent = null;
+        var host = new FakeExecutionHost
+        {
+            Tasks = invocation =>
+            {
+                parent = invocation.Input!.Parent;
+                return TaskOutcome.Success(invocation.Input);
+            },
+        };
+
+        var result = EngineRun.Run("""
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","InputPath":"$.a","ResultPath":"$.r","End":true}}}
+            """, """{"a":{"x":1}}""", host);
+
+        Assert.Null(parent); // a copy of the input's member, which the handler may return or change
+        JsonAssert.Equal("""{"a":{"x":1},"r":{"x":1}}""", result.Output);
+    }
+
+    [Theory]
+    [InlineData("JSONPath")]
+    [InlineData("JSONata")]
+    public void Execute_HostReadsTheInputAtOnce_GetsTheStateInputItself(string language)
+    {
+        var first = JsonNode.Parse("""{"y":2}""");
+        var host = new FakeExecutionHost
+        {
+            ReadsTaskInputAtOnce = true,
+            Tasks = invocation => TaskOutcome.Success(invocation.StateName == "T1" ? first : invocation.Input?.DeepClone()),
+        };
+
+        var result = EngineRun.Run("""{"QueryLanguage":""" + $"\"{language}\"" + """
+            ,"StartAt":"T1","States":{
+              "T1":{"Type":"Task","Resource":"r","Next":"T2"},
+              "T2":{"Type":"Task","Resource":"r","End":true}}}
+            """, "{}", host);
+
+        JsonAssert.Equal("""{"y":2}""", result.Output);
+        Assert.Same(first, host.Invocations[1].Input); // T1's result is T2's input: passed as it is, not a copy
+    }
+
+    [Fact]
     public void Execute_RetryThenSuccess_WaitsBackoffIntervalsAndCountsRetries()
     {
         var host = new FakeExecutionHost();

@@ -101,7 +101,7 @@ public sealed class CompactHistorySinkTests
         {
             var length = Encoding.UTF8.GetBytes(texts[i], buffer);
             var name = new string('S', 1 + (i % 2)); // a new string instance each time: names found by text too
-            direct.RecordState(2 * i + 1, 2 * i, "PassStateEntered", DateTimeOffset.UnixEpoch.AddSeconds(i), name, buffer.AsSpan(0, length), exited: i % 3 == 0, i == 2 ? [new("v", "\"x\"")] : null);
+            direct.RecordState(2 * i + 1, 2 * i, "PassStateEntered", DateTimeOffset.UnixEpoch.AddSeconds(i), name, buffer.AsSpan(0, length), exited: i % 3 == 0, i == 2 ? new AssignedVariableTexts(["v"], [3], "\"x\""u8) : default);
             Array.Fill(buffer, (byte)'#'); // the recorder reuses its buffer: the sink must have copied what it keeps
             direct.Record(2 * i + 2, 2 * i + 1, i % 2 == 0 ? "TaskScheduled" : "MapStateStarted", DateTimeOffset.UnixEpoch, i % 2 == 0 ? new JsonObject { ["i"] = i } : null);
         }
@@ -154,7 +154,7 @@ public sealed class CompactHistorySinkTests
             }
             else
             {
-                direct.RecordState(id, previous, "PassStateEntered", at, name, Encoding.UTF8.GetBytes($"{{\"i\":{i / 5}}}"), exited: false, null);
+                direct.RecordState(id, previous, "PassStateEntered", at, name, Encoding.UTF8.GetBytes($"{{\"i\":{i / 5}}}"), exited: false, default);
             }
         }
 
@@ -262,5 +262,60 @@ public sealed class CompactHistorySinkTests
             Assert.Equal(recorded[i].ToArray(), events[2 * i].State!.PayloadUtf8.ToArray());
             Assert.Equal($$"""{"i":{{i}},"text":{{JsonValue.Create("<b>\"" + texts[i] + "\u2028\u0001é😀").ToJsonString()}}}""", events[2 * i + 1].Details!.ToJsonString());
         }
+    }
+
+    [Fact]
+    public void DirectRecords_VariablesAsUtf8Texts_ReadBackAsTheRecordedTexts()
+    {
+        // Texts as the recorder writes them (compact JSON, escapes included), and what needs care when kept unescaped:
+        // quotes and backslashes, multi-byte UTF-8, escapes of their own, scalars, empty containers, deep nesting.
+        var deep = new string('[', AslOnDurable.Core.Json.JsonLimits.MaxDepth) + "1" + new string(']', AslOnDurable.Core.Json.JsonLimits.MaxDepth);
+        string[][] assignments =
+        [
+            ["data", """{"user":{"name":"Ada \"L\"","e":"a\\b \u2028 <&>"},"items":[{"p":100},{"p":-0.5,"q":1E+21}]}""", "counter", "0"],
+            ["counter", "1"],
+            ["s", "\"caf\\u00E9 é 中 😀 \\\"\"", "n", "null", "t", "true", "e", "[]", "o", "{}", "q\"name é", "\"\\\"\""],
+            ["deep", deep],
+            ["data", """{"user":{"name":"Ada \"L\"","e":"a\\b \u2028 <&>"},"items":[{"p":100},{"p":-0.5,"q":1E+21}],"meta":{"last":"J02"}}"""],
+        ];
+
+        CompactHistorySink sink = new();
+        IDirectHistorySink direct = sink;
+        var id = 0L;
+        foreach (var assignment in assignments)
+        {
+            string[] names = [.. assignment.Where((_, i) => i % 2 == 0)];
+            byte[][] texts = [.. assignment.Where((_, i) => i % 2 == 1).Select(Encoding.UTF8.GetBytes)];
+            int[] ends = [.. texts.Select((_, i) => texts.Take(i + 1).Sum(t => t.Length))];
+            byte[] buffer = [.. texts.SelectMany(t => t)];
+            direct.RecordState(++id, id - 1, "PassStateExited", DateTimeOffset.UnixEpoch, "S", "{}"u8, exited: true, new AssignedVariableTexts(names, ends, buffer));
+            Array.Fill(buffer, (byte)'#'); // the recorder reuses its buffer: the sink must have copied what it keeps
+
+            // Between them: the same variables as strings (a sink's other path), and an event with other details.
+            sink.Record(new HistoryEvent(++id, id - 1, "PassStateExited", DateTimeOffset.UnixEpoch, null) { State = new StateEventDetails("S", "{}"u8.ToArray(), Exited: true, [.. names.Select((n, i) => new KeyValuePair<string, string>(n, assignment[2 * i + 1]))]) });
+            sink.Record(new HistoryEvent(++id, id - 1, "TaskScheduled", DateTimeOffset.UnixEpoch, new JsonObject { ["parameters"] = assignment[^1] }));
+        }
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(3 * assignments.Length, events.Count);
+        for (var a = 0; a < assignments.Length; a++)
+        {
+            KeyValuePair<string, string>[] expected = [.. Enumerable.Range(0, assignments[a].Length / 2).Select(i => new KeyValuePair<string, string>(assignments[a][2 * i], assignments[a][2 * i + 1]))];
+            Assert.Equal(expected, events[3 * a].State!.AssignedVariables);
+            Assert.Equal(expected, events[3 * a + 1].State!.AssignedVariables);
+            Assert.Equal(events[3 * a + 1].State!.ToJson().ToJsonString(), events[3 * a].State!.ToJson().ToJsonString()); // as GetExecutionHistory serves them
+            Assert.Equal(assignments[a][^1], events[3 * a + 2].Details!["parameters"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void AssignedVariableTexts_NamesAndTexts_SplitWhereEachEnds()
+    {
+        var texts = new AssignedVariableTexts(["a", "b", "c"], [1, 1, 4], "1\"x\""u8);
+
+        Assert.Equal(3, texts.Count);
+        Assert.Equal([new("a", "1"), new("b", string.Empty), new("c", "\"x\"")], texts.ToStrings()!);
+        Assert.Null(default(AssignedVariableTexts).ToStrings());
+        Assert.Throws<ArgumentException>(() => new AssignedVariableTexts(["a"], [], "1"u8));
     }
 }

@@ -225,6 +225,53 @@ public abstract class ApiStoreContractTests
     }
 
     [Fact]
+    public async Task Executions_ReplaceExpected_SwapsOnceThenFromTheNewRecord_RefusesAStaleOne()
+    {
+        ExecutionRecord e = Execution("mw", "run-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), Start);
+        await Host.Executions.GetOrAddAsync(e, CancellationToken.None);
+        ExecutionRecord read = (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+        ExecutionRecord redriven = read with { RedriveCount = 1, RedriveDate = Start.AddSeconds(4) };
+
+        bool first = await Host.Executions.ReplaceAsync(read, redriven, CancellationToken.None);
+        bool stale = await Host.Executions.ReplaceAsync(read, read with { RedriveCount = 7 }, CancellationToken.None);
+        bool fromWritten = await Host.Executions.ReplaceAsync(redriven, redriven with { RedriveCount = 2 }, CancellationToken.None);
+        ExecutionRecord stored = (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+        bool closedSince = await Host.Executions.RecordClosedAsync(stored, new ExecutionOutcome("FAILED", Start.AddSeconds(9)), CancellationToken.None);
+        bool afterClosing = await Host.Executions.ReplaceAsync(stored, stored with { RedriveCount = 3 }, CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(stale);
+        Assert.True(fromWritten); // the record a swap wrote is the one stored: a next swap may start from it
+        Assert.Equal(2, stored.RedriveCount);
+        Assert.True(closedSince);
+        Assert.False(afterClosing); // a closing kept since the read changed the record
+        Assert.Equal(2, (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!.RedriveCount);
+        Assert.Equal(2, (await Host.Executions.ListAsync(e.StateMachineArn, CancellationToken.None)).Single(x => x.ExecutionArn == e.ExecutionArn).RedriveCount);
+    }
+
+    [Fact]
+    public async Task Executions_ReplaceExpected_TwoHostsFromTheSameRead_OnlyOneSucceeds()
+    {
+        ExecutionRecord e = Execution("mx", "run-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), Start);
+        await Host.Executions.GetOrAddAsync(e, CancellationToken.None);
+        if (!SharedAcrossHosts)
+        {
+            return; // each process has its own memory: nothing to race with
+        }
+
+        ExecutionRecord mine = (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+        ExecutionRecord theirs = (await OtherHost.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+
+        bool[] results = await Task.WhenAll(
+            Host.Executions.ReplaceAsync(mine, mine with { RedriveCount = 1, RedriveDate = Start.AddSeconds(1) }, CancellationToken.None),
+            OtherHost.Executions.ReplaceAsync(theirs, theirs with { RedriveCount = 1, RedriveDate = Start.AddSeconds(2) }, CancellationToken.None));
+
+        Assert.Single(results, r => r);
+        ExecutionRecord stored = (await OtherHost.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+        Assert.Equal(results[0] ? Start.AddSeconds(1) : Start.AddSeconds(2), stored.RedriveDate);
+    }
+
+    [Fact]
     public async Task History_RecordedEvents_ReadBackInIdOrderWithDetails()
     {
         string instance = "mh:run-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);

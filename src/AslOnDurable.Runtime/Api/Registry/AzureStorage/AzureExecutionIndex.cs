@@ -83,20 +83,61 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
     }
 
     /// <inheritdoc />
-    public async Task ReplaceAsync(ExecutionRecord record, CancellationToken cancellationToken)
+    public Task ReplaceAsync(ExecutionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return WriteReplacingAsync(record, etag: null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Under the ETag <paramref name="expected"/> was read with (a record this index did not read is never replaced).</remarks>
+    public Task<bool> ReplaceAsync(ExecutionRecord expected, ExecutionRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(record);
+        return etags.TryGetValue(expected, out StrongBox<ETag>? etag)
+            ? WriteReplacingAsync(record, etag.Value, cancellationToken)
+            : Task.FromResult(false);
+    }
+
+    /// <summary>
+    /// Writes both rows of a record over the stored ones: unconditionally, or only while the record row still has
+    /// <paramref name="etag"/>. The new record is then known by its new ETag (a later compare-and-swap may start from it).
+    /// </summary>
+    /// <returns>Whether it was written (<c>false</c> only for a conditional write that found the row changed or gone).</returns>
+    private async Task<bool> WriteReplacingAsync(ExecutionRecord record, ETag? etag, CancellationToken cancellationToken)
+    {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var old = await storage.Executions.GetEntityIfExistsAsync<TableEntity>(
             PartitionOf(record.ExecutionArn), TableItemCodec.Escape(record.ExecutionArn), ["JsonBlob"], cancellationToken).ConfigureAwait(false);
         TableEntity row = await RowAsync(record, cancellationToken).ConfigureAwait(false);
-        await storage.Executions.SubmitTransactionAsync(
-            [new(TableTransactionActionType.UpsertReplace, row), new(TableTransactionActionType.UpsertReplace, ListingRow(ExecutionListing.Of(record)))],
-            cancellationToken).ConfigureAwait(false);
+        TableTransactionAction recordRow = etag is { } expected
+            ? new(TableTransactionActionType.UpdateReplace, row, expected)
+            : new(TableTransactionActionType.UpsertReplace, row);
+        Response<IReadOnlyList<Response>> written;
+        try
+        {
+            written = await storage.Executions.SubmitTransactionAsync(
+                [recordRow, new(TableTransactionActionType.UpsertReplace, ListingRow(ExecutionListing.Of(record)))],
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (etag is not null && e.Status is 404 or 412)
+        {
+            await storage.Payloads.DeleteBlobAsync(row, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        if (written.Value.Count > 0 && written.Value[0].Headers.ETag is { } newTag)
+        {
+            etags.AddOrUpdate(record, new StrongBox<ETag>(newTag));
+        }
+
         if (old.HasValue)
         {
             await storage.Payloads.DeleteBlobAsync(old.Value!, cancellationToken).ConfigureAwait(false);
         }
+
+        return true;
     }
 
     /// <inheritdoc />
