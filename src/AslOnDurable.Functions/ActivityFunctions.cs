@@ -12,11 +12,29 @@ namespace AslOnDurable.Functions;
 /// <param name="telemetry">Traces and metrics.</param>
 internal sealed class ActivityFunctions(ITaskHandler tasks, ExecutionTelemetry telemetry)
 {
-    /// <summary>Runs <see cref="StateMachineTaskActivity"/>: one attempt of a Task state.</summary>
+    /// <summary>
+    /// Runs <see cref="StateMachineTaskActivity"/>: one attempt of a Task state. The host's orchestration service completes
+    /// an instance only once no activity is open, so while the handler runs the activity watches its instance through the
+    /// client and stops waiting once the execution's result is decided (a failed Parallel branch, its TimeoutSeconds).
+    /// </summary>
     /// <param name="input">The task activity input record as JSON text.</param>
+    /// <param name="client">The task hub's client (the calling instance's custom status).</param>
     /// <returns>The task activity result record as JSON text.</returns>
     [Function(FunctionNames.StateMachineTask)]
-    public Task<string> RunTaskAsync([ActivityTrigger] string input) => StateMachineTaskActivity.RunAsync(tasks, input, null, telemetry);
+    public Task<string> RunTaskAsync([ActivityTrigger] string input, [DurableClient] DurableTaskClient client) =>
+        StateMachineTaskActivity.RunAsync(tasks, input, null, telemetry, new DurableTaskExecutionClient(client));
+
+    /// <summary>
+    /// Runs <see cref="CloseChildrenActivity"/>: terminates (recursively) the <c>.sync</c> children and map runs a decided
+    /// execution no longer awaits, so they stop and answer it, and it completes.
+    /// </summary>
+    /// <param name="input">The close-children input record as JSON text.</param>
+    /// <param name="client">The task hub's client.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The number of terminations requested, as text.</returns>
+    [Function(FunctionNames.CloseAbandonedChildren)]
+    public static Task<string> CloseChildrenAsync([ActivityTrigger] string input, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        CloseChildrenActivity.RunAsync(new DurableTaskExecutionClient(client), input, cancellationToken);
 
     /// <summary>Runs <see cref="StartExecutionActivity"/>: starts a child execution the parent does not wait for.</summary>
     /// <param name="input">The detached execution input record as JSON text.</param>

@@ -35,6 +35,9 @@ internal static class FunctionNames
     /// <summary>Activity trigger for <see cref="Runtime.Durable.Activities.StartExecutionActivity"/>.</summary>
     public const string StartStateMachineExecution = ActivityNames.StartExecution;
 
+    /// <summary>Activity trigger for <see cref="Runtime.Durable.Activities.CloseChildrenActivity"/>.</summary>
+    public const string CloseAbandonedChildren = ActivityNames.CloseChildren;
+
     /// <summary>Orchestration trigger for <see cref="Runtime.Durable.MapRuns.MapRunOrchestrator"/>.</summary>
     public const string MapRunOrchestrator = OrchestratorNames.MapRun;
 

@@ -24,10 +24,13 @@ internal sealed class MapRunFunctions(ITaskHandler tasks, ExecutionPlanCache pla
 {
     private readonly Func<MapRunChildStart, CancellationToken, Task> childRecorder = MapRunApiHooks.ChildRecorder(services);
 
-    /// <summary>Runs <see cref="MapRunOrchestrator"/>.</summary>
+    /// <summary>
+    /// Runs <see cref="MapRunOrchestrator"/>. A failing map run that ends without its running STANDARD children terminates
+    /// them itself (<see cref="FunctionNames.CloseAbandonedChildren"/>): the host completes it only once they have answered.
+    /// </summary>
     [Function(FunctionNames.MapRunOrchestrator)]
     public static Task<string> RunMapRunAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new MapRunOrchestrator().RunAsync(context, context.GetInput<string>() ?? "null");
+        new MapRunOrchestrator(closesOpenChildren: true).RunAsync(context, context.GetInput<string>() ?? "null");
 
     /// <summary>Runs <see cref="MapRunStageActivity"/>.</summary>
     [Function(FunctionNames.MapRunStage)]

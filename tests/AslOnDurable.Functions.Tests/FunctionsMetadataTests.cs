@@ -130,12 +130,24 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void StateMachineTask_HasAStringActivityTrigger()
+    public void StateMachineTask_HasAStringActivityTriggerAndDurableClient()
     {
-        JsonElement trigger = Binding(Function(FunctionNames.StateMachineTask), "activityTrigger");
+        // The client: the activity watches its instance and stops waiting once the execution's result is decided.
+        JsonElement f = Function(FunctionNames.StateMachineTask);
+        JsonElement trigger = Binding(f, "activityTrigger");
 
+        Assert.Equal(["activityTrigger", "durableClient"], BindingTypes(f));
         Assert.Equal("In", trigger.GetProperty("direction").GetString());
         Assert.Equal("String", trigger.GetProperty("dataType").GetString());
+    }
+
+    [Fact]
+    public void CloseAbandonedChildren_HasAStringActivityTriggerAndDurableClient()
+    {
+        JsonElement f = Function(FunctionNames.CloseAbandonedChildren);
+
+        Assert.Equal(["activityTrigger", "durableClient"], BindingTypes(f));
+        Assert.Equal("String", Binding(f, "activityTrigger").GetProperty("dataType").GetString());
     }
 
     [Fact]

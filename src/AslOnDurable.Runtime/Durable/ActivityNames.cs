@@ -12,6 +12,12 @@ public static class ActivityNames
     /// <summary>Starts a child execution the parent does not wait for (<see cref="Activities.StartExecutionActivity"/>).</summary>
     public const string StartExecution = "StartStateMachineExecution";
 
+    /// <summary>
+    /// Terminates the child executions a decided instance no longer awaits, where no closing service does
+    /// (<see cref="Activities.CloseChildrenActivity"/>, the Functions app).
+    /// </summary>
+    public const string CloseChildren = "CloseAbandonedChildren";
+
     /// <summary>Streams a map run's ItemReader into chunk blobs.</summary>
     public const string MapRunStage = "MapRunStage";
 

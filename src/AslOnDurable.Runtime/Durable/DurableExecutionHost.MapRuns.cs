@@ -32,8 +32,7 @@ internal sealed partial class DurableExecutionHost : IMapRunHost
         });
         try
         {
-            string reply = await context.CallSubOrchestratorAsync<string>(
-                OrchestratorNames.MapRun, payload, new SubOrchestrationOptions { InstanceId = MapRunInstanceIds.FromArn(request.MapRunArn, request.RedriveCount) });
+            string reply = await CallChildAsync(OrchestratorNames.MapRun, payload, MapRunInstanceIds.FromArn(request.MapRunArn, request.RedriveCount));
             MapRunOutput output = DurableJson.Deserialize<MapRunOutput>(reply);
             return output.Error is { } error
                 ? new MapRunOutcome(null, new AslError(error, output.Cause))

@@ -47,6 +47,13 @@ internal sealed partial class DurableExecutionHost(
         #pragma warning restore CA1849
     }
 
+    // Child executions (sub-orchestrations: .sync children, map runs) started and not yet answered, in start order;
+    // changed only by orchestrator code, so replay-safe.
+    private readonly List<string> openChildren = [];
+
+    /// <summary>Gets the instance ids of the child executions this episode has started and not yet seen end.</summary>
+    public IReadOnlyList<string> OpenChildren => openChildren;
+
     /// <summary>Gets the durable actions (task calls and timers) this generation has asked for.</summary>
     public int Actions { get; private set; }
 
@@ -165,6 +172,7 @@ internal sealed partial class DurableExecutionHost(
             Credentials = invocation.Credentials,
             TraceParent = traceParent,
             ExecutionSecondsLeft = ExecutionDeadline is { } deadline ? Math.Max(0, (deadline.UtcDateTime - context.CurrentUtcDateTime).TotalSeconds) : null,
+            InstanceId = context.InstanceId,
         });
         return context.CallActivityAsync<string>(ActivityNames.StateMachineTask, request);
     }
@@ -234,8 +242,7 @@ internal sealed partial class DurableExecutionHost(
             return NestedExecutionResults.Started(child.StateMachine.ExecutionArn(name), startDate);
         }
 
-        Task<string> run = context.CallSubOrchestratorAsync<string>(
-            OrchestratorNames.StateMachine, payload, new SubOrchestrationOptions { InstanceId = name });
+        Task<string> run = CallChildAsync(OrchestratorNames.StateMachine, payload, name);
         ExecutionResult result;
         try
         {
@@ -247,5 +254,31 @@ internal sealed partial class DurableExecutionHost(
         }
 
         return NestedExecutionResults.Completed(child, name, startDate, UtcNow, result);
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether the execution terminates its open children itself once decided
+    /// (<see cref="StateMachineOrchestrator"/>'s <c>closesOpenChildren</c>): a branch it abandoned then starts no child
+    /// after that (nobody would terminate it); the self-hosts' closing service terminates such a child in the next episode.
+    /// </summary>
+    public bool ClosesOpenChildren { get; init; }
+
+    /// <summary>Calls a child execution as a sub-orchestration, kept in <see cref="OpenChildren"/> until it answers.</summary>
+    private async Task<string> CallChildAsync(string orchestrator, string payload, string instanceId)
+    {
+        if (ClosesOpenChildren && closing.IsCancellationRequested)
+        {
+            return await new TaskCompletionSource<string>().Task; // an abandoned branch: never answered, never read
+        }
+
+        openChildren.Add(instanceId);
+        try
+        {
+            return await context.CallSubOrchestratorAsync<string>(orchestrator, payload, new SubOrchestrationOptions { InstanceId = instanceId });
+        }
+        finally
+        {
+            openChildren.Remove(instanceId);
+        }
     }
 }

@@ -25,15 +25,21 @@ namespace AslOnDurable.Runtime.Durable;
 /// completed only once no task is open: once the result is decided the run closes its history sink, cancels its timers
 /// and sets <see cref="FinishedStatus"/>, and the self-host's service answers the activities and child executions it
 /// abandoned (in a failed Parallel branch, past the deadline) so the instance completes at once
-/// (<see cref="Hosting.OpenWork"/>); past a timeout the activity also stops waiting for its handler
+/// (<see cref="Hosting.OpenWork"/>); in the Functions app the Task activities watch that status and the orchestrator
+/// terminates its open children itself (<c>closesOpenChildren</c>); past a timeout the activity also stops waiting for its handler
 /// (<see cref="Activities.StateMachineTaskActivity"/>). A terminated orchestration is an <c>ABORTED</c> execution (see <see cref="Hosting.DurableStateMachineRunner"/>).
 /// </remarks>
 /// <param name="plans">Compiled definitions, shared by every execution of the host.</param>
 /// <param name="historySinks">Gives a live sink for an instance id's ASL history events, or <c>null</c> for none.</param>
 /// <param name="telemetry">Traces, metrics and the <c>loggingConfiguration</c> log (all fed only with events recorded
 /// outside replay), or <c>null</c> for none.</param>
+/// <param name="closesOpenChildren">
+/// Whether a decided execution terminates the child executions it still has open itself, by a call of
+/// <see cref="ActivityNames.CloseChildren"/> (the Functions app, whose orchestration service is the host's); the
+/// self-hosts' closing service does it otherwise.
+/// </param>
 public sealed class StateMachineOrchestrator(
-    ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null, ExecutionTelemetry? telemetry = null)
+    ExecutionPlanCache plans, Func<string, IHistorySink?>? historySinks = null, ExecutionTelemetry? telemetry = null, bool closesOpenChildren = false)
     : TaskOrchestrator<string, string>
 {
     /// <summary>
@@ -136,6 +142,7 @@ public sealed class StateMachineOrchestrator(
             context, request.SkipWaits == true, continuation?.Generation ?? 0, limits, TimeSpan.FromTicks(continuation?.SkippedTicks ?? 0), request, trace)
         {
             ExecutionDeadline = deadline == DateTime.MaxValue ? null : new DateTimeOffset(DateTime.SpecifyKind(deadline, DateTimeKind.Utc)),
+            ClosesOpenChildren = closesOpenChildren,
         };
         Interpreter interpreter = new(plan);
         Task<ExecutionResult> run = continuation is null
@@ -155,7 +162,7 @@ public sealed class StateMachineOrchestrator(
             {
                 // The engine records no closing event for a deadline it did not see: the orchestrator ends the history.
                 history?.CloseWith(HistoryEventTypes.ExecutionTimedOut, context.CurrentUtcDateTime, StatesErrorNames.Timeout, null);
-                Finish(context, host, history);
+                Finish(context, host, history, closesOpenChildren);
                 if (!context.IsReplaying)
                 {
                     telemetry?.End(context.InstanceId, "TIMED_OUT", new AslError(StatesErrorNames.Timeout, null), context.CurrentUtcDateTime);
@@ -179,7 +186,7 @@ public sealed class StateMachineOrchestrator(
             return string.Empty;
         }
 
-        Finish(context, host, history);
+        Finish(context, host, history, closesOpenChildren);
         return Serialize(result);
     }
 
@@ -187,11 +194,21 @@ public sealed class StateMachineOrchestrator(
     /// The result is decided: abandoned branches record nothing more (a task's late answer, or the failure answering it,
     /// arrives in a later episode), their timers stop, and the instance says so (<see cref="FinishedStatus"/>).
     /// </summary>
-    private static void Finish(TaskOrchestrationContext context, DurableExecutionHost host, ReplaySafeHistorySink? history)
+    /// <remarks>
+    /// With <paramref name="closeChildren"/>, child executions still open are terminated by an activity the orchestrator
+    /// does not await (their answers, and its own, arrive in later episodes and are ignored); the instance completes once
+    /// they and its abandoned Task activities (which watch <see cref="FinishedStatus"/>) have answered.
+    /// </remarks>
+    private static void Finish(TaskOrchestrationContext context, DurableExecutionHost host, ReplaySafeHistorySink? history, bool closeChildren)
     {
         history?.Close();
         host.Close();
         context.SetCustomStatus(FinishedStatus);
+        if (closeChildren && host.OpenChildren.Count > 0)
+        {
+            string request = DurableJson.Serialize(new CloseChildrenInput(PayloadVersion.Current, [.. host.OpenChildren]));
+            _ = context.CallActivityAsync<string>(ActivityNames.CloseChildren, request); // a failed request leaves the children to end by themselves
+        }
     }
 
     private static ExecutionCheckpoint ToCheckpoint(StateMachineContinuation continuation) => new()

@@ -35,7 +35,7 @@ public sealed class DurableSelfHost : IAsyncDisposable
 
     /// <summary>Creates the task hub if needed and starts the worker.</summary>
     /// <param name="options">Backend and task hub.</param>
-    /// <param name="catalog">The orchestrators and activities to register (plus <see cref="ActivityNames.StartExecution"/>, which uses this host's client).</param>
+    /// <param name="catalog">The orchestrators and activities to register (plus <see cref="ActivityNames.StartExecution"/> and <see cref="ActivityNames.CloseChildren"/>, which use this host's client).</param>
     /// <param name="loggerFactory">The logger factory (DurableTask.Core logs through it too).</param>
     /// <param name="cancellationToken">Cancels before the worker starts.</param>
     /// <returns>The running host; dispose it to stop.</returns>
@@ -50,11 +50,13 @@ public sealed class DurableSelfHost : IAsyncDisposable
         // The client exists before the worker starts, so activities that start executions can use it.
         TaskHubClient client = new(serviceClient, loggerFactory: loggerFactory);
         TaskHubExecutionClient executionClient = new(client);
-        catalog = catalog.WithActivity(ActivityNames.StartExecution, () => new StartExecutionActivity(executionClient));
+        catalog = catalog
+            .WithActivity(ActivityNames.StartExecution, () => new StartExecutionActivity(executionClient))
+            .WithActivity(ActivityNames.CloseChildren, () => new CloseChildrenActivity(executionClient));
         DurableTaskShimFactory shims = new(new DurableTaskWorkerOptions(), loggerFactory);
         // A durable backend shared with other workers gets its in-flight work handed over when this host stops.
         // Every host closes an execution whose result is decided though work it abandoned is still open.
-        IOrchestrationService closing = new ClosingOrchestrationService(service, catalog.Terminated);
+        IOrchestrationService closing = options.ClosingService ? new ClosingOrchestrationService(service, catalog.Terminated) : service;
         HandOverOrchestrationService? handOver = options.Backend == DurableBackend.InMemory ? null : new(closing);
         TaskHubWorker worker = new(handOver ?? closing, loggerFactory);
         worker.AddTaskOrchestrations(catalog.Orchestrators

@@ -59,4 +59,11 @@ public sealed record SelfHostOptions
     /// longer be redriven (<see cref="Api.MapRuns.MapRunWorkingDataSweep"/>); <see cref="TimeSpan.Zero"/> turns it off.
     /// </summary>
     public TimeSpan MapRunSweepInterval { get; init; } = Api.MapRuns.MapRunWorkingDataSweep.DefaultInterval;
+
+    /// <summary>
+    /// Gets a value indicating whether the worker's orchestration service closes the work a decided execution abandoned
+    /// (<see cref="ClosingOrchestrationService"/>). Off only in tests standing in for the Functions host, whose service is
+    /// not ours: the orchestrators and activities then close it themselves (<see cref="Durable.Activities.CloseChildrenActivity"/>).
+    /// </summary>
+    internal bool ClosingService { get; init; } = true;
 }

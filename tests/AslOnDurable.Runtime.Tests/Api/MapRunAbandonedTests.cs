@@ -82,7 +82,7 @@ public sealed class MapRunAbandonedTests(MapRunApiFixture fixture) : IClassFixtu
     }
 
     /// <summary>A Distributed Map over <c>$.key</c>'s JSONL items whose STANDARD children wait for <paramref name="activity"/> (two at a time).</summary>
-    private static string MapState(string activity) => """
+    internal static string MapState(string activity) => """
         {"Type": "Map", "End": true, "MaxConcurrency": 2,
          "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSONL"},
                         "Parameters": {"Bucket": "data", "Key.$": "$.key"}},

@@ -129,6 +129,46 @@ public sealed class StateMachineTaskActivityTests
     }
 
     [Fact]
+    public async Task Run_InstanceDecidedWhileTheHandlerIsHeld_StopsWaitingAndSignalsAbandoned()
+    {
+        // The Functions app: no closing service answers a decided instance's calls, so the activity watches its instance.
+        FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
+        NeverAnswers handler = new();
+        WatchedInstanceClient instance = new();
+        string request = DurableJson.Serialize(DurableJson.Deserialize<TaskActivityInput>(Request()) with { InstanceId = "machine:run-1" });
+        Task<string> running = StateMachineTaskActivity.RunAsync(handler, request, time, null, instance);
+
+        time.Advance(StateMachineTaskActivity.WatchInterval);
+        Assert.Equal("machine:run-1", await instance.Looked.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.False(handler.Abandoned.IsCancellationRequested); // still running: keeps waiting
+
+        instance.Custom = WatchedInstanceClient.Finished;
+        using CancellationTokenSource budget = new(TimeSpan.FromSeconds(30));
+        while (!running.IsCompleted)
+        {
+            time.Advance(StateMachineTaskActivity.WatchInterval);
+            await Task.WhenAny(running, Task.Delay(20, budget.Token));
+        }
+
+        TaskActivityResult result = DurableJson.Deserialize<TaskActivityResult>(await running);
+        Assert.Equal((TaskActivityOutcomes.Failed, "States.Runtime"), (result.Outcome, result.Error));
+        Assert.True(handler.Abandoned.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Run_WatchedHandlerAnswers_ReturnsItsAnswer()
+    {
+        WatchedInstanceClient instance = new() { Custom = WatchedInstanceClient.Finished };
+        string request = DurableJson.Serialize(new TaskActivityInput(
+            PayloadVersion.Current, "State", "arn:aws:lambda:us-east-1:123456789012:function:Echo", JsonValue.Create(1), 0, "arn:execution") { InstanceId = "i" });
+
+        TaskActivityResult result = DurableJson.Deserialize<TaskActivityResult>(await StateMachineTaskActivity.RunAsync(new TestTaskHandler(), request, null, null, instance));
+
+        Assert.Equal(TaskActivityOutcomes.Succeeded, result.Outcome);
+        Assert.False(instance.Looked.Reader.TryRead(out _)); // answered at once: nothing asked
+    }
+
+    [Fact]
     public async Task Run_InputFromNewerBuild_Throws() =>
         await Assert.ThrowsAsync<NotSupportedException>(() => StateMachineTaskActivity.RunAsync(
             new TestTaskHandler(), DurableJson.Serialize(new TaskActivityInput(PayloadVersion.Current + 1, "S", "r", null, 0, "e"))));

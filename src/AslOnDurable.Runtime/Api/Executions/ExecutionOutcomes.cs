@@ -1,7 +1,9 @@
+using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Payloads;
 using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Runtime.Hosting;
 
 namespace AslOnDurable.Runtime.Api.Executions;
 
@@ -15,8 +17,12 @@ internal static class ExecutionOutcomes
     /// <param name="execution">The execution.</param>
     /// <param name="client">The client of the host's task hub.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="history">
+    /// The execution histories, to answer the decided result of an instance still running while work it abandoned closes
+    /// (custom status <see cref="StateMachineOrchestrator.FinishedStatus"/>, see <see cref="DecidedAsync"/>), or <c>null</c> not to.
+    /// </param>
     /// <returns>The outcome.</returns>
-    public static async Task<ExecutionOutcome> OfAsync(ExecutionRecord execution, IExecutionClient client, CancellationToken cancellationToken)
+    public static async Task<ExecutionOutcome> OfAsync(ExecutionRecord execution, IExecutionClient client, CancellationToken cancellationToken, IExecutionHistoryStore? history = null)
     {
         if (execution.Outcome is { } outcome)
         {
@@ -30,6 +36,12 @@ internal static class ExecutionOutcomes
 
         ExecutionSnapshot? snapshot = await client.GetAsync(execution.InstanceId, cancellationToken).ConfigureAwait(false);
         ExecutionOutcome backend = FromSnapshot(snapshot, execution);
+        if (history is not null && snapshot is { Status: ExecutionRuntimeStatus.Running } && OpenWork.IsFinished(snapshot.CustomStatusJson)
+            && await DecidedAsync(history, execution.InstanceId, cancellationToken).ConfigureAwait(false) is { } decided)
+        {
+            backend = decided;
+        }
+
         if (execution.KnownClosed() is { StopDate: { } known } closed)
         {
             if (closed.Status == backend.Status)
@@ -49,13 +61,42 @@ internal static class ExecutionOutcomes
     }
 
     /// <summary>
+    /// The result an instance that still runs has decided, from the closing event its history ends with (the orchestrator
+    /// records it before it says <see cref="StateMachineOrchestrator.FinishedStatus"/>): where the backend completes the
+    /// instance only once the work it abandoned has answered (the Functions app: a Task activity's next look, a terminated
+    /// child's answer; an instance of an earlier version until its abandoned handler answers), DescribeExecution answers
+    /// the decided status at once, as ListExecutions does from the index. <c>null</c> when the history does not end so.
+    /// </summary>
+    /// <param name="history">The execution histories.</param>
+    /// <param name="instanceId">The durable instance id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The decided outcome, or <c>null</c>.</returns>
+    internal static async Task<ExecutionOutcome?> DecidedAsync(IExecutionHistoryStore history, string instanceId, CancellationToken cancellationToken)
+    {
+        long last = await history.LastIdAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<HistoryEvent> closing = last == 0 ? [] : await history.RangeAsync(instanceId, last, last, 1, cancellationToken).ConfigureAwait(false);
+        if (closing.Count == 0 || ExecutionClosings.StatusOf(closing[0].Type) is not { } status || status == "ABORTED")
+        {
+            return null;
+        }
+
+        System.Text.Json.Nodes.JsonObject? details = closing[0].Details;
+        return new ExecutionOutcome(status, DateTimeOffset.FromUnixTimeMilliseconds(closing[0].Timestamp.ToUnixTimeMilliseconds()))
+        {
+            Output = status == "SUCCEEDED" ? (string?)details?["output"] ?? "null" : null,
+            Error = (string?)details?["error"],
+            Cause = (string?)details?["cause"],
+        };
+    }
+
+    /// <summary>
     /// Corrects the execution index with what the backend answered: a closing the index does not know (lost with a
     /// process killed between the instance's completion and the index's write), or a different one (a stop that came
     /// after the instance completed). Only for a closing after the last redrive; conditional on the record as read.
     /// </summary>
     /// <param name="executions">The execution index.</param>
     /// <param name="execution">The execution as read from the index.</param>
-    /// <param name="outcome">Where it stands, as <see cref="OfAsync(ExecutionRecord, IExecutionClient, CancellationToken)"/> answered.</param>
+    /// <param name="outcome">Where it stands, as <see cref="OfAsync(ExecutionRecord, IExecutionClient, CancellationToken, IExecutionHistoryStore)"/> answered.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Whether the index was changed.</returns>
     public static async Task<bool> CorrectIndexAsync(IExecutionIndex executions, ExecutionRecord execution, ExecutionOutcome outcome, CancellationToken cancellationToken)

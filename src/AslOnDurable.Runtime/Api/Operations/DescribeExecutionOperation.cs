@@ -21,7 +21,7 @@ internal sealed class DescribeExecutionOperation(ApiResources api) : ApiOperatio
     protected override async Task<DescribeExecutionResponse> HandleAsync(ExecutionArnRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
         ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
-        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
+        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken, api.History).ConfigureAwait(false);
         DescribeExecutionResponse description = ExecutionStarts.Describe(execution, outcome);
         if (execution.StateMachine.Type == ApiResources.Express)
         {

@@ -28,7 +28,7 @@ internal sealed class GetExecutionHistoryOperation(ApiResources api) : ApiOperat
         }
 
         bool data = request.IncludeExecutionData ?? true;
-        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
+        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken, api.History).ConfigureAwait(false);
         bool reverse = request.ReverseOrder == true;
         string scope = $"{Action}|{execution.ExecutionArn}|{reverse}";
         int size = PageToken.Size(request.MaxResults);

@@ -46,7 +46,7 @@ internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetr
         // (another host's) is not overwritten; the record is read and the execution checked again instead.
         for (int attempt = 1; ; attempt++)
         {
-            ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
+            ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken, api.History).ConfigureAwait(false);
             if (outcome.StopDate is { } closed)
             {
                 return new StopExecutionResponse(closed);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Errors;
 using AslOnDurable.Runtime.Durable.Activities.MapRuns;
@@ -23,7 +22,11 @@ namespace AslOnDurable.Runtime.Durable.MapRuns;
 /// map runs still wait for theirs). The map run's record (<see cref="MapRunRecord"/>) is the orchestration's
 /// custom status while it runs and part of its output.
 /// </remarks>
-public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
+/// <param name="closesOpenChildren">
+/// Whether a map run that ends without its running STANDARD children terminates them itself, by a call of
+/// <see cref="ActivityNames.CloseChildren"/> (the Functions app); the self-hosts' closing service does it otherwise.
+/// </param>
+public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOrchestrator<string, string>
 {
     /// <summary>Items per chunk unless the input says otherwise.</summary>
     public const int DefaultChunkSize = 100;
@@ -101,7 +104,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         }
 
         // Set once a failing map run has ended without its running children: their late answers start no more work.
-        var closed = new StrongBox<bool>();
+        var open = new OpenMapRunChildren { StartsNoneOnceClosed = closesOpenChildren };
 
         // The children of the STANDARD chunks running (first runs): what an aborted chunk records for a redrive.
         var started = new Dictionary<int, MapRunChild?[]>();
@@ -112,8 +115,14 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             if (failure is not null && running.Count > 0 && AbortsOnFailure(run))
             {
                 // AWS aborts the children still running when the map run fails: end now; the host's closing service
-                // answers the open child calls and terminates the children (the Functions host waits for them instead).
-                closed.Value = true;
+                // answers the open child calls and terminates the children (in the Functions app the map run terminates them itself).
+                open.Closed = true;
+                if (closesOpenChildren && open.Running.Count > 0)
+                {
+                    // Not awaited: the terminated children answer their calls as failed, and the map run then completes.
+                    _ = context.CallActivityAsync<string>(ActivityNames.CloseChildren, DurableJson.Serialize(new CloseChildrenInput(PayloadVersion.Current, [.. open.Running])));
+                }
+
                 if (run.RecordAborted == true)
                 {
                     await RecordAbortedAsync(context, run, chunkSize, running, started);
@@ -132,7 +141,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                     ? CallAsync(context, request.RedriveCount > 0 ? ActivityNames.MapRunRedriveChunk : ActivityNames.MapRunChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)))
                     : request.RedriveCount > 0
                         ? RedriveStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), Restarted)
-                        : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), closed, started)));
+                        : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), open, started)));
                 progress = progress with { NextChunk = chunk + 1 };
                 chunksThisGeneration++;
             }
@@ -280,7 +289,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             var result = await CallAsync(context, ActivityNames.MapRunRedriveChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)));
             if (result.RunWhole == true)
             {
-                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency, new StrongBox<bool>(), null);
+                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency, new OpenMapRunChildren(), null);
             }
 
             if (result.Pending != true)
@@ -327,12 +336,12 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
 
     /// <summary>Runs one chunk's STANDARD children as executions of their own, in windows of <paramref name="concurrency"/>.</summary>
     /// <remarks>
-    /// Once the map run has <paramref name="closed"/> (it failed and ended without this chunk), no further window starts.
+    /// Once the map run has closed (<paramref name="open"/>: it failed and ended without this chunk), no further window starts.
     /// The chunk's children, as they start and end, are kept in <paramref name="started"/> (when given) for an aborted
     /// chunk's record.
     /// </remarks>
     private static async Task<MapRunActivityResult> RunStandardChunkAsync(
-        TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency, StrongBox<bool> closed, Dictionary<int, MapRunChild?[]>? started)
+        TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency, OpenMapRunChildren open, Dictionary<int, MapRunChild?[]>? started)
     {
         MapRunChild?[]? children = null;
         string? processor = null;
@@ -346,6 +355,11 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
                 return prepared.Error is null ? prepared with { Error = StatesErrorNames.Runtime, Fatal = true } : prepared;
             }
 
+            if (open.Closed && open.StartsNoneOnceClosed)
+            {
+                return new MapRunActivityResult(PayloadVersion.Current);
+            }
+
             if (children is null)
             {
                 children = new MapRunChild?[count];
@@ -355,11 +369,11 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
             var batch = new List<Task>();
             for (var i = 0; i < inputs.Count; i++)
             {
-                batch.Add(RunChildAsync(context, run, processor, names[i], inputs[i], children, start + i));
+                batch.Add(RunChildAsync(context, run, processor, names[i], inputs[i], children, start + i, open));
             }
 
             await Task.WhenAll(batch);
-            if (closed.Value)
+            if (open.Closed)
             {
                 return new MapRunActivityResult(PayloadVersion.Current);
             }
@@ -389,7 +403,7 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
 
     private static async Task RunChildAsync(
         TaskOrchestrationContext context, MapRunInput run, string processor, string name,
-        System.Text.Json.Nodes.JsonNode? input, MapRunChild?[] children, int index)
+        System.Text.Json.Nodes.JsonNode? input, MapRunChild?[] children, int index, OpenMapRunChildren open)
     {
         var start = Utc(context);
 
@@ -399,7 +413,8 @@ public sealed class MapRunOrchestrator : TaskOrchestrator<string, string>
         Core.Engine.ExecutionResult result;
         try
         {
-            var output = await context.CallSubOrchestratorAsync<string>(OrchestratorNames.StateMachine, payload, new SubOrchestrationOptions { InstanceId = MapRunInstanceIds.FromArn(MapRunChunks.ChildExecutionArn(run.Request, name)) });
+            var instanceId = MapRunInstanceIds.FromArn(MapRunChunks.ChildExecutionArn(run.Request, name));
+            var output = await open.CallAsync(instanceId, () => context.CallSubOrchestratorAsync<string>(OrchestratorNames.StateMachine, payload, new SubOrchestrationOptions { InstanceId = instanceId }));
             result = StateMachineResults.ToResult(DurableJson.Deserialize<StateMachineOutput>(output));
         }
         catch (TaskFailedException e)

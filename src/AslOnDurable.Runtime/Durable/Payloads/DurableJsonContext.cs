@@ -21,6 +21,7 @@ namespace AslOnDurable.Runtime.Durable.Payloads;
 [JsonSerializable(typeof(TaskActivityResult))]
 [JsonSerializable(typeof(NestedExecutionStart))]
 [JsonSerializable(typeof(DetachedExecutionInput))]
+[JsonSerializable(typeof(CloseChildrenInput))]
 [JsonSerializable(typeof(TaskCallbackEvent))]
 [JsonSerializable(typeof(MapRunInput))]
 [JsonSerializable(typeof(MapRunActivityInput))]

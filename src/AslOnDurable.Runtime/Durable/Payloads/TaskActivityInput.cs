@@ -33,4 +33,10 @@ public sealed record TaskActivityInput(int Version, string StateName, string Res
 
     /// <summary>The W3C <c>traceparent</c> of the task call's span, so the activity's work joins the execution's trace.</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// Gets the orchestration instance that made the call, so a host without a closing service (the Functions app) can
+    /// stop waiting once that instance's result is decided (<see cref="Activities.StateMachineTaskActivity"/>).
+    /// </summary>
+    public string? InstanceId { get; init; }
 }
