@@ -5,7 +5,7 @@ namespace AslOnDurable.Core.Engine.History;
 
 /// <summary>
 /// Keeps history events in memory, in the order they were recorded (safe for concurrent branches), packed: each event
-/// is a fixed-size entry without references, its payload texts and other details UTF-8 bytes in large shared blocks,
+/// is a packed entry without references (a few bytes), its payload texts and other details UTF-8 bytes in large shared blocks,
 /// state and type names stored once. A payload recorded again (a state's output is the next state's input) is stored
 /// once, and a new payload is stored as its difference from the one before it (in recording order): the length of the
 /// prefix and of the suffix they share, and the bytes between. <see cref="Events"/> rebuilds the events (decoding the
@@ -24,16 +24,16 @@ namespace AslOnDurable.Core.Engine.History;
 /// <param name="maxEvents">How many events to keep (AWS's console shows at most 25,000); unbounded by default.</param>
 public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : IHistorySink, IDirectHistorySink
 {
-    private const int EntriesPerBlock = 1024; // 1024 x 28 B: below the large-object heap (its allocations trigger full collections)
     private const int BytesPerBlock = 64 * 1024;
     private const byte Generic = 0;
     private const byte Entered = 1;
     private const byte Exited = 2;
+    private const byte PayloadDetails = 3; // details {resource?, member: payload as a string}, the payload stored as state payloads are
     private const int MaxNamesByReference = 4096; // names built per event (not the plan's instances) must not grow it without end
     private const int DeltaHeader = 2 * sizeof(int); // the shared prefix's and suffix's lengths, before the bytes between
 
     private readonly Lock gate = new();
-    private readonly List<Entry[]> entries = [];
+    private readonly EntryLog entryLog = new();
     private readonly List<byte[]> blocks = [];
     private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> nameIdsByReference = new(ReferenceEqualityComparer.Instance);
@@ -75,9 +75,10 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
             {
                 var events = new HistoryEvent[count];
                 EntryDecoder decoder = new(this);
+                EntryLog.Reader reader = new(entryLog);
                 for (var i = 0; i < count; i++)
                 {
-                    events[i] = decoder.Next(i, in entries[i / EntriesPerBlock][i % EntriesPerBlock]);
+                    events[i] = decoder.Next(i, reader.Next());
                 }
 
                 return events;
@@ -108,21 +109,29 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
         => Record(id, previousEventId, type, timestamp, details);
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// The payload is stored as state payloads are (raw bytes, as a difference from the payload stored before it: a Task's
+    /// parameters or output mostly repeat its state's input), not escaped into the details' text: the details keep the
+    /// resource and the member with <c>null</c> in its place, which the reader replaces with the payload as a string.
+    /// </remarks>
     void IDirectHistorySink.RecordPayload(long id, long previousEventId, string type, DateTimeOffset timestamp, string? resource, string member, ReadOnlySpan<byte> payload)
     {
         lock (gate)
         {
-            if (BeginDetails(id, previousEventId, type, timestamp, out var entry) is not { } json)
+            if (!TryBegin(id, previousEventId, type, null, PayloadDetails, timestamp, out var entry))
             {
                 return;
             }
 
+            entry.PayloadLength = StorePayload(payload); // before the details: the reader finds the texts in this order
+            var json = BeginExtra();
+            json.WriteStartObject();
             if (resource is not null)
             {
                 json.WriteString("resource", resource);
             }
 
-            json.WriteString(member, payload);
+            json.WriteNull(member); // the last member: the reader puts the payload there
             EndDetails(ref entry);
         }
     }
@@ -204,25 +213,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 return;
             }
 
-            var last = lastPayload.AsSpan(0, lastPayloadSize);
-            if (anyPayload && payload.SequenceEqual(last))
-            {
-                // Compared by content: the recorder may hand every payload in the same reused buffer.
-                entry.PayloadLength = SamePayload;
-            }
-            else
-            {
-                entry.PayloadLength = WriteDelta(last, payload);
-                anyPayload = true;
-                if (lastPayload.Length < payload.Length)
-                {
-                    lastPayload = new byte[Math.Max(payload.Length, 2 * lastPayload.Length)];
-                }
-
-                payload.CopyTo(lastPayload);
-                lastPayloadSize = payload.Length;
-            }
-
+            entry.PayloadLength = StorePayload(payload);
             if (assignedVariables is { Count: > 0 } assigned)
             {
                 var json = BeginExtra();
@@ -238,6 +229,31 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
 
             Add(in entry);
         }
+    }
+
+    /// <summary>
+    /// Stores a payload as its difference from the payload stored last (or as <see cref="SamePayload"/> when equal) and
+    /// keeps a copy of it to compare the next one with; returns the entry's payload length.
+    /// </summary>
+    private int StorePayload(ReadOnlySpan<byte> payload)
+    {
+        var last = lastPayload.AsSpan(0, lastPayloadSize);
+        if (anyPayload && payload.SequenceEqual(last))
+        {
+            // Compared by content: the recorder may hand every payload in the same reused buffer.
+            return SamePayload;
+        }
+
+        var length = WriteDelta(last, payload);
+        anyPayload = true;
+        if (lastPayload.Length < payload.Length)
+        {
+            lastPayload = new byte[Math.Max(payload.Length, 2 * lastPayload.Length)];
+        }
+
+        payload.CopyTo(lastPayload);
+        lastPayloadSize = payload.Length;
+        return length;
     }
 
     private void Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)
