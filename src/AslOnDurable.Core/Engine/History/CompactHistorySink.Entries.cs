@@ -211,6 +211,7 @@ public sealed partial class CompactHistorySink
         private long lastTicks;
         private short lastOffset;
         private byte[] lastPayload = [];
+        private byte[] lastTaskPayload = [];
         private byte[] lastExtra = [];
 
         public HistoryEvent Next(int index, in Entry entry)
@@ -237,15 +238,17 @@ public sealed partial class CompactHistorySink
                 return new HistoryEvent(id, previousEventId, typeName, timestamp, details);
             }
 
-            // The payload was stored before the details (see RecordState): read in the same order.
-            var payload = entry.PayloadLength == SamePayload ? lastPayload : Decode(ref lastPayload, entry.PayloadLength); // shared by events recording the same payload
             if (entry.Kind == PayloadDetails)
             {
+                // The payload was stored before the details, in its own chain (see RecordPayload).
+                var payload = entry.PayloadLength == SamePayload ? lastTaskPayload : Decode(ref lastTaskPayload, entry.PayloadLength);
                 var withPayload = System.Text.Json.Nodes.JsonNode.Parse(Decode(ref lastExtra, entry.ExtraLength))!.AsObject();
                 withPayload.SetAt(withPayload.Count - 1, System.Text.Json.Nodes.JsonValue.Create(System.Text.Encoding.UTF8.GetString(payload)));
                 return new HistoryEvent(id, previousEventId, typeName, timestamp, withPayload);
             }
 
+            // The payload was stored before the details (see RecordState): read in the same order.
+            var statePayload = entry.PayloadLength == SamePayload ? lastPayload : Decode(ref lastPayload, entry.PayloadLength); // shared by events recording the same payload
             KeyValuePair<string, string>[]? assigned = null;
             if (entry.ExtraLength > 0)
             {
@@ -254,7 +257,7 @@ public sealed partial class CompactHistorySink
 
             return new HistoryEvent(id, previousEventId, typeName, timestamp, null)
             {
-                State = new StateEventDetails(sink.names[name], payload, entry.Kind == Exited, assigned),
+                State = new StateEventDetails(sink.names[name], statePayload, entry.Kind == Exited, assigned),
             };
         }
 

@@ -47,9 +47,8 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     private EntryEncoder encoder;
     private int count;
     private long dropped;
-    private byte[] lastPayload = []; // a copy of the payload stored last (its first lastPayloadSize bytes)
-    private int lastPayloadSize;
-    private bool anyPayload;
+    private PayloadChain statePayloads; // state entered/exited payloads, each stored against the one before
+    private PayloadChain taskPayloads; // PayloadDetails payloads (a Task's parameters and output, a retry's the same again): their own chain
 
     /// <summary>How many events are kept.</summary>
     public int Count
@@ -123,7 +122,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 return;
             }
 
-            entry.PayloadLength = StorePayload(payload); // before the details: the reader finds the texts in this order
+            entry.PayloadLength = taskPayloads.Store(this, payload); // before the details: the reader finds the texts in this order
             var json = BeginExtra();
             json.WriteStartObject();
             if (resource is not null)
@@ -213,7 +212,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 return;
             }
 
-            entry.PayloadLength = StorePayload(payload);
+            entry.PayloadLength = statePayloads.Store(this, payload);
             if (assignedVariables is { Count: > 0 } assigned)
             {
                 var json = BeginExtra();
@@ -231,29 +230,35 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
         }
     }
 
-    /// <summary>
-    /// Stores a payload as its difference from the payload stored last (or as <see cref="SamePayload"/> when equal) and
-    /// keeps a copy of it to compare the next one with; returns the entry's payload length.
-    /// </summary>
-    private int StorePayload(ReadOnlySpan<byte> payload)
+    /// <summary>Payloads stored one against the other: a copy of the last one (its first <c>size</c> bytes) to compare the next with.</summary>
+    private struct PayloadChain
     {
-        var last = lastPayload.AsSpan(0, lastPayloadSize);
-        if (anyPayload && payload.SequenceEqual(last))
-        {
-            // Compared by content: the recorder may hand every payload in the same reused buffer.
-            return SamePayload;
-        }
+        private byte[]? last;
+        private int size;
 
-        var length = WriteDelta(last, payload);
-        anyPayload = true;
-        if (lastPayload.Length < payload.Length)
+        /// <summary>
+        /// Stores a payload as its difference from the chain's last one (or as <see cref="SamePayload"/> when equal);
+        /// returns the entry's payload length.
+        /// </summary>
+        public int Store(CompactHistorySink sink, ReadOnlySpan<byte> payload)
         {
-            lastPayload = new byte[Math.Max(payload.Length, 2 * lastPayload.Length)];
-        }
+            var previous = (last ?? []).AsSpan(0, size);
+            if (last is not null && payload.SequenceEqual(previous))
+            {
+                // Compared by content: the recorder may hand every payload in the same reused buffer.
+                return SamePayload;
+            }
 
-        payload.CopyTo(lastPayload);
-        lastPayloadSize = payload.Length;
-        return length;
+            var length = sink.WriteDelta(previous, payload);
+            if (last is null || last.Length < payload.Length)
+            {
+                last = new byte[Math.Max(payload.Length, 2 * (last?.Length ?? 0))];
+            }
+
+            payload.CopyTo(last);
+            size = payload.Length;
+            return length;
+        }
     }
 
     private void Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)
