@@ -242,8 +242,8 @@ public sealed partial class CompactHistorySink
             {
                 // The payload was stored before the details, in its own chain (see RecordPayload).
                 var payload = entry.PayloadLength == SamePayload ? lastTaskPayload : Decode(ref lastTaskPayload, entry.PayloadLength);
-                var withPayload = System.Text.Json.Nodes.JsonNode.Parse(Decode(ref lastExtra, entry.ExtraLength))!.AsObject();
-                withPayload.SetAt(withPayload.Count - 1, System.Text.Json.Nodes.JsonValue.Create(System.Text.Encoding.UTF8.GetString(payload)));
+                System.Text.Json.Nodes.JsonObject withPayload = name == NoName ? [] : new() { ["resource"] = sink.names[name] };
+                withPayload[sink.names[entry.ExtraLength]] = System.Text.Encoding.UTF8.GetString(payload);
                 return new HistoryEvent(id, previousEventId, typeName, timestamp, withPayload);
             }
 

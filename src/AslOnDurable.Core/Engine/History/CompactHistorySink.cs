@@ -28,7 +28,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     private const byte Generic = 0;
     private const byte Entered = 1;
     private const byte Exited = 2;
-    private const byte PayloadDetails = 3; // details {resource?, member: payload as a string}, the payload stored as state payloads are
+    private const byte PayloadDetails = 3; // details {resource?, member: payload as a string}: the payload stored as state payloads are, the resource as the name, the member's name id as the extra length
     private const int MaxNamesByReference = 4096; // names built per event (not the plan's instances) must not grow it without end
     private const int DeltaHeader = 2 * sizeof(int); // the shared prefix's and suffix's lengths, before the bytes between
 
@@ -109,29 +109,24 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
 
     /// <inheritdoc/>
     /// <remarks>
-    /// The payload is stored as state payloads are (raw bytes, as a difference from the payload stored before it: a Task's
-    /// parameters or output mostly repeat its state's input), not escaped into the details' text: the details keep the
-    /// resource and the member with <c>null</c> in its place, which the reader replaces with the payload as a string.
+    /// The payload is stored as state payloads are (raw bytes, as a difference from the payload stored before it in a chain
+    /// of their own), not escaped into a details text; the resource and the member are name ids, and the reader builds
+    /// <c>{"resource"?, member: payload as a string}</c>.
     /// </remarks>
     void IDirectHistorySink.RecordPayload(long id, long previousEventId, string type, DateTimeOffset timestamp, string? resource, string member, ReadOnlySpan<byte> payload)
     {
         lock (gate)
         {
-            if (!TryBegin(id, previousEventId, type, null, PayloadDetails, timestamp, out var entry))
+            // The resource goes where a state event keeps its state's name, the member's name id where other events keep
+            // their details' length: no text beside the payload (a Task's resource is the plan's string, found by reference).
+            if (!TryBegin(id, previousEventId, type, resource, PayloadDetails, timestamp, out var entry))
             {
                 return;
             }
 
-            entry.PayloadLength = taskPayloads.Store(this, payload); // before the details: the reader finds the texts in this order
-            var json = BeginExtra();
-            json.WriteStartObject();
-            if (resource is not null)
-            {
-                json.WriteString("resource", resource);
-            }
-
-            json.WriteNull(member); // the last member: the reader puts the payload there
-            EndDetails(ref entry);
+            entry.PayloadLength = taskPayloads.Store(this, payload);
+            entry.ExtraLength = NameId(member);
+            Add(in entry);
         }
     }
 
