@@ -11,36 +11,134 @@ public sealed partial class CompactHistorySink
 
     private void Add(in Entry entry)
     {
-        if (count % EntriesPerBlock == 0)
-        {
-            entries.Add(new Entry[EntriesPerBlock]);
-        }
-
-        entries[count / EntriesPerBlock][count % EntriesPerBlock] = entry;
+        entryLog.Append(in entry);
         count++;
     }
 
     private ReadOnlyMemory<byte> Bytes(long at, int length) => blocks[(int)(at >> 32)].AsMemory((int)(at & uint.MaxValue), length);
 
     /// <summary>
-    /// One event without references, 28 bytes: its id, previous id and time as differences from the event recorded before
-    /// it (ids are mostly consecutive, times close), name ids, and the lengths of its stored texts. Where the texts are is
-    /// not kept: they were stored in recording order, so reading in that order finds them again (<see cref="Placement"/>).
+    /// One event without references: its id, previous id and time as differences from the event recorded before it (ids
+    /// are mostly consecutive, times close), name ids, and the lengths of its stored texts. Where the texts are is not
+    /// kept: they were stored in recording order, so reading in that order finds them again (<see cref="Placement"/>).
     /// An event whose values do not fit (the first, a long wait, another time zone, thousands of names) keeps them in
-    /// <see cref="wide"/>.
+    /// <see cref="wide"/>. Kept packed in <see cref="EntryLog"/> (mostly 8-11 bytes).
     /// </summary>
     private struct Entry
     {
         public int IdDelta; // the id minus the previous entry's
         public int PreviousDelta; // the id minus the previous event id
         public int TicksDelta; // the time minus the previous entry's, in ticks
-        public int PayloadLength; // the stored difference's length, SamePayload, or 0 (no payload: not a state event)
+        public int PayloadLength; // the stored difference's length, SamePayload, or 0 (no payload: neither a state event nor PayloadDetails)
         public int ExtraLength; // the stored details' length, 0 (state event) or -1 (other event) when none
         public ushort Type;
         public ushort Name; // NoName when none
         public byte Kind;
         public bool Wide;
         public bool RawVariables; // the assigned variables' values are stored as their JSON texts, not as JSON strings
+    }
+
+    /// <summary>
+    /// The entries, one after another as variable-length integers in blocks of bytes (a header byte with the kind,
+    /// whether the entry is wide and whether its variables are raw texts, then the differences zigzag-encoded, then the name ids and text lengths): every byte
+    /// kept is memory the process must first touch, which costs more than the encoding. Read back in order only.
+    /// </summary>
+    private sealed class EntryLog
+    {
+        private const int MaxEntryBytes = 1 + (7 * 5);
+        private const int FirstBlock = 1024;
+        private const int LargestBlock = 64 * 1024;
+
+        private readonly List<byte[]> blocks = [];
+        private readonly List<int> used = [];
+
+        public void Append(in Entry entry)
+        {
+            var block = blocks.Count == 0 ? null : blocks[^1];
+            var at = block is null ? 0 : used[^1];
+            if (block is null || at + MaxEntryBytes > block.Length)
+            {
+                block = new byte[block is null ? FirstBlock : Math.Min(LargestBlock, 2 * block.Length)];
+                blocks.Add(block);
+                used.Add(0);
+                at = 0;
+            }
+
+            block[at++] = (byte)(entry.Kind | (entry.Wide ? 4 : 0) | (entry.RawVariables ? 8 : 0));
+            if (!entry.Wide)
+            {
+                Write(block, ref at, ZigZag(entry.IdDelta));
+                Write(block, ref at, ZigZag(entry.PreviousDelta));
+                Write(block, ref at, ZigZag(entry.TicksDelta));
+                Write(block, ref at, entry.Type);
+                Write(block, ref at, entry.Name == NoName ? 0u : entry.Name + 1u);
+            }
+
+            Write(block, ref at, ZigZag(entry.PayloadLength));
+            Write(block, ref at, ZigZag(entry.ExtraLength));
+            used[^1] = at;
+        }
+
+        /// <summary>Reads the entries in the order they were appended.</summary>
+        public struct Reader(EntryLog log)
+        {
+            private int block;
+            private int at;
+
+            public Entry Next()
+            {
+                if (at >= log.used[block])
+                {
+                    (block, at) = (block + 1, 0);
+                }
+
+                var bytes = log.blocks[block];
+                var header = bytes[at++];
+                Entry entry = new() { Kind = (byte)(header & 3), Wide = (header & 4) != 0, RawVariables = (header & 8) != 0, Name = NoName };
+                if (!entry.Wide)
+                {
+                    entry.IdDelta = UnZigZag(Read(bytes, ref at));
+                    entry.PreviousDelta = UnZigZag(Read(bytes, ref at));
+                    entry.TicksDelta = UnZigZag(Read(bytes, ref at));
+                    entry.Type = (ushort)Read(bytes, ref at);
+                    var name = Read(bytes, ref at);
+                    entry.Name = name == 0 ? NoName : (ushort)(name - 1);
+                }
+
+                entry.PayloadLength = UnZigZag(Read(bytes, ref at));
+                entry.ExtraLength = UnZigZag(Read(bytes, ref at));
+                return entry;
+            }
+        }
+
+        private static uint ZigZag(int value) => (uint)((value << 1) ^ (value >> 31));
+
+        private static int UnZigZag(uint value) => (int)(value >> 1) ^ -(int)(value & 1);
+
+        private static void Write(byte[] bytes, ref int at, uint value)
+        {
+            while (value >= 0x80)
+            {
+                bytes[at++] = (byte)(value | 0x80);
+                value >>= 7;
+            }
+
+            bytes[at++] = (byte)value;
+        }
+
+        private static uint Read(byte[] bytes, ref int at)
+        {
+            uint value = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                var b = bytes[at++];
+                value |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return value;
+                }
+            }
+        }
     }
 
     /// <summary>An entry's values in full, when they do not fit it.</summary>
@@ -114,6 +212,7 @@ public sealed partial class CompactHistorySink
         private long lastTicks;
         private short lastOffset;
         private byte[] lastPayload = [];
+        private byte[] lastTaskPayload = [];
         private byte[] lastExtra = [];
         private byte[] lastVariables = [];
 
@@ -141,8 +240,17 @@ public sealed partial class CompactHistorySink
                 return new HistoryEvent(id, previousEventId, typeName, timestamp, details);
             }
 
+            if (entry.Kind == PayloadDetails)
+            {
+                // The payload was stored before the details, in its own chain (see RecordPayload).
+                var payload = entry.PayloadLength == SamePayload ? lastTaskPayload : Decode(ref lastTaskPayload, entry.PayloadLength);
+                System.Text.Json.Nodes.JsonObject withPayload = name == NoName ? [] : new() { ["resource"] = sink.names[name] };
+                withPayload[sink.names[entry.ExtraLength]] = System.Text.Encoding.UTF8.GetString(payload);
+                return new HistoryEvent(id, previousEventId, typeName, timestamp, withPayload);
+            }
+
             // The payload was stored before the details (see RecordState): read in the same order.
-            var payload = entry.PayloadLength == SamePayload ? lastPayload : Decode(ref lastPayload, entry.PayloadLength); // shared by events recording the same payload
+            var statePayload = entry.PayloadLength == SamePayload ? lastPayload : Decode(ref lastPayload, entry.PayloadLength); // shared by events recording the same payload
             KeyValuePair<string, string>[]? assigned = null;
             if (entry.ExtraLength > 0)
             {
@@ -154,7 +262,7 @@ public sealed partial class CompactHistorySink
 
             return new HistoryEvent(id, previousEventId, typeName, timestamp, null)
             {
-                State = new StateEventDetails(sink.names[name], payload, entry.Kind == Exited, assigned),
+                State = new StateEventDetails(sink.names[name], statePayload, entry.Kind == Exited, assigned),
             };
         }
 

@@ -5,7 +5,7 @@ namespace AslOnDurable.Core.Engine.History;
 
 /// <summary>
 /// Keeps history events in memory, in the order they were recorded (safe for concurrent branches), packed: each event
-/// is a fixed-size entry without references, its payload texts and other details UTF-8 bytes in large shared blocks,
+/// is a packed entry without references (a few bytes), its payload texts and other details UTF-8 bytes in large shared blocks,
 /// state and type names stored once. A payload recorded again (a state's output is the next state's input) is stored
 /// once, and a new payload is stored as its difference from the one before it (in recording order): the length of the
 /// prefix and of the suffix they share, and the bytes between. <see cref="Events"/> rebuilds the events (decoding the
@@ -24,16 +24,16 @@ namespace AslOnDurable.Core.Engine.History;
 /// <param name="maxEvents">How many events to keep (AWS's console shows at most 25,000); unbounded by default.</param>
 public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : IHistorySink, IDirectHistorySink
 {
-    private const int EntriesPerBlock = 1024; // 1024 x 28 B: below the large-object heap (its allocations trigger full collections)
     private const int BytesPerBlock = 64 * 1024;
     private const byte Generic = 0;
     private const byte Entered = 1;
     private const byte Exited = 2;
+    private const byte PayloadDetails = 3; // details {resource?, member: payload as a string}: the payload stored as state payloads are, the resource as the name, the member's name id as the extra length
     private const int MaxNamesByReference = 4096; // names built per event (not the plan's instances) must not grow it without end
     private const int DeltaHeader = 2 * sizeof(int); // the shared prefix's and suffix's lengths, before the bytes between
 
     private readonly Lock gate = new();
-    private readonly List<Entry[]> entries = [];
+    private readonly EntryLog entryLog = new();
     private readonly List<byte[]> blocks = [];
     private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> nameIdsByReference = new(ReferenceEqualityComparer.Instance);
@@ -48,9 +48,8 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     private EntryEncoder encoder;
     private int count;
     private long dropped;
-    private byte[] lastPayload = []; // a copy of the payload stored last (its first lastPayloadSize bytes)
-    private int lastPayloadSize;
-    private bool anyPayload;
+    private PayloadChain statePayloads; // state entered/exited payloads, each stored against the one before
+    private PayloadChain taskPayloads; // PayloadDetails payloads (a Task's parameters and output, a retry's the same again): their own chain
 
     /// <summary>How many events are kept.</summary>
     public int Count
@@ -76,9 +75,10 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
             {
                 var events = new HistoryEvent[count];
                 EntryDecoder decoder = new(this);
+                EntryLog.Reader reader = new(entryLog);
                 for (var i = 0; i < count; i++)
                 {
-                    events[i] = decoder.Next(i, in entries[i / EntriesPerBlock][i % EntriesPerBlock]);
+                    events[i] = decoder.Next(i, reader.Next());
                 }
 
                 return events;
@@ -109,22 +109,25 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
         => Record(id, previousEventId, type, timestamp, details);
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// The payload is stored as state payloads are (raw bytes, as a difference from the payload stored before it in a chain
+    /// of their own), not escaped into a details text; the resource and the member are name ids, and the reader builds
+    /// <c>{"resource"?, member: payload as a string}</c>.
+    /// </remarks>
     void IDirectHistorySink.RecordPayload(long id, long previousEventId, string type, DateTimeOffset timestamp, string? resource, string member, ReadOnlySpan<byte> payload)
     {
         lock (gate)
         {
-            if (BeginDetails(id, previousEventId, type, timestamp, out var entry) is not { } json)
+            // The resource goes where a state event keeps its state's name, the member's name id where other events keep
+            // their details' length: no text beside the payload (a Task's resource is the plan's string, found by reference).
+            if (!TryBegin(id, previousEventId, type, resource, PayloadDetails, timestamp, out var entry))
             {
                 return;
             }
 
-            if (resource is not null)
-            {
-                json.WriteString("resource", resource);
-            }
-
-            json.WriteString(member, payload);
-            EndDetails(ref entry);
+            entry.PayloadLength = taskPayloads.Store(this, payload);
+            entry.ExtraLength = NameId(member);
+            Add(in entry);
         }
     }
 
@@ -209,25 +212,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 return;
             }
 
-            var last = lastPayload.AsSpan(0, lastPayloadSize);
-            if (anyPayload && payload.SequenceEqual(last))
-            {
-                // Compared by content: the recorder may hand every payload in the same reused buffer.
-                entry.PayloadLength = SamePayload;
-            }
-            else
-            {
-                entry.PayloadLength = WriteDelta(last, payload);
-                anyPayload = true;
-                if (lastPayload.Length < payload.Length)
-                {
-                    lastPayload = new byte[Math.Max(payload.Length, 2 * lastPayload.Length)];
-                }
-
-                payload.CopyTo(lastPayload);
-                lastPayloadSize = payload.Length;
-            }
-
+            entry.PayloadLength = statePayloads.Store(this, payload);
             if (assignedTexts.Count > 0)
             {
                 // Texts written by the recorder (well-formed compact JSON) are kept as the members' values as they are, with
@@ -258,6 +243,37 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
             }
 
             Add(in entry);
+        }
+    }
+
+    /// <summary>Payloads stored one against the other: a copy of the last one (its first <c>size</c> bytes) to compare the next with.</summary>
+    private struct PayloadChain
+    {
+        private byte[]? last;
+        private int size;
+
+        /// <summary>
+        /// Stores a payload as its difference from the chain's last one (or as <see cref="SamePayload"/> when equal);
+        /// returns the entry's payload length.
+        /// </summary>
+        public int Store(CompactHistorySink sink, ReadOnlySpan<byte> payload)
+        {
+            var previous = (last ?? []).AsSpan(0, size);
+            if (last is not null && payload.SequenceEqual(previous))
+            {
+                // Compared by content: the recorder may hand every payload in the same reused buffer.
+                return SamePayload;
+            }
+
+            var length = sink.WriteDelta(previous, payload);
+            if (last is null || last.Length < payload.Length)
+            {
+                last = new byte[Math.Max(payload.Length, 2 * (last?.Length ?? 0))];
+            }
+
+            payload.CopyTo(last);
+            size = payload.Length;
+            return length;
         }
     }
 

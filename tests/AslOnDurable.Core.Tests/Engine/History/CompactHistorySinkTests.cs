@@ -318,4 +318,48 @@ public sealed class CompactHistorySinkTests
         Assert.Null(default(AssignedVariableTexts).ToStrings());
         Assert.Throws<ArgumentException>(() => new AssignedVariableTexts(["a"], [], "1"u8));
     }
+
+    [Fact]
+    public void PayloadEvents_StoredBesideStatePayloads_ReadBackAsTheirDetails()
+    {
+        // Task scheduled/succeeded and execution succeeded payloads share the state payloads' difference chain (equal to
+        // the state's input, different, null, awkward text); their details read back as {resource?, member: text}.
+        List<string> texts = ["{\"n\":1}", "{\"n\":1}", "{\"n\":2,\"q\":\"\\\"<b>&caf\u00e9\u2028\ud83d\ude00\"}", "null", "[]", "\"s\"", string.Empty];
+        Random random = new(11);
+        char[] document = [.. "{" + string.Concat(Enumerable.Range(0, 200).Select(i => $"\"k{i}\":\"v{i}\",")) + "\"end\":0}"];
+        for (var i = 0; i < 300; i++)
+        {
+            document[random.Next(1, document.Length - 1)] = (char)('0' + random.Next(10));
+            texts.Add(new string(document));
+        }
+
+        CompactHistorySink sink = new(maxEvents: 3 * texts.Count - 1);
+        IDirectHistorySink direct = sink;
+        byte[] buffer = new byte[8192];
+        var id = 0L;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var length = Encoding.UTF8.GetBytes(texts[i], buffer);
+            direct.RecordState(++id, id - 1, "TaskStateEntered", DateTimeOffset.UnixEpoch, "T", buffer.AsSpan(0, length), exited: false, default);
+            var other = Encoding.UTF8.GetBytes(texts[(i * 7) % texts.Count]);
+            direct.RecordPayload(++id, id - 1, "TaskScheduled", DateTimeOffset.UnixEpoch, i % 3 == 0 ? null : "arn:aws:states:::lambda:invoke", i % 2 == 0 ? "parameters" : "output", i % 4 == 0 ? buffer.AsSpan(0, length) : other);
+            Array.Fill(buffer, (byte)'#');
+            direct.RecordFailure(++id, id - 1, "TaskFailed", DateTimeOffset.UnixEpoch, "E" + i, i % 2 == 0 ? null : texts[i]);
+        }
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(3 * texts.Count - 1, events.Count);
+        Assert.Equal(1, sink.Dropped);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(texts[i], events[3 * i].State!.Payload);
+            JsonObject expected = i % 3 == 0 ? [] : new JsonObject { ["resource"] = "arn:aws:states:::lambda:invoke" };
+            expected[i % 2 == 0 ? "parameters" : "output"] = i % 4 == 0 ? texts[i] : texts[(i * 7) % texts.Count];
+            Assert.Equal(expected.ToJsonString(), events[3 * i + 1].Details!.ToJsonString());
+            if (3 * i + 2 < events.Count)
+            {
+                Assert.Equal(new JsonObject { ["error"] = "E" + i, ["cause"] = i % 2 == 0 ? null : texts[i] }.ToJsonString(), events[3 * i + 2].Details!.ToJsonString());
+            }
+        }
+    }
 }
