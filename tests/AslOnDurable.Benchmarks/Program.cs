@@ -4,7 +4,7 @@
 //        --jsonata [--ms 100] [--batches 5] [name-substring ...]   (JSONata evaluation throughput)
 //        --durable [--count 100] [--runs 15] [--warmups 40] [--azurite] [--storage CONN] [--actions-per-generation N] [seq|map]
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
-//        --durable-replay [--count 100] [--runs 101] [--warmups 300] [seq|map]
+//        --durable-replay [--count 100] [--runs 101] [--warmups 300] [--alloc-types] [seq|map]
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
 //        --map-run [--sizes 10000,100000] [--warmup 10000] [--warmup-rounds 2 (6 with --isolate)] [--rounds 3] [--standard 1000] [--azurite]
 //                  [--chunks-per-generation N] [--no-hand] [--isolate] [--alloc-types]

@@ -67,6 +67,14 @@ internal static class ReplayBenchmark
                 }
             }
 
+            if (DefinitionBenchmark.Allocations is { } sampler)
+            {
+                // --alloc-types: what each variant allocates by type, over as many runs as were measured.
+                sampler.Print("warm-ups and timed runs, discarded", top: 0);
+                Sample(sampler, $"replay {workflow.Name} ASL", asl, aslEpisodes, options.Runs);
+                Sample(sampler, $"replay {workflow.Name} hand-written", hand, handEpisodes, options.Runs);
+            }
+
             var aslBytes = Allocated(asl, aslEpisodes);
             var handBytes = Allocated(hand, handEpisodes);
             aslTimes.Sort();
@@ -78,7 +86,7 @@ internal static class ReplayBenchmark
                 : $"  thread CPU: ASL {aslCpu[aslCpu.Count / 2]:F3} ms  hand {handCpu[handCpu.Count / 2]:F3} ms  ratio {aslCpu[aslCpu.Count / 2] / handCpu[handCpu.Count / 2]:F2}x (best {aslCpu[0] / handCpu[0]:F2}x)";
             Console.WriteLine($"replay {workflow.Name,-8} {aslEpisodes.Count,4} episodes: ASL {aslMedian,8:F2} ms  hand {handMedian,8:F2} ms  " +
                 $"ratio {aslMedian / handMedian:F2}x (best {aslTimes[0] / handTimes[0]:F2}x)  ({options.Runs} runs)  " +
-                $"allocated: ASL {aslBytes / 1048576.0:F2} MiB  hand {handBytes / 1048576.0:F2} MiB per run{cpu}  load {LoadAverage.Read()}");
+                $"allocated: ASL {aslBytes / 1048576.0:F2} MiB ({aslBytes:N0} B)  hand {handBytes / 1048576.0:F2} MiB ({handBytes:N0} B) per run{cpu}  load {LoadAverage.Read()}");
         }
 
         return Task.FromResult(0);
@@ -136,6 +144,16 @@ internal static class ReplayBenchmark
 
         var wall = watch.Elapsed.TotalMilliseconds;
         return (wall, ThreadCpuTime.Milliseconds() - cpuBefore);
+    }
+
+    private static void Sample(AllocationSampler sampler, string title, Func<ITaskOrchestrator> orchestrator, List<(HistoryEvent[] History, int NewFrom)> episodes, int runs)
+    {
+        for (var i = 0; i < runs; i++)
+        {
+            _ = Time(orchestrator, episodes);
+        }
+
+        sampler.Print(title, top: 40);
     }
 
     private static long Allocated(Func<ITaskOrchestrator> orchestrator, List<(HistoryEvent[] History, int NewFrom)> episodes)

@@ -143,10 +143,9 @@ public sealed class Interpreter(ExecutionPlan plan)
     /// <remarks>The one place where unexpected .NET exceptions become <c>States.Runtime</c>.</remarks>
     internal static async ValueTask<BranchOutcome> RunFrameAsync(ExecutionFrame frame, JsonNode? input, int startIndex)
     {
-        var run = frame.Run;
-        var plan = frame.Plan;
-        var environment = frame.Environment;
-        var recording = run.History.IsEnabled;
+        // The frame's run, plan and environment are read from the frame, not kept in locals: locals live across an await
+        // are fields of the async box, allocated once per frame (every Map iteration and Parallel branch, every episode).
+        var recording = frame.Run.History.IsEnabled;
         var index = startIndex;
         var current = input;
         HeldJsonataValue? held = null; // the current input held as the evaluator's value, its node not built (then current is null)
@@ -155,7 +154,7 @@ public sealed class Interpreter(ExecutionPlan plan)
         {
             while (true)
             {
-                if (run.CheckDeadline())
+                if (frame.Run.CheckDeadline())
                 {
                     return new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null));
                 }
@@ -165,25 +164,25 @@ public sealed class Interpreter(ExecutionPlan plan)
                     return new BranchOutcome(ExecutionStatus.Aborted, null, null);
                 }
 
-                if (run.CountStep() is { } overLimit)
+                if (frame.Run.CountStep() is { } overLimit)
                 {
                     return new BranchOutcome(ExecutionStatus.Failed, null, overLimit);
                 }
 
-                var state = plan.States[index];
+                var state = frame.Plan.States[index];
                 if (held is not null && !state.TakesHeldInput)
                 {
-                    current = Materialize(environment, held);
+                    current = Materialize(frame.Environment, held);
                     held = null;
                 }
 
                 var enteredId = recording
                     ? frame.RecordState(state.EnteredEventType, state.Name, currentText ?? frame.PayloadText(current), exited: false)
                     : frame.Record(state.EnteredEventType);
-                environment.Enter(state.Name, run.Host.UtcNow, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
+                frame.Environment.Enter(state.Name, frame.Run.Host.UtcNow, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
                 if (held is not null)
                 {
-                    environment.HoldInput(held);
+                    frame.Environment.HoldInput(held);
                 }
 
                 StepResult step;
@@ -237,7 +236,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                             // A held output is written as the node it would become, without building it (the next state
                             // that reads nodes builds it, as with history off).
                             currentText = held is not null ? frame.PayloadText(held) : frame.PayloadText(current);
-                            frame.RecordState(state.ExitedEventType, state.Name, currentText.Value, exited: true, environment.Scope.TakeCommitted());
+                            frame.RecordState(state.ExitedEventType, state.Name, currentText.Value, exited: true, frame.Environment.Scope.TakeCommitted());
                         }
                         else
                         {
@@ -245,7 +244,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                         }
 
                         index = step.NextIndex;
-                        if (frame.IsRoot && run.Host.ShouldCheckpoint(run.History.LastId - run.FirstEventId))
+                        if (frame.IsRoot && frame.Run.Host.ShouldCheckpoint(frame.Run.History.LastId - frame.Run.FirstEventId))
                         {
                             return new BranchOutcome(ExecutionStatus.ContinuedAsNew, held?.Node ?? current, null, index);
                         }
@@ -255,7 +254,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                         var output = step.OutputNode;
                         if (recording)
                         {
-                            frame.RecordState(state.ExitedEventType, state.Name, frame.PayloadText(output), exited: true, environment.Scope.TakeCommitted());
+                            frame.RecordState(state.ExitedEventType, state.Name, frame.PayloadText(output), exited: true, frame.Environment.Scope.TakeCommitted());
                         }
                         else
                         {
@@ -264,7 +263,7 @@ public sealed class Interpreter(ExecutionPlan plan)
 
                         return new BranchOutcome(ExecutionStatus.Succeeded, output, null);
                     default:
-                        return run.TimedOut
+                        return frame.Run.TimedOut
                             ? new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null))
                             : new BranchOutcome(ExecutionStatus.Failed, null, step.Error);
                 }
@@ -274,7 +273,7 @@ public sealed class Interpreter(ExecutionPlan plan)
         {
             // The frame's variables stop counting toward the execution's total when it ends (AWS discards a branch's or
             // iteration's variables then; the top level's go to a checkpoint, which measures them again on resume).
-            environment.Scope.Release();
+            frame.Environment.Scope.Release();
         }
     }
 
