@@ -101,10 +101,17 @@ internal sealed class ExecutionFrame
     /// <summary>A payload held as the evaluator's value as <see cref="PayloadText(System.Text.Json.Nodes.JsonNode?)"/> gives its node (its node not built).</summary>
     public ReadOnlyMemory<byte> PayloadText(HeldJsonataValue payload) => Run.History.Snapshot(payload, ref payloadText);
 
-    /// <summary>Records a state entered or exited event in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordState"/>).</summary>
+    /// <summary>Records a state entered or exited event in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordState(string, long, string, ReadOnlyMemory{byte}, bool, AssignedVariable[])"/>).</summary>
     public long RecordState(string type, string name, ReadOnlyMemory<byte> payload, bool exited, AssignedVariable[]? assigned = null)
     {
         LastEventId = Run.History.RecordState(type, LastEventId, name, payload, exited, assigned);
+        return LastEventId;
+    }
+
+    /// <summary>Records a state entered event stamped <paramref name="timestamp"/> (the clock read that also stamps the state's entered time).</summary>
+    public long RecordEntered(string type, string name, ReadOnlyMemory<byte> payload, DateTimeOffset timestamp)
+    {
+        LastEventId = Run.History.RecordState(type, LastEventId, name, payload, exited: false, timestamp);
         return LastEventId;
     }
 }

@@ -176,10 +176,11 @@ public sealed class Interpreter(ExecutionPlan plan)
                     held = null;
                 }
 
+                var entered = frame.Run.Host.UtcNow; // one clock read: the entered event's timestamp and the context's EnteredTime
                 var enteredId = recording
-                    ? frame.RecordState(state.EnteredEventType, state.Name, currentText ?? frame.PayloadText(current), exited: false)
+                    ? frame.RecordEntered(state.EnteredEventType, state.Name, currentText ?? frame.PayloadText(current), entered)
                     : frame.Record(state.EnteredEventType);
-                frame.Environment.Enter(state.Name, frame.Run.Host.UtcNow, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
+                frame.Environment.Enter(state.Name, entered, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
                 if (held is not null)
                 {
                     frame.Environment.HoldInput(held);

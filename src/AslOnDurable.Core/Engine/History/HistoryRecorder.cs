@@ -109,7 +109,16 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// from them (<see cref="RedriveCheckpoints"/>). Callers check <see cref="IsEnabled"/> first (the text is built by them).
     /// </summary>
     /// <returns>The event id.</returns>
-    public long RecordState(string type, long previousEventId, string name, ReadOnlyMemory<byte> payload, bool exited, Context.AssignedVariable[]? assigned = null)
+    public long RecordState(string type, long previousEventId, string name, ReadOnlyMemory<byte> payload, bool exited, Context.AssignedVariable[]? assigned = null) =>
+        RecordState(type, previousEventId, name, payload, exited, host.UtcNow, assigned);
+
+    /// <summary>
+    /// Records a state event as <see cref="RecordState(string, long, string, ReadOnlyMemory{byte}, bool, Context.AssignedVariable[])"/>
+    /// does, stamped <paramref name="timestamp"/>: a time the caller read from the host's clock for this event (a state
+    /// entered event shares the clock read that stamps the state's entered time in the context object).
+    /// </summary>
+    /// <returns>The event id.</returns>
+    public long RecordState(string type, long previousEventId, string name, ReadOnlyMemory<byte> payload, bool exited, DateTimeOffset timestamp, Context.AssignedVariable[]? assigned = null)
     {
         if (Volatile.Read(ref closed) != 0)
         {
@@ -129,14 +138,14 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
             }
 
             var eventId = Interlocked.Increment(ref lastId);
-            sink?.Record(new HistoryEvent(eventId, previousEventId, type, host.UtcNow, null) { State = new StateEventDetails(name, payload, exited, variables) });
+            sink?.Record(new HistoryEvent(eventId, previousEventId, type, timestamp, null) { State = new StateEventDetails(name, payload, exited, variables) });
             return eventId;
         }
 
         if (assigned is not { Length: > 0 })
         {
             var eventId = Interlocked.Increment(ref lastId);
-            direct.RecordState(eventId, previousEventId, type, host.UtcNow, name, payload.Span, exited, default);
+            direct.RecordState(eventId, previousEventId, type, timestamp, name, payload.Span, exited, default);
             return eventId;
         }
 
@@ -146,7 +155,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         {
             var variables = texts.Write(assigned);
             var id = Interlocked.Increment(ref lastId);
-            direct.RecordState(id, previousEventId, type, host.UtcNow, name, payload.Span, exited, variables);
+            direct.RecordState(id, previousEventId, type, timestamp, name, payload.Span, exited, variables);
             return id;
         }
         finally
@@ -304,7 +313,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     }
 
     /// <summary>
-    /// A payload as <see cref="Utf8(JsonNode?)"/> writes it, for <see cref="RecordState"/>: when the sink copies what it
+    /// A payload as <see cref="Utf8(JsonNode?)"/> writes it, for <see cref="RecordState(string, long, string, ReadOnlyMemory{byte}, bool, Context.AssignedVariable[])"/>: when the sink copies what it
     /// keeps (<see cref="IDirectHistorySink"/>), written into <paramref name="buffer"/> (the caller's, reused: the text is
     /// valid until the caller's next snapshot into it), otherwise a copy of its own.
     /// </summary>
