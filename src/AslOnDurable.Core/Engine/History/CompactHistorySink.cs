@@ -32,7 +32,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     private const int MaxNamesByReference = 4096; // names built per event (not the plan's instances) must not grow it without end
     private const int DeltaHeader = 2 * sizeof(int); // the shared prefix's and suffix's lengths, before the bytes between
 
-    private readonly Lock gate = new();
+    private readonly Gate gate = new(); // one compare-exchange per event to enter, a release write to leave (see Gate)
     private readonly EntryLog entryLog = new();
     private readonly List<byte[]> blocks = [];
     private readonly Dictionary<string, int> nameIds = new(StringComparer.Ordinal);
@@ -56,7 +56,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     {
         get
         {
-            lock (gate)
+            using (gate.Enter())
             {
                 return count;
             }
@@ -71,7 +71,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     {
         get
         {
-            lock (gate)
+            using (gate.Enter())
             {
                 var events = new HistoryEvent[count];
                 EntryDecoder decoder = new(this);
@@ -116,7 +116,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     /// </remarks>
     void IDirectHistorySink.RecordPayload(long id, long previousEventId, string type, DateTimeOffset timestamp, string? resource, string member, ReadOnlySpan<byte> payload)
     {
-        lock (gate)
+        using (gate.Enter())
         {
             // The resource goes where a state event keeps its state's name, the member's name id where other events keep
             // their details' length: no text beside the payload (a Task's resource is the plan's string, found by reference).
@@ -134,7 +134,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     /// <inheritdoc/>
     void IDirectHistorySink.RecordFailure(long id, long previousEventId, string type, DateTimeOffset timestamp, string? error, string? cause)
     {
-        lock (gate)
+        using (gate.Enter())
         {
             if (BeginDetails(id, previousEventId, type, timestamp, out var entry) is not { } json)
             {
@@ -150,7 +150,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     /// <inheritdoc/>
     void IDirectHistorySink.RecordIteration(long id, long previousEventId, string type, DateTimeOffset timestamp, int index, string name)
     {
-        lock (gate)
+        using (gate.Enter())
         {
             if (BeginDetails(id, previousEventId, type, timestamp, out var entry) is not { } json)
             {
@@ -205,7 +205,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     /// </summary>
     private void RecordState(long id, long previousEventId, string type, DateTimeOffset timestamp, string name, ReadOnlySpan<byte> payload, bool exited, IReadOnlyList<KeyValuePair<string, string>>? assignedVariables, AssignedVariableTexts assignedTexts)
     {
-        lock (gate)
+        using (gate.Enter())
         {
             if (!TryBegin(id, previousEventId, type, name, exited ? Exited : Entered, timestamp, out var entry))
             {
@@ -279,7 +279,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
 
     private void Record(long id, long previousEventId, string type, DateTimeOffset timestamp, JsonObject? details)
     {
-        lock (gate)
+        using (gate.Enter())
         {
             if (!TryBegin(id, previousEventId, type, null, Generic, timestamp, out var entry))
             {
