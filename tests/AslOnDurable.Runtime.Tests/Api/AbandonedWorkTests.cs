@@ -12,22 +12,12 @@ namespace AslOnDurable.Runtime.Tests.Api;
 /// once, though a Task handler in another branch never answers and has no TimeoutSeconds, and that handler's late answer
 /// changes neither the status nor the history's end (on Azurite: <see cref="AzureStorageAbandonedWorkTests"/>).
 /// </summary>
-public sealed class AbandonedWorkTests : IAsyncLifetime
+public sealed class AbandonedWorkTests : HeldCallHostTests<AbandonedWorkTests.HeldOrFailingHandler>
 {
     internal const string Fn = "arn:aws:lambda:us-east-1:123456789012:function:";
-    private readonly HeldOrFailingHandler handler = new();
-    private RedriveTestHost host = null!;
-
-    public async Task InitializeAsync() => host = await RedriveTestHost.StartAsync(handler);
-
-    public async Task DisposeAsync()
-    {
-        handler.Release();
-        await host.DisposeAsync();
-    }
 
     [Fact]
-    public Task Parallel_BranchFailsWhileAnotherBranchsTaskIsHeld_ClosesFailedAtOnce() => ParallelFailsWhileHeldAsync(host, handler);
+    public Task Parallel_BranchFailsWhileAnotherBranchsTaskIsHeld_ClosesFailedAtOnce() => ParallelFailsWhileHeldAsync(Host, Handler);
 
     /// <summary>A Parallel whose second branch fails while the first one's Task is held closes FAILED with the branch's error.</summary>
     internal static async Task ParallelFailsWhileHeldAsync(RedriveTestHost host, HeldOrFailingHandler handler)
@@ -45,7 +35,7 @@ public sealed class AbandonedWorkTests : IAsyncLifetime
     [Fact]
     public async Task Map_IterationFailsWhileAnotherIterationIsHeld_ClosesFailedAtOnce()
     {
-        JsonObject arn = await StartAsync(host, "map-fail", """
+        JsonObject arn = await StartAsync(Host, "map-fail", """
             {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items", "End": true,
               "ItemProcessor": {"StartAt": "Which", "States": {
                 "Which": {"Type": "Choice", "Choices": [
@@ -56,14 +46,14 @@ public sealed class AbandonedWorkTests : IAsyncLifetime
                 "Boom": {"Type": "Task", "Resource": "%FN%boom", "End": true}}}}}}
             """, """{"items": [{"fail": false}, {"quick": true}, {"fail": true}]}""");
 
-        await AssertClosedWhileHeldAsync(host, handler, arn, "FAILED", "Boom");
-        await AssertLateAnswerIgnoredAsync(host, handler, arn, "FAILED", "ExecutionFailed");
+        await AssertClosedWhileHeldAsync(Host, Handler, arn, "FAILED", "Boom");
+        await AssertLateAnswerIgnoredAsync(Host, Handler, arn, "FAILED", "ExecutionFailed");
     }
 
     [Fact]
     public async Task Parallel_CaughtFailureWhileABranchIsHeld_CatchTakenAtOnceAndTheExecutionSucceeds()
     {
-        JsonObject arn = await StartAsync(host, "par-catch", """
+        JsonObject arn = await StartAsync(Host, "par-catch", """
             {"StartAt": "Fan", "States": {
               "Fan": {"Type": "Parallel", "Next": "Unreached", "Branches": [
                 {"StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "End": true}}},
@@ -73,25 +63,25 @@ public sealed class AbandonedWorkTests : IAsyncLifetime
               "Handled": {"Type": "Pass", "Result": "handled", "ResultPath": "$.handled", "End": true}}}
             """);
 
-        await AssertClosedWhileHeldAsync(host, handler, arn, "SUCCEEDED", null);
-        JsonNode output = JsonNode.Parse((string)(await host.DescribeAsync(arn))["output"]!)!;
+        await AssertClosedWhileHeldAsync(Host, Handler, arn, "SUCCEEDED", null);
+        JsonNode output = JsonNode.Parse((string)(await Host.DescribeAsync(arn))["output"]!)!;
         Assert.Equal("handled", (string?)output["handled"]);
         Assert.Equal("Boom", (string?)output["caught"]!["Error"]);
-        await AssertLateAnswerIgnoredAsync(host, handler, arn, "SUCCEEDED", "ExecutionSucceeded");
+        await AssertLateAnswerIgnoredAsync(Host, Handler, arn, "SUCCEEDED", "ExecutionSucceeded");
     }
 
     [Fact]
     public async Task Parallel_BranchFailsWhileAnotherBranchWaitsAnHour_ClosesFailedAtOnce()
     {
-        JsonObject arn = await StartAsync(host, "par-wait", """
+        JsonObject arn = await StartAsync(Host, "par-wait", """
             {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
               {"StartAt": "Long", "States": {"Long": {"Type": "Wait", "Seconds": 3600, "End": true}}},
               {"StartAt": "Fails", "States": {"Fails": {"Type": "Fail", "Error": "Gone", "Cause": "on purpose"}}}]}}}
             """);
 
-        Assert.Equal("FAILED", await host.ClosedStatusAsync(arn));
-        Assert.Equal("Gone", (string?)(await host.DescribeAsync(arn))["error"]);
-        string[] types = await host.HistoryTypesAsync(arn, "ExecutionFailed");
+        Assert.Equal("FAILED", await Host.ClosedStatusAsync(arn));
+        Assert.Equal("Gone", (string?)(await Host.DescribeAsync(arn))["error"]);
+        string[] types = await Host.HistoryTypesAsync(arn, "ExecutionFailed");
         Assert.Single(types, t => t == "ExecutionFailed");
         Assert.DoesNotContain("WaitStateExited", types);
     }
@@ -108,11 +98,11 @@ public sealed class AbandonedWorkTests : IAsyncLifetime
         using CancellationTokenSource budget = new(TimeSpan.FromSeconds(60));
 
         ExecutionResult result = await DurableStateMachineRunner.RunAsync(
-            definition, new JsonObject(), handler, new DurableRunOptions(), budget.Token);
+            definition, new JsonObject(), Handler, new DurableRunOptions(), budget.Token);
 
         Assert.Equal(ExecutionStatus.Failed, result.Status);
         Assert.Equal("Boom", result.Error?.Error);
-        Assert.False(handler.Released);
+        Assert.False(Handler.Released);
     }
 
     private static async Task<JsonObject> StartAsync(RedriveTestHost host, string name, string definition, string input = "{}") =>
@@ -142,16 +132,11 @@ public sealed class AbandonedWorkTests : IAsyncLifetime
     /// <c>…:held</c> waits until <see cref="Release"/>, then succeeds; <c>…:boom</c> fails with <c>Boom</c> once a held
     /// call has begun (so the failure is decided while it is open).
     /// </summary>
-    internal sealed class HeldOrFailingHandler : ITaskHandler
+    public sealed class HeldOrFailingHandler : HeldCallHandler
     {
         private readonly TaskCompletionSource held = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public bool Released => release.Task.IsCompleted;
-
-        public void Release() => release.TrySetResult();
-
-        public async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
+        public override async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
         {
             if (invocation.Resource.EndsWith(":boom", StringComparison.Ordinal))
             {
@@ -160,7 +145,7 @@ public sealed class AbandonedWorkTests : IAsyncLifetime
             }
 
             held.TrySetResult();
-            await release.Task;
+            await WhenReleased;
             return TaskOutcome.Success(new JsonObject { ["late"] = true });
         }
     }

@@ -1,4 +1,3 @@
-using AslOnDurable.Runtime.Tests.Hosting;
 using AslOnDurable.Runtime.Tests.Storage;
 
 namespace AslOnDurable.Runtime.Tests.Api;
@@ -9,17 +8,6 @@ namespace AslOnDurable.Runtime.Tests.Api;
 public sealed class AzureStorageAbandonedWorkTests(AzuriteFixture azurite)
 {
     [AzuriteFact]
-    public async Task Parallel_BranchFailsWhileAnotherBranchsTaskIsHeldOnAzureStorage_ClosesFailedAtOnce()
-    {
-        AbandonedWorkTests.HeldOrFailingHandler handler = new();
-        await using RedriveTestHost host = await RedriveTestHost.StartAsync(handler, AzuriteSelfHosts.Options(azurite, "abandonedhub"));
-        try
-        {
-            await AbandonedWorkTests.ParallelFailsWhileHeldAsync(host, handler);
-        }
-        finally
-        {
-            handler.Release();
-        }
-    }
+    public Task Parallel_BranchFailsWhileAnotherBranchsTaskIsHeldOnAzureStorage_ClosesFailedAtOnce() =>
+        HeldCallHostTests<AbandonedWorkTests.HeldOrFailingHandler>.OnAzuriteAsync(azurite, "abandonedhub", AbandonedWorkTests.ParallelFailsWhileHeldAsync);
 }

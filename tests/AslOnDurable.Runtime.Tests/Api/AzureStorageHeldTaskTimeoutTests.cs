@@ -1,4 +1,3 @@
-using AslOnDurable.Runtime.Tests.Hosting;
 using AslOnDurable.Runtime.Tests.Storage;
 
 namespace AslOnDurable.Runtime.Tests.Api;
@@ -9,17 +8,6 @@ namespace AslOnDurable.Runtime.Tests.Api;
 public sealed class AzureStorageHeldTaskTimeoutTests(AzuriteFixture azurite)
 {
     [AzuriteFact]
-    public async Task ExecutionTimeout_WhileATaskIsHeldOnAzureStorage_EndsTimedOut()
-    {
-        HeldTaskTimeoutTests.HeldTaskHandler handler = new();
-        await using RedriveTestHost host = await RedriveTestHost.StartAsync(handler, AzuriteSelfHosts.Options(azurite, "heldtimeouthub"));
-        try
-        {
-            await HeldTaskTimeoutTests.ExecutionTimeoutWhileHeldAsync(host, handler);
-        }
-        finally
-        {
-            handler.Release();
-        }
-    }
+    public Task ExecutionTimeout_WhileATaskIsHeldOnAzureStorage_EndsTimedOut() =>
+        HeldCallHostTests<HeldTaskTimeoutTests.HeldTaskHandler>.OnAzuriteAsync(azurite, "heldtimeouthub", (host, handler) => HeldTaskTimeoutTests.ExecutionTimeoutWhileHeldAsync(host, handler));
 }

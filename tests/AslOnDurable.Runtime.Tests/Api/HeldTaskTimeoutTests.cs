@@ -11,25 +11,15 @@ namespace AslOnDurable.Runtime.Tests.Api;
 /// runs), and the Task's own <c>TimeoutSeconds</c> fails the Task with <c>States.Timeout</c>. The held call's late
 /// answer changes nothing.
 /// </summary>
-public sealed class HeldTaskTimeoutTests : IAsyncLifetime
+public sealed class HeldTaskTimeoutTests : HeldCallHostTests<HeldTaskTimeoutTests.HeldTaskHandler>
 {
     private const string Fn = "arn:aws:lambda:us-east-1:123456789012:function:";
-    private readonly HeldTaskHandler handler = new();
-    private RedriveTestHost host = null!;
-
-    public async Task InitializeAsync() => host = await RedriveTestHost.StartAsync(handler);
-
-    public async Task DisposeAsync()
-    {
-        handler.Release();
-        await host.DisposeAsync();
-    }
 
     [Fact]
-    public Task ExecutionTimeout_WhileATaskIsHeld_EndsTimedOut() => ExecutionTimeoutWhileHeldAsync(host, handler);
+    public Task ExecutionTimeout_WhileATaskIsHeld_EndsTimedOut() => ExecutionTimeoutWhileHeldAsync(Host, Handler);
 
     [Fact]
-    public Task ExecutionTimeout_WhileATaskInAParallelBranchIsHeld_EndsTimedOut() => ExecutionTimeoutWhileHeldAsync(host, handler, """
+    public Task ExecutionTimeout_WhileATaskInAParallelBranchIsHeld_EndsTimedOut() => ExecutionTimeoutWhileHeldAsync(Host, Handler, """
         {"StartAt": "Fan", "States": {"Fan": {"Type": "Parallel", "End": true, "Branches": [
           {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
           {"StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "End": true}}}]}}}
@@ -58,23 +48,23 @@ public sealed class HeldTaskTimeoutTests : IAsyncLifetime
             {"StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "TimeoutSeconds": 2, "End": true}}}
             """.Replace("%FN%", Fn, StringComparison.Ordinal);
 
-        JsonObject arn = await StartHeldAsync(host, handler, "held-task-timeout", definition);
+        JsonObject arn = await StartHeldAsync(Host, Handler, "held-task-timeout", definition);
 
-        Assert.Equal("FAILED", await host.ClosedStatusAsync(arn));
-        Assert.Equal("States.Timeout", (string?)(await host.DescribeAsync(arn))["error"]);
-        await AssertLateAnswerIgnoredAsync(host, handler, arn, "FAILED", "ExecutionFailed");
+        Assert.Equal("FAILED", await Host.ClosedStatusAsync(arn));
+        Assert.Equal("States.Timeout", (string?)(await Host.DescribeAsync(arn))["error"]);
+        await AssertLateAnswerIgnoredAsync(Host, Handler, arn, "FAILED", "ExecutionFailed");
     }
 
     [Fact]
     public async Task Runner_ExecutionTimeoutWhileATaskIsHeld_ReturnsTimedOut()
     {
-        // asl run's path: an execution that needs nothing from outside runs on the in-process driver, not the host.
+        // asl run's path: an execution that needs nothing from outside runs on the in-process driver, not the Host.
         string definition = """
             {"TimeoutSeconds": 2, "StartAt": "Held", "States": {"Held": {"Type": "Task", "Resource": "%FN%held", "End": true}}}
             """.Replace("%FN%", Fn, StringComparison.Ordinal);
         using CancellationTokenSource budget = new(TimeSpan.FromSeconds(60));
 
-        ExecutionResult result = await DurableStateMachineRunner.RunAsync(definition, new JsonObject(), handler, new DurableRunOptions(), budget.Token);
+        ExecutionResult result = await DurableStateMachineRunner.RunAsync(definition, new JsonObject(), Handler, new DurableRunOptions(), budget.Token);
 
         Assert.Equal(ExecutionStatus.TimedOut, result.Status);
         Assert.Equal("States.Timeout", result.Error?.Error);
@@ -101,18 +91,14 @@ public sealed class HeldTaskTimeoutTests : IAsyncLifetime
     }
 
     /// <summary>Every call waits until <see cref="Release"/>, then succeeds; <see cref="Held"/> completes when the first begins.</summary>
-    internal sealed class HeldTaskHandler : ITaskHandler
+    public sealed class HeldTaskHandler : HeldCallHandler
     {
-        private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
         public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Release() => release.TrySetResult();
-
-        public async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
+        public override async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation)
         {
             Held.TrySetResult();
-            await release.Task;
+            await WhenReleased;
             return TaskOutcome.Success(new JsonObject { ["late"] = true });
         }
     }
