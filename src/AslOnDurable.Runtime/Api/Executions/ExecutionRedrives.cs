@@ -41,17 +41,8 @@ internal static class ExecutionRedrives
     public static readonly TimeSpan PendingRedriveClaim = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// How long after a redrive's recorded date the backend may still stamp the earlier generation's closed state: the
-    /// restart is requested after the record is written (and the date is kept in whole milliseconds), and a backend may
-    /// touch the closed instance's time when it takes the start before it shows the new generation running.
-    /// </summary>
-    public static readonly TimeSpan RestartStampTolerance = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// Whether the execution's last redrive is recorded but its generation not yet seen: the index knows no closing of the
-    /// redriven generation, the backend still shows a closing not after that redrive's date (an earlier generation's; up to
-    /// <see cref="RestartStampTolerance"/> later, the restart's own touch), and the redrive is younger than
-    /// <see cref="PendingRedriveClaim"/>.
+    /// Whether the execution's last redrive is recorded but its generation not yet seen: the backend still shows a closing
+    /// not after that redrive's date (an earlier generation's), and the redrive is younger than <see cref="PendingRedriveClaim"/>.
     /// </summary>
     /// <param name="execution">The execution as read from the index.</param>
     /// <param name="stopped">When the backend says it closed.</param>
@@ -60,8 +51,7 @@ internal static class ExecutionRedrives
     public static bool IsPendingRedrive(ExecutionRecord execution, DateTimeOffset stopped, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(execution);
-        return execution.RedriveDate is { } redriven && execution.KnownClosed() is null
-            && stopped <= redriven + RestartStampTolerance && now - redriven < PendingRedriveClaim;
+        return execution.RedriveDate is { } redriven && stopped <= redriven && now - redriven < PendingRedriveClaim;
     }
 
     /// <summary>Checks an execution and finds where a redrive would restart it.</summary>

@@ -22,12 +22,6 @@ internal sealed class DescribeExecutionOperation(ApiResources api) : ApiOperatio
     {
         ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
         ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken, api.History).ConfigureAwait(false);
-        if (execution.StateMachine.Type != ApiResources.Express && outcome.StopDate is { } stopped && ExecutionRedrives.IsPendingRedrive(execution, stopped, api.Now))
-        {
-            // Redriven, and the backend does not show the new generation yet: the execution runs again (as RedriveExecution answered).
-            outcome = ExecutionOutcome.Running;
-        }
-
         DescribeExecutionResponse description = ExecutionStarts.Describe(execution, outcome);
         if (execution.StateMachine.Type == ApiResources.Express)
         {
