@@ -15,6 +15,15 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
     private int count;
     private Dictionary<string, int>? index;
     private long measure;
+    private byte[]? keptText;
+    private int keptStamp; // the epoch of the kept text, or the writes counted while none is kept
+
+    /// <summary>
+    /// Counts in-place changes of objects others may hold (<c>$transform</c> through a <c>$clone</c> that does not copy):
+    /// a kept text (<see cref="KeepText"/>) stamped with an earlier count is not used, since an object inside it may
+    /// have changed.
+    /// </summary>
+    private static int textEpoch;
 
     /// <summary>Creates an empty object.</summary>
     public JObject()
@@ -35,6 +44,47 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
         set => PlainJsonMeasure.Store(ref measure, value);
     }
 
+    /// <summary>
+    /// The object's compact JSON text as <see cref="NodeTextWriter"/> wrote it (default encoder, not indented), and the
+    /// depth of its deepest container below it (0: none), kept by <see cref="KeepText"/>; empty when none is kept or the
+    /// kept one may be stale (the object or one inside it changed since).
+    /// </summary>
+    public ReadOnlySpan<byte> KeptText(out int height)
+    {
+        var text = Volatile.Read(ref keptText);
+        if (text is null || keptStamp != Volatile.Read(ref textEpoch))
+        {
+            height = 0;
+            return default;
+        }
+
+        height = text[0] | (text[1] << 8);
+        return text.AsSpan(2);
+    }
+
+    /// <summary>Keeps the object's text (see <see cref="KeptText"/>), written while <paramref name="epoch"/> was current.</summary>
+    public void KeepText(ReadOnlySpan<byte> text, int height, int epoch)
+    {
+        var kept = new byte[text.Length + 2];
+        kept[0] = (byte)height;
+        kept[1] = (byte)(height >> 8);
+        text.CopyTo(kept.AsSpan(2));
+        keptStamp = epoch;
+        Volatile.Write(ref keptText, kept);
+    }
+
+    /// <summary>
+    /// Counts a write of the object's text while none is kept; returns the writes counted before it (past any count
+    /// when a stale text is kept: the object was written often before).
+    /// </summary>
+    public int CountWrite() => keptText is null ? keptStamp++ : int.MaxValue;
+
+    /// <summary>The current count of in-place changes, read before writing a text to keep.</summary>
+    public static int TextEpoch => Volatile.Read(ref textEpoch);
+
+    /// <summary>An object others may hold was changed in place: every kept text written before is stale.</summary>
+    public static void ChangedInPlace() => Interlocked.Increment(ref textEpoch);
+
     /// <summary>The number of members.</summary>
     public int Count => count;
 
@@ -48,6 +98,7 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
             var i = IndexOf(key);
             if (i >= 0)
             {
+                keptText = null;
                 entries[i] = new(entries[i].Key, value);
             }
             else
@@ -101,6 +152,7 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
             return false;
         }
 
+        keptText = null;
         count--;
         Array.Copy(entries, i + 1, entries, i, count - i);
         entries[count] = default;
@@ -159,6 +211,7 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
     private void Append(string key, object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
+        keptText = null;
         if (count == entries.Length)
         {
             Array.Resize(ref entries, count == 0 ? 4 : count * 2);
