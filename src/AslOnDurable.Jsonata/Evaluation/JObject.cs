@@ -15,8 +15,12 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
     private int count;
     private Dictionary<string, int>? index;
     private long measure;
-    private byte[]? keptText;
-    private int keptStamp; // the epoch of the kept text, or the writes counted while none is kept
+    private byte[]? keptText; // null, WrittenOnce, or the kept text after its height (2 bytes) and epoch (4 bytes)
+
+    /// <summary>Marks an object written once while no text is kept (see <see cref="WrittenBefore"/>).</summary>
+    private static readonly byte[] WrittenOnce = new byte[1];
+
+    private const int KeptHeader = 6;
 
     /// <summary>
     /// Counts in-place changes of objects others may hold (<c>$transform</c> through a <c>$clone</c> that does not copy):
@@ -51,33 +55,42 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
     /// </summary>
     public ReadOnlySpan<byte> KeptText(out int height)
     {
-        var text = Volatile.Read(ref keptText);
-        if (text is null || keptStamp != Volatile.Read(ref textEpoch))
+        var kept = Volatile.Read(ref keptText);
+        if (kept is not { Length: > KeptHeader } || BitConverter.ToInt32(kept, 2) != Volatile.Read(ref textEpoch))
         {
             height = 0;
             return default;
         }
 
-        height = text[0] | (text[1] << 8);
-        return text.AsSpan(2);
+        height = kept[0] | (kept[1] << 8);
+        return kept.AsSpan(KeptHeader);
     }
 
     /// <summary>Keeps the object's text (see <see cref="KeptText"/>), written while <paramref name="epoch"/> was current.</summary>
     public void KeepText(ReadOnlySpan<byte> text, int height, int epoch)
     {
-        var kept = new byte[text.Length + 2];
+        var kept = new byte[text.Length + KeptHeader];
         kept[0] = (byte)height;
         kept[1] = (byte)(height >> 8);
-        text.CopyTo(kept.AsSpan(2));
-        keptStamp = epoch;
+        BitConverter.TryWriteBytes(kept.AsSpan(2), epoch);
+        text.CopyTo(kept.AsSpan(KeptHeader));
         Volatile.Write(ref keptText, kept);
     }
 
     /// <summary>
-    /// Counts a write of the object's text while none is kept; returns the writes counted before it (past any count
-    /// when a stale text is kept: the object was written often before).
+    /// Whether the object's text was written before while none is kept (or a stale one is): the first call marks it and
+    /// answers no, later ones yes.
     /// </summary>
-    public int CountWrite() => keptText is null ? keptStamp++ : int.MaxValue;
+    public bool WrittenBefore()
+    {
+        if (keptText is null)
+        {
+            keptText = WrittenOnce;
+            return false;
+        }
+
+        return true;
+    }
 
     /// <summary>The current count of in-place changes, read before writing a text to keep.</summary>
     public static int TextEpoch => Volatile.Read(ref textEpoch);

@@ -17,7 +17,7 @@ internal static class NodeTextWriter
     /// <summary>
     /// Writes <paramref name="value"/> as <see cref="Write(Utf8JsonWriter, object?)"/> does, into a writer over
     /// <paramref name="output"/> (nothing else writes into it meanwhile), and keeps the text of each object it writes
-    /// (up to <see cref="KeptTextLimit"/> bytes) on that object once written <see cref="WritesBeforeKeeping"/> times before: a later write of the same object copies that text. Held
+    /// (up to <see cref="KeptTextLimit"/> bytes) on that object from its second write on: a later write of the same object copies that text. Held
     /// values share objects (a variable's members in the next <c>$merge</c>, a state's output as the next one's input),
     /// so writing them again for the history is mostly copying. With an indenting writer or another encoder nothing is
     /// kept or used (the kept texts are written with neither).
@@ -27,9 +27,6 @@ internal static class NodeTextWriter
         var keeps = !writer.Options.Indented && writer.Options.Encoder is null;
         Write(writer, value, 0, keeps ? output : null, keeps ? JObject.TextEpoch : 0);
     }
-
-    /// <summary>How often an object is written in full before its text is kept (the next write keeps it).</summary>
-    private const int WritesBeforeKeeping = 2;
 
     /// <summary>The longest text an object keeps (its texts nest: an object's text repeats those of the objects in it).</summary>
     public const int KeptTextLimit = 4096;
@@ -115,7 +112,7 @@ internal static class NodeTextWriter
             return keptHeight;
         }
 
-        if (obj.CountWrite() < WritesBeforeKeeping)
+        if (!obj.WrittenBefore())
         {
             return WriteObject(writer, obj, depth, output, epoch); // most objects are written once or twice (an output, then as the next input): keeping their texts costs more than it saves
         }
