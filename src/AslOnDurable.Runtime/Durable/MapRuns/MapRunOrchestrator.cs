@@ -18,8 +18,9 @@ namespace AslOnDurable.Runtime.Durable.MapRuns;
 /// AWS: without ToleratedFailureCount/Percentage the first failed child fails the Map with its error; with them the Map
 /// fails with <c>States.ExceedToleratedFailureThreshold</c> once the failed items exceed the threshold. The failure is
 /// known as a chunk ends: no further chunk starts, and the STANDARD children of the other chunks still running are
-/// aborted (<see cref="MapRunInput.AbortOnFailure"/>; a chunk's own siblings finish first, EXPRESS chunks and redriven
-/// map runs still wait for theirs). The map run's record (<see cref="MapRunRecord"/>) is the orchestration's
+/// aborted (<see cref="MapRunInput.AbortOnFailure"/>; a chunk's own siblings finish first), as are the other running
+/// EXPRESS chunks (<see cref="MapRunInput.AbortRunningChunks"/>: their activities see the map run ended and stop; the
+/// finish leaves their results out); redriven STANDARD map runs still wait for theirs. The map run's record (<see cref="MapRunRecord"/>) is the orchestration's
 /// custom status while it runs and part of its output.
 /// </remarks>
 /// <param name="closesOpenChildren">
@@ -129,7 +130,8 @@ public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOr
                 }
 
                 var (openItems, openChildren) = Open(progress, running, chunkSize, childrenPerChunk);
-                return await EndAsync(context, run, progress with { AbortedItems = openItems, AbortedChildren = openChildren }, chunkSize, failure.Error, failure.Cause);
+                var aborted = progress with { AbortedItems = openItems, AbortedChildren = openChildren };
+                return await EndAsync(context, run, aborted, chunkSize, failure.Error, failure.Cause, [.. running.Select(r => r.Chunk)]);
             }
 
             var concurrency = request.MaxConcurrency > 0 ? request.MaxConcurrency : BackendMaxConcurrency;
@@ -204,8 +206,14 @@ public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOr
         return (items, children);
     }
 
-    /// <summary>Whether a failure ends this map run without waiting for its running children (a first run of STANDARD children started with <see cref="MapRunInput.AbortOnFailure"/>).</summary>
-    private static bool AbortsOnFailure(MapRunInput run) => run.AbortOnFailure == true && !run.Request.Express && run.Request.RedriveCount == 0;
+    /// <summary>
+    /// Whether a failure ends this map run without waiting for its running children: a first run of STANDARD children started
+    /// with <see cref="MapRunInput.AbortOnFailure"/>, or EXPRESS children with <see cref="MapRunInput.AbortRunningChunks"/>
+    /// (their chunk activities stop once they see the map run ended).
+    /// </summary>
+    private static bool AbortsOnFailure(MapRunInput run) =>
+        (run.AbortOnFailure == true && !run.Request.Express && run.Request.RedriveCount == 0)
+        || (run.AbortRunningChunks == true && run.Request.Express);
 
 
     /// <summary>The progress without a redriven chunk's previously unsuccessful children in <c>pendingRedrive</c>.</summary>
@@ -256,9 +264,11 @@ public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOr
     };
 
     /// <summary>Writes the results (also when failing, as AWS does) and ends the map run.</summary>
-    private static async Task<string> EndAsync(TaskOrchestrationContext context, MapRunInput run, MapRunProgress progress, int chunkSize, string? error, string? cause)
+    private static async Task<string> EndAsync(
+        TaskOrchestrationContext context, MapRunInput run, MapRunProgress progress, int chunkSize, string? error, string? cause, IReadOnlyList<int>? abortedChunks = null)
     {
-        var finished = await CallAsync(context, ActivityNames.MapRunFinish, Activity(run, progress.NextChunk, chunkSize) with { KeepWorkingData = error is null ? null : true });
+        var finish = Activity(run, progress.NextChunk, chunkSize) with { KeepWorkingData = error is null ? null : true, AbortedChunks = abortedChunks };
+        var finished = await CallAsync(context, ActivityNames.MapRunFinish, finish);
         if (error is null && finished.Error is not null)
         {
             (error, cause) = (finished.Error, finished.Cause);
