@@ -81,12 +81,12 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
             else
             {
                 var redriven = await RedriveStandardAsync(redrives!, loaded, entries, indexes, notRedrivable).ConfigureAwait(false);
-                if (redriven is null)
+                if (redriven.Children is null)
                 {
-                    return taken with { Pending = true };
+                    return taken with { Pending = true, Redriven = [.. redriven.Indexes.Select(i => MapRunInstanceIds.FromArn((string)entries[i]!["ExecutionArn"]!))] };
                 }
 
-                result = MapRunChunks.Merge(run, entries, outputs, redriven.Value.Indexes, MapRunChunks.Describe(run, redriven.Value.Children));
+                result = MapRunChunks.Merge(run, entries, outputs, redriven.Indexes, MapRunChunks.Describe(run, redriven.Children));
             }
 
             if (stop.IsCancellationRequested)
@@ -121,10 +121,10 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
 
     /// <summary>
     /// Redrives the chunk's unsuccessful STANDARD children and waits for them up to <see cref="ChildWait"/>: what they did
-    /// (positions in <paramref name="entries"/> and outcomes, aligned), or <see langword="null"/> while some still run. A
-    /// child that cannot be redriven keeps its entry and counts as not redrivable.
+    /// (positions in <paramref name="entries"/> and outcomes, aligned), or no outcomes while some still run. A child that
+    /// cannot be redriven keeps its entry and counts as not redrivable.
     /// </summary>
-    private static async Task<(List<int> Indexes, List<MapRunChild> Children)?> RedriveStandardAsync(
+    private static async Task<(List<int> Indexes, List<MapRunChild>? Children)> RedriveStandardAsync(
         IMapRunChildRedrives redrives, ExpressChunk loaded, JsonArray entries, IReadOnlyList<int> unsuccessful, List<int> notRedrivable)
     {
         var run = loaded.Request.Request;
@@ -159,7 +159,7 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
             var child = await redrives.OutcomeAsync((string)entries[index]!["ExecutionArn"]!, redriveDate, left > TimeSpan.Zero ? left : TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
             if (child is null)
             {
-                return null;
+                return (redriven, null);
             }
 
             children.Add(child);
