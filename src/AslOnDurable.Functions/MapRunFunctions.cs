@@ -36,9 +36,10 @@ internal sealed class MapRunFunctions(ITaskHandler tasks, ExecutionPlanCache pla
     [Function(FunctionNames.MapRunStage)]
     public Task<string> StageAsync([ActivityTrigger] string input) => MapRunStageActivity.RunAsync(items.Store, input);
 
-    /// <summary>Runs <see cref="MapRunChunkActivity"/>.</summary>
+    /// <summary>Runs <see cref="MapRunChunkActivity"/>; it watches its map run through the client and stops once the map run has ended.</summary>
     [Function(FunctionNames.MapRunChunk)]
-    public Task<string> ChunkAsync([ActivityTrigger] string input) => MapRunChunkActivity.RunAsync(items.Store, tasks, plans, input);
+    public Task<string> ChunkAsync([ActivityTrigger] string input, [DurableClient] DurableTaskClient client) =>
+        MapRunChunkActivity.RunAsync(items.Store, tasks, plans, input, new DurableTaskExecutionClient(client));
 
     /// <summary>Runs <see cref="MapRunChildInputsActivity"/>.</summary>
     [Function(FunctionNames.MapRunChildInputs)]
@@ -57,7 +58,7 @@ internal sealed class MapRunFunctions(ITaskHandler tasks, ExecutionPlanCache pla
     public Task<string> RedriveChunkAsync([ActivityTrigger] string input, [DurableClient] DurableTaskClient client)
     {
         IExecutionClient executions = new DurableTaskExecutionClient(client);
-        return MapRunRedriveChunkActivity.RunAsync(items.Store, tasks, plans, input, MapRunApiHooks.ChildRedrives(services, () => executions));
+        return MapRunRedriveChunkActivity.RunAsync(items.Store, tasks, plans, input, MapRunApiHooks.ChildRedrives(services, () => executions), executions);
     }
 
     /// <summary>Runs <see cref="MapRunFinishActivity"/>.</summary>

@@ -125,8 +125,10 @@ public sealed class FunctionsMetadataTests
             Assert.Equal("String", Binding(Function(name), "activityTrigger").GetProperty("dataType").GetString());
         }
 
-        // Redriving a chunk redrives its STANDARD children in place, through the durable client.
+        // Redriving a chunk redrives its STANDARD children in place, through the durable client; a chunk of EXPRESS
+        // children watches its map run through it (and stops once the map run has ended).
         Assert.Equal(["activityTrigger", "durableClient"], BindingTypes(Function(FunctionNames.MapRunRedriveChunk)));
+        Assert.Equal(["activityTrigger", "durableClient"], BindingTypes(Function(FunctionNames.MapRunChunk)));
     }
 
     [Fact]

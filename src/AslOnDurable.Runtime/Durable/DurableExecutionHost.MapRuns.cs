@@ -29,6 +29,7 @@ internal sealed partial class DurableExecutionHost : IMapRunHost
             MaxChunksPerGeneration = settings.MapRunChunksPerGeneration,
             AbortOnFailure = true,
             RecordAborted = true,
+            AbortRunningChunks = true,
         });
         try
         {

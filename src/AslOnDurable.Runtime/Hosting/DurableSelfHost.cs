@@ -50,7 +50,7 @@ public sealed class DurableSelfHost : IAsyncDisposable
         // The client exists before the worker starts, so activities that start executions can use it.
         TaskHubClient client = new(serviceClient, loggerFactory: loggerFactory);
         TaskHubExecutionClient executionClient = new(client);
-        catalog = catalog
+        catalog = catalog.WithClient(executionClient)
             .WithActivity(ActivityNames.StartExecution, () => new StartExecutionActivity(executionClient))
             .WithActivity(ActivityNames.CloseChildren, () => new CloseChildrenActivity(executionClient));
         DurableTaskShimFactory shims = new(new DurableTaskWorkerOptions(), loggerFactory);

@@ -6,6 +6,7 @@ using AslOnDurable.Runtime.Durable.Activities;
 using AslOnDurable.Runtime.Durable.Activities.MapRuns;
 using AslOnDurable.Runtime.Durable.MapRuns;
 using AslOnDurable.Core.Engine.Items;
+using AslOnDurable.Runtime.Executions;
 using AslOnDurable.Runtime.Observability;
 using Microsoft.DurableTask;
 
@@ -20,11 +21,13 @@ public sealed class DurableTaskCatalog
     private DurableTaskCatalog(
         ImmutableSortedDictionary<string, Func<ITaskOrchestrator>> orchestrators,
         ImmutableSortedDictionary<string, Func<ITaskActivity>> activities,
-        Func<AppliedTermination, Task>? terminated = null)
+        Func<AppliedTermination, Task>? terminated = null,
+        ImmutableSortedDictionary<string, Func<IExecutionClient, ITaskActivity>>? clientActivities = null)
     {
         Orchestrators = orchestrators;
         Activities = activities;
         Terminated = terminated;
+        ClientActivities = clientActivities ?? ImmutableSortedDictionary.Create<string, Func<IExecutionClient, ITaskActivity>>(StringComparer.Ordinal);
     }
 
     /// <summary>Gets a catalog with nothing registered.</summary>
@@ -68,11 +71,13 @@ public sealed class DurableTaskCatalog
             .WithOrchestrator(OrchestratorNames.MapRun, static () => new MapRunOrchestrator())
             .WithActivity(ActivityNames.MapRunStage, () => new MapRunStageActivity(itemStore))
             .WithActivity(ActivityNames.MapRunChunk, () => new MapRunChunkActivity(itemStore, tasks, plans))
+            .WithClientActivity(ActivityNames.MapRunChunk, client => new MapRunChunkActivity(itemStore, tasks, plans, client))
             .WithActivity(ActivityNames.MapRunChildInputs, () => new MapRunChildInputsActivity(itemStore, plans, mapRunChildren))
             .WithActivity(ActivityNames.MapRunRecordChunk, () => new MapRunRecordChunkActivity(itemStore))
             .WithActivity(ActivityNames.MapRunFinish, () => new MapRunFinishActivity(itemStore))
             .WithActivity(ActivityNames.MapRunRedriveStage, () => new MapRunRedriveStageActivity(itemStore))
-            .WithActivity(ActivityNames.MapRunRedriveChunk, () => new MapRunRedriveChunkActivity(itemStore, tasks, plans, mapRunChildRedrives));
+            .WithActivity(ActivityNames.MapRunRedriveChunk, () => new MapRunRedriveChunkActivity(itemStore, tasks, plans, mapRunChildRedrives))
+            .WithClientActivity(ActivityNames.MapRunRedriveChunk, client => new MapRunRedriveChunkActivity(itemStore, tasks, plans, mapRunChildRedrives, client));
     }
 
     /// <summary>Gets the orchestrator factories by name.</summary>
@@ -91,7 +96,40 @@ public sealed class DurableTaskCatalog
     /// <param name="terminated">Told the instance id, generation and time (best effort: its failures are ignored).</param>
     /// <returns>The new catalog.</returns>
     public DurableTaskCatalog WithTerminated(Func<AppliedTermination, Task>? terminated) =>
-        new((ImmutableSortedDictionary<string, Func<ITaskOrchestrator>>)Orchestrators, (ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities, terminated);
+        new((ImmutableSortedDictionary<string, Func<ITaskOrchestrator>>)Orchestrators, (ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities, terminated, ClientActivities);
+
+    /// <summary>
+    /// Gets the activities that, given the host's task-hub client, watch the instance that called them (a map run's chunk
+    /// activities stop once their map run has ended): a host with a client registers these (<see cref="WithClient"/>)
+    /// instead of the client-less ones of the same name in <see cref="Activities"/>.
+    /// </summary>
+    public ImmutableSortedDictionary<string, Func<IExecutionClient, ITaskActivity>> ClientActivities { get; }
+
+    /// <summary>Returns a catalog that registers <paramref name="factory"/>, given the host's client, as activity <paramref name="name"/>.</summary>
+    /// <param name="name">The activity name.</param>
+    /// <param name="factory">Makes one instance per call from the host's client.</param>
+    /// <returns>The new catalog.</returns>
+    public DurableTaskCatalog WithClientActivity(string name, Func<IExecutionClient, ITaskActivity> factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new((ImmutableSortedDictionary<string, Func<ITaskOrchestrator>>)Orchestrators,
+            (ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities, Terminated, ClientActivities.SetItem(name, factory));
+    }
+
+    /// <summary>Returns the catalog with each of <see cref="ClientActivities"/> bound to <paramref name="client"/> in <see cref="Activities"/>.</summary>
+    /// <param name="client">The host's task-hub client.</param>
+    /// <returns>The new catalog.</returns>
+    public DurableTaskCatalog WithClient(IExecutionClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        DurableTaskCatalog bound = this;
+        foreach ((string name, Func<IExecutionClient, ITaskActivity> factory) in ClientActivities)
+        {
+            bound = bound.WithActivity(name, () => factory(client));
+        }
+
+        return bound;
+    }
 
     /// <summary>Returns a catalog that also registers an orchestrator (replacing one of the same name).</summary>
     /// <param name="name">The orchestrator name.</param>
@@ -101,7 +139,7 @@ public sealed class DurableTaskCatalog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return new(((ImmutableSortedDictionary<string, Func<ITaskOrchestrator>>)Orchestrators).SetItem(name, factory),
-            (ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities, Terminated);
+            (ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities, Terminated, ClientActivities);
     }
 
     /// <summary>Returns a catalog that also registers an activity (replacing one of the same name).</summary>
@@ -112,6 +150,6 @@ public sealed class DurableTaskCatalog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return new((ImmutableSortedDictionary<string, Func<ITaskOrchestrator>>)Orchestrators,
-            ((ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities).SetItem(name, factory), Terminated);
+            ((ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities).SetItem(name, factory), Terminated, ClientActivities);
     }
 }

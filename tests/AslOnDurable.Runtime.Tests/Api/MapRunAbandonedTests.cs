@@ -56,15 +56,18 @@ public sealed class MapRunAbandonedTests(MapRunApiFixture fixture) : IClassFixtu
         await AssertAbortedAsync(mapRun, expectChild: false); // the deadline may come before the child has started
     }
 
-    [Fact]
-    public async Task MapRunFails_WhileAnotherChunksChildRuns_ParentFailsWithoutWaitingForIt()
+    [Theory]
+    [InlineData("STANDARD")]
+    [InlineData("EXPRESS")]
+    public async Task MapRunFails_WhileAnotherChunksChildRuns_ParentFailsWithoutWaitingForIt(string executionType)
     {
         // One item per chunk, both chunks at once: the second child fails while the first one's Task is held. The parent
-        // awaits the map run, so its FAILED result proves the map run ended without the held child.
+        // awaits the map run, so its FAILED result proves the map run ended without the held child (EXPRESS: without the
+        // chunk activity running it).
         MemoryItemStore store = new MemoryItemStore().With("data", "own.jsonl", "{\"fail\":false}\n{\"fail\":true}\n");
         AbandonedWorkTests.HeldOrFailingHandler handler = new();
         string definition = """{"StartAt": "Process", "States": {"Process": %MAP%}}"""
-            .Replace("%MAP%", MapState(AbandonedWorkTests.Fn + "held"), StringComparison.Ordinal);
+            .Replace("%MAP%", MapState(AbandonedWorkTests.Fn + "held", executionType), StringComparison.Ordinal);
         using CancellationTokenSource budget = new(Budget);
         try
         {
@@ -81,17 +84,17 @@ public sealed class MapRunAbandonedTests(MapRunApiFixture fixture) : IClassFixtu
         }
     }
 
-    /// <summary>A Distributed Map over <c>$.key</c>'s JSONL items whose STANDARD children wait for <paramref name="activity"/> (two at a time).</summary>
-    internal static string MapState(string activity) => """
+    /// <summary>A Distributed Map over <c>$.key</c>'s JSONL items whose STANDARD (or EXPRESS) children wait for <paramref name="activity"/> (two at a time).</summary>
+    internal static string MapState(string activity, string executionType = "STANDARD") => """
         {"Type": "Map", "End": true, "MaxConcurrency": 2,
          "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSONL"},
                         "Parameters": {"Bucket": "data", "Key.$": "$.key"}},
-         "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+         "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "%TYPE%"},
            "StartAt": "Check", "States": {
              "Check": {"Type": "Choice", "Choices": [{"Variable": "$.fail", "BooleanEquals": true, "Next": "Boom"}], "Default": "Work"},
              "Boom": {"Type": "Fail", "Error": "Item.Failed", "Cause": "item failed"},
              "Work": {"Type": "Task", "Resource": "%ACT%", "TimeoutSeconds": 3600, "End": true}}}}
-        """.Replace("%ACT%", activity, StringComparison.Ordinal);
+        """.Replace("%ACT%", activity, StringComparison.Ordinal).Replace("%TYPE%", executionType, StringComparison.Ordinal);
 
     /// <summary>The map run ended ABORTED and each of its children was aborted (with <paramref name="expectChild"/>: there was one).</summary>
     private async Task AssertAbortedAsync(string mapRun, bool expectChild)

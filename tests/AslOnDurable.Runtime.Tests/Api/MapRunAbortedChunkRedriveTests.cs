@@ -106,6 +106,72 @@ public sealed class MapRunAbortedChunkRedriveTests : IAsyncLifetime
         Assert.Equal(101, (long)described["itemCounts"]!["succeeded"]!);
     }
 
+    [Fact]
+    public async Task RedriveExecution_RedriveFailsWhileAnotherChunksRedrivenChildRuns_ParentFailsAtOnceAndTheChildIsAborted()
+    {
+        // As above, with the "hold" batch waiting for a second activity worker that never answers: the redrive redrives it
+        // in place (a top-level instance the map run looks at between durable timers) and the "fail" batch fails again, so
+        // the redrive fails while the held child runs.
+        StringBuilder lines = new();
+        for (int i = 0; i < 101; i++)
+        {
+            lines.Append("{\"kind\":\"").Append(i < 50 ? "ok" : i < 100 ? "hold" : "fail").Append("\"}\n");
+        }
+
+        store.With("data", "redrive-abort.jsonl", lines.ToString());
+        string worker = (string)(await host.OkAsync("CreateActivity", new JsonObject { ["name"] = "mr-redrive-abort-worker" }))["activityArn"]!;
+        string holder = (string)(await host.OkAsync("CreateActivity", new JsonObject { ["name"] = "mr-redrive-abort-holder" }))["activityArn"]!;
+        string definition = Definition.Replace("%ACT%", worker, StringComparison.Ordinal).Replace("aborted.jsonl", "redrive-abort.jsonl", StringComparison.Ordinal)
+            .Replace("""{"Variable": "$.Items[0].kind", "StringEquals": "fail", "Next": "Worker"}""",
+                """{"Variable": "$.Items[0].kind", "StringEquals": "fail", "Next": "Worker"}, {"Variable": "$.Items[0].kind", "StringEquals": "hold", "Next": "Holder"}""", StringComparison.Ordinal)
+            .Replace("\"Work\": {", "\"Holder\": {\"Type\": \"Task\", \"Resource\": \"" + holder + "\", \"End\": true},\n\"Work\": {", StringComparison.Ordinal);
+        string machine = (string)(await host.OkAsync("CreateStateMachine", new JsonObject
+        {
+            ["name"] = "mr-redrive-abort", ["roleArn"] = ApiTestCalls.Role, ["definition"] = definition,
+        }))["stateMachineArn"]!;
+        JsonObject execution = new() { ["executionArn"] = (await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "run" }))["executionArn"]!.DeepClone() };
+        string mapRun = await host.MapRunOfAsync((string)execution["executionArn"]!);
+        string firstTask = await TakeTaskAsync(worker);
+        await WaitListedAsync(mapRun, "SUCCEEDED", 1);
+        await host.OkAsync("SendTaskFailure", new JsonObject { ["taskToken"] = firstTask, ["error"] = "Item.Failed", ["cause"] = "the first call fails" });
+        await WaitListedAsync(mapRun, "ABORTED", 1);
+        string heldChild = (await ChildrenAsync(mapRun)).Single(c => c.Value == "ABORTED").Key;
+        using (CancellationTokenSource budget = new(Budget))
+        {
+            await host.Client.WaitForCompletionAsync("mr-redrive-abort:run", budget.Token);
+        }
+
+        await host.OkAsync("RedriveExecution", (JsonObject)execution.DeepClone());
+        string secondTask = await TakeTaskAsync(worker);
+        using (CancellationTokenSource budget = new(Budget))
+        {
+            // Both chunks' redriven children run (none is pending a redrive any more): the map run looks at them between timers.
+            while ((long?)(await host.OkAsync("DescribeMapRun", new JsonObject { ["mapRunArn"] = mapRun }))["executionCounts"]!["pendingRedrive"] != 0)
+            {
+                await Task.Delay(50, budget.Token);
+            }
+        }
+
+        await host.OkAsync("SendTaskFailure", new JsonObject { ["taskToken"] = secondTask, ["error"] = "Item.Failed", ["cause"] = "the second call fails too" });
+        using (CancellationTokenSource budget = new(Budget))
+        {
+            await host.Client.WaitForCompletionAsync("mr-redrive-abort:run", budget.Token);
+        }
+
+        JsonObject failed = await host.OkAsync("DescribeExecution", (JsonObject)execution.DeepClone());
+        Assert.Equal(("FAILED", "Item.Failed"), ((string?)failed["status"], (string?)failed["error"]));
+        using (CancellationTokenSource budget = new(Budget))
+        {
+            while ((string?)(await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = heldChild }))["status"] == "RUNNING")
+            {
+                await Task.Delay(50, budget.Token);
+            }
+        }
+
+        JsonObject child = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = heldChild });
+        Assert.Equal(("ABORTED", 1), ((string?)child["status"], (int)child["redriveCount"]!));
+    }
+
     /// <summary>The next task of an activity (GetActivityTask polls up to 60 s; asked again within the budget).</summary>
     private async Task<string> TakeTaskAsync(string activity)
     {

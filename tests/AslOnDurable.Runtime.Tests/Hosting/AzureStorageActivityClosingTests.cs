@@ -23,4 +23,11 @@ public sealed class AzureStorageActivityClosingTests(AzuriteFixture azurite)
         await using ActivityClosingHost closing = await ActivityClosingHost.StartAsync(AzuriteSelfHosts.Options(azurite, "closingsynchub") with { ClosingService = false });
         await ActivityClosingTests.Sync2ParentTimesOutAsync(closing);
     }
+
+    [AzuriteFact]
+    public async Task ExpressMapRunFails_WhileAnotherChunksChildIsHeldOnAzureStorage_ParentFailsWhileTheHandlerIsHeld()
+    {
+        await using ActivityClosingHost closing = await ActivityClosingHost.StartAsync(AzuriteSelfHosts.Options(azurite, "closingexpresshub") with { ClosingService = false });
+        await ActivityClosingTests.MapRunFailsWhileHeldAsync(closing, "EXPRESS");
+    }
 }

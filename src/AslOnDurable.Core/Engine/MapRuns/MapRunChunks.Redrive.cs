@@ -73,13 +73,14 @@ public static partial class MapRunChunks
     /// <param name="inputs">The children's inputs, as they first ran with them.</param>
     /// <param name="host">The in-memory host the children run on.</param>
     /// <param name="options">Quota settings.</param>
+    /// <param name="stop">Stops the children (the map run has ended), as <see cref="RunExpressAsync"/>'s.</param>
     /// <returns>What the children did this time.</returns>
     public static async Task<MapRunChunkResult> RerunExpressAsync(
-        ExecutionPlan plan, MapRunRequest request, IReadOnlyList<JsonNode?> inputs, IExecutionHost host, ExecutionOptions options)
+        ExecutionPlan plan, MapRunRequest request, IReadOnlyList<JsonNode?> inputs, IExecutionHost host, ExecutionOptions options, CancellationToken stop = default)
     {
         ArgumentNullException.ThrowIfNull(host);
         var (state, frame) = Prepare(plan, request, host, options);
-        return await RunChildrenAsync(state, frame, request, [.. inputs], host).ConfigureAwait(false);
+        return await RunChildrenAsync(state, frame, request, [.. inputs], host, stop).ConfigureAwait(false);
     }
 
     /// <summary>A chunk's recorded result with the rerun children's entries and outputs in their places, counted again.</summary>

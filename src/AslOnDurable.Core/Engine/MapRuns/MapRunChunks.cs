@@ -76,20 +76,27 @@ public static partial class MapRunChunks
     /// <param name="firstIndex">The first item's index in the whole item set.</param>
     /// <param name="host">The in-memory host the children run on (time, ids, task calls).</param>
     /// <param name="options">Quota settings.</param>
+    /// <param name="stop">
+    /// Stops the children (the map run has ended, and AWS stops its running children): none starts any more and the running
+    /// ones end ABORTED at their next state; the result is then incomplete, not to be recorded.
+    /// </param>
     /// <returns>What the children did.</returns>
     public static async Task<MapRunChunkResult> RunExpressAsync(
-        ExecutionPlan plan, MapRunRequest request, IReadOnlyList<JsonNode?> items, long firstIndex, IExecutionHost host, ExecutionOptions options)
+        ExecutionPlan plan, MapRunRequest request, IReadOnlyList<JsonNode?> items, long firstIndex, IExecutionHost host, ExecutionOptions options,
+        CancellationToken stop = default)
     {
         ArgumentNullException.ThrowIfNull(host);
         var (state, frame) = Prepare(plan, request, host, options);
-        return await RunChildrenAsync(state, frame, request, Inputs(state, frame, request, items, firstIndex), host).ConfigureAwait(false);
+        return await RunChildrenAsync(state, frame, request, Inputs(state, frame, request, items, firstIndex), host, stop).ConfigureAwait(false);
     }
 
-    /// <summary>Runs EXPRESS children of the given inputs in memory, at most MaxConcurrency at a time (0: all).</summary>
+    /// <summary>Runs EXPRESS children of the given inputs in memory, at most MaxConcurrency at a time (0: all); <paramref name="stop"/> as above.</summary>
     private static async Task<MapRunChunkResult> RunChildrenAsync(
-        MapStatePlan state, ExecutionFrame frame, MapRunRequest request, List<JsonNode?> inputs, IExecutionHost host)
+        MapStatePlan state, ExecutionFrame frame, MapRunRequest request, List<JsonNode?> inputs, IExecutionHost host, CancellationToken stop)
     {
         var children = new MapRunChild[inputs.Count];
+        var abort = new BranchAbort(null);
+        using var stopping = stop.Register(abort.Request);
 
         // As in memory: the input's text and item count are taken before the child starts, then the child owns the input.
         var texts = new string[inputs.Count];
@@ -99,7 +106,13 @@ public static partial class MapRunChunks
             request.MaxConcurrency,
             index =>
             {
-                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, frame.Environment.Scope.CreateChild(), new BranchAbort(null));
+                if (abort.IsRequested)
+                {
+                    children[index] = new MapRunChild(string.Empty, null, "ABORTED", null, null, host.UtcNow, host.UtcNow);
+                    return new ValueTask<BranchOutcome>(new BranchOutcome(ExecutionStatus.Aborted, null, null));
+                }
+
+                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, frame.Environment.Scope.CreateChild(), abort);
                 var input = inputs[index];
                 inputs[index] = null;
                 texts[index] = JavaJsonText.Compact(input);

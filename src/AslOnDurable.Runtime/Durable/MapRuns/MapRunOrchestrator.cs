@@ -18,8 +18,9 @@ namespace AslOnDurable.Runtime.Durable.MapRuns;
 /// AWS: without ToleratedFailureCount/Percentage the first failed child fails the Map with its error; with them the Map
 /// fails with <c>States.ExceedToleratedFailureThreshold</c> once the failed items exceed the threshold. The failure is
 /// known as a chunk ends: no further chunk starts, and the STANDARD children of the other chunks still running are
-/// aborted (<see cref="MapRunInput.AbortOnFailure"/>; a chunk's own siblings finish first, EXPRESS chunks and redriven
-/// map runs still wait for theirs). The map run's record (<see cref="MapRunRecord"/>) is the orchestration's
+/// aborted (<see cref="MapRunInput.AbortOnFailure"/>; a chunk's own siblings finish first), as are the other running
+/// EXPRESS chunks (<see cref="MapRunInput.AbortRunningChunks"/>: their activities see the map run ended and stop; the
+/// finish leaves their results out); redriven STANDARD map runs still wait for theirs. The map run's record (<see cref="MapRunRecord"/>) is the orchestration's
 /// custom status while it runs and part of its output.
 /// </remarks>
 /// <param name="closesOpenChildren">
@@ -108,6 +109,11 @@ public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOr
 
         // The children of the STANDARD chunks running (first runs): what an aborted chunk records for a redrive.
         var started = new Dictionary<int, MapRunChild?[]>();
+
+        // A redrive's STANDARD chunks whose children were redriven in place (top-level instances) and still run, and the
+        // timers between its looks at them: a failing redrive terminates the children and cancels the timers.
+        var redriving = new Dictionary<int, IReadOnlyList<string>>();
+        using var looks = new CancellationTokenSource();
         while (true)
         {
             (run, update) = await ApplyUpdateAsync(context, run, update);
@@ -123,13 +129,23 @@ public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOr
                     _ = context.CallActivityAsync<string>(ActivityNames.CloseChildren, DurableJson.Serialize(new CloseChildrenInput(PayloadVersion.Current, [.. open.Running])));
                 }
 
+                if (run.AbortRunningChunks == true)
+                {
+                    // Cancel synchronously: CancelAsync runs the timers' callbacks on the thread pool, outside the orchestrator's thread.
+#pragma warning disable CA1849 // Synchronous on purpose (replay rules).
+                    looks.Cancel();
+#pragma warning restore CA1849
+                    await CloseRedrivenAsync(context, redriving);
+                }
+
                 if (run.RecordAborted == true)
                 {
                     await RecordAbortedAsync(context, run, chunkSize, running, started);
                 }
 
                 var (openItems, openChildren) = Open(progress, running, chunkSize, childrenPerChunk);
-                return await EndAsync(context, run, progress with { AbortedItems = openItems, AbortedChildren = openChildren }, chunkSize, failure.Error, failure.Cause);
+                var aborted = progress with { AbortedItems = openItems, AbortedChildren = openChildren };
+                return await EndAsync(context, run, aborted, chunkSize, failure.Error, failure.Cause, [.. running.Select(r => r.Chunk)]);
             }
 
             var concurrency = request.MaxConcurrency > 0 ? request.MaxConcurrency : BackendMaxConcurrency;
@@ -140,7 +156,7 @@ public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOr
                 running.Add((chunk, request.Express
                     ? CallAsync(context, request.RedriveCount > 0 ? ActivityNames.MapRunRedriveChunk : ActivityNames.MapRunChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)))
                     : request.RedriveCount > 0
-                        ? RedriveStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), Restarted)
+                        ? RedriveStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), Restarted, redriving, open, started, looks.Token)
                         : RunStandardChunkAsync(context, run, chunk, chunkSize, Math.Min(concurrency, childrenPerChunk), open, started)));
                 progress = progress with { NextChunk = chunk + 1 };
                 chunksThisGeneration++;
@@ -204,8 +220,32 @@ public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOr
         return (items, children);
     }
 
-    /// <summary>Whether a failure ends this map run without waiting for its running children (a first run of STANDARD children started with <see cref="MapRunInput.AbortOnFailure"/>).</summary>
-    private static bool AbortsOnFailure(MapRunInput run) => run.AbortOnFailure == true && !run.Request.Express && run.Request.RedriveCount == 0;
+    /// <summary>
+    /// Whether a failure ends this map run without waiting for its running children: a first run of STANDARD children started
+    /// with <see cref="MapRunInput.AbortOnFailure"/>, or EXPRESS children with <see cref="MapRunInput.AbortRunningChunks"/>
+    /// (their chunk activities stop once they see the map run ended).
+    /// </summary>
+    private static bool AbortsOnFailure(MapRunInput run) =>
+        run.AbortRunningChunks == true || (run.AbortOnFailure == true && !run.Request.Express && run.Request.RedriveCount == 0);
+
+    /// <summary>Terminates, through an activity (replay-safe), the children a failing redrive redrove in place and that still run.</summary>
+    private static async Task CloseRedrivenAsync(TaskOrchestrationContext context, Dictionary<int, IReadOnlyList<string>> redriving)
+    {
+        string[] children = [.. redriving.OrderBy(r => r.Key).SelectMany(r => r.Value)];
+        if (children.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await context.CallActivityAsync<string>(ActivityNames.CloseChildren, DurableJson.Serialize(new CloseChildrenInput(PayloadVersion.Current, children)));
+        }
+        catch (TaskFailedException)
+        {
+            // Best effort, as the closing service's terminations: a child left running ends on its own.
+        }
+    }
 
 
     /// <summary>The progress without a redriven chunk's previously unsuccessful children in <c>pendingRedrive</c>.</summary>
@@ -256,9 +296,11 @@ public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOr
     };
 
     /// <summary>Writes the results (also when failing, as AWS does) and ends the map run.</summary>
-    private static async Task<string> EndAsync(TaskOrchestrationContext context, MapRunInput run, MapRunProgress progress, int chunkSize, string? error, string? cause)
+    private static async Task<string> EndAsync(
+        TaskOrchestrationContext context, MapRunInput run, MapRunProgress progress, int chunkSize, string? error, string? cause, IReadOnlyList<int>? abortedChunks = null)
     {
-        var finished = await CallAsync(context, ActivityNames.MapRunFinish, Activity(run, progress.NextChunk, chunkSize) with { KeepWorkingData = error is null ? null : true });
+        var finish = Activity(run, progress.NextChunk, chunkSize) with { KeepWorkingData = error is null ? null : true, AbortedChunks = abortedChunks };
+        var finished = await CallAsync(context, ActivityNames.MapRunFinish, finish);
         if (error is null && finished.Error is not null)
         {
             (error, cause) = (finished.Error, finished.Cause);
@@ -279,22 +321,30 @@ public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOr
     /// waits a few seconds for them; while they run it is called again after a durable timer that backs off (1 s doubling
     /// to 15 s), so a long child costs a few history events, not a tight loop (bounded: <see cref="MaxRedriveLooks"/>). A chunk never recorded runs whole.
     /// </summary>
+    /// <remarks>
+    /// While its children run, <paramref name="redriving"/> holds their instance ids (a failing redrive terminates them) and
+    /// <paramref name="looks"/> cancels the timer between two looks. A chunk run whole runs as a first run's does (with
+    /// <paramref name="open"/> and <paramref name="started"/>), when the map run sets <see cref="MapRunInput.AbortRunningChunks"/>.
+    /// </remarks>
     private static async Task<MapRunActivityResult> RedriveStandardChunkAsync(
-        TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency, Action<MapRunActivityResult> restarted)
+        TaskOrchestrationContext context, MapRunInput run, int chunk, int chunkSize, int concurrency, Action<MapRunActivityResult> restarted,
+        Dictionary<int, IReadOnlyList<string>> redriving, OpenMapRunChildren open, Dictionary<int, MapRunChild?[]> started, CancellationToken looks)
     {
         var delay = TimeSpan.FromSeconds(1);
         var told = false;
+        var aborts = run.AbortRunningChunks == true;
         for (var look = 0; look < MaxRedriveLooks; look++)
         {
             var result = await CallAsync(context, ActivityNames.MapRunRedriveChunk, MapRunStorage.Slim(Activity(run, chunk, chunkSize)));
             if (result.RunWhole == true)
             {
-                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency, new OpenMapRunChildren(), null);
+                return await RunStandardChunkAsync(context, run, chunk, chunkSize, concurrency, aborts ? open : new OpenMapRunChildren(), aborts ? started : null);
             }
 
             if (result.Pending != true)
             {
                 // pendingRedrive was lowered once, when the children were restarted.
+                redriving.Remove(chunk);
                 return told ? result with { RedrivenItems = null, RedrivenChildren = null } : result;
             }
 
@@ -304,7 +354,21 @@ public sealed class MapRunOrchestrator(bool closesOpenChildren = false) : TaskOr
                 told = true;
             }
 
-            await context.CreateTimer(context.CurrentUtcDateTime + delay, CancellationToken.None);
+            if (aborts)
+            {
+                redriving[chunk] = result.Redriven ?? [];
+            }
+
+            try
+            {
+                await context.CreateTimer(context.CurrentUtcDateTime + delay, aborts ? looks : CancellationToken.None);
+            }
+            catch (TaskCanceledException)
+            {
+                // The redrive failed and ended without this chunk (its children were terminated).
+                return new MapRunActivityResult(PayloadVersion.Current);
+            }
+
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRedriveWait.Ticks));
         }
 

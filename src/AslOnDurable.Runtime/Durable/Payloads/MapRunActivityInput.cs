@@ -34,6 +34,12 @@ public sealed record MapRunActivityInput(int Version, string Definition, MapRunR
     /// <summary>How many children the window holds at most (STANDARD children; <see langword="null"/>: the whole chunk).</summary>
     public int? ChildWindow { get; init; }
 
+    /// <summary>
+    /// Finishing a map run that ended without its running chunks: those chunks, whose result files and working results (a
+    /// chunk activity that wrote before it saw the end) the finish leaves out.
+    /// </summary>
+    public IReadOnlyList<int>? AbortedChunks { get; init; }
+
     /// <summary>The STANDARD children that ran (recording a chunk), in item order.</summary>
     public IReadOnlyList<MapRunChild>? Children { get; init; }
 

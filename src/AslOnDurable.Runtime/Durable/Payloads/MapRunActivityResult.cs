@@ -39,6 +39,12 @@ public sealed record MapRunActivityResult(int Version)
     /// <summary>Redriving a STANDARD chunk: its redriven children still run (call again).</summary>
     public bool? Pending { get; init; }
 
+    /// <summary>
+    /// Redriving a STANDARD chunk (a <see cref="Pending"/> answer): the instance ids of the children this redrive redrove in
+    /// place or started, which a redriven map run that fails meanwhile terminates (they are top-level instances, not its own).
+    /// </summary>
+    public IReadOnlyList<string>? Redriven { get; init; }
+
     /// <summary>Redriving a STANDARD chunk: it has no recorded result (or the host cannot redrive children), so it runs whole.</summary>
     public bool? RunWhole { get; init; }
 

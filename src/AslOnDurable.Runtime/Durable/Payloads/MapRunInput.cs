@@ -37,6 +37,14 @@ public sealed record MapRunInput(int Version, string Definition, MapRunRequest R
     /// </summary>
     public bool? RecordAborted { get; init; }
 
+    /// <summary>
+    /// Whether a failing map run of EXPRESS children, or a failing redrive, ends at once too, without waiting for its running
+    /// chunks: EXPRESS chunk activities then stop (<c>MapRunEndWatch</c>), a redrive's timers between looks at its redriven
+    /// STANDARD children are cancelled and those children terminated (<see langword="null"/> in map runs started before this
+    /// field existed: they wait for their running chunks, so their replay is unchanged).
+    /// </summary>
+    public bool? AbortRunningChunks { get; init; }
+
     /// <summary>Where the map run stands (from the second generation on).</summary>
     public MapRunProgress? Progress { get; init; }
 }

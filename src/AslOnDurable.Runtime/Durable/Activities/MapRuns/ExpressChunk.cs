@@ -20,14 +20,25 @@ internal sealed record ExpressChunk(MapRunActivityInput Request, IItemStore Stor
     /// <summary>The first item's index in the whole item set.</summary>
     public long FirstIndex => (long)Request.Chunk * Request.ChunkSize;
 
-    /// <summary>Runs every child of the chunk and records their results (the items leave their array: no copies).</summary>
-    public async Task<MapRunActivityResult> RunAndRecordAsync()
+    /// <summary>
+    /// Runs every child of the chunk and records their results (the items leave their array: no copies). Once the map run
+    /// has ended without the chunk (<paramref name="watch"/>), as AWS stops its running children no child starts, the
+    /// running ones end at their next state, and nothing is recorded (a redrive runs the chunk whole): <see cref="Abandoned"/>.
+    /// </summary>
+    /// <param name="watch">Watches the map run, or <see langword="null"/> to run the chunk to its end.</param>
+    public async Task<MapRunActivityResult> RunAndRecordAsync(MapRunEndWatch? watch = null)
     {
         JsonNode?[] taken = [.. Items];
         Items.Clear();
-        var result = await MapRunChunks.RunExpressAsync(Plan, Request.Request, taken, FirstIndex, Host, Options).ConfigureAwait(false);
-        return await MapRunStorage.RecordAsync(Store, Request.Request, Request.Chunk, taken.Length, result, CancellationToken.None).ConfigureAwait(false);
+        var stop = watch?.Ended ?? CancellationToken.None;
+        var result = await MapRunEndWatch.UntilEndedAsync(watch, MapRunChunks.RunExpressAsync(Plan, Request.Request, taken, FirstIndex, Host, Options, stop)).ConfigureAwait(false);
+        return result is null || stop.IsCancellationRequested
+            ? Abandoned
+            : await MapRunStorage.RecordAsync(Store, Request.Request, Request.Chunk, taken.Length, result, CancellationToken.None).ConfigureAwait(false);
     }
+
+    /// <summary>The answer of a chunk whose map run ended without it (nobody awaits it any more; nothing was recorded).</summary>
+    public static MapRunActivityResult Abandoned => new(PayloadVersion.Current) { Error = StatesErrorNames.Runtime, Cause = Hosting.OpenWork.Reason, Fatal = true };
 
     /// <summary>Reads the activity's input and the chunk's items.</summary>
     public static async Task<ExpressChunk> LoadAsync(IItemStore? store, Core.Engine.Tasks.ITaskHandler tasks, ExecutionPlanCache plans, string input)

@@ -1,6 +1,7 @@
 using AslOnDurable.Core.Engine.Items;
 using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Engine.Tasks;
+using AslOnDurable.Runtime.Executions;
 using Microsoft.DurableTask;
 
 namespace AslOnDurable.Runtime.Durable.Activities.MapRuns;
@@ -12,15 +13,26 @@ namespace AslOnDurable.Runtime.Durable.Activities.MapRuns;
 /// <param name="store">The item store, or <see langword="null"/> when the host has none.</param>
 /// <param name="tasks">Runs the children's Task states.</param>
 /// <param name="plans">Compiled definitions.</param>
-public sealed class MapRunChunkActivity(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans) : TaskActivity<string, string>
+/// <param name="instances">
+/// The task hub's client, to stop the chunk once its map run has ended without it (<see cref="MapRunEndWatch"/>), or
+/// <see langword="null"/> to run it to its end.
+/// </param>
+public sealed class MapRunChunkActivity(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, IExecutionClient? instances = null) : TaskActivity<string, string>
 {
     /// <inheritdoc />
-    public override Task<string> RunAsync(TaskActivityContext context, string input) => RunAsync(store, tasks, plans, input);
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => RunAsync(store, tasks, plans, input, instances);
 
     /// <summary>Runs the activity (also called by the Functions app's trigger).</summary>
-    public static Task<string> RunAsync(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, string input) => MapRunStorage.GuardAsync(async () =>
+    /// <param name="store">The item store, or <see langword="null"/>.</param>
+    /// <param name="tasks">Runs the children's Task states.</param>
+    /// <param name="plans">Compiled definitions.</param>
+    /// <param name="input">The activity's input.</param>
+    /// <param name="instances">The task hub's client to watch the map run with, or <see langword="null"/>.</param>
+    /// <returns>The activity's result.</returns>
+    public static Task<string> RunAsync(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, string input, IExecutionClient? instances = null) => MapRunStorage.GuardAsync(async () =>
     {
         var chunk = await ExpressChunk.LoadAsync(store, tasks, plans, input).ConfigureAwait(false);
-        return await chunk.RunAndRecordAsync().ConfigureAwait(false);
+        using var watch = MapRunEndWatch.Start(instances, chunk.Request.Request);
+        return await chunk.RunAndRecordAsync(watch).ConfigureAwait(false);
     });
 }

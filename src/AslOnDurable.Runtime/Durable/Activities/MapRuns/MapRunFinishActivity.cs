@@ -45,6 +45,7 @@ public sealed class MapRunFinishActivity(IItemStore? store) : TaskActivity<strin
     private static async Task<MapRunActivityResult> FinishAsync(IItemStore items, MapRunActivityInput request)
     {
         var run = request.Request;
+        var aborted = request.AbortedChunks ?? [];
         if (run.Writer is { Exports: true } writer)
         {
             var folder = (writer.Prefix.Length == 0 ? string.Empty : writer.Prefix.TrimEnd('/') + "/") + run.MapRunId + "/";
@@ -55,8 +56,9 @@ public sealed class MapRunFinishActivity(IItemStore? store) : TaskActivity<strin
                 {
                     var name = blob.Key[folder.Length..];
                     var separator = name.LastIndexOf('_');
+                    // A part of an aborted chunk was written late, by an activity that had not yet seen the map run end.
                     if (separator > 0 && name.EndsWith(".json", StringComparison.Ordinal)
-                        && int.TryParse(name[(separator + 1)..^5], NumberStyles.None, CultureInfo.InvariantCulture, out var part))
+                        && int.TryParse(name[(separator + 1)..^5], NumberStyles.None, CultureInfo.InvariantCulture, out var part) && !aborted.Contains(part))
                     {
                         files.Add((name[..separator], part, new JsonObject { ["Status"] = name[..separator], ["Key"] = blob.Key, ["Size"] = blob.Size }));
                     }
@@ -77,6 +79,11 @@ public sealed class MapRunFinishActivity(IItemStore? store) : TaskActivity<strin
         var failed = new JsonArray();
         for (var chunk = 0; chunk < request.Chunk; chunk++)
         {
+            if (aborted.Contains(chunk))
+            {
+                continue;
+            }
+
             var results = await MapRunStorage.ReadAsync(items, MapRunStorage.ResultsBlob(run, chunk), CancellationToken.None).ConfigureAwait(false);
             MapRunResultFiles.AddToOutput(run, (JsonArray)results["Entries"]!, (JsonArray)results["Outputs"]!, succeeded, failed);
             if (PayloadSizeGuard.Size(succeeded) + PayloadSizeGuard.Size(failed) > limit)

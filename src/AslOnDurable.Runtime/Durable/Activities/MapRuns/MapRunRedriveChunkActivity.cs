@@ -4,6 +4,7 @@ using AslOnDurable.Core.Engine.MapRuns;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable.MapRuns;
 using AslOnDurable.Runtime.Durable.Payloads;
+using AslOnDurable.Runtime.Executions;
 using Microsoft.DurableTask;
 
 namespace AslOnDurable.Runtime.Durable.Activities.MapRuns;
@@ -24,14 +25,15 @@ namespace AslOnDurable.Runtime.Durable.Activities.MapRuns;
 /// <param name="tasks">Runs the children's Task states.</param>
 /// <param name="plans">Compiled definitions.</param>
 /// <param name="redrives">Redrives STANDARD children in place, or <see langword="null"/> when the host cannot.</param>
-public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, IMapRunChildRedrives? redrives = null)
+/// <param name="instances">The task hub's client, to stop EXPRESS children once the map run has ended (<see cref="MapRunEndWatch"/>), or <see langword="null"/>.</param>
+public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, IMapRunChildRedrives? redrives = null, IExecutionClient? instances = null)
     : TaskActivity<string, string>
 {
     /// <summary>How long one call waits for redriven STANDARD children before it answers that they still run.</summary>
     public static readonly TimeSpan ChildWait = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc />
-    public override Task<string> RunAsync(TaskActivityContext context, string input) => RunAsync(store, tasks, plans, input, redrives);
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => RunAsync(store, tasks, plans, input, redrives, instances);
 
     /// <summary>Runs the activity (also called by the Functions app's trigger).</summary>
     /// <param name="store">The item store, or <see langword="null"/>.</param>
@@ -39,10 +41,15 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
     /// <param name="plans">Compiled definitions.</param>
     /// <param name="input">The activity's input.</param>
     /// <param name="redrives">Redrives STANDARD children in place, or <see langword="null"/>.</param>
+    /// <param name="instances">The task hub's client to watch the map run with, or <see langword="null"/>.</param>
     /// <returns>The activity's result.</returns>
-    public static Task<string> RunAsync(IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, string input, IMapRunChildRedrives? redrives = null) => MapRunStorage.GuardAsync(async () =>
+    /// <remarks>Once the map run has ended without the chunk, nothing more is recorded (the chunk keeps its earlier record).</remarks>
+    public static Task<string> RunAsync(
+        IItemStore? store, ITaskHandler tasks, ExecutionPlanCache plans, string input, IMapRunChildRedrives? redrives = null, IExecutionClient? instances = null) => MapRunStorage.GuardAsync(async () =>
     {
         var loaded = await ExpressChunk.LoadAsync(store, tasks, plans, input).ConfigureAwait(false);
+        using var watch = MapRunEndWatch.Start(instances, loaded.Request.Request);
+        var stop = watch?.Ended ?? CancellationToken.None;
         var (request, items, plan, chunk, host, options) = loaded;
         var run = request.Request;
         if (!run.Express && redrives is null)
@@ -64,17 +71,27 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
             taken = new MapRunActivityResult(PayloadVersion.Current) { RedrivenItems = unsuccessfulItems, RedrivenChildren = unsuccessfulChildren };
             if (run.Express)
             {
-                result = MapRunChunks.Merge(run, entries, outputs, indexes, await MapRunChunks.RerunExpressAsync(plan, run, inputs, host, options).ConfigureAwait(false));
+                if (await MapRunEndWatch.UntilEndedAsync(watch, MapRunChunks.RerunExpressAsync(plan, run, inputs, host, options, stop)).ConfigureAwait(false) is not { } rerun)
+                {
+                    return ExpressChunk.Abandoned;
+                }
+
+                result = MapRunChunks.Merge(run, entries, outputs, indexes, rerun);
             }
             else
             {
                 var redriven = await RedriveStandardAsync(redrives!, loaded, entries, indexes, notRedrivable).ConfigureAwait(false);
-                if (redriven is null)
+                if (redriven.Children is null)
                 {
-                    return taken with { Pending = true };
+                    return taken with { Pending = true, Redriven = [.. redriven.Indexes.Select(i => MapRunInstanceIds.FromArn((string)entries[i]!["ExecutionArn"]!))] };
                 }
 
-                result = MapRunChunks.Merge(run, entries, outputs, redriven.Value.Indexes, MapRunChunks.Describe(run, redriven.Value.Children));
+                result = MapRunChunks.Merge(run, entries, outputs, redriven.Indexes, MapRunChunks.Describe(run, redriven.Children));
+            }
+
+            if (stop.IsCancellationRequested)
+            {
+                return ExpressChunk.Abandoned;
             }
 
             if (run.Writer is { Exports: true } writer && result.Failed == 0)
@@ -92,7 +109,7 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
         }
         else
         {
-            return run.Express ? await loaded.RunAndRecordAsync().ConfigureAwait(false) : new MapRunActivityResult(PayloadVersion.Current) { RunWhole = true };
+            return run.Express ? await loaded.RunAndRecordAsync(watch).ConfigureAwait(false) : new MapRunActivityResult(PayloadVersion.Current) { RunWhole = true };
         }
 
         var counted = await MapRunStorage.RecordAsync(items, run, request.Chunk, chunk.Count, result, CancellationToken.None).ConfigureAwait(false);
@@ -104,10 +121,10 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
 
     /// <summary>
     /// Redrives the chunk's unsuccessful STANDARD children and waits for them up to <see cref="ChildWait"/>: what they did
-    /// (positions in <paramref name="entries"/> and outcomes, aligned), or <see langword="null"/> while some still run. A
-    /// child that cannot be redriven keeps its entry and counts as not redrivable.
+    /// (positions in <paramref name="entries"/> and outcomes, aligned), or no outcomes while some still run. A child that
+    /// cannot be redriven keeps its entry and counts as not redrivable.
     /// </summary>
-    private static async Task<(List<int> Indexes, List<MapRunChild> Children)?> RedriveStandardAsync(
+    private static async Task<(List<int> Indexes, List<MapRunChild>? Children)> RedriveStandardAsync(
         IMapRunChildRedrives redrives, ExpressChunk loaded, JsonArray entries, IReadOnlyList<int> unsuccessful, List<int> notRedrivable)
     {
         var run = loaded.Request.Request;
@@ -142,7 +159,7 @@ public sealed class MapRunRedriveChunkActivity(IItemStore? store, ITaskHandler t
             var child = await redrives.OutcomeAsync((string)entries[index]!["ExecutionArn"]!, redriveDate, left > TimeSpan.Zero ? left : TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
             if (child is null)
             {
-                return null;
+                return (redriven, null);
             }
 
             children.Add(child);
