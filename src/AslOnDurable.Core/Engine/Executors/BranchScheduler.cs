@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks.Sources;
 
@@ -89,12 +88,14 @@ internal static class BranchScheduler
         private Action<object?>? continuation;
         private object? continuationState;
 
-        // A continuation on the branch's own awaiter: no extra async frame or Task per pending branch. It runs where an
-        // await would (the awaiter captures the scheduling context: the orchestrator's, in a durable host).
+        // A continuation on the branch's own task: no extra async frame or Task per pending branch (a pending async
+        // method's ValueTask is its task: AsTask allocates nothing). It runs where an await would (the awaiter captures the
+        // scheduling context: the orchestrator's, in a durable host). The closure keeps the task, not the ValueTask with
+        // room for a result, so it is smaller (one per pending branch and episode).
         public void Watch(int index, ValueTask<BranchOutcome> started)
         {
-            var awaiter = started.GetAwaiter();
-            awaiter.UnsafeOnCompleted(() => Report(index, awaiter));
+            var task = started.AsTask();
+            task.GetAwaiter().UnsafeOnCompleted(() => Report(index, task));
         }
 
         /// <summary>The next reported outcome, if any (a branch that threw fails the state as awaiting it would).</summary>
@@ -170,13 +171,13 @@ internal static class BranchScheduler
             }
         }
 
-        private void Report(int index, ValueTaskAwaiter<BranchOutcome> finished)
+        private void Report(int index, Task<BranchOutcome> finished)
         {
             BranchOutcome outcome = default;
             ExceptionDispatchInfo? failure = null;
             try
             {
-                outcome = finished.GetResult();
+                outcome = finished.GetAwaiter().GetResult();
             }
 #pragma warning disable CA1031 // Not swallowed: rethrown to the scheduler's caller by TryTake.
             catch (Exception e)
