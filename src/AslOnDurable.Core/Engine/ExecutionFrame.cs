@@ -12,6 +12,9 @@ internal sealed class ExecutionFrame : StateEnvironment
 {
     private RedriveExpectation? redrive; // a reference, not a nullable tuple: rare, and every frame carries the field
     private System.Buffers.ArrayBufferWriter<byte>? payloadText;
+    private Executors.BranchScheduler.IEndObserver? endObserver;
+    private int endIndex;
+    private int endReport; // 0 running, 1 its scheduler waits for its report, 2 ended first (the scheduler watches its task)
 
     /// <summary>Creates a frame.</summary>
     public ExecutionFrame(ExecutionRun run, StateMachinePlan plan, VariableScope scope, BranchAbort? abort)
@@ -60,6 +63,27 @@ internal sealed class ExecutionFrame : StateEnvironment
     /// frame's loop clears it when that state ends.
     /// </summary>
     public long? InputSizeBound { get; set; }
+
+    /// <summary>
+    /// Asks the frame to report how it ends as branch <paramref name="index"/> (a Map iteration or Parallel branch whose
+    /// start returned before it ended): no continuation, closure and delegate on its task per pending branch and episode.
+    /// </summary>
+    /// <returns><see langword="false"/> when it ended meanwhile (in memory, on another thread): its task tells then.</returns>
+    public bool ReportEndTo(Executors.BranchScheduler.IEndObserver observer, int index)
+    {
+        endObserver = observer;
+        endIndex = index;
+        return Interlocked.CompareExchange(ref endReport, 1, 0) == 0;
+    }
+
+    /// <summary>The frame's loop ended (its variables released): reports it when <see cref="ReportEndTo"/> asked for it.</summary>
+    public void Ended(BranchOutcome outcome, System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure)
+    {
+        if (Interlocked.Exchange(ref endReport, 2) == 1)
+        {
+            endObserver!.Ended(endIndex, outcome, failure);
+        }
+    }
 
     /// <summary>The id of this frame's last history event.</summary>
     public long LastEventId { get; set; }

@@ -97,9 +97,9 @@ public static partial class MapRunChunks
         await BranchScheduler.RunAsync(
             inputs.Count,
             request.MaxConcurrency,
-            index =>
+            (int index, out ExecutionFrame? child) =>
             {
-                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, frame.Environment.Scope.CreateChild(), new BranchAbort(null));
+                child = new ExecutionFrame(frame.Run, state.ItemProcessor, frame.Environment.Scope.CreateChild(), new BranchAbort(null));
                 var input = inputs[index];
                 inputs[index] = null;
                 texts[index] = JavaJsonText.Compact(input);
