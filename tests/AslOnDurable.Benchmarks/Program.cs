@@ -4,7 +4,7 @@
 //        --jsonata [--ms 100] [--batches 5] [name-substring ...]   (JSONata evaluation throughput)
 //        --durable [--count 100] [--runs 15] [--warmups 40] [--azurite] [--storage CONN] [--actions-per-generation N] [seq|map]
 //                  (ASL on the durable self-host vs a hand-written orchestrator: in memory, then Azurite/Azure Storage)
-//        --durable-replay [--count 100] [--runs 101] [--warmups 300] [--alloc-types] [seq|map]
+//        --durable-replay [--count 100] [--runs 101] [--warmups 300] [--alloc-types|--alloc-count] [seq|map]
 //                  (one orchestrator episode replaying a whole history, ASL vs hand-written: the per-episode CPU cost)
 //        --map-run [--sizes 10000,100000] [--warmup 10000] [--warmup-rounds 2 (6 with --isolate)] [--rounds 3] [--standard 1000] [--azurite]
 //                  [--chunks-per-generation N] [--no-hand] [--isolate] [--alloc-types]
@@ -96,10 +96,10 @@ if (args.Length >= 1 && args[0] == "--map-run")
     return isolate ? await MapRunBenchmark.IsolatedAsync(mapRun) : await MapRunBenchmark.RunAsync(mapRun);
 }
 
-var options = BenchOptions.Parse(args.Where(a => a is not "--jit-methods" and not "--alloc-types").ToArray());
+var options = BenchOptions.Parse(args.Where(a => a is not "--jit-methods" and not "--alloc-types" and not "--alloc-count").ToArray());
 using var jitSampler = args.Contains("--jit-methods") ? new JitSampler() : null;
 JitSampler.Current = jitSampler;
-using var allocationSampler = args.Contains("--alloc-types") ? new AllocationSampler() : null;
+using var allocationSampler = args.Contains("--alloc-count") ? new AllocationSampler(counting: true) : args.Contains("--alloc-types") ? new AllocationSampler() : null;
 DefinitionBenchmark.Allocations = allocationSampler;
 if (options.Durable is { } durable)
 {

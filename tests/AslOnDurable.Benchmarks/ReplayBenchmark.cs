@@ -153,7 +153,7 @@ internal static class ReplayBenchmark
             _ = Time(orchestrator, episodes);
         }
 
-        sampler.Print(title, top: 40);
+        sampler.Print(title, top: 40, runs);
     }
 
     private static long Allocated(Func<ITaskOrchestrator> orchestrator, List<(HistoryEvent[] History, int NewFrom)> episodes)

@@ -4,28 +4,31 @@ using AslOnDurable.Core.Engine.Plan;
 namespace AslOnDurable.Core.Engine;
 
 /// <summary>One running state machine: the top level, a Parallel branch or a Map iteration.</summary>
-internal sealed class ExecutionFrame
+/// <remarks>
+/// The frame is its own evaluation environment (<see cref="Environment"/> is the frame): one object less for every Map
+/// iteration and Parallel branch, in every episode of a durable execution.
+/// </remarks>
+internal sealed class ExecutionFrame : StateEnvironment
 {
-    private (string State, System.Text.Json.Nodes.JsonObject Children)? redrive;
+    private RedriveExpectation? redrive; // a reference, not a nullable tuple: rare, and every frame carries the field
     private System.Buffers.ArrayBufferWriter<byte>? payloadText;
+    private Executors.BranchScheduler.IEndObserver? endObserver;
+    private int endIndex;
+    private int endReport; // 0 running, 1 its scheduler waits for its report, 2 ended first (the scheduler watches its task)
 
     /// <summary>Creates a frame.</summary>
     public ExecutionFrame(ExecutionRun run, StateMachinePlan plan, VariableScope scope, BranchAbort? abort)
+        : base(run, scope)
     {
-        Run = run;
         Plan = plan;
-        Environment = new StateEnvironment(run, scope);
         Abort = abort;
     }
-
-    /// <summary>The execution.</summary>
-    public ExecutionRun Run { get; }
 
     /// <summary>The machine this frame runs.</summary>
     public StateMachinePlan Plan { get; }
 
-    /// <summary>The evaluation environment.</summary>
-    public StateEnvironment Environment { get; }
+    /// <summary>The evaluation environment (this frame).</summary>
+    public StateEnvironment Environment => this;
 
     /// <summary>Set by the enclosing Parallel/Map when a sibling failed: stop at the next step.</summary>
     public BranchAbort? Abort { get; }
@@ -37,7 +40,7 @@ internal sealed class ExecutionFrame
     /// Sets what a redrive keeps of the unfinished Parallel/Map state <paramref name="state"/> this frame resumes at
     /// (see <see cref="History.RedriveTrees"/>); its first attempt takes it.
     /// </summary>
-    public void ExpectRedrive(string state, System.Text.Json.Nodes.JsonObject children) => redrive = (state, children);
+    public void ExpectRedrive(string state, System.Text.Json.Nodes.JsonObject children) => redrive = new(state, children);
 
     /// <summary>What a redrive keeps of <paramref name="state"/>'s children, once (a Retry later reruns them all).</summary>
     /// <param name="state">The Parallel/Map state starting an attempt.</param>
@@ -60,6 +63,27 @@ internal sealed class ExecutionFrame
     /// frame's loop clears it when that state ends.
     /// </summary>
     public long? InputSizeBound { get; set; }
+
+    /// <summary>
+    /// Asks the frame to report how it ends as branch <paramref name="index"/> (a Map iteration or Parallel branch whose
+    /// start returned before it ended): no continuation, closure and delegate on its task per pending branch and episode.
+    /// </summary>
+    /// <returns><see langword="false"/> when it ended meanwhile (in memory, on another thread): its task tells then.</returns>
+    public bool ReportEndTo(Executors.BranchScheduler.IEndObserver observer, int index)
+    {
+        endObserver = observer;
+        endIndex = index;
+        return Interlocked.CompareExchange(ref endReport, 1, 0) == 0;
+    }
+
+    /// <summary>The frame's loop ended (its variables released): reports it when <see cref="ReportEndTo"/> asked for it.</summary>
+    public void Ended(BranchOutcome outcome, System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure)
+    {
+        if (Interlocked.Exchange(ref endReport, 2) == 1)
+        {
+            endObserver!.Ended(endIndex, outcome, failure);
+        }
+    }
 
     /// <summary>The id of this frame's last history event.</summary>
     public long LastEventId { get; set; }
@@ -114,4 +138,6 @@ internal sealed class ExecutionFrame
         LastEventId = Run.History.RecordState(type, LastEventId, name, payload, exited: false, timestamp);
         return LastEventId;
     }
+
+    private sealed record RedriveExpectation(string State, System.Text.Json.Nodes.JsonObject Children);
 }

@@ -149,24 +149,26 @@ public sealed class Interpreter(ExecutionPlan plan)
         var index = startIndex;
         var current = input;
         HeldJsonataValue? held = null; // the current input held as the evaluator's value, its node not built (then current is null)
-        ReadOnlyMemory<byte>? currentText = null; // the previous StateExited text is the next StateEntered input: serialize once
+        ReadOnlyMemory<byte> currentText = default; // the previous StateExited text is the next StateEntered input: serialize once (never empty: JSON text)
+        BranchOutcome ended = default; // what the frame returns, reported in the end to a scheduler waiting for it
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
         try
         {
             while (true)
             {
                 if (frame.Run.CheckDeadline())
                 {
-                    return new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null));
+                    return ended = new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null));
                 }
 
                 if (frame.Abort is { IsRequested: true })
                 {
-                    return new BranchOutcome(ExecutionStatus.Aborted, null, null);
+                    return ended = new BranchOutcome(ExecutionStatus.Aborted, null, null);
                 }
 
                 if (frame.Run.CountStep() is { } overLimit)
                 {
-                    return new BranchOutcome(ExecutionStatus.Failed, null, overLimit);
+                    return ended = new BranchOutcome(ExecutionStatus.Failed, null, overLimit);
                 }
 
                 var state = frame.Plan.States[index];
@@ -178,7 +180,7 @@ public sealed class Interpreter(ExecutionPlan plan)
 
                 var entered = frame.Run.Host.UtcNow; // one clock read: the entered event's timestamp and the context's EnteredTime
                 var enteredId = recording
-                    ? frame.RecordEntered(state.EnteredEventType, state.Name, currentText ?? frame.PayloadText(current), entered)
+                    ? frame.RecordEntered(state.EnteredEventType, state.Name, currentText.IsEmpty ? frame.PayloadText(current) : currentText, entered)
                     : frame.Record(state.EnteredEventType);
                 frame.Environment.Enter(state.Name, entered, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
                 if (held is not null)
@@ -194,22 +196,31 @@ public sealed class Interpreter(ExecutionPlan plan)
                     {
                         pending = StateExecutor.ExecuteAsync(state, frame, current);
                     }
-                    else if (TaskStateExecutor.TryCall(task, frame, current, out var call, out pending))
+                    else if (TaskStateExecutor.TryCall(task, frame, current, out var call, out var endedEarly))
                     {
                         // The call is awaited in this frame: a Task state suspends (durably, once per episode) without an
                         // async frame of its own, each of which costs a box and a resumption on the orchestrator's context.
-                        TaskOutcome? outcome = null;
-                        AslErrorException? thrown = null;
+                        // Nothing here is assigned before the await and read after it (the state is read back as a
+                        // TaskStatePlan), so none of it is a field of the box.
+                        TaskOutcome? outcome;
+                        AslErrorException? thrown;
                         try
                         {
                             outcome = call.IsCompletedSuccessfully ? call.Result : await call;
+                            thrown = null;
                         }
                         catch (AslErrorException e)
                         {
+                            outcome = null;
                             thrown = e;
                         }
 
-                        pending = thrown is null ? TaskStateExecutor.Answered(task, frame, current, outcome!) : TaskStateExecutor.Recover(task, frame, current, thrown);
+                        var answered = (TaskStatePlan)state;
+                        pending = thrown is null ? TaskStateExecutor.Answered(answered, frame, current, outcome!) : TaskStateExecutor.Recover(answered, frame, current, thrown);
+                    }
+                    else
+                    {
+                        pending = endedEarly;
                     }
 
                     step = pending.IsCompletedSuccessfully ? pending.Result : await pending;
@@ -237,7 +248,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                             // A held output is written as the node it would become, without building it (the next state
                             // that reads nodes builds it, as with history off).
                             currentText = held is not null ? frame.PayloadText(held) : frame.PayloadText(current);
-                            frame.RecordState(state.ExitedEventType, state.Name, currentText.Value, exited: true, frame.Environment.Scope.TakeCommitted());
+                            frame.RecordState(state.ExitedEventType, state.Name, currentText, exited: true, frame.Environment.Scope.TakeCommitted());
                         }
                         else
                         {
@@ -247,7 +258,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                         index = step.NextIndex;
                         if (frame.IsRoot && frame.Run.Host.ShouldCheckpoint(frame.Run.History.LastId - frame.Run.FirstEventId))
                         {
-                            return new BranchOutcome(ExecutionStatus.ContinuedAsNew, held?.Node ?? current, null, index);
+                            return ended = new BranchOutcome(ExecutionStatus.ContinuedAsNew, held?.Node ?? current, null, index);
                         }
 
                         continue;
@@ -262,19 +273,27 @@ public sealed class Interpreter(ExecutionPlan plan)
                             frame.Record(state.ExitedEventType);
                         }
 
-                        return new BranchOutcome(ExecutionStatus.Succeeded, output, null);
+                        return ended = new BranchOutcome(ExecutionStatus.Succeeded, output, null);
                     default:
-                        return frame.Run.TimedOut
+                        return ended = frame.Run.TimedOut
                             ? new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null))
                             : new BranchOutcome(ExecutionStatus.Failed, null, step.Error);
                 }
             }
+        }
+#pragma warning disable CA1031 // Not swallowed: rethrown; a scheduler waiting for this frame's report gets it too.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            throw;
         }
         finally
         {
             // The frame's variables stop counting toward the execution's total when it ends (AWS discards a branch's or
             // iteration's variables then; the top level's go to a checkpoint, which measures them again on resume).
             frame.Environment.Scope.Release();
+            frame.Ended(ended, failure);
         }
     }
 

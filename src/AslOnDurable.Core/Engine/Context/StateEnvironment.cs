@@ -9,9 +9,10 @@ namespace AslOnDurable.Core.Engine.Context;
 /// The evaluation environment of one frame (a top-level run, a Parallel branch or a Map iteration): variables,
 /// the host's ids and randomness, and the context object <c>$$</c>, built on first use and updated only when read.
 /// </summary>
+/// <remarks>An <see cref="ExecutionFrame"/> is its own environment (the frame derives from this class).</remarks>
 /// <param name="run">The execution.</param>
 /// <param name="scope">The frame's variable scope.</param>
-internal sealed class StateEnvironment(ExecutionRun run, VariableScope scope) : IEvaluationEnvironment
+internal class StateEnvironment(ExecutionRun run, VariableScope scope) : IEvaluationEnvironment
 {
     private JsonObject? context;
     private bool stateDirty = true;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks.Sources;
 
@@ -20,12 +19,32 @@ internal static class BranchScheduler
     /// <summary>Starts branch <c>index</c>.</summary>
     public delegate ValueTask<BranchOutcome> Starter(int index);
 
+    /// <summary>Starts branch <c>index</c> in <paramref name="frame"/> (null when it runs none: a kept outcome), which reports its end itself.</summary>
+    public delegate ValueTask<BranchOutcome> FrameStarter(int index, out ExecutionFrame? frame);
+
+    /// <summary>Told how a branch's frame ended (<see cref="ExecutionFrame.ReportEndTo"/>).</summary>
+    public interface IEndObserver
+    {
+        /// <summary>Branch <paramref name="index"/> ended with <paramref name="outcome"/>, or threw <paramref name="failure"/>.</summary>
+        void Ended(int index, BranchOutcome outcome, ExceptionDispatchInfo? failure);
+    }
+
     /// <summary>Receives each outcome as it completes; returns <see langword="false"/> to stop starting branches.</summary>
     public delegate bool Observer(int index, BranchOutcome outcome);
 
     /// <summary>Runs <paramref name="count"/> branches, at most <paramref name="maxConcurrency"/> at a time (0 = all).</summary>
     /// <returns><see langword="false"/> when the observer stopped the run early (pending branches are abandoned).</returns>
-    public static async ValueTask<bool> RunAsync(int count, int maxConcurrency, Starter start, Observer observe)
+    public static ValueTask<bool> RunAsync(int count, int maxConcurrency, Starter start, Observer observe) =>
+        RunAsync(count, maxConcurrency, (int index, out ExecutionFrame? frame) => { frame = null; return start(index); }, observe);
+
+    /// <summary>
+    /// Runs <paramref name="count"/> branches in frames, at most <paramref name="maxConcurrency"/> at a time (0 = all): a
+    /// pending branch's frame reports its end to the scheduler itself, from where its loop ends (after its variables are
+    /// released, on the thread its last await resumed on: the orchestrator's, in a durable host), instead of a continuation
+    /// on its task.
+    /// </summary>
+    /// <returns><see langword="false"/> when the observer stopped the run early (pending branches are abandoned).</returns>
+    public static async ValueTask<bool> RunAsync(int count, int maxConcurrency, FrameStarter start, Observer observe)
     {
         var window = maxConcurrency <= 0 ? count : maxConcurrency;
         Completions? completions = null;
@@ -36,7 +55,7 @@ internal static class BranchScheduler
             while (next < count && running < window)
             {
                 var index = next++;
-                var started = start(index);
+                var started = start(index, out var frame);
                 if (started.IsCompleted)
                 {
                     if (!observe(index, started.Result))
@@ -47,7 +66,11 @@ internal static class BranchScheduler
                 else
                 {
                     running++;
-                    (completions ??= new Completions()).Watch(index, started);
+                    completions ??= new Completions();
+                    if (frame is null || !frame.ReportEndTo(completions, index))
+                    {
+                        completions.Watch(index, started);
+                    }
                 }
             }
 
@@ -80,7 +103,7 @@ internal static class BranchScheduler
     /// completion source that runs its continuations synchronously: in a durable host that is the orchestrator's
     /// thread (a report runs where the branch's own await would resume), in memory a thread of the pool.
     /// </remarks>
-    private sealed class Completions : IValueTaskSource
+    private sealed class Completions : IValueTaskSource, IEndObserver
     {
         private readonly Lock gate = new();
         private readonly Queue<(int Index, BranchOutcome Outcome, ExceptionDispatchInfo? Failure)> done = new();
@@ -89,12 +112,32 @@ internal static class BranchScheduler
         private Action<object?>? continuation;
         private object? continuationState;
 
-        // A continuation on the branch's own awaiter: no extra async frame or Task per pending branch. It runs where an
-        // await would (the awaiter captures the scheduling context: the orchestrator's, in a durable host).
+        // A continuation on the branch's own task: no extra async frame or Task per pending branch (a pending async
+        // method's ValueTask is its task: AsTask allocates nothing). It runs where an await would (the awaiter captures the
+        // scheduling context: the orchestrator's, in a durable host). The closure keeps the task, not the ValueTask with
+        // room for a result, so it is smaller (one per pending branch and episode).
         public void Watch(int index, ValueTask<BranchOutcome> started)
         {
-            var awaiter = started.GetAwaiter();
-            awaiter.UnsafeOnCompleted(() => Report(index, awaiter));
+            var task = started.AsTask();
+            task.GetAwaiter().UnsafeOnCompleted(() => Report(index, task));
+        }
+
+        private void Report(int index, Task<BranchOutcome> finished)
+        {
+            BranchOutcome outcome = default;
+            ExceptionDispatchInfo? failure = null;
+            try
+            {
+                outcome = finished.GetAwaiter().GetResult();
+            }
+#pragma warning disable CA1031 // Not swallowed: rethrown to the scheduler's caller by TryTake.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+
+            Ended(index, outcome, failure);
         }
 
         /// <summary>The next reported outcome, if any (a branch that threw fails the state as awaiting it would).</summary>
@@ -170,21 +213,9 @@ internal static class BranchScheduler
             }
         }
 
-        private void Report(int index, ValueTaskAwaiter<BranchOutcome> finished)
+        /// <inheritdoc/>
+        public void Ended(int index, BranchOutcome outcome, ExceptionDispatchInfo? failure)
         {
-            BranchOutcome outcome = default;
-            ExceptionDispatchInfo? failure = null;
-            try
-            {
-                outcome = finished.GetResult();
-            }
-#pragma warning disable CA1031 // Not swallowed: rethrown to the scheduler's caller by TryTake.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                failure = ExceptionDispatchInfo.Capture(e);
-            }
-
             Action<object?>? wake;
             object? state;
             lock (gate)

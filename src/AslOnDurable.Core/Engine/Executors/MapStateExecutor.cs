@@ -137,17 +137,18 @@ internal static partial class MapStateExecutor
         await BranchScheduler.RunAsync(
             inputs.Length,
             maxConcurrency,
-            index =>
+            (int index, out ExecutionFrame? child) =>
             {
                 if (redrive is not null && redrive.TryTakeKept(index, out var keptOutcome))
                 {
                     inputs[index] = null;
+                    child = null;
                     return new ValueTask<BranchOutcome>(keptOutcome with { NextIndex = KeptIteration });
                 }
 
                 frame.RecordIteration(HistoryEventTypes.MapIterationStarted, index, state.Name);
                 // A redrive may resume the iteration at another state with another input: no bound then.
-                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, environment.Scope.CreateChild(), abort)
+                child = new ExecutionFrame(frame.Run, state.ItemProcessor, environment.Scope.CreateChild(), abort)
                 {
                     LastEventId = frame.LastEventId,
                     InputSizeBound = redrive is null ? itemBound : null,

@@ -54,14 +54,15 @@ internal static class ParallelStateExecutor
         await BranchScheduler.RunAsync(
             branches.Length,
             0,
-            index =>
+            (int index, out ExecutionFrame? child) =>
             {
                 if (redrive is not null && redrive.TryTakeKept(index, out var keptOutcome))
                 {
+                    child = null;
                     return new ValueTask<BranchOutcome>(keptOutcome);
                 }
 
-                var child = new ExecutionFrame(frame.Run, branches[index], environment.Scope.CreateChild(), abort) { LastEventId = frame.LastEventId };
+                child = new ExecutionFrame(frame.Run, branches[index], environment.Scope.CreateChild(), abort) { LastEventId = frame.LastEventId };
                 return redrive is null ? Interpreter.RunFrameAsync(child, branchInput?.DeepClone()) : redrive.RunAsync(child, index, branchInput?.DeepClone());
             },
             (index, outcome) =>

@@ -104,15 +104,16 @@ public static partial class MapRunChunks
         await BranchScheduler.RunAsync(
             inputs.Count,
             request.MaxConcurrency,
-            index =>
+            (int index, out ExecutionFrame? child) =>
             {
                 if (abort.IsRequested)
                 {
+                    child = null;
                     children[index] = new MapRunChild(string.Empty, null, "ABORTED", null, null, host.UtcNow, host.UtcNow);
                     return new ValueTask<BranchOutcome>(new BranchOutcome(ExecutionStatus.Aborted, null, null));
                 }
 
-                var child = new ExecutionFrame(frame.Run, state.ItemProcessor, frame.Environment.Scope.CreateChild(), abort);
+                child = new ExecutionFrame(frame.Run, state.ItemProcessor, frame.Environment.Scope.CreateChild(), abort);
                 var input = inputs[index];
                 inputs[index] = null;
                 texts[index] = JavaJsonText.Compact(input);
