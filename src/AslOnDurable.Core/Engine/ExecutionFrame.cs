@@ -6,7 +6,11 @@ namespace AslOnDurable.Core.Engine;
 /// <summary>One running state machine: the top level, a Parallel branch or a Map iteration.</summary>
 internal sealed class ExecutionFrame
 {
-    private (string State, System.Text.Json.Nodes.JsonObject Children)? redrive;
+    // Fields kept as few bytes as they need (a Map iteration is a frame): the redrive's state and children as two
+    // references, the input's size bound with -1 for none, so the last event's time adds no size to the frame.
+    private string? redriveState;
+    private System.Text.Json.Nodes.JsonObject? redriveChildren;
+    private long inputSizeBound = -1;
     private System.Buffers.ArrayBufferWriter<byte>? payloadText;
     private DateTimeOffset lastStamp; // the timestamp of this frame's last kept event (history on)
 
@@ -38,20 +42,20 @@ internal sealed class ExecutionFrame
     /// Sets what a redrive keeps of the unfinished Parallel/Map state <paramref name="state"/> this frame resumes at
     /// (see <see cref="History.RedriveTrees"/>); its first attempt takes it.
     /// </summary>
-    public void ExpectRedrive(string state, System.Text.Json.Nodes.JsonObject children) => redrive = (state, children);
+    public void ExpectRedrive(string state, System.Text.Json.Nodes.JsonObject children) => (redriveState, redriveChildren) = (state, children);
 
     /// <summary>What a redrive keeps of <paramref name="state"/>'s children, once (a Retry later reruns them all).</summary>
     /// <param name="state">The Parallel/Map state starting an attempt.</param>
     /// <returns>The tree, or <see langword="null"/>.</returns>
     public System.Text.Json.Nodes.JsonObject? TakeRedrive(string state)
     {
-        if (redrive is not { } pending || pending.State != state)
+        if (redriveChildren is not { } children || redriveState != state)
         {
             return null;
         }
 
-        redrive = null;
-        return pending.Children;
+        (redriveState, redriveChildren) = (null, null);
+        return children;
     }
 
     /// <summary>
@@ -60,7 +64,11 @@ internal sealed class ExecutionFrame
     /// of the measured Map input): a Task state whose parameters are its input as is then skips measuring them. The
     /// frame's loop clears it when that state ends.
     /// </summary>
-    public long? InputSizeBound { get; set; }
+    public long? InputSizeBound
+    {
+        get => inputSizeBound >= 0 ? inputSizeBound : null;
+        set => inputSizeBound = value ?? -1;
+    }
 
     /// <summary>The id of this frame's last history event.</summary>
     public long LastEventId { get; set; }
