@@ -55,6 +55,21 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     }
 
     /// <summary>
+    /// Writes the value as <see cref="WriteTo(Utf8JsonWriter)"/> does (the same text, byte for byte) into a writer over
+    /// <paramref name="output"/> (nothing else writes into it meanwhile), keeping the text of each object it writes on
+    /// that object, so that writing an object again (this value later, or another value sharing it) copies its text:
+    /// for writers that write the same held values again and again (the execution history).
+    /// </summary>
+    /// <param name="writer">The writer; it writes into <paramref name="output"/>, and is flushed where an object's text starts and ends.</param>
+    /// <param name="output">What the writer writes into.</param>
+    public void WriteTo(Utf8JsonWriter writer, System.Buffers.ArrayBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(output);
+        NodeTextWriter.WriteKeepingTexts(writer, output, Raw);
+    }
+
+    /// <summary>
     /// The value as a new JSON node, as <see cref="Node"/>, telling whether all its text is well-formed UTF-16: JSONata
     /// works on UTF-16 units, so <c>$split("😀", "")</c> or a <c>"\ud800"</c> escape can make a lone surrogate, which
     /// JSON text cannot carry faithfully. The check is made while the node is built (no second walk).

@@ -113,12 +113,75 @@ public sealed class JsonataValueWriteToTests
         Assert.StartsWith("throws", Outcome(value.WriteTo, options), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void KeepingTexts_ObjectsSharedBetweenValues_EachWrittenAsItsNodeWritesItself()
+    {
+        var shared = JsonataValue.Parse("""{"id":"u-1","tags":["a","b"],"nested":{"k":[1,{"deep":true}]}}""");
+        var inArray = JsonataValue.CreateArray([shared, JsonataValue.FromNumber(1), shared]);
+        var inObject = JsonataValue.CreateObject([new("first", shared), new("list", inArray), new("last", shared)]);
+        foreach (var value in (JsonataValue[])[shared, inArray, inObject, shared, inObject, inArray])
+        {
+            AssertSameText(value); // each writes the value several times: written, written, kept, copied
+        }
+    }
+
+    [Fact]
+    public void KeepingTexts_KeptObjectWrittenPastTheDepthLimit_FailsAsBuildingItsNodeFails()
+    {
+        var inner = JsonataValue.Parse("""{"a":[[[[1]]]]}""");
+        AssertSameText(inner); // kept, at depth 0
+        var value = inner;
+        for (var i = 0; i < JsonataLimits.MaxValueDepth - 3; i++)
+        {
+            value = JsonataValue.CreateArray([value]);
+        }
+
+        var fromNode = Assert.Throws<JsonataException>(() => value.Node);
+        var written = Assert.Throws<JsonataException>(() => WriteKeeping(value, HistoryOptions));
+        Assert.Equal(fromNode.Code, written.Code);
+    }
+
+    [Fact]
+    public void KeepingTexts_ObjectChangedInPlaceByATransform_WrittenAsChanged()
+    {
+        var value = JsonataValue.Parse("""{"p":{"q":1},"r":[{"s":2}]}""");
+        AssertSameText(value); // p, r[0] and the value kept
+        var before = Encoding.UTF8.GetString(WriteKeeping(value, HistoryOptions));
+
+        // A $clone that does not copy: the transform changes the value's own objects.
+        JsonataExpression.Compile("( $clone := function($x) { $x }; $ ~> | p | {'q': 5} | ~> | r | {'t': 3}, ['s'] | )").Evaluate(value);
+
+        var after = Encoding.UTF8.GetString(WriteKeeping(value, HistoryOptions));
+        Assert.Equal("""{"p":{"q":1},"r":[{"s":2}]}""", before);
+        Assert.Equal("""{"p":{"q":5},"r":[{"t":3}]}""", after);
+        AssertSameText(value);
+    }
+
+    private static readonly JsonWriterOptions HistoryOptions = new() { MaxDepth = JsonataLimits.MaxValueDepth, SkipValidation = true };
+
     private static void AssertSameText(JsonataValue value)
     {
-        foreach (var options in WriterOptions)
+        foreach (var options in WriterOptions.Append(HistoryOptions))
         {
-            Assert.Equal(Outcome(w => WriteNode(value.Node, w), options), Outcome(value.WriteTo, options));
+            var expected = Outcome(w => WriteNode(value.Node, w), options);
+            Assert.Equal(expected, Outcome(value.WriteTo, options));
+            for (var i = 0; i < 4; i++)
+            {
+                Assert.Equal(expected, Outcome(() => WriteKeeping(value, options)));
+            }
         }
+    }
+
+    /// <summary>Writes with <see cref="JsonataValue.WriteTo(Utf8JsonWriter, ArrayBufferWriter{byte})"/> (objects keep their texts).</summary>
+    private static byte[] WriteKeeping(JsonataValue value, JsonWriterOptions options)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            value.WriteTo(writer, buffer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteNode(JsonNode? node, Utf8JsonWriter writer)
@@ -134,11 +197,13 @@ public sealed class JsonataValueWriteToTests
     }
 
     /// <summary>The bytes written, in hex, or the type of the exception writing them threw.</summary>
-    private static string Outcome(Action<Utf8JsonWriter> write, JsonWriterOptions options)
+    private static string Outcome(Action<Utf8JsonWriter> write, JsonWriterOptions options) => Outcome(() => Write(write, options));
+
+    private static string Outcome(Func<byte[]> write)
     {
         try
         {
-            return Convert.ToHexString(Write(write, options));
+            return Convert.ToHexString(write());
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

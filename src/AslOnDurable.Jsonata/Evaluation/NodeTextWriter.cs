@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace AslOnDurable.Jsonata.Evaluation;
@@ -11,25 +12,44 @@ namespace AslOnDurable.Jsonata.Evaluation;
 internal static class NodeTextWriter
 {
     /// <summary>Writes <paramref name="value"/>; undefined and JSON null are written as <c>null</c> (their node is null).</summary>
-    public static void Write(Utf8JsonWriter writer, object? value) => Write(writer, value, 0);
+    public static void Write(Utf8JsonWriter writer, object? value) => Write(writer, value, 0, null, 0);
 
-    private static void Write(Utf8JsonWriter writer, object? value, int depth)
+    /// <summary>
+    /// Writes <paramref name="value"/> as <see cref="Write(Utf8JsonWriter, object?)"/> does, into a writer over
+    /// <paramref name="output"/> (nothing else writes into it meanwhile), and keeps the text of each object it writes
+    /// (up to <see cref="KeptTextLimit"/> bytes) on that object from its second write on: a later write of the same object copies that text. Held
+    /// values share objects (a variable's members in the next <c>$merge</c>, a state's output as the next one's input),
+    /// so writing them again for the history is mostly copying. With an indenting writer or another encoder nothing is
+    /// kept or used (the kept texts are written with neither).
+    /// </summary>
+    public static void WriteKeepingTexts(Utf8JsonWriter writer, ArrayBufferWriter<byte> output, object? value)
+    {
+        var keeps = !writer.Options.Indented && writer.Options.Encoder is null;
+        Write(writer, value, 0, keeps ? output : null, keeps ? JObject.TextEpoch : 0);
+    }
+
+    /// <summary>The longest text an object keeps (its texts nest: an object's text repeats those of the objects in it).</summary>
+    public const int KeptTextLimit = 4096;
+
+    /// <summary>Writes <paramref name="value"/> at <paramref name="depth"/>; returns the depth of its deepest container below it (-1 for no container).</summary>
+    private static int Write(Utf8JsonWriter writer, object? value, int depth, ArrayBufferWriter<byte>? output, int epoch)
     {
         switch (value)
         {
             case bool b:
                 writer.WriteBooleanValue(b);
-                break;
+                return -1;
             case double d when double.IsFinite(d):
                 WriteNumber(writer, d);
-                break;
+                return -1;
             case string s:
                 writer.WriteStringValue(s);
-                break;
+                return -1;
             case JList list:
                 {
                     ValueDepthLimit.Check(depth);
                     var items = list.OuterWrapper && list.Count == 1 && list[0] is JList inner ? inner : list;
+                    var height = 0;
                     writer.WriteStartArray();
                     for (var i = 0; i < items.Count; i++)
                     {
@@ -40,41 +60,79 @@ internal static class NodeTextWriter
                         }
                         else
                         {
-                            Write(writer, item, depth + 1);
+                            height = Math.Max(height, 1 + Write(writer, item, depth + 1, output, epoch));
                         }
                     }
 
                     writer.WriteEndArray();
-                    break;
+                    return height;
                 }
 
             case JObject obj:
-                {
-                    ValueDepthLimit.Check(depth);
-                    writer.WriteStartObject();
-                    foreach (var kv in obj)
-                    {
-                        if (kv.Value is null or Callable)
-                        {
-                            continue;
-                        }
-
-                        writer.WritePropertyName(kv.Key);
-                        Write(writer, kv.Value, depth + 1);
-                    }
-
-                    writer.WriteEndObject();
-                    break;
-                }
+                return output is null ? WriteObject(writer, obj, depth, null, epoch) : WriteObjectKeepingText(writer, obj, depth, output, epoch);
 
             case Callable:
                 writer.WriteStringValue(string.Empty);
-                break;
+                return -1;
             default:
                 // JSON null, undefined, a non-finite number and anything else have no node (null).
                 writer.WriteNullValue();
-                break;
+                return -1;
         }
+    }
+
+    private static int WriteObject(Utf8JsonWriter writer, JObject obj, int depth, ArrayBufferWriter<byte>? output, int epoch)
+    {
+        ValueDepthLimit.Check(depth);
+        var height = 0;
+        writer.WriteStartObject();
+        foreach (var kv in obj)
+        {
+            if (kv.Value is null or Callable)
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(kv.Key);
+            height = Math.Max(height, 1 + Write(writer, kv.Value, depth + 1, output, epoch));
+        }
+
+        writer.WriteEndObject();
+        return height;
+    }
+
+    /// <summary>Writes the object's kept text, or writes the object and keeps its text (see <see cref="WriteKeepingTexts"/>).</summary>
+    private static int WriteObjectKeepingText(Utf8JsonWriter writer, JObject obj, int depth, ArrayBufferWriter<byte> output, int epoch)
+    {
+        var kept = obj.KeptText(out var keptHeight);
+        if (!kept.IsEmpty)
+        {
+            ValueDepthLimit.Check(depth + keptHeight); // where writing it would have failed, at its deepest container
+            writer.WriteRawValue(kept, skipInputValidation: true);
+            return keptHeight;
+        }
+
+        if (!obj.WrittenBefore())
+        {
+            return WriteObject(writer, obj, depth, output, epoch); // most objects are written once or twice (an output, then as the next input): keeping their texts costs more than it saves
+        }
+
+        writer.Flush(); // the text starts where the output ends now (a property name before it is written out)
+        var start = output.WrittenCount;
+        var height = WriteObject(writer, obj, depth, output, epoch);
+        writer.Flush();
+        var text = output.WrittenSpan[start..];
+        if (text[0] == (byte)',')
+        {
+            text = text[1..]; // an array item's separator, written with the item
+        }
+
+        if (text.Length <= KeptTextLimit)
+        {
+            obj.KeepText(text, height, epoch);
+        }
+
+        return height;
     }
 
     /// <summary>

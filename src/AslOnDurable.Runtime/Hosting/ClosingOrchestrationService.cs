@@ -12,8 +12,8 @@ namespace AslOnDurable.Runtime.Hosting;
 /// Every other call passes through.
 /// </summary>
 /// <param name="inner">The backend's service.</param>
-/// <param name="terminated">Told the instance id and time of each termination applied, or <c>null</c>; its failures are ignored (DescribeExecution corrects the index).</param>
-internal sealed class ClosingOrchestrationService(IOrchestrationService inner, Func<string, DateTimeOffset, Task>? terminated = null) : DelegatingOrchestrationService(inner)
+/// <param name="terminated">Told the instance id, generation and time of each termination applied, or <c>null</c>; its failures are ignored (DescribeExecution corrects the index).</param>
+internal sealed class ClosingOrchestrationService(IOrchestrationService inner, Func<AppliedTermination, Task>? terminated = null) : DelegatingOrchestrationService(inner)
 {
     /// <inheritdoc />
     public override async Task CompleteTaskOrchestrationWorkItemAsync(
@@ -35,9 +35,10 @@ internal sealed class ClosingOrchestrationService(IOrchestrationService inner, F
         {
             DateTime completed = newOrchestrationRuntimeState.CompletedTime;
             DateTimeOffset at = completed > DateTime.MinValue ? new DateTimeOffset(DateTime.SpecifyKind(completed, DateTimeKind.Utc)) : DateTimeOffset.UtcNow;
+            DateTimeOffset created = new(DateTime.SpecifyKind(newOrchestrationRuntimeState.CreatedTime, DateTimeKind.Utc));
             try
             {
-                await terminated(instanceId, at).ConfigureAwait(false);
+                await terminated(new AppliedTermination(instanceId, created, at)).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Best effort: the termination stands; a lost record is corrected by DescribeExecution.
             catch (Exception e) when (e is not OutOfMemoryException)

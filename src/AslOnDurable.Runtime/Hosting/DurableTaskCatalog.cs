@@ -20,7 +20,7 @@ public sealed class DurableTaskCatalog
     private DurableTaskCatalog(
         ImmutableSortedDictionary<string, Func<ITaskOrchestrator>> orchestrators,
         ImmutableSortedDictionary<string, Func<ITaskActivity>> activities,
-        Func<string, DateTimeOffset, Task>? terminated = null)
+        Func<AppliedTermination, Task>? terminated = null)
     {
         Orchestrators = orchestrators;
         Activities = activities;
@@ -82,15 +82,15 @@ public sealed class DurableTaskCatalog
     public IReadOnlyDictionary<string, Func<ITaskActivity>> Activities { get; }
 
     /// <summary>
-    /// Gets what the self-host tells when a termination is applied to an instance (its id and the time), or <c>null</c>:
+    /// Gets what the self-host tells when a termination is applied to an instance (its id, generation and time), or <c>null</c>:
     /// the API's execution index records the execution ABORTED (a child terminated with its parent or map run).
     /// </summary>
-    public Func<string, DateTimeOffset, Task>? Terminated { get; }
+    public Func<AppliedTermination, Task>? Terminated { get; }
 
     /// <summary>Returns a catalog whose self-host tells <paramref name="terminated"/> of each termination applied.</summary>
-    /// <param name="terminated">Told the instance id and time (best effort: its failures are ignored).</param>
+    /// <param name="terminated">Told the instance id, generation and time (best effort: its failures are ignored).</param>
     /// <returns>The new catalog.</returns>
-    public DurableTaskCatalog WithTerminated(Func<string, DateTimeOffset, Task>? terminated) =>
+    public DurableTaskCatalog WithTerminated(Func<AppliedTermination, Task>? terminated) =>
         new((ImmutableSortedDictionary<string, Func<ITaskOrchestrator>>)Orchestrators, (ImmutableSortedDictionary<string, Func<ITaskActivity>>)Activities, terminated);
 
     /// <summary>Returns a catalog that also registers an orchestrator (replacing one of the same name).</summary>

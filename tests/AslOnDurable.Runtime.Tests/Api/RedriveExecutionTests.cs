@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Executions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AslOnDurable.Runtime.Tests.Api;
@@ -94,8 +95,39 @@ public sealed class RedriveExecutionTests : IAsyncLifetime
         JsonObject described = await host.DescribeAsync(arn);
 
         Assert.Contains("RUNNING", (string?)refused["message"], StringComparison.Ordinal);
+        Assert.Equal("PENDING_REDRIVE", (string?)described["status"]);
+        Assert.Null(described["stopDate"]);
+        Assert.Equal(0, (int)described["redriveCount"]!); // AWS counts no redrive that is pending
         Assert.Equal("NOT_REDRIVABLE", (string?)described["redriveStatus"]);
         Assert.Equal(1, handler.Calls("flaky"));
+    }
+
+    [Fact]
+    public async Task RedriveExecution_EarlierGenerationStampedClosedAfterTheRedriveDate_PendingRedriveNotRedrivable()
+    {
+        // What a stop the backend processes late leaves: the redrive is recorded (and its start asked for) while the
+        // backend stamps the earlier generation's closing a millisecond after the redrive's date.
+        string machine = await host.Host.CreateAsync("redrive-late-stamp", "wait-hour");
+        JsonObject arn = await host.StartAsync(machine, "s");
+        await host.HistoryTypesAsync(arn, expectedLast: "WaitStateEntered");
+        await Task.Delay(20); // the generation is created well before the redrive date below
+        await host.OkAsync("StopExecution", arn);
+        await host.WaitAsync(arn);
+        IExecutionIndex index = host.Host.Services.GetRequiredService<IExecutionIndex>();
+        ExecutionRecord read = (await index.GetAsync((string)arn["executionArn"]!, CancellationToken.None))!;
+        ExecutionSnapshot aborted = (await host.Host.Client.GetAsync(read.InstanceId, CancellationToken.None))!;
+        DateTimeOffset redriven = DateTimeOffset.FromUnixTimeMilliseconds(aborted.LastUpdatedAt.ToUnixTimeMilliseconds() - 1);
+        Assert.True(await index.ReplaceAsync(read, read with { RedriveCount = 1, RedriveDate = redriven }, CancellationToken.None));
+
+        JsonObject described = await host.DescribeAsync(arn);
+        JsonObject refused = await host.ErrorAsync("RedriveExecution", arn, ApiErrorTypes.ExecutionNotRedrivable);
+
+        Assert.Equal("PENDING_REDRIVE", (string?)described["status"]);
+        Assert.Null(described["stopDate"]);
+        Assert.Equal(0, (int)described["redriveCount"]!);
+        Assert.Equal("NOT_REDRIVABLE", (string?)described["redriveStatus"]);
+        Assert.Contains("RUNNING", (string?)described["redriveStatusReason"], StringComparison.Ordinal);
+        Assert.Contains("RUNNING", (string?)refused["message"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,7 +141,7 @@ public sealed class RedriveExecutionTests : IAsyncLifetime
 
         await host.OkAsync("RedriveExecution", arn);
 
-        JsonObject running = await host.OkAsync("DescribeExecution", arn);
+        JsonObject running = await host.WaitRedriveStartedAsync(arn);
         Assert.Equal("RUNNING", (string?)running["status"]);
         Assert.Null(running["stopDate"]);
         Assert.Equal("NOT_REDRIVABLE", (string?)running["redriveStatus"]);

@@ -58,12 +58,32 @@ internal sealed class RedriveTestHost : IAsyncDisposable
         return arn;
     }
 
-    /// <summary>Waits for the execution's durable instance to end (two minutes at most: a test fails rather than hangs).</summary>
+    /// <summary>
+    /// Waits for the execution's durable instance to end (two minutes at most: a test fails rather than hangs); after a
+    /// redrive, first for its new generation to start (while DescribeExecution answers PENDING_REDRIVE the backend still
+    /// shows the earlier generation, which has ended).
+    /// </summary>
     public async Task WaitAsync(JsonObject arn, CancellationToken cancellationToken = default)
     {
         using CancellationTokenSource budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(TimeSpan.FromMinutes(2));
+        await WaitRedriveStartedAsync(arn, budget.Token);
         await Host.Client.WaitForCompletionAsync(((string)arn["executionArn"]!).Split(":execution:")[1], budget.Token);
+    }
+
+    /// <summary>Waits while DescribeExecution answers PENDING_REDRIVE; returns the first other answer.</summary>
+    public async Task<JsonObject> WaitRedriveStartedAsync(JsonObject arn, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            JsonObject described = await DescribeAsync(arn);
+            if ((string?)described["status"] != "PENDING_REDRIVE")
+            {
+                return described;
+            }
+
+            await Task.Delay(10, cancellationToken);
+        }
     }
 
     /// <summary>DescribeExecution.</summary>

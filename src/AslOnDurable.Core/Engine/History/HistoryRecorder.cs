@@ -390,7 +390,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         writer.Reset(target);
         try
         {
-            payload.WriteTo(writer);
+            payload.WriteTo(writer, target);
             writer.Flush();
         }
         finally
@@ -402,19 +402,24 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <summary>Something whose JSON text the recorder writes (a struct per kind: the generic writers are specialized, no box).</summary>
     private interface IPayloadText
     {
-        void WriteTo(Utf8JsonWriter writer);
+        /// <summary>Writes the text with <paramref name="writer"/>, which writes into <paramref name="target"/>.</summary>
+        void WriteTo(Utf8JsonWriter writer, ArrayBufferWriter<byte> target);
     }
 
     /// <summary>A node, written as itself.</summary>
     private readonly struct NodeText(JsonNode node) : IPayloadText
     {
-        public void WriteTo(Utf8JsonWriter writer) => node.WriteTo(writer, JsonLimits.SerializerOptions);
+        public void WriteTo(Utf8JsonWriter writer, ArrayBufferWriter<byte> target) => node.WriteTo(writer, JsonLimits.SerializerOptions);
     }
 
-    /// <summary>A value held as the evaluator's value, written as the node it would become (<see cref="Jsonata.JsonataValue.WriteTo"/>).</summary>
+    /// <summary>
+    /// A value held as the evaluator's value, written as the node it would become; the objects in it keep their texts
+    /// (<see cref="Jsonata.JsonataValue.WriteTo(Utf8JsonWriter, ArrayBufferWriter{byte})"/>): held values share objects
+    /// from state to state (the output as the next input, a variable's members in its next value), written again here.
+    /// </summary>
     private readonly struct HeldText(HeldJsonataValue held) : IPayloadText
     {
-        public void WriteTo(Utf8JsonWriter writer) => held.Value.WriteTo(writer);
+        public void WriteTo(Utf8JsonWriter writer, ArrayBufferWriter<byte> target) => held.Value.WriteTo(writer, target);
     }
 
     /// <summary>Details for failure events.</summary>

@@ -39,7 +39,7 @@ internal static class ExecutionOutcomes
         if (history is not null && snapshot is { Status: ExecutionRuntimeStatus.Running } && OpenWork.IsFinished(snapshot.CustomStatusJson)
             && await DecidedAsync(history, execution.InstanceId, cancellationToken).ConfigureAwait(false) is { } decided)
         {
-            backend = decided;
+            backend = decided with { GenerationCreated = snapshot.CreatedAt };
         }
 
         if (execution.KnownClosed() is { StopDate: { } known } closed)
@@ -53,7 +53,10 @@ internal static class ExecutionOutcomes
             if (backend.StopDate is null && closed.Status == "ABORTED")
             {
                 // StopExecution stopped it (AWS: ABORTED at once); the backend has not processed the terminate yet.
-                return new ExecutionOutcome("ABORTED", known) { Error = execution.StopError, Cause = execution.StopCause };
+                return new ExecutionOutcome("ABORTED", known)
+                {
+                    Error = execution.StopError, Cause = execution.StopCause, GenerationCreated = backend.GenerationCreated, TerminationPending = true,
+                };
             }
         }
 
@@ -106,7 +109,7 @@ internal static class ExecutionOutcomes
         ArgumentNullException.ThrowIfNull(outcome);
         if (execution.Outcome is not null
             || outcome.StopDate is not { } stop
-            || (execution.RedriveDate is { } redriven && stop <= redriven)
+            || execution.IsBeforeLastRedrive(outcome)
             || execution.KnownClosed()?.Status == outcome.Status)
         {
             return false;
@@ -153,9 +156,14 @@ internal static class ExecutionOutcomes
     /// <returns>The outcome.</returns>
     public static ExecutionOutcome FromSnapshot(ExecutionSnapshot? snapshot, string? stopError, string? stopCause)
     {
-        if (snapshot is null || !snapshot.IsTerminal)
+        if (snapshot is null)
         {
             return ExecutionOutcome.Running;
+        }
+
+        if (!snapshot.IsTerminal)
+        {
+            return ExecutionOutcome.Running with { GenerationCreated = snapshot.CreatedAt };
         }
 
         DateTimeOffset stop = DateTimeOffset.FromUnixTimeMilliseconds(snapshot.LastUpdatedAt.ToUnixTimeMilliseconds());
@@ -168,11 +176,12 @@ internal static class ExecutionOutcomes
                     Output = output.Status == "SUCCEEDED" ? output.Output?.ToJsonString() ?? "null" : null,
                     Error = output.Error,
                     Cause = output.Cause,
+                    GenerationCreated = snapshot.CreatedAt,
                 };
             case ExecutionRuntimeStatus.Terminated or ExecutionRuntimeStatus.Canceled:
-                return new ExecutionOutcome("ABORTED", stop) { Error = stopError, Cause = stopCause };
+                return new ExecutionOutcome("ABORTED", stop) { Error = stopError, Cause = stopCause, GenerationCreated = snapshot.CreatedAt };
             default:
-                return new ExecutionOutcome("FAILED", stop) { Error = "States.Runtime", Cause = snapshot.Failure?.Message };
+                return new ExecutionOutcome("FAILED", stop) { Error = "States.Runtime", Cause = snapshot.Failure?.Message, GenerationCreated = snapshot.CreatedAt };
         }
     }
 }

@@ -40,19 +40,30 @@ internal static class ExecutionRedrives
     /// </summary>
     public static readonly TimeSpan PendingRedriveClaim = TimeSpan.FromMinutes(5);
 
+    /// <summary>AWS's <c>PENDING_REDRIVE</c> execution status: redriven, and its new generation not started yet.</summary>
+    public const string PendingRedriveStatus = "PENDING_REDRIVE";
+
     /// <summary>
-    /// Whether the execution's last redrive is recorded but its generation not yet seen: the backend still shows a closing
-    /// not after that redrive's date (an earlier generation's), and the redrive is younger than <see cref="PendingRedriveClaim"/>.
+    /// Whether the execution's last redrive is recorded but its generation not yet seen (AWS's PENDING_REDRIVE): the backend
+    /// still shows an earlier generation's closing (<see cref="ExecutionRecord.IsBeforeLastRedrive"/>), and the redrive is younger than
+    /// <see cref="PendingRedriveClaim"/> (after that, its host is taken to have stopped before the start: the redrive lapsed).
     /// </summary>
     /// <param name="execution">The execution as read from the index.</param>
-    /// <param name="stopped">When the backend says it closed.</param>
+    /// <param name="outcome">Where the backend says it stands.</param>
     /// <param name="now">The instant of the check.</param>
     /// <returns>Whether a redrive is pending.</returns>
-    public static bool IsPendingRedrive(ExecutionRecord execution, DateTimeOffset stopped, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(execution);
-        return execution.RedriveDate is { } redriven && stopped <= redriven && now - redriven < PendingRedriveClaim;
-    }
+    public static bool IsPendingRedrive(ExecutionRecord execution, ExecutionOutcome outcome, DateTimeOffset now) =>
+        execution.IsBeforeLastRedrive(outcome) && now - execution.RedriveDate!.Value < PendingRedriveClaim;
+
+    /// <summary>
+    /// How many redrives started (AWS's <c>redriveCount</c>, which does not count a redrive pending or that failed to start):
+    /// the recorded count, less the last redrive while the backend shows an earlier generation.
+    /// </summary>
+    /// <param name="execution">The execution as read from the index.</param>
+    /// <param name="outcome">Where the backend says it stands.</param>
+    /// <returns>The count.</returns>
+    public static int StartedRedrives(ExecutionRecord execution, ExecutionOutcome outcome) =>
+        execution.IsBeforeLastRedrive(outcome) ? execution.RedriveCount - 1 : execution.RedriveCount;
 
     /// <summary>Checks an execution and finds where a redrive would restart it.</summary>
     /// <param name="api">The shared resources (history, registry, clock, plans).</param>
@@ -88,7 +99,7 @@ internal static class ExecutionRedrives
         }
 
         DateTimeOffset now = redriveDate ?? api.Now;
-        if (IsPendingRedrive(execution, stopped, now))
+        if (IsPendingRedrive(execution, outcome, now))
         {
             return RedriveCheck.Refused("Execution is RUNNING and cannot be redriven.");
         }
@@ -120,7 +131,7 @@ internal static class ExecutionRedrives
         }
 
         if (api.Plans.Get(execution.StateMachine.Definition).Plan is not { } plan
-            || RedriveCheckpoints.From(plan, events, execution.Name, execution.RedriveCount + 1, now) is not { } checkpoint)
+            || RedriveCheckpoints.From(plan, events, execution.Name, StartedRedrives(execution, outcome) + 1, now) is not { } checkpoint)
         {
             return RedriveCheck.Refused("Execution did not stop in a state, so there is no state to redrive from.");
         }

@@ -22,6 +22,11 @@ internal static class ExecutionRestarts
     /// <summary>How often the record is read again when another writer changed it between the read and the redrive's write.</summary>
     private const int ClaimAttempts = 10;
 
+    /// <summary>How long a redrive waits for the backend to apply a stop StopExecution already answered.</summary>
+    private static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan TerminationPoll = TimeSpan.FromMilliseconds(20);
+
     /// <summary>
     /// Checks the execution, records the redrive and starts its next generation; ExecutionNotRedrivable when it cannot be.
     /// The record is replaced only if it still is the one checked (compare-and-swap in the execution index), so of two
@@ -46,7 +51,12 @@ internal static class ExecutionRestarts
                 return earlier.RedriveDate;
             }
 
-            ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
+            ExecutionOutcome outcome = await StoppedOutcomeAsync(execution, client, cancellationToken).ConfigureAwait(false);
+            if (outcome.TerminationPending)
+            {
+                throw NotRedrivable(execution, "Execution is RUNNING and cannot be redriven.");
+            }
+
             RedriveCheck check = await ExecutionRedrives.CheckAsync(api, execution, outcome, cancellationToken, now, byMapRun).ConfigureAwait(false);
             if (check.Checkpoint is not { } checkpoint)
             {
@@ -109,6 +119,22 @@ internal static class ExecutionRestarts
             await api.Executions.ReplaceAsync(redriven, execution, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Where the execution stands, once the backend has applied a stop StopExecution answered at once (waits up to
+    /// <see cref="TerminationWait"/>): the redrive's start must come after the earlier generation has closed.
+    /// </summary>
+    private static async Task<ExecutionOutcome> StoppedOutcomeAsync(ExecutionRecord execution, IExecutionClient client, CancellationToken cancellationToken)
+    {
+        ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
+        for (TimeSpan waited = TimeSpan.Zero; outcome.TerminationPending && waited < TerminationWait; waited += TerminationPoll)
+        {
+            await Task.Delay(TerminationPoll, cancellationToken).ConfigureAwait(false);
+            outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
     }
 
     private static ApiException NotRedrivable(ExecutionRecord execution, string? reason) =>

@@ -1,3 +1,4 @@
+using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Durable.MapRuns;
@@ -28,10 +29,10 @@ public static class MapRunApiHooks
     /// </summary>
     /// <param name="services">The API's services.</param>
     /// <returns>The hook the self-host's closing service calls (<see cref="Hosting.DurableTaskCatalog.WithTerminated"/>).</returns>
-    public static Func<string, DateTimeOffset, Task> TerminationRecorder(IServiceProvider services)
+    public static Func<AppliedTermination, Task> TerminationRecorder(IServiceProvider services)
     {
         ExecutionClosings closings = services.GetRequiredService<ExecutionClosings>();
-        return (instanceId, at) => closings.RecordAsync(instanceId, "ABORTED", at, CancellationToken.None);
+        return t => closings.RecordAsync(t.InstanceId, "ABORTED", t.At, CancellationToken.None, t.GenerationCreated);
     }
 
     /// <summary>Redrives a redriven map run's unsuccessful STANDARD children in place.</summary>

@@ -22,18 +22,25 @@ internal sealed class DescribeExecutionOperation(ApiResources api) : ApiOperatio
     {
         ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
         ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken, api.History).ConfigureAwait(false);
-        DescribeExecutionResponse description = ExecutionStarts.Describe(execution, outcome);
         if (execution.StateMachine.Type == ApiResources.Express)
         {
-            return description;
+            return ExecutionStarts.Describe(execution, outcome);
         }
 
         await ExecutionOutcomes.CorrectIndexAsync(api.Executions, execution, outcome, cancellationToken).ConfigureAwait(false);
 
+        int redrives = ExecutionRedrives.StartedRedrives(execution, outcome);
+        if (ExecutionRedrives.IsPendingRedrive(execution, outcome, api.Now))
+        {
+            // Redriven, and the backend still shows the generation before: AWS's PENDING_REDRIVE until the new one starts.
+            outcome = new ExecutionOutcome(ExecutionRedrives.PendingRedriveStatus, null);
+        }
+
+        DescribeExecutionResponse description = ExecutionStarts.Describe(execution, outcome);
         RedriveCheck redrive = await ExecutionRedrives.CheckAsync(api, execution, outcome, cancellationToken).ConfigureAwait(false);
         return description with
         {
-            RedriveCount = execution.RedriveCount,
+            RedriveCount = redrives,
             RedriveDate = execution.RedriveDate,
             RedriveStatus = redrive.Status,
             RedriveStatusReason = redrive.StatusReason,

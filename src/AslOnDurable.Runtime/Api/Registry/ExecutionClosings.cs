@@ -39,8 +39,12 @@ public sealed class ExecutionClosings(IExecutionIndex executions, ApiOptions opt
     /// <param name="status">The closing status.</param>
     /// <param name="at">When it closed (the closing event's time).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="generationCreated">
+    /// When the closed generation was created, when known (a termination applied late, after a redrive was recorded, is
+    /// the earlier generation's although its time is after the redrive's); else the closing time tells generations apart.
+    /// </param>
     /// <returns>Whether it was kept (not for an unknown instance, an EXPRESS run, one known closed, or an earlier generation).</returns>
-    public async Task<bool> RecordAsync(string instanceId, string status, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> RecordAsync(string instanceId, string status, DateTimeOffset at, CancellationToken cancellationToken, DateTimeOffset? generationCreated = null)
     {
         ArgumentNullException.ThrowIfNull(instanceId);
         DateTimeOffset stop = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds()); // as the API reports dates
@@ -49,7 +53,7 @@ public sealed class ExecutionClosings(IExecutionIndex executions, ApiOptions opt
             || record.InstanceId != instanceId
             || record.StateMachine.Type == ApiResources.Express
             || record.KnownClosed() is not null
-            || (record.RedriveDate is { } redriven && stop <= redriven))
+            || record.IsBeforeLastRedrive(new ExecutionOutcome(status, stop) { GenerationCreated = generationCreated }))
         {
             return false;
         }

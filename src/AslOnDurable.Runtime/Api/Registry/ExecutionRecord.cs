@@ -56,4 +56,22 @@ public sealed record ExecutionRecord(
     /// </summary>
     /// <returns>The status and stop date, or <c>null</c> when not known to be closed.</returns>
     public ExecutionOutcome? KnownClosed() => Closed is not null && ClosedAtRedriveCount == RedriveCount ? Closed : null;
+
+    /// <summary>
+    /// Whether a closing the backend shows belongs to a generation before the last recorded redrive. The host that
+    /// redrives records the redrive (its date, whole milliseconds, from the same clock) before it asks the backend to start
+    /// the next generation, so that generation is created at or after the redrive date, and every earlier one before it.
+    /// The creation time tells generations apart; a stop time cannot, since a backend may stamp an earlier generation's
+    /// closing (a termination it applies late) after the redrive was recorded. Without a creation time, the stop time
+    /// is compared.
+    /// </summary>
+    /// <param name="outcome">Where the backend says the execution stands.</param>
+    /// <returns>Whether the outcome is a closing from before the last redrive.</returns>
+    public bool IsBeforeLastRedrive(ExecutionOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return RedriveDate is { } redriven
+            && outcome.StopDate is { } stopped
+            && (outcome.GenerationCreated is { } created ? created < redriven : stopped <= redriven);
+    }
 }

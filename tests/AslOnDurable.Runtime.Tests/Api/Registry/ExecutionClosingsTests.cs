@@ -37,4 +37,26 @@ public sealed class ExecutionClosingsTests
         Assert.False(await kept.RecordAsync("x:none", "SUCCEEDED", DateTimeOffset.UnixEpoch.AddSeconds(1), CancellationToken.None));
         Assert.Null((await index.GetAsync(prefix + ":execution:x:e", CancellationToken.None))!.Closed);
     }
+
+    [Fact]
+    public async Task RecordAsync_TerminationOfTheGenerationBeforeARedrive_NotKeptEvenWhenStampedAfterIt()
+    {
+        InMemoryExecutionIndex index = new();
+        ExecutionClosings kept = new(index, new ApiOptions());
+        string prefix = new ApiOptions().ArnPrefix;
+        DateTimeOffset started = DateTimeOffset.UnixEpoch.AddDays(1);
+        DateTimeOffset redriven = started.AddMinutes(1);
+        StateMachineRecord machine = new(prefix + ":stateMachine:s", "s", "STANDARD", "{}", "r", DateTimeOffset.UnixEpoch);
+        await index.GetOrAddAsync(
+            new ExecutionRecord(prefix + ":execution:s:e", machine.Arn, "e", "s:e", "{}", started, machine) { RedriveCount = 1, RedriveDate = redriven },
+            CancellationToken.None);
+
+        // The earlier generation's termination, applied 1 ms after the redrive was recorded: not the redriven run's closing.
+        Assert.False(await kept.RecordAsync("s:e", "ABORTED", redriven.AddMilliseconds(1), CancellationToken.None, generationCreated: started));
+        Assert.Null((await index.GetAsync(prefix + ":execution:s:e", CancellationToken.None))!.KnownClosed());
+
+        // The redriven generation's own termination is kept.
+        Assert.True(await kept.RecordAsync("s:e", "ABORTED", redriven.AddMilliseconds(2), CancellationToken.None, generationCreated: redriven));
+        Assert.Equal("ABORTED", (await index.GetAsync(prefix + ":execution:s:e", CancellationToken.None))!.KnownClosed()?.Status);
+    }
 }
