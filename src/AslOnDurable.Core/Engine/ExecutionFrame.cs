@@ -10,8 +10,12 @@ namespace AslOnDurable.Core.Engine;
 /// </remarks>
 internal sealed class ExecutionFrame : StateEnvironment
 {
+    // Fields kept as few bytes as they need (a Map iteration is a frame): the input's size bound with -1 for none, so the
+    // last event's time adds no size to the frame.
     private RedriveExpectation? redrive; // a reference, not a nullable tuple: rare, and every frame carries the field
+    private long inputSizeBound = -1;
     private System.Buffers.ArrayBufferWriter<byte>? payloadText;
+    private DateTimeOffset lastStamp; // the timestamp of this frame's last kept event (history on)
     private Executors.BranchScheduler.IEndObserver? endObserver;
     private int endIndex;
     private int endReport; // 0 running, 1 its scheduler waits for its report, 2 ended first (the scheduler watches its task)
@@ -62,7 +66,11 @@ internal sealed class ExecutionFrame : StateEnvironment
     /// of the measured Map input): a Task state whose parameters are its input as is then skips measuring them. The
     /// frame's loop clears it when that state ends.
     /// </summary>
-    public long? InputSizeBound { get; set; }
+    public long? InputSizeBound
+    {
+        get => inputSizeBound >= 0 ? inputSizeBound : null;
+        set => inputSizeBound = value ?? -1;
+    }
 
     /// <summary>
     /// Asks the frame to report how it ends as branch <paramref name="index"/> (a Map iteration or Parallel branch whose
@@ -91,28 +99,28 @@ internal sealed class ExecutionFrame : StateEnvironment
     /// <summary>Records an event in this frame's chain.</summary>
     public long Record(string type, System.Text.Json.Nodes.JsonObject? details = null)
     {
-        LastEventId = Run.History.Record(type, LastEventId, details);
+        LastEventId = Run.History.Record(type, LastEventId, details, ref lastStamp);
         return LastEventId;
     }
 
     /// <summary>Records an event in this frame's chain: with failure details <c>{"error", "cause"}</c> when history is on.</summary>
     public long RecordFailure(string type, Errors.AslError error)
     {
-        LastEventId = Run.History.IsEnabled ? Run.History.RecordFailure(type, LastEventId, error) : Run.History.Record(type, LastEventId);
+        LastEventId = Run.History.IsEnabled ? Run.History.RecordFailure(type, LastEventId, error, ref lastStamp) : Run.History.Record(type, LastEventId);
         return LastEventId;
     }
 
     /// <summary>Records a Map iteration event in this frame's chain: with details <c>{"index", "name"}</c> when history is on.</summary>
     public long RecordIteration(string type, int index, string name)
     {
-        LastEventId = Run.History.IsEnabled ? Run.History.RecordIteration(type, LastEventId, index, name) : Run.History.Record(type, LastEventId);
+        LastEventId = Run.History.IsEnabled ? Run.History.RecordIteration(type, LastEventId, index, name, ref lastStamp) : Run.History.Record(type, LastEventId);
         return LastEventId;
     }
 
-    /// <summary>Records an event with a resource and one payload member in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordPayload"/>).</summary>
+    /// <summary>Records an event with a resource and one payload member in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordPayload(string, long, string?, string, System.Text.Json.Nodes.JsonNode?)"/>).</summary>
     public long RecordPayload(string type, string? resource, string member, System.Text.Json.Nodes.JsonNode? payload)
     {
-        LastEventId = Run.History.RecordPayload(type, LastEventId, resource, member, payload);
+        LastEventId = Run.History.RecordPayload(type, LastEventId, resource, member, payload, ref lastStamp);
         return LastEventId;
     }
 
@@ -125,16 +133,30 @@ internal sealed class ExecutionFrame : StateEnvironment
     /// <summary>A payload held as the evaluator's value as <see cref="PayloadText(System.Text.Json.Nodes.JsonNode?)"/> gives its node (its node not built).</summary>
     public ReadOnlyMemory<byte> PayloadText(HeldJsonataValue payload) => Run.History.Snapshot(payload, ref payloadText);
 
-    /// <summary>Records a state entered or exited event in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordState(string, long, string, ReadOnlyMemory{byte}, bool, AssignedVariable[])"/>).</summary>
-    public long RecordState(string type, string name, ReadOnlyMemory<byte> payload, bool exited, AssignedVariable[]? assigned = null)
+    /// <summary>
+    /// Records a state exited event in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordState(string, long, string, ReadOnlyMemory{byte}, bool, DateTimeOffset, AssignedVariable[])"/>),
+    /// stamped with the time of the frame's last event unless <paramref name="readClock"/>: a state's last event before
+    /// its exit is recorded when its work is done (its entered event for a Pass, Choice, Succeed or Fail state, whose work
+    /// is evaluation only; the Task/Map/Parallel closing event; the retry's or catch's failure), so no second clock read
+    /// is needed and the stamps stay in order. A Wait state reads the clock again (it waited since its entered event).
+    /// The durable host's clock is the episode's time, the same for every event of an episode, so its Pass states
+    /// showed zero duration before as well.
+    /// </summary>
+    public long RecordExited(string type, string name, ReadOnlyMemory<byte> payload, bool readClock, AssignedVariable[]? assigned)
     {
-        LastEventId = Run.History.RecordState(type, LastEventId, name, payload, exited, assigned);
+        if (readClock)
+        {
+            lastStamp = Run.Host.UtcNow;
+        }
+
+        LastEventId = Run.History.RecordState(type, LastEventId, name, payload, exited: true, lastStamp, assigned);
         return LastEventId;
     }
 
     /// <summary>Records a state entered event stamped <paramref name="timestamp"/> (the clock read that also stamps the state's entered time).</summary>
     public long RecordEntered(string type, string name, ReadOnlyMemory<byte> payload, DateTimeOffset timestamp)
     {
+        lastStamp = timestamp;
         LastEventId = Run.History.RecordState(type, LastEventId, name, payload, exited: false, timestamp);
         return LastEventId;
     }

@@ -180,7 +180,7 @@ public sealed class Interpreter(ExecutionPlan plan)
 
                 var entered = frame.Run.Host.UtcNow; // one clock read: the entered event's timestamp and the context's EnteredTime
                 var enteredId = recording
-                    ? frame.RecordEntered(state.EnteredEventType, state.Name, currentText.IsEmpty ? frame.PayloadText(current) : currentText, entered)
+                    ? frame.RecordEntered(state.EnteredEventType, state.Name, currentText.IsEmpty ? currentText = frame.PayloadText(current) : currentText, entered)
                     : frame.Record(state.EnteredEventType);
                 frame.Environment.Enter(state.Name, entered, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
                 if (held is not null)
@@ -241,14 +241,20 @@ public sealed class Interpreter(ExecutionPlan plan)
                 switch (step.Kind)
                 {
                     case StepKind.Next:
+                        // A Choice state never changes its input: passed on as the same node, its text is the entered one's.
+                        var unchanged = state is ChoiceStatePlan && held is null && step.Held is null && ReferenceEquals(step.Output, current);
                         held = step.Held;
                         current = step.Output;
                         if (recording)
                         {
                             // A held output is written as the node it would become, without building it (the next state
                             // that reads nodes builds it, as with history off).
-                            currentText = held is not null ? frame.PayloadText(held) : frame.PayloadText(current);
-                            frame.RecordState(state.ExitedEventType, state.Name, currentText, exited: true, frame.Environment.Scope.TakeCommitted());
+                            if (!unchanged || currentText.IsEmpty)
+                            {
+                                currentText = held is not null ? frame.PayloadText(held) : frame.PayloadText(current);
+                            }
+
+                            frame.RecordExited(state.ExitedEventType, state.Name, currentText, state is WaitStatePlan, frame.Environment.Scope.TakeCommitted());
                         }
                         else
                         {
@@ -266,7 +272,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                         var output = step.OutputNode;
                         if (recording)
                         {
-                            frame.RecordState(state.ExitedEventType, state.Name, frame.PayloadText(output), exited: true, frame.Environment.Scope.TakeCommitted());
+                            frame.RecordExited(state.ExitedEventType, state.Name, frame.PayloadText(output), state is WaitStatePlan, frame.Environment.Scope.TakeCommitted());
                         }
                         else
                         {

@@ -32,6 +32,16 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <summary>Records an event and returns its id.</summary>
     public long Record(string type, long previousEventId, JsonObject? details = null)
     {
+        DateTimeOffset stamp = default;
+        return Record(type, previousEventId, details, ref stamp);
+    }
+
+    /// <summary>
+    /// Records an event and returns its id; <paramref name="stamp"/> takes the event's timestamp when it is kept (a frame
+    /// remembers its last event's time: see <see cref="ExecutionFrame.RecordExited"/>), and is left as it was otherwise.
+    /// </summary>
+    public long Record(string type, long previousEventId, JsonObject? details, ref DateTimeOffset stamp)
+    {
         if (!TryTakeId(type, out var id))
         {
             return id;
@@ -39,11 +49,11 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
 
         if (direct is not null)
         {
-            direct.Record(id, previousEventId, type, host.UtcNow, details);
+            direct.Record(id, previousEventId, type, stamp = host.UtcNow, details);
         }
-        else
+        else if (sink is not null)
         {
-            sink?.Record(new HistoryEvent(id, previousEventId, type, host.UtcNow, details));
+            sink.Record(new HistoryEvent(id, previousEventId, type, stamp = host.UtcNow, details));
         }
 
         return id;
@@ -71,31 +81,42 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <returns>The event id.</returns>
     public long RecordFailure(string type, long previousEventId, Errors.AslError error)
     {
+        DateTimeOffset stamp = default;
+        return RecordFailure(type, previousEventId, error, ref stamp);
+    }
+
+    /// <summary>Records a failure event as <see cref="RecordFailure(string, long, Errors.AslError)"/> does; <paramref name="stamp"/> as <see cref="Record(string, long, JsonObject?, ref DateTimeOffset)"/> sets it.</summary>
+    /// <returns>The event id.</returns>
+    public long RecordFailure(string type, long previousEventId, Errors.AslError error, ref DateTimeOffset stamp)
+    {
         if (direct is null)
         {
-            return Record(type, previousEventId, Failure(error));
+            return Record(type, previousEventId, Failure(error), ref stamp);
         }
 
         if (TryTakeId(type, out var id))
         {
-            direct.RecordFailure(id, previousEventId, type, host.UtcNow, error.Error, error.Cause);
+            direct.RecordFailure(id, previousEventId, type, stamp = host.UtcNow, error.Error, error.Cause);
         }
 
         return id;
     }
 
-    /// <summary>Records a Map iteration event with details <c>{"index", "name"}</c>; callers check <see cref="IsEnabled"/> first.</summary>
+    /// <summary>
+    /// Records a Map iteration event with details <c>{"index", "name"}</c>; <paramref name="stamp"/> as
+    /// <see cref="Record(string, long, JsonObject?, ref DateTimeOffset)"/> sets it. Callers check <see cref="IsEnabled"/> first.
+    /// </summary>
     /// <returns>The event id.</returns>
-    public long RecordIteration(string type, long previousEventId, int index, string name)
+    public long RecordIteration(string type, long previousEventId, int index, string name, ref DateTimeOffset stamp)
     {
         if (direct is null)
         {
-            return Record(type, previousEventId, new JsonObject { ["index"] = index, ["name"] = name });
+            return Record(type, previousEventId, new JsonObject { ["index"] = index, ["name"] = name }, ref stamp);
         }
 
         if (TryTakeId(type, out var id))
         {
-            direct.RecordIteration(id, previousEventId, type, host.UtcNow, index, name);
+            direct.RecordIteration(id, previousEventId, type, stamp = host.UtcNow, index, name);
         }
 
         return id;
@@ -223,11 +244,22 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <returns>The event id.</returns>
     public long RecordPayload(string type, long previousEventId, string? resource, string member, JsonNode? payload)
     {
+        DateTimeOffset stamp = default;
+        return RecordPayload(type, previousEventId, resource, member, payload, ref stamp);
+    }
+
+    /// <summary>
+    /// Records an event as <see cref="RecordPayload(string, long, string?, string, JsonNode?)"/> does; <paramref name="stamp"/>
+    /// as <see cref="Record(string, long, JsonObject?, ref DateTimeOffset)"/> sets it.
+    /// </summary>
+    /// <returns>The event id.</returns>
+    public long RecordPayload(string type, long previousEventId, string? resource, string member, JsonNode? payload, ref DateTimeOffset stamp)
+    {
         if (direct is null)
         {
             var details = resource is null ? new JsonObject() : new JsonObject { ["resource"] = resource };
             details[member] = Text(payload);
-            return Record(type, previousEventId, details);
+            return Record(type, previousEventId, details, ref stamp);
         }
 
         if (!TryTakeId(type, out var id))
@@ -237,7 +269,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
 
         if (payload is null)
         {
-            direct.RecordPayload(id, previousEventId, type, host.UtcNow, resource, member, NullUtf8);
+            direct.RecordPayload(id, previousEventId, type, stamp = host.UtcNow, resource, member, NullUtf8);
             return id;
         }
 
@@ -245,7 +277,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         try
         {
             Write(new NodeText(payload), buffer);
-            direct.RecordPayload(id, previousEventId, type, host.UtcNow, resource, member, buffer.WrittenSpan);
+            direct.RecordPayload(id, previousEventId, type, stamp = host.UtcNow, resource, member, buffer.WrittenSpan);
         }
         finally
         {
