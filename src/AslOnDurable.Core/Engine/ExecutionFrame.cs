@@ -7,7 +7,8 @@ namespace AslOnDurable.Core.Engine;
 internal sealed class ExecutionFrame
 {
     private (string State, System.Text.Json.Nodes.JsonObject Children)? redrive;
-    private System.Buffers.ArrayBufferWriter<byte>? payloadText;
+    private System.Buffers.ArrayBufferWriter<byte>? payloadText; // holds the last text written
+    private System.Buffers.ArrayBufferWriter<byte>? splicedText; // a spliced text is written here while the last is read, then they swap
 
     /// <summary>Creates a frame.</summary>
     public ExecutionFrame(ExecutionRun run, StateMachinePlan plan, VariableScope scope, BranchAbort? abort)
@@ -100,6 +101,35 @@ internal sealed class ExecutionFrame
 
     /// <summary>A payload held as the evaluator's value as <see cref="PayloadText(System.Text.Json.Nodes.JsonNode?)"/> gives its node (its node not built).</summary>
     public ReadOnlyMemory<byte> PayloadText(HeldJsonataValue payload) => Run.History.Snapshot(payload, ref payloadText);
+
+    /// <summary>
+    /// The text of a state's <paramref name="output"/> given its <paramref name="input"/>'s text: the input's text itself
+    /// when a JSONPath Choice, Wait, Succeed or Pass state (without a result, or with ResultPath <c>$</c> giving back its
+    /// input) passed its input on, or for a JSONPath Pass state whose output is its input with the result placed at a
+    /// plain dotted ResultPath of two or more names, the input's text with the changed object written anew (<see cref="History.PayloadTextSplice"/>);
+    /// otherwise the output written (<see cref="PayloadText(System.Text.Json.Nodes.JsonNode?)"/>). These states change their
+    /// input only at the ResultPath (parameters, paths and Assign read it; values taken from it are copies). Only when the
+    /// sink takes texts in the frame's buffers (other sinks get every text written, which the tests compare against).
+    /// </summary>
+    public ReadOnlyMemory<byte> ExitedText(StatePlan state, System.Text.Json.Nodes.JsonNode? input, ReadOnlyMemory<byte> inputText, System.Text.Json.Nodes.JsonNode? output)
+    {
+        if (output is null || !ReferenceEquals(output, input) || state.IsJsonata || !Run.History.WritesIntoBuffers)
+        {
+            return PayloadText(output);
+        }
+
+        switch (state)
+        {
+            case ChoiceStatePlan or WaitStatePlan or SucceedStatePlan or PassStatePlan { ResultPath: null or "$" }:
+                return inputText;
+            case PassStatePlan { ResultPathSplice: { } splice } when splice.TryFind(inputText.Span, output, out var start, out var end, out var changed):
+                var text = History.HistoryRecorder.Splice(inputText, start, end, changed, ref splicedText);
+                (payloadText, splicedText) = (splicedText, payloadText);
+                return text;
+            default:
+                return PayloadText(output);
+        }
+    }
 
     /// <summary>Records a state entered or exited event in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordState(string, long, string, ReadOnlyMemory{byte}, bool, AssignedVariable[])"/>).</summary>
     public long RecordState(string type, string name, ReadOnlyMemory<byte> payload, bool exited, AssignedVariable[]? assigned = null)

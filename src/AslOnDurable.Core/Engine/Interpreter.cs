@@ -177,8 +177,10 @@ public sealed class Interpreter(ExecutionPlan plan)
                 }
 
                 var entered = frame.Run.Host.UtcNow; // one clock read: the entered event's timestamp and the context's EnteredTime
+                var stateInput = current;
+                var stateInputText = recording ? currentText ?? frame.PayloadText(current) : default;
                 var enteredId = recording
-                    ? frame.RecordEntered(state.EnteredEventType, state.Name, currentText ?? frame.PayloadText(current), entered)
+                    ? frame.RecordEntered(state.EnteredEventType, state.Name, stateInputText, entered)
                     : frame.Record(state.EnteredEventType);
                 frame.Environment.Enter(state.Name, entered, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
                 if (held is not null)
@@ -236,7 +238,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                         {
                             // A held output is written as the node it would become, without building it (the next state
                             // that reads nodes builds it, as with history off).
-                            currentText = held is not null ? frame.PayloadText(held) : frame.PayloadText(current);
+                            currentText = held is not null ? frame.PayloadText(held) : frame.ExitedText(state, stateInput, stateInputText, current);
                             frame.RecordState(state.ExitedEventType, state.Name, currentText.Value, exited: true, frame.Environment.Scope.TakeCommitted());
                         }
                         else
@@ -255,7 +257,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                         var output = step.OutputNode;
                         if (recording)
                         {
-                            frame.RecordState(state.ExitedEventType, state.Name, frame.PayloadText(output), exited: true, frame.Environment.Scope.TakeCommitted());
+                            frame.RecordState(state.ExitedEventType, state.Name, frame.ExitedText(state, stateInput, stateInputText, output), exited: true, frame.Environment.Scope.TakeCommitted());
                         }
                         else
                         {
