@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -15,10 +14,6 @@ namespace AslOnDurable.Core.Engine.History;
 /// <param name="names">The path's names, the member set last.</param>
 internal sealed class PayloadTextSplice(string[] names)
 {
-    private static readonly SearchValues<byte> Structural = SearchValues.Create("\"{}[]"u8);
-    private static readonly SearchValues<byte> StringEnds = SearchValues.Create("\"\\"u8);
-    private static readonly SearchValues<byte> ScalarEnds = SearchValues.Create(",}]"u8);
-
     private readonly byte[][] utf8Names = Array.ConvertAll(names, name => Encoding.UTF8.GetBytes(name));
 
     /// <summary>The splice of a ResultPath with at least two names (one name changes the root: nothing to keep), or null.</summary>
@@ -86,6 +81,7 @@ internal sealed class PayloadTextSplice(string[] names)
     }
 
     /// <summary>The index just past the value starting at <paramref name="at"/>, or -1.</summary>
+    /// <remarks>A byte loop: values here are short and dense with quotes, where vectorized searches cost more per call than they save.</remarks>
     private static int SkipValue(ReadOnlySpan<byte> text, int at)
     {
         if (at >= text.Length)
@@ -101,21 +97,18 @@ internal sealed class PayloadTextSplice(string[] names)
 
         if (first is not ((byte)'{' or (byte)'['))
         {
-            var scalarEnd = text[at..].IndexOfAny(ScalarEnds);
-            return scalarEnd < 0 ? text.Length : at + scalarEnd;
+            var position = at;
+            while (position < text.Length && text[position] is not ((byte)',' or (byte)'}' or (byte)']'))
+            {
+                position++;
+            }
+
+            return position;
         }
 
         var depth = 0;
-        var position = at;
-        while (true)
+        for (var position = at; position < text.Length; position++)
         {
-            var next = text[position..].IndexOfAny(Structural);
-            if (next < 0)
-            {
-                return -1;
-            }
-
-            position += next;
             switch (text[position])
             {
                 case (byte)'"':
@@ -125,43 +118,39 @@ internal sealed class PayloadTextSplice(string[] names)
                         return -1;
                     }
 
-                    continue;
+                    position--; // the loop steps past the closing quote
+                    break;
                 case (byte)'{' or (byte)'[':
                     depth++;
                     break;
-                default:
-                    depth--;
+                case (byte)'}' or (byte)']':
+                    if (--depth == 0)
+                    {
+                        return position + 1;
+                    }
+
                     break;
             }
-
-            position++;
-            if (depth == 0)
-            {
-                return position;
-            }
         }
+
+        return -1;
     }
 
     /// <summary>The index just past the string starting at <paramref name="at"/> (its opening quote), or -1.</summary>
     private static int SkipString(ReadOnlySpan<byte> text, int at)
     {
-        var position = at + 1;
-        while (true)
+        for (var position = at + 1; position < text.Length; position++)
         {
-            var next = position < text.Length ? text[position..].IndexOfAny(StringEnds) : -1;
-            if (next < 0)
+            switch (text[position])
             {
-                return -1;
+                case (byte)'\\':
+                    position++;
+                    break;
+                case (byte)'"':
+                    return position + 1;
             }
-
-            position += next;
-            if (text[position] == (byte)'\\')
-            {
-                position += 2;
-                continue;
-            }
-
-            return position + 1;
         }
+
+        return -1;
     }
 }
