@@ -14,7 +14,8 @@ internal sealed class ExecutionFrame : StateEnvironment
     // last event's time adds no size to the frame.
     private RedriveExpectation? redrive; // a reference, not a nullable tuple: rare, and every frame carries the field
     private long inputSizeBound = -1;
-    private System.Buffers.ArrayBufferWriter<byte>? payloadText;
+    private System.Buffers.ArrayBufferWriter<byte>? payloadText; // holds the last text written
+    private System.Buffers.ArrayBufferWriter<byte>? splicedText; // a spliced text is written here while the last is read, then they swap
     private DateTimeOffset lastStamp; // the timestamp of this frame's last kept event (history on)
     private Executors.BranchScheduler.IEndObserver? endObserver;
     private int endIndex;
@@ -132,6 +133,35 @@ internal sealed class ExecutionFrame : StateEnvironment
 
     /// <summary>A payload held as the evaluator's value as <see cref="PayloadText(System.Text.Json.Nodes.JsonNode?)"/> gives its node (its node not built).</summary>
     public ReadOnlyMemory<byte> PayloadText(HeldJsonataValue payload) => Run.History.Snapshot(payload, ref payloadText);
+
+    /// <summary>
+    /// The text of a state's <paramref name="output"/> given its <paramref name="input"/>'s text: the input's text itself
+    /// when a JSONPath Choice, Wait, Succeed or Pass state (without a result, or with ResultPath <c>$</c> giving back its
+    /// input) passed its input on, or for a JSONPath Pass state whose output is its input with the result placed at a
+    /// plain dotted ResultPath of two or more names, the input's text with the changed object written anew (<see cref="History.PayloadTextSplice"/>);
+    /// otherwise the output written (<see cref="PayloadText(System.Text.Json.Nodes.JsonNode?)"/>). These states change their
+    /// input only at the ResultPath (parameters, paths and Assign read it; values taken from it are copies). Only when the
+    /// sink takes texts in the frame's buffers (other sinks get every text written, which the tests compare against).
+    /// </summary>
+    public ReadOnlyMemory<byte> ExitedText(StatePlan state, System.Text.Json.Nodes.JsonNode? input, ReadOnlyMemory<byte> inputText, System.Text.Json.Nodes.JsonNode? output)
+    {
+        if (output is null || !ReferenceEquals(output, input) || state.IsJsonata || !Run.History.WritesIntoBuffers)
+        {
+            return PayloadText(output);
+        }
+
+        switch (state)
+        {
+            case ChoiceStatePlan or WaitStatePlan or SucceedStatePlan or PassStatePlan { ResultPath: null or "$" }:
+                return inputText;
+            case PassStatePlan { ResultPathSplice: { } splice } when splice.TryFind(inputText.Span, output, out var start, out var end, out var changed):
+                var text = History.HistoryRecorder.Splice(inputText, start, end, changed, ref splicedText);
+                (payloadText, splicedText) = (splicedText, payloadText);
+                return text;
+            default:
+                return PayloadText(output);
+        }
+    }
 
     /// <summary>
     /// Records a state exited event in this frame's chain (history on; see <see cref="History.HistoryRecorder.RecordState(string, long, string, ReadOnlyMemory{byte}, bool, DateTimeOffset, AssignedVariable[])"/>),

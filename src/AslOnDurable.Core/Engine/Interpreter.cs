@@ -179,8 +179,15 @@ public sealed class Interpreter(ExecutionPlan plan)
                 }
 
                 var entered = frame.Run.Host.UtcNow; // one clock read: the entered event's timestamp and the context's EnteredTime
+                var stateInput = current;
+                if (recording && currentText.IsEmpty)
+                {
+                    currentText = frame.PayloadText(current);
+                }
+
+                var stateInputText = currentText;
                 var enteredId = recording
-                    ? frame.RecordEntered(state.EnteredEventType, state.Name, currentText.IsEmpty ? currentText = frame.PayloadText(current) : currentText, entered)
+                    ? frame.RecordEntered(state.EnteredEventType, state.Name, stateInputText, entered)
                     : frame.Record(state.EnteredEventType);
                 frame.Environment.Enter(state.Name, entered, enteredId, state is TaskStatePlan or ParallelStatePlan or MapStatePlan);
                 if (held is not null)
@@ -249,11 +256,9 @@ public sealed class Interpreter(ExecutionPlan plan)
                         {
                             // A held output is written as the node it would become, without building it (the next state
                             // that reads nodes builds it, as with history off).
-                            if (!unchanged || currentText.IsEmpty)
-                            {
-                                currentText = held is not null ? frame.PayloadText(held) : frame.PayloadText(current);
-                            }
-
+                            currentText = held is not null ? frame.PayloadText(held)
+                                : unchanged ? stateInputText
+                                : frame.ExitedText(state, stateInput, stateInputText, current);
                             frame.RecordExited(state.ExitedEventType, state.Name, currentText, state is WaitStatePlan, frame.Environment.Scope.TakeCommitted());
                         }
                         else
@@ -272,7 +277,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                         var output = step.OutputNode;
                         if (recording)
                         {
-                            frame.RecordExited(state.ExitedEventType, state.Name, frame.PayloadText(output), state is WaitStatePlan, frame.Environment.Scope.TakeCommitted());
+                            frame.RecordExited(state.ExitedEventType, state.Name, frame.ExitedText(state, stateInput, stateInputText, output), state is WaitStatePlan, frame.Environment.Scope.TakeCommitted());
                         }
                         else
                         {

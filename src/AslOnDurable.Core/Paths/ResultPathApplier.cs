@@ -112,7 +112,8 @@ public static class ResultPathApplier
         return input;
     }
 
-    private static bool IsPlainDotted(string path)
+    /// <summary>Whether <paramref name="path"/> is a plain dotted path (<c>$.a.b</c>), walked by splitting at its dots.</summary>
+    internal static bool IsPlainDotted(string path)
     {
         if (path.Length < 3 || path[0] != '$' || path[1] != '.' || path[^1] == '.')
         {

@@ -26,6 +26,9 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// <summary>Continues numbering after <paramref name="id"/> (a run resumed from a checkpoint).</summary>
     public void ContinueFrom(long id) => Interlocked.Exchange(ref lastId, id);
 
+    /// <summary>Whether the sink takes payload texts written in the caller's buffers (<see cref="IDirectHistorySink"/>).</summary>
+    public bool WritesIntoBuffers => direct is not null;
+
     /// <summary>Whether events are kept (callers build details only then).</summary>
     public bool IsEnabled => sink is not null;
 
@@ -377,6 +380,29 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         }
 
         Write(payload, buffer);
+        return buffer.WrittenMemory;
+    }
+
+    /// <summary>
+    /// The text <paramref name="before"/> with its bytes from <paramref name="start"/> to <paramref name="end"/> replaced by
+    /// <paramref name="replacement"/> written as <see cref="Snapshot(JsonNode?, ref ArrayBufferWriter{byte}?)"/> writes it
+    /// (<see cref="PayloadTextSplice"/>), into <paramref name="buffer"/> (reused; it must not hold <paramref name="before"/>).
+    /// For sinks that take texts in the caller's buffers only (<see cref="WritesIntoBuffers"/>).
+    /// </summary>
+    public static ReadOnlyMemory<byte> Splice(ReadOnlyMemory<byte> before, int start, int end, JsonNode replacement, ref ArrayBufferWriter<byte>? buffer)
+    {
+        if (buffer is null || buffer.Capacity > LargeBuffer)
+        {
+            buffer = new ArrayBufferWriter<byte>(before.Length + 256);
+        }
+        else
+        {
+            buffer.ResetWrittenCount();
+        }
+
+        buffer.Write(before.Span[..start]);
+        Write(new NodeText(replacement), buffer);
+        buffer.Write(before.Span[end..]);
         return buffer.WrittenMemory;
     }
 

@@ -17,6 +17,7 @@ internal sealed class PassStatePlan : StatePlan
         if (!IsJsonata)
         {
             Parameters = PlanCompiler.Template(state.Parameters);
+            ResultPathSplice = History.PayloadTextSplice.For(ResultPath);
         }
     }
 
@@ -34,4 +35,7 @@ internal sealed class PassStatePlan : StatePlan
 
     /// <summary>ResultPath.</summary>
     public string? ResultPath { get; }
+
+    /// <summary>Where a ResultPath of two or more plain names changes the input's history text, or null (see <see cref="History.PayloadTextSplice"/>).</summary>
+    public History.PayloadTextSplice? ResultPathSplice { get; }
 }
