@@ -49,13 +49,7 @@ public sealed class MapRunAbortedChunkRedriveTests : IAsyncLifetime
     public async Task RedriveExecution_MapRunFailedWhileAnotherChunksChildRan_AbortedChildRedrivenInPlace_SucceededSiblingKept()
     {
         // Batches of 50, chunks of 100 items: chunk 0 holds an "ok" batch and a "hold" batch, chunk 1 one "fail" batch.
-        StringBuilder lines = new();
-        for (int i = 0; i < 101; i++)
-        {
-            lines.Append("{\"kind\":\"").Append(i < 50 ? "ok" : i < 100 ? "hold" : "fail").Append("\"}\n");
-        }
-
-        store.With("data", "aborted.jsonl", lines.ToString());
+        store.With("data", "aborted.jsonl", ItemLines());
         // The "fail" child asks an activity worker (the test), so it holds no Task slot while the "ok" child runs.
         string worker = (string)(await host.OkAsync("CreateActivity", new JsonObject { ["name"] = "mr-aborted-chunk-worker" }))["activityArn"]!;
         string machine = (string)(await host.OkAsync("CreateStateMachine", new JsonObject
@@ -112,13 +106,7 @@ public sealed class MapRunAbortedChunkRedriveTests : IAsyncLifetime
         // As above, with the "hold" batch waiting for a second activity worker that never answers: the redrive redrives it
         // in place (a top-level instance the map run looks at between durable timers) and the "fail" batch fails again, so
         // the redrive fails while the held child runs.
-        StringBuilder lines = new();
-        for (int i = 0; i < 101; i++)
-        {
-            lines.Append("{\"kind\":\"").Append(i < 50 ? "ok" : i < 100 ? "hold" : "fail").Append("\"}\n");
-        }
-
-        store.With("data", "redrive-abort.jsonl", lines.ToString());
+        store.With("data", "redrive-abort.jsonl", ItemLines());
         string worker = (string)(await host.OkAsync("CreateActivity", new JsonObject { ["name"] = "mr-redrive-abort-worker" }))["activityArn"]!;
         string holder = (string)(await host.OkAsync("CreateActivity", new JsonObject { ["name"] = "mr-redrive-abort-holder" }))["activityArn"]!;
         string definition = Definition.Replace("%ACT%", worker, StringComparison.Ordinal).Replace("aborted.jsonl", "redrive-abort.jsonl", StringComparison.Ordinal)
@@ -222,5 +210,17 @@ public sealed class MapRunAbortedChunkRedriveTests : IAsyncLifetime
 
             return TaskOutcome.Success(new JsonObject { ["kind"] = kind });
         }
+    }
+
+    /// <summary>101 items, one per line: 50 "ok", 50 "hold", 1 "fail" (two batches of 50 in chunk 0, one in chunk 1).</summary>
+    private static string ItemLines()
+    {
+        StringBuilder lines = new();
+        for (int i = 0; i < 101; i++)
+        {
+            lines.Append("{\"kind\":\"").Append(i < 50 ? "ok" : i < 100 ? "hold" : "fail").Append("\"}\n");
+        }
+
+        return lines.ToString();
     }
 }
