@@ -126,6 +126,22 @@ internal sealed class ExecutionFrame : StateEnvironment
     }
 
     /// <summary>
+    /// Records a payload event as <see cref="RecordPayload"/> does when its text, written once, shows the payload within
+    /// <paramref name="limit"/> bytes (<see cref="History.HistoryRecorder.TryRecordPayloadWithin"/>); otherwise records
+    /// nothing and returns false: the caller measures the payload and records as before.
+    /// </summary>
+    public bool TryRecordPayloadWithin(string type, string? resource, string member, System.Text.Json.Nodes.JsonNode? payload, int limit)
+    {
+        if (payload is null || !Run.History.TryRecordPayloadWithin(type, LastEventId, resource, member, payload, limit, ref lastStamp, out var id))
+        {
+            return false;
+        }
+
+        LastEventId = id;
+        return true;
+    }
+
+    /// <summary>
     /// <paramref name="payload"/> as the compact UTF-8 JSON a state event records (<see cref="History.HistoryRecorder.Snapshot(System.Text.Json.Nodes.JsonNode?, ref System.Buffers.ArrayBufferWriter{byte}?)"/>):
     /// valid until this frame's next call (the frame's loop records it before taking another).
     /// </summary>

@@ -183,7 +183,16 @@ internal static class TaskStateExecutor
         var inputAsIs = state.IsJsonata
             ? state.Arguments is null && environment.HeldInput is null
             : state.Parameters is null && state.InputPath is not { SelectsPartOfInput: false };
-        if (PayloadSizeGuard.Exceeds(parameters, frame.Run.Options.MaxPayloadBytes, inputAsIs ? frame.InputSizeBound : null))
+        var limit = frame.Run.Options.MaxPayloadBytes;
+        var knownBound = inputAsIs ? frame.InputSizeBound : null;
+        var lambda = state.IsLambdaFunctionArn;
+        var recording = frame.Run.History.IsEnabled;
+        var scheduled = lambda ? HistoryEventTypes.LambdaFunctionScheduled : HistoryEventTypes.TaskScheduled;
+
+        // History on: the scheduled event's text, written anyway, is the quota check when it shows the parameters within it.
+        var recorded = recording && !state.IsActivityArn && !(knownBound <= limit)
+            && frame.TryRecordPayloadWithin(scheduled, state.Resource, "parameters", parameters, limit);
+        if (!recorded && PayloadSizeGuard.Exceeds(parameters, limit, knownBound))
         {
             // AWS: the effective parameters are over the payload quota; the task is never called.
             return (null, new AslError(
@@ -191,8 +200,6 @@ internal static class TaskStateExecutor
                 $"The state/task '{state.ResourceLabel}' provided parameters with a size exceeding the maximum number of bytes service limit."));
         }
 
-        var lambda = state.IsLambdaFunctionArn;
-        var recording = frame.Run.History.IsEnabled;
         Action<string?>? activityStarted = null;
         if (state.IsActivityArn)
         {
@@ -205,8 +212,11 @@ internal static class TaskStateExecutor
         }
         else
         {
-            var scheduled = lambda ? HistoryEventTypes.LambdaFunctionScheduled : HistoryEventTypes.TaskScheduled;
-            _ = recording ? frame.RecordPayload(scheduled, state.Resource, "parameters", parameters) : frame.Record(scheduled);
+            if (!recorded)
+            {
+                _ = recording ? frame.RecordPayload(scheduled, state.Resource, "parameters", parameters) : frame.Record(scheduled);
+            }
+
             frame.Record(lambda ? HistoryEventTypes.LambdaFunctionStarted : HistoryEventTypes.TaskStarted);
         }
 
@@ -243,7 +253,13 @@ internal static class TaskStateExecutor
         }
 
         var error = outcome.Error;
-        if (error is null && PayloadSizeGuard.Exceeds(outcome.Result, frame.Run.Options.MaxPayloadBytes, outcome.ResultSizeBound))
+        var limit = frame.Run.Options.MaxPayloadBytes;
+        var succeeded = EventType(state, HistoryEventTypes.TaskSucceeded, HistoryEventTypes.LambdaFunctionSucceeded, HistoryEventTypes.ActivitySucceeded);
+
+        // History on: the succeeded event's text, written anyway, is the quota check when it shows the result within it.
+        var recorded = error is null && recording && !(outcome.ResultSizeBound <= limit)
+            && frame.TryRecordPayloadWithin(succeeded, null, "output", outcome.Result, limit);
+        if (error is null && !recorded && PayloadSizeGuard.Exceeds(outcome.Result, limit, outcome.ResultSizeBound))
         {
             error = new AslError(
                 StatesErrorNames.DataLimitExceeded,
@@ -260,8 +276,10 @@ internal static class TaskStateExecutor
         }
 
         var result = outcome.Result;
-        var succeeded = EventType(state, HistoryEventTypes.TaskSucceeded, HistoryEventTypes.LambdaFunctionSucceeded, HistoryEventTypes.ActivitySucceeded);
-        _ = recording ? frame.RecordPayload(succeeded, null, "output", result) : frame.Record(succeeded);
+        if (!recorded)
+        {
+            _ = recording ? frame.RecordPayload(succeeded, null, "output", result) : frame.Record(succeeded);
+        }
 
         if (state.IsJsonata)
         {

@@ -290,6 +290,53 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         return id;
     }
 
+    /// <summary>
+    /// Records a payload event as <see cref="RecordPayload(string, long, string?, string, JsonNode?, ref DateTimeOffset)"/>
+    /// does, its text (written once) serving as the payload's quota check: only when the sink takes texts
+    /// (<see cref="WritesIntoBuffers"/>), the text nests within <see cref="Lifecycle.PayloadUpperBound.MaxWriteDepth"/> and is
+    /// at most <paramref name="limit"/> bytes. The text (default escaping) is never shorter than the size AWS counts, which
+    /// <see cref="Lifecycle.PayloadSizeGuard"/> measures, so such a payload is within the quota and its exact walk would
+    /// not fail for depth. Otherwise nothing is recorded and the caller measures and records as before.
+    /// </summary>
+    /// <returns>Whether the event was recorded (or the history is closed); <paramref name="id"/> as <c>RecordPayload</c> returns it.</returns>
+    public bool TryRecordPayloadWithin(string type, long previousEventId, string? resource, string member, JsonNode payload, int limit, ref DateTimeOffset stamp, out long id)
+    {
+        id = 0;
+        if (direct is null)
+        {
+            return false;
+        }
+
+        var buffer = utf8Buffer ??= new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            try
+            {
+                Write(new NodeText(payload), buffer, withinBoundDepth: true);
+            }
+            catch (Exception e) when (Lifecycle.PayloadUpperBound.IsUnwritable(e))
+            {
+                return false; // too deep, or a value the writer refuses: measured (and failed) as before
+            }
+
+            if (buffer.WrittenCount > limit)
+            {
+                return false; // maybe over the quota: measured exactly as before
+            }
+
+            if (TryTakeId(type, out id))
+            {
+                direct.RecordPayload(id, previousEventId, type, stamp = host.UtcNow, resource, member, buffer.WrittenSpan);
+            }
+
+            return true;
+        }
+        finally
+        {
+            Release(buffer);
+        }
+    }
+
     /// <summary>A payload as JSON text: a snapshot that later mutation of the node cannot change, and compact to keep.</summary>
     public static string Text(JsonNode? payload) => payload?.ToJsonString(JsonLimits.SerializerOptions) ?? "null";
 
@@ -313,6 +360,9 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
 
     [ThreadStatic]
     private static Utf8JsonWriter? utf8Writer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? boundedWriter; // nests only as deep as a payload bound may (TryRecordPayloadWithin)
 
     private static readonly byte[] NullUtf8 = "null"u8.ToArray();
 
@@ -409,10 +459,12 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     private const int LargeBuffer = 1024 * 1024;
 
     /// <summary>Writes <paramref name="payload"/> as compact JSON into <paramref name="target"/> through the thread's writer.</summary>
-    private static void Write<TPayload>(TPayload payload, ArrayBufferWriter<byte> target)
+    private static void Write<TPayload>(TPayload payload, ArrayBufferWriter<byte> target, bool withinBoundDepth = false)
         where TPayload : struct, IPayloadText
     {
-        var writer = utf8Writer ??= new Utf8JsonWriter(target, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth, SkipValidation = true }); // nodes are well-formed: no structure to check
+        var writer = withinBoundDepth
+            ? boundedWriter ??= new Utf8JsonWriter(target, new JsonWriterOptions { MaxDepth = Lifecycle.PayloadUpperBound.MaxWriteDepth, SkipValidation = true })
+            : utf8Writer ??= new Utf8JsonWriter(target, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth, SkipValidation = true }); // nodes are well-formed: no structure to check
         writer.Reset(target);
         try
         {

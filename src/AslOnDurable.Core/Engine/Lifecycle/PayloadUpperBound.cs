@@ -16,11 +16,16 @@ namespace AslOnDurable.Core.Engine.Lifecycle;
 /// </summary>
 internal static class PayloadUpperBound
 {
-    // Stricter than the exact walk's depth limit, so a payload that passes here never fails the walk's depth check.
+    /// <summary>
+    /// The depth a writer may nest to when its text serves as a bound: stricter than the exact walk's depth limit, so a
+    /// payload written within it never fails the walk's depth check.
+    /// </summary>
+    public const int MaxWriteDepth = JsonLimits.MaxDepth - 1;
+
     private static readonly JsonWriterOptions Options = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        MaxDepth = JsonLimits.MaxDepth - 1,
+        MaxDepth = MaxWriteDepth,
     };
 
     [ThreadStatic]
@@ -40,7 +45,7 @@ internal static class PayloadUpperBound
             sink.Writer.Flush();
             return sink.Count;
         }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or JsonException or ArgumentException)
+        catch (Exception e) when (IsUnwritable(e))
         {
             return null; // too deep for the writer, or a value it cannot write: the exact walk decides
         }
@@ -49,6 +54,9 @@ internal static class PayloadUpperBound
             sink.Writer.Reset(sink);
         }
     }
+
+    /// <summary>Whether a writer's exception means the node cannot serve as its own bound (too deep, or a value it cannot write).</summary>
+    public static bool IsUnwritable(Exception e) => e is InvalidOperationException or NotSupportedException or JsonException or ArgumentException;
 
     /// <summary>A buffer writer that keeps nothing: it counts what is written into one reused scratch buffer.</summary>
     private sealed class Counter : IBufferWriter<byte>

@@ -82,7 +82,7 @@ public sealed class ExitedEventTests
         Random random = new(1107);
         for (var round = 0; round < 60; round++)
         {
-            JsonObject input = new() { ["k"] = random.Next(-5, 5), ["v"] = new JsonObject { ["inner"] = RandomValue(random, 0) ?? "none", ["other"] = RandomValue(random, 0) }, ["x"] = RandomValue(random, 0) };
+            JsonObject input = new() { ["k"] = random.Next(-5, 5), ["v"] = new JsonObject { ["inner"] = RandomJson.Value(random) ?? "none", ["other"] = RandomJson.Value(random) }, ["x"] = RandomJson.Value(random) };
             IHistorySink history = compact ? new CompactHistorySink() : new ListHistorySink();
 
             ExecutionResult result = await new Interpreter(ExecutionPlan.Compile(DefinitionParser.Parse(definition).Definition!, new JsonataLibraryEvaluator())).RunAsync(
@@ -102,32 +102,4 @@ public sealed class ExitedEventTests
     }
 
     private static string Text(JsonNode? node) => node?.ToJsonString(JsonLimits.SerializerOptions) ?? "null";
-
-    private static JsonNode? RandomValue(Random random, int depth)
-    {
-        string[] strings = ["plain", "quote \" and \\ backslash", "<html>&'+`", "é ü 日本", "emoji 😀", "line\nbreak\ttab", "\u2028", ""];
-        switch (random.Next(depth > 2 ? 4 : 6))
-        {
-            case 0: return null;
-            case 1: return random.Next(-1000, 1000);
-            case 2: return strings[random.Next(strings.Length)];
-            case 3: return random.Next(2) == 0;
-            case 4:
-                JsonArray array = [];
-                for (var i = random.Next(4); i > 0; i--)
-                {
-                    array.Add(RandomValue(random, depth + 1));
-                }
-
-                return array;
-            default:
-                JsonObject obj = [];
-                for (var i = random.Next(4); i > 0; i--)
-                {
-                    obj[strings[random.Next(strings.Length)] + i] = RandomValue(random, depth + 1);
-                }
-
-                return obj;
-        }
-    }
 }
