@@ -8,12 +8,14 @@ namespace AslOnDurable.Runtime.Tests.Integrations;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (HttpListener) that answers with a function and records every request. Hang guards:
 /// reading a request and writing its answer are bounded (a client that stalls mid-request cannot stall the server), and
-/// <see cref="Dispose"/> waits a bounded time for the loop, failing the test instead of hanging it.
+/// <see cref="Dispose"/> stops the loop itself (a listener closed while its accept is starting may never answer that
+/// accept) and waits a bounded time for it, failing the test instead of hanging it.
 /// </summary>
 internal sealed class LocalHttpServer : IDisposable
 {
     private static readonly TimeSpan RequestBudget = TimeSpan.FromSeconds(30);
     private readonly HttpListener listener = new();
+    private readonly CancellationTokenSource stopping = new();
     private readonly Func<RecordedRequest, Answer> answer;
     private readonly Task loop;
 
@@ -41,6 +43,7 @@ internal sealed class LocalHttpServer : IDisposable
 
     public void Dispose()
     {
+        stopping.Cancel();
         listener.Close();
         try
         {
@@ -52,25 +55,28 @@ internal sealed class LocalHttpServer : IDisposable
         catch (AggregateException e) when (e.InnerException is ObjectDisposedException)
         {
         }
+
+        stopping.Dispose();
     }
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (listener.IsListening && !stopping.IsCancellationRequested)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await listener.GetContextAsync().WaitAsync(stopping.Token);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
             {
                 return;
             }
 
             try
             {
-                using CancellationTokenSource budget = new(RequestBudget);
+                using CancellationTokenSource budget = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+                budget.CancelAfter(RequestBudget);
                 await ServeOneAsync(context, budget.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or HttpListenerException or IOException or ObjectDisposedException)
