@@ -113,4 +113,17 @@ public sealed class StateMachineOrchestratorTests
         Assert.Null(run.Output);
         Assert.Contains("not supported", run.Failure!.ErrorMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_InputMembersDifferingOnlyInCase_AreTwoMembers()
+    {
+        const string definition = """{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"lower.$":"$.a","upper.$":"$.A"},"End":true}}}""";
+        string input = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, definition, JsonNode.Parse("""{"a":1,"A":2}""")));
+
+        DrivenRun run = await new ReplayDriver(new TestTaskHandler()).RunAsync("cased", input, plans);
+
+        ExecutionResult result = StateMachineResults.ToResult(DurableJson.Deserialize<StateMachineOutput>(run.Output!));
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal("""{"lower":1,"upper":2}""", result.Output!.ToJsonString());
+    }
 }

@@ -4,9 +4,14 @@ using System.Text.Json.Serialization;
 namespace AslOnDurable.Runtime.Durable.Payloads;
 
 /// <summary>Source-generated metadata for every record stored in durable history.</summary>
-/// <remarks>MaxDepth 512 matches the definition parser and the CLI: ASL payloads may nest deeper than the default 64.</remarks>
+/// <remarks>
+/// MaxDepth 512 matches the definition parser and the CLI: ASL payloads may nest deeper than the default 64. Property
+/// names are matched case-sensitively (the web defaults do not): the options also build the <c>JsonNode</c>s of
+/// execution inputs, outputs and variables, where <c>"a"</c> and <c>"A"</c> are two members, not one name twice.
+/// </remarks>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
+    PropertyNameCaseInsensitive = false,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectNullableAnnotations = true,
     MaxDepth = 512)]
