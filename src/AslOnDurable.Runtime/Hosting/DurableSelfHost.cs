@@ -53,7 +53,7 @@ public sealed class DurableSelfHost : IAsyncDisposable
         catalog = catalog.WithClient(executionClient)
             .WithActivity(ActivityNames.StartExecution, () => new StartExecutionActivity(executionClient))
             .WithActivity(ActivityNames.CloseChildren, () => new CloseChildrenActivity(executionClient));
-        DurableTaskShimFactory shims = new(new DurableTaskWorkerOptions(), loggerFactory);
+        DurableTaskShimFactory shims = new(new DurableTaskWorkerOptions { DataConverter = DurablePayloadConverter.Instance }, loggerFactory);
         // A durable backend shared with other workers gets its in-flight work handed over when this host stops.
         // Every host closes an execution whose result is decided though work it abandoned is still open.
         IOrchestrationService closing = options.ClosingService ? new ClosingOrchestrationService(service, catalog.Terminated) : service;

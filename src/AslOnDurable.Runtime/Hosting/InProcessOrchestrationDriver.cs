@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Executions;
 using DurableTask.Core;
 using DurableTask.Core.Command;
@@ -41,7 +42,7 @@ internal sealed class InProcessOrchestrationDriver : IExecutionClient, IDisposab
     public InProcessOrchestrationDriver(DurableTaskCatalog catalog, ILoggerFactory loggerFactory)
     {
         this.catalog = catalog;
-        shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
+        shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = DurablePayloadConverter.Instance }, loggerFactory);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace AslOnDurable.Runtime.Durable.Payloads;
 
@@ -13,6 +14,7 @@ namespace AslOnDurable.Runtime.Durable.Payloads;
 /// <param name="ExecutionName">The execution name (<c>$$.Execution.Name</c>).</param>
 /// <param name="LastEventId">The id of the last ASL history event recorded.</param>
 /// <param name="PreviousEventId">The id of the top-level chain's last ASL history event.</param>
+[JsonConverter(typeof(StateMachineContinuationConverter))]
 public sealed record StateMachineContinuation(int Generation, string State, DateTimeOffset StartTime, string ExecutionName, long LastEventId, long PreviousEventId)
 {
     /// <summary>Gets the next state's input (<c>null</c> also for JSON null).</summary>

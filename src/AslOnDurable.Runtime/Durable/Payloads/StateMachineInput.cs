@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace AslOnDurable.Runtime.Durable.Payloads;
 
@@ -10,6 +11,7 @@ namespace AslOnDurable.Runtime.Durable.Payloads;
 /// The definition travels as text for now; a registry reference (state machine ARN + version) will be an optional
 /// field so in-flight executions keep working.
 /// </remarks>
+[JsonConverter(typeof(StateMachineInputConverter))]
 public sealed record StateMachineInput(int Version, string Definition, JsonNode? Input)
 {
     /// <summary>Gets the execution name (<c>$$.Execution.Name</c>); the instance id when absent.</summary>
