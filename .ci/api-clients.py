@@ -105,6 +105,18 @@ def boto3_workflow(url, items):
         expect(d["creationDate"].year >= 2024, d["creationDate"])
     check("boto3 describe_state_machine", describe)
 
+    def variable_references():
+        text = json.dumps({"StartAt": "Set", "States": {
+            "Set": {"Type": "Pass", "Assign": {"who": "boto3"}, "Next": "Use"},
+            "Use": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('hi {}', $who)"}, "End": True}}})
+        arn = sfn.create_state_machine(name="vars", definition=text, roleArn=ROLE)["stateMachineArn"]
+        d = sfn.describe_state_machine(stateMachineArn=arn)
+        expect(d.get("variableReferences") == {"Use": ["who"]}, d)
+        m = sfn.describe_state_machine(stateMachineArn=arn, includedData="METADATA_ONLY")
+        expect(m["definition"] == "{}" and "variableReferences" not in m, m)
+        sfn.delete_state_machine(stateMachineArn=arn)
+    check("boto3 describe_state_machine variableReferences / includedData", variable_references)
+
     def list_machines():
         names = [m["name"] for p in sfn.get_paginator("list_state_machines").paginate(PaginationConfig={"PageSize": 1})
                  for m in p["stateMachines"]]

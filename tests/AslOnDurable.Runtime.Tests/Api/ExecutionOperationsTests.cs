@@ -325,6 +325,28 @@ public sealed class ExecutionOperationsTests(ApiHostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task DescribeForExecution_IncludedData_MetadataOnlyLeavesTheDefinitionOutAndOtherValuesAreRefused()
+    {
+        string machine = await host.CreateAsync("for-exec-meta", "greet");
+        JsonObject started = await host.OkAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "e", ["input"] = """{"who":"x"}""" });
+        JsonNode arn = started["executionArn"]!;
+        await host.Client.WaitForCompletionAsync("for-exec-meta:e", CancellationToken.None);
+
+        JsonObject metadata = await host.OkAsync("DescribeStateMachineForExecution", new JsonObject { ["executionArn"] = arn.DeepClone(), ["includedData"] = "METADATA_ONLY" });
+        JsonObject all = await host.OkAsync("DescribeStateMachineForExecution", new JsonObject { ["executionArn"] = arn.DeepClone(), ["includedData"] = "ALL_DATA" });
+        JsonObject execution = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = arn.DeepClone(), ["includedData"] = "METADATA_ONLY" });
+
+        Assert.Equal("{}", (string?)metadata["definition"]);
+        Assert.Equal(machine, (string?)metadata["stateMachineArn"]);
+        Assert.Equal(ApiTestCalls.Definition("greet"), (string?)all["definition"]);
+        Assert.Equal("SUCCEEDED", (string?)execution["status"]);
+        foreach (string action in new[] { "DescribeStateMachineForExecution", "DescribeExecution" })
+        {
+            await host.ErrorAsync(action, new JsonObject { ["executionArn"] = arn.DeepClone(), ["includedData"] = "all_data" }, ApiErrorTypes.ValidationException);
+        }
+    }
+
+    [Fact]
     public async Task GetExecutionHistory_Succeeded_AwsEventShapesInOrderAndReverse()
     {
         string machine = await host.CreateAsync("history", "greet");

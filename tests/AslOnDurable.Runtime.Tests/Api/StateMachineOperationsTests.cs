@@ -30,6 +30,34 @@ public sealed class StateMachineOperationsTests(ApiHostFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task DescribeStateMachine_StatesReadingVariables_VariableReferencesUnlessMetadataOnly()
+    {
+        const string definition = """
+            {"StartAt":"Set","States":{
+              "Set":{"Type":"Pass","Assign":{"who":"x","n":1},"Next":"Use"},
+              "Use":{"Type":"Pass","Parameters":{"greeting.$":"States.Format('hi {} #{}', $who, $n)"},"End":true}}}
+            """;
+        JsonObject created = await host.OkAsync("CreateStateMachine", new JsonObject
+        {
+            ["name"] = "describe-vars", ["definition"] = definition, ["roleArn"] = ApiTestCalls.Role,
+        });
+        JsonNode arn = created["stateMachineArn"]!;
+
+        JsonObject described = await host.OkAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = arn.DeepClone() });
+        JsonObject metadata = await host.OkAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = arn.DeepClone(), ["includedData"] = "METADATA_ONLY" });
+        JsonObject plain = await host.OkAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = (await host.CreateAsync("describe-no-vars", "greet")) });
+
+        Assert.Equal(definition, (string?)described["definition"]);
+        Assert.Equal(["Use"], described["variableReferences"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["n", "who"], described["variableReferences"]!["Use"]!.AsArray().Select(v => (string)v!).Order(StringComparer.Ordinal));
+        Assert.Equal("{}", (string?)metadata["definition"]);
+        Assert.Null(metadata["variableReferences"]);
+        Assert.Equal("describe-vars", (string?)metadata["name"]);
+        Assert.False(plain.ContainsKey("variableReferences"));
+        await host.ErrorAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = arn.DeepClone(), ["includedData"] = "SOME" }, ApiErrorTypes.ValidationException);
+    }
+
+    [Fact]
     public async Task CreateStateMachine_SameNameSameDefinition_IdempotentElseAlreadyExists()
     {
         string arn = await host.CreateAsync("create-twice", "greet");

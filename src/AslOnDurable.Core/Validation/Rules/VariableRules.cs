@@ -166,7 +166,7 @@ internal sealed partial class VariableRules : IValidationRule
     /// the free variables of JSONata expressions other than <c>$states</c> (functions, <c>:=</c> bindings and lambda
     /// parameters are not variables; an expression that does not compile is reported by <see cref="JsonataRules"/>).
     /// </summary>
-    private static IEnumerable<(string Name, string Pointer)> ReferencedVariables(StateDefinition state)
+    internal static IEnumerable<(string Name, string Pointer)> ReferencedVariables(StateDefinition state)
     {
         foreach (var (text, pointer) in ReferenceTexts(state))
         {

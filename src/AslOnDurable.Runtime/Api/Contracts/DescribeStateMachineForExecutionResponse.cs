@@ -11,4 +11,8 @@ namespace AslOnDurable.Runtime.Api.Contracts;
 /// <param name="RevisionId">The revision id, when updated.</param>
 public sealed record DescribeStateMachineForExecutionResponse(
     string StateMachineArn, string Name, string Definition, string RoleArn, DateTimeOffset UpdateDate,
-    LoggingConfiguration LoggingConfiguration, TracingConfiguration TracingConfiguration, string? RevisionId);
+    LoggingConfiguration LoggingConfiguration, TracingConfiguration TracingConfiguration, string? RevisionId)
+{
+    /// <summary>Gets state name → the workflow variables the state reads; absent when no state reads one.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? VariableReferences { get; init; }
+}

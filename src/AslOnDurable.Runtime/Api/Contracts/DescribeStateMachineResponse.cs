@@ -17,4 +17,7 @@ public sealed record DescribeStateMachineResponse(
 {
     /// <summary>Gets a version's description (DescribeStateMachine by version ARN).</summary>
     public string? Description { get; init; }
+
+    /// <summary>Gets state name → the workflow variables the state reads; absent when no state reads one.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? VariableReferences { get; init; }
 }

@@ -5,7 +5,10 @@ using AslOnDurable.Runtime.Executions;
 
 namespace AslOnDurable.Runtime.Api.Operations;
 
-/// <summary>DescribeStateMachineForExecution: the revision the execution started with (later updates do not change it).</summary>
+/// <summary>
+/// DescribeStateMachineForExecution: the revision the execution started with (later updates do not change it), with the
+/// variables each state reads; <c>includedData = METADATA_ONLY</c> answers the definition as <c>{}</c>.
+/// </summary>
 /// <param name="api">The shared resources.</param>
 internal sealed class DescribeStateMachineForExecutionOperation(ApiResources api) : ApiOperation<ExecutionArnRequest, DescribeStateMachineForExecutionResponse>
 {
@@ -16,7 +19,11 @@ internal sealed class DescribeStateMachineForExecutionOperation(ApiResources api
     protected override async Task<DescribeStateMachineForExecutionResponse> HandleAsync(
         ExecutionArnRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
+        bool included = DefinitionData.Included(request.IncludedData);
         StateMachineRecord m = (await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false)).StateMachine;
-        return new DescribeStateMachineForExecutionResponse(m.Arn, m.Name, m.Definition, m.RoleArn, m.UpdateDate ?? m.CreationDate, m.Logging, m.Tracing, m.RevisionId);
+        return new DescribeStateMachineForExecutionResponse(m.Arn, m.Name, DefinitionData.Text(m.Definition, included), m.RoleArn, m.UpdateDate ?? m.CreationDate, m.Logging, m.Tracing, m.RevisionId)
+        {
+            VariableReferences = DefinitionData.VariableReferencesOf(m.Definition, included),
+        };
     }
 }
