@@ -2,12 +2,11 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Core.Errors;
-using AslOnDurable.Runtime.Api;
-using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Runtime.Tests.Hosting;
 using AslOnDurable.Runtime.Tests.Storage;
-using Moq;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AslOnDurable.Runtime.Tests.Api;
 
@@ -48,36 +47,46 @@ internal static class ClosingScenario
             JsonObject arn = await host.RunAsync(machine, "e1");
             await host.HistoryTypesAsync(arn); // the history, and so what its closing event told the index, is written
 
-            int asked = 0;
-            Mock<IExecutionClient> counting = new(MockBehavior.Strict);
-            counting.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-                .Returns<string, CancellationToken>((id, ct) => { asked++; return host.Host.Client.GetAsync(id, ct); });
-            async Task<string[]> ListAsync(string status)
-            {
-                string body = new JsonObject { ["stateMachineArn"] = machine, ["statusFilter"] = status }.ToJsonString();
-                ApiResponse response = await host.Host.Dispatcher.DispatchAsync("AWSStepFunctions.ListExecutions", body, counting.Object, CancellationToken.None);
-                return [.. JsonNode.Parse(response.Body)!["executions"]!.AsArray().Select(e => (string)e!["name"]! + "=" + (string)e!["status"]!)];
-            }
+            CountedListings listings = new(host.Host);
+            Task<string[]> ListAsync(string status) => listings.NamesAsync(new JsonObject { ["stateMachineArn"] = machine, ["statusFilter"] = status });
 
             Assert.Equal(["e1=FAILED"], await ListAsync("FAILED"));
             Assert.Empty(await ListAsync("RUNNING"));
-            Assert.Equal(0, asked);
+            Assert.Equal(0, listings.Asked);
 
             await host.OkAsync("RedriveExecution", arn);
+            JsonObject started = (await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine }))["executions"]![0]!.AsObject();
             await handler.SecondCall.Task.WaitAsync(TimeSpan.FromMinutes(2)); // the redriven run is in its Task
 
+            Assert.Equal("RUNNING", (string?)started["status"]); // its start was accepted before RedriveExecution answered
+            Assert.Equal(1, (int)started["redriveCount"]!);
             Assert.Equal(["e1=RUNNING"], await ListAsync("RUNNING"));
             Assert.Empty(await ListAsync("FAILED"));
-            Assert.Equal(0, asked); // not known closed: running, the backend is not asked
+            Assert.Equal(0, listings.Asked); // not known closed: running, the backend is not asked
+
+            // A host stopped between the start and clearing the pending mark: listed PENDING_REDRIVE until DescribeExecution,
+            // which sees the redriven generation on the backend, corrects the index.
+            IExecutionIndex index = host.Host.Services.GetRequiredService<IExecutionIndex>();
+            ExecutionRecord read = (await index.GetAsync((string)arn["executionArn"]!, CancellationToken.None))!;
+            Assert.False(read.PendingRedrive);
+            Assert.True(await index.ReplaceAsync(read, read with { PendingRedrive = true }, CancellationToken.None));
+            string[] markLeft = await ListAsync("RUNNING");
+            string describedStatus = (string)(await host.DescribeAsync(arn))["status"]!;
+
+            Assert.Empty(markLeft);
+            Assert.Equal("RUNNING", describedStatus);
+            Assert.Equal(["e1=RUNNING"], await ListAsync("RUNNING"));
+            Assert.False((await index.GetAsync((string)arn["executionArn"]!, CancellationToken.None))!.PendingRedrive);
+            listings.Asked = 0;
 
             handler.Gate.SetResult();
             await host.WaitAsync(arn);
             await host.HistoryTypesAsync(arn);
-            asked = 0;
+            listings.Asked = 0;
 
             Assert.Equal(["e1=SUCCEEDED"], await ListAsync("SUCCEEDED"));
             Assert.Empty(await ListAsync("RUNNING"));
-            Assert.Equal(0, asked);
+            Assert.Equal(0, listings.Asked);
             JsonObject listed = (await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine }))["executions"]![0]!.AsObject();
             JsonObject described = await host.DescribeAsync(arn);
             Assert.Equal(described["stopDate"]!.GetValue<decimal>(), listed["stopDate"]!.GetValue<decimal>()); // the closing event's time in both

@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
-using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Api.Registry;
-using AslOnDurable.Runtime.Executions;
 using AslOnDurable.Runtime.Hosting;
 using AslOnDurable.Runtime.Tests.Hosting;
 using AslOnDurable.Runtime.Tests.Storage;
@@ -54,11 +52,8 @@ internal static class TrustedIndexScenario
         JsonObject stopped = await host.StartAsync(waits, "stopped");
         JsonObject stop = await host.OkAsync("StopExecution", stopped);
 
-        int asked = 0;
-        Mock<IExecutionClient> counting = new(MockBehavior.Strict);
-        counting.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Returns<string, CancellationToken>((id, ct) => { asked++; return host.Host.Client.GetAsync(id, ct); });
-        async Task<string[]> ListAsync(string machine, string? status)
+        CountedListings listings = new(host.Host);
+        Task<string[]> ListAsync(string machine, string? status)
         {
             JsonObject body = new() { ["stateMachineArn"] = machine };
             if (status is not null)
@@ -66,8 +61,7 @@ internal static class TrustedIndexScenario
                 body["statusFilter"] = status;
             }
 
-            ApiResponse response = await host.Host.Dispatcher.DispatchAsync("AWSStepFunctions.ListExecutions", body.ToJsonString(), counting.Object, CancellationToken.None);
-            return [.. JsonNode.Parse(response.Body)!["executions"]!.AsArray().Select(e => (string)e!["name"]! + "=" + (string)e!["status"]!)];
+            return listings.NamesAsync(body);
         }
 
         // Right after StopExecution (the terminate may not be processed yet): ABORTED, as AWS answers at once.
@@ -76,7 +70,7 @@ internal static class TrustedIndexScenario
         Assert.Equal(["running=RUNNING", "stopped=ABORTED"], (await ListAsync(waits, null)).Order(StringComparer.Ordinal));
         Assert.Equal(["t1=TIMED_OUT"], await ListAsync(times, "TIMED_OUT"));
         Assert.Empty(await ListAsync(times, "RUNNING"));
-        Assert.Equal(0, asked);
+        Assert.Equal(0, listings.Asked);
         JsonObject described = await host.DescribeAsync(stopped);
         Assert.Equal("ABORTED", (string?)described["status"]);
         Assert.Equal(stop["stopDate"]!.GetValue<decimal>(), described["stopDate"]!.GetValue<decimal>());
@@ -91,7 +85,7 @@ internal static class TrustedIndexScenario
         Assert.Equal("TIMED_OUT", (string?)(await host.DescribeAsync(timedOut))["status"]);
         Assert.Equal(["t1=TIMED_OUT"], await ListAsync(times, "TIMED_OUT"));
         Assert.Empty(await ListAsync(times, "RUNNING"));
-        Assert.Equal(0, asked);
+        Assert.Equal(0, listings.Asked);
 
         await host.OkAsync("StopExecution", running);
     }

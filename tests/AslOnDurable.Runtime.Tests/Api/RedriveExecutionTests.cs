@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AslOnDurable.Runtime.Api.Executions;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Executions;
@@ -89,16 +90,23 @@ public sealed class RedriveExecutionTests : IAsyncLifetime
         ExecutionRecord read = (await index.GetAsync((string)arn["executionArn"]!, CancellationToken.None))!;
         // What a host that recorded a redrive but has not started its generation yet (or stopped in between) leaves.
         DateTimeOffset claimed = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        Assert.True(await index.ReplaceAsync(read, read with { RedriveCount = 1, RedriveDate = claimed }, CancellationToken.None));
+        ExecutionOutcome failed = await ExecutionOutcomes.OfAsync(read, host.Host.Client, CancellationToken.None);
+        Assert.True(await index.ReplaceAsync(read, ExecutionRedrives.Claimed(read, failed, claimed), CancellationToken.None));
 
         JsonObject refused = await host.ErrorAsync("RedriveExecution", arn, ApiErrorTypes.ExecutionNotRedrivable);
         JsonObject described = await host.DescribeAsync(arn);
+        JsonObject listed = (await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = machine }))["executions"]![0]!.AsObject();
 
-        Assert.Contains("RUNNING", (string?)refused["message"], StringComparison.Ordinal);
+        // AWS's words (DescribeExecution's redriveStatusReason, RedriveExecution's ExecutionNotRedrivable).
+        Assert.Contains("Execution is RUNNING and cannot be redriven.", (string?)refused["message"], StringComparison.Ordinal);
+        Assert.Equal("Execution is RUNNING and cannot be redriven.", (string?)described["redriveStatusReason"]);
         Assert.Equal("PENDING_REDRIVE", (string?)described["status"]);
         Assert.Null(described["stopDate"]);
         Assert.Equal(0, (int)described["redriveCount"]!); // AWS counts no redrive that is pending
         Assert.Equal("NOT_REDRIVABLE", (string?)described["redriveStatus"]);
+        Assert.Equal("PENDING_REDRIVE", (string?)listed["status"]);
+        Assert.Null(listed["stopDate"]);
+        Assert.Equal(0, (int)listed["redriveCount"]!);
         Assert.Equal(1, handler.Calls("flaky"));
     }
 

@@ -21,11 +21,22 @@ internal sealed class RedriveTestHost : IAsyncDisposable
     /// <summary>The host itself.</summary>
     public StepFunctionsSelfHost Host { get; }
 
-    /// <summary>Starts a host whose Task calls go to <paramref name="handler"/> (distributed Maps: <paramref name="items"/>, else the options' storage account).</summary>
-    public static async Task<RedriveTestHost> StartAsync(ITaskHandler handler, SelfHostOptions? options = null, Core.Engine.Items.IItemStore? items = null) =>
+    /// <summary>
+    /// Starts a host whose Task calls go to <paramref name="handler"/> (distributed Maps: <paramref name="items"/>, else the
+    /// options' storage account), on <paramref name="clock"/> when given (the API's clock; the backend keeps its own).
+    /// </summary>
+    public static async Task<RedriveTestHost> StartAsync(
+        ITaskHandler handler, SelfHostOptions? options = null, Core.Engine.Items.IItemStore? items = null, TimeProvider? clock = null) =>
         new(await StepFunctionsSelfHost.StartAsync(
             options ?? new SelfHostOptions(), new ApiOptions(), NullLoggerFactory.Instance, CancellationToken.None,
-            items, configureServices: services => services.AddSingleton(handler)));
+            items, configureServices: services =>
+            {
+                services.AddSingleton(handler);
+                if (clock is not null)
+                {
+                    services.AddSingleton(clock);
+                }
+            }));
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => Host.DisposeAsync();

@@ -60,6 +60,12 @@ internal static class ExecutionOutcomes
             }
         }
 
+        if (execution.IsBeforeLastRedrive(backend) && execution.RedrivenFrom() is { StopDate: { } from } earlier && earlier.Status == backend.Status)
+        {
+            // The generation before a pending redrive: the stop date the redrive recorded (ListExecutions shows it on a lapse).
+            return backend with { StopDate = from };
+        }
+
         return backend;
     }
 
@@ -93,9 +99,11 @@ internal static class ExecutionOutcomes
     }
 
     /// <summary>
-    /// Corrects the execution index with what the backend answered: a closing the index does not know (lost with a
-    /// process killed between the instance's completion and the index's write), or a different one (a stop that came
-    /// after the instance completed). Only for a closing after the last redrive; conditional on the record as read.
+    /// Corrects the execution index with what the backend answered: a redrive whose generation the backend shows but the
+    /// index still has pending (its host stopped between the start and <see cref="ExecutionRedrives.MarkStartedAsync"/>),
+    /// a closing the index does not know (lost with a process killed between the instance's completion and the index's
+    /// write), or a different one (a stop that came after the instance completed). Only for a closing after the last
+    /// redrive; conditional on the record as read.
     /// </summary>
     /// <param name="executions">The execution index.</param>
     /// <param name="execution">The execution as read from the index.</param>
@@ -107,15 +115,23 @@ internal static class ExecutionOutcomes
         ArgumentNullException.ThrowIfNull(executions);
         ArgumentNullException.ThrowIfNull(execution);
         ArgumentNullException.ThrowIfNull(outcome);
+        bool changed = false;
+        if (execution.PendingRedrive && outcome.GenerationCreated >= execution.RedriveDate)
+        {
+            ExecutionRecord started = await ExecutionRedrives.MarkStartedAsync(executions, execution, cancellationToken).ConfigureAwait(false);
+            changed = !started.PendingRedrive;
+            execution = started;
+        }
+
         if (execution.Outcome is not null
             || outcome.StopDate is not { } stop
             || execution.IsBeforeLastRedrive(outcome)
             || execution.KnownClosed()?.Status == outcome.Status)
         {
-            return false;
+            return changed;
         }
 
-        return await executions.RecordClosedAsync(execution, new ExecutionOutcome(outcome.Status, stop), cancellationToken).ConfigureAwait(false);
+        return await executions.RecordClosedAsync(execution, new ExecutionOutcome(outcome.Status, stop), cancellationToken).ConfigureAwait(false) || changed;
     }
 
     /// <summary>Where a listed execution stands: the closed status the index knows, else the backend's answer (EXPRESS: running).</summary>

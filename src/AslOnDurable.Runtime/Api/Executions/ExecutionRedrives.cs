@@ -41,7 +41,7 @@ internal static class ExecutionRedrives
     public static readonly TimeSpan PendingRedriveClaim = TimeSpan.FromMinutes(5);
 
     /// <summary>AWS's <c>PENDING_REDRIVE</c> execution status: redriven, and its new generation not started yet.</summary>
-    public const string PendingRedriveStatus = "PENDING_REDRIVE";
+    public const string PendingRedriveStatus = ExecutionListing.PendingRedrive;
 
     /// <summary>
     /// Whether the execution's last redrive is recorded but its generation not yet seen (AWS's PENDING_REDRIVE): the backend
@@ -53,7 +53,98 @@ internal static class ExecutionRedrives
     /// <param name="now">The instant of the check.</param>
     /// <returns>Whether a redrive is pending.</returns>
     public static bool IsPendingRedrive(ExecutionRecord execution, ExecutionOutcome outcome, DateTimeOffset now) =>
-        execution.IsBeforeLastRedrive(outcome) && now - execution.RedriveDate!.Value < PendingRedriveClaim;
+        execution.IsBeforeLastRedrive(outcome) && ClaimHolds(execution.RedriveDate!.Value, now);
+
+    /// <summary>Whether a redrive recorded at <paramref name="redriveDate"/> still claims the execution at <paramref name="now"/>.</summary>
+    /// <param name="redriveDate">The recorded redrive's date.</param>
+    /// <param name="now">The instant of the check.</param>
+    /// <returns>Whether it is younger than <see cref="PendingRedriveClaim"/>.</returns>
+    public static bool ClaimHolds(DateTimeOffset redriveDate, DateTimeOffset now) => now - redriveDate < PendingRedriveClaim;
+
+    /// <summary>
+    /// Where a listed execution stands at <paramref name="now"/> and how many of its redrives started, from the index
+    /// alone (ListExecutions asks no backend): a redrive not known started (<see cref="ExecutionListing.PendingRedrive"/>)
+    /// is PENDING_REDRIVE (no stop date) while its claim holds, and once it lapsed (its host stopped before the start) the
+    /// execution shows the closing it had before, as DescribeExecution does from the backend; neither counts that redrive.
+    /// </summary>
+    /// <param name="listing">The execution as the index lists it.</param>
+    /// <param name="now">The instant of the listing.</param>
+    /// <returns>The status with its stop date, and the started redrives.</returns>
+    public static (ExecutionOutcome Outcome, int RedriveCount) Listed(ExecutionListing listing, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        if (listing.KnownClosed() is { } closed)
+        {
+            return (closed, listing.RedriveCount);
+        }
+
+        if (listing.Status != PendingRedriveStatus || listing.RedriveDate is not { } redriven)
+        {
+            return (ExecutionOutcome.Running, listing.RedriveCount);
+        }
+
+        ExecutionOutcome shown = ClaimHolds(redriven, now) || listing.RedrivenFrom is not { } earlier
+            ? new ExecutionOutcome(PendingRedriveStatus, null)
+            : earlier;
+        return (shown, listing.RedriveCount - 1);
+    }
+
+    /// <summary>
+    /// The record of a redrive recorded at <paramref name="now"/> and not started yet (<see cref="ExecutionRecord.PendingRedrive"/>:
+    /// ListExecutions shows PENDING_REDRIVE until the start is accepted): one more redrive than started, and the closing
+    /// the backend shows kept as <see cref="ExecutionRecord.RedrivenFrom"/> (what a lapsed claim shows again).
+    /// </summary>
+    /// <param name="execution">The execution as read from the index.</param>
+    /// <param name="outcome">Where the backend says it stands (closed).</param>
+    /// <param name="now">The redrive's instant.</param>
+    /// <returns>The record to write by compare-and-swap.</returns>
+    public static ExecutionRecord Claimed(ExecutionRecord execution, ExecutionOutcome outcome, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        ArgumentNullException.ThrowIfNull(outcome);
+        int started = StartedRedrives(execution, outcome);
+        return execution with
+        {
+            RedriveCount = started + 1,
+            RedriveDate = now,
+            PendingRedrive = true,
+            Closed = new ExecutionOutcome(outcome.Status, outcome.StopDate),
+            ClosedAtRedriveCount = started,
+        };
+    }
+
+    /// <summary>
+    /// Clears <see cref="ExecutionRecord.PendingRedrive"/> once the redriven generation is known started (the backend
+    /// accepted its start, or shows it): by compare-and-swap, re-read when a closing or a stop changed the record meanwhile,
+    /// and left alone once another redrive replaced this one.
+    /// </summary>
+    /// <param name="executions">The execution index.</param>
+    /// <param name="record">The record as read or written, with the redrive pending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The record as it now stands in the index (<paramref name="record"/> when it could not be read again).</returns>
+    public static async Task<ExecutionRecord> MarkStartedAsync(IExecutionIndex executions, ExecutionRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(executions);
+        ArgumentNullException.ThrowIfNull(record);
+        DateTimeOffset? redriven = record.RedriveDate;
+        for (int attempt = 0; attempt < 10 && record.PendingRedrive && record.RedriveDate == redriven; attempt++)
+        {
+            ExecutionRecord started = record with { PendingRedrive = false };
+            if (await executions.ReplaceAsync(record, started, cancellationToken).ConfigureAwait(false))
+            {
+                return started;
+            }
+
+            if (await executions.GetAsync(record.ExecutionArn, cancellationToken).ConfigureAwait(false) is not { } again)
+            {
+                break;
+            }
+
+            record = again;
+        }
+
+        return record;
+    }
 
     /// <summary>
     /// How many redrives started (AWS's <c>redriveCount</c>, which does not count a redrive pending or that failed to start):

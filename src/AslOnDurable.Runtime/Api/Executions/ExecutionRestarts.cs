@@ -69,10 +69,8 @@ internal static class ExecutionRestarts
             {
                 Continuation = StateMachineOrchestrator.ToContinuation(checkpoint, generation, TimeSpan.Zero),
             });
-            ExecutionRecord redriven = execution with
+            ExecutionRecord redriven = ExecutionRedrives.Claimed(execution, outcome, now) with
             {
-                RedriveCount = checkpoint.RedriveCount,
-                RedriveDate = now,
                 StopError = null,
                 StopCause = null,
                 RedriveClientTokens = token is null
@@ -82,6 +80,7 @@ internal static class ExecutionRestarts
             if (await api.Executions.ReplaceAsync(execution, redriven, cancellationToken).ConfigureAwait(false))
             {
                 await StartAsync(api, execution, redriven, check, client, payload, cancellationToken).ConfigureAwait(false);
+                await ExecutionRedrives.MarkStartedAsync(api.Executions, redriven, cancellationToken).ConfigureAwait(false);
                 return now;
             }
 

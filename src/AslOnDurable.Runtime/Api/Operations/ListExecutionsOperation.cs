@@ -20,7 +20,10 @@ namespace AslOnDurable.Runtime.Api.Operations;
 /// orchestrator also records for its own timeout and for a failure outside the interpreter, and StopExecution's
 /// ABORTED), so an execution not known closed is RUNNING. A closing lost with a killed process is corrected by
 /// DescribeExecution, which asks the backend. A page may hold fewer than <c>maxResults</c> with a <c>nextToken</c>, as
-/// AWS's may. A redrive reopens an execution: what was seen before it does not count. A map run's STANDARD children are
+/// AWS's may. A redrive reopens an execution: what was seen before it does not count. Between RedriveExecution and its
+/// generation's start the index lists the execution PENDING_REDRIVE (<see cref="ExecutionRedrives.Listed"/>: a claim that
+/// lapsed shows the closing before again, from the record's own data); the PENDING_REDRIVE filter, as AWS's, only with a
+/// <c>mapRunArn</c> (a redriven map run's children). A map run's STANDARD children are
 /// paged the same way (they are recorded in the index as they start, under the map run's state machine, naming it); only
 /// an empty first page of a map run without any recorded child asks the backend whether the map run exists.
 /// </remarks>
@@ -56,6 +59,12 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
         }
         else
         {
+            if (status == ExecutionRedrives.PendingRedriveStatus)
+            {
+                // AWS: "If you provide a stateMachineArn and a PENDING_REDRIVE statusFilter, the API returns a validation exception."
+                throw new ApiException(ApiErrorTypes.ValidationException, "The PENDING_REDRIVE statusFilter can only be used with a mapRunArn.");
+            }
+
             arn = RequestFields.Arn(request.StateMachineArn, "stateMachineArn");
             var (machineArn, qualifier) = api.Arns.QualifiedStateMachine(arn);
             StateMachineRecord machine = await api.StateMachineAsync(machineArn, cancellationToken).ConfigureAwait(false);
@@ -67,16 +76,18 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
         string? after = request.NextToken is null ? null : PageToken.DecodeKey(request.NextToken, scope, ExecutionListing.IsKey);
         bool first = after is null;
         List<ExecutionListItem> items = [];
+        DateTimeOffset now = api.Now;
         while (true)
         {
             ExecutionPage page = await api.Executions.PageAsync(filter, after, size - items.Count, cancellationToken).ConfigureAwait(false);
             foreach (ExecutionListing listing in page.Listings)
             {
-                // The index knows every closing (the history's closing events, StopExecution): not known closed is RUNNING.
-                ExecutionOutcome outcome = listing.KnownClosed() ?? ExecutionOutcome.Running;
-                if (status is null || outcome.Status == status)
+                // The index knows every closing (the history's closing events, StopExecution): not known closed is RUNNING,
+                // unless a redrive is pending (PENDING_REDRIVE, or the closing before once its claim lapsed).
+                (ExecutionOutcome outcome, int redrives) = ExecutionRedrives.Listed(listing, now);
+                if ((status is null || outcome.Status == status) && (redrivenOnly is null || (redrives > 0) == redrivenOnly))
                 {
-                    items.Add(Item(listing, outcome, byMapRun: filter.MapRunArn is not null));
+                    items.Add(Item(listing, outcome, redrives, byMapRun: filter.MapRunArn is not null));
                 }
 
                 after = listing.Key;
@@ -114,12 +125,12 @@ internal sealed class ListExecutionsOperation(ApiResources api, MapRunDirectory 
         await mapRuns.DescribeAsync(filter.MapRunArn, client, cancellationToken).ConfigureAwait(false);
     }
 
-    private static ExecutionListItem Item(ExecutionListing e, ExecutionOutcome o, bool byMapRun) =>
+    private static ExecutionListItem Item(ExecutionListing e, ExecutionOutcome o, int redrives, bool byMapRun) =>
         new(e.ExecutionArn, e.StateMachineArn, e.Name, o.Status, e.StartDate, o.StopDate)
         {
             StateMachineVersionArn = e.StateMachineVersionArn,
             StateMachineAliasArn = e.StateMachineAliasArn,
-            RedriveCount = e.Express ? null : e.RedriveCount,
+            RedriveCount = e.Express ? null : redrives,
             RedriveDate = e.RedriveDate,
             // AWS names the map run on list items only when listing by mapRunArn.
             MapRunArn = byMapRun ? e.MapRunArn : null,

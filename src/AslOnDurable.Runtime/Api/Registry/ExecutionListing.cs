@@ -15,6 +15,12 @@ public sealed record ExecutionListing(string ExecutionArn, string StateMachineAr
     /// <summary>The status the index lists an execution under while it does not know it closed.</summary>
     public const string NotKnownClosed = "RUNNING";
 
+    /// <summary>
+    /// The status the index lists an execution under while its last redrive is recorded and not known started
+    /// (<see cref="ExecutionRecord.PendingRedrive"/>): AWS's PENDING_REDRIVE, until the redrive's claim lapses.
+    /// </summary>
+    public const string PendingRedrive = "PENDING_REDRIVE";
+
     /// <summary>Gets the version it was started by, or <c>null</c>.</summary>
     public string? StateMachineVersionArn { get; init; }
 
@@ -30,8 +36,17 @@ public sealed record ExecutionListing(string ExecutionArn, string StateMachineAr
     /// <summary>Gets the map run that started it, or <c>null</c>.</summary>
     public string? MapRunArn { get; init; }
 
-    /// <summary>Gets the closed status the index knows for the current generation, or <see cref="NotKnownClosed"/>.</summary>
+    /// <summary>
+    /// Gets the closed status the index knows for the current generation, <see cref="PendingRedrive"/>, or
+    /// <see cref="NotKnownClosed"/>.
+    /// </summary>
     public string Status { get; init; } = NotKnownClosed;
+
+    /// <summary>
+    /// Gets the closing of the generation before a pending redrive (<see cref="ExecutionRecord.RedrivenFrom"/>) while
+    /// <see cref="Status"/> is <see cref="PendingRedrive"/>, else <c>null</c>.
+    /// </summary>
+    public ExecutionOutcome? RedrivenFrom { get; init; }
 
     /// <summary>Gets the stop date that goes with a known closed <see cref="Status"/>.</summary>
     public DateTimeOffset? StopDate { get; init; }
@@ -47,7 +62,7 @@ public sealed record ExecutionListing(string ExecutionArn, string StateMachineAr
 
     /// <summary>The known closed outcome (status and stop date), or <c>null</c> when the index does not know it closed.</summary>
     /// <returns>The outcome, or <c>null</c>.</returns>
-    public ExecutionOutcome? KnownClosed() => Status == NotKnownClosed ? null : new ExecutionOutcome(Status, StopDate);
+    public ExecutionOutcome? KnownClosed() => Status is NotKnownClosed or PendingRedrive ? null : new ExecutionOutcome(Status, StopDate);
 
     /// <summary>The listing of a record: the closed status it carries (an EXPRESS outcome, or one seen for this generation).</summary>
     /// <param name="record">The record.</param>
@@ -56,6 +71,7 @@ public sealed record ExecutionListing(string ExecutionArn, string StateMachineAr
     {
         ArgumentNullException.ThrowIfNull(record);
         ExecutionOutcome? closed = record.Outcome is { StopDate: not null } o ? o : record.KnownClosed();
+        ExecutionOutcome? from = closed is null ? record.RedrivenFrom() : null;
         return new(record.ExecutionArn, record.StateMachineArn, record.Name, record.InstanceId, record.StartDate, record.StateMachine.Type == "EXPRESS")
         {
             StateMachineVersionArn = record.StateMachineVersionArn,
@@ -63,8 +79,9 @@ public sealed record ExecutionListing(string ExecutionArn, string StateMachineAr
             RedriveCount = record.RedriveCount,
             RedriveDate = record.RedriveDate,
             MapRunArn = record.MapRunArn,
-            Status = closed?.Status ?? NotKnownClosed,
+            Status = closed?.Status ?? (record.PendingRedrive ? PendingRedrive : NotKnownClosed),
             StopDate = closed?.StopDate,
+            RedrivenFrom = from is null ? null : new ExecutionOutcome(from.Status, from.StopDate),
             StopError = record.StopError,
             StopCause = record.StopCause,
         };

@@ -51,11 +51,27 @@ public sealed record ExecutionRecord(
     public int ClosedAtRedriveCount { get; init; }
 
     /// <summary>
+    /// Gets a value indicating whether the last redrive is recorded and its generation not known started (AWS's
+    /// PENDING_REDRIVE): set by the redrive's compare-and-swap, which also keeps the closing of the generation before in
+    /// <see cref="Closed"/> (<see cref="RedrivenFrom"/>); cleared once the backend accepted the start, or when
+    /// DescribeExecution sees the new generation (a host stopped between the start and the clearing write).
+    /// </summary>
+    public bool PendingRedrive { get; init; }
+
+    /// <summary>
     /// The closed status seen for this generation, or <c>null</c>: a redrive reopens the execution, so what was seen
     /// before it (at a lower redrive count) no longer holds.
     /// </summary>
     /// <returns>The status and stop date, or <c>null</c> when not known to be closed.</returns>
     public ExecutionOutcome? KnownClosed() => Closed is not null && ClosedAtRedriveCount == RedriveCount ? Closed : null;
+
+    /// <summary>
+    /// The closing of the generation before a pending redrive (<see cref="PendingRedrive"/>), as the redrive recorded it,
+    /// or <c>null</c>: what the execution shows again when the redrive's claim lapses without a start.
+    /// </summary>
+    /// <returns>The status and stop date, or <c>null</c>.</returns>
+    public ExecutionOutcome? RedrivenFrom() =>
+        PendingRedrive && Closed is not null && ClosedAtRedriveCount == RedriveCount - 1 ? Closed : null;
 
     /// <summary>
     /// Whether a closing the backend shows belongs to a generation before the last recorded redrive. The host that

@@ -80,4 +80,48 @@ public sealed class PendingRedriveTests
         Assert.True(ExecutionRedrives.IsPendingRedrive(execution, Closed(Failed, null), Failed.AddSeconds(1)));
         Assert.False(ExecutionRedrives.IsPendingRedrive(execution, Closed(Failed.AddMilliseconds(1), null), Failed.AddSeconds(1)));
     }
+
+    [Fact]
+    public void Claimed_AfterAClosing_OneMoreRedrivePendingWithTheClosingBefore()
+    {
+        ExecutionRecord redrivenOnce = Execution with { RedriveCount = 1, RedriveDate = Failed.AddSeconds(-30) };
+        ExecutionOutcome closed = Closed(Failed, Failed.AddSeconds(-30)); // the redriven generation failed
+
+        ExecutionRecord claimed = ExecutionRedrives.Claimed(redrivenOnce, closed, Failed.AddSeconds(10));
+
+        Assert.Equal(2, claimed.RedriveCount);
+        Assert.Equal(Failed.AddSeconds(10), claimed.RedriveDate);
+        Assert.True(claimed.PendingRedrive);
+        Assert.Null(claimed.KnownClosed());
+        Assert.Equal(new ExecutionOutcome("FAILED", Failed), claimed.RedrivenFrom());
+        Assert.Equal(ExecutionListing.PendingRedrive, ExecutionListing.Of(claimed).Status);
+        Assert.Null(ExecutionListing.Of(claimed with { PendingRedrive = false }).RedrivenFrom);
+    }
+
+    [Fact]
+    public void Listed_PendingRedrive_PendingWhileTheClaimHolds_ThenTheClosingBefore_NeitherCountingIt()
+    {
+        DateTimeOffset redriven = Failed.AddSeconds(10);
+        ExecutionListing listing = ExecutionListing.Of(ExecutionRedrives.Claimed(Execution, Closed(Failed, Created), redriven));
+
+        (ExecutionOutcome pending, int pendingCount) = ExecutionRedrives.Listed(listing, redriven + ExecutionRedrives.PendingRedriveClaim - TimeSpan.FromMilliseconds(1));
+        (ExecutionOutcome lapsed, int lapsedCount) = ExecutionRedrives.Listed(listing, redriven + ExecutionRedrives.PendingRedriveClaim);
+
+        Assert.Equal(new ExecutionOutcome("PENDING_REDRIVE", null), pending);
+        Assert.Equal(0, pendingCount);
+        Assert.Equal(new ExecutionOutcome("FAILED", Failed), lapsed);
+        Assert.Equal(0, lapsedCount);
+    }
+
+    [Fact]
+    public void Listed_StartedOrClosed_RunningOrTheClosing_CountingTheRedrive()
+    {
+        DateTimeOffset redriven = Failed.AddSeconds(10);
+        ExecutionRecord started = ExecutionRedrives.Claimed(Execution, Closed(Failed, Created), redriven) with { PendingRedrive = false };
+        ExecutionRecord closed = started with { Closed = new ExecutionOutcome("SUCCEEDED", redriven.AddSeconds(1)), ClosedAtRedriveCount = 1 };
+
+        Assert.Equal((ExecutionOutcome.Running, 1), ExecutionRedrives.Listed(ExecutionListing.Of(started), redriven));
+        Assert.Equal((new ExecutionOutcome("SUCCEEDED", redriven.AddSeconds(1)), 1), ExecutionRedrives.Listed(ExecutionListing.Of(closed), redriven));
+        Assert.Equal((ExecutionOutcome.Running, 0), ExecutionRedrives.Listed(ExecutionListing.Of(Execution), redriven));
+    }
 }

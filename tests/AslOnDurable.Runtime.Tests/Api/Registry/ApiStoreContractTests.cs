@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.History;
 using AslOnDurable.Runtime.Api.Contracts;
+using AslOnDurable.Runtime.Api.Executions;
 using AslOnDurable.Runtime.Api.Registry;
 
 namespace AslOnDurable.Runtime.Tests.Api.Registry;
@@ -476,6 +477,55 @@ public abstract class ApiStoreContractTests
         Assert.False(await Host.Executions.RecordClosedAsync(staleRedriven, new ExecutionOutcome("FAILED", Start.AddSeconds(6)), CancellationToken.None));
         Assert.False(await Host.Executions.RecordClosedAsync(listedSucceeded with { Name = "copy" }, new ExecutionOutcome("FAILED", Start), CancellationToken.None));
         Assert.Null((await Host.Executions.GetAsync(redriven.ExecutionArn, CancellationToken.None))!.KnownClosed());
+    }
+
+    [Fact]
+    public async Task Executions_PendingRedrive_ListedWithTheClosingBeforeUnderTheFiltersItMayMatch_UntilStarted()
+    {
+        ExecutionRecord e = Execution("mr", "run-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), Start);
+        await Host.Executions.GetOrAddAsync(e, CancellationToken.None);
+        Assert.True(await Host.Executions.RecordClosedAsync(
+            (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!, new ExecutionOutcome("FAILED", Start.AddSeconds(3)), CancellationToken.None));
+        ExecutionRecord failed = (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+        Assert.True(await Host.Executions.ReplaceAsync(failed, ExecutionRedrives.Claimed(failed, failed.KnownClosed()!, Start.AddSeconds(4)), CancellationToken.None));
+        ExecutionFilter all = new(e.StateMachineArn);
+        async Task<ExecutionListing[]> Listed(ExecutionFilter filter, Stores? stores = null) =>
+            [.. (await (stores ?? Host).Executions.PageAsync(filter, null, 100, CancellationToken.None)).Listings.Where(l => l.Name == e.Name)];
+        async Task<string[]> Statuses(ExecutionFilter filter) => [.. (await Listed(filter)).Select(l => l.Status)];
+
+        ExecutionRecord pending = (await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!;
+        ExecutionListing listed = (await Listed(all)).Single();
+        string[] pendingFailed = await Statuses(all with { Status = "FAILED" });
+        string[] pendingRunning = await Statuses(all with { Status = "RUNNING" });
+        string[] pendingPending = await Statuses(all with { Status = "PENDING_REDRIVE" });
+        string[] pendingNotRedriven = await Statuses(all with { Redriven = false });
+        ExecutionListing[] otherHost = SharedAcrossHosts ? await Listed(all, OtherHost) : [listed];
+        ExecutionRecord started = await ExecutionRedrives.MarkStartedAsync(Host.Executions, pending, CancellationToken.None);
+        ExecutionListing listedStarted = (await Listed(all)).Single();
+
+        Assert.True(pending.PendingRedrive);
+        Assert.Null(pending.KnownClosed());
+        Assert.Equal(new ExecutionOutcome("FAILED", Start.AddSeconds(3)), pending.RedrivenFrom());
+        Assert.Equal(1, pending.RedriveCount);
+        Assert.Equal(ExecutionListing.PendingRedrive, listed.Status);
+        Assert.Equal(new ExecutionOutcome("FAILED", Start.AddSeconds(3)), listed.RedrivenFrom);
+        Assert.Equal(Start.AddSeconds(4), listed.RedriveDate);
+        Assert.Null(listed.KnownClosed());
+        Assert.Equal(listed, Assert.Single(otherHost));
+        // Its status depends on the time (PENDING_REDRIVE, or FAILED again once the claim lapsed): kept under both, not RUNNING.
+        Assert.Equal([ExecutionListing.PendingRedrive], pendingFailed);
+        Assert.Empty(pendingRunning);
+        Assert.Equal([ExecutionListing.PendingRedrive], pendingPending);
+        Assert.Equal([ExecutionListing.PendingRedrive], pendingNotRedriven); // the pending first redrive does not count yet
+        Assert.False(started.PendingRedrive);
+        Assert.False((await Host.Executions.GetAsync(e.ExecutionArn, CancellationToken.None))!.PendingRedrive);
+        Assert.Equal("RUNNING", listedStarted.Status);
+        Assert.Null(listedStarted.RedrivenFrom);
+        Assert.Empty(await Statuses(all with { Status = "FAILED" }));
+        Assert.Equal(["RUNNING"], await Statuses(all with { Status = "RUNNING" }));
+        Assert.Empty(await Statuses(all with { Redriven = false }));
+        Assert.True(await Host.Executions.RecordClosedAsync(started, new ExecutionOutcome("SUCCEEDED", Start.AddSeconds(6)), CancellationToken.None));
+        Assert.Equal(["SUCCEEDED"], await Statuses(all with { Status = "SUCCEEDED" }));
     }
 
     private static StateMachineRecord Machine(string name, string definition) =>

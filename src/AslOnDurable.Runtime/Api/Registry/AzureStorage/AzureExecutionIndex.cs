@@ -193,9 +193,14 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
         await EnsureListedAsync(partition, cancellationToken).ConfigureAwait(false);
         string from = ListingPrefix + (after ?? string.Empty);
         string query = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {ListingEnd} and StateMachineArn eq {filter.StateMachineArn}");
-        if (filter.Status is { } status)
+        if (filter.Status is ExecutionListing.NotKnownClosed)
         {
-            query += TableClient.CreateQueryFilter($" and Status eq {status}");
+            query += TableClient.CreateQueryFilter($" and Status eq {ExecutionListing.NotKnownClosed}");
+        }
+        else if (filter.Status is { } status)
+        {
+            // Pending redrives too (ExecutionFilter.Status): their status depends on the time, ListExecutions decides.
+            query += TableClient.CreateQueryFilter($" and (Status eq {status} or Status eq {ExecutionListing.PendingRedrive})");
         }
 
         if (filter.StartedBy is { } startedBy)
@@ -210,7 +215,9 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
 
         if (filter.Redriven is { } redriven)
         {
-            query += redriven ? " and RedriveCount gt 0" : " and RedriveCount eq 0";
+            query += redriven
+                ? " and RedriveCount gt 0"
+                : TableClient.CreateQueryFilter($" and (RedriveCount eq 0 or (RedriveCount eq 1 and Status eq {ExecutionListing.PendingRedrive}))");
         }
 
         List<ExecutionListing> page = [];
@@ -353,6 +360,8 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
             ["StopDate"] = listing.StopDate,
             ["StopError"] = listing.StopError,
             ["StopCause"] = listing.StopCause,
+            ["RedrivenFromStatus"] = listing.RedrivenFrom?.Status,
+            ["RedrivenFromStopDate"] = listing.RedrivenFrom?.StopDate,
         };
 
     private static ExecutionListing Listing(TableEntity row) =>
@@ -368,6 +377,9 @@ public sealed class AzureExecutionIndex(ApiTableStorage storage) : IExecutionInd
             StopDate = row.GetDateTimeOffset("StopDate"),
             StopError = row.GetString("StopError"),
             StopCause = row.GetString("StopCause"),
+            RedrivenFrom = row.GetString("Status") == ExecutionListing.PendingRedrive && row.GetString("RedrivenFromStatus") is { } from
+                ? new ExecutionOutcome(from, row.GetDateTimeOffset("RedrivenFromStopDate"))
+                : null,
         };
 
     /// <summary>The exact start instant a listing row key counts down from (the date column may be stored less precisely).</summary>
