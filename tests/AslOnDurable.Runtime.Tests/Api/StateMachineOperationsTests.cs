@@ -57,6 +57,44 @@ public sealed class StateMachineOperationsTests(ApiHostFixture fixture) : IClass
         await host.ErrorAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = arn.DeepClone(), ["includedData"] = "SOME" }, ApiErrorTypes.ValidationException);
     }
 
+    [Theory]
+    [InlineData("""{"type":"CUSTOMER_MANAGED_KMS_KEY","kmsKeyId":"alias/mine"}""", "Customer managed KMS keys are not available")]
+    [InlineData("""{"kmsKeyId":"alias/mine"}""", "encryptionConfiguration.type")]
+    [InlineData("""{"type":"OWN_KEY"}""", "enum value set")]
+    [InlineData("""{"type":"CUSTOMER_MANAGED_KMS_KEY","kmsKeyId":"k","kmsDataKeyReusePeriodSeconds":30}""", "between 60 and 900")]
+    [InlineData("""{"type":"AWS_OWNED_KEY","kmsKeyId":"alias/mine"}""", "apply only to CUSTOMER_MANAGED_KMS_KEY")]
+    public async Task EncryptionConfiguration_OnlyTheServicesOwnKey_OthersAreValidationErrorsSayingWhy(string configuration, string message)
+    {
+        foreach (var (action, request) in new[]
+        {
+            ("CreateStateMachine", new JsonObject { ["name"] = "enc-refused", ["definition"] = ApiTestCalls.Definition("greet"), ["roleArn"] = ApiTestCalls.Role }),
+            ("UpdateStateMachine", new JsonObject { ["stateMachineArn"] = await host.CreateAsync("enc-update", "greet") }),
+            ("CreateActivity", new JsonObject { ["name"] = "enc-activity" }),
+        })
+        {
+            request["encryptionConfiguration"] = JsonNode.Parse(configuration);
+            JsonObject error = await host.ErrorAsync(action, request, ApiErrorTypes.ValidationException);
+            Assert.Contains(message, (string?)error["message"], StringComparison.Ordinal);
+        }
+
+        await host.ErrorAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = "arn:aws:states:us-east-1:123456789012:stateMachine:enc-refused" }, ApiErrorTypes.StateMachineDoesNotExist);
+    }
+
+    [Fact]
+    public async Task EncryptionConfiguration_AwsOwnedKey_Accepted()
+    {
+        JsonObject owned = new() { ["type"] = "AWS_OWNED_KEY" };
+        JsonObject created = await host.OkAsync("CreateStateMachine", new JsonObject
+        {
+            ["name"] = "enc-owned", ["definition"] = ApiTestCalls.Definition("greet"), ["roleArn"] = ApiTestCalls.Role, ["encryptionConfiguration"] = owned.DeepClone(),
+        });
+        JsonObject updated = await host.OkAsync("UpdateStateMachine", new JsonObject { ["stateMachineArn"] = created["stateMachineArn"]!.DeepClone(), ["encryptionConfiguration"] = owned.DeepClone() });
+        JsonObject activity = await host.OkAsync("CreateActivity", new JsonObject { ["name"] = "enc-owned-activity", ["encryptionConfiguration"] = owned.DeepClone() });
+
+        Assert.NotNull(updated["revisionId"]);
+        Assert.EndsWith(":activity:enc-owned-activity", (string?)activity["activityArn"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CreateStateMachine_SameNameSameDefinition_IdempotentElseAlreadyExists()
     {

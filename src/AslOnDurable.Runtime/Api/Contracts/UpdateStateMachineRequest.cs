@@ -14,4 +14,7 @@ public sealed record UpdateStateMachineRequest(
 
     /// <summary>Gets the new version's description (with <see cref="Publish"/>).</summary>
     public string? VersionDescription { get; init; }
+
+    /// <summary>Gets the encryption settings (only <c>AWS_OWNED_KEY</c> is available here).</summary>
+    public EncryptionConfiguration? EncryptionConfiguration { get; init; }
 }

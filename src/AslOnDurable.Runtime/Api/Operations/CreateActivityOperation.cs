@@ -20,6 +20,7 @@ internal sealed class CreateActivityOperation(ApiResources api, IActivityStore a
     protected override async Task<CreateActivityResponse> HandleAsync(CreateActivityRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
         string name = RequestFields.Name(RequestFields.Required(request.Name, "name", RequestFields.MaxNameLength));
+        EncryptionChecks.Check(request.EncryptionConfiguration);
         string arn = api.Arns.Activity(name);
         ActivityRecord record = new(arn, name, api.Now) { Tags = TagRules.Merge([], request.Tags, "tags", arn) };
         ActivityRecord stored = await activities.GetOrAddAsync(record, cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,7 @@ internal sealed class CreateStateMachineOperation(ApiResources api, StateMachine
         string roleArn = DefinitionChecks.RoleArn(request.RoleArn);
         string? versionDescription = PublishChecks.VersionDescription(request.Publish, request.VersionDescription);
         string type = RequestFields.Enum(request.Type, "type", ApiResources.Standard, ApiResources.Standard, ApiResources.Express);
+        EncryptionChecks.Check(request.EncryptionConfiguration);
         string arn = api.Arns.StateMachine(name);
         StateMachineRecord record = new(arn, name, type, definition, roleArn, api.Now)
         {

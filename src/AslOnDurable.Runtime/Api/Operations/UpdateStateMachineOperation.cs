@@ -21,12 +21,15 @@ internal sealed class UpdateStateMachineOperation(ApiResources api, StateMachine
     protected override async Task<UpdateStateMachineResponse> HandleAsync(UpdateStateMachineRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
         StateMachineRecord current = await api.StateMachineAsync(request.StateMachineArn, cancellationToken).ConfigureAwait(false);
-        if (request.Definition is null && request.RoleArn is null && request.LoggingConfiguration is null && request.TracingConfiguration is null)
+        if (request.Definition is null && request.RoleArn is null && request.LoggingConfiguration is null && request.TracingConfiguration is null
+            && request.EncryptionConfiguration is null)
         {
             throw new ApiException(
                 ApiErrorTypes.MissingRequiredParameter,
-                "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified");
+                "Either the definition, the role ARN, the LoggingConfiguration, the EncryptionConfiguration or the TracingConfiguration must be specified");
         }
+
+        EncryptionChecks.Check(request.EncryptionConfiguration);
 
         string? versionDescription = PublishChecks.VersionDescription(request.Publish, request.VersionDescription);
         string? definition = request.Definition is null ? null : DefinitionChecks.Definition(request.Definition);
