@@ -5,7 +5,12 @@ using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Activities;
 using AslOnDurable.Runtime.Durable.Payloads;
 using AslOnDurable.Runtime.Observability;
+using AslOnDurable.Runtime.Api;
+using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Executions;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace AslOnDurable.Functions.Tests;
@@ -24,7 +29,7 @@ public sealed class ActivityFunctionsTests
         string request = DurableJson.Serialize(new TaskActivityInput(PayloadVersion.Current, "S", "arn:r", null, 0, "arn:e") { InstanceId = "m:r1" });
         Mock<DurableTaskClient> client = new(MockBehavior.Strict, "test"); // answered at once: the instance is never asked about
 
-        TaskActivityResult result = DurableJson.Deserialize<TaskActivityResult>(await new ActivityFunctions(tasks.Object, telemetry).RunTaskAsync(request, client.Object));
+        TaskActivityResult result = DurableJson.Deserialize<TaskActivityResult>(await new ActivityFunctions(tasks.Object, telemetry, Terminations()).RunTaskAsync(request, client.Object));
 
         Assert.Equal(TaskActivityOutcomes.Succeeded, result.Outcome);
         Assert.Equal("""{"ok":true}""", result.Output!.ToJsonString());
@@ -40,7 +45,7 @@ public sealed class ActivityFunctionsTests
         Mock<DurableTaskClient> client = Instance("m:r1", OrchestrationRuntimeStatus.Running, Finished);
         string request = DurableJson.Serialize(new TaskActivityInput(PayloadVersion.Current, "Held", "arn:r", null, 0, "arn:e") { InstanceId = "m:r1" });
 
-        string answer = await new ActivityFunctions(handler, telemetry).RunTaskAsync(request, client.Object).WaitAsync(TimeSpan.FromMinutes(1));
+        string answer = await new ActivityFunctions(handler, telemetry, Terminations()).RunTaskAsync(request, client.Object).WaitAsync(TimeSpan.FromMinutes(1));
 
         TaskActivityResult result = DurableJson.Deserialize<TaskActivityResult>(answer);
         Assert.Equal((TaskActivityOutcomes.Failed, "States.Runtime"), (result.Outcome, result.Error));
@@ -59,7 +64,7 @@ public sealed class ActivityFunctionsTests
             .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.StateMachine, "m:r2") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
         string request = DurableJson.Serialize(new TaskActivityInput(PayloadVersion.Current, "Held", "arn:r", null, 0, "arn:e") { InstanceId = "m:r2" });
 
-        string answer = await new ActivityFunctions(handler, telemetry).RunTaskAsync(request, client.Object).WaitAsync(TimeSpan.FromMinutes(1));
+        string answer = await new ActivityFunctions(handler, telemetry, Terminations()).RunTaskAsync(request, client.Object).WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(TaskActivityOutcomes.Succeeded, DurableJson.Deserialize<TaskActivityResult>(answer).Outcome);
         Assert.False(handler.Abandoned.IsCancellationRequested);
@@ -75,7 +80,7 @@ public sealed class ActivityFunctionsTests
             .ThrowsAsync(new InvalidOperationException("store unavailable"));
         string request = DurableJson.Serialize(new CloseChildrenInput(PayloadVersion.Current, ["child-1", "gone", "map-run-1"]));
 
-        string requested = await ActivityFunctions.CloseChildrenAsync(request, client.Object, CancellationToken.None);
+        string requested = await Functions().CloseChildrenAsync(request, client.Object, CancellationToken.None);
 
         Assert.Equal("2", requested);
         foreach (string child in new[] { "child-1", "gone", "map-run-1" })
@@ -83,6 +88,40 @@ public sealed class ActivityFunctionsTests
             client.Verify(c => c.TerminateInstanceAsync(child, It.Is<TerminateInstanceOptions?>(o => o != null && o.Recursive), It.IsAny<CancellationToken>()), Times.Once());
         }
     }
+
+    [Fact]
+    public async Task CloseChildren_MapRunChildren_RecordedAbortedInTheIndex_ClosedOnesKeepTheirStatus()
+    {
+        // A failing map run ends without its running STANDARD children: the host records no termination, so the activity
+        // records what it terminates; a child that ended on its own keeps its status, one already terminated gets its stop time.
+        FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+        using ServiceProvider services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddStepFunctionsApi().BuildServiceProvider();
+        MapRunChildren children = await MapRunChildren.RecordAsync(services, clock.GetUtcNow().AddMinutes(-5), "held", "aborted", "done", "finished");
+        await services.GetRequiredService<ExecutionClosings>().RecordAsync(MapRunChildren.InstanceId("done"), "SUCCEEDED", clock.GetUtcNow().AddMinutes(-1), CancellationToken.None);
+        Mock<DurableTaskClient> client = new(MockBehavior.Strict, "test");
+        DateTimeOffset terminatedAt = clock.GetUtcNow().AddSeconds(-30);
+        children.Backend(client, "held", OrchestrationRuntimeStatus.Running);
+        children.Backend(client, "aborted", OrchestrationRuntimeStatus.Terminated, terminatedAt);
+        children.Backend(client, "done", OrchestrationRuntimeStatus.Completed);
+        children.Backend(client, "finished", OrchestrationRuntimeStatus.Completed); // ended on its own; its closing not in the index yet
+        client.Setup(c => c.TerminateInstanceAsync(It.IsAny<string>(), It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        string request = DurableJson.Serialize(new CloseChildrenInput(PayloadVersion.Current, [.. new[] { "held", "aborted", "done", "finished" }.Select(MapRunChildren.InstanceId)]));
+
+        string requested = await Functions(services).CloseChildrenAsync(request, client.Object, CancellationToken.None);
+
+        Assert.Equal("1", requested);
+        client.Verify(c => c.TerminateInstanceAsync(MapRunChildren.InstanceId("held"), It.Is<TerminateInstanceOptions?>(o => o != null && o.Recursive), It.IsAny<CancellationToken>()), Times.Once());
+        client.Verify(c => c.TerminateInstanceAsync(It.IsAny<string>(), It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Once());
+        Assert.Equal(
+            [("held", "ABORTED", clock.GetUtcNow()), ("aborted", "ABORTED", terminatedAt), ("done", "SUCCEEDED", clock.GetUtcNow().AddMinutes(-1)), ("finished", "RUNNING", (DateTimeOffset?)null)],
+            await children.ListedAsync(services, client));
+    }
+
+    private static ActivityFunctions Functions(IServiceProvider? services = null) =>
+        ActivatorUtilities.CreateInstance<ActivityFunctions>(services ?? new ServiceCollection().AddStepFunctionsApi().BuildServiceProvider());
+
+    private static IChildTerminations Terminations() =>
+        new ServiceCollection().AddStepFunctionsApi().BuildServiceProvider().GetRequiredService<IChildTerminations>();
 
     private static Mock<DurableTaskClient> Instance(string instanceId, OrchestrationRuntimeStatus status, string? customStatus)
     {

@@ -17,7 +17,8 @@ namespace AslOnDurable.Runtime.Api.MapRuns;
 /// their map run (<see cref="RegisterAsync"/>).
 /// </summary>
 /// <param name="api">The shared resources.</param>
-internal sealed class MapRunDirectory(ApiResources api)
+/// <param name="terminations">Terminates a stopped execution's map-run children and records them ABORTED.</param>
+internal sealed class MapRunDirectory(ApiResources api, IChildTerminations terminations)
 {
     /// <summary>How long stopping an execution waits for it to close before aborting its map runs.</summary>
     public static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(30);
@@ -101,7 +102,9 @@ internal sealed class MapRunDirectory(ApiResources api)
 
     /// <summary>
     /// Aborts the running map runs of a stopped execution and their running STANDARD children (AWS stops a map run with
-    /// the execution that started it; its history then shows MapRunAborted).
+    /// the execution that started it; its history then shows MapRunAborted). The children are recorded ABORTED in the
+    /// execution index (<see cref="IChildTerminations"/>), also those of a map run already terminated with the execution
+    /// (a recursive terminate: the Functions app), so ListExecutions knows them closed without asking the backend.
     /// </summary>
     /// <param name="execution">The stopped execution.</param>
     /// <param name="client">The client of the host's task hub.</param>
@@ -110,6 +113,7 @@ internal sealed class MapRunDirectory(ApiResources api)
     /// <remarks>
     /// The execution must have closed first (it is waited for, up to <see cref="CloseWait"/>): were a map run terminated
     /// while the execution still ran, the execution could see it fail and go on (MapRunFailed, a Catch) before its own stop.
+    /// A map run that ended on its own is left as it is (its children ended with it, or it closed them itself).
     /// </remarks>
     public async Task AbortAsync(ExecutionRecord execution, IExecutionClient client, CancellationToken cancellationToken)
     {
@@ -125,20 +129,24 @@ internal sealed class MapRunDirectory(ApiResources api)
         foreach (string mapRunArn in started)
         {
             (ExecutionSnapshot? latest, string instanceId) = await LatestAsync(client, mapRunArn, cancellationToken).ConfigureAwait(false);
-            if (latest is null or { IsTerminal: true })
+            if (latest is null or { IsTerminal: true, Status: not (ExecutionRuntimeStatus.Terminated or ExecutionRuntimeStatus.Canceled) })
             {
                 continue;
             }
 
-            await client.TerminateAsync(instanceId, "The execution that started the map run was stopped.", cancellationToken).ConfigureAwait(false);
-            // Its children are stopped only once it has closed: a child stopped first would look failed to a map run still
-            // running, which would then start the next item.
-            await WaitClosedAsync(client, instanceId, cancellationToken).ConfigureAwait(false);
+            if (!latest.IsTerminal)
+            {
+                await client.TerminateAsync(instanceId, "The execution that started the map run was stopped.", cancellationToken).ConfigureAwait(false);
+                // Its children are stopped only once it has closed: a child stopped first would look failed to a map run still
+                // running, which would then start the next item.
+                await WaitClosedAsync(client, instanceId, cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (ExecutionRecord child in await ChildrenAsync(mapRunArn, api.Arns.MapRunStateMachine(mapRunArn), cancellationToken).ConfigureAwait(false))
             {
-                if (await client.GetAsync(child.InstanceId, cancellationToken).ConfigureAwait(false) is not { IsTerminal: true })
+                if (child.KnownClosed() is null)
                 {
-                    await client.TerminateAsync(child.InstanceId, null, cancellationToken).ConfigureAwait(false);
+                    await terminations.TerminateAsync(client, child.InstanceId, null, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
