@@ -3,6 +3,7 @@ using AslOnDurable.Core.Engine;
 using AslOnDurable.Core.Engine.Tasks;
 using AslOnDurable.Runtime.Durable;
 using AslOnDurable.Runtime.Durable.Activities;
+using AslOnDurable.Runtime.Durable.MapRuns;
 using AslOnDurable.Runtime.Durable.Payloads;
 using AslOnDurable.Runtime.Observability;
 using AslOnDurable.Runtime.Api;
@@ -115,6 +116,37 @@ public sealed class ActivityFunctionsTests
         Assert.Equal(
             [("held", "ABORTED", clock.GetUtcNow()), ("aborted", "ABORTED", terminatedAt), ("done", "SUCCEEDED", clock.GetUtcNow().AddMinutes(-1)), ("finished", "RUNNING", (DateTimeOffset?)null)],
             await children.ListedAsync(services, client));
+    }
+
+    [Fact]
+    public async Task CloseChildren_MapRun_TerminatedAndWaitedFor_ThenItsChildrenRecordedAborted()
+    {
+        // A parent decided while its Distributed Map runs (its TimeoutSeconds): the map run is terminated (recursively: its
+        // first-run children stop with it) and, once it has closed, its children in the index are gone through; "redriven"
+        // was redriven in place (an instance of its own) and still runs.
+        FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+        using ServiceProvider services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddStepFunctionsApi().BuildServiceProvider();
+        MapRunChildren children = await MapRunChildren.RecordAsync(services, clock.GetUtcNow().AddMinutes(-5), "first", "redriven");
+        Mock<DurableTaskClient> client = new(MockBehavior.Strict, "test");
+        string mapRun = MapRunInstanceIds.FromArn(MapRunChildren.MapRunArn);
+        bool stopped = false;
+        OrchestrationMetadata MapRun() => new(OrchestratorNames.MapRun, mapRun) { RuntimeStatus = stopped ? OrchestrationRuntimeStatus.Terminated : OrchestrationRuntimeStatus.Running };
+        client.Setup(c => c.GetInstancesAsync(mapRun, It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(MapRun);
+        client.Setup(c => c.TerminateInstanceAsync(It.IsAny<string>(), It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        client.Setup(c => c.TerminateInstanceAsync(mapRun, It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>()))
+            .Callback(() => stopped = true).Returns(Task.CompletedTask);
+        client.Setup(c => c.WaitForInstanceCompletionAsync(mapRun, It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync(MapRun);
+        DateTimeOffset terminatedAt = clock.GetUtcNow().AddSeconds(1);
+        children.Backend(client, "first", OrchestrationRuntimeStatus.Terminated, terminatedAt);
+        children.Backend(client, "redriven", OrchestrationRuntimeStatus.Running);
+        string request = DurableJson.Serialize(new CloseChildrenInput(PayloadVersion.Current, [mapRun]));
+
+        string requested = await Functions(services).CloseChildrenAsync(request, client.Object, CancellationToken.None);
+
+        Assert.Equal("1", requested);
+        client.Verify(c => c.TerminateInstanceAsync(MapRunChildren.InstanceId("redriven"), It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Once());
+        client.Verify(c => c.TerminateInstanceAsync(It.IsAny<string>(), It.IsAny<TerminateInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Equal([("first", "ABORTED", terminatedAt), ("redriven", "ABORTED", clock.GetUtcNow())], await children.ListedAsync(services, client));
     }
 
     private static ActivityFunctions Functions(IServiceProvider? services = null) =>

@@ -1,7 +1,9 @@
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Executions;
 using AslOnDurable.Runtime.Api.Registry;
+using AslOnDurable.Runtime.Api.MapRuns;
 using AslOnDurable.Runtime.Durable;
+using AslOnDurable.Runtime.Durable.MapRuns;
 using AslOnDurable.Runtime.Executions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,7 +21,10 @@ public sealed class ChildTerminationsTests
     private readonly FakeClient client = new();
     private readonly ChildTerminations terminations;
 
-    public ChildTerminationsTests() => terminations = new ChildTerminations(new ExecutionClosings(index, new ApiOptions()), clock);
+    private const string MapRunArn = "arn:aws:states:us-east-1:123456789012:mapRun:m/Process:11111111-1111-1111-1111-111111111111";
+
+    public ChildTerminationsTests() =>
+        terminations = new ChildTerminations(new ExecutionClosings(index, new ApiOptions()), index, new ResourceArns(new ApiOptions()), clock);
 
     [Fact]
     public async Task TerminateAsync_OpenChild_TerminatedAndRecordedAbortedWhenRequested()
@@ -96,13 +101,72 @@ public sealed class ChildTerminationsTests
     [Fact]
     public async Task TerminateAsync_NotAnExecutionOfTheIndex_TerminatedWithoutALook()
     {
-        // A .sync child is named by its execution name only; a map run by its ARN.
+        // A .sync child is named by its execution name only.
         Assert.True(await terminations.TerminateAsync(client, "child-1", null, CancellationToken.None));
-        Assert.True(await terminations.TerminateAsync(client, "arn:aws:states:us-east-1:123456789012:mapRun:m:Process:1", null, CancellationToken.None));
 
-        Assert.Equal(["child-1", "arn:aws:states:us-east-1:123456789012:mapRun:m:Process:1"], client.Terminated);
+        Assert.Equal(["child-1"], client.Terminated);
         Assert.Empty(client.Looked);
     }
+
+    [Fact]
+    public async Task TerminateAsync_OpenMapRun_TerminatedAndWaitedFor_ThenItsChildrenRecorded()
+    {
+        string mapRun = MapRunInstanceIds.FromArn(MapRunArn);
+        client.Backend(mapRun, ExecutionRuntimeStatus.Running);
+        string stopped = await RecordChildAsync("stopped"); // a first-run child: the recursive terminate stopped it
+        string redriven = await RecordChildAsync("redriven"); // redriven in place: an instance of its own, still running
+        string succeeded = await RecordChildAsync("succeeded");
+        await new ExecutionClosings(index, new ApiOptions()).RecordAsync(succeeded, "SUCCEEDED", Started.AddMinutes(1), CancellationToken.None);
+        client.Backend(stopped, ExecutionRuntimeStatus.Terminated, Started.AddMinutes(9));
+        client.Backend(redriven, ExecutionRuntimeStatus.Running);
+
+        Assert.True(await terminations.TerminateAsync(client, mapRun, "why", CancellationToken.None));
+
+        Assert.Equal([mapRun, redriven], client.Terminated);
+        Assert.Equal([mapRun], client.Waited); // before its children were looked at
+        Assert.DoesNotContain(succeeded, client.Looked); // known closed: no look
+        Assert.Equal(("ABORTED", Started.AddMinutes(9)), await ClosedAsync(stopped));
+        Assert.Equal(("ABORTED", clock.GetUtcNow()), await ClosedAsync(redriven));
+        Assert.Equal(("SUCCEEDED", Started.AddMinutes(1)), await ClosedAsync(succeeded));
+    }
+
+    [Fact]
+    public async Task TerminateAsync_MapRunAlreadyTerminated_ItsChildrenRecorded_OneEndedOnItsOwnLeftAlone()
+    {
+        string mapRun = MapRunInstanceIds.FromArn(MapRunArn, 1); // its first redrive's run
+        client.Backend(mapRun, ExecutionRuntimeStatus.Terminated, Started.AddMinutes(8));
+        string stopped = await RecordChildAsync("stopped");
+        client.Backend(stopped, ExecutionRuntimeStatus.Terminated, Started.AddMinutes(8));
+
+        Assert.False(await terminations.TerminateAsync(client, mapRun, null, CancellationToken.None));
+
+        Assert.Empty(client.Terminated);
+        Assert.Empty(client.Waited);
+        Assert.Equal(("ABORTED", Started.AddMinutes(8)), await ClosedAsync(stopped));
+    }
+
+    [Fact]
+    public async Task TerminateAsync_MapRunEndedOnItsOwn_LeftAsItIs()
+    {
+        string mapRun = MapRunInstanceIds.FromArn(MapRunArn);
+        client.Backend(mapRun, ExecutionRuntimeStatus.Completed, Started.AddMinutes(8));
+        string running = await RecordChildAsync("running");
+        client.Backend(running, ExecutionRuntimeStatus.Running);
+
+        Assert.False(await terminations.TerminateAsync(client, mapRun, null, CancellationToken.None));
+
+        Assert.Empty(client.Terminated);
+        Assert.Equal([mapRun], client.Looked);
+        Assert.Null(await ClosedAsync(running));
+    }
+
+    [Theory]
+    [InlineData("arn:aws:states:us-east-1:123456789012:mapRun:m:Process:id-1", "arn:aws:states:us-east-1:123456789012:mapRun:m/Process:id-1")]
+    [InlineData("arn:aws:states:us-east-1:123456789012:mapRun:m:Process:id-1:redrive-2", "arn:aws:states:us-east-1:123456789012:mapRun:m/Process:id-1")]
+    [InlineData("arn:aws:states:us-east-1:123456789012:execution:m:Process:child", null)]
+    [InlineData("arn:aws:states:us-east-1:123456789012:mapRun:m:Process:id-1:other", null)]
+    [InlineData("m:e1", null)]
+    public void MapRunArnOf_InstanceId_TheMapRunItRuns(string instanceId, string? arn) => Assert.Equal(arn, MapRunInstanceIds.MapRunArnOf(instanceId));
 
     private async Task RecordAsync(string instanceId, DateTimeOffset? redriven = null)
     {
@@ -117,8 +181,17 @@ public sealed class ChildTerminationsTests
             CancellationToken.None);
     }
 
+    /// <summary>Records a STANDARD child of <see cref="MapRunArn"/>, as the map-run activity does; returns its instance id.</summary>
+    private async Task<string> RecordChildAsync(string name)
+    {
+        string arn = new ApiOptions().ArnPrefix + ":execution:m/Process:" + name;
+        await MapRunDirectory.RegisterAsync(
+            index, new MapRunChildStart(MapRunArn, arn, name, MapRunInstanceIds.FromArn(arn), "m/Process", "{}", "{}", Started), CancellationToken.None);
+        return MapRunInstanceIds.FromArn(arn);
+    }
+
     private async Task<(string Status, DateTimeOffset? StopDate)?> ClosedAsync(string instanceId) =>
-        (await index.GetAsync(new ApiOptions().ArnPrefix + ":execution:" + instanceId, CancellationToken.None))!.KnownClosed() is { } closed
+        (await index.GetAsync(new ExecutionClosings(index, new ApiOptions()).ArnOf(instanceId)!, CancellationToken.None))!.KnownClosed() is { } closed
             ? (closed.Status, closed.StopDate)
             : null;
 
@@ -130,6 +203,8 @@ public sealed class ChildTerminationsTests
         public List<string> Looked { get; } = [];
 
         public List<string> Terminated { get; } = [];
+
+        public List<string> Waited { get; } = [];
 
         public void Backend(string instanceId, ExecutionRuntimeStatus status, DateTimeOffset? updated = null, DateTimeOffset? created = null, string? customStatus = null) =>
             instances[instanceId] = new ExecutionSnapshot(instanceId, OrchestratorNames.StateMachine, status, created ?? Started, updated ?? Started) { CustomStatusJson = customStatus };
@@ -148,7 +223,11 @@ public sealed class ChildTerminationsTests
 
         public Task StartAsync(string orchestratorName, string instanceId, string? inputJson, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<ExecutionSnapshot> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<ExecutionSnapshot> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken)
+        {
+            Waited.Add(instanceId);
+            return Task.FromResult(instances[instanceId] with { Status = ExecutionRuntimeStatus.Terminated });
+        }
 
         public Task RaiseEventAsync(string instanceId, string eventName, string? payloadJson, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
