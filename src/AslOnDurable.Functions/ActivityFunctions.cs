@@ -10,7 +10,8 @@ namespace AslOnDurable.Functions;
 /// <summary>Activity triggers: each hands its input to the Runtime's activity class.</summary>
 /// <param name="tasks">Runs Task states (the registered integrations).</param>
 /// <param name="telemetry">Traces and metrics.</param>
-internal sealed class ActivityFunctions(ITaskHandler tasks, ExecutionTelemetry telemetry)
+/// <param name="terminations">Terminates abandoned children and records them ABORTED in the API's execution index.</param>
+internal sealed class ActivityFunctions(ITaskHandler tasks, ExecutionTelemetry telemetry, IChildTerminations terminations)
 {
     /// <summary>
     /// Runs <see cref="StateMachineTaskActivity"/>: one attempt of a Task state. The host's orchestration service completes
@@ -26,15 +27,17 @@ internal sealed class ActivityFunctions(ITaskHandler tasks, ExecutionTelemetry t
 
     /// <summary>
     /// Runs <see cref="CloseChildrenActivity"/>: terminates (recursively) the <c>.sync</c> children and map runs a decided
-    /// execution no longer awaits, so they stop and answer it, and it completes.
+    /// execution no longer awaits, so they stop and answer it, and it completes (and the STANDARD children a failing map
+    /// run ends without). The host's orchestration service records no termination, so the children of the execution index
+    /// (map-run children) are recorded ABORTED here, and ListExecutions knows them closed without asking the backend.
     /// </summary>
     /// <param name="input">The close-children input record as JSON text.</param>
     /// <param name="client">The task hub's client.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The number of terminations requested, as text.</returns>
     [Function(FunctionNames.CloseAbandonedChildren)]
-    public static Task<string> CloseChildrenAsync([ActivityTrigger] string input, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        CloseChildrenActivity.RunAsync(new DurableTaskExecutionClient(client), input, cancellationToken);
+    public Task<string> CloseChildrenAsync([ActivityTrigger] string input, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        CloseChildrenActivity.RunAsync(new DurableTaskExecutionClient(client), input, cancellationToken, terminations);
 
     /// <summary>Runs <see cref="StartExecutionActivity"/>: starts a child execution the parent does not wait for.</summary>
     /// <param name="input">The detached execution input record as JSON text.</param>

@@ -6,6 +6,7 @@ using AslOnDurable.Runtime.Api.Operations;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Api.Registry;
 using AslOnDurable.Runtime.Api.Registry.AzureStorage;
+using AslOnDurable.Runtime.Executions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,7 @@ public static class StepFunctionsApiServiceCollectionExtensions
         services.TryAddSingleton<IStateMachineAliasStore, InMemoryStateMachineAliasStore>();
         services.TryAddSingleton<IExecutionHistoryStore, ExecutionHistoryStore>();
         services.TryAddSingleton<ExecutionClosings>(); // the history stores keep each closing in the execution index
+        services.TryAddSingleton<IChildTerminations, ChildTerminations>(); // children a host terminates itself, recorded ABORTED
         services.Replace(ServiceDescriptor.Singleton<IStateMachineRegistry>(sp => new RegisteredStateMachines(sp.GetRequiredService<IStateMachineStore>())));
         services.AddAslRuntime();
         AddActivities(services);

@@ -17,11 +17,9 @@ namespace AslOnDurable.Runtime.Api.MapRuns;
 /// their map run (<see cref="RegisterAsync"/>).
 /// </summary>
 /// <param name="api">The shared resources.</param>
-internal sealed class MapRunDirectory(ApiResources api)
+/// <param name="terminations">Terminates a stopped execution's map-run children and records them ABORTED.</param>
+internal sealed class MapRunDirectory(ApiResources api, IChildTerminations terminations)
 {
-    /// <summary>How long stopping an execution waits for it to close before aborting its map runs.</summary>
-    public static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(30);
-
     /// <summary>AWS's longest map run ARN.</summary>
     public const int MaxArnLength = 2000;
 
@@ -91,25 +89,20 @@ internal sealed class MapRunDirectory(ApiResources api)
             .OfType<string>()];
     }
 
-    /// <summary>The STANDARD child executions of a map run, newest first.</summary>
-    /// <param name="mapRunArn">The map run's ARN.</param>
-    /// <param name="childStateMachineArn">The state machine ARN its children run.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The execution records.</returns>
-    public async Task<IReadOnlyList<ExecutionRecord>> ChildrenAsync(string mapRunArn, string childStateMachineArn, CancellationToken cancellationToken) =>
-        [.. (await api.Executions.ListAsync(childStateMachineArn, cancellationToken).ConfigureAwait(false)).Where(e => e.MapRunArn == mapRunArn)];
-
     /// <summary>
     /// Aborts the running map runs of a stopped execution and their running STANDARD children (AWS stops a map run with
-    /// the execution that started it; its history then shows MapRunAborted).
+    /// the execution that started it; its history then shows MapRunAborted), through <see cref="IChildTerminations"/>:
+    /// the children are recorded ABORTED in the execution index, also those of a map run already terminated with the
+    /// execution (a recursive terminate: the Functions app), so ListExecutions knows them closed without asking the backend.
     /// </summary>
     /// <param name="execution">The stopped execution.</param>
     /// <param name="client">The client of the host's task hub.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when every termination is requested.</returns>
     /// <remarks>
-    /// The execution must have closed first (it is waited for, up to <see cref="CloseWait"/>): were a map run terminated
-    /// while the execution still ran, the execution could see it fail and go on (MapRunFailed, a Catch) before its own stop.
+    /// The execution must have closed first (it is waited for, up to <see cref="ChildTerminations.CloseWait"/>): were a map
+    /// run terminated while the execution still ran, the execution could see it fail and go on (MapRunFailed, a Catch)
+    /// before its own stop. A map run that ended on its own is left as it is.
     /// </remarks>
     public async Task AbortAsync(ExecutionRecord execution, IExecutionClient client, CancellationToken cancellationToken)
     {
@@ -120,42 +113,14 @@ internal sealed class MapRunDirectory(ApiResources api)
             return;
         }
 
-        await WaitClosedAsync(client, execution.InstanceId, cancellationToken).ConfigureAwait(false);
-
+        await ChildTerminations.WaitClosedAsync(client, execution.InstanceId, cancellationToken).ConfigureAwait(false);
         foreach (string mapRunArn in started)
         {
             (ExecutionSnapshot? latest, string instanceId) = await LatestAsync(client, mapRunArn, cancellationToken).ConfigureAwait(false);
-            if (latest is null or { IsTerminal: true })
+            if (latest is not null)
             {
-                continue;
+                await terminations.TerminateAsync(client, instanceId, "The execution that started the map run was stopped.", cancellationToken).ConfigureAwait(false);
             }
-
-            await client.TerminateAsync(instanceId, "The execution that started the map run was stopped.", cancellationToken).ConfigureAwait(false);
-            // Its children are stopped only once it has closed: a child stopped first would look failed to a map run still
-            // running, which would then start the next item.
-            await WaitClosedAsync(client, instanceId, cancellationToken).ConfigureAwait(false);
-            foreach (ExecutionRecord child in await ChildrenAsync(mapRunArn, api.Arns.MapRunStateMachine(mapRunArn), cancellationToken).ConfigureAwait(false))
-            {
-                if (await client.GetAsync(child.InstanceId, cancellationToken).ConfigureAwait(false) is not { IsTerminal: true })
-                {
-                    await client.TerminateAsync(child.InstanceId, null, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
-    }
-
-    /// <summary>Waits up to <see cref="CloseWait"/> for an instance to close; one still closing then is left to close.</summary>
-    private static async Task WaitClosedAsync(IExecutionClient client, string instanceId, CancellationToken cancellationToken)
-    {
-        using CancellationTokenSource wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(CloseWait);
-        try
-        {
-            await client.WaitForCompletionAsync(instanceId, wait.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Still closing: go on anyway.
         }
     }
 

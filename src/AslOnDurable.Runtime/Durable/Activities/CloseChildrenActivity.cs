@@ -22,12 +22,16 @@ public sealed class CloseChildrenActivity(IExecutionClient client) : TaskActivit
     /// <param name="client">The task hub's client.</param>
     /// <param name="input">A <see cref="CloseChildrenInput"/> as JSON text.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <param name="terminations">
+    /// Terminates each child and records it ABORTED in the API's execution index (the Functions app, whose orchestration
+    /// service records no termination), or <c>null</c> only to terminate it.
+    /// </param>
     /// <returns>The number of children whose termination was requested, as text.</returns>
     /// <remarks>
     /// A child that has already ended is left as it is (terminating it does nothing); one whose request fails is skipped,
     /// so the others still stop (the parent then waits for that child's own end, as it did before).
     /// </remarks>
-    public static async Task<string> RunAsync(IExecutionClient client, string input, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(IExecutionClient client, string input, CancellationToken cancellationToken, IChildTerminations? terminations = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         CloseChildrenInput request = DurableJson.Deserialize<CloseChildrenInput>(input);
@@ -37,8 +41,15 @@ public sealed class CloseChildrenActivity(IExecutionClient client) : TaskActivit
         {
             try
             {
-                await client.TerminateAsync(child, OpenWork.Reason, cancellationToken).ConfigureAwait(false);
-                requested++;
+                if (terminations is null)
+                {
+                    await client.TerminateAsync(child, OpenWork.Reason, cancellationToken).ConfigureAwait(false);
+                    requested++;
+                }
+                else if (await terminations.TerminateAsync(client, child, OpenWork.Reason, cancellationToken).ConfigureAwait(false))
+                {
+                    requested++;
+                }
             }
 #pragma warning disable CA1031 // One child's failed request must not keep the others running.
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)

@@ -24,4 +24,21 @@ public static class MapRunInstanceIds
     /// <returns>The instance id.</returns>
     public static string FromArn(string arn, int redriveCount) =>
         redriveCount > 0 ? FromArn(arn) + ":redrive-" + redriveCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : FromArn(arn);
+
+    /// <summary>
+    /// The ARN of the map run an instance id runs (its first run's or a redrive's, <see cref="FromArn(string, int)"/>), or
+    /// <c>null</c> when the id is not a map run's.
+    /// </summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <returns>The map run's ARN, or <c>null</c>.</returns>
+    public static string? MapRunArnOf(string instanceId)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        // arn:aws:states:region:account:mapRun:machine:label:id[:redrive-n], its ARN having machine/label.
+        string[] parts = instanceId.Split(':');
+        bool redrive = parts.Length == 10 && parts[9].StartsWith("redrive-", StringComparison.Ordinal);
+        return (parts.Length == 9 || redrive) && parts[0] == "arn" && parts[5] == "mapRun"
+            ? string.Join(':', parts[..7]) + "/" + parts[7] + ":" + parts[8]
+            : null;
+    }
 }
