@@ -75,7 +75,7 @@ public sealed class OrchestratorFunctionTests
         string output = await new OrchestratorFunction(new ExecutionPlanCache(), telemetry, history).RunStateMachineAsync(context.Object);
 
         Assert.Equal("TIMED_OUT", DurableJson.Deserialize<StateMachineOutput>(output).Status);
-        Assert.Equal(["hour-1"], DurableJson.Deserialize<CloseChildrenInput>(Assert.Single(closes)).InstanceIds);
+        Assert.Equal(["Hour:hour-1"], DurableJson.Deserialize<CloseChildrenInput>(Assert.Single(closes)).InstanceIds);
         context.Verify(c => c.SetCustomStatus(StateMachineOrchestrator.FinishedStatus));
         Assert.Equal("ExecutionTimedOut", history.Events("Parent:p-1")[^1].Type);
     }

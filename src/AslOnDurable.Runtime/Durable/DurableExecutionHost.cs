@@ -195,9 +195,10 @@ internal sealed partial class DurableExecutionHost(
     }
 
     /// <summary>
-    /// Runs a child execution as a sub-orchestration of <see cref="StateMachineOrchestrator"/>. Its instance id is its
-    /// execution name: the Task's <c>Name</c>, else a replay-safe GUID from the context (as top-level executions, whose
-    /// instance id is their name). It inherits this execution's test and limit settings (skip-waits, payload quota,
+    /// Runs a child execution as a sub-orchestration of <see cref="StateMachineOrchestrator"/>. Its execution name is the
+    /// Task's <c>Name</c>, else a replay-safe GUID from the context; its instance id is <c>&lt;machine&gt;:&lt;name&gt;</c>, as an
+    /// API start's is, so executions of two machines may share a name and the API finds the child by its ARN
+    /// (replay compares a sub-orchestration's name, not its instance id: parents in flight replay unchanged). It inherits this execution's test and limit settings (skip-waits, payload quota,
     /// generation limits). <c>startExecution</c> does not wait: the child is started through the client by
     /// <see cref="Activities.StartExecutionActivity"/> as an orchestration of its own.
     /// </summary>
@@ -210,6 +211,7 @@ internal sealed partial class DurableExecutionHost(
         }
 
         string name = child.Name ?? context.NewGuid().ToString();
+        string instanceId = child.StateMachine.Name + ":" + name;
         traceParent ??= context.IsReplaying ? null : trace?.CurrentTaskTraceParent; // the call was scheduled in an earlier episode
         DateTimeOffset startDate = UtcNow;
         string payload = context.IsReplaying ? string.Empty : DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, child.Definition, child.Input)
@@ -229,7 +231,7 @@ internal sealed partial class DurableExecutionHost(
         if (child.Pattern == NestedExecutionPattern.RequestResponse)
         {
             // Not a sub-orchestration: one the parent never awaits would hold it open until the child ends.
-            string launch = context.IsReplaying ? string.Empty : DurableJson.Serialize(new DetachedExecutionInput(PayloadVersion.Current, name, payload));
+            string launch = context.IsReplaying ? string.Empty : DurableJson.Serialize(new DetachedExecutionInput(PayloadVersion.Current, instanceId, payload));
             try
             {
                 await context.CallActivityAsync<string>(ActivityNames.StartExecution, launch);
@@ -242,7 +244,7 @@ internal sealed partial class DurableExecutionHost(
             return NestedExecutionResults.Started(child.StateMachine.ExecutionArn(name), startDate);
         }
 
-        Task<string> run = CallChildAsync(OrchestratorNames.StateMachine, payload, name);
+        Task<string> run = CallChildAsync(OrchestratorNames.StateMachine, payload, instanceId);
         ExecutionResult result;
         try
         {

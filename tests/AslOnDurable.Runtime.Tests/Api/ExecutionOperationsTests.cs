@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AslOnDurable.Runtime.Api;
 using AslOnDurable.Runtime.Api.Protocol;
 using AslOnDurable.Runtime.Executions;
+using AslOnDurable.Testing;
 using Moq;
 
 namespace AslOnDurable.Runtime.Tests.Api;
@@ -307,6 +308,45 @@ public sealed class ExecutionOperationsTests(ApiHostFixture fixture) : IClassFix
         await host.ErrorAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "deleted" }, ApiErrorTypes.StateMachineDoesNotExist);
         await host.OkAsync("StopExecution", new JsonObject { ["executionArn"] = started["executionArn"]!.DeepClone() });
         await host.Client.WaitForCompletionAsync("start-after-update:before", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task NestedChildren_FoundByTheirArns_ThenListed_TwoMachinesMayShareAChildName()
+    {
+        async Task<string> CreateAsync(string name, string file) => (string)(await host.OkAsync("CreateStateMachine", new JsonObject
+        {
+            ["name"] = name, ["definition"] = DefinitionFiles.Read("nested", file), ["roleArn"] = ApiTestCalls.Role,
+        }))["stateMachineArn"]!;
+        string childA = await CreateAsync("nest-child-a", "child-echo");
+        string childB = await CreateAsync("nest-child-b", "child-echo");
+        string parent = await CreateAsync("nest-parent", "parent");
+        foreach (var (run, child, n) in new[] { ("pa", childA, 1), ("pb", childB, 2) })
+        {
+            await host.OkAsync("StartExecution", new JsonObject
+            {
+                ["stateMachineArn"] = parent, ["name"] = run, ["input"] = new JsonObject { ["arn"] = child, ["input"] = new JsonObject { ["n"] = n }, ["name"] = "same" }.ToJsonString(),
+            });
+            await host.Client.WaitForCompletionAsync("nest-parent:" + run, CancellationToken.None);
+        }
+
+        string arnA = childA.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":same";
+        string arnB = childB.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":same";
+        JsonObject parentA = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = childA.Replace(":stateMachine:nest-child-a", ":execution:nest-parent:pa", StringComparison.Ordinal) });
+        JsonObject a = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = arnA });
+        JsonObject b = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = arnB });
+        JsonObject listed = await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = childA });
+        JsonArray history = (await host.OkAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = arnA }))["events"]!.AsArray();
+        JsonObject machine = await host.OkAsync("DescribeStateMachineForExecution", new JsonObject { ["executionArn"] = arnB });
+
+        Assert.Equal(arnA, (string?)JsonNode.Parse((string)parentA["output"]!)!["child"]!["ExecutionArn"]);
+        Assert.Equal(("SUCCEEDED", childA, """{"n":1}"""), ((string?)a["status"], (string?)a["stateMachineArn"], (string?)a["input"]));
+        Assert.Equal(("SUCCEEDED", childB, """{"n":2}"""), ((string?)b["status"], (string?)b["stateMachineArn"], (string?)b["input"]));
+        Assert.Equal(arnB, (string?)JsonNode.Parse((string)b["output"]!)!["executionId"]);
+        Assert.Equal(["same"], listed["executions"]!.AsArray().Select(e => (string?)e!["name"]));
+        Assert.Equal("ExecutionStarted", (string?)history[0]!["type"]);
+        Assert.Equal("ExecutionSucceeded", (string?)history[^1]!["type"]);
+        Assert.Equal(("nest-child-b", DefinitionFiles.Read("nested", "child-echo")), ((string?)machine["name"], (string?)machine["definition"]));
+        await host.ErrorAsync("DescribeExecution", new JsonObject { ["executionArn"] = arnA[..^"same".Length] + "other" }, ApiErrorTypes.ExecutionDoesNotExist);
     }
 
     [Fact]

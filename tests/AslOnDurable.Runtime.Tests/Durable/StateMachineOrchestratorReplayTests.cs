@@ -49,10 +49,37 @@ public sealed class StateMachineOrchestratorReplayTests
         DrivenRun run = await driver.RunAsync("parent-1", input, new ExecutionPlanCache());
 
         Assert.Equal(OrchestrationStatus.Completed, run.Status);
-        Assert.Contains(run.History, e => e is SubOrchestrationInstanceCreatedEvent { InstanceId: "child-1" });
+        Assert.Contains(run.History, e => e is SubOrchestrationInstanceCreatedEvent { InstanceId: "Child:child-1" }); // <machine>:<name>
         Assert.Contains("\"Status\":\"SUCCEEDED\"", run.Output, StringComparison.Ordinal);
         AssertEveryEpisodeReplays(run.History);
-        AssertEveryEpisodeReplays(driver.Children["child-1"].History);
+        AssertEveryEpisodeReplays(driver.Children["Child:child-1"].History);
+    }
+
+    [Fact]
+    public async Task Replay_SyncChildCreatedUnderItsBareName_StillReplays()
+    {
+        // Parents in flight before children got <machine>:<name> instance ids recorded the bare name; replay compares the
+        // sub-orchestration's name, not its instance id, so such a history replays with this code.
+        const string prefix = "arn:aws:states:us-east-1:123456789012";
+        TaskHandlerRegistry tasks = StartExecutionTaskHandler.Registry(
+            new InMemoryStateMachineRegistry([new($"{prefix}:stateMachine:Child", DefinitionFiles.Read("nested", "child-echo"))]), () => Guid.Empty);
+        string definition = DefinitionFiles.Read("nested", "parent")
+            .Replace("arn:aws:states:::states:startExecution.sync:2", StartExecutionTaskHandler.Resource + ".sync:2", StringComparison.Ordinal);
+        string input = DurableJson.Serialize(new StateMachineInput(PayloadVersion.Current, definition, JsonNode.Parse($$"""{"arn":"{{prefix}}:stateMachine:Child","input":{"a":1},"name":"child-1"}"""))
+        {
+            ExecutionName = "parent-1",
+        });
+        DrivenRun run = await new ReplayDriver(tasks).RunAsync("parent-1", input, new ExecutionPlanCache());
+        List<HistoryEvent> older = [.. run.History];
+        Assert.Single(older.OfType<SubOrchestrationInstanceCreatedEvent>()).InstanceId = "child-1";
+        int lastEpisode = older.FindLastIndex(e => e is OrchestratorStartedEvent);
+        int firstAction = older.FindIndex(lastEpisode, IsAction);
+
+        // The episode after the child answered replays the creation under the old id, then completes as recorded.
+        Assert.True(older.Take(lastEpisode).OfType<SubOrchestrationInstanceCreatedEvent>().Any());
+        IReadOnlyList<OrchestratorAction> replayed = ReplayDriver.Replay(older.Take(firstAction).ToList(), lastEpisode, new ExecutionPlanCache());
+        Assert.Equal([.. older.Skip(firstAction).TakeWhile(IsAction).Select(Describe)], replayed.Select(Describe));
+        Assert.StartsWith("complete Completed", Describe(Assert.Single(replayed)), StringComparison.Ordinal);
     }
 
     /// <summary>Replays every prefix of a history through a fresh orchestrator with a cold plan cache.</summary>

@@ -68,7 +68,7 @@ public sealed class ActivityClosingTests : IAsyncLifetime
             new DurableRunOptions { ExecutionName = Unique("parent") }, budget.Token);
 
         Assert.Equal(ExecutionStatus.TimedOut, result.Status);
-        ExecutionSnapshot? stopped = await host.Client.GetAsync(child, budget.Token);
+        ExecutionSnapshot? stopped = await host.Client.GetAsync("Hour:" + child, budget.Token);
         Assert.Equal(ExecutionRuntimeStatus.Terminated, stopped?.Status);
     }
 

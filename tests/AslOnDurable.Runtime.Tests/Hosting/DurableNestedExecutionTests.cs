@@ -70,9 +70,9 @@ public sealed class DurableNestedExecutionTests : IAsyncLifetime
         JsonNode child = result.Output!["child"]!;
         Assert.Equal($"{Prefix}:execution:Hour:{name}", child["ExecutionArn"]!.GetValue<string>());
         Assert.True(child["StartDate"]!.GetValue<long>() > 0);
-        ExecutionSnapshot? running = await host.Client.GetAsync(name, CancellationToken.None);
+        ExecutionSnapshot? running = await host.Client.GetAsync("Hour:" + name, CancellationToken.None);
         Assert.Contains(running?.Status, new ExecutionRuntimeStatus?[] { ExecutionRuntimeStatus.Pending, ExecutionRuntimeStatus.Running });
-        await host.Client.TerminateAsync(name, "test over", CancellationToken.None);
+        await host.Client.TerminateAsync("Hour:" + name, "test over", CancellationToken.None);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class DurableNestedExecutionTests : IAsyncLifetime
         string name = Unique("child");
 
         ExecutionResult result = await RunParentAsync("", Input("Child", """{"a":1}""", name));
-        ExecutionSnapshot child = await host.Client.WaitForCompletionAsync(name, CancellationToken.None);
+        ExecutionSnapshot child = await host.Client.WaitForCompletionAsync("Child:" + name, CancellationToken.None); // <machine>:<name>, as API starts
 
         Assert.Equal(ExecutionStatus.Succeeded, result.Status);
         ExecutionResult childResult = DurableStateMachineRunner.ToResult(child);
@@ -167,7 +167,7 @@ public sealed class DurableNestedExecutionTests : IAsyncLifetime
             host.Client, parent.ToJsonString(), JsonNode.Parse(Input("Hour", "{}", name)), new DurableRunOptions { ExecutionName = Unique("parent") }, cts.Token);
 
         Assert.Equal(ExecutionStatus.TimedOut, result.Status);
-        Assert.Equal(ExecutionRuntimeStatus.Terminated, await ClosedAsync(name));
+        Assert.Equal(ExecutionRuntimeStatus.Terminated, await ClosedAsync("Hour:" + name));
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class DurableNestedExecutionTests : IAsyncLifetime
             host.Client, Parent(".sync:2"), JsonNode.Parse(Input("Hour", "{}", name)), new DurableRunOptions { ExecutionName = Unique("parent") }, stop.Token);
         using (CancellationTokenSource budget = new(Budget))
         {
-            while ((await host.Client.GetAsync(name, budget.Token))?.Status != ExecutionRuntimeStatus.Running)
+            while ((await host.Client.GetAsync("Hour:" + name, budget.Token))?.Status != ExecutionRuntimeStatus.Running)
             {
                 await Task.Delay(100, budget.Token);
             }
@@ -188,7 +188,7 @@ public sealed class DurableNestedExecutionTests : IAsyncLifetime
         await stop.CancelAsync(); // the runner terminates the parent (StopExecution does the same)
 
         Assert.Equal(ExecutionStatus.Aborted, (await run).Status);
-        Assert.Equal(ExecutionRuntimeStatus.Terminated, await ClosedAsync(name));
+        Assert.Equal(ExecutionRuntimeStatus.Terminated, await ClosedAsync("Hour:" + name));
     }
 
     /// <summary>The status of an instance once it is no longer pending or running (fails after the budget).</summary>

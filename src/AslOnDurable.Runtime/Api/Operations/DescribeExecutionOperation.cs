@@ -21,7 +21,7 @@ internal sealed class DescribeExecutionOperation(ApiResources api) : ApiOperatio
     protected override async Task<DescribeExecutionResponse> HandleAsync(ExecutionArnRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
         _ = DefinitionData.Included(request.IncludedData); // checked; the answer holds no definition either way
-        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, client, cancellationToken).ConfigureAwait(false);
         ExecutionOutcome outcome = await ExecutionOutcomes.OfAsync(execution, client, cancellationToken, api.History).ConfigureAwait(false);
         if (execution.StateMachine.Type == ApiResources.Express)
         {

@@ -20,7 +20,7 @@ internal sealed class DescribeStateMachineForExecutionOperation(ApiResources api
         ExecutionArnRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
         bool included = DefinitionData.Included(request.IncludedData);
-        StateMachineRecord m = (await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false)).StateMachine;
+        StateMachineRecord m = (await api.ExecutionAsync(request.ExecutionArn, client, cancellationToken).ConfigureAwait(false)).StateMachine;
         return new DescribeStateMachineForExecutionResponse(m.Arn, m.Name, DefinitionData.Text(m.Definition, included), m.RoleArn, m.UpdateDate ?? m.CreationDate, m.Logging, m.Tracing, m.RevisionId)
         {
             VariableReferences = DefinitionData.VariableReferencesOf(m.Definition, included),

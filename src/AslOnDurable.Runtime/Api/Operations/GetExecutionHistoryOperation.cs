@@ -21,7 +21,7 @@ internal sealed class GetExecutionHistoryOperation(ApiResources api) : ApiOperat
     /// <inheritdoc />
     protected override async Task<GetExecutionHistoryResponse> HandleAsync(GetExecutionHistoryRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
-        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, client, cancellationToken).ConfigureAwait(false);
         if (execution.StateMachine.Type == ApiResources.Express)
         {
             throw new ApiException(ApiErrorTypes.ValidationException, "This operation is not supported by EXPRESS state machines.");

@@ -17,7 +17,7 @@ internal sealed class ListMapRunsOperation(ApiResources api, MapRunDirectory map
     /// <inheritdoc />
     protected override async Task<ListMapRunsResponse> HandleAsync(ListMapRunsRequest request, IExecutionClient client, CancellationToken cancellationToken)
     {
-        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, client, cancellationToken).ConfigureAwait(false);
         List<MapRunListItem> items = [];
         foreach (string arn in (await mapRuns.StartedByAsync(execution, cancellationToken).ConfigureAwait(false)).Reverse())
         {

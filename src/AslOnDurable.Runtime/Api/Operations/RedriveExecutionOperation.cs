@@ -35,7 +35,7 @@ internal sealed class RedriveExecutionOperation(ApiResources api) : ApiOperation
             throw ApiException.Validation("clientToken", token, "Member must satisfy regular expression pattern: [!-~]+");
         }
 
-        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, client, cancellationToken).ConfigureAwait(false);
         // Whole milliseconds, as the API shows dates: the redrive time also travels in durable payloads and history
         // timestamps, and every place that shows it must show the same instant (sub-millisecond ticks round differently).
         DateTimeOffset now = api.Now;

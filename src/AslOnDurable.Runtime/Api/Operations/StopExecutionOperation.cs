@@ -36,7 +36,7 @@ internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetr
     {
         string? error = RequestFields.Length(request.Error, "error", TaskCallbacks.MaxErrorLength);
         string? cause = RequestFields.Length(request.Cause, "cause", TaskCallbacks.MaxCauseLength);
-        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        ExecutionRecord execution = await api.ExecutionAsync(request.ExecutionArn, client, cancellationToken).ConfigureAwait(false);
         if (execution.StateMachine.Type == ApiResources.Express)
         {
             throw new ApiException(ApiErrorTypes.ValidationException, "This operation is not supported by EXPRESS state machines.");
@@ -64,7 +64,7 @@ internal sealed class StopExecutionOperation(ApiResources api, ExecutionTelemetr
                 break;
             }
 
-            execution = await api.ExecutionAsync(request.ExecutionArn, cancellationToken).ConfigureAwait(false);
+            execution = await api.ExecutionAsync(request.ExecutionArn, client, cancellationToken).ConfigureAwait(false);
         }
 
         DateTimeOffset now = api.Now;

@@ -87,4 +87,17 @@ internal sealed record ApiResources(
         return await Executions.GetAsync(text, cancellationToken).ConfigureAwait(false)
             ?? throw new ApiException(ApiErrorTypes.ExecutionDoesNotExist, $"Execution Does Not Exist: '{text}'");
     }
+
+    /// <summary>
+    /// Finds an execution as <see cref="ExecutionAsync(string?, CancellationToken)"/> does, also one a parent started that
+    /// the index does not hold yet (<see cref="Api.Executions.NestedExecutions"/>: then it is added to the index).
+    /// </summary>
+    public async Task<ExecutionRecord> ExecutionAsync(string? arn, IExecutionClient client, CancellationToken cancellationToken)
+    {
+        string text = RequestFields.Arn(arn, "executionArn");
+        Arns.ExecutionNames(text);
+        return await Executions.GetAsync(text, cancellationToken).ConfigureAwait(false)
+            ?? await Api.Executions.NestedExecutions.AdoptAsync(this, text, client, cancellationToken).ConfigureAwait(false)
+            ?? throw new ApiException(ApiErrorTypes.ExecutionDoesNotExist, $"Execution Does Not Exist: '{text}'");
+    }
 }
