@@ -103,7 +103,16 @@ public sealed class StateMachineOrchestrator(
             LogExecutionData = request.LogExecutionData == true,
         });
         ExecutionTrace? trace = observed?.Trace;
-        IHistorySink? sink = CompositeHistorySink.Of(historySinks?.Invoke(context.InstanceId), observed?.Sink);
+        IHistorySink? stored = historySinks?.Invoke(context.InstanceId);
+        if (stored is INestedExecutionSink nested && request.NestingDepth > 0 && request.Continuation is null && !context.IsReplaying)
+        {
+            // A child: the API's history store keeps it in the execution index (no I/O here; the store's own work).
+            nested.Started(new NestedExecutionStarted(
+                context.InstanceId, execution.StateMachineName, execution.Name!, request.Definition, request.Input?.ToJsonString() ?? "null",
+                request.RoleArn, context.CurrentUtcDateTime));
+        }
+
+        IHistorySink? sink = CompositeHistorySink.Of(stored, observed?.Sink);
         ReplaySafeHistorySink? history = sink is null ? null : ReplaySafeHistorySink.For(context, sink);
         history?.ContinueFrom(request.Continuation?.LastEventId ?? 0);
         try

@@ -311,7 +311,7 @@ public sealed class ExecutionOperationsTests(ApiHostFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task NestedChildren_FoundByTheirArns_ThenListed_TwoMachinesMayShareAChildName()
+    public async Task NestedChildren_ListedFromTheirStartAndFoundByTheirArns_TwoMachinesMayShareAChildName()
     {
         async Task<string> CreateAsync(string name, string file) => (string)(await host.OkAsync("CreateStateMachine", new JsonObject
         {
@@ -331,10 +331,10 @@ public sealed class ExecutionOperationsTests(ApiHostFixture fixture) : IClassFix
 
         string arnA = childA.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":same";
         string arnB = childB.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":same";
+        JsonObject listed = await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = childA }); // kept at its start
         JsonObject parentA = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = childA.Replace(":stateMachine:nest-child-a", ":execution:nest-parent:pa", StringComparison.Ordinal) });
         JsonObject a = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = arnA });
         JsonObject b = await host.OkAsync("DescribeExecution", new JsonObject { ["executionArn"] = arnB });
-        JsonObject listed = await host.OkAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = childA });
         JsonArray history = (await host.OkAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = arnA }))["events"]!.AsArray();
         JsonObject machine = await host.OkAsync("DescribeStateMachineForExecution", new JsonObject { ["executionArn"] = arnB });
 

@@ -18,8 +18,8 @@ namespace AslOnDurable.Runtime.Api.Executions;
 /// </summary>
 /// <remarks>
 /// <c>.sync</c> children run on <c>&lt;machine&gt;:&lt;name&gt;</c> instances as API starts do, and are recorded when the index
-/// holds them (after the API was first asked about them: <see cref="NestedExecutions"/>); instances of neither form are
-/// terminated without a look. Recording is best effort: the termination stands, and DescribeExecution corrects an index that missed
+/// holds them (kept from their start by the history store, or found on lookup: <see cref="NestedExecutions"/>); instances
+/// of neither form are terminated without a look. Recording is best effort: the termination stands, and DescribeExecution corrects an index that missed
 /// it. The generation the backend shows is passed along, so a termination of a generation before the last redrive does
 /// not close the redriven one.
 /// </remarks>

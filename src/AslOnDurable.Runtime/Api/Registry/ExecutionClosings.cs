@@ -20,8 +20,36 @@ namespace AslOnDurable.Runtime.Api.Registry;
 /// </remarks>
 /// <param name="executions">The execution index.</param>
 /// <param name="options">The region and account of the ARNs.</param>
-public sealed class ExecutionClosings(IExecutionIndex executions, ApiOptions options)
+/// <param name="machines">The state machine registry, for children a parent started (<see cref="RecordNestedAsync"/>); none: not kept.</param>
+public sealed class ExecutionClosings(IExecutionIndex executions, ApiOptions options, IStateMachineStore? machines = null)
 {
+    /// <summary>
+    /// Keeps a child execution a parent started (<see cref="Durable.INestedExecutionSink"/>) in the execution index, as an
+    /// execution of its registered state machine with the definition, input and role it started with, so ListExecutions
+    /// lists it from its start; nothing when its machine is not registered or the index already holds it.
+    /// </summary>
+    /// <param name="start">What the child started with.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>Whether it was added.</returns>
+    public async Task<bool> RecordNestedAsync(Durable.NestedExecutionStarted start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        string arn = $"{options.ArnPrefix}:execution:{start.StateMachineName}:{start.ExecutionName}";
+        if (machines is null
+            || start.InstanceId != start.StateMachineName + ":" + start.ExecutionName
+            || await machines.GetAsync($"{options.ArnPrefix}:stateMachine:{start.StateMachineName}", cancellationToken).ConfigureAwait(false) is not { } machine
+            || machine.Type == ApiResources.Express)
+        {
+            return false;
+        }
+
+        ExecutionRecord record = new(
+            arn, machine.Arn, start.ExecutionName, start.InstanceId, start.InputJson,
+            DateTimeOffset.FromUnixTimeMilliseconds(start.StartDate.ToUnixTimeMilliseconds()),
+            machine with { Definition = start.Definition, RoleArn = start.RoleArn ?? machine.RoleArn });
+        return ReferenceEquals(await executions.GetOrAddAsync(record, cancellationToken).ConfigureAwait(false), record);
+    }
+
     /// <summary>The status a closing event type gives an execution, or <c>null</c> when the type does not close one.</summary>
     /// <param name="eventType">The history event type.</param>
     /// <returns>The status, or <c>null</c>.</returns>

@@ -28,8 +28,16 @@ public sealed class ExecutionHistoryStore(ExecutionClosings? closings = null) : 
     public Task<IReadOnlyList<HistoryEvent>> EventsAsync(string instanceId, CancellationToken cancellationToken) => Task.FromResult(Events(instanceId));
 
     /// <summary>An instance's packed events, passing each closing event on to <see cref="ExecutionClosings"/>.</summary>
-    private sealed class ClosingSink(string instanceId, ExecutionClosings? closings) : IHistorySink, IDirectHistorySink
+    private sealed class ClosingSink(string instanceId, ExecutionClosings? closings) : IHistorySink, IDirectHistorySink, Durable.INestedExecutionSink
     {
+        public void Started(Durable.NestedExecutionStarted start)
+        {
+            if (closings is not null)
+            {
+                Observe(closings.RecordNestedAsync(start, CancellationToken.None));
+            }
+        }
+
         public CompactHistorySink Events { get; } = new();
 
         private IDirectHistorySink Direct => Events;
@@ -68,12 +76,16 @@ public sealed class ExecutionHistoryStore(ExecutionClosings? closings = null) : 
         {
             if (closings is not null && ExecutionClosings.StatusOf(type) is { } status)
             {
-                Task recording = closings.RecordAsync(instanceId, status, timestamp, CancellationToken.None);
-                if (!recording.IsCompletedSuccessfully)
-                {
-                    // Not kept: ListExecutions learns it from the backend (an index with I/O is paired with the stored history).
-                    _ = recording.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                }
+                Observe(closings.RecordAsync(instanceId, status, timestamp, CancellationToken.None));
+            }
+        }
+
+        // Not kept when it fails: ListExecutions learns it from the backend (an index with I/O is paired with the stored history).
+        private static void Observe(Task recording)
+        {
+            if (!recording.IsCompletedSuccessfully)
+            {
+                _ = recording.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
     }

@@ -247,9 +247,33 @@ public sealed class AzureExecutionHistoryStore : IExecutionHistoryStore, IAsyncD
         }
     }
 
+    /// <summary>Keeps a child execution in the execution index off the orchestrator's thread (best effort, logged when it fails).</summary>
+    private void RecordNested(Durable.NestedExecutionStarted start)
+    {
+        if (closings is null)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await closings.RecordNestedAsync(start, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is RequestFailedException or JsonException or InvalidOperationException or IOException or OperationCanceledException)
+            {
+                // DescribeExecution finds the child by its ARN instead (NestedExecutions).
+                Log.ClosingNotIndexed(logger, start.InstanceId, e);
+            }
+        });
+    }
+
     /// <summary>Queues an instance's events for the writer.</summary>
-    private sealed class QueueSink(AzureExecutionHistoryStore store, string instanceId) : IHistorySink
+    private sealed class QueueSink(AzureExecutionHistoryStore store, string instanceId) : IHistorySink, Durable.INestedExecutionSink
     {
         public void Record(HistoryEvent historyEvent) => store.Enqueue(instanceId, historyEvent);
+
+        public void Started(Durable.NestedExecutionStarted start) => store.RecordNested(start);
     }
 }
