@@ -1,6 +1,6 @@
-using AslOnDurable.Core.Parsing;
 using AslOnDurable.Core.Validation;
 using AslOnDurable.Runtime.Api.Protocol;
+using AslOnDurable.Runtime.Durable;
 
 namespace AslOnDurable.Runtime.Api.Operations;
 
@@ -30,17 +30,18 @@ internal static class DefinitionData
     public static string Text(string definition, bool included) => included ? definition : "{}";
 
     /// <summary>The variables each state of <paramref name="definition"/> reads, or <see langword="null"/> when none does (or not included).</summary>
+    /// <param name="plans">The compiled definitions (the one a start compiles, parsed once).</param>
     /// <param name="definition">The stored definition text (valid: it was checked when stored).</param>
     /// <param name="included">Whether the caller asked for the definition's data.</param>
     /// <returns>State name → variable names, or <see langword="null"/>.</returns>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>>? VariableReferencesOf(string definition, bool included)
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>>? VariableReferencesOf(ExecutionPlanCache plans, string definition, bool included)
     {
-        if (!included || DefinitionParser.Parse(definition).Definition is not { } parsed)
+        if (!included || plans.Get(definition).Plan is not { } plan)
         {
             return null;
         }
 
-        var references = VariableReferences.Of(parsed);
+        var references = VariableReferences.Of(plan.Definition);
         return references.Count == 0 ? null : references;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class DescribeStateMachineForExecutionOperation(ApiResources api
         StateMachineRecord m = (await api.ExecutionAsync(request.ExecutionArn, client, cancellationToken).ConfigureAwait(false)).StateMachine;
         return new DescribeStateMachineForExecutionResponse(m.Arn, m.Name, DefinitionData.Text(m.Definition, included), m.RoleArn, m.UpdateDate ?? m.CreationDate, m.Logging, m.Tracing, m.RevisionId)
         {
-            VariableReferences = DefinitionData.VariableReferencesOf(m.Definition, included),
+            VariableReferences = DefinitionData.VariableReferencesOf(api.Plans, m.Definition, included),
         };
     }
 }

@@ -28,14 +28,14 @@ internal sealed class DescribeStateMachineOperation(ApiResources api) : ApiOpera
             return new DescribeStateMachineResponse(v.Arn, s.Name, "ACTIVE", DefinitionData.Text(s.Definition, included), s.RoleArn, s.Type, v.CreationDate, s.Logging, s.Tracing, s.RevisionId)
             {
                 Description = v.Description,
-                VariableReferences = DefinitionData.VariableReferencesOf(s.Definition, included),
+                VariableReferences = DefinitionData.VariableReferencesOf(api.Plans, s.Definition, included),
             };
         }
 
         StateMachineRecord m = await api.StateMachineAsync(arn, cancellationToken).ConfigureAwait(false);
         return new DescribeStateMachineResponse(m.Arn, m.Name, "ACTIVE", DefinitionData.Text(m.Definition, included), m.RoleArn, m.Type, m.CreationDate, m.Logging, m.Tracing, m.RevisionId)
         {
-            VariableReferences = DefinitionData.VariableReferencesOf(m.Definition, included),
+            VariableReferences = DefinitionData.VariableReferencesOf(api.Plans, m.Definition, included),
         };
     }
 }

@@ -31,24 +31,9 @@ public sealed class ExecutionClosings(IExecutionIndex executions, ApiOptions opt
     /// <param name="start">What the child started with.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Whether it was added.</returns>
-    public async Task<bool> RecordNestedAsync(Durable.NestedExecutionStarted start, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(start);
-        string arn = $"{options.ArnPrefix}:execution:{start.StateMachineName}:{start.ExecutionName}";
-        if (machines is null
-            || start.InstanceId != start.StateMachineName + ":" + start.ExecutionName
-            || await machines.GetAsync($"{options.ArnPrefix}:stateMachine:{start.StateMachineName}", cancellationToken).ConfigureAwait(false) is not { } machine
-            || machine.Type == ApiResources.Express)
-        {
-            return false;
-        }
-
-        ExecutionRecord record = new(
-            arn, machine.Arn, start.ExecutionName, start.InstanceId, start.InputJson,
-            DateTimeOffset.FromUnixTimeMilliseconds(start.StartDate.ToUnixTimeMilliseconds()),
-            machine with { Definition = start.Definition, RoleArn = start.RoleArn ?? machine.RoleArn });
-        return ReferenceEquals(await executions.GetOrAddAsync(record, cancellationToken).ConfigureAwait(false), record);
-    }
+    public async Task<bool> RecordNestedAsync(Durable.NestedExecutionStarted start, CancellationToken cancellationToken) =>
+        machines is not null
+        && (await Executions.NestedExecutions.RecordAsync(machines, executions, new ResourceArns(options), start, cancellationToken).ConfigureAwait(false)).Added;
 
     /// <summary>The status a closing event type gives an execution, or <c>null</c> when the type does not close one.</summary>
     /// <param name="eventType">The history event type.</param>
