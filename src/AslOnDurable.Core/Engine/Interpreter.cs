@@ -108,7 +108,8 @@ public sealed class Interpreter(ExecutionPlan plan)
             return new ExecutionResult(ExecutionStatus.ContinuedAsNew, null, null) { Checkpoint = checkpoint };
         }
 
-        if (outcome.Status == ExecutionStatus.Succeeded && CheckPayload(outcome.Output, run.Options.MaxPayloadBytes, "output", out _) is { } outputError)
+        if (outcome.Status == ExecutionStatus.Succeeded && outcome.OutputBound?.ProvesWithin(run.Options.MaxPayloadBytes) != true
+            && CheckPayload(outcome.Output, run.Options.MaxPayloadBytes, "output", out _) is { } outputError)
         {
             outcome = new BranchOutcome(ExecutionStatus.Failed, null, outputError);
         }
@@ -284,7 +285,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                             frame.Record(state.ExitedEventType);
                         }
 
-                        return ended = new BranchOutcome(ExecutionStatus.Succeeded, output, null);
+                        return ended = new BranchOutcome(ExecutionStatus.Succeeded, output, null) { OutputBound = output is null ? PayloadBound.Null : step.OutputBound };
                     default:
                         return ended = frame.Run.TimedOut
                             ? new BranchOutcome(ExecutionStatus.TimedOut, null, new AslError(StatesErrorNames.Timeout, null))

@@ -7,6 +7,8 @@ namespace AslOnDurable.Core.Engine;
 /// <summary>What a state executor returns: go to a state, end the machine, or fail.</summary>
 internal readonly struct StepResult
 {
+    private readonly long outputBound; // what is known of Output (PayloadBound.Pack: 0 for nothing)
+
     private StepResult(StepKind kind, int nextIndex, JsonNode? output, AslError? error, HeldJsonataValue? held = null)
     {
         Kind = kind;
@@ -14,6 +16,12 @@ internal readonly struct StepResult
         Output = output;
         Error = error;
         Held = held;
+    }
+
+    private StepResult(StepResult step, Lifecycle.PayloadBound bound)
+        : this(step.Kind, step.NextIndex, step.Output, step.Error, step.Held)
+    {
+        outputBound = Lifecycle.PayloadBound.Pack(bound);
     }
 
     /// <summary>The kind.</summary>
@@ -37,6 +45,19 @@ internal readonly struct StepResult
 
     /// <summary>The error (failures).</summary>
     public AslError? Error { get; }
+
+    /// <summary>What is known of <see cref="Output"/>'s size without measuring it (see <see cref="Lifecycle.PayloadBound"/>), if anything.</summary>
+    public Lifecycle.PayloadBound? OutputBound => Lifecycle.PayloadBound.Unpack(outputBound);
+
+    /// <summary>
+    /// This step with <paramref name="bound"/> known of its output, when the output is <paramref name="node"/> itself
+    /// (the value the bound is of, passed on unchanged); else this step as it is.
+    /// </summary>
+    /// <param name="node">The value the bound is of.</param>
+    /// <param name="bound">Its bound, or <see langword="null"/>.</param>
+    /// <returns>The step.</returns>
+    public StepResult WithOutputBound(JsonNode? node, Lifecycle.PayloadBound? bound) =>
+        bound is { } known && Held is null && Kind != StepKind.Fail && ReferenceEquals(Output, node) ? new(this, known) : this;
 
     /// <summary>Go to another state (or end when <paramref name="nextIndex"/> is -1).</summary>
     public static StepResult Next(int nextIndex, JsonNode? output) =>

@@ -23,10 +23,14 @@ public sealed class TaskOutcome
 
     /// <summary>
     /// An upper bound of <see cref="Result"/>'s size as the payload quota counts it, when the host knows one for free
-    /// (the length of the JSON text it read the result from, nested at most as deep as the engine's depth limit
-    /// allows): the engine then measures the result only when the bound is over the quota.
+    /// (the length of the JSON text it read the result from as a member of a record read with the engine's depth limit,
+    /// so the result nests at least one level less deep than that limit): the engine then measures the result only when
+    /// the bound is over the quota.
     /// </summary>
     public long? ResultSizeBound { get; private init; }
+
+    /// <summary>What <see cref="ResultSizeBound"/> tells of the result, if anything.</summary>
+    internal Lifecycle.PayloadBound? ResultBound => ResultSizeBound is { } size ? Lifecycle.PayloadBound.Written(size) : null;
 
     /// <summary>The error when the task failed.</summary>
     public AslError? Error { get; }

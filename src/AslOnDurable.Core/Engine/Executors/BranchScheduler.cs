@@ -80,9 +80,9 @@ internal static class BranchScheduler
             }
 
             (int Index, BranchOutcome Outcome) reported;
-            while (!completions!.TryTake(out reported))
+            while (!completions!.TryTake(out reported, out var wait))
             {
-                await completions.ReportedAsync();
+                await wait;
             }
 
             var (doneIndex, outcome) = reported;
@@ -107,7 +107,7 @@ internal static class BranchScheduler
     {
         private readonly Lock gate = new();
         private readonly Queue<(int Index, BranchOutcome Outcome, ExceptionDispatchInfo? Failure)> done = new();
-        private bool waiting;
+        private volatile bool waiting; // written under the gate; read without it where a stale value only costs a lock
         private short version;
         private Action<object?>? continuation;
         private object? continuationState;
@@ -140,45 +140,37 @@ internal static class BranchScheduler
             Ended(index, outcome, failure);
         }
 
-        /// <summary>The next reported outcome, if any (a branch that threw fails the state as awaiting it would).</summary>
-        public bool TryTake(out (int Index, BranchOutcome Outcome) item)
+        /// <summary>
+        /// The next reported outcome (a branch that threw fails the state as awaiting it would); when there is none, a
+        /// wait that completes once one is reported. One lock either way: a completion costs the scheduler a take and
+        /// the next wait, and the reporting branch one lock more.
+        /// </summary>
+        public bool TryTake(out (int Index, BranchOutcome Outcome) item, out ValueTask reported)
         {
             lock (gate)
             {
                 if (done.TryDequeue(out var next))
                 {
+                    reported = default;
                     next.Failure?.Throw();
                     item = (next.Index, next.Outcome);
                     return true;
                 }
+
+                waiting = true;
+                reported = new ValueTask(this, ++version);
             }
 
             item = default;
             return false;
         }
 
-        /// <summary>Completes once an outcome has been reported since the last <see cref="TryTake"/> found none.</summary>
-        public ValueTask ReportedAsync()
-        {
-            lock (gate)
-            {
-                if (done.Count > 0)
-                {
-                    return ValueTask.CompletedTask;
-                }
-
-                waiting = true;
-                return new ValueTask(this, ++version);
-            }
-        }
-
+        // Only the scheduler's own await asks (the token is its), so the version needs no lock; a report racing this read
+        // is seen either here or by OnCompleted, which takes the lock.
         ValueTaskSourceStatus IValueTaskSource.GetStatus(short token)
         {
-            lock (gate)
-            {
-                Check(token);
-                return waiting ? ValueTaskSourceStatus.Pending : ValueTaskSourceStatus.Succeeded;
-            }
+            Check(token);
+            return waiting ? ValueTaskSourceStatus.Pending : ValueTaskSourceStatus.Succeeded;
         }
 
         void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
@@ -194,16 +186,10 @@ internal static class BranchScheduler
                 }
             }
 
-            continuation(state); // reported between ReportedAsync and this registration
+            continuation(state); // reported between TryTake and this registration
         }
 
-        void IValueTaskSource.GetResult(short token)
-        {
-            lock (gate)
-            {
-                Check(token);
-            }
-        }
+        void IValueTaskSource.GetResult(short token) => Check(token);
 
         private void Check(short token)
         {

@@ -132,6 +132,7 @@ internal static partial class MapStateExecutor
         bool[]? failed = null;
         var failures = 0;
         var timedOut = false;
+        var bounds = default(PayloadBound.ArraySum); // of the iterations' outputs, while each is known
         var results = StartResults(state, frame, inputs.Length);
         var redrive = results is null ? ChildRedrive.Take(frame, state.Name) : null; // a redrive's first attempt: succeeded iterations are kept
         await BranchScheduler.RunAsync(
@@ -169,6 +170,11 @@ internal static partial class MapStateExecutor
                     case ExecutionStatus.Succeeded:
                         frame.RecordIteration(HistoryEventTypes.MapIterationSucceeded, index, state.Name);
                         outputs[index] = outcome.Output;
+                        if (outcome.OutputBound is { } bound)
+                        {
+                            bounds.Add(bound);
+                        }
+
                         return true;
                     case ExecutionStatus.TimedOut:
                         timedOut = true;
@@ -221,7 +227,9 @@ internal static partial class MapStateExecutor
         // Tolerated failures leave no entry in the result: it holds the outputs of the iterations that succeeded.
         JsonNode? result = written
             ?? (failed is null ? new JsonArray(outputs) : new JsonArray([.. outputs.Where((_, i) => !failed[i])]));
-        return Complete(state, frame, raw, result);
+        // The result's bound when every output in it brought one (an iteration ending with its Task's result as it came).
+        var resultBound = written is null && bounds.Count == ((JsonArray)result!).Count ? bounds.Array() : (PayloadBound?)null;
+        return Complete(state, frame, raw, result, resultBound);
     }
 
     /// <summary>
@@ -252,24 +260,25 @@ internal static partial class MapStateExecutor
     }
 
     /// <summary>The Map's result through the payload quota, ResultSelector, ResultPath and OutputPath (or JSONata Output).</summary>
-    private static (StepResult Step, AslError? Error) Complete(MapStatePlan state, ExecutionFrame frame, JsonNode? raw, JsonNode? result)
+    private static (StepResult Step, AslError? Error) Complete(MapStatePlan state, ExecutionFrame frame, JsonNode? raw, JsonNode? result, PayloadBound? known = null)
     {
-        if (PayloadSizeGuard.Exceeds(result, frame.Run.Options.MaxPayloadBytes))
+        if (PayloadSizeGuard.Exceeds(result, frame.Run.Options.MaxPayloadBytes, known, out var bound))
         {
             return (default, new AslError(StatesErrorNames.DataLimitExceeded, $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit."));
         }
 
         if (state.IsJsonata)
         {
-            return (StateCompletion.CompleteJsonata(frame, raw, result, true, state.JsonataAssign, state.Output, state.NextIndex), null);
+            return (StateCompletion.CompleteJsonata(frame, raw, result, true, state.JsonataAssign, state.Output, state.NextIndex).WithOutputBound(result, bound), null);
         }
 
         if (state.ResultSelector is not null)
         {
             result = state.ResultSelector.Evaluate(result, frame.Environment);
+            bound = null;
         }
 
-        return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex), null);
+        return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex).WithOutputBound(result, bound), null);
     }
 
     /// <summary>

@@ -50,6 +50,7 @@ internal static class ParallelStateExecutor
         var abort = new BranchAbort(frame.Abort);
         AslError? failure = null;
         var timedOut = false;
+        var bounds = default(PayloadBound.ArraySum); // of the branches' outputs, while each is known
         var redrive = ChildRedrive.Take(frame, state.Name); // a redrive's first attempt: succeeded branches are kept, not run
         await BranchScheduler.RunAsync(
             branches.Length,
@@ -71,6 +72,11 @@ internal static class ParallelStateExecutor
                 {
                     case ExecutionStatus.Succeeded:
                         outputs[index] = outcome.Output;
+                        if (outcome.OutputBound is { } bound)
+                        {
+                            bounds.Add(bound);
+                        }
+
                         return true;
                     case ExecutionStatus.TimedOut:
                         timedOut = true;
@@ -100,21 +106,23 @@ internal static class ParallelStateExecutor
 
         frame.Record(HistoryEventTypes.ParallelStateSucceeded);
         JsonNode? result = new JsonArray(outputs);
-        if (PayloadSizeGuard.Exceeds(result, frame.Run.Options.MaxPayloadBytes))
+        var known = bounds.Count == outputs.Length ? bounds.Array() : (PayloadBound?)null; // every branch's output brought one
+        if (PayloadSizeGuard.Exceeds(result, frame.Run.Options.MaxPayloadBytes, known, out var resultBound))
         {
             return (default, new AslError(StatesErrorNames.DataLimitExceeded, $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit."));
         }
 
         if (state.IsJsonata)
         {
-            return (StateCompletion.CompleteJsonata(frame, raw, result, true, state.JsonataAssign, state.Output, state.NextIndex), null);
+            return (StateCompletion.CompleteJsonata(frame, raw, result, true, state.JsonataAssign, state.Output, state.NextIndex).WithOutputBound(result, resultBound), null);
         }
 
         if (state.ResultSelector is not null)
         {
             result = state.ResultSelector.Evaluate(result, environment);
+            resultBound = null;
         }
 
-        return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex), null);
+        return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex).WithOutputBound(result, resultBound), null);
     }
 }

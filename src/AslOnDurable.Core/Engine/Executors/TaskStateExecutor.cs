@@ -259,7 +259,8 @@ internal static class TaskStateExecutor
         // History on: the succeeded event's text, written anyway, is the quota check when it shows the result within it.
         var recorded = error is null && recording && !(outcome.ResultSizeBound <= limit)
             && frame.TryRecordPayloadWithin(succeeded, null, "output", outcome.Result, limit);
-        if (error is null && !recorded && PayloadSizeGuard.Exceeds(outcome.Result, limit, outcome.ResultSizeBound))
+        PayloadBound? resultBound = null;
+        if (error is null && !recorded && PayloadSizeGuard.Exceeds(outcome.Result, limit, outcome.ResultBound, out resultBound))
         {
             error = new AslError(
                 StatesErrorNames.DataLimitExceeded,
@@ -281,17 +282,20 @@ internal static class TaskStateExecutor
             _ = recording ? frame.RecordPayload(succeeded, null, "output", result) : frame.Record(succeeded);
         }
 
+        // A state whose output is its result as it came (no ResultSelector, ResultPath, OutputPath or Output reshaping
+        // it) passes on what is known of its size: an iteration's or the execution's output is then not measured again.
         if (state.IsJsonata)
         {
-            return (StateCompletion.CompleteJsonata(frame, raw, result, true, state.JsonataAssign, state.Output, state.NextIndex), null);
+            return (StateCompletion.CompleteJsonata(frame, raw, result, true, state.JsonataAssign, state.Output, state.NextIndex).WithOutputBound(result, resultBound), null);
         }
 
         if (state.ResultSelector is not null)
         {
             result = state.ResultSelector.Evaluate(result, environment);
+            resultBound = null;
         }
 
-        return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex), null);
+        return (StateCompletion.Complete(state, frame, raw, result, true, state.ResultPath, state.NextIndex).WithOutputBound(result, resultBound), null);
     }
 
     /// <summary>The history event of a Task state's kind: Lambda function ARNs and activity ARNs have their own.</summary>

@@ -48,20 +48,44 @@ public static class PayloadSizeGuard
     /// <returns>Whether it is too large.</returns>
     internal static bool Exceeds(JsonNode? node, int limit, out long? bound)
     {
-        if (node is null)
+        var exceeds = Exceeds(node, limit, null, out var known);
+        bound = node is null ? null : known?.Size; // nothing to measure for a null node: no bound
+        return exceeds;
+    }
+
+    /// <summary>
+    /// <see cref="Exceeds(JsonNode?, int)"/> unless <paramref name="known"/> proves the node within the quota and the depth
+    /// limit; also giving what is known of the node when it is within (for a later check of the node, or of a value
+    /// made of it, to skip measuring).
+    /// </summary>
+    /// <param name="node">The payload.</param>
+    /// <param name="limit">The quota in bytes.</param>
+    /// <param name="known">What the caller knows of the node, or <see langword="null"/>.</param>
+    /// <param name="bound">The node's bound when within the quota, else <see langword="null"/>.</param>
+    /// <returns>Whether it is too large.</returns>
+    /// <exception cref="AslErrorException"><c>States.Runtime</c>: the payload nests deeper than <see cref="JsonLimits.MaxDepth"/>.</exception>
+    internal static bool Exceeds(JsonNode? node, int limit, PayloadBound? known, out PayloadBound? bound)
+    {
+        if (known is { } given && given.ProvesWithin(limit))
         {
-            bound = null; // nothing to measure: never over the quota
+            bound = given;
             return false;
         }
 
-        bound = PayloadUpperBound.Of(node);
-        if (bound <= limit)
+        if (node is null)
         {
+            bound = PayloadBound.Null;
+            return false;
+        }
+
+        if (PayloadUpperBound.Of(node) is { } upper && upper <= limit)
+        {
+            bound = PayloadBound.Written(upper);
             return false;
         }
 
         var size = Size(node);
-        bound = size <= limit ? size : null;
+        bound = size <= limit ? PayloadBound.Measured(size) : null;
         return bound is null;
     }
 

@@ -2,6 +2,7 @@ using AslOnDurable.Core.Errors;
 using System.Text;
 using System.Text.Json.Nodes;
 using AslOnDurable.Core.Engine.Lifecycle;
+using AslOnDurable.Core.Json;
 
 namespace AslOnDurable.Core.Tests.Engine.Lifecycle;
 
@@ -63,6 +64,65 @@ public sealed class PayloadSizeGuardTests
         var node = JsonValue.Create(new string('x', 298));
 
         Assert.Equal(exceeds, PayloadSizeGuard.Exceeds(node, 200, knownBound));
+    }
+
+    // A known bound (size and levels) is trusted when it is within the quota and the depth limit; past either it proves
+    // nothing and the node is measured, which then gives the node's own bound.
+    [Theory]
+    [InlineData(5L, 1, false, 5L)]
+    [InlineData(5L, JsonLimits.MaxDepth, false, 5L)]
+    [InlineData(5L, JsonLimits.MaxDepth + 1, true, null)]
+    [InlineData(10_000L, 1, true, null)]
+    public void Exceeds_WithAKnownPayloadBound_TrustedOnlyWithinQuotaAndDepth(long size, int levels, bool exceeds, long? boundSize)
+    {
+        var node = JsonValue.Create(new string('x', 298)); // 300 bytes against a quota of 200
+
+        Assert.Equal(exceeds, PayloadSizeGuard.Exceeds(node, 200, new PayloadBound(size, levels), out var bound));
+        Assert.Equal(boundSize, bound?.Size);
+    }
+
+    [Fact]
+    public void Exceeds_WithoutAKnownPayloadBound_GivesTheWrittenBoundOrNull()
+    {
+        Assert.False(PayloadSizeGuard.Exceeds(JsonNode.Parse("[1,2]"), 5, null, out var bound));
+        Assert.Equal(new PayloadBound(5, PayloadUpperBound.MaxWriteDepth), bound);
+        Assert.False(PayloadSizeGuard.Exceeds(null, 4, null, out var none));
+        Assert.Equal(PayloadBound.Null, none);
+    }
+
+    [Fact]
+    public void ArraySum_BracketsCommasAndOneLevelMore()
+    {
+        var sum = default(PayloadBound.ArraySum);
+        Assert.Equal(new PayloadBound(2, 1), sum.Array());
+        sum.Add(new PayloadBound(6, 0));
+        sum.Add(new PayloadBound(9, 3));
+
+        Assert.Equal(new PayloadBound(18, 4), sum.Array()); // [ + 6 + , + 9 + ]
+        Assert.Equal(2, sum.Count);
+    }
+
+    // Steps and branch outcomes carry a bound in one word; 0 (their default) is none.
+    [Theory]
+    [InlineData(0L, 0)]
+    [InlineData(4L, 0)]
+    [InlineData(262_144L, JsonLimits.MaxDepth)]
+    [InlineData((1L << 40) - 1, JsonLimits.MaxDepth + 1)]
+    public void PackedBound_RoundTrips(long size, int levels)
+    {
+        var bound = new PayloadBound(size, levels);
+
+        Assert.NotEqual(0, PayloadBound.Pack(bound));
+        Assert.Equal(bound, PayloadBound.Unpack(PayloadBound.Pack(bound)));
+    }
+
+    [Fact]
+    public void PackedBound_NoneAndUnpackableSizes_AreZero()
+    {
+        Assert.Equal(0, PayloadBound.Pack(null));
+        Assert.Equal(0, PayloadBound.Pack(new PayloadBound(1L << 40, 1)));
+        Assert.Null(PayloadBound.Unpack(0));
+        Assert.Null(default(AslOnDurable.Core.Engine.BranchOutcome).OutputBound);
     }
 
     [Fact]
