@@ -43,6 +43,13 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     internal object? Raw { get; }
 
     /// <summary>
+    /// A count that changes whenever an object others may hold is changed in place (<c>$transform</c> through a
+    /// <c>$clone</c> that does not copy). Values are otherwise never changed, so the text written of a value while this
+    /// count stays the same is still its text (<see cref="WriteTo(Utf8JsonWriter)"/>).
+    /// </summary>
+    public static int InPlaceChanges => JObject.TextEpoch;
+
+    /// <summary>
     /// Writes the value as <see cref="Node"/> would write itself (<c>JsonNode.WriteTo</c>), without building it: the same
     /// text, byte for byte, with System.Text.Json's number format and escaping (not <see cref="ToJsonString"/>'s);
     /// <c>null</c> for JSON null and for undefined. Errors as building <see cref="Node"/> and writing it would raise.
