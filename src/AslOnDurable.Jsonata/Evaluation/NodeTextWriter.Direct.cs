@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -49,7 +48,7 @@ internal static partial class NodeTextWriter
         switch (value)
         {
             case string s:
-                WriteString(output, s, 0);
+                WriteString(output, s, 0, 0);
                 return -1;
             case double d when double.IsFinite(d):
                 WriteNumber(output, d);
@@ -121,8 +120,7 @@ internal static partial class NodeTextWriter
                 continue;
             }
 
-            WriteString(output, kv.Key, first ? (byte)0 : (byte)',');
-            Put(output, (byte)':');
+            WriteString(output, kv.Key, first ? (byte)0 : (byte)',', (byte)':');
             first = false;
             height = Math.Max(height, 1 + WriteDirect(output, kv.Value, depth + 1, epoch));
         }
@@ -136,8 +134,11 @@ internal static partial class NodeTextWriter
         return height;
     }
 
-    /// <summary>Writes <paramref name="text"/> as a JSON string, after <paramref name="separator"/> unless it is 0.</summary>
-    private static void WriteString(ArrayBufferWriter<byte> output, string text, byte separator)
+    /// <summary>
+    /// Writes <paramref name="text"/> as a JSON string, after <paramref name="separator"/> and before
+    /// <paramref name="colon"/> unless they are 0.
+    /// </summary>
+    private static void WriteString(ArrayBufferWriter<byte> output, string text, byte separator, byte colon)
     {
         var span = text.AsSpan();
         if (span.ContainsAnyExcept(Verbatim))
@@ -150,11 +151,16 @@ internal static partial class NodeTextWriter
             var scratch = Scratch();
             scratch.WriteStringValue(text);
             CopyScratch(output, scratch);
+            if (colon != 0)
+            {
+                Put(output, colon);
+            }
+
             return;
         }
 
         var lead = separator != 0 ? 1 : 0;
-        var target = output.GetSpan(span.Length + lead + 2);
+        var target = output.GetSpan(span.Length + 4);
         if (lead != 0)
         {
             target[0] = separator;
@@ -162,8 +168,14 @@ internal static partial class NodeTextWriter
 
         target[lead] = (byte)'"';
         _ = Ascii.FromUtf16(span, target[(lead + 1)..], out var written);
-        target[lead + 1 + written] = (byte)'"';
-        output.Advance(lead + written + 2);
+        var end = lead + 1 + written;
+        target[end++] = (byte)'"';
+        if (colon != 0)
+        {
+            target[end++] = colon;
+        }
+
+        output.Advance(end);
     }
 
     /// <summary>A finite number as <see cref="WriteNumber(Utf8JsonWriter, double)"/> writes it.</summary>
@@ -171,15 +183,41 @@ internal static partial class NodeTextWriter
     {
         if (d is >= int.MinValue and <= int.MaxValue && (int)d == d && (d != 0 || !double.IsNegative(d)))
         {
+            // Its digits (and a minus sign), as the writer formats an int.
             var target = output.GetSpan(11);
-            _ = ((int)d).TryFormat(target, out var written, default, CultureInfo.InvariantCulture);
-            output.Advance(written);
+            var negative = d < 0;
+            var magnitude = negative ? (uint)-(long)d : (uint)d;
+            var length = (negative ? 1 : 0) + CountDigits(magnitude);
+            if (negative)
+            {
+                target[0] = (byte)'-';
+            }
+
+            for (var i = length - 1; i >= (negative ? 1 : 0); i--)
+            {
+                target[i] = (byte)('0' + (magnitude % 10));
+                magnitude /= 10;
+            }
+
+            output.Advance(length);
             return;
         }
 
         var scratch = Scratch();
         scratch.WriteNumberValue(d);
         CopyScratch(output, scratch);
+    }
+
+    private static int CountDigits(uint value)
+    {
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+
+        return digits;
     }
 
     private static void Put(ArrayBufferWriter<byte> output, byte value)
