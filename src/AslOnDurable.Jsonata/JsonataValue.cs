@@ -43,6 +43,13 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     internal object? Raw { get; }
 
     /// <summary>
+    /// A count that changes whenever an object others may hold is changed in place (<c>$transform</c> through a
+    /// <c>$clone</c> that does not copy). Values are otherwise never changed, so the text written of a value while this
+    /// count stays the same is still its text (<see cref="WriteTo(Utf8JsonWriter)"/>).
+    /// </summary>
+    public static int InPlaceChanges => JObject.TextEpoch;
+
+    /// <summary>
     /// Writes the value as <see cref="Node"/> would write itself (<c>JsonNode.WriteTo</c>), without building it: the same
     /// text, byte for byte, with System.Text.Json's number format and escaping (not <see cref="ToJsonString"/>'s);
     /// <c>null</c> for JSON null and for undefined. Errors as building <see cref="Node"/> and writing it would raise.
@@ -58,7 +65,9 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     /// Writes the value as <see cref="WriteTo(Utf8JsonWriter)"/> does (the same text, byte for byte) into a writer over
     /// <paramref name="output"/> (nothing else writes into it meanwhile), keeping the text of each object it writes on
     /// that object, so that writing an object again (this value later, or another value sharing it) copies its text:
-    /// for writers that write the same held values again and again (the execution history).
+    /// for writers that write the same held values again and again (the execution history). With a writer that has written
+    /// nothing yet (default encoder, not indented, nesting at least <see cref="JsonataLimits.MaxValueDepth"/> deep), the text
+    /// goes straight into <paramref name="output"/> and the writer stays empty: the value is then all it writes there.
     /// </summary>
     /// <param name="writer">The writer; it writes into <paramref name="output"/>, and is flushed where an object's text starts and ends.</param>
     /// <param name="output">What the writer writes into.</param>

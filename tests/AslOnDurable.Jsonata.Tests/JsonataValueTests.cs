@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace AslOnDurable.Jsonata.Tests;
@@ -110,6 +111,32 @@ public sealed class JsonataValueTests
 
         Assert.True(value.TryMeasurePlainJson(out _, out _)); // the deepest array at depth MaxValueDepth - 1 (the root at 0)
         Assert.False(JsonataValue.CreateArray([value]).TryMeasurePlainJson(out _, out _));
+    }
+
+    [Fact]
+    public void TryMeasurePlainJson_EveryAsciiCharacterAndOthers_MeasuredAsTheirEscapedUtf8Text()
+    {
+        var texts = new List<string> { "", "Ada Lovelace", "SKU-001", "é", "中文", "😀", "a\uD83Db", "\uDE00" };
+        for (var c = 0; c < 0x80; c++)
+        {
+            texts.Add(((char)c).ToString());
+            texts.Add("abcdefghijklmnopq" + (char)c + "rstuvwxyz0123456789");
+        }
+
+        foreach (var text in texts)
+        {
+            var expected = 2 + Encoding.UTF8.GetByteCount(text)
+                + text.Sum(c => c is '"' or '\\' or '\b' or '\f' or '\n' or '\r' or '\t' ? 1 : c < 0x20 ? 5 : 0);
+            var wellFormedText = !text.Any(char.IsSurrogate) || text == "😀";
+
+            Assert.True(JsonataValue.FromString(text).TryMeasurePlainJson(out var size, out var wellFormed));
+            Assert.Equal(expected, size);
+            Assert.Equal(wellFormedText, wellFormed);
+
+            Assert.True(JsonataValue.CreateObject([new(text, JsonataValue.FromNumber(1))]).TryMeasurePlainJson(out size, out wellFormed));
+            Assert.Equal(expected + 4, size); // {"…":1}
+            Assert.Equal(wellFormedText, wellFormed);
+        }
     }
 
     [Fact]

@@ -187,6 +187,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                 }
 
                 var stateInputText = currentText;
+                var inPlaceChanges = held is not null ? Jsonata.JsonataValue.InPlaceChanges : 0; // a held input's text stays its text while this stays
                 var enteredId = recording
                     ? frame.RecordEntered(state.EnteredEventType, state.Name, stateInputText, entered)
                     : frame.Record(state.EnteredEventType);
@@ -250,15 +251,19 @@ public sealed class Interpreter(ExecutionPlan plan)
                 {
                     case StepKind.Next:
                         // A Choice state never changes its input: passed on as the same node, its text is the entered one's.
-                        var unchanged = state is ChoiceStatePlan && held is null && step.Held is null && ReferenceEquals(step.Output, current);
+                        // Nor does a JSONata state without Output change a held input it passes on as it came (the same
+                        // value: values are never changed, unless in place by a $transform meanwhile, which writes it again).
+                        var unchanged = held is null
+                            ? state is ChoiceStatePlan && step.Held is null && ReferenceEquals(step.Output, current)
+                            : ReferenceEquals(step.Held, held) && Jsonata.JsonataValue.InPlaceChanges == inPlaceChanges;
                         held = step.Held;
                         current = step.Output;
                         if (recording)
                         {
                             // A held output is written as the node it would become, without building it (the next state
                             // that reads nodes builds it, as with history off).
-                            currentText = held is not null ? frame.PayloadText(held)
-                                : unchanged ? stateInputText
+                            currentText = unchanged ? stateInputText
+                                : held is not null ? frame.PayloadText(held)
                                 : frame.ExitedText(state, stateInput, stateInputText, current);
                             frame.RecordExited(state.ExitedEventType, state.Name, currentText, state is WaitStatePlan, frame.Environment.Scope.TakeCommitted());
                         }

@@ -9,7 +9,7 @@ namespace AslOnDurable.Jsonata.Evaluation;
 /// options: System.Text.Json's number format and escaping, not JSONata's <see cref="JsonWriter"/>).
 /// </summary>
 /// <remarks>Every case mirrors one of <see cref="ValueConverter.ToJsonNode(object?)"/>'s; change them together.</remarks>
-internal static class NodeTextWriter
+internal static partial class NodeTextWriter
 {
     /// <summary>Writes <paramref name="value"/>; undefined and JSON null are written as <c>null</c> (their node is null).</summary>
     public static void Write(Utf8JsonWriter writer, object? value) => Write(writer, value, 0, null, 0);
@@ -20,11 +20,19 @@ internal static class NodeTextWriter
     /// (up to <see cref="KeptTextLimit"/> bytes) on that object from its second write on: a later write of the same object copies that text. Held
     /// values share objects (a variable's members in the next <c>$merge</c>, a state's output as the next one's input),
     /// so writing them again for the history is mostly copying. With an indenting writer or another encoder nothing is
-    /// kept or used (the kept texts are written with neither).
+    /// kept or used (the kept texts are written with neither). With a writer that has written nothing yet and nests at
+    /// least as deep as values may, the text is written straight into <paramref name="output"/>, not through the writer
+    /// (<see cref="WriteDirect"/>: the same bytes), so the value must be all the writer writes there.
     /// </summary>
     public static void WriteKeepingTexts(Utf8JsonWriter writer, ArrayBufferWriter<byte> output, object? value)
     {
         var keeps = !writer.Options.Indented && writer.Options.Encoder is null;
+        if (keeps && IsFresh(writer))
+        {
+            WriteDirect(output, value, 0, JObject.TextEpoch);
+            return;
+        }
+
         Write(writer, value, 0, keeps ? output : null, keeps ? JObject.TextEpoch : 0);
     }
 
@@ -54,7 +62,7 @@ internal static class NodeTextWriter
                     for (var i = 0; i < items.Count; i++)
                     {
                         var item = items[i];
-                        if (item is Callable)
+                        if (IsFunction(item))
                         {
                             writer.WriteNullValue();
                         }
@@ -88,7 +96,7 @@ internal static class NodeTextWriter
         writer.WriteStartObject();
         foreach (var kv in obj)
         {
-            if (kv.Value is null or Callable)
+            if (kv.Value is null || IsFunction(kv.Value))
             {
                 continue;
             }
@@ -134,6 +142,14 @@ internal static class NodeTextWriter
 
         return height;
     }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is a function. The sealed kinds most values are (tested by their exact type, no
+    /// call) are ruled out before the test against the abstract <see cref="Callable"/>, which walks the type's bases: it
+    /// ran for every member and item written.
+    /// </summary>
+    private static bool IsFunction(object? value) =>
+        value is not (string or double or JObject or JList or bool or JNull) && value is Callable;
 
     /// <summary>
     /// A finite number as <c>WriteNumberValue(double)</c> writes it. A whole number within <see cref="int"/>'s range

@@ -239,8 +239,7 @@ internal static class ValueConverter
         switch (value)
         {
             case string s:
-                size += StringSize(s);
-                wellFormed = wellFormed && IsWellFormed(s);
+                size += MeasureString(s, ref wellFormed);
                 return true;
             case bool b:
                 size += b ? 4 : 5;
@@ -323,8 +322,7 @@ internal static class ValueConverter
 
                         foreach (var kv in obj)
                         {
-                            own += StringSize(kv.Key) + 1;
-                            ownWellFormed = ownWellFormed && IsWellFormed(kv.Key);
+                            own += MeasureString(kv.Key, ref ownWellFormed) + 1;
                             if (!TryMeasure(kv.Value, depth + 1, ref own, ref ownWellFormed, ref ownDeepest))
                             {
                                 return false;
@@ -355,6 +353,25 @@ internal static class ValueConverter
         wellFormed = wellFormed && measure.WellFormed;
         deepest = Math.Max(deepest, depth + measure.Height);
         return true;
+    }
+
+    /// <summary>
+    /// Printable ASCII but <c>"</c> and <c>\</c>: a string of these only is its length plus its quotes in UTF-8 text and
+    /// well-formed (no surrogates), known from one search.
+    /// </summary>
+    private static readonly SearchValues<char> PlainAscii =
+        SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~\u007f");
+
+    /// <summary>The size of <paramref name="text"/> as a JSON string (<see cref="StringSize"/>); clears <paramref name="wellFormed"/> for a lone surrogate.</summary>
+    private static long MeasureString(string text, ref bool wellFormed)
+    {
+        if (!text.AsSpan().ContainsAnyExcept(PlainAscii))
+        {
+            return text.Length + 2;
+        }
+
+        wellFormed = wellFormed && IsWellFormed(text);
+        return StringSize(text);
     }
 
     private static long StringSize(string text)

@@ -43,6 +43,38 @@ public sealed class HeldValueHistoryTests
         Assert.Equal($$"""{"third":{{third}},"v":{{variable}}}""", exited["Reads"].Payload);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_HeldInputChangedInPlaceByAStateWithoutOutput_ExitedAsChanged(bool compact)
+    {
+        // A state without Output passes its held input on as it came, so its exited text is the entered one's, unless a
+        // $transform through a $clone that does not copy changed that value in place meanwhile.
+        var states = new JsonObject
+        {
+            ["Held"] = new JsonObject { ["Type"] = "Pass", ["QueryLanguage"] = "JSONata", ["Output"] = "{% {'p': {'q': 1}, 'r': [{'s': 2}]} %}", ["Next"] = "Same" },
+            ["Same"] = new JsonObject { ["Type"] = "Pass", ["QueryLanguage"] = "JSONata", ["Assign"] = new JsonObject { ["y"] = "{% $states.input.p %}" }, ["Next"] = "Change" },
+            ["Change"] = new JsonObject
+            {
+                ["Type"] = "Pass",
+                ["QueryLanguage"] = "JSONata",
+                ["Assign"] = new JsonObject { ["x"] = "{% ( $clone := function($x) { $x }; $states.input ~> | p | {'q': 5} | ~> | r | {'t': 3}, ['s'] | ) %}" },
+                ["Next"] = "After",
+            },
+            ["After"] = new JsonObject { ["Type"] = "Pass", ["QueryLanguage"] = "JSONata", ["End"] = true },
+        };
+
+        IReadOnlyList<HistoryEvent> events = await RunAsync(compact, "Held", states);
+
+        var exited = events.Where(e => e.State is { Exited: true }).ToDictionary(e => e.State!.Name, e => e.State!);
+        var entered = events.Where(e => e.State is { Exited: false }).ToDictionary(e => e.State!.Name, e => e.State!);
+        Assert.Equal("""{"p":{"q":1},"r":[{"s":2}]}""", exited["Same"].Payload);
+        Assert.Equal("""{"p":{"q":1},"r":[{"s":2}]}""", entered["Change"].Payload);
+        Assert.Equal("""{"p":{"q":5},"r":[{"t":3}]}""", exited["Change"].Payload);
+        Assert.Equal("""{"p":{"q":5},"r":[{"t":3}]}""", entered["After"].Payload);
+        Assert.Equal("""{"p":{"q":5},"r":[{"t":3}]}""", exited["After"].Payload);
+    }
+
     /// <summary>The compact text of the node the evaluator's value of <paramref name="expression"/> becomes.</summary>
     private static string NodeText(string expression) => JsonataExpression.Compile(expression).Evaluate(JsonataValue.Undefined).Node!.ToJsonString();
 
@@ -71,6 +103,12 @@ public sealed class HeldValueHistoryTests
                 },
             },
         };
+        return await RunAsync(compact, "Held", (JsonObject)definition["States"]!.DeepClone());
+    }
+
+    private static async Task<IReadOnlyList<HistoryEvent>> RunAsync(bool compact, string startAt, JsonObject states)
+    {
+        var definition = new JsonObject { ["StartAt"] = startAt, ["States"] = states };
         IHistorySink sink = compact ? new CompactHistorySink() : new ListHistorySink();
         ExecutionResult result = await new Interpreter(ExecutionPlan.Compile(DefinitionParser.Parse(definition.ToJsonString()).Definition!, new JsonataLibraryEvaluator())).RunAsync(
             new ExecutionRequest { Input = JsonNode.Parse("{}"), Name = "exec-1" },
