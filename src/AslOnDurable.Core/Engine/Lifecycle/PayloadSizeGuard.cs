@@ -36,7 +36,8 @@ public static class PayloadSizeGuard
     /// <param name="limit">The quota in bytes.</param>
     /// <param name="knownBound">At least the node's size, or <see langword="null"/> when unknown.</param>
     /// <returns>Whether it is too large.</returns>
-    internal static bool Exceeds(JsonNode? node, int limit, long? knownBound) => !(knownBound <= limit) && Exceeds(node, limit);
+    internal static bool Exceeds(JsonNode? node, int limit, long? knownBound) =>
+        Exceeds(node, limit, knownBound is { } size ? PayloadBound.Written(size) : null, out _); // a known size: text written or read within the depth
 
     /// <summary>
     /// <see cref="Exceeds(JsonNode?, int)"/>, also giving an upper bound of the size when the node is within the quota

@@ -79,25 +79,20 @@ internal sealed record ApiResources(
             ?? throw new ApiException(ApiErrorTypes.ResourceNotFound, $"Resource not found: '{text}'");
     }
 
-    /// <summary>Finds an execution, or fails with InvalidArn / ExecutionDoesNotExist.</summary>
-    public async Task<ExecutionRecord> ExecutionAsync(string? arn, CancellationToken cancellationToken)
-    {
-        string text = RequestFields.Arn(arn, "executionArn");
-        Arns.ExecutionNames(text);
-        return await Executions.GetAsync(text, cancellationToken).ConfigureAwait(false)
-            ?? throw new ApiException(ApiErrorTypes.ExecutionDoesNotExist, $"Execution Does Not Exist: '{text}'");
-    }
+    /// <summary>Finds an execution in the index, or fails with InvalidArn / ExecutionDoesNotExist.</summary>
+    public Task<ExecutionRecord> ExecutionAsync(string? arn, CancellationToken cancellationToken) => ExecutionAsync(arn, null, cancellationToken);
 
     /// <summary>
-    /// Finds an execution as <see cref="ExecutionAsync(string?, CancellationToken)"/> does, also one a parent started that
-    /// the index does not hold yet (<see cref="Api.Executions.NestedExecutions"/>: then it is added to the index).
+    /// Finds an execution, or fails with InvalidArn / ExecutionDoesNotExist; with the backend's <paramref name="client"/>
+    /// also one a parent started that the index does not hold yet (<see cref="Api.Executions.NestedExecutions"/>: then it
+    /// is added to the index).
     /// </summary>
-    public async Task<ExecutionRecord> ExecutionAsync(string? arn, IExecutionClient client, CancellationToken cancellationToken)
+    public async Task<ExecutionRecord> ExecutionAsync(string? arn, IExecutionClient? client, CancellationToken cancellationToken)
     {
         string text = RequestFields.Arn(arn, "executionArn");
         Arns.ExecutionNames(text);
         return await Executions.GetAsync(text, cancellationToken).ConfigureAwait(false)
-            ?? await Api.Executions.NestedExecutions.AdoptAsync(this, text, client, cancellationToken).ConfigureAwait(false)
+            ?? (client is null ? null : await Api.Executions.NestedExecutions.AdoptAsync(this, text, client, cancellationToken).ConfigureAwait(false))
             ?? throw new ApiException(ApiErrorTypes.ExecutionDoesNotExist, $"Execution Does Not Exist: '{text}'");
     }
 }
