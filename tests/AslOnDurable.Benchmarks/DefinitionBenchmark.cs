@@ -148,10 +148,10 @@ internal sealed class DefinitionBenchmark(string directory, string name, long tr
         IEnumerable<int> Order(int round) => round % 2 == 0 ? Enumerable.Range(0, histories.Count) : Enumerable.Range(0, histories.Count).Reverse();
     }
 
-    /// <summary>The sink of a history mode, and how to count what it kept.</summary>
     /// <summary>Gets or sets the allocation sampler of <c>--alloc-types</c>, printed after each definition's measured runs.</summary>
     public static AllocationSampler? Allocations { get; set; }
 
+    /// <summary>The sink of a history mode, and how to count what it kept.</summary>
     private static (IHistorySink? Sink, Func<int>? Kept) Sink(string history)
     {
         switch (history)

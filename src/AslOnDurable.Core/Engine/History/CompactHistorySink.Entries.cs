@@ -58,7 +58,7 @@ public sealed partial class CompactHistorySink
             var at = block is null ? 0 : used[^1];
             if (block is null || at + MaxEntryBytes > block.Length)
             {
-                block = new byte[block is null ? FirstBlock : Math.Min(LargestBlock, 2 * block.Length)];
+                block = NewBlock(block is null ? FirstBlock : Math.Min(LargestBlock, 2 * block.Length));
                 blocks.Add(block);
                 used.Add(0);
                 at = 0;
@@ -146,26 +146,43 @@ public sealed partial class CompactHistorySink
 
     /// <summary>
     /// Where stored texts go, one after another: into the current block while they fit, a large one into a block of its
-    /// own. Deterministic, so the reader replays it over the texts' lengths, in recording order, to find each text again.
+    /// own. Shared blocks start small and double up to <see cref="BytesPerBlock"/> (a short execution's history holds a
+    /// few hundred bytes, not a whole block). Deterministic, so the reader replays it over the texts' lengths, in
+    /// recording order, to find each text again.
     /// </summary>
     private struct Placement()
     {
+        private const int FirstBlock = 1024;
+
         private int blockCount;
         private int current = -1;
         private int used;
+        private int capacity;
 
-        /// <summary>Where a text of <paramref name="length"/> bytes goes (block index in the high half, offset in the low).</summary>
-        public long Next(int length)
+        /// <summary>
+        /// Where a text of <paramref name="length"/> bytes goes (block index in the high half, offset in the low), and
+        /// the length of the block to add for it (0 when it goes into a block already placed).
+        /// </summary>
+        public long Next(int length, out int newBlock)
         {
             if (length > OwnBlockAbove)
             {
+                newBlock = length;
                 return (long)blockCount++ << 32;
             }
 
-            if (current < 0 || used + length > BytesPerBlock)
+            newBlock = 0;
+            if (current < 0 || used + length > capacity)
             {
+                capacity = current < 0 ? FirstBlock : Math.Min(BytesPerBlock, 2 * capacity);
+                while (capacity < length)
+                {
+                    capacity *= 2;
+                }
+
                 current = blockCount++;
                 used = 0;
+                newBlock = capacity;
             }
 
             var at = ((long)current << 32) | (uint)used;
@@ -276,7 +293,7 @@ public sealed partial class CompactHistorySink
         /// <summary>The next stored text: its difference from <paramref name="last"/> applied (and kept as the new last).</summary>
         private byte[] Decode(ref byte[] last, int length)
         {
-            var delta = sink.Bytes(placement.Next(length), length).Span;
+            var delta = sink.Bytes(placement.Next(length, out _), length).Span;
             var prefix = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(delta);
             var suffix = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(delta[sizeof(int)..]);
             var between = delta[DeltaHeader..];

@@ -410,14 +410,24 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     /// <summary>Reserves <paramref name="length"/> bytes in the blocks (see <see cref="Placement"/>).</summary>
     private void Reserve(int length, out Span<byte> span)
     {
-        var at = placement.Next(length);
+        var at = placement.Next(length, out var newBlock);
         var index = (int)(at >> 32);
-        if (index == blocks.Count)
+        if (newBlock > 0)
         {
-            blocks.Add(new byte[length > OwnBlockAbove ? length : BytesPerBlock]); // a large payload gets its own block
+            blocks.Add(NewBlock(newBlock));
         }
 
         span = blocks[index].AsSpan((int)(at & uint.MaxValue), length);
     }
 
+    /// <summary>
+    /// A block for kept bytes. Every byte of it is written before it is read, so a large one is not zeroed; and since a
+    /// history that has grown past a few blocks lives as long as its execution is kept, a large one is allocated where
+    /// the collector never moves it (the pinned heap, collected with the oldest generation) instead of being copied from
+    /// generation to generation while the execution runs (for a long JSONata execution keeping its history, that
+    /// zeroing and copying was about a tenth of the run). Small blocks (short histories, often dropped soon) are
+    /// ordinary arrays.
+    /// </summary>
+    private static byte[] NewBlock(int length) =>
+        length >= 16 * 1024 ? GC.AllocateUninitializedArray<byte>(length, pinned: true) : new byte[length];
 }

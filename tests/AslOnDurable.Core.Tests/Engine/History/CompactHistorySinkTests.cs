@@ -362,4 +362,55 @@ public sealed class CompactHistorySinkTests
             }
         }
     }
+
+    [Fact]
+    public void StoredTextsOfEveryLength_AcrossGrowingBlocksAndBlocksOfTheirOwn_ReadBackIdentical()
+    {
+        // Unrelated texts (no shared prefix or suffix, so each is stored whole) from 1 byte to past the own-block size,
+        // in a seeded order: they fill the small first blocks, make later ones grow, and some get blocks of their own.
+        Random random = new(11);
+        List<byte[]> texts = [];
+        for (var i = 0; i < 400; i++)
+        {
+            var length = i % 50 == 49 ? random.Next(16_000, 70_000) : random.Next(1, i < 200 ? 900 : 9_000);
+            var text = new byte[length];
+            random.NextBytes(text);
+            text[0] = (byte)('a' + (i % 26));
+            text[^1] = (byte)('A' + (i % 26));
+            texts.Add(text);
+        }
+
+        CompactHistorySink sink = new();
+        IDirectHistorySink direct = sink;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            direct.RecordState(i + 1, i, "PassStateEntered", DateTimeOffset.UnixEpoch, "S", texts[i], exited: false, default);
+        }
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(texts.Count, events.Count);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(texts[i], events[i].State!.PayloadUtf8.ToArray());
+        }
+    }
+
+    [Fact]
+    public void ShortHistory_HoldsAFewKilobytes_NotAWholeBlock()
+    {
+        // The API host keeps a sink per execution for as long as it keeps the execution: a hello-world's must not hold a
+        // 64 KB block.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        CompactHistorySink sink = new();
+        IDirectHistorySink direct = sink;
+        byte[] payload = Encoding.UTF8.GetBytes("""{"hello":"world"}""");
+        direct.Record(1, 0, "ExecutionStarted", DateTimeOffset.UnixEpoch, new JsonObject { ["input"] = "{}" });
+        direct.RecordState(2, 1, "PassStateEntered", DateTimeOffset.UnixEpoch, "Hello", payload, exited: false, default);
+        direct.RecordState(3, 2, "PassStateExited", DateTimeOffset.UnixEpoch, "Hello", payload, exited: true, default);
+        direct.Record(4, 3, "ExecutionSucceeded", DateTimeOffset.UnixEpoch, new JsonObject { ["output"] = "{}" });
+        var held = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(4, sink.Count);
+        Assert.InRange(held, 1, 16 * 1024);
+    }
 }
