@@ -10,6 +10,8 @@ namespace AslOnDurable.Jsonata.Ast;
 /// </summary>
 internal sealed class AstNode
 {
+    private byte distinctLiteralKeys; // 0: not known yet, 1: yes, 2: no (set on first use; every thread finds the same)
+
     /// <summary>The node kind.</summary>
     public required NodeKind Kind { get; init; }
 
@@ -42,6 +44,25 @@ internal sealed class AstNode
 
     /// <summary>Object constructor pairs.</summary>
     public ImmutableArray<KeyValuePair<AstNode, AstNode>> Pairs { get; init; } = [];
+
+    /// <summary>
+    /// Whether every key of <see cref="Pairs"/> is a plain string literal and no two are the same (see
+    /// <see cref="ObjectKeys"/>), found on first use rather than on every evaluation.
+    /// </summary>
+    public bool HasDistinctLiteralKeys
+    {
+        get
+        {
+            var known = distinctLiteralKeys;
+            if (known == 0)
+            {
+                known = ObjectKeys.AreDistinctLiterals(Pairs) ? (byte)1 : (byte)2;
+                distinctLiteralKeys = known;
+            }
+
+            return known == 1;
+        }
+    }
 
     /// <summary>Order-by terms.</summary>
     public ImmutableArray<SortTerm> Terms { get; init; } = [];

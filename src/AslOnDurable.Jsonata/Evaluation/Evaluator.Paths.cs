@@ -92,7 +92,7 @@ internal sealed partial class Evaluator
 
         if (expr.Group is not null)
         {
-            return EvaluateGroup(expr.Group.Pairs, expr.Group.Position, isTupleStream ? tupleBindings : resultSequence, frame);
+            return EvaluateGroup(expr.Group.Pairs, expr.Group.HasDistinctLiteralKeys, expr.Group.Position, isTupleStream ? tupleBindings : resultSequence, frame);
         }
 
         return resultSequence;
@@ -450,11 +450,11 @@ internal sealed partial class Evaluator
         return results;
     }
 
-    private JObject EvaluateGroup(ImmutableArray<KeyValuePair<AstNode, AstNode>> pairs, int position, object? input, Frame frame)
+    private JObject EvaluateGroup(ImmutableArray<KeyValuePair<AstNode, AstNode>> pairs, bool distinctLiteralKeys, int position, object? input, Frame frame)
     {
         if (input is not JList)
         {
-            return EvaluateSingleObject(pairs, position, input, frame);
+            return EvaluateSingleObject(pairs, distinctLiteralKeys, position, input, frame);
         }
 
         var result = new JObject();
@@ -524,9 +524,14 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>An object constructor over one context value: every key groups exactly that value.</summary>
-    private JObject EvaluateSingleObject(ImmutableArray<KeyValuePair<AstNode, AstNode>> pairs, int position, object? item, Frame frame)
+    /// <param name="pairs">The key and value expressions.</param>
+    /// <param name="distinctLiteralKeys">Whether every key is a plain string literal and no two are the same (<see cref="ObjectKeys"/>).</param>
+    /// <param name="position">Where the constructor is in the expression.</param>
+    /// <param name="item">The context value.</param>
+    /// <param name="frame">The variables.</param>
+    private JObject EvaluateSingleObject(ImmutableArray<KeyValuePair<AstNode, AstNode>> pairs, bool distinctLiteralKeys, int position, object? item, Frame frame)
     {
-        if (HasDistinctLiteralKeys(pairs))
+        if (distinctLiteralKeys)
         {
             // {'a': …, 'b': …}: the keys are known and cannot clash; same values, errors and step accounting.
             var known = new JObject(pairs.Length);
@@ -589,29 +594,6 @@ internal sealed partial class Evaluator
         }
 
         return result;
-    }
-
-    /// <summary>Whether every key is a plain string literal and no two are the same.</summary>
-    private static bool HasDistinctLiteralKeys(ImmutableArray<KeyValuePair<AstNode, AstNode>> pairs)
-    {
-        for (var i = 0; i < pairs.Length; i++)
-        {
-            var key = pairs[i].Key;
-            if (key is not { Kind: NodeKind.String, Literal: string text, Predicates.IsEmpty: true, Stages.IsEmpty: true, Group: null })
-            {
-                return false;
-            }
-
-            for (var earlier = 0; earlier < i; earlier++)
-            {
-                if (string.Equals((string)pairs[earlier].Key.Literal!, text, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
     }
 
     private static BindingTuple ReduceTupleStream(object? data)

@@ -143,7 +143,7 @@ internal sealed partial class Evaluator
                 result = EvaluateArray(expr, input, frame);
                 break;
             case NodeKind.ObjectConstructor:
-                result = EvaluateGroup(expr.Pairs, expr.Position, input, frame);
+                result = EvaluateGroup(expr.Pairs, expr.HasDistinctLiteralKeys, expr.Position, input, frame);
                 break;
             case NodeKind.Name:
                 result = Lookup(input, expr.Name);
@@ -214,7 +214,7 @@ internal sealed partial class Evaluator
 
         if (expr.Kind != NodeKind.Path && expr.Group is not null)
         {
-            result = EvaluateGroup(expr.Group.Pairs, expr.Group.Position, result, frame);
+            result = EvaluateGroup(expr.Group.Pairs, expr.Group.HasDistinctLiteralKeys, expr.Group.Position, result, frame);
         }
 
         depth--;

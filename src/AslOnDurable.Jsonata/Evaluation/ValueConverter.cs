@@ -39,7 +39,7 @@ internal static class ValueConverter
                     var result = new JObject(obj.Count);
                     foreach (var kv in obj)
                     {
-                        result[kv.Key] = FromJsonNode(kv.Value, depth + 1, known);
+                        result.AddNew(KeyNames.Canonical(kv.Key), FromJsonNode(kv.Value, depth + 1, known)); // a JsonObject's keys are distinct
                     }
 
                     return result;
@@ -133,7 +133,7 @@ internal static class ValueConverter
                     var result = new JObject();
                     foreach (var p in element.EnumerateObject())
                     {
-                        result[p.Name] = FromJsonElement(p.Value, depth + 1);
+                        result[KeyNames.Canonical(p.Name)] = FromJsonElement(p.Value, depth + 1); // the last of repeated names wins
                     }
 
                     return result;

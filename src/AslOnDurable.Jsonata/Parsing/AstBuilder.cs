@@ -23,10 +23,10 @@ internal static class AstBuilder
             IsSimpleChain = kind == NodeKind.Path && IsSimpleChain(n, steps),
             Kind = kind,
             Position = n.Position,
-            Name = n.Text,
+            Name = kind == NodeKind.Name ? KeyNames.Register(n.Text) : n.Text,
             Literal = kind switch
             {
-                NodeKind.String => n.Text,
+                NodeKind.String => KeyNames.Register(n.Text),
                 NodeKind.Number or NodeKind.Value => n.Literal,
                 _ => null,
             },
