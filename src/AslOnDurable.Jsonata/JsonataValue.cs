@@ -129,6 +129,15 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     public static JsonataValue FromNumber(double number) => new(number);
 
     /// <summary>
+    /// The one instance of a member name that expressions and converted JSON share (<paramref name="name"/> itself when
+    /// none is kept yet, which is then kept): objects built by <see cref="CreateObject"/> with it are read by reference.
+    /// For names fixed by the program or by a compiled definition, kept once (never per value: the pool is bounded).
+    /// </summary>
+    /// <param name="name">The member name.</param>
+    /// <returns>The shared instance.</returns>
+    public static string ShareName(string name) => KeyNames.Register(name);
+
+    /// <summary>
     /// An object of the given members, in order (a later member of the same name replaces an earlier one); undefined
     /// members are left out. The members are taken as they are, not copied: like every value, they must not change.
     /// </summary>

@@ -203,20 +203,20 @@ internal class StateEnvironment(ExecutionRun run, VariableScope scope) : IEvalua
         var constants = Run.JsonataContextConstants;
         Span<KeyValuePair<string, JsonataValue>> state =
         [
-            new("Name", JsonataValue.FromString(stateName)),
-            new("EnteredTime", JsonataValue.FromString(Rfc3339.Format(enteredTime))),
-            new("RetryCount", retryCount >= 0 ? JsonataValue.FromNumber(retryCount) : JsonataValue.Undefined),
+            new(JsonataNames.Name, JsonataValue.FromString(stateName)),
+            new(JsonataNames.EnteredTime, JsonataValue.FromString(Rfc3339.Format(enteredTime))),
+            new(JsonataNames.RetryCount, retryCount >= 0 ? JsonataValue.FromNumber(retryCount) : JsonataValue.Undefined),
         ];
         Span<KeyValuePair<string, JsonataValue>> members =
         [
-            new("Execution", constants.Execution),
-            new("StateMachine", constants.StateMachine),
-            new("State", JsonataValue.CreateObject(state)),
-            new("Task", taskToken is null ? JsonataValue.Undefined : JsonataValue.CreateObject([new("Token", JsonataValue.FromString(taskToken))])),
-            new("Map", mapIndex < 0 ? JsonataValue.Undefined : JsonataValue.CreateObject([new("Item", JsonataValue.CreateObject(
+            new(JsonataNames.Execution, constants.Execution),
+            new(JsonataNames.StateMachine, constants.StateMachine),
+            new(JsonataNames.State, JsonataValue.CreateObject(state)),
+            new(JsonataNames.Task, taskToken is null ? JsonataValue.Undefined : JsonataValue.CreateObject([new(JsonataNames.Token, JsonataValue.FromString(taskToken))])),
+            new(JsonataNames.Map, mapIndex < 0 ? JsonataValue.Undefined : JsonataValue.CreateObject([new(JsonataNames.Item, JsonataValue.CreateObject(
             [
-                new("Index", JsonataValue.FromNumber(mapIndex)),
-                new("Value", JsonataValue.FromNode(mapValue, JsonataCache)),
+                new(JsonataNames.Index, JsonataValue.FromNumber(mapIndex)),
+                new(JsonataNames.Value, JsonataValue.FromNode(mapValue, JsonataCache)),
             ]))])),
         ];
         return JsonataValue.CreateObject(members);

@@ -126,12 +126,12 @@ internal sealed class JsonataConversionCache : IConvertedNodes
         for (var i = 0; i < node.Count; i++)
         {
             var (name, member) = node.GetAt(i);
-            members[i] = new(name, name == "input" && heldInput.IsDefined ? heldInput : Convert(member));
+            members[i] = new(name, name == JsonataNames.Input && heldInput.IsDefined ? heldInput : Convert(member));
         }
 
         if (context.IsDefined)
         {
-            members[^1] = new("context", context);
+            members[^1] = new(JsonataNames.Context, context);
         }
 
         statesValue = JsonataValue.CreateObject(members);

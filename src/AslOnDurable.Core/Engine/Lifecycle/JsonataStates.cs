@@ -17,15 +17,15 @@ internal static class JsonataStates
     public static JsonObject Create(JsonNode? input, JsonNode? result, JsonNode? errorOutput, StateEnvironment environment)
     {
         var states = environment.JsonataCache.RentStatesObject();
-        states["input"] = Borrow(input);
+        states[JsonataNames.Input] = Borrow(input);
         if (result is not null)
         {
-            states["result"] = ReferenceEquals(result, input) ? result.DeepClone() : Borrow(result);
+            states[JsonataNames.Result] = ReferenceEquals(result, input) ? result.DeepClone() : Borrow(result);
         }
 
         if (errorOutput is not null)
         {
-            states["errorOutput"] = Borrow(errorOutput);
+            states[JsonataNames.ErrorOutput] = Borrow(errorOutput);
         }
 
         return states;

@@ -51,7 +51,7 @@ internal sealed class JsonataTemplate
                 var i = 0;
                 foreach (var (key, value) in obj)
                 {
-                    props[i++] = new(key, Compile(value, evaluator, field + "/" + key));
+                    props[i++] = new(JsonataValue.ShareName(key), Compile(value, evaluator, field + "/" + key)); // read by reference
                 }
 
                 return new JsonataTemplate(field, null, null, null, props, null);
