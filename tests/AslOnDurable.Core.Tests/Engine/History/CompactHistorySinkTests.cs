@@ -413,4 +413,35 @@ public sealed class CompactHistorySinkTests
         Assert.Equal(4, sink.Count);
         Assert.InRange(held, 1, 16 * 1024);
     }
+
+    [Fact]
+    public void Payloads_DifferingInOneByteAtEveryOffset_ReadBackIdentical()
+    {
+        // Each payload against the one before it: every length up to past two vector widths, one byte changed at every
+        // offset (so shared prefixes and suffixes end at each position, across the wide and narrow comparisons).
+        List<byte[]> texts = [];
+        for (var length = 1; length <= 80; length++)
+        {
+            for (var at = 0; at < length; at++)
+            {
+                var text = new byte[length];
+                Array.Fill(text, (byte)'x');
+                text[at] = (byte)'y';
+                texts.Add(text);
+            }
+        }
+
+        CompactHistorySink sink = new();
+        IDirectHistorySink direct = sink;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            direct.RecordState(i + 1, i, "PassStateExited", DateTimeOffset.UnixEpoch, "S", texts[i], exited: true, default);
+        }
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(texts[i], events[i].State!.PayloadUtf8.ToArray());
+        }
+    }
 }
