@@ -15,7 +15,7 @@ namespace AslOnDurable.Jsonata.Evaluation;
 internal static class KeyNames
 {
     /// <summary>Past this many names the pool stops growing (new names are still found by text).</summary>
-    private const int MaxNames = 64 * 1024;
+    private const int MaxNames = 16 * 1024;
 
     /// <summary>Longer literals are not kept: member names are short, and a long literal is rarely one.</summary>
     private const int MaxLength = 64;
