@@ -10,8 +10,6 @@ namespace AslOnDurable.Jsonata.Ast;
 /// </summary>
 internal sealed class AstNode
 {
-    private byte distinctLiteralKeys; // 0: not known yet, 1: yes, 2: no (set on first use; every thread finds the same)
-
     /// <summary>The node kind.</summary>
     public required NodeKind Kind { get; init; }
 
@@ -47,22 +45,9 @@ internal sealed class AstNode
 
     /// <summary>
     /// Whether every key of <see cref="Pairs"/> is a plain string literal and no two are the same (see
-    /// <see cref="ObjectKeys"/>), found on first use rather than on every evaluation.
+    /// <see cref="ObjectKeys"/>), found once when the tree is built rather than on every evaluation.
     /// </summary>
-    public bool HasDistinctLiteralKeys
-    {
-        get
-        {
-            var known = distinctLiteralKeys;
-            if (known == 0)
-            {
-                known = ObjectKeys.AreDistinctLiterals(Pairs) ? (byte)1 : (byte)2;
-                distinctLiteralKeys = known;
-            }
-
-            return known == 1;
-        }
-    }
+    public bool HasDistinctLiteralKeys { get; init; }
 
     /// <summary>Order-by terms.</summary>
     public ImmutableArray<SortTerm> Terms { get; init; } = [];

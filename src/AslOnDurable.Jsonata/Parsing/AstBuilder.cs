@@ -18,6 +18,7 @@ internal static class AstBuilder
 
         var kind = KindOf(n);
         var steps = BuildAll(n.Type == "path" ? n.Steps : null);
+        var pairs = kind == NodeKind.ObjectConstructor ? BuildPairs(n.Pairs) : [];
         return new AstNode
         {
             IsSimpleChain = kind == NodeKind.Path && IsSimpleChain(n, steps),
@@ -36,7 +37,8 @@ internal static class AstBuilder
             Expression = kind == NodeKind.Negate ? Build(n.Expression!) : null,
             Steps = steps,
             Expressions = BuildAll(n.Type is "block" || kind == NodeKind.ArrayConstructor ? n.Expressions : null),
-            Pairs = kind == NodeKind.ObjectConstructor ? BuildPairs(n.Pairs) : [],
+            Pairs = pairs,
+            HasDistinctLiteralKeys = ObjectKeys.AreDistinctLiterals(pairs),
             Terms = n.Type == "sort" ? [.. n.Terms!.Select(t => new SortTerm(Build(t.Key), t.Value))] : [],
             Arguments = kind is NodeKind.Function or NodeKind.Partial ? BuildAll(n.Arguments) : [],
             Parameters = kind == NodeKind.Lambda ? [.. n.Arguments!.Select(a => a.Text)] : [],
