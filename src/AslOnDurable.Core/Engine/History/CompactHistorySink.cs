@@ -66,6 +66,23 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     /// <summary>How many events were recorded past the bound and not kept.</summary>
     public long Dropped => Interlocked.Read(ref dropped);
 
+    /// <summary>
+    /// Lets go of what is kept only to write the next events (the details, variables and payloads last written, which
+    /// the next are stored against, and a scratch buffer): call when the execution closed and its history is kept for
+    /// reading. Events recorded later (a redrive) are still kept; the first of each kind is stored whole.
+    /// </summary>
+    public void ReleaseWorkingBuffers()
+    {
+        using (gate.Enter())
+        {
+            scratch = new();
+            lastExtra = new();
+            lastVariables = new();
+            statePayloads = default;
+            taskPayloads = default;
+        }
+    }
+
     /// <summary>The events recorded so far, in order (the first <c>maxEvents</c> of them), rebuilt on each call.</summary>
     public IReadOnlyList<HistoryEvent> Events
     {

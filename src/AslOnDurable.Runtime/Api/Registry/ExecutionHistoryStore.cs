@@ -74,7 +74,13 @@ public sealed class ExecutionHistoryStore(ExecutionClosings? closings = null) : 
 
         private void Closed(string type, DateTimeOffset timestamp)
         {
-            if (closings is not null && ExecutionClosings.StatusOf(type) is { } status)
+            if (ExecutionClosings.StatusOf(type) is not { } status)
+            {
+                return;
+            }
+
+            Events.ReleaseWorkingBuffers(); // kept for reading from now on (a redrive records on, storing its first events whole)
+            if (closings is not null)
             {
                 Observe(closings.RecordAsync(instanceId, status, timestamp, CancellationToken.None));
             }

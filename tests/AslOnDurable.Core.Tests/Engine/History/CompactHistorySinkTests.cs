@@ -444,4 +444,43 @@ public sealed class CompactHistorySinkTests
             Assert.Equal(texts[i], events[i].State!.PayloadUtf8.ToArray());
         }
     }
+
+    [Fact]
+    public void ReleaseWorkingBuffers_BetweenEvents_EveryEventReadBackAsRecorded()
+    {
+        // A closed execution's sink lets its working buffers go; a redrive then records on: payloads, variables and
+        // details the same as or close to those before the release are stored whole and read back unchanged.
+        CompactHistorySink sink = new();
+        IDirectHistorySink direct = sink;
+        byte[] payload = Encoding.UTF8.GetBytes("""{"n":1,"text":"same"}""");
+        string[] names = ["v"];
+        int[] ends = [3];
+        byte[] variable = Encoding.UTF8.GetBytes("[1]");
+        var id = 0L;
+        void RecordRound()
+        {
+            direct.RecordState(++id, id - 1, "PassStateEntered", DateTimeOffset.UnixEpoch, "P", payload, exited: false, default);
+            direct.RecordState(++id, id - 1, "PassStateExited", DateTimeOffset.UnixEpoch, "P", payload, exited: true, new AssignedVariableTexts(names, ends, variable));
+            direct.RecordPayload(++id, id - 1, "TaskSucceeded", DateTimeOffset.UnixEpoch, null, "output", payload);
+            direct.Record(++id, id - 1, "ExecutionFailed", DateTimeOffset.UnixEpoch, new JsonObject { ["error"] = "E", ["cause"] = "c" });
+        }
+
+        RecordRound();
+        sink.ReleaseWorkingBuffers();
+        RecordRound();
+        sink.ReleaseWorkingBuffers();
+        sink.ReleaseWorkingBuffers();
+        RecordRound();
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(12, events.Count);
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal(payload, events[4 * round].State!.PayloadUtf8.ToArray());
+            Assert.Equal(payload, events[(4 * round) + 1].State!.PayloadUtf8.ToArray());
+            Assert.Equal("[1]", Assert.Single(events[(4 * round) + 1].State!.AssignedVariables!).Value);
+            Assert.Equal(Encoding.UTF8.GetString(payload), events[(4 * round) + 2].Details!["output"]!.GetValue<string>());
+            Assert.Equal("""{"error":"E","cause":"c"}""", events[(4 * round) + 3].Details!.ToJsonString());
+        }
+    }
 }
