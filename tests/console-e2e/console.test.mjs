@@ -331,6 +331,11 @@ describe('asl web console', () => {
     await page.goto(machineUrl(ordersArn));
     await page.locator('table[aria-label="Executions"] tbody tr a').first().waitFor();
     await page.locator('#status-filter').selectOption('FAILED');
+    // The failed execution is in the unfiltered list too: wait for the filtered list itself (only FAILED rows), then check.
+    await page.waitForFunction(() => {
+      const shown = [...document.querySelectorAll('table[aria-label="Executions"] tbody .status')].map((s) => s.textContent);
+      return shown.length > 0 && shown.every((s) => s === 'FAILED');
+    }, null, { timeout: 15_000 }).catch(() => {});
     await page.locator('table[aria-label="Executions"] tbody tr', { hasText: 'no-items' }).waitFor();
     const statuses = await page.$$eval('table[aria-label="Executions"] tbody .status', (items) => items.map((s) => s.textContent));
     assert.ok(statuses.length > 0 && statuses.every((s) => s === 'FAILED'), statuses.join());
