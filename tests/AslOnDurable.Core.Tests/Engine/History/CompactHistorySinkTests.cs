@@ -380,19 +380,7 @@ public sealed class CompactHistorySinkTests
             texts.Add(text);
         }
 
-        CompactHistorySink sink = new();
-        IDirectHistorySink direct = sink;
-        for (var i = 0; i < texts.Count; i++)
-        {
-            direct.RecordState(i + 1, i, "PassStateEntered", DateTimeOffset.UnixEpoch, "S", texts[i], exited: false, default);
-        }
-
-        IReadOnlyList<HistoryEvent> events = sink.Events;
-        Assert.Equal(texts.Count, events.Count);
-        for (var i = 0; i < texts.Count; i++)
-        {
-            Assert.Equal(texts[i], events[i].State!.PayloadUtf8.ToArray());
-        }
+        AssertStatePayloadsReadBack(texts, exited: false);
     }
 
     [Fact]
@@ -431,18 +419,7 @@ public sealed class CompactHistorySinkTests
             }
         }
 
-        CompactHistorySink sink = new();
-        IDirectHistorySink direct = sink;
-        for (var i = 0; i < texts.Count; i++)
-        {
-            direct.RecordState(i + 1, i, "PassStateExited", DateTimeOffset.UnixEpoch, "S", texts[i], exited: true, default);
-        }
-
-        IReadOnlyList<HistoryEvent> events = sink.Events;
-        for (var i = 0; i < texts.Count; i++)
-        {
-            Assert.Equal(texts[i], events[i].State!.PayloadUtf8.ToArray());
-        }
+        AssertStatePayloadsReadBack(texts, exited: true);
     }
 
     [Fact]
@@ -481,6 +458,24 @@ public sealed class CompactHistorySinkTests
             Assert.Equal("[1]", Assert.Single(events[(4 * round) + 1].State!.AssignedVariables!).Value);
             Assert.Equal(Encoding.UTF8.GetString(payload), events[(4 * round) + 2].Details!["output"]!.GetValue<string>());
             Assert.Equal("""{"error":"E","cause":"c"}""", events[(4 * round) + 3].Details!.ToJsonString());
+        }
+    }
+
+    /// <summary>Records each text as a state event's payload, one after another, and reads them all back unchanged.</summary>
+    private static void AssertStatePayloadsReadBack(List<byte[]> texts, bool exited)
+    {
+        CompactHistorySink sink = new();
+        IDirectHistorySink direct = sink;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            direct.RecordState(i + 1, i, exited ? "PassStateExited" : "PassStateEntered", DateTimeOffset.UnixEpoch, "S", texts[i], exited, default);
+        }
+
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(texts.Count, events.Count);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(texts[i], events[i].State!.PayloadUtf8.ToArray());
         }
     }
 }
