@@ -79,6 +79,22 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     }
 
     /// <summary>
+    /// Writes the value as <see cref="WriteTo(Utf8JsonWriter, System.Buffers.ArrayBufferWriter{byte})"/> does (the same
+    /// text, byte for byte), taking <paramref name="known"/>'s text for its object wherever the value holds that object
+    /// (<c>{"keep": $states.input}</c>) or an object that begins with all of its members (<c>$merge([$states.input, {…}])</c>)
+    /// instead of writing those members again: a state's output mostly carries its input, whose text was just written.
+    /// </summary>
+    /// <param name="writer">The writer; as for <see cref="WriteTo(Utf8JsonWriter, System.Buffers.ArrayBufferWriter{byte})"/>.</param>
+    /// <param name="output">What the writer writes into; it must not hold <paramref name="known"/>'s text.</param>
+    /// <param name="known">An object value's text, used only while it is still that value's text.</param>
+    public void WriteTo(Utf8JsonWriter writer, System.Buffers.ArrayBufferWriter<byte> output, in JsonataValueText known)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(output);
+        NodeTextWriter.WriteKeepingTexts(writer, output, Raw, known.Usable());
+    }
+
+    /// <summary>
     /// The value as a new JSON node, as <see cref="Node"/>, telling whether all its text is well-formed UTF-16: JSONata
     /// works on UTF-16 units, so <c>$split("😀", "")</c> or a <c>"\ud800"</c> escape can make a lone surrogate, which
     /// JSON text cannot carry faithfully. The check is made while the node is built (no second walk).

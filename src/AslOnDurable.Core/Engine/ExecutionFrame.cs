@@ -151,6 +151,18 @@ internal sealed class ExecutionFrame : StateEnvironment
     public ReadOnlyMemory<byte> PayloadText(HeldJsonataValue payload) => Run.History.Snapshot(payload, ref payloadText);
 
     /// <summary>
+    /// A held payload's text as <see cref="PayloadText(HeldJsonataValue)"/> gives it, copying <paramref name="input"/>'s
+    /// text (the state's input, written last) where the payload holds that input or begins with its members. The text is
+    /// written beside the last one, which it may copy from, and then takes its place.
+    /// </summary>
+    public ReadOnlyMemory<byte> PayloadText(HeldJsonataValue payload, in Jsonata.JsonataValueText input)
+    {
+        var text = Run.History.Snapshot(payload, in input, ref splicedText);
+        (payloadText, splicedText) = (splicedText, payloadText);
+        return text;
+    }
+
+    /// <summary>
     /// The text of a state's <paramref name="output"/> given its <paramref name="input"/>'s text: the input's text itself
     /// when a JSONPath Choice, Wait, Succeed or Pass state (without a result, or with ResultPath <c>$</c> giving back its
     /// input) passed its input on, or for a JSONPath Pass state whose output is its input with the result placed at a

@@ -151,6 +151,8 @@ public sealed class Interpreter(ExecutionPlan plan)
         var current = input;
         HeldJsonataValue? held = null; // the current input held as the evaluator's value, its node not built (then current is null)
         ReadOnlyMemory<byte> currentText = default; // the previous StateExited text is the next StateEntered input: serialize once (never empty: JSON text)
+        var currentTextOfHeld = false; // whether currentText was written from held (then an output holding it can copy it)
+        var currentTextChanges = 0; // JsonataValue.InPlaceChanges read before currentText was written from held
         BranchOutcome ended = default; // what the frame returns, reported in the end to a scheduler waiting for it
         System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
         try
@@ -177,6 +179,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                 {
                     current = Materialize(frame.Environment, held);
                     held = null;
+                    currentTextOfHeld = false;
                 }
 
                 var entered = frame.Run.Host.UtcNow; // one clock read: the entered event's timestamp and the context's EnteredTime
@@ -184,9 +187,11 @@ public sealed class Interpreter(ExecutionPlan plan)
                 if (recording && currentText.IsEmpty)
                 {
                     currentText = frame.PayloadText(current);
+                    currentTextOfHeld = false;
                 }
 
                 var stateInputText = currentText;
+                var inputText = held is not null && currentTextOfHeld ? new Jsonata.JsonataValueText(held.Value, stateInputText, currentTextChanges) : default;
                 var inPlaceChanges = held is not null ? Jsonata.JsonataValue.InPlaceChanges : 0; // a held input's text stays its text while this stays
                 var enteredId = recording
                     ? frame.RecordEntered(state.EnteredEventType, state.Name, stateInputText, entered)
@@ -261,10 +266,23 @@ public sealed class Interpreter(ExecutionPlan plan)
                         if (recording)
                         {
                             // A held output is written as the node it would become, without building it (the next state
-                            // that reads nodes builds it, as with history off).
-                            currentText = unchanged ? stateInputText
-                                : held is not null ? frame.PayloadText(held)
-                                : frame.ExitedText(state, stateInput, stateInputText, current);
+                            // that reads nodes builds it, as with history off), copying the input's text where it holds it.
+                            if (unchanged)
+                            {
+                                currentText = stateInputText;
+                            }
+                            else if (held is not null)
+                            {
+                                currentTextChanges = Jsonata.JsonataValue.InPlaceChanges;
+                                currentText = frame.PayloadText(held, in inputText);
+                                currentTextOfHeld = true;
+                            }
+                            else
+                            {
+                                currentText = frame.ExitedText(state, stateInput, stateInputText, current);
+                                currentTextOfHeld = false;
+                            }
+
                             frame.RecordExited(state.ExitedEventType, state.Name, currentText, state is WaitStatePlan, frame.Environment.Scope.TakeCommitted());
                         }
                         else

@@ -184,6 +184,36 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
         return entries[position];
     }
 
+    /// <summary>The members in insertion order, as they are stored (read only while nothing adds or removes one).</summary>
+    internal ReadOnlySpan<KeyValuePair<string, object?>> Members => entries.AsSpan(0, count);
+
+    /// <summary>
+    /// Whether this object has more members than <paramref name="other"/> and its first ones are all of
+    /// <paramref name="other"/>'s, in the same order: the same names and the same values (the same instances), as
+    /// <c>$merge</c> of <paramref name="other"/> with new members makes it.
+    /// </summary>
+    internal bool StartsWithMembersOf(JObject other)
+    {
+        var shared = other.count;
+        if (shared == 0 || count <= shared)
+        {
+            return false;
+        }
+
+        var mine = entries;
+        var theirs = other.entries;
+        for (var i = 0; i < shared; i++)
+        {
+            if (!ReferenceEquals(mine[i].Value, theirs[i].Value)
+                || !(ReferenceEquals(mine[i].Key, theirs[i].Key) || string.Equals(mine[i].Key, theirs[i].Key, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The members in insertion order.</summary>
     public Enumerator GetEnumerator() => new(this);
 

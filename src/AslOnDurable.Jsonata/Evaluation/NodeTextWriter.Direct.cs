@@ -43,7 +43,7 @@ internal static partial class NodeTextWriter
     /// <see cref="Write(Utf8JsonWriter, object?, int, ArrayBufferWriter{byte}?, int)"/> writes it keeping texts; returns the
     /// depth of its deepest container below it (-1 for no container).
     /// </summary>
-    private static int WriteDirect(ArrayBufferWriter<byte> output, object? value, int depth, int epoch)
+    private static int WriteDirect(ArrayBufferWriter<byte> output, object? value, int depth, int epoch, in KnownText known)
     {
         switch (value)
         {
@@ -54,7 +54,7 @@ internal static partial class NodeTextWriter
                 WriteNumber(output, d);
                 return -1;
             case JObject obj:
-                return WriteObjectDirect(output, obj, depth, epoch);
+                return WriteObjectDirect(output, obj, depth, epoch, in known);
             case JList list:
                 {
                     ValueDepthLimit.Check(depth);
@@ -75,7 +75,7 @@ internal static partial class NodeTextWriter
                         }
                         else
                         {
-                            height = Math.Max(height, 1 + WriteDirect(output, item, depth + 1, epoch));
+                            height = Math.Max(height, 1 + WriteDirect(output, item, depth + 1, epoch, in known));
                         }
                     }
 
@@ -96,13 +96,25 @@ internal static partial class NodeTextWriter
         }
     }
 
-    /// <summary>Writes the object's kept text, or writes the object and keeps its text from its second write on (as <see cref="WriteObjectKeepingText"/>).</summary>
-    private static int WriteObjectDirect(ArrayBufferWriter<byte> output, JObject obj, int depth, int epoch)
+    /// <summary>
+    /// Writes the object's text: the known one (<paramref name="known"/>) when it is that object, its kept one, or written
+    /// member by member, keeping it from its second write on (as <see cref="WriteObjectKeepingText"/>). An object whose
+    /// first members are all of the known object's (the same names and the same values, in order: <c>$merge</c> of a state's
+    /// input with new members) starts with the known text.
+    /// </summary>
+    private static int WriteObjectDirect(ArrayBufferWriter<byte> output, JObject obj, int depth, int epoch, in KnownText known)
     {
+        if (ReferenceEquals(obj, known.Object))
+        {
+            ValueDepthLimit.Check(depth + known.Height); // where writing it would have failed, at its deepest container
+            output.Write(known.Text.Span);
+            return known.Height;
+        }
+
         var kept = obj.KeptText(out var keptHeight);
         if (!kept.IsEmpty)
         {
-            ValueDepthLimit.Check(depth + keptHeight); // where writing it would have failed, at its deepest container
+            ValueDepthLimit.Check(depth + keptHeight);
             output.Write(kept);
             return keptHeight;
         }
@@ -112,17 +124,32 @@ internal static partial class NodeTextWriter
         ValueDepthLimit.Check(depth);
         var height = 0;
         var first = true;
-        Put(output, (byte)'{');
-        foreach (var kv in obj)
+        var from = 0;
+        if (known.Object is { } prefix && obj.StartsWithMembersOf(prefix))
         {
-            if (kv.Value is null || IsFunction(kv.Value))
+            // The known text without its closing brace; its members were written (or left out) as these would be.
+            ValueDepthLimit.Check(depth + known.Height);
+            var text = known.Text.Span;
+            output.Write(text[..^1]);
+            height = known.Height;
+            first = text.Length == 2;
+            from = prefix.Count;
+        }
+        else
+        {
+            Put(output, (byte)'{');
+        }
+
+        foreach (var (key, value) in obj.Members[from..])
+        {
+            if (value is null || IsFunction(value))
             {
                 continue;
             }
 
-            WriteString(output, kv.Key, first ? (byte)0 : (byte)',', (byte)':');
+            WriteString(output, key, first ? (byte)0 : (byte)',', (byte)':');
             first = false;
-            height = Math.Max(height, 1 + WriteDirect(output, kv.Value, depth + 1, epoch));
+            height = Math.Max(height, 1 + WriteDirect(output, value, depth + 1, epoch, in known));
         }
 
         Put(output, (byte)'}');
@@ -132,6 +159,19 @@ internal static partial class NodeTextWriter
         }
 
         return height;
+    }
+
+    /// <summary>
+    /// An object whose compact text is known: written before by <see cref="WriteDirect"/> (the same bytes it would write
+    /// now: no in-place change since), with the depth of its deepest container below it. The default has none.
+    /// </summary>
+    internal readonly struct KnownText(JObject? obj, ReadOnlyMemory<byte> text, int height)
+    {
+        public JObject? Object { get; } = obj;
+
+        public ReadOnlyMemory<byte> Text { get; } = text;
+
+        public int Height { get; } = height;
     }
 
     /// <summary>

@@ -24,12 +24,20 @@ internal static partial class NodeTextWriter
     /// least as deep as values may, the text is written straight into <paramref name="output"/>, not through the writer
     /// (<see cref="WriteDirect"/>: the same bytes), so the value must be all the writer writes there.
     /// </summary>
-    public static void WriteKeepingTexts(Utf8JsonWriter writer, ArrayBufferWriter<byte> output, object? value)
+    public static void WriteKeepingTexts(Utf8JsonWriter writer, ArrayBufferWriter<byte> output, object? value) =>
+        WriteKeepingTexts(writer, output, value, default);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as <see cref="WriteKeepingTexts(Utf8JsonWriter, ArrayBufferWriter{byte}, object?)"/>
+    /// does; when it is written straight into <paramref name="output"/>, an object <paramref name="known"/> gives the text
+    /// of (the same object, or one that starts with its members) takes that text instead of being written again.
+    /// </summary>
+    public static void WriteKeepingTexts(Utf8JsonWriter writer, ArrayBufferWriter<byte> output, object? value, in KnownText known)
     {
         var keeps = !writer.Options.Indented && writer.Options.Encoder is null;
         if (keeps && IsFresh(writer))
         {
-            WriteDirect(output, value, 0, JObject.TextEpoch);
+            WriteDirect(output, value, 0, JObject.TextEpoch, in known);
             return;
         }
 
@@ -109,7 +117,7 @@ internal static partial class NodeTextWriter
         return height;
     }
 
-    /// <summary>Writes the object's kept text, or writes the object and keeps its text (see <see cref="WriteKeepingTexts"/>).</summary>
+    /// <summary>Writes the object's kept text, or writes the object and keeps its text (see <see cref="WriteKeepingTexts(Utf8JsonWriter, ArrayBufferWriter{byte}, object?)"/>).</summary>
     private static int WriteObjectKeepingText(Utf8JsonWriter writer, JObject obj, int depth, ArrayBufferWriter<byte> output, int epoch)
     {
         var kept = obj.KeptText(out var keptHeight);

@@ -209,7 +209,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
             {
                 if (assigned[i].Held is { } held)
                 {
-                    HistoryRecorder.Write(new HeldText(held), texts);
+                    HistoryRecorder.Write(new HeldText(held, default), texts);
                 }
                 else if (assigned[i].Node is { } node)
                 {
@@ -346,7 +346,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         var buffer = utf8Buffer ??= new ArrayBufferWriter<byte>(4096);
         try
         {
-            Write(new HeldText(held), buffer);
+            Write(new HeldText(held, default), buffer);
             return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
         finally
@@ -410,7 +410,15 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// the node it would become (the same text, byte for byte), without building that node.
     /// </summary>
     public ReadOnlyMemory<byte> Snapshot(HeldJsonataValue payload, ref ArrayBufferWriter<byte>? buffer) =>
-        Snapshot(new HeldText(payload), ref buffer);
+        Snapshot(new HeldText(payload, default), ref buffer);
+
+    /// <summary>
+    /// A held payload's text as <see cref="Snapshot(HeldJsonataValue, ref ArrayBufferWriter{byte}?)"/> gives it (the same
+    /// bytes), copying <paramref name="known"/>'s text where the payload holds its object or begins with its members;
+    /// <paramref name="buffer"/> must not hold that text.
+    /// </summary>
+    public ReadOnlyMemory<byte> Snapshot(HeldJsonataValue payload, in Jsonata.JsonataValueText known, ref ArrayBufferWriter<byte>? buffer) =>
+        Snapshot(new HeldText(payload, known), ref buffer);
 
     private ReadOnlyMemory<byte> Snapshot<TPayload>(TPayload payload, ref ArrayBufferWriter<byte>? buffer)
         where TPayload : struct, IPayloadText
@@ -495,9 +503,10 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     /// (<see cref="Jsonata.JsonataValue.WriteTo(Utf8JsonWriter, ArrayBufferWriter{byte})"/>): held values share objects
     /// from state to state (the output as the next input, a variable's members in its next value), written again here.
     /// </summary>
-    private readonly struct HeldText(HeldJsonataValue held) : IPayloadText
+    /// <remarks>With a known text (<see cref="Jsonata.JsonataValueText"/>), the object it is the text of is copied from it.</remarks>
+    private readonly struct HeldText(HeldJsonataValue held, Jsonata.JsonataValueText known) : IPayloadText
     {
-        public void WriteTo(Utf8JsonWriter writer, ArrayBufferWriter<byte> target) => held.Value.WriteTo(writer, target);
+        public void WriteTo(Utf8JsonWriter writer, ArrayBufferWriter<byte> target) => held.Value.WriteTo(writer, target, in known);
     }
 
     /// <summary>Details for failure events.</summary>

@@ -75,6 +75,39 @@ public sealed class HeldValueHistoryTests
         Assert.Equal("""{"p":{"q":5},"r":[{"t":3}]}""", exited["After"].Payload);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_OutputsHoldingTheirInput_RecordedAsTheirNodesWouldBe(bool compact)
+    {
+        // Outputs that hold the state's input, or begin with its members, copy the input's text where it is still its text.
+        const string Added = "{'added': '<&> é', 't': 1 / 3}";
+        var states = new JsonObject
+        {
+            ["Held"] = new JsonObject { ["Type"] = "Pass", ["QueryLanguage"] = "JSONata", ["Output"] = "{% " + Awkward + " %}", ["Next"] = "Merge" },
+            ["Merge"] = new JsonObject { ["Type"] = "Pass", ["QueryLanguage"] = "JSONata", ["Output"] = "{% $merge([$states.input, " + Added + "]) %}", ["Next"] = "Keep" },
+            ["Keep"] = new JsonObject { ["Type"] = "Pass", ["QueryLanguage"] = "JSONata", ["Output"] = new JsonObject { ["keep"] = "{% $states.input %}", ["both"] = "{% [$states.input] %}" }, ["Next"] = "Change" },
+            ["Change"] = new JsonObject
+            {
+                ["Type"] = "Pass",
+                ["QueryLanguage"] = "JSONata",
+                ["Output"] = "{% ( $clone := function($x) { $x }; $t := $states.input ~> | keep | {'s': 'changed'} |; {'keep': $states.input} ) %}",
+                ["Next"] = "Replace",
+            },
+            ["Replace"] = new JsonObject { ["Type"] = "Pass", ["QueryLanguage"] = "JSONata", ["Output"] = "{% $merge([$states.input, {'keep': 0}]) %}", ["End"] = true },
+        };
+
+        IReadOnlyList<HistoryEvent> events = await RunAsync(compact, "Held", states);
+
+        var exited = events.Where(e => e.State is { Exited: true }).ToDictionary(e => e.State!.Name, e => e.State!);
+        var merged = "$merge([" + Awkward + ", " + Added + "])";
+        Assert.Equal(NodeText(merged), exited["Merge"].Payload);
+        Assert.Equal(NodeText("( $m := " + merged + "; {'keep': $m, 'both': [$m]} )"), exited["Keep"].Payload);
+        var changed = "( $m := $merge([" + merged + ", {'s': 'changed'}]); {'keep': {'keep': $m, 'both': [$m]}} )"; // the one object, changed in place
+        Assert.Equal(NodeText(changed), exited["Change"].Payload);
+        Assert.Equal("""{"keep":0}""", exited["Replace"].Payload);
+    }
+
     /// <summary>The compact text of the node the evaluator's value of <paramref name="expression"/> becomes.</summary>
     private static string NodeText(string expression) => JsonataExpression.Compile(expression).Evaluate(JsonataValue.Undefined).Node!.ToJsonString();
 
