@@ -455,28 +455,27 @@ internal static class ValueConverter
                         return obj;
                     }
 
+                    // The copy takes the members as they come: their names are distinct already (no search per name).
                     JObject? result = null;
-                    var i = 0;
-                    foreach (var (key, member) in obj)
+                    var members = obj.Members;
+                    for (var i = 0; i < members.Length; i++)
                     {
+                        var (key, member) = members[i];
                         var plain = member is null or Callable ? null : ToPlainJson(member, depth + 1);
                         if (result is null && !ReferenceEquals(plain, member))
                         {
                             // The first changed or left-out member: copy the object up to here, then go on into the copy.
-                            result = new JObject(obj.Count);
-                            for (var j = 0; j < i; j++)
+                            result = new JObject(members.Length);
+                            foreach (var (k, v) in members[..i])
                             {
-                                var (k, v) = obj.GetAt(j);
-                                result[k] = v;
+                                result.AddNew(k, v);
                             }
                         }
 
                         if (result is not null && plain is not null)
                         {
-                            result[key] = plain;
+                            result.AddNew(key, plain);
                         }
-
-                        i++;
                     }
 
                     return result ?? obj;
