@@ -73,9 +73,27 @@ public sealed class JsonataExpression
     public JsonataValue Evaluate(JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings = null, JsonataEnvironment? environment = null)
     {
         environment ??= JsonataEnvironment.Default;
-        var limits = environment.ElapsedMilliseconds is null ? environment.UntimedLimits : TimedLimits(environment);
-        return Evaluate(input, bindings, environment, limits);
+        return Evaluate(input, bindings, default, environment, Limits(environment));
     }
+
+    /// <summary>
+    /// Evaluates as <see cref="Evaluate(JsonataValue, IReadOnlyDictionary{string, JsonataValue}?, JsonataEnvironment?)"/>
+    /// does, with the variables given as name/value pairs (a later pair binds a name an earlier one bound again): a host
+    /// that binds the same few variables for every evaluation fills a buffer of its own instead of a dictionary.
+    /// </summary>
+    /// <param name="input">The input (use <see cref="JsonataValue.Undefined"/> for no input).</param>
+    /// <param name="environment">Settings; <see cref="JsonataEnvironment.Default"/> when null.</param>
+    /// <param name="bindings">Variables to bind (names without <c>$</c>).</param>
+    /// <returns>The result, possibly undefined.</returns>
+    /// <exception cref="JsonataException">An evaluation error.</exception>
+    public JsonataValue Evaluate(JsonataValue input, JsonataEnvironment? environment, ReadOnlySpan<KeyValuePair<string, JsonataValue>> bindings)
+    {
+        environment ??= JsonataEnvironment.Default;
+        return Evaluate(input, null, bindings, environment, Limits(environment));
+    }
+
+    private static EvaluationLimits Limits(JsonataEnvironment environment) =>
+        environment.ElapsedMilliseconds is null ? environment.UntimedLimits : TimedLimits(environment);
 
     // A method of its own: the closure is allocated on entry to the scope that declares what it captures, so in
     // Evaluate itself it was allocated for untimed evaluations too.
@@ -86,14 +104,30 @@ public sealed class JsonataExpression
         return new EvaluationLimits(environment.MaxDepth, environment.MaxSteps, () => elapsed() - start, environment.TimeLimitMilliseconds);
     }
 
-    internal JsonataValue Evaluate(JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings, JsonataEnvironment environment, EvaluationLimits limits)
+    internal JsonataValue Evaluate(JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings, JsonataEnvironment environment, EvaluationLimits limits) =>
+        Evaluate(input, bindings, default, environment, limits);
+
+    /// <summary>Evaluates with the variables of <paramref name="bindings"/>, then those of <paramref name="pairs"/>.</summary>
+    private JsonataValue Evaluate(
+        JsonataValue input,
+        IReadOnlyDictionary<string, JsonataValue>? bindings,
+        ReadOnlySpan<KeyValuePair<string, JsonataValue>> pairs,
+        JsonataEnvironment environment,
+        EvaluationLimits limits)
     {
         var library = environment.Library;
         var random = environment.Random ?? new SplitMix64(0x5EED).NextDouble;
         var evaluator = Evaluator.Rent(library, limits, environment.Clock, random);
         try
         {
-            return Evaluate(evaluator, evaluator.EvaluationFrame(library.RootFrame, (bindings?.Count ?? 0) + 1), input, bindings);
+            var frame = evaluator.EvaluationFrame(library.RootFrame, (bindings?.Count ?? 0) + pairs.Length + 1);
+            Bind(frame, bindings);
+            foreach (var (name, value) in pairs)
+            {
+                frame.Bind(name, value.Raw);
+            }
+
+            return Evaluate(evaluator, frame, input);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
         {
@@ -105,7 +139,7 @@ public sealed class JsonataExpression
         }
     }
 
-    private JsonataValue Evaluate(Evaluator evaluator, Frame frame, JsonataValue input, IReadOnlyDictionary<string, JsonataValue>? bindings)
+    private static void Bind(Frame frame, IReadOnlyDictionary<string, JsonataValue>? bindings)
     {
         if (bindings is Dictionary<string, JsonataValue> dictionary)
         {
@@ -121,7 +155,10 @@ public sealed class JsonataExpression
                 frame.Bind(kv.Key, kv.Value.Raw);
             }
         }
+    }
 
+    private JsonataValue Evaluate(Evaluator evaluator, Frame frame, JsonataValue input)
+    {
         var raw = input.Raw;
         frame.Bind("$", raw);
         if (raw is JList { IsSequence: false } array)

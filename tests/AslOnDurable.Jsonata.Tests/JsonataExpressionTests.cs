@@ -107,6 +107,22 @@ public sealed class JsonataExpressionTests
     }
 
     [Fact]
+    public void Evaluate_BindingPairs_VisibleAsVariablesAndALaterPairRebinds()
+    {
+        var expression = JsonataExpression.Compile("[$states.input.n * $k, $k, $missing]");
+        KeyValuePair<string, JsonataValue>[] pairs =
+        [
+            new("states", JsonataValue.Parse("""{"input":{"n":4}}""")),
+            new("k", JsonataValue.FromNumber(2)),
+            new("k", JsonataValue.FromNumber(3)),
+        ];
+
+        Assert.Equal("[12,3]", expression.Evaluate(JsonataValue.Undefined, null, pairs).ToJsonString());
+        Assert.Equal("[8,2]", expression.Evaluate(JsonataValue.Undefined, JsonataEnvironment.Default, pairs.AsSpan(0, 2)).ToJsonString());
+        Assert.True(JsonataExpression.Compile("$k").Evaluate(JsonataValue.Undefined, null, []).IsUndefined); // none kept from before
+    }
+
+    [Fact]
     public void Evaluate_AfterAnEvaluationWithBindings_TheNextDoesNotSeeThem()
     {
         var read = JsonataExpression.Compile("$y");

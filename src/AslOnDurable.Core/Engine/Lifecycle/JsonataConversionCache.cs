@@ -20,7 +20,7 @@ internal sealed class JsonataConversionCache : IConvertedNodes
     private Dictionary<JsonNode, JsonataValue> current = new(ReferenceEqualityComparer.Instance);
     private Dictionary<JsonNode, JsonataValue> previous = new(ReferenceEqualityComparer.Instance);
     private Dictionary<string, KeyValuePair<JsonNode, JsonataValue>>? variables;
-    private Dictionary<string, JsonataValue>? bindings;
+    private KeyValuePair<string, JsonataValue>[]? bindings;
     private JsonObject? states;
     private JsonObject? spareStates;
     private KeyValuePair<string, JsonataValue>[] statesMembers = [];
@@ -34,13 +34,17 @@ internal sealed class JsonataConversionCache : IConvertedNodes
         current.TryGetValue(node, out value) || previous.TryGetValue(node, out value);
 
     /// <summary>
-    /// The frame's bindings dictionary, emptied: an evaluation binds its variables into the evaluator's own scope before
-    /// it starts, and evaluations of one frame never overlap, so one dictionary serves them all.
+    /// The frame's buffer for an evaluation's variables, with room for <paramref name="length"/> of them (empty: the
+    /// caller clears what it wrote): an evaluation binds its variables into the evaluator's own scope before it starts,
+    /// and evaluations of one frame never overlap, so one buffer serves them all.
     /// </summary>
-    public Dictionary<string, JsonataValue> Bindings()
+    public KeyValuePair<string, JsonataValue>[] Bindings(int length)
     {
-        bindings ??= new Dictionary<string, JsonataValue>(StringComparer.Ordinal);
-        bindings.Clear();
+        if (bindings is null || bindings.Length < length)
+        {
+            bindings = new KeyValuePair<string, JsonataValue>[Math.Max(4, length)];
+        }
+
         return bindings;
     }
 

@@ -119,13 +119,14 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
     {
         var state = environment as StateEnvironment;
         cache = state?.JsonataCache;
-        var bindings = cache?.Bindings() ?? new Dictionary<string, JsonataValue>(variables.Length + 1, StringComparer.Ordinal);
+        var bindings = cache?.Bindings(variables.Length + 1) ?? new KeyValuePair<string, JsonataValue>[variables.Length + 1];
+        var count = 0;
         if (usesStates)
         {
             // $states.context is built as a value from the environment's fields, only for a text that may read it.
-            bindings["states"] = cache is not null && states is JsonObject cacheable
+            bindings[count++] = new("states", cache is not null && states is JsonObject cacheable
                 ? cache.ConvertStates(cacheable, usesContext ? state!.JsonataContext : JsonataValue.Undefined)
-                : Convert(states);
+                : Convert(states));
         }
 
         foreach (var name in variables)
@@ -134,19 +135,19 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
             {
                 if (state.Scope.TryGetVariable(name, out var variable))
                 {
-                    bindings[name] = variable.Held is { } held ? held.Value : cache!.ConvertVariable(name, variable.Node);
+                    bindings[count++] = new(name, variable.Held is { } held ? held.Value : cache!.ConvertVariable(name, variable.Node));
                 }
             }
             else if (environment.TryGetVariable(name, out var value))
             {
-                bindings[name] = Convert(value);
+                bindings[count++] = new(name, Convert(value));
             }
         }
 
         var jsonataEnvironment = state is not null ? state.Run.JsonataEnvironment : FallbackEnvironment;
         try
         {
-            var value = expression.Evaluate(JsonataValue.Undefined, bindings, jsonataEnvironment);
+            var value = expression.Evaluate(JsonataValue.Undefined, jsonataEnvironment, bindings.AsSpan(0, count));
             return value.IsFunction
                 ? throw new AslErrorException(StatesErrorNames.QueryEvaluationError, JsonataTemplate.UnsupportedResultCause)
                 : value;
@@ -154,6 +155,10 @@ internal sealed class JsonataLibraryExpression(JsonataExpression expression, str
         catch (JsonataException e)
         {
             throw new AslErrorException(StatesErrorNames.QueryEvaluationError, $"{e.Code}: {e.Message}");
+        }
+        finally
+        {
+            bindings.AsSpan(0, count).Clear(); // the frame's buffer holds no value past the evaluation
         }
     }
 

@@ -108,6 +108,46 @@ public sealed class HeldValueHistoryTests
         Assert.Equal("""{"keep":0}""", exited["Replace"].Payload);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_TaskWhoseHandlerChangesTheParametersArgumentsBuilt_OutputHoldsTheInputAsItWas(bool compact)
+    {
+        // The handler gets new nodes built by Arguments, changes them in place and returns them: the result is what it
+        // returned, and the state's (held) input and the output's text, which copies the input's, are as they were.
+        var states = new JsonObject
+        {
+            ["Held"] = new JsonObject { ["Type"] = "Pass", ["QueryLanguage"] = "JSONata", ["Output"] = "{% {'a': {'b': 1}, 's': '<x>'} %}", ["Next"] = "Call" },
+            ["Call"] = new JsonObject
+            {
+                ["Type"] = "Task",
+                ["QueryLanguage"] = "JSONata",
+                ["Resource"] = "arn:aws:lambda:us-east-1:123456789012:function:f",
+                ["Arguments"] = "{% {'p': $states.input.a, 'q': 2} %}",
+                ["Output"] = "{% $merge([$states.input, {'r': $states.result}]) %}",
+                ["Next"] = "After",
+            },
+            ["After"] = new JsonObject { ["Type"] = "Pass", ["QueryLanguage"] = "JSONata", ["Output"] = "{% {'again': $states.input.a} %}", ["End"] = true },
+        };
+        var host = new FakeExecutionHost
+        {
+            ReadsTaskInputAtOnce = true,
+            Tasks = invocation =>
+            {
+                var parameters = invocation.Input!.AsObject();
+                parameters["p"]!.AsObject()["b"] = 99;
+                parameters["added"] = true;
+                return TaskOutcome.Success(parameters); // the same node, changed
+            },
+        };
+
+        IReadOnlyList<HistoryEvent> events = await RunAsync(compact, "Held", states, host);
+
+        var exited = events.Where(e => e.State is { Exited: true }).ToDictionary(e => e.State!.Name, e => e.State!);
+        Assert.Equal("""{"a":{"b":1},"s":"\u003Cx\u003E","r":{"p":{"b":99},"q":2,"added":true}}""", exited["Call"].Payload);
+        Assert.Equal("""{"again":{"b":1}}""", exited["After"].Payload);
+    }
+
     /// <summary>The compact text of the node the evaluator's value of <paramref name="expression"/> becomes.</summary>
     private static string NodeText(string expression) => JsonataExpression.Compile(expression).Evaluate(JsonataValue.Undefined).Node!.ToJsonString();
 
@@ -139,13 +179,16 @@ public sealed class HeldValueHistoryTests
         return await RunAsync(compact, "Held", (JsonObject)definition["States"]!.DeepClone());
     }
 
-    private static async Task<IReadOnlyList<HistoryEvent>> RunAsync(bool compact, string startAt, JsonObject states)
+    private static Task<IReadOnlyList<HistoryEvent>> RunAsync(bool compact, string startAt, JsonObject states) =>
+        RunAsync(compact, startAt, states, new FakeExecutionHost());
+
+    private static async Task<IReadOnlyList<HistoryEvent>> RunAsync(bool compact, string startAt, JsonObject states, FakeExecutionHost host)
     {
         var definition = new JsonObject { ["StartAt"] = startAt, ["States"] = states };
         IHistorySink sink = compact ? new CompactHistorySink() : new ListHistorySink();
         ExecutionResult result = await new Interpreter(ExecutionPlan.Compile(DefinitionParser.Parse(definition.ToJsonString()).Definition!, new JsonataLibraryEvaluator())).RunAsync(
             new ExecutionRequest { Input = JsonNode.Parse("{}"), Name = "exec-1" },
-            new FakeExecutionHost(),
+            host,
             new ExecutionOptions { History = sink });
         Assert.True(result.Status == ExecutionStatus.Succeeded, $"{result.Error?.Error}: {result.Error?.Cause}");
         return sink is CompactHistorySink packed ? packed.Events : ((ListHistorySink)sink).Events;
