@@ -36,6 +36,7 @@ public sealed partial class CompactHistorySink
         public byte Kind;
         public bool Wide;
         public bool RawVariables; // the assigned variables' values are stored as their JSON texts, not as JSON strings
+        public bool VariablesAgainstEarlier; // the assigned variables are stored against those assigned before the last (see EndVariables)
     }
 
     /// <summary>
@@ -64,7 +65,7 @@ public sealed partial class CompactHistorySink
                 at = 0;
             }
 
-            block[at++] = (byte)(entry.Kind | (entry.Wide ? 4 : 0) | (entry.RawVariables ? 8 : 0));
+            block[at++] = (byte)(entry.Kind | (entry.Wide ? 4 : 0) | (entry.RawVariables ? 8 : 0) | (entry.VariablesAgainstEarlier ? 16 : 0));
             if (!entry.Wide)
             {
                 Write(block, ref at, ZigZag(entry.IdDelta));
@@ -94,7 +95,7 @@ public sealed partial class CompactHistorySink
 
                 var bytes = log.blocks[block];
                 var header = bytes[at++];
-                Entry entry = new() { Kind = (byte)(header & 3), Wide = (header & 4) != 0, RawVariables = (header & 8) != 0, Name = NoName };
+                Entry entry = new() { Kind = (byte)(header & 3), Wide = (header & 4) != 0, RawVariables = (header & 8) != 0, VariablesAgainstEarlier = (header & 16) != 0, Name = NoName };
                 if (!entry.Wide)
                 {
                     entry.IdDelta = UnZigZag(Read(bytes, ref at));
@@ -232,6 +233,7 @@ public sealed partial class CompactHistorySink
         private byte[] lastTaskPayload = [];
         private byte[] lastExtra = [];
         private byte[] lastVariables = [];
+        private byte[] earlierVariables = [];
 
         public HistoryEvent Next(int index, in Entry entry)
         {
@@ -271,7 +273,20 @@ public sealed partial class CompactHistorySink
             KeyValuePair<string, string>[]? assigned = null;
             if (entry.ExtraLength > 0)
             {
-                var extra = Decode(ref lastVariables, entry.ExtraLength);
+                // Stored against the variables assigned last or before them; either way they become the last (see EndVariables).
+                byte[] extra;
+                if (entry.VariablesAgainstEarlier)
+                {
+                    extra = Decode(ref earlierVariables, entry.ExtraLength);
+                    (earlierVariables, lastVariables) = (lastVariables, earlierVariables);
+                }
+                else
+                {
+                    var before = lastVariables;
+                    extra = Decode(ref lastVariables, entry.ExtraLength);
+                    earlierVariables = before;
+                }
+
                 assigned = entry.RawVariables
                     ? RawVariables(extra)
                     : [.. System.Text.Json.Nodes.JsonNode.Parse(extra)!.AsObject().Select(v => new KeyValuePair<string, string>(v.Key, v.Value!.GetValue<string>()))];
@@ -293,16 +308,8 @@ public sealed partial class CompactHistorySink
         /// <summary>The next stored text: its difference from <paramref name="last"/> applied (and kept as the new last).</summary>
         private byte[] Decode(ref byte[] last, int length)
         {
-            var delta = sink.Bytes(placement.Next(length, out _), length).Span;
-            var prefix = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(delta);
-            var suffix = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(delta[sizeof(int)..]);
-            var between = delta[DeltaHeader..];
-            var text = new byte[prefix + between.Length + suffix];
-            last.AsSpan(0, prefix).CopyTo(text);
-            between.CopyTo(text.AsSpan(prefix));
-            last.AsSpan(last.Length - suffix).CopyTo(text.AsSpan(prefix + between.Length));
-            last = text;
-            return text;
+            last = Delta.Apply(last, sink.Bytes(placement.Next(length, out _), length).Span);
+            return last;
         }
     }
 }

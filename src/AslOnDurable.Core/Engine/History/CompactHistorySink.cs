@@ -30,7 +30,6 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     private const byte Exited = 2;
     private const byte PayloadDetails = 3; // details {resource?, member: payload as a string}: the payload stored as state payloads are, the resource as the name, the member's name id as the extra length
     private const int MaxNamesByReference = 4096; // names built per event (not the plan's instances) must not grow it without end
-    private const int DeltaHeader = 2 * sizeof(int); // the shared prefix's and suffix's lengths, before the bytes between
 
     private readonly Gate gate = new(); // one compare-exchange per event to enter, a release write to leave (see Gate)
     private readonly EntryLog entryLog = new();
@@ -41,6 +40,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     private System.Buffers.ArrayBufferWriter<byte> scratch = new(1024);
     private System.Buffers.ArrayBufferWriter<byte> lastExtra = new(1024); // the details last written, which the next are written against
     private System.Buffers.ArrayBufferWriter<byte> lastVariables = new(1024); // the assigned variables last written (their own chain: see RecordState)
+    private System.Buffers.ArrayBufferWriter<byte> earlierVariables = new(1024); // the ones written before those (see EndVariables)
 
     [ThreadStatic]
     private static Utf8JsonWriter? writer; // per thread, pointed at the recording sink's buffer on each use
@@ -78,6 +78,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
             scratch = new();
             lastExtra = new();
             lastVariables = new();
+            earlierVariables = new();
             statePayloads = default;
             taskPayloads = default;
         }
@@ -243,7 +244,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 }
 
                 json.WriteEndObject();
-                entry.ExtraLength = EndExtra(ref lastVariables);
+                entry.ExtraLength = EndVariables(out entry.VariablesAgainstEarlier);
                 entry.RawVariables = true;
             }
             else if (assignedVariables is { Count: > 0 } assigned)
@@ -256,7 +257,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 }
 
                 json.WriteEndObject();
-                entry.ExtraLength = EndExtra(ref lastVariables);
+                entry.ExtraLength = EndVariables(out entry.VariablesAgainstEarlier);
             }
 
             Add(in entry);
@@ -282,7 +283,7 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
                 return SamePayload;
             }
 
-            var length = sink.WriteDelta(previous, payload);
+            var length = sink.WriteDelta(Delta.Between(previous, payload), payload);
             if (last is null || last.Length < payload.Length)
             {
                 last = new byte[Math.Max(payload.Length, 2 * (last?.Length ?? 0))];
@@ -385,54 +386,27 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     private int EndExtra(ref System.Buffers.ArrayBufferWriter<byte> last)
     {
         writer!.Flush();
-        var length = WriteDelta(last.WrittenSpan, scratch.WrittenSpan);
+        var length = WriteDelta(Delta.Between(last.WrittenSpan, scratch.WrittenSpan), scratch.WrittenSpan);
         (last, scratch) = (scratch, last);
         return length;
     }
 
     /// <summary>
-    /// Stores <paramref name="payload"/> as its difference from <paramref name="previous"/>: shared prefix and suffix
-    /// lengths, the bytes between; returns the stored length (where it went follows from the order, see <see cref="Placement"/>).
+    /// Stores the assigned variables written since <see cref="BeginExtra"/> as their difference from the variables
+    /// assigned last or from those assigned before them, whichever is smaller (<paramref name="againstEarlier"/>): states
+    /// that assign different variables take turns (a Task's counter between the data a Pass state merges), and each
+    /// assignment mostly changes a little of what the same variables held before.
     /// </summary>
-    private int WriteDelta(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> payload)
+    private int EndVariables(out bool againstEarlier)
     {
-        var prefix = previous.CommonPrefixLength(payload);
-        var suffix = CommonSuffixLength(previous[prefix..], payload[prefix..]);
-        var between = payload[prefix..^suffix];
-        Reserve(DeltaHeader + between.Length, out var span);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(span, prefix);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(span[sizeof(int)..], suffix);
-        between.CopyTo(span[DeltaHeader..]);
-        return DeltaHeader + between.Length;
-    }
-
-    private static int CommonSuffixLength(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
-    {
-        var max = Math.Min(a.Length, b.Length);
-        var n = 0;
-        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-        {
-            // Successive payloads mostly share a long tail: compared 32 bytes at a time from the end.
-            const int Width = 32;
-            while (n + Width <= max
-                && System.Runtime.Intrinsics.Vector256.Create(a[^(n + Width)..]) == System.Runtime.Intrinsics.Vector256.Create(b[^(n + Width)..]))
-            {
-                n += Width;
-            }
-        }
-
-        while (n + sizeof(ulong) <= max
-            && System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(a[^(n + sizeof(ulong))..]) == System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(b[^(n + sizeof(ulong))..]))
-        {
-            n += sizeof(ulong);
-        }
-
-        while (n < max && a[^(n + 1)] == b[^(n + 1)])
-        {
-            n++;
-        }
-
-        return n;
+        writer!.Flush();
+        var text = scratch.WrittenSpan;
+        var last = Delta.Between(lastVariables.WrittenSpan, text);
+        var earlier = last.StoredLength(text.Length) <= Delta.HeaderOnly ? last : Delta.Between(earlierVariables.WrittenSpan, text);
+        againstEarlier = earlier.StoredLength(text.Length) < last.StoredLength(text.Length);
+        var length = WriteDelta(againstEarlier ? earlier : last, text);
+        (earlierVariables, lastVariables, scratch) = (lastVariables, scratch, earlierVariables);
+        return length;
     }
 
     /// <summary>Reserves <paramref name="length"/> bytes in the blocks (see <see cref="Placement"/>).</summary>

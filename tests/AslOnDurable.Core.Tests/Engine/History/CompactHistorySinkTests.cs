@@ -423,6 +423,74 @@ public sealed class CompactHistorySinkTests
     }
 
     [Fact]
+    public void Payloads_WrappingTheOneBefore_StoredAsTheBytesAroundIt()
+    {
+        // An output that holds its input ({"keep": $states.input, ...}) shares neither a long prefix nor a long suffix with
+        // it: stored as the bytes before and after the input's text, not whole. Also the text before at the very start or
+        // end, repeated twice, only nearly contained, and shorter than the search is worth.
+        var text = "{" + string.Concat(Enumerable.Range(0, 60).Select(i => $"\"m{i}\":\"v{i} é\",")) + "\"end\":0}";
+        List<byte[]> texts = [Encoding.UTF8.GetBytes(text)];
+        for (var i = 0; i < 200; i++)
+        {
+            var previous = Encoding.UTF8.GetString(texts[^1]);
+            texts.Add(Encoding.UTF8.GetBytes((i % 5) switch
+            {
+                0 => $$"""{"k{{i}}":{{previous}},"n":{{i}}}""",
+                1 => previous + " ",
+                2 => "[" + previous,
+                3 => $"[{previous},{previous}]"[..(previous.Length + 2)] + "]",
+                _ => previous[..^1] + "x" + previous[^1..] + "!",
+            }));
+        }
+
+        texts.Add("{\"short\":1}"u8.ToArray());
+        texts.Add("[{\"short\":1}]"u8.ToArray());
+
+        var held = AssertStatePayloadsReadBack(texts, exited: true);
+
+        // Whole, they would hold their total length (about 200 KB); the first is stored whole.
+        Assert.InRange(held, 1, texts.Sum(t => t.Length) / 8);
+    }
+
+    [Fact]
+    public void Variables_AssignedInTurns_EachStoredAgainstItsOwnLastText()
+    {
+        // A Task state's counter between the data Pass states merge: each data is stored against the data before it (the
+        // variables assigned before the last), not whole against the counter.
+        var data = "{\"user\":{\"name\":\"Ada\"},\"items\":[" + string.Join(",", Enumerable.Range(0, 40).Select(i => $"{{\"sku\":\"SKU-{i:000}\",\"price\":{100 + i}}}")) + "],\"meta\":{\"last\":\"J00\"}}";
+        List<(string Name, string Text)> assigned = [];
+        for (var lap = 0; lap < 100; lap++)
+        {
+            assigned.Add(("data", data.Replace("J00", $"J{lap:00}", StringComparison.Ordinal)));
+            assigned.Add(("data", data.Replace("J00", $"K{lap:00}", StringComparison.Ordinal)));
+            assigned.Add(("counter", lap.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        string[][] names = [.. assigned.Select(a => new[] { a.Name })];
+        byte[][] texts = [.. assigned.Select(a => Encoding.UTF8.GetBytes(a.Text))];
+        int[][] ends = [.. texts.Select(t => new[] { t.Length })];
+        CompactHistorySink sink = new();
+        IDirectHistorySink direct = sink;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            direct.RecordState(i + 1, i, "PassStateExited", DateTimeOffset.UnixEpoch, "S", "{}"u8, exited: true, new AssignedVariableTexts(names[i], ends[i], texts[i]));
+        }
+
+        var held = GC.GetAllocatedBytesForCurrentThread() - before;
+        IReadOnlyList<HistoryEvent> events = sink.Events;
+        Assert.Equal(assigned.Count, events.Count);
+        for (var i = 0; i < assigned.Count; i++)
+        {
+            Assert.Equal(new KeyValuePair<string, string>(assigned[i].Name, assigned[i].Text), Assert.Single(events[i].State!.AssignedVariables!));
+        }
+
+        // Whole, the 100 data texts after a counter would hold over 100 KB.
+        Assert.True(100 * data.Length > 100_000);
+        Assert.InRange(held, 1, 64 * 1024);
+    }
+
+    [Fact]
     public void ReleaseWorkingBuffers_BetweenEvents_EveryEventReadBackAsRecorded()
     {
         // A closed execution's sink lets its working buffers go; a redrive then records on: payloads, variables and
@@ -461,9 +529,13 @@ public sealed class CompactHistorySinkTests
         }
     }
 
-    /// <summary>Records each text as a state event's payload, one after another, and reads them all back unchanged.</summary>
-    private static void AssertStatePayloadsReadBack(List<byte[]> texts, bool exited)
+    /// <summary>
+    /// Records each text as a state event's payload, one after another, and reads them all back unchanged; returns the
+    /// bytes the sink allocated while recording.
+    /// </summary>
+    private static long AssertStatePayloadsReadBack(List<byte[]> texts, bool exited)
     {
+        var before = GC.GetAllocatedBytesForCurrentThread();
         CompactHistorySink sink = new();
         IDirectHistorySink direct = sink;
         for (var i = 0; i < texts.Count; i++)
@@ -471,11 +543,15 @@ public sealed class CompactHistorySinkTests
             direct.RecordState(i + 1, i, exited ? "PassStateExited" : "PassStateEntered", DateTimeOffset.UnixEpoch, "S", texts[i], exited, default);
         }
 
+        var held = GC.GetAllocatedBytesForCurrentThread() - before;
+
         IReadOnlyList<HistoryEvent> events = sink.Events;
         Assert.Equal(texts.Count, events.Count);
         for (var i = 0; i < texts.Count; i++)
         {
             Assert.Equal(texts[i], events[i].State!.PayloadUtf8.ToArray());
         }
+
+        return held;
     }
 }
