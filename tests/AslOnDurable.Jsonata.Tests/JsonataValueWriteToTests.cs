@@ -23,6 +23,7 @@ public sealed class JsonataValueWriteToTests
     [InlineData("""{"q":"say \"hi\"\\ \/ <b>&amp;'x'</b>","c":"\u0000\u0001\b\f\n\r\t\u001f\u007f","u":"é ü 中文 \u2028\u2029 😀"}""")]
     [InlineData("""{"<key & 'name'>":1,"é\"\\":{"":[]},"😀":{}}""")]
     [InlineData("""[[],{},[[[]]],[{}]]""")]
+    [InlineData("""[0, -1, 7, 9, 10, -10, 99, 100, 1000000000, -2147483648, 2147483647, 2147483648, -2147483649, -0.0]""")] // whole numbers at each digit count and the int bounds
     [InlineData("\"text\"")]
     [InlineData("42")]
     [InlineData("null")]

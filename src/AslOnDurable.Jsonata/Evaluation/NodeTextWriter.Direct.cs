@@ -223,22 +223,8 @@ internal static partial class NodeTextWriter
     {
         if (d is >= int.MinValue and <= int.MaxValue && (int)d == d && (d != 0 || !double.IsNegative(d)))
         {
-            // Its digits (and a minus sign), as the writer formats an int.
-            var target = output.GetSpan(11);
-            var negative = d < 0;
-            var magnitude = negative ? (uint)-(long)d : (uint)d;
-            var length = (negative ? 1 : 0) + CountDigits(magnitude);
-            if (negative)
-            {
-                target[0] = (byte)'-';
-            }
-
-            for (var i = length - 1; i >= (negative ? 1 : 0); i--)
-            {
-                target[i] = (byte)('0' + (magnitude % 10));
-                magnitude /= 10;
-            }
-
+            // Its digits (and a minus sign), as the writer formats an int (the runtime's invariant integer formatting).
+            _ = ((int)d).TryFormat(output.GetSpan(11), out var length, default, System.Globalization.CultureInfo.InvariantCulture);
             output.Advance(length);
             return;
         }
@@ -246,18 +232,6 @@ internal static partial class NodeTextWriter
         var scratch = Scratch();
         scratch.WriteNumberValue(d);
         CopyScratch(output, scratch);
-    }
-
-    private static int CountDigits(uint value)
-    {
-        var digits = 1;
-        while (value >= 10)
-        {
-            value /= 10;
-            digits++;
-        }
-
-        return digits;
     }
 
     private static void Put(ArrayBufferWriter<byte> output, byte value)

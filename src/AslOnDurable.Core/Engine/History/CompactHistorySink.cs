@@ -399,10 +399,11 @@ public sealed partial class CompactHistorySink(int maxEvents = int.MaxValue) : I
     /// </summary>
     private int EndVariables(out bool againstEarlier)
     {
+        const int SmallEnough = 64; // stored against the last in no more bytes than this: the earlier is not compared
         writer!.Flush();
         var text = scratch.WrittenSpan;
         var last = Delta.Between(lastVariables.WrittenSpan, text);
-        var earlier = last.StoredLength(text.Length) <= Delta.HeaderOnly ? last : Delta.Between(earlierVariables.WrittenSpan, text);
+        var earlier = last.StoredLength(text.Length) <= SmallEnough ? last : Delta.Between(earlierVariables.WrittenSpan, text);
         againstEarlier = earlier.StoredLength(text.Length) < last.StoredLength(text.Length);
         var length = WriteDelta(againstEarlier ? earlier : last, text);
         (earlierVariables, lastVariables, scratch) = (lastVariables, scratch, earlierVariables);
