@@ -191,7 +191,6 @@ public sealed class Interpreter(ExecutionPlan plan)
                 }
 
                 var stateInputText = currentText;
-                var inputText = held is not null && currentTextOfHeld ? new Jsonata.JsonataValueText(held.Value, stateInputText, currentTextChanges) : default;
                 var inPlaceChanges = held is not null ? Jsonata.JsonataValue.InPlaceChanges : 0; // a held input's text stays its text while this stays
                 var enteredId = recording
                     ? frame.RecordEntered(state.EnteredEventType, state.Name, stateInputText, entered)
@@ -261,6 +260,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                         var unchanged = held is null
                             ? state is ChoiceStatePlan && step.Held is null && ReferenceEquals(step.Output, current)
                             : ReferenceEquals(step.Held, held) && Jsonata.JsonataValue.InPlaceChanges == inPlaceChanges;
+                        var heldInput = held; // the state's held input, whose text is stateInputText when currentTextOfHeld
                         held = step.Held;
                         current = step.Output;
                         if (recording)
@@ -273,6 +273,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                             }
                             else if (held is not null)
                             {
+                                Jsonata.JsonataValueText inputText = heldInput is not null && currentTextOfHeld ? new(heldInput.Value, stateInputText, currentTextChanges) : default;
                                 currentTextChanges = Jsonata.JsonataValue.InPlaceChanges;
                                 currentText = frame.PayloadText(held, in inputText);
                                 currentTextOfHeld = true;
