@@ -147,13 +147,11 @@ internal sealed class ExecutionFrame : StateEnvironment
     /// </summary>
     public ReadOnlyMemory<byte> PayloadText(System.Text.Json.Nodes.JsonNode? payload) => Run.History.Snapshot(payload, ref payloadText);
 
-    /// <summary>A payload held as the evaluator's value as <see cref="PayloadText(System.Text.Json.Nodes.JsonNode?)"/> gives its node (its node not built).</summary>
-    public ReadOnlyMemory<byte> PayloadText(HeldJsonataValue payload) => Run.History.Snapshot(payload, ref payloadText);
-
     /// <summary>
-    /// A held payload's text as <see cref="PayloadText(HeldJsonataValue)"/> gives it, copying <paramref name="input"/>'s
-    /// text (the state's input, written last) where the payload holds that input or begins with its members. The text is
-    /// written beside the last one, which it may copy from, and then takes its place.
+    /// A payload held as the evaluator's value as <see cref="PayloadText(System.Text.Json.Nodes.JsonNode?)"/> gives its
+    /// node (its node not built), copying <paramref name="input"/>'s text (the state's input, written last; none:
+    /// <see langword="default"/>) where the payload holds that input or begins with its members. The text is written
+    /// beside the last one, which it may copy from, and then takes its place.
     /// </summary>
     public ReadOnlyMemory<byte> PayloadText(HeldJsonataValue payload, in Jsonata.JsonataValueText input)
     {

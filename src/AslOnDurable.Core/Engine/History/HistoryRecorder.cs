@@ -407,15 +407,9 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
 
     /// <summary>
     /// A payload held as the evaluator's value, as <see cref="Snapshot(JsonNode?, ref ArrayBufferWriter{byte}?)"/> gives
-    /// the node it would become (the same text, byte for byte), without building that node.
-    /// </summary>
-    public ReadOnlyMemory<byte> Snapshot(HeldJsonataValue payload, ref ArrayBufferWriter<byte>? buffer) =>
-        Snapshot(new HeldText(payload, default), ref buffer);
-
-    /// <summary>
-    /// A held payload's text as <see cref="Snapshot(HeldJsonataValue, ref ArrayBufferWriter{byte}?)"/> gives it (the same
-    /// bytes), copying <paramref name="known"/>'s text where the payload holds its object or begins with its members;
-    /// <paramref name="buffer"/> must not hold that text.
+    /// the node it would become (the same text, byte for byte), without building that node; copying
+    /// <paramref name="known"/>'s text (none: <see langword="default"/>) where the payload holds its object or begins with
+    /// its members. <paramref name="buffer"/> must not hold that text.
     /// </summary>
     public ReadOnlyMemory<byte> Snapshot(HeldJsonataValue payload, in Jsonata.JsonataValueText known, ref ArrayBufferWriter<byte>? buffer) =>
         Snapshot(new HeldText(payload, known), ref buffer);
