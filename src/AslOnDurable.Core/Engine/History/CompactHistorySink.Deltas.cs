@@ -13,9 +13,6 @@ public sealed partial class CompactHistorySink
     /// </summary>
     private readonly struct Delta(int head, int tail, bool around)
     {
-        /// <summary>The shortest header (both lengths under 64): a text equal to the one before stores no more.</summary>
-        public const int HeaderOnly = 2;
-
         /// <summary>The shared prefix's length, or the length of the bytes before the text before (around).</summary>
         public int Head { get; } = head;
 
@@ -49,8 +46,9 @@ public sealed partial class CompactHistorySink
         /// <summary>Writes the header and the stored bytes of <paramref name="payload"/> into <paramref name="target"/>.</summary>
         public void Write(ReadOnlySpan<byte> payload, Span<byte> target)
         {
-            var at = WriteVarint(target, First);
-            at += WriteVarint(target[at..], (uint)Tail);
+            var at = 0;
+            WriteVarint(target, ref at, First);
+            WriteVarint(target, ref at, (uint)Tail);
             if (Around)
             {
                 payload[..Head].CopyTo(target[at..]);
@@ -65,10 +63,10 @@ public sealed partial class CompactHistorySink
         /// <summary>The text a stored difference gives applied to <paramref name="last"/>, the text before it.</summary>
         public static byte[] Apply(ReadOnlySpan<byte> last, ReadOnlySpan<byte> stored)
         {
-            var at = ReadVarint(stored, out var first);
-            at += ReadVarint(stored[at..], out var tailLength);
+            var at = 0;
+            var first = ReadVarint(stored, ref at);
+            var tail = (int)ReadVarint(stored, ref at);
             var head = (int)(first >> 1);
-            var tail = (int)tailLength;
             var bytes = stored[at..];
             if ((first & 1) != 0)
             {
@@ -77,45 +75,6 @@ public sealed partial class CompactHistorySink
             }
 
             return [.. last[..head], .. bytes, .. last[^tail..]];
-        }
-
-        private static int VarintLength(uint value)
-        {
-            var length = 1;
-            while (value >= 0x80)
-            {
-                value >>= 7;
-                length++;
-            }
-
-            return length;
-        }
-
-        private static int WriteVarint(Span<byte> target, uint value)
-        {
-            var at = 0;
-            while (value >= 0x80)
-            {
-                target[at++] = (byte)(value | 0x80);
-                value >>= 7;
-            }
-
-            target[at++] = (byte)value;
-            return at;
-        }
-
-        private static int ReadVarint(ReadOnlySpan<byte> source, out uint value)
-        {
-            value = 0;
-            for (var at = 0; ; at++)
-            {
-                var b = source[at];
-                value |= (uint)(b & 0x7F) << (7 * at);
-                if (b < 0x80)
-                {
-                    return at + 1;
-                }
-            }
         }
     }
 

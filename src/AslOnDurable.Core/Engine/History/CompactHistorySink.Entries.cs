@@ -68,15 +68,15 @@ public sealed partial class CompactHistorySink
             block[at++] = (byte)(entry.Kind | (entry.Wide ? 4 : 0) | (entry.RawVariables ? 8 : 0) | (entry.VariablesAgainstEarlier ? 16 : 0));
             if (!entry.Wide)
             {
-                Write(block, ref at, ZigZag(entry.IdDelta));
-                Write(block, ref at, ZigZag(entry.PreviousDelta));
-                Write(block, ref at, ZigZag(entry.TicksDelta));
-                Write(block, ref at, entry.Type);
-                Write(block, ref at, entry.Name == NoName ? 0u : entry.Name + 1u);
+                WriteVarint(block, ref at, ZigZag(entry.IdDelta));
+                WriteVarint(block, ref at, ZigZag(entry.PreviousDelta));
+                WriteVarint(block, ref at, ZigZag(entry.TicksDelta));
+                WriteVarint(block, ref at, entry.Type);
+                WriteVarint(block, ref at, entry.Name == NoName ? 0u : entry.Name + 1u);
             }
 
-            Write(block, ref at, ZigZag(entry.PayloadLength));
-            Write(block, ref at, ZigZag(entry.ExtraLength));
+            WriteVarint(block, ref at, ZigZag(entry.PayloadLength));
+            WriteVarint(block, ref at, ZigZag(entry.ExtraLength));
             used[^1] = at;
         }
 
@@ -98,16 +98,16 @@ public sealed partial class CompactHistorySink
                 Entry entry = new() { Kind = (byte)(header & 3), Wide = (header & 4) != 0, RawVariables = (header & 8) != 0, VariablesAgainstEarlier = (header & 16) != 0, Name = NoName };
                 if (!entry.Wide)
                 {
-                    entry.IdDelta = UnZigZag(Read(bytes, ref at));
-                    entry.PreviousDelta = UnZigZag(Read(bytes, ref at));
-                    entry.TicksDelta = UnZigZag(Read(bytes, ref at));
-                    entry.Type = (ushort)Read(bytes, ref at);
-                    var name = Read(bytes, ref at);
+                    entry.IdDelta = UnZigZag(ReadVarint(bytes, ref at));
+                    entry.PreviousDelta = UnZigZag(ReadVarint(bytes, ref at));
+                    entry.TicksDelta = UnZigZag(ReadVarint(bytes, ref at));
+                    entry.Type = (ushort)ReadVarint(bytes, ref at);
+                    var name = ReadVarint(bytes, ref at);
                     entry.Name = name == 0 ? NoName : (ushort)(name - 1);
                 }
 
-                entry.PayloadLength = UnZigZag(Read(bytes, ref at));
-                entry.ExtraLength = UnZigZag(Read(bytes, ref at));
+                entry.PayloadLength = UnZigZag(ReadVarint(bytes, ref at));
+                entry.ExtraLength = UnZigZag(ReadVarint(bytes, ref at));
                 return entry;
             }
         }
@@ -115,31 +115,46 @@ public sealed partial class CompactHistorySink
         private static uint ZigZag(int value) => (uint)((value << 1) ^ (value >> 31));
 
         private static int UnZigZag(uint value) => (int)(value >> 1) ^ -(int)(value & 1);
+    }
 
-        private static void Write(byte[] bytes, ref int at, uint value)
+    /// <summary>Writes <paramref name="value"/> at <paramref name="at"/> as a variable-length integer (7 bits a byte, low first).</summary>
+    private static void WriteVarint(Span<byte> bytes, ref int at, uint value)
+    {
+        while (value >= 0x80)
         {
-            while (value >= 0x80)
-            {
-                bytes[at++] = (byte)(value | 0x80);
-                value >>= 7;
-            }
-
-            bytes[at++] = (byte)value;
+            bytes[at++] = (byte)(value | 0x80);
+            value >>= 7;
         }
 
-        private static uint Read(byte[] bytes, ref int at)
+        bytes[at++] = (byte)value;
+    }
+
+    /// <summary>Reads the variable-length integer <see cref="WriteVarint"/> wrote at <paramref name="at"/>.</summary>
+    private static uint ReadVarint(ReadOnlySpan<byte> bytes, ref int at)
+    {
+        uint value = 0;
+        for (var shift = 0; ; shift += 7)
         {
-            uint value = 0;
-            for (var shift = 0; ; shift += 7)
+            var b = bytes[at++];
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80)
             {
-                var b = bytes[at++];
-                value |= (uint)(b & 0x7F) << shift;
-                if (b < 0x80)
-                {
-                    return value;
-                }
+                return value;
             }
         }
+    }
+
+    /// <summary>How many bytes <see cref="WriteVarint"/> writes for <paramref name="value"/>.</summary>
+    private static int VarintLength(uint value)
+    {
+        var length = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            length++;
+        }
+
+        return length;
     }
 
     /// <summary>An entry's values in full, when they do not fit it.</summary>
