@@ -20,6 +20,7 @@ internal sealed partial class Evaluator
     private Func<DateTimeOffset>? clock;
     private int depth;
     private long steps;
+    private bool shallowStackChecked; // see StackSufficient
     private long timestampMillis;
     private bool timestampRead;
     private Frame? evaluationFrame;
@@ -119,6 +120,7 @@ internal sealed partial class Evaluator
         Random = random;
         depth = 0;
         steps = 0;
+        shallowStackChecked = false;
         timestampMillis = 0;
         timestampRead = false;
     }
@@ -242,9 +244,7 @@ internal sealed partial class Evaluator
     {
         depth++;
         steps++;
-        // The stack check reads thread-local limits: every fourth level is enough, as four levels of evaluation take far
-        // less than the margin it keeps (64 KB or more).
-        if (depth > maxDepth || ((depth & 3) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
+        if (depth > maxDepth || ((depth & 3) == 0 && !StackSufficient()))
         {
             throw new JsonataException("U1001");
         }
@@ -259,6 +259,32 @@ internal sealed partial class Evaluator
             throw new JsonataException("U1001");
         }
     }
+
+    /// <summary>
+    /// Whether the stack has room for more levels (checked on every fourth level). The check reads thread-local limits:
+    /// four levels of evaluation take far less than the margin it keeps (64 KB or more). Below
+    /// <see cref="ShallowDepth"/> it runs once per evaluation: every shallow level lies within that many levels of the
+    /// evaluation's start, which the first check passed beyond, so a shallow expression (most of them, one check per
+    /// path step before) asks the runtime once.
+    /// </summary>
+    private bool StackSufficient()
+    {
+        if (depth < ShallowDepth)
+        {
+            if (shallowStackChecked)
+            {
+                return true;
+            }
+
+            shallowStackChecked = RuntimeHelpers.TryEnsureSufficientExecutionStack();
+            return shallowStackChecked;
+        }
+
+        return RuntimeHelpers.TryEnsureSufficientExecutionStack();
+    }
+
+    /// <summary>The depth below which <see cref="StackSufficient"/> checks once per evaluation.</summary>
+    private const int ShallowDepth = 16;
 
     private object? EvaluateCondition(AstNode expr, object? input, Frame frame)
     {
