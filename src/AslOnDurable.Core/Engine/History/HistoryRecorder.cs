@@ -367,6 +367,12 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
     private static readonly byte[] NullUtf8 = "null"u8.ToArray();
 
     /// <summary>
+    /// Where the thread's writers point between uses: nothing writes into it (every use points its writer at its own
+    /// buffer first). A writer reset to a stream instead makes itself a new buffer writer each time.
+    /// </summary>
+    private static readonly ArrayBufferWriter<byte> Detached = new(1);
+
+    /// <summary>
     /// A payload as compact JSON text in UTF-8 (the same text as <see cref="Text(JsonNode?)"/>): a snapshot that later
     /// mutation of the node cannot change, written through a writer kept per thread (no intermediate string).
     /// </summary>
@@ -475,7 +481,7 @@ internal sealed class HistoryRecorder(IHistorySink? sink, IExecutionHost host)
         }
         finally
         {
-            writer.Reset(Stream.Null); // holds no caller's buffer between uses; the next use points it at its own
+            writer.Reset(Detached); // holds no caller's buffer between uses; the next use points it at its own
         }
     }
 
