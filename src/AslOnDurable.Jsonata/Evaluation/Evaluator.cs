@@ -240,25 +240,25 @@ internal sealed partial class Evaluator
         return result;
     }
 
+    /// <summary>
+    /// Counts a level and a step against the guards (depth, stack, steps, time). Small enough to be inlined into every
+    /// caller, which enters once per node evaluated: the failure is raised out of line.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Enter()
     {
         depth++;
         steps++;
-        if (depth > maxDepth || ((depth & 3) == 0 && !StackSufficient()))
+        if (depth > maxDepth || ((depth & 3) == 0 && !StackSufficient()) || steps > maxSteps
+            || (elapsedMilliseconds is not null && (steps & 255) == 0 && elapsedMilliseconds() > timeLimitMilliseconds))
         {
-            throw new JsonataException("U1001");
-        }
-
-        if (steps > maxSteps)
-        {
-            throw new JsonataException("U1001");
-        }
-
-        if (elapsedMilliseconds is not null && (steps & 255) == 0 && elapsedMilliseconds() > timeLimitMilliseconds)
-        {
-            throw new JsonataException("U1001");
+            ThrowLimitReached();
         }
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowLimitReached() => throw new JsonataException("U1001");
 
     /// <summary>
     /// Whether the stack has room for more levels (checked on every fourth level). The check reads thread-local limits:
