@@ -35,6 +35,16 @@ elif [ -f package-lock.json ]; then
 else
   npm install --no-audit --no-fund --loglevel=error
 fi
+if [ ! -x node_modules/.bin/azurite ]; then
+  # Seen once: npm finished without linking the azurite command (only azurite-blob/-queue/-table); install afresh once.
+  echo "node_modules/.bin/azurite missing after npm; installing again"
+  rm -rf node_modules
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+if [ ! -x node_modules/.bin/azurite ]; then
+  echo "azurite: NOT INSTALLED (npm did not link .ci/node_modules/.bin/azurite); the Runtime tests need it" >&2
+  exit 1
+fi
 echo "azurite: $(node_modules/.bin/azurite --version)"
 
 echo "-- aws cli (Debian awscli)"
