@@ -79,6 +79,13 @@ internal static class BranchScheduler
                 continue;
             }
 
+            if (next == count)
+            {
+                // Every branch has started: the rest are observed where they report, without resuming this method for each.
+                await completions!.ObserveRemaining(running, observe);
+                return completions.RemainingObserved();
+            }
+
             (int Index, BranchOutcome Outcome) reported;
             while (!completions!.TryTake(out reported, out var wait))
             {
@@ -98,10 +105,18 @@ internal static class BranchScheduler
 
     /// <summary>Outcomes of pending branches in the order they finish; safe when branches finish on other threads (in memory).</summary>
     /// <remarks>
+    /// <para>
+    /// While the scheduler still starts branches it takes each outcome itself. Once every branch has started it hands the
+    /// rest to <see cref="ObserveRemaining"/>: a reporting branch then observes its outcome itself (and those reported
+    /// meanwhile: one thread at a time, the drainer, in report order) and the scheduler resumes once, when the last one is
+    /// observed or the observer stops the run; a fan-out of n branches costs one resumption instead of n.
+    /// </para>
+    /// <para>
     /// The scheduler waits on this object itself (<see cref="IValueTaskSource"/>): no task, completion source or async
     /// frame per completion. The waiting scheduler resumes on the thread that reports, as it did when it awaited a
     /// completion source that runs its continuations synchronously: in a durable host that is the orchestrator's
     /// thread (a report runs where the branch's own await would resume), in memory a thread of the pool.
+    /// </para>
     /// </remarks>
     private sealed class Completions : IValueTaskSource, IEndObserver
     {
@@ -111,6 +126,12 @@ internal static class BranchScheduler
         private short version;
         private Action<object?>? continuation;
         private object? continuationState;
+        private Observer? observer; // set once every branch has started: reporters observe outcomes themselves
+        private int remaining; // outcomes still to observe; the drainer's alone
+        private bool draining; // a thread is observing outcomes (under the gate)
+        private bool over; // the last outcome was observed, the observer stopped the run, or a branch or the observer threw (under the gate)
+        private bool stopped; // the observer stopped the run
+        private ExceptionDispatchInfo? thrown; // what a branch or the observer threw, rethrown to the scheduler's caller
 
         // A continuation on the branch's own task: no extra async frame or Task per pending branch (a pending async
         // method's ValueTask is its task: AsTask allocates nothing). It runs where an await would (the awaiter captures the
@@ -199,14 +220,142 @@ internal static class BranchScheduler
             }
         }
 
+        /// <summary>
+        /// Observes the <paramref name="count"/> outcomes still to come where they are reported (those reported already
+        /// first, on this thread); the returned wait completes when the run is over (see <see cref="RemainingObserved"/>).
+        /// </summary>
+        public ValueTask ObserveRemaining(int count, Observer observe)
+        {
+            lock (gate)
+            {
+                remaining = count;
+                observer = observe;
+                draining = true;
+            }
+
+            Drain(null);
+            lock (gate)
+            {
+                if (over)
+                {
+                    return default;
+                }
+
+                waiting = true;
+                return new ValueTask(this, ++version);
+            }
+        }
+
+        /// <summary>How the run ended once <see cref="ObserveRemaining"/>'s wait completed: false when the observer stopped it.</summary>
+        public bool RemainingObserved()
+        {
+            thrown?.Throw();
+            return !stopped;
+        }
+
         /// <inheritdoc/>
         public void Ended(int index, BranchOutcome outcome, ExceptionDispatchInfo? failure)
+        {
+            Action<object?>? wake = null;
+            object? state = null;
+            var drain = false;
+            lock (gate)
+            {
+                if (over)
+                {
+                    return; // an abandoned branch after the run stopped
+                }
+
+                if (observer is not null)
+                {
+                    if (draining)
+                    {
+                        done.Enqueue((index, outcome, failure)); // the drainer observes it
+                        return;
+                    }
+
+                    draining = drain = true; // this thread observes it, and what is reported meanwhile
+                }
+                else
+                {
+                    done.Enqueue((index, outcome, failure));
+                    waiting = false;
+                    wake = continuation;
+                    state = continuationState;
+                    continuation = null;
+                    continuationState = null;
+                }
+            }
+
+            if (drain)
+            {
+                Drain((index, outcome, failure));
+                return;
+            }
+
+            wake?.Invoke(state);
+        }
+
+        // The drainer's loop: observes first (when given) and every outcome queued, until none is left (then gives the role
+        // up) or the run is over (then wakes the scheduler).
+        private void Drain((int Index, BranchOutcome Outcome, ExceptionDispatchInfo? Failure)? first)
+        {
+            var item = first;
+            while (true)
+            {
+                if (item is null)
+                {
+                    lock (gate)
+                    {
+                        if (!done.TryDequeue(out var queued))
+                        {
+                            draining = false;
+                            return;
+                        }
+
+                        item = queued;
+                    }
+                }
+
+                var (index, outcome, failure) = item.Value;
+                item = null;
+                if (failure is not null)
+                {
+                    Finish(failure, stop: false);
+                    return;
+                }
+
+                bool going;
+                try
+                {
+                    going = observer!(index, outcome);
+                }
+#pragma warning disable CA1031 // Not swallowed: rethrown to the scheduler's caller by RemainingObserved.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    Finish(ExceptionDispatchInfo.Capture(e), stop: false);
+                    return;
+                }
+
+                if (!going || --remaining == 0)
+                {
+                    Finish(null, stop: !going);
+                    return;
+                }
+            }
+        }
+
+        private void Finish(ExceptionDispatchInfo? failure, bool stop)
         {
             Action<object?>? wake;
             object? state;
             lock (gate)
             {
-                done.Enqueue((index, outcome, failure));
+                over = true;
+                thrown = failure;
+                stopped = stop;
+                done.Clear();
                 waiting = false;
                 wake = continuation;
                 state = continuationState;

@@ -167,4 +167,106 @@ public sealed class BranchSchedulerTests
         Assert.True(await run);
         Assert.Equal([1, 2, 0], order);
     }
+
+    [Fact]
+    public async Task RunAsync_AllStartedAndFinishingOnOtherThreads_ObservedOneAtATimeEachOnce()
+    {
+        const int count = 300;
+        var observed = new int[count];
+        var inObserver = 0;
+        var overlapped = false;
+        var completed = await BranchScheduler.RunAsync(
+            count,
+            0,
+            index => new ValueTask<BranchOutcome>(Task.Run(async () =>
+            {
+                await Task.Yield();
+                return new BranchOutcome(ExecutionStatus.Succeeded, null, null, index);
+            })),
+            (index, outcome) =>
+            {
+                overlapped |= Interlocked.Increment(ref inObserver) != 1;
+                Thread.SpinWait(50); // widen the window for a second reporter
+                observed[index]++;
+                Assert.Equal(index, outcome.NextIndex);
+                Interlocked.Decrement(ref inObserver);
+                return true;
+            });
+
+        Assert.True(completed);
+        Assert.False(overlapped);
+        Assert.All(observed, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public async Task RunAsync_ObserverThrowsOnAReportingBranch_RethrowsToTheCallerNotToTheBranch()
+    {
+        var sources = Enumerable.Range(0, 2).Select(_ => new TaskCompletionSource<BranchOutcome>()).ToArray();
+        var run = BranchScheduler.RunAsync(
+            2,
+            0,
+            index => new ValueTask<BranchOutcome>(sources[index].Task),
+            (_, _) => throw new InvalidOperationException("observer broke")).AsTask();
+
+        sources[1].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null)); // does not throw here
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => run);
+        Assert.Equal("observer broke", thrown.Message);
+        sources[0].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null)); // abandoned: nobody observes it
+    }
+
+    [Fact]
+    public async Task RunAsync_ObserverStoppedTheRun_LaterOutcomesAreNotObserved()
+    {
+        var sources = Enumerable.Range(0, 3).Select(_ => new TaskCompletionSource<BranchOutcome>()).ToArray();
+        var observed = new List<int>();
+        var run = BranchScheduler.RunAsync(
+            3,
+            0,
+            index => new ValueTask<BranchOutcome>(sources[index].Task),
+            (index, outcome) =>
+            {
+                observed.Add(index);
+                return outcome.Status == ExecutionStatus.Succeeded;
+            }).AsTask();
+
+        sources[2].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null));
+        sources[0].SetResult(new BranchOutcome(ExecutionStatus.Failed, null, new("E", null)));
+        sources[1].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null));
+
+        Assert.False(await run);
+        Assert.Equal([2, 0], observed);
+    }
+
+    [Fact]
+    public async Task RunAsync_SomeBranchesDoneWhileOthersStart_EachObservedOnceInCompletionOrder()
+    {
+        var sources = Enumerable.Range(0, 4).Select(_ => new TaskCompletionSource<BranchOutcome>()).ToArray();
+        var observed = new List<int>();
+        var run = BranchScheduler.RunAsync(
+            4,
+            0,
+            index =>
+            {
+                if (index == 3)
+                {
+                    sources[1].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null)); // reported before the last start
+                }
+
+                return new ValueTask<BranchOutcome>(sources[index].Task);
+            },
+            (index, _) =>
+            {
+                observed.Add(index);
+                return true;
+            }).AsTask();
+
+        sources[3].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null));
+        sources[0].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null));
+        Assert.False(run.IsCompleted);
+        sources[2].SetResult(new BranchOutcome(ExecutionStatus.Succeeded, null, null));
+
+        Assert.True(await run);
+        Assert.Equal([1, 3, 0, 2], observed);
+    }
 }
