@@ -265,26 +265,7 @@ public sealed class Interpreter(ExecutionPlan plan)
                         current = step.Output;
                         if (recording)
                         {
-                            // A held output is written as the node it would become, without building it (the next state
-                            // that reads nodes builds it, as with history off), copying the input's text where it holds it.
-                            if (unchanged)
-                            {
-                                currentText = stateInputText;
-                            }
-                            else if (held is not null)
-                            {
-                                Jsonata.JsonataValueText inputText = heldInput is not null && currentTextOfHeld ? new(heldInput.Value, stateInputText, currentTextChanges) : default;
-                                currentTextChanges = Jsonata.JsonataValue.InPlaceChanges;
-                                currentText = frame.PayloadText(held, in inputText);
-                                currentTextOfHeld = true;
-                            }
-                            else
-                            {
-                                currentText = frame.ExitedText(state, stateInput, stateInputText, current);
-                                currentTextOfHeld = false;
-                            }
-
-                            frame.RecordExited(state.ExitedEventType, state.Name, currentText, state is WaitStatePlan, frame.Environment.Scope.TakeCommitted());
+                            currentText = RecordNextExit(frame, state, unchanged, heldInput, stateInput, stateInputText, held, current, ref currentTextOfHeld, ref currentTextChanges);
                         }
                         else
                         {
@@ -331,6 +312,39 @@ public sealed class Interpreter(ExecutionPlan plan)
             frame.Environment.Scope.Release();
             frame.Ended(ended, failure);
         }
+    }
+
+    /// <summary>
+    /// Records the exit of a state that goes on to another (history on) and returns its text, the next state's input text:
+    /// a held output is written as the node it would become, without building it (the next state that reads nodes builds
+    /// it, as with history off), copying the input's text where it holds it.
+    /// </summary>
+    /// <remarks>Out of the frame loop: its temporaries would widen the loop's stack frame, zeroed on every resumption.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ReadOnlyMemory<byte> RecordNextExit(
+        ExecutionFrame frame, StatePlan state, bool unchanged, HeldJsonataValue? heldInput, JsonNode? stateInput, ReadOnlyMemory<byte> stateInputText,
+        HeldJsonataValue? held, JsonNode? current, ref bool currentTextOfHeld, ref int currentTextChanges)
+    {
+        ReadOnlyMemory<byte> text;
+        if (unchanged)
+        {
+            text = stateInputText;
+        }
+        else if (held is not null)
+        {
+            Jsonata.JsonataValueText inputText = heldInput is not null && currentTextOfHeld ? new(heldInput.Value, stateInputText, currentTextChanges) : default;
+            currentTextChanges = Jsonata.JsonataValue.InPlaceChanges;
+            text = frame.PayloadText(held, in inputText);
+            currentTextOfHeld = true;
+        }
+        else
+        {
+            text = frame.ExitedText(state, stateInput, stateInputText, current);
+            currentTextOfHeld = false;
+        }
+
+        frame.RecordExited(state.ExitedEventType, state.Name, text, state is WaitStatePlan, frame.Environment.Scope.TakeCommitted());
+        return text;
     }
 
     /// <summary>
