@@ -7,6 +7,7 @@ namespace AslOnDurable.Jsonata.Evaluation;
 internal sealed class JList : List<object?>
 {
     private long measure;
+    private byte[]? keptText; // see Evaluation.KeptText
 
     /// <summary>Creates an empty list.</summary>
     public JList()
@@ -40,6 +41,34 @@ internal sealed class JList : List<object?>
         get => PlainJsonMeasure.Load(ref measure);
         set => PlainJsonMeasure.Store(ref measure, value);
     }
+
+    /// <summary>
+    /// Whether the list may keep its text (see <see cref="KeptText"/>): a measured plain JSON array (values are never
+    /// changed once an evaluation has returned them, and a measured one has been returned), with none of the flags that
+    /// change how it is written.
+    /// </summary>
+    public bool KeepsText => measure != 0 && !IsSequence && !KeepSingleton && !Cons && !OuterWrapper && !TupleStream;
+
+    /// <summary>
+    /// The array's compact JSON text as <see cref="NodeTextWriter"/> wrote it, and the depth of its deepest container
+    /// below it, kept by <see cref="KeepText"/>; empty when none is kept, it is stale, or the list keeps none (<see cref="KeepsText"/>).
+    /// </summary>
+    public ReadOnlySpan<byte> KeptText(out int height)
+    {
+        if (keptText is null || !KeepsText)
+        {
+            height = 0;
+            return default;
+        }
+
+        return Evaluation.KeptText.Read(ref keptText, out height);
+    }
+
+    /// <summary>Keeps the array's text (see <see cref="KeptText"/>), written while <paramref name="epoch"/> was current.</summary>
+    public void KeepText(ReadOnlySpan<byte> text, int height, int epoch) => Evaluation.KeptText.Keep(ref keptText, text, height, epoch);
+
+    /// <summary>Whether a list that keeps texts was written before while none is kept: the first call marks it and answers no.</summary>
+    public bool WrittenBefore() => Evaluation.KeptText.WrittenBefore(ref keptText);
 
     /// <summary>Creates an empty sequence.</summary>
     public static JList Sequence() => new() { IsSequence = true };

@@ -15,19 +15,7 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
     private int count;
     private Dictionary<string, int>? index;
     private long measure;
-    private byte[]? keptText; // null, WrittenOnce, or the kept text after its height (2 bytes) and epoch (4 bytes)
-
-    /// <summary>Marks an object written once while no text is kept (see <see cref="WrittenBefore"/>).</summary>
-    private static readonly byte[] WrittenOnce = new byte[1];
-
-    private const int KeptHeader = 6;
-
-    /// <summary>
-    /// Counts in-place changes of objects others may hold (<c>$transform</c> through a <c>$clone</c> that does not copy):
-    /// a kept text (<see cref="KeepText"/>) stamped with an earlier count is not used, since an object inside it may
-    /// have changed.
-    /// </summary>
-    private static int textEpoch;
+    private byte[]? keptText; // see Evaluation.KeptText
 
     /// <summary>Creates an empty object.</summary>
     public JObject()
@@ -53,50 +41,22 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
     /// depth of its deepest container below it (0: none), kept by <see cref="KeepText"/>; empty when none is kept or the
     /// kept one may be stale (the object or one inside it changed since).
     /// </summary>
-    public ReadOnlySpan<byte> KeptText(out int height)
-    {
-        var kept = Volatile.Read(ref keptText);
-        if (kept is not { Length: > KeptHeader } || BitConverter.ToInt32(kept, 2) != Volatile.Read(ref textEpoch))
-        {
-            height = 0;
-            return default;
-        }
-
-        height = kept[0] | (kept[1] << 8);
-        return kept.AsSpan(KeptHeader);
-    }
+    public ReadOnlySpan<byte> KeptText(out int height) => Evaluation.KeptText.Read(ref keptText, out height);
 
     /// <summary>Keeps the object's text (see <see cref="KeptText"/>), written while <paramref name="epoch"/> was current.</summary>
-    public void KeepText(ReadOnlySpan<byte> text, int height, int epoch)
-    {
-        var kept = new byte[text.Length + KeptHeader];
-        kept[0] = (byte)height;
-        kept[1] = (byte)(height >> 8);
-        BitConverter.TryWriteBytes(kept.AsSpan(2), epoch);
-        text.CopyTo(kept.AsSpan(KeptHeader));
-        Volatile.Write(ref keptText, kept);
-    }
+    public void KeepText(ReadOnlySpan<byte> text, int height, int epoch) => Evaluation.KeptText.Keep(ref keptText, text, height, epoch);
 
     /// <summary>
     /// Whether the object's text was written before while none is kept (or a stale one is): the first call marks it and
     /// answers no, later ones yes.
     /// </summary>
-    public bool WrittenBefore()
-    {
-        if (keptText is null)
-        {
-            keptText = WrittenOnce;
-            return false;
-        }
-
-        return true;
-    }
+    public bool WrittenBefore() => Evaluation.KeptText.WrittenBefore(ref keptText);
 
     /// <summary>The current count of in-place changes, read before writing a text to keep.</summary>
-    public static int TextEpoch => Volatile.Read(ref textEpoch);
+    public static int TextEpoch => Evaluation.KeptText.Epoch;
 
     /// <summary>An object others may hold was changed in place: every kept text written before is stale.</summary>
-    public static void ChangedInPlace() => Interlocked.Increment(ref textEpoch);
+    public static void ChangedInPlace() => Evaluation.KeptText.ChangedInPlace();
 
     /// <summary>The number of members.</summary>
     public int Count => count;

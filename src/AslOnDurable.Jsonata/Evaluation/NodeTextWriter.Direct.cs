@@ -56,32 +56,7 @@ internal static partial class NodeTextWriter
             case JObject obj:
                 return WriteObjectDirect(output, obj, depth, epoch, in known);
             case JList list:
-                {
-                    ValueDepthLimit.Check(depth);
-                    var items = list.OuterWrapper && list.Count == 1 && list[0] is JList inner ? inner : list;
-                    var height = 0;
-                    Put(output, (byte)'[');
-                    for (var i = 0; i < items.Count; i++)
-                    {
-                        if (i > 0)
-                        {
-                            Put(output, (byte)',');
-                        }
-
-                        var item = items[i];
-                        if (IsFunction(item))
-                        {
-                            output.Write("null"u8);
-                        }
-                        else
-                        {
-                            height = Math.Max(height, 1 + WriteDirect(output, item, depth + 1, epoch, in known));
-                        }
-                    }
-
-                    Put(output, (byte)']');
-                    return height;
-                }
+                return WriteListDirect(output, list, depth, epoch, in known);
 
             case bool b:
                 output.Write(b ? "true"u8 : "false"u8);
@@ -94,6 +69,53 @@ internal static partial class NodeTextWriter
                 output.Write("null"u8);
                 return -1;
         }
+    }
+
+    /// <summary>
+    /// Writes the array's text: its kept one, or written item by item, keeping it from its second write on when the list
+    /// keeps texts (<see cref="JList.KeepsText"/>: a measured plain JSON array).
+    /// </summary>
+    private static int WriteListDirect(ArrayBufferWriter<byte> output, JList list, int depth, int epoch, in KnownText known)
+    {
+        var kept = list.KeptText(out var keptHeight);
+        if (!kept.IsEmpty)
+        {
+            ValueDepthLimit.Check(depth + keptHeight); // where writing it would have failed, at its deepest container
+            output.Write(kept);
+            return keptHeight;
+        }
+
+        var keeps = list.KeepsText && list.WrittenBefore();
+        var start = output.WrittenCount;
+        ValueDepthLimit.Check(depth);
+        var items = list.OuterWrapper && list.Count == 1 && list[0] is JList inner ? inner : list;
+        var height = 0;
+        Put(output, (byte)'[');
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                Put(output, (byte)',');
+            }
+
+            var item = items[i];
+            if (IsFunction(item))
+            {
+                output.Write("null"u8);
+            }
+            else
+            {
+                height = Math.Max(height, 1 + WriteDirect(output, item, depth + 1, epoch, in known));
+            }
+        }
+
+        Put(output, (byte)']');
+        if (keeps && output.WrittenCount - start <= KeptTextLimit)
+        {
+            list.KeepText(output.WrittenSpan[start..], height, epoch);
+        }
+
+        return height;
     }
 
     /// <summary>

@@ -61,6 +61,8 @@ internal static partial class NodeTextWriter
             case string s:
                 writer.WriteStringValue(s);
                 return -1;
+            case JList list when output is not null && list.KeepsText:
+                return WriteListKeepingText(writer, list, depth, output, epoch);
             case JList list:
                 {
                     ValueDepthLimit.Check(depth);
@@ -146,6 +148,51 @@ internal static partial class NodeTextWriter
         if (text.Length <= KeptTextLimit)
         {
             obj.KeepText(text, height, epoch);
+        }
+
+        return height;
+    }
+
+    /// <summary>Writes the array's kept text, or writes the array and keeps its text from its second write on (a list that keeps texts).</summary>
+    private static int WriteListKeepingText(Utf8JsonWriter writer, JList list, int depth, ArrayBufferWriter<byte> output, int epoch)
+    {
+        var kept = list.KeptText(out var keptHeight);
+        if (!kept.IsEmpty)
+        {
+            ValueDepthLimit.Check(depth + keptHeight);
+            writer.WriteRawValue(kept, skipInputValidation: true);
+            return keptHeight;
+        }
+
+        var keeps = list.WrittenBefore();
+        writer.Flush();
+        var start = output.WrittenCount;
+        ValueDepthLimit.Check(depth);
+        var height = 0;
+        writer.WriteStartArray();
+        foreach (var item in list)
+        {
+            if (IsFunction(item))
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                height = Math.Max(height, 1 + Write(writer, item, depth + 1, output, epoch));
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.Flush();
+        var text = output.WrittenSpan[start..];
+        if (text[0] == (byte)',')
+        {
+            text = text[1..]; // an array item's separator, written with the item
+        }
+
+        if (keeps && text.Length <= KeptTextLimit)
+        {
+            list.KeepText(text, height, epoch);
         }
 
         return height;
