@@ -172,7 +172,7 @@ internal sealed partial class DurableExecutionHost(
             Credentials = invocation.Credentials,
             TraceParent = traceParent,
             ExecutionSecondsLeft = ExecutionDeadline is { } deadline ? Math.Max(0, (deadline.UtcDateTime - context.CurrentUtcDateTime).TotalSeconds) : null,
-            InstanceId = context.InstanceId,
+            InstanceId = ClosesOpenChildren ? context.InstanceId : null, // only a host without a closing service watches the instance
         });
         return context.CallActivityAsync<string>(ActivityNames.StateMachineTask, request);
     }

@@ -73,6 +73,21 @@ public sealed class DurableExecutionHostTests
         Assert.Equal(("Call", 2, """{"big":123456789012345678901234567890}"""), (request.StateName, request.RetryCount, request.Input!.ToJsonString()));
     }
 
+    [Theory]
+    [InlineData(true, "instance-1")]
+    [InlineData(false, null)]
+    public async Task InvokeTask_InstanceIdSentOnlyWhereTheOrchestratorClosesItsOpenWork(bool closesOpenChildren, string? expected)
+    {
+        object? sent = null;
+        context.Setup(c => c.CallActivityAsync<string>(new TaskName(ActivityNames.StateMachineTask), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback((TaskName _, object? input, TaskOptions? _) => sent = input)
+            .ReturnsAsync(DurableJson.Serialize(new TaskActivityResult(1, TaskActivityOutcomes.Succeeded) { Output = JsonNode.Parse("1") }));
+
+        _ = await new DurableExecutionHost(context.Object) { ClosesOpenChildren = closesOpenChildren }.InvokeTaskAsync(Invocation());
+
+        Assert.Equal(expected, DurableJson.Deserialize<TaskActivityInput>((string)sent!).InstanceId);
+    }
+
     [Fact]
     public async Task InvokeTask_WhileReplaying_SchedulesWithoutBuildingTheInputAndStillReadsTheResult()
     {

@@ -36,7 +36,9 @@ public sealed record TaskActivityInput(int Version, string StateName, string Res
 
     /// <summary>
     /// Gets the orchestration instance that made the call, so a host without a closing service (the Functions app) can
-    /// stop waiting once that instance's result is decided (<see cref="Activities.StateMachineTaskActivity"/>).
+    /// stop waiting once that instance's result is decided (<see cref="Activities.StateMachineTaskActivity"/>). Sent only
+    /// by an orchestrator that closes its open work itself (<see cref="DurableExecutionHost.ClosesOpenChildren"/>, the
+    /// Functions app); the self-hosts' activities never read it.
     /// </summary>
     public string? InstanceId { get; init; }
 }
