@@ -47,7 +47,7 @@ public readonly struct JsonataValue : IEquatable<JsonataValue>
     /// <c>$clone</c> that does not copy). Values are otherwise never changed, so the text written of a value while this
     /// count stays the same is still its text (<see cref="WriteTo(Utf8JsonWriter)"/>).
     /// </summary>
-    public static int InPlaceChanges => JObject.TextEpoch;
+    public static int InPlaceChanges => KeptText.Epoch;
 
     /// <summary>
     /// Writes the value as <see cref="Node"/> would write itself (<c>JsonNode.WriteTo</c>), without building it: the same

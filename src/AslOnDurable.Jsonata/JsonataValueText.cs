@@ -15,7 +15,7 @@ public readonly struct JsonataValueText(JsonataValue value, ReadOnlyMemory<byte>
 {
     /// <summary>The text as the writer takes it: only an object's, measured as plain JSON, and only while no value changed in place since.</summary>
     internal NodeTextWriter.KnownText Usable() =>
-        value.Raw is JObject obj && obj.Measure is { } measure && text.Length >= 2 && inPlaceChanges == JObject.TextEpoch
+        value.Raw is JObject obj && obj.Measure is { } measure && text.Length >= 2 && inPlaceChanges == KeptText.Epoch
             ? new(obj, text, measure.Height)
             : default;
 }

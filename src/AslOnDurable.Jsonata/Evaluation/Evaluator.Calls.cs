@@ -220,7 +220,7 @@ internal sealed partial class Evaluator
 
                     if (match is JObject target)
                     {
-                        JObject.ChangedInPlace(); // the match is shared where $clone does not copy: texts kept with it in them are stale
+                        KeptText.ChangedInPlace(); // the match is shared where $clone does not copy: texts kept with it in them are stale
                         foreach (var kv in updateObject)
                         {
                             target[kv.Key] = kv.Value;
@@ -244,7 +244,7 @@ internal sealed partial class Evaluator
 
                         if (match is JObject target)
                         {
-                            JObject.ChangedInPlace();
+                            KeptText.ChangedInPlace();
                             foreach (var name in names)
                             {
                                 target.Remove((string)name!);

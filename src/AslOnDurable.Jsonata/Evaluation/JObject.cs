@@ -52,12 +52,6 @@ internal sealed class JObject : IEnumerable<KeyValuePair<string, object?>>
     /// </summary>
     public bool WrittenBefore() => Evaluation.KeptText.WrittenBefore(ref keptText);
 
-    /// <summary>The current count of in-place changes, read before writing a text to keep.</summary>
-    public static int TextEpoch => Evaluation.KeptText.Epoch;
-
-    /// <summary>An object others may hold was changed in place: every kept text written before is stale.</summary>
-    public static void ChangedInPlace() => Evaluation.KeptText.ChangedInPlace();
-
     /// <summary>The number of members.</summary>
     public int Count => count;
 

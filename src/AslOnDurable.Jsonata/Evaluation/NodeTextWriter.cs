@@ -37,11 +37,11 @@ internal static partial class NodeTextWriter
         var keeps = !writer.Options.Indented && writer.Options.Encoder is null;
         if (keeps && IsFresh(writer))
         {
-            WriteDirect(output, value, 0, JObject.TextEpoch, in known);
+            WriteDirect(output, value, 0, KeptText.Epoch, in known);
             return;
         }
 
-        Write(writer, value, 0, keeps ? output : null, keeps ? JObject.TextEpoch : 0);
+        Write(writer, value, 0, keeps ? output : null, keeps ? KeptText.Epoch : 0);
     }
 
     /// <summary>The longest text an object keeps (its texts nest: an object's text repeats those of the objects in it).</summary>
@@ -61,30 +61,8 @@ internal static partial class NodeTextWriter
             case string s:
                 writer.WriteStringValue(s);
                 return -1;
-            case JList list when output is not null && list.KeepsText:
-                return WriteListKeepingText(writer, list, depth, output, epoch);
             case JList list:
-                {
-                    ValueDepthLimit.Check(depth);
-                    var items = list.OuterWrapper && list.Count == 1 && list[0] is JList inner ? inner : list;
-                    var height = 0;
-                    writer.WriteStartArray();
-                    for (var i = 0; i < items.Count; i++)
-                    {
-                        var item = items[i];
-                        if (IsFunction(item))
-                        {
-                            writer.WriteNullValue();
-                        }
-                        else
-                        {
-                            height = Math.Max(height, 1 + Write(writer, item, depth + 1, output, epoch));
-                        }
-                    }
-
-                    writer.WriteEndArray();
-                    return height;
-                }
+                return output is not null && list.KeepsText ? WriteListKeepingText(writer, list, depth, output, epoch) : WriteList(writer, list, depth, output, epoch);
 
             case JObject obj:
                 return output is null ? WriteObject(writer, obj, depth, null, epoch) : WriteObjectKeepingText(writer, obj, depth, output, epoch);
@@ -119,6 +97,29 @@ internal static partial class NodeTextWriter
         return height;
     }
 
+    private static int WriteList(Utf8JsonWriter writer, JList list, int depth, ArrayBufferWriter<byte>? output, int epoch)
+    {
+        ValueDepthLimit.Check(depth);
+        var items = list.OuterWrapper && list.Count == 1 && list[0] is JList inner ? inner : list;
+        var height = 0;
+        writer.WriteStartArray();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (IsFunction(item))
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                height = Math.Max(height, 1 + Write(writer, item, depth + 1, output, epoch));
+            }
+        }
+
+        writer.WriteEndArray();
+        return height;
+    }
+
     /// <summary>Writes the object's kept text, or writes the object and keeps its text (see <see cref="WriteKeepingTexts(Utf8JsonWriter, ArrayBufferWriter{byte}, object?)"/>).</summary>
     private static int WriteObjectKeepingText(Utf8JsonWriter writer, JObject obj, int depth, ArrayBufferWriter<byte> output, int epoch)
     {
@@ -135,16 +136,9 @@ internal static partial class NodeTextWriter
             return WriteObject(writer, obj, depth, output, epoch); // most objects are written once or twice (an output, then as the next input): keeping their texts costs more than it saves
         }
 
-        writer.Flush(); // the text starts where the output ends now (a property name before it is written out)
-        var start = output.WrittenCount;
+        var start = TextStart(writer, output);
         var height = WriteObject(writer, obj, depth, output, epoch);
-        writer.Flush();
-        var text = output.WrittenSpan[start..];
-        if (text[0] == (byte)',')
-        {
-            text = text[1..]; // an array item's separator, written with the item
-        }
-
+        var text = TextSince(writer, output, start);
         if (text.Length <= KeptTextLimit)
         {
             obj.KeepText(text, height, epoch);
@@ -164,38 +158,35 @@ internal static partial class NodeTextWriter
             return keptHeight;
         }
 
-        var keeps = list.WrittenBefore();
-        writer.Flush();
-        var start = output.WrittenCount;
-        ValueDepthLimit.Check(depth);
-        var height = 0;
-        writer.WriteStartArray();
-        foreach (var item in list)
+        if (!list.WrittenBefore())
         {
-            if (IsFunction(item))
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                height = Math.Max(height, 1 + Write(writer, item, depth + 1, output, epoch));
-            }
+            return WriteList(writer, list, depth, output, epoch);
         }
 
-        writer.WriteEndArray();
-        writer.Flush();
-        var text = output.WrittenSpan[start..];
-        if (text[0] == (byte)',')
-        {
-            text = text[1..]; // an array item's separator, written with the item
-        }
-
-        if (keeps && text.Length <= KeptTextLimit)
+        var start = TextStart(writer, output);
+        var height = WriteList(writer, list, depth, output, epoch);
+        var text = TextSince(writer, output, start);
+        if (text.Length <= KeptTextLimit)
         {
             list.KeepText(text, height, epoch);
         }
 
         return height;
+    }
+
+    /// <summary>Where the text of the value written next starts: the output's end once a property name before it is written out.</summary>
+    private static int TextStart(Utf8JsonWriter writer, ArrayBufferWriter<byte> output)
+    {
+        writer.Flush();
+        return output.WrittenCount;
+    }
+
+    /// <summary>The text of the value written since <paramref name="start"/>, without the separator an array item is written with.</summary>
+    private static ReadOnlySpan<byte> TextSince(Utf8JsonWriter writer, ArrayBufferWriter<byte> output, int start)
+    {
+        writer.Flush();
+        var text = output.WrittenSpan[start..];
+        return text[0] == (byte)',' ? text[1..] : text;
     }
 
     /// <summary>

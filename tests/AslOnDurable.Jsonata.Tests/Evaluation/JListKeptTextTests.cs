@@ -27,7 +27,7 @@ public sealed class JListKeptTextTests
         Assert.Equal(2, height);
 
         // A text that is not the list's shows that the next write copies the kept one.
-        list.KeepText("[\"KEPT\"]"u8, 0, JObject.TextEpoch);
+        list.KeepText("[\"KEPT\"]"u8, 0, KeptText.Epoch);
         Assert.Equal("""{"in":["KEPT"]}""", Write(new JObject { ["in"] = list }));
         Assert.Equal(NodeText(Measured(Items)), first);
     }
@@ -46,12 +46,10 @@ public sealed class JListKeptTextTests
     [Fact]
     public void WriteKeepingTexts_ObjectInsideChangedInPlace_WrittenAsChanged()
     {
-        var list = Measured("""[{"a":1},2]""");
-        _ = Write(list);
-        _ = Write(list);
+        var list = WrittenTwice("""[{"a":1},2]""");
 
         ((JObject)list[0]!)["a"] = 5d; // as $transform changes an object $clone did not copy
-        JObject.ChangedInPlace();
+        KeptText.ChangedInPlace();
 
         Assert.Equal("""[{"a":5},2]""", Write(list));
     }
@@ -59,9 +57,7 @@ public sealed class JListKeptTextTests
     [Fact]
     public void KeptText_ListFlaggedAfterItsTextWasKept_NotUsed()
     {
-        var list = Measured("[1,2]");
-        _ = Write(list);
-        _ = Write(list);
+        var list = WrittenTwice("[1,2]");
         Assert.False(list.KeptText(out _).IsEmpty);
 
         list.KeepSingleton = true;
@@ -96,9 +92,7 @@ public sealed class JListKeptTextTests
     [Fact]
     public void WriteKeepingTexts_KeptArrayNearTheDepthLimit_FailsExactlyWhereBuildingItsNodeFails()
     {
-        var kept = Measured("[[[1]],2]");
-        _ = Write(kept);
-        _ = Write(kept);
+        var kept = WrittenTwice("[[[1]],2]");
         Assert.False(kept.KeptText(out _).IsEmpty);
         object value = kept;
         for (var i = 0; i < JsonataLimits.MaxValueDepth - 6; i++)
@@ -123,6 +117,14 @@ public sealed class JListKeptTextTests
         var value = JsonataValue.Parse(json);
         Assert.True(value.TryMeasurePlainJson(out _, out _));
         return (JList)value.Raw!;
+    }
+
+    private static JList WrittenTwice(string json)
+    {
+        var list = Measured(json);
+        _ = Write(list);
+        _ = Write(list);
+        return list;
     }
 
     private static string Outcome(Func<string> write)
